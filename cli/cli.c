@@ -1,0 +1,126 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/diag.h"
+#include "../model/file.h"
+
+const struct cli_command *cli_find(const char *name)
+{
+	size_t i;
+	for (i = 0; i < cli_ncommands; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+void cli_print_help(FILE *out, const struct cli_command *c)
+{
+	fprintf(out, "usage: ldr %s %s\n\n%s\n", c->name, c->usage, c->summary);
+	if (c->help && *c->help)
+		fprintf(out, "\n%s", c->help);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	const struct cli_command *c = cli_find(cmd);
+	va_list ap;
+
+	fprintf(stderr, "ldr %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c)
+		fprintf(stderr, "usage: ldr %s %s\n", c->name, c->usage);
+	return LDR_EXIT_USAGE;
+}
+
+int cli_parse_flags(const char *cmd, int argc, char **argv, const struct cli_flag *flags,
+		    size_t nflags, int *help)
+{
+	int i;
+	size_t j;
+
+	*help = 0;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return i + 1;
+		if (a[0] != '-' || strcmp(a, "-") == 0)
+			return i;
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			*help = 1;
+			return i + 1;
+		}
+		for (j = 0; j < nflags; j++)
+			if (strcmp(a, flags[j].name) == 0)
+				break;
+		if (j == nflags) {
+			struct ldr_buf b = LDR_BUF_INIT;
+			const char *s = ldr_suggest(a, flags, nflags, sizeof(*flags));
+			cli_usage_error(cmd, "unknown option '%s'%s%s%s", cli_safe(a, &b),
+					s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+			ldr_buf_release(&b);
+			return -1;
+		}
+		*flags[j].set = 1;
+	}
+	return i;
+}
+
+const char *cli_safe(const char *s, struct ldr_buf *b)
+{
+	ldr_buf_reset(b);
+	ldr_buf_addquoted(b, s ? s : "", (size_t)-1);
+	if (!b->s)
+		ldr_buf_add(b, "", 0);
+	return b->s;
+}
+
+int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
+	     size_t *warnings)
+{
+	struct ldr_buf own = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_buf *buf = text ? text : &own;
+	struct ldr_diag diag;
+	int r;
+
+	*path = ldr_roadmap_path(arg);
+	ldr_roadmap_init(rm);
+	if (ldr_file_read(*path, buf, &err) < 0) {
+		fprintf(stderr, "ldr: %s\n", err.s);
+		ldr_buf_release(&err);
+		ldr_buf_release(&own);
+		return LDR_EXIT_PARSE;
+	}
+	ldr_diag_init(&diag, strcmp(*path, "-") == 0 ? "<stdin>" : *path);
+	r = ldr_roadmap_read(rm, buf->s, buf->len, &diag);
+	ldr_diag_print(&diag, stderr);
+	if (warnings)
+		*warnings = diag.warnings;
+	ldr_diag_release(&diag);
+	ldr_buf_release(&own);
+	return r < 0 ? LDR_EXIT_PARSE : LDR_EXIT_OK;
+}
+
+void cli_json_string(struct ldr_buf *b, const char *s)
+{
+	ldr_buf_addch(b, '"');
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			ldr_buf_addf(b, "\\%c", c);
+		else if (c == '\n')
+			ldr_buf_addstr(b, "\\n");
+		else if (c == '\t')
+			ldr_buf_addstr(b, "\\t");
+		else if (c < 0x20 || c == 0x7F)
+			ldr_buf_addf(b, "\\u%04x", c);
+		else
+			ldr_buf_addch(b, (char)c);
+	}
+	ldr_buf_addch(b, '"');
+}

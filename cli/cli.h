@@ -1,0 +1,60 @@
+/* The command line: shared pieces of the subcommands. */
+#ifndef LDR_CLI_H
+#define LDR_CLI_H
+
+#include <stdio.h>
+
+#include "../model/roadmap.h"
+#include "../model/util.h"
+
+enum {
+	LDR_EXIT_OK = 0,
+	LDR_EXIT_ERRORS = 1, /* the roadmap has errors (or, for --check, is not as it should be) */
+	LDR_EXIT_PARSE = 2,  /* a file cannot be read or parsed */
+	LDR_EXIT_USAGE = 64, /* the command line is wrong */
+};
+
+struct cli_command {
+	const char *name;
+	const char *usage;   /* after "ldr NAME " */
+	const char *summary; /* one line for 'ldr --help' */
+	const char *help;    /* the options and details, for 'ldr help NAME' */
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct cli_command cli_commands[];
+extern const size_t cli_ncommands;
+
+int cmd_fmt(int argc, char **argv);
+int cmd_stat(int argc, char **argv);
+
+const struct cli_command *cli_find(const char *name);
+/* Print "ldr NAME: message" and the usage line to stderr; returns 64. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Whether argv[i] asks for help; prints it and returns 1. */
+int cli_is_help(const char *cmd, const char *arg);
+void cli_print_help(FILE *out, const struct cli_command *c);
+
+/* Options of a subcommand: flags it knows, in order. parse returns the index
+ * of the first operand, or -1 after printing a usage error. */
+struct cli_flag {
+	const char *name; /* "--check" */
+	int *set;
+};
+int cli_parse_flags(const char *cmd, int argc, char **argv, const struct cli_flag *flags,
+		    size_t nflags, int *help);
+
+/* Load a roadmap named on the command line (a file, a directory holding
+ * roadmap.yaml, or "-"). Prints every diagnostic to stderr. Returns 0, or
+ * LDR_EXIT_PARSE. On return *path is the file's path (to free); text, if
+ * not NULL, receives the bytes read; *warnings the number of warnings. */
+int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
+	     size_t *warnings);
+
+/* Roadmap text made safe for a terminal (control characters escaped). */
+const char *cli_safe(const char *s, struct ldr_buf *b);
+
+/* JSON string literal of s (with quotes). */
+void cli_json_string(struct ldr_buf *b, const char *s);
+
+#endif

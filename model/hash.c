@@ -1,0 +1,69 @@
+#include "hash.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static struct ldr_hash_entry *slot(const struct ldr_hash *h, const char *key)
+{
+	size_t mask = h->cap - 1, i = (size_t)hash_str(key) & mask;
+	while (h->v[i].key && strcmp(h->v[i].key, key) != 0)
+		i = (i + 1) & mask;
+	return &h->v[i];
+}
+
+static void rehash(struct ldr_hash *h, size_t cap)
+{
+	struct ldr_hash old = *h;
+	size_t i;
+
+	h->v = ldr_calloc(cap, sizeof(*h->v));
+	h->cap = cap;
+	for (i = 0; i < old.cap; i++)
+		if (old.v[i].key)
+			*slot(h, old.v[i].key) = old.v[i];
+	free(old.v);
+}
+
+struct ldr_hash_entry *ldr_hash_put(struct ldr_hash *h, const char *key, void *value)
+{
+	struct ldr_hash_entry *e;
+
+	if ((h->n + 1) * 2 > h->cap)
+		rehash(h, h->cap ? h->cap * 2 : 16);
+	e = slot(h, key);
+	if (e->key)
+		return e;
+	e->key = key;
+	e->value = value;
+	h->n++;
+	return NULL;
+}
+
+void *ldr_hash_get(const struct ldr_hash *h, const char *key)
+{
+	struct ldr_hash_entry *e;
+	if (!h->cap)
+		return NULL;
+	e = slot(h, key);
+	return e->key ? e->value : NULL;
+}
+
+void ldr_hash_clear(struct ldr_hash *h)
+{
+	free(h->v);
+	h->v = NULL;
+	h->cap = h->n = 0;
+}

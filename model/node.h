@@ -1,0 +1,80 @@
+/* A parsed YAML document as a tree of nodes, each with its position. The
+ * YAML reader (yaml.c, the only file that sees libyaml) builds it; the
+ * loader (load.c) turns it into a roadmap. All nodes and strings live in
+ * one arena, freed at once. */
+#ifndef LDR_NODE_H
+#define LDR_NODE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "util.h"
+
+/* Limits against hostile files: each bounds time or memory. */
+#define LDR_MAX_FILE (64u << 20)     /* bytes in a file */
+#define LDR_MAX_SCALAR (1u << 20)    /* bytes in one value */
+#define LDR_MAX_DEPTH 24             /* nested mappings and sequences */
+#define LDR_MAX_NODES 4000000u       /* values in a file */
+
+enum ldr_node_type { LDR_NODE_SCALAR, LDR_NODE_MAP, LDR_NODE_SEQ };
+enum ldr_node_style { LDR_NODE_PLAIN, LDR_NODE_QUOTED, LDR_NODE_BLOCK, LDR_NODE_FLOW };
+
+struct ldr_node {
+	unsigned char type, style;
+	unsigned line, col; /* 1-based */
+	size_t n;           /* scalar: bytes; map: 2 x pairs (key, value, ...); seq: items */
+	union {
+		char *str; /* NUL-terminated, contains no NUL */
+		struct ldr_node *kids;
+	} u;
+};
+
+struct ldr_arena_chunk;
+struct ldr_arena {
+	struct ldr_arena_chunk *head;
+};
+
+struct ldr_doc {
+	struct ldr_arena arena;
+	struct ldr_node root;
+	int empty;          /* no document, or only an empty one */
+	unsigned comments;  /* how many comments; the first at: */
+	unsigned comment_line, comment_col;
+};
+
+void *ldr_arena_alloc(struct ldr_arena *a, size_t n);
+void ldr_arena_release(struct ldr_arena *a);
+
+/* Parse buf (len bytes, need not be NUL-terminated) into doc. Returns 0, or
+ * -1 with the error recorded in diag. doc must be released either way. */
+int ldr_yaml_parse(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_diag *diag);
+void ldr_doc_release(struct ldr_doc *doc);
+
+/* A plain empty, "~" or "null" scalar: YAML's null. */
+int ldr_node_is_null(const struct ldr_node *n);
+const char *ldr_node_type_name(const struct ldr_node *n);
+
+/* Writing YAML: a thin layer over libyaml's emitter that produces our
+ * canonical style (2-space indentation, no line wrapping, UTF-8 as is). */
+enum ldr_yw_style {
+	LDR_YW_PLAIN,  /* numbers, times, booleans, keys we own */
+	LDR_YW_STRING, /* plain unless a YAML reader would take it for a non-string */
+	LDR_YW_TEXT,   /* as STRING; a literal block (|) when it has several lines */
+};
+struct ldr_yaml_writer;
+struct ldr_yaml_writer *ldr_yw_new(struct ldr_buf *out);
+int ldr_yw_map_start(struct ldr_yaml_writer *w);
+int ldr_yw_map_end(struct ldr_yaml_writer *w);
+int ldr_yw_seq_start(struct ldr_yaml_writer *w, int flow);
+int ldr_yw_seq_end(struct ldr_yaml_writer *w);
+int ldr_yw_scalar(struct ldr_yaml_writer *w, const char *s, enum ldr_yw_style style);
+/* End the document and flush; returns 0, or -1 if any call failed. */
+int ldr_yw_finish(struct ldr_yaml_writer *w);
+const char *ldr_yw_error(const struct ldr_yaml_writer *w);
+void ldr_yw_free(struct ldr_yaml_writer *w);
+
+/* Whether a YAML reader would resolve this plain scalar to something other
+ * than a string (null, boolean, number, timestamp). */
+int ldr_yaml_plain_is_special(const char *s);
+
+#endif

@@ -1,0 +1,20 @@
+#include "roadmap.h"
+
+#include <string.h>
+
+#include "schema.h"
+
+void ldr_roadmap_init(struct ldr_roadmap *rm)
+{
+	memset(rm, 0, sizeof(*rm));
+}
+
+void ldr_roadmap_release(struct ldr_roadmap *rm)
+{
+	ldr_rec_release(&ldr_kind_roadmap, rm);
+}
+
+int ldr_roadmap_equal(const struct ldr_roadmap *a, const struct ldr_roadmap *b)
+{
+	return ldr_rec_equal(&ldr_kind_roadmap, a, b);
+}

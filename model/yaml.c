@@ -1,0 +1,640 @@
+/* The YAML reader and writer: the only file that uses libyaml.
+ *
+ * Reading walks libyaml's event stream (not its document API, which takes 13
+ * times the memory and links aliases into cycles) and builds our own node
+ * tree, enforcing the limits of node.h as it goes: libyaml 0.2.5 has no
+ * depth limit and takes quadratic time in nesting depth, so we stop at the
+ * first event past LDR_MAX_DEPTH. Anchors, aliases, tags and second
+ * documents are refused. libyaml returns 1 for success; nothing outside this
+ * file sees that convention. */
+#include "node.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* ---- arena ---------------------------------------------------------- */
+
+struct ldr_arena_chunk {
+	struct ldr_arena_chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+#define CHUNK_SIZE (256u << 10)
+
+void *ldr_arena_alloc(struct ldr_arena *a, size_t n)
+{
+	struct ldr_arena_chunk *c = a->head;
+	size_t align = sizeof(max_align_t);
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
+		c = ldr_malloc(sizeof(*c) + size);
+		c->used = 0;
+		c->size = size;
+		if (a->head && n > CHUNK_SIZE / 4) {
+			/* Keep filling the current chunk: link the big one behind it. */
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+void ldr_arena_release(struct ldr_arena *a)
+{
+	while (a->head) {
+		struct ldr_arena_chunk *next = a->head->next;
+		free(a->head);
+		a->head = next;
+	}
+}
+
+void ldr_doc_release(struct ldr_doc *doc)
+{
+	ldr_arena_release(&doc->arena);
+	memset(doc, 0, sizeof(*doc));
+}
+
+int ldr_node_is_null(const struct ldr_node *n)
+{
+	const char *s;
+	if (n->type != LDR_NODE_SCALAR || n->style != LDR_NODE_PLAIN)
+		return 0;
+	s = n->u.str;
+	return !*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+	       strcmp(s, "NULL") == 0;
+}
+
+const char *ldr_node_type_name(const struct ldr_node *n)
+{
+	switch (n->type) {
+	case LDR_NODE_MAP: return "a mapping";
+	case LDR_NODE_SEQ: return "a list";
+	}
+	return ldr_node_is_null(n) ? "nothing" : "a single value";
+}
+
+/* ---- positions ------------------------------------------------------ */
+
+/* Walk the text as libyaml counts it: lines and columns of characters from
+ * 0, line breaks being LF, CR LF, CR, NEL, LS and PS; a leading byte order
+ * mark does not count. */
+struct cursor {
+	const char *buf;
+	size_t len, off;
+	unsigned line, col;
+};
+
+static void cursor_init(struct cursor *c, const char *buf, size_t len)
+{
+	c->buf = buf;
+	c->len = len;
+	c->off = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	c->line = c->col = 0;
+}
+
+/* Advance one character; returns its code point (0xFFFD for a bad byte). */
+static unsigned cursor_next(struct cursor *c)
+{
+	unsigned cp = 0xFFFD;
+	size_t n = ldr_utf8_decode(c->buf + c->off, c->len - c->off, &cp);
+
+	if (n == 0)
+		n = 1, cp = 0xFFFD;
+	c->off += n;
+	if (cp == '\r' && c->off < c->len && c->buf[c->off] == '\n')
+		c->off++, cp = '\n';
+	if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+		c->line++;
+		c->col = 0;
+	} else {
+		c->col++;
+	}
+	return cp;
+}
+
+/* The 1-based line and column of a byte offset. */
+static void offset_position(const char *buf, size_t len, size_t off, unsigned *line, unsigned *col)
+{
+	struct cursor c;
+	cursor_init(&c, buf, len);
+	while (c.off < off && c.off < len)
+		cursor_next(&c);
+	*line = c.line + 1;
+	*col = c.col + 1;
+}
+
+/* The byte at a 0-based libyaml mark, or -1 past the end. */
+static int byte_at_mark(const char *buf, size_t len, const yaml_mark_t *m)
+{
+	struct cursor c;
+	cursor_init(&c, buf, len);
+	while (c.off < len && (c.line < m->line || (c.line == m->line && c.col < m->column)))
+		cursor_next(&c);
+	return c.off < len ? (unsigned char)buf[c.off] : -1;
+}
+
+/* ---- comments ------------------------------------------------------- */
+
+/* Scalars' spans in document order, so that a '#' outside all of them,
+ * after a blank or at the start of a line, is known to begin a comment. */
+struct span {
+	unsigned l0, c0, l1, c1;
+};
+
+static int before(unsigned l, unsigned c, unsigned l2, unsigned c2)
+{
+	return l < l2 || (l == l2 && c < c2);
+}
+
+static void find_comments(struct ldr_doc *doc, const char *buf, size_t len,
+			  const struct span *spans, size_t nspans)
+{
+	struct cursor c;
+	size_t s = 0;
+	unsigned prev = '\n';
+
+	cursor_init(&c, buf, len);
+	while (c.off < len) {
+		unsigned line = c.line, col = c.col, cp;
+
+		while (s < nspans && !before(line, col, spans[s].l1, spans[s].c1))
+			s++;
+		cp = cursor_next(&c);
+		if (s < nspans && !before(line, col, spans[s].l0, spans[s].c0)) {
+			prev = cp;
+			continue; /* inside a scalar */
+		}
+		if (cp == '#' && (prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r' ||
+				  line != c.line || col == 0)) {
+			if (!doc->comments++) {
+				doc->comment_line = line + 1;
+				doc->comment_col = col + 1;
+			}
+			/* Skip to the end of the line. */
+			while (c.off < len && c.line == line)
+				cp = cursor_next(&c);
+		}
+		prev = cp;
+	}
+}
+
+/* ---- the event loop ------------------------------------------------- */
+
+struct frame {
+	size_t base; /* where this container's children start on the stack */
+	unsigned char type, style;
+	unsigned line, col;
+};
+
+struct builder {
+	struct ldr_doc *doc;
+	struct ldr_diag *diag;
+	const char *buf;
+	size_t len;
+	struct ldr_node *stack;
+	size_t n, cap;
+	struct frame *frames;
+	size_t nframes, fcap;
+	size_t nodes;
+	struct span *spans;
+	size_t nspans, scap;
+};
+
+static int fail(struct builder *b, const yaml_mark_t *m, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct builder *b, const yaml_mark_t *m, const char *fmt, ...)
+{
+	struct ldr_buf msg = LDR_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	ldr_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	ldr_diag_add(b->diag, LDR_ERROR, (unsigned)m->line + 1, (unsigned)m->column + 1, "%s", msg.s);
+	ldr_buf_release(&msg);
+	return -1;
+}
+
+static int push(struct builder *b, const struct ldr_node *n, const yaml_mark_t *m)
+{
+	if (++b->nodes > LDR_MAX_NODES)
+		return fail(b, m, "too many values: the limit is %u in one file", LDR_MAX_NODES);
+	ldr_grow((void **)&b->stack, &b->cap, b->n + 1, sizeof(*b->stack));
+	b->stack[b->n++] = *n;
+	return 0;
+}
+
+/* Refuse what the format never needs: anchors and tags. */
+static int plain_node(struct builder *b, const yaml_char_t *anchor, const yaml_char_t *tag,
+		      const yaml_mark_t *m)
+{
+	struct ldr_buf q = LDR_BUF_INIT;
+	int r = 0;
+
+	if (anchor) {
+		ldr_buf_addquoted(&q, (const char *)anchor, 40);
+		r = fail(b, m, "anchor '&%s' is not supported: a roadmap needs no anchors or aliases", q.s);
+	} else if (tag) {
+		ldr_buf_addquoted(&q, (const char *)tag, 40);
+		r = fail(b, m, "tag '%s' is not supported: a roadmap needs no tags", q.s);
+	}
+	ldr_buf_release(&q);
+	return r;
+}
+
+static int check_scalar_text(struct builder *b, const char *s, size_t n, const yaml_mark_t *m)
+{
+	size_t i = 0;
+	char cp_text[16];
+
+	if (n > LDR_MAX_SCALAR)
+		return fail(b, m, "a value of %zu bytes: the limit is 1 MiB", n);
+	while (i < n) {
+		unsigned cp = 0;
+		size_t len = ldr_utf8_decode(s + i, n - i, &cp);
+		if (len == 0)
+			return fail(b, m, "invalid UTF-8 in a value");
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			snprintf(cp_text, sizeof(cp_text), "U+%04X", cp);
+			return fail(b, m, "control character %s in a value: only tab and newline are allowed",
+				    cp_text);
+		}
+		i += len;
+	}
+	return 0;
+}
+
+static int on_scalar(struct builder *b, const yaml_event_t *ev)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	struct ldr_node n;
+	size_t len = ev->data.scalar.length;
+	yaml_scalar_style_t st = ev->data.scalar.style;
+
+	if (plain_node(b, ev->data.scalar.anchor, ev->data.scalar.tag, m) ||
+	    check_scalar_text(b, (const char *)ev->data.scalar.value, len, m))
+		return -1;
+	memset(&n, 0, sizeof(n));
+	n.type = LDR_NODE_SCALAR;
+	n.style = st == YAML_PLAIN_SCALAR_STYLE ? LDR_NODE_PLAIN
+		: st == YAML_LITERAL_SCALAR_STYLE || st == YAML_FOLDED_SCALAR_STYLE ? LDR_NODE_BLOCK
+		: LDR_NODE_QUOTED;
+	n.line = (unsigned)m->line + 1;
+	n.col = (unsigned)m->column + 1;
+	n.n = len;
+	n.u.str = ldr_arena_alloc(&b->doc->arena, len + 1);
+	memcpy(n.u.str, ev->data.scalar.value, len);
+	n.u.str[len] = '\0';
+
+	ldr_grow((void **)&b->spans, &b->scap, b->nspans + 1, sizeof(*b->spans));
+	b->spans[b->nspans].l0 = (unsigned)m->line + (n.style == LDR_NODE_BLOCK);
+	b->spans[b->nspans].c0 = n.style == LDR_NODE_BLOCK ? 0 : (unsigned)m->column;
+	b->spans[b->nspans].l1 = (unsigned)ev->end_mark.line;
+	b->spans[b->nspans].c1 = (unsigned)ev->end_mark.column;
+	b->nspans++;
+	return push(b, &n, m);
+}
+
+static int on_start(struct builder *b, const yaml_event_t *ev, int is_map)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	struct frame *f;
+	const yaml_char_t *anchor = is_map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
+	const yaml_char_t *tag = is_map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
+	int flow = is_map ? ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+			  : ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+
+	if (plain_node(b, anchor, tag, m))
+		return -1;
+	if (b->nframes >= LDR_MAX_DEPTH)
+		return fail(b, m, "nesting deeper than %d levels: a roadmap needs about 7", LDR_MAX_DEPTH);
+	ldr_grow((void **)&b->frames, &b->fcap, b->nframes + 1, sizeof(*b->frames));
+	f = &b->frames[b->nframes++];
+	f->base = b->n;
+	f->type = is_map ? LDR_NODE_MAP : LDR_NODE_SEQ;
+	f->style = flow ? LDR_NODE_FLOW : LDR_NODE_BLOCK;
+	f->line = (unsigned)m->line + 1;
+	f->col = (unsigned)m->column + 1;
+	return 0;
+}
+
+static int on_end(struct builder *b, const yaml_event_t *ev)
+{
+	struct frame *f = &b->frames[--b->nframes];
+	struct ldr_node n;
+	size_t count = b->n - f->base;
+
+	memset(&n, 0, sizeof(n));
+	n.type = f->type;
+	n.style = f->style;
+	n.line = f->line;
+	n.col = f->col;
+	n.n = count;
+	if (count) {
+		n.u.kids = ldr_arena_alloc(&b->doc->arena, count * sizeof(*n.u.kids));
+		memcpy(n.u.kids, b->stack + f->base, count * sizeof(*n.u.kids));
+	}
+	b->n = f->base;
+	return push(b, &n, &ev->start_mark);
+}
+
+static int on_event(struct builder *b, const yaml_event_t *ev, int *docs)
+{
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*docs > 1)
+			return fail(b, &ev->start_mark,
+				    "a second YAML document: a roadmap file holds one");
+		if (ev->data.document_start.tag_directives.start !=
+		    ev->data.document_start.tag_directives.end)
+			return fail(b, &ev->start_mark, "%%TAG directives are not supported");
+		return 0;
+	case YAML_ALIAS_EVENT: {
+		struct ldr_buf q = LDR_BUF_INIT;
+		int r;
+		ldr_buf_addquoted(&q, (const char *)ev->data.alias.anchor, 40);
+		r = fail(b, &ev->start_mark,
+			 "alias '*%s' is not supported: a roadmap needs no anchors or aliases", q.s);
+		ldr_buf_release(&q);
+		return r;
+	}
+	case YAML_SCALAR_EVENT:
+		return on_scalar(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+		return on_start(b, ev, 0);
+	case YAML_MAPPING_START_EVENT:
+		return on_start(b, ev, 1);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return on_end(b, ev);
+	default:
+		return 0;
+	}
+}
+
+static void parser_error(struct builder *b, const yaml_parser_t *p)
+{
+	unsigned line, col;
+	const char *problem = p->problem ? p->problem : "unknown error";
+
+	if (p->error == YAML_MEMORY_ERROR) {
+		ldr_diag_add(b->diag, LDR_ERROR, 0, 0, "out of memory while reading YAML");
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		offset_position(b->buf, b->len, p->problem_offset, &line, &col);
+		if (p->problem_value == 0 && strstr(problem, "control"))
+			ldr_diag_add(b->diag, LDR_ERROR, line, col,
+				     "NUL byte in the file: a roadmap is UTF-8 text");
+		else if (strstr(problem, "control"))
+			ldr_diag_add(b->diag, LDR_ERROR, line, col,
+				     "control character U+%04X in the file: only tab and newline are allowed",
+				     (unsigned)p->problem_value);
+		else
+			ldr_diag_add(b->diag, LDR_ERROR, line, col,
+				     "invalid UTF-8 (byte 0x%02X): a roadmap is UTF-8 text",
+				     (unsigned)(unsigned char)b->buf[p->problem_offset < b->len ? p->problem_offset : 0]);
+		return;
+	}
+	line = (unsigned)p->problem_mark.line + 1;
+	col = (unsigned)p->problem_mark.column + 1;
+	if (strstr(problem, "tab") || byte_at_mark(b->buf, b->len, &p->problem_mark) == '\t') {
+		ldr_diag_add(b->diag, LDR_ERROR, line, col,
+			     "tab character: YAML indents with spaces only");
+	} else if (p->context) {
+		ldr_diag_add(b->diag, LDR_ERROR, line, col, "invalid YAML: %s (%s at %u:%u)",
+			     problem, p->context, (unsigned)p->context_mark.line + 1,
+			     (unsigned)p->context_mark.column + 1);
+	} else {
+		ldr_diag_add(b->diag, LDR_ERROR, line, col, "invalid YAML: %s", problem);
+	}
+}
+
+static int check_encoding(struct ldr_diag *diag, const unsigned char *s, size_t len)
+{
+	if ((len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) || (s[0] == 0xFF && s[1] == 0xFE))) ||
+	    (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)) {
+		ldr_diag_add(diag, LDR_ERROR, 1, 1,
+			     "the file is UTF-16 or UTF-32: ldr reads UTF-8 only "
+			     "(convert it with iconv -t UTF-8)");
+		return -1;
+	}
+	return 0;
+}
+
+int ldr_yaml_parse(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_diag *diag)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct builder b;
+	int docs = 0, r = 0, done = 0;
+
+	memset(doc, 0, sizeof(*doc));
+	memset(&b, 0, sizeof(b));
+	b.doc = doc;
+	b.diag = diag;
+	b.buf = buf;
+	b.len = len;
+	if (len > LDR_MAX_FILE) {
+		ldr_diag_add(diag, LDR_ERROR, 0, 0, "the file is too large (%zu bytes): the limit is 64 MiB", len);
+		return -1;
+	}
+	if (check_encoding(diag, (const unsigned char *)buf, len))
+		return -1;
+	if (!yaml_parser_initialize(&parser)) {
+		ldr_diag_add(diag, LDR_ERROR, 0, 0, "out of memory while reading YAML");
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done && r == 0) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&b, &parser);
+			r = -1;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		r = on_event(&b, &ev, &docs);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (r == 0) {
+		if (b.n == 1)
+			doc->root = b.stack[0];
+		doc->empty = b.n == 0 || (b.n == 1 && ldr_node_is_null(&doc->root));
+		find_comments(doc, buf, len, b.spans, b.nspans);
+	}
+	free(b.stack);
+	free(b.frames);
+	free(b.spans);
+	return r;
+}
+
+/* ---- writing -------------------------------------------------------- */
+
+struct ldr_yaml_writer {
+	yaml_emitter_t emitter;
+	struct ldr_buf *out;
+	struct ldr_buf tmp;
+	int failed;
+};
+
+static int write_handler(void *data, unsigned char *buffer, size_t size)
+{
+	struct ldr_yaml_writer *w = data;
+	ldr_buf_add(w->out, buffer, size);
+	return 1;
+}
+
+static int emit(struct ldr_yaml_writer *w, yaml_event_t *ev, int initialised)
+{
+	if (w->failed)
+		return -1;
+	if (!initialised || !yaml_emitter_emit(&w->emitter, ev)) {
+		w->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+struct ldr_yaml_writer *ldr_yw_new(struct ldr_buf *out)
+{
+	struct ldr_yaml_writer *w = ldr_calloc(1, sizeof(*w));
+	yaml_event_t ev;
+
+	w->out = out;
+	if (!yaml_emitter_initialize(&w->emitter)) {
+		free(w);
+		return NULL;
+	}
+	yaml_emitter_set_output(&w->emitter, write_handler, w);
+	yaml_emitter_set_width(&w->emitter, -1);
+	yaml_emitter_set_indent(&w->emitter, 2);
+	yaml_emitter_set_unicode(&w->emitter, 1);
+	yaml_emitter_set_break(&w->emitter, YAML_LN_BREAK);
+	emit(w, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+	emit(w, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+	return w;
+}
+
+int ldr_yw_map_start(struct ldr_yaml_writer *w)
+{
+	yaml_event_t ev;
+	return emit(w, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+								YAML_BLOCK_MAPPING_STYLE));
+}
+
+int ldr_yw_map_end(struct ldr_yaml_writer *w)
+{
+	yaml_event_t ev;
+	return emit(w, &ev, yaml_mapping_end_event_initialize(&ev));
+}
+
+int ldr_yw_seq_start(struct ldr_yaml_writer *w, int flow)
+{
+	yaml_event_t ev;
+	return emit(w, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+		flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE));
+}
+
+int ldr_yw_seq_end(struct ldr_yaml_writer *w)
+{
+	yaml_event_t ev;
+	return emit(w, &ev, yaml_sequence_end_event_initialize(&ev));
+}
+
+static int all_in(const char *s, const char *set)
+{
+	for (; *s; s++)
+		if (!strchr(set, *s))
+			return 0;
+	return 1;
+}
+
+int ldr_yaml_plain_is_special(const char *s)
+{
+	static const char *const words[] = {
+		"", "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no",
+		"No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON",
+		"off", "Off", "OFF", ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf",
+		"+.Inf", "+.INF", ".nan", ".NaN", ".NAN", "<<", "=",
+	};
+	const char *p = s;
+	size_t i;
+
+	for (i = 0; i < LDR_ARRAY_SIZE(words); i++)
+		if (strcmp(s, words[i]) == 0)
+			return 1;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o' || p[1] == 'b') && p[2] &&
+	    all_in(p + 2, "0123456789abcdefABCDEF_"))
+		return 1;
+	/* Integers, floats, sexagesimal numbers and YAML 1.1 timestamps. */
+	if ((isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) &&
+	    all_in(p, "0123456789_.:eE+-"))
+		return 1;
+	if (strlen(s) >= 8 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[3]) &&
+	    s[4] == '-' && isdigit((unsigned char)s[5]) && strchr(s + 6, '-') &&
+	    all_in(s, "0123456789-:. TtZz+"))
+		return 1;
+	return 0;
+}
+
+int ldr_yw_scalar(struct ldr_yaml_writer *w, const char *s, enum ldr_yw_style style)
+{
+	yaml_event_t ev;
+	yaml_scalar_style_t st = YAML_PLAIN_SCALAR_STYLE;
+	const char *text = s;
+
+	if (style != LDR_YW_PLAIN && ldr_yaml_plain_is_special(s))
+		st = YAML_SINGLE_QUOTED_SCALAR_STYLE;
+	if (style == LDR_YW_TEXT && strchr(s, '\n')) {
+		/* A literal block that keeps its final line break reads best (|
+		 * rather than |-); the loader drops that break again. */
+		st = YAML_LITERAL_SCALAR_STYLE;
+		ldr_buf_reset(&w->tmp);
+		ldr_buf_addstr(&w->tmp, s);
+		ldr_buf_addch(&w->tmp, '\n');
+		text = w->tmp.s;
+	}
+	return emit(w, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text,
+						       (int)strlen(text), 1, 1, st));
+}
+
+int ldr_yw_finish(struct ldr_yaml_writer *w)
+{
+	yaml_event_t ev;
+	emit(w, &ev, yaml_document_end_event_initialize(&ev, 1));
+	emit(w, &ev, yaml_stream_end_event_initialize(&ev));
+	if (!w->failed && !yaml_emitter_flush(&w->emitter))
+		w->failed = 1;
+	return w->failed ? -1 : 0;
+}
+
+const char *ldr_yw_error(const struct ldr_yaml_writer *w)
+{
+	return w->emitter.problem ? w->emitter.problem : "cannot write YAML";
+}
+
+void ldr_yw_free(struct ldr_yaml_writer *w)
+{
+	if (!w)
+		return;
+	yaml_emitter_delete(&w->emitter);
+	ldr_buf_release(&w->tmp);
+	free(w);
+}
