@@ -95,6 +95,7 @@ struct ldr_org {
 	char *id, *name;
 	int type;
 	char *role, *endorsed_by, *notes;
+	struct ldr_map derived;
 };
 
 struct ldr_footprint {
@@ -105,11 +106,13 @@ struct ldr_footprint {
 	struct ldr_strv partner_ccgs;
 	struct ldr_list organisations; /* struct ldr_org */
 	char *notes;
+	struct ldr_map derived;
 };
 
 struct ldr_group {
 	struct ldr_rec rec;
 	char *id, *name, *description, *notes;
+	struct ldr_map derived;
 };
 
 struct ldr_priority {
@@ -117,6 +120,7 @@ struct ldr_priority {
 	char *id, *title, *description;
 	int horizon;
 	char *notes;
+	struct ldr_map derived;
 };
 
 struct ldr_milestone {
@@ -216,6 +220,7 @@ struct ldr_risk {
 	char *id, *factor, *description, *impact;
 	int rag;
 	char *notes;
+	struct ldr_map derived;
 };
 
 struct ldr_funding {
@@ -223,6 +228,7 @@ struct ldr_funding {
 	char *id, *source, *value;
 	struct ldr_int amount;
 	char *details, *notes;
+	struct ldr_map derived;
 };
 
 struct ldr_roadmap {

@@ -53,6 +53,7 @@ static const struct ldr_field org_fields[] = {
 	TEXT(struct ldr_org, role),
 	STR(struct ldr_org, endorsed_by, 0),
 	NOTES(struct ldr_org),
+	DERIVED(struct ldr_org),
 };
 KIND(ldr_kind_org, "organisation", struct ldr_org, org_fields);
 
@@ -69,6 +70,7 @@ static const struct ldr_field footprint_fields[] = {
 	{ .name = "partner_ccgs", .type = LDR_F_STRS, AT(struct ldr_footprint, partner_ccgs) },
 	LIST("organisations", struct ldr_footprint, organisations, ldr_kind_org),
 	NOTES(struct ldr_footprint),
+	DERIVED(struct ldr_footprint),
 };
 KIND(ldr_kind_footprint, "footprint", struct ldr_footprint, footprint_fields);
 
@@ -77,6 +79,7 @@ static const struct ldr_field group_fields[] = {
 	STR(struct ldr_group, name, REQ),
 	TEXT(struct ldr_group, description),
 	NOTES(struct ldr_group),
+	DERIVED(struct ldr_group),
 };
 KIND(ldr_kind_group, "group", struct ldr_group, group_fields);
 
@@ -86,6 +89,7 @@ static const struct ldr_field priority_fields[] = {
 	TEXT(struct ldr_priority, description),
 	ENUM(struct ldr_priority, horizon, horizons),
 	NOTES(struct ldr_priority),
+	DERIVED(struct ldr_priority),
 };
 KIND(ldr_kind_priority, "priority", struct ldr_priority, priority_fields);
 
@@ -199,6 +203,7 @@ static const struct ldr_field risk_fields[] = {
 	TEXT(struct ldr_risk, impact),
 	ENUM(struct ldr_risk, rag, rags),
 	NOTES(struct ldr_risk),
+	DERIVED(struct ldr_risk),
 };
 KIND(ldr_kind_risk, "risk", struct ldr_risk, risk_fields);
 
@@ -209,6 +214,7 @@ static const struct ldr_field funding_fields[] = {
 	INT(struct ldr_funding, amount, 0, MONEY_MAX, 0),
 	TEXT(struct ldr_funding, details),
 	NOTES(struct ldr_funding),
+	DERIVED(struct ldr_funding),
 };
 KIND(ldr_kind_funding, "funding", struct ldr_funding, funding_fields);
 
