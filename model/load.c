@@ -301,6 +301,8 @@ static void sort_by_field(struct ldr_map *m, const struct ldr_kind *k)
 	}
 }
 
+static int check_keys(struct loader *L, const struct ldr_node *map, const struct label *lb);
+
 static void decode_map(struct loader *L, const struct ldr_kind *k, const struct ldr_field *f,
 		       struct ldr_map *m, const struct ldr_node *n, const struct label *lb)
 {
@@ -312,6 +314,8 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 			 ldr_node_type_name(n));
 		return;
 	}
+	if (check_keys(L, n, lb))
+		return;
 	m->v = ldr_calloc(n->n / 2, sizeof(*m->v));
 	for (i = 0; i + 1 < n->n; i += 2) {
 		const struct ldr_node *key = &n->u.kids[i], *val = &n->u.kids[i + 1];
@@ -589,13 +593,17 @@ static void decode_record(struct loader *L, const struct ldr_kind *k, void *rec,
 		const struct ldr_field *f = &k->fields[i];
 		struct ldr_node at;
 
-		if (!(f->flags & LDR_FL_REQUIRED) || ldr_field_present(f, rec))
+		int present = f->type == LDR_F_RECORD ? seen[i] && !empty[i] : ldr_field_present(f, rec);
+
+		if (!(f->flags & LDR_FL_REQUIRED) || present)
 			continue;
 		memset(&at, 0, sizeof(at));
 		at.line = ldr_rec_field_pos(rec, (unsigned)i).line;
 		at.col = ldr_rec_field_pos(rec, (unsigned)i).col;
 		if (!seen[i])
 			error_at(L, map, "missing '%s' in %s", f->name, lb.text);
+		else if (empty[i] && f->type == LDR_F_RECORD)
+			error_at(L, &at, "'%s' must not be empty", f->name);
 		else if (empty[i])
 			error_at(L, &at, "'%s' of %s must not be empty", f->name, lb.text);
 		/* else: present but invalid, and already reported */

@@ -156,7 +156,7 @@ static int fin_year(struct scan *s, int *start, const char *text, char *e, size_
 		return err(e, elen, "'%s' is not a financial year: it must span two consecutive years, as in %02d/%02d",
 			   text, a % 100, (a + 1) % 100);
 	if (a < LDR_FY_FIRST || a > LDR_FY_LAST)
-		return err(e, elen, "'%s' is out of range: financial years run from 00/01 to 98/99", text);
+		return err(e, elen, "'%s' is out of range: financial years run from 00/01 to 99/00", text);
 	*start = a;
 	return 1;
 }

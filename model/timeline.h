@@ -18,7 +18,7 @@ enum ldr_time_kind {
 
 /* Financial years that the canonical two-digit form can name. */
 #define LDR_FY_FIRST 2000
-#define LDR_FY_LAST 2098
+#define LDR_FY_LAST 2099
 /* Calendar years a month may be in. */
 #define LDR_MONTH_YEAR_FIRST 1900
 #define LDR_MONTH_YEAR_LAST 2199

@@ -385,6 +385,20 @@ static int on_event(struct builder *b, const yaml_event_t *ev, int *docs)
 	}
 }
 
+/* The offset of the first byte that does not begin valid UTF-8, or len. */
+static size_t first_invalid_utf8(const char *buf, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned cp;
+		size_t n = ldr_utf8_decode(buf + i, len - i, &cp);
+		if (n == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
 static void parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	unsigned line, col;
@@ -395,18 +409,22 @@ static void parser_error(struct builder *b, const yaml_parser_t *p)
 		return;
 	}
 	if (p->error == YAML_READER_ERROR) {
+		size_t bad = first_invalid_utf8(b->buf, b->len);
+		if (bad < b->len && bad <= p->problem_offset) {
+			offset_position(b->buf, b->len, bad, &line, &col);
+			ldr_diag_add(b->diag, LDR_ERROR, line, col,
+				     "invalid UTF-8 (byte 0x%02X): a roadmap is UTF-8 text",
+				     (unsigned)(unsigned char)b->buf[bad]);
+			return;
+		}
 		offset_position(b->buf, b->len, p->problem_offset, &line, &col);
-		if (p->problem_value == 0 && strstr(problem, "control"))
+		if (p->problem_value == 0)
 			ldr_diag_add(b->diag, LDR_ERROR, line, col,
 				     "NUL byte in the file: a roadmap is UTF-8 text");
-		else if (strstr(problem, "control"))
+		else
 			ldr_diag_add(b->diag, LDR_ERROR, line, col,
 				     "control character U+%04X in the file: only tab and newline are allowed",
 				     (unsigned)p->problem_value);
-		else
-			ldr_diag_add(b->diag, LDR_ERROR, line, col,
-				     "invalid UTF-8 (byte 0x%02X): a roadmap is UTF-8 text",
-				     (unsigned)(unsigned char)b->buf[p->problem_offset < b->len ? p->problem_offset : 0]);
 		return;
 	}
 	line = (unsigned)p->problem_mark.line + 1;
