@@ -1,0 +1,17 @@
+# Canonical form: check, rewrite, idempotence, standard input, comments,
+# file mode, symbolic links and the lock file.
+ldr fmt --check roadmaps/derbyshire.yaml roadmaps/annex2-illustration.yaml
+cp tests/cli/data/loose.yaml $T/loose.yaml && ldr fmt --check $T/loose.yaml
+ldr fmt $T/loose.yaml && cat $T/loose.yaml
+ldr fmt --check $T/loose.yaml
+cp $T/loose.yaml $T/once.yaml && ldr fmt $T/loose.yaml && cmp $T/loose.yaml $T/once.yaml && echo idempotent
+ldr fmt - < tests/cli/data/loose.yaml | cmp - $T/once.yaml && echo same from stdin
+cp tests/cli/data/commented.yaml $T/c.yaml && ldr fmt $T/c.yaml
+cmp $T/c.yaml tests/cli/data/commented.yaml && echo comments kept
+ldr fmt --check $T/c.yaml
+ldr fmt --drop-comments $T/c.yaml && cat $T/c.yaml
+cp tests/cli/data/loose.yaml $T/shared.yaml && chmod 640 $T/shared.yaml && ldr fmt $T/shared.yaml && stat -c %a $T/shared.yaml
+cp tests/cli/data/loose.yaml $T/target.yaml && ln -s target.yaml $T/link.yaml && ldr fmt $T/link.yaml && test -L $T/link.yaml && cmp $T/target.yaml $T/once.yaml && echo written through the link
+cp tests/cli/data/loose.yaml $T/locked.yaml && touch $T/locked.yaml.lock && ldr fmt $T/locked.yaml 2>&1 | sed 's/[0-9]* seconds\{0,1\} old/N seconds old/'
+cmp $T/locked.yaml tests/cli/data/loose.yaml && test -f $T/locked.yaml.lock && echo neither file touched
+ls $T

@@ -1,0 +1,48 @@
+#!/bin/sh
+# CLI golden tests. Each tests/cli/NAME.t is a list of shell command lines,
+# run one by one from the top of the tree, with ./ldr first on the PATH, in
+# a pinned environment, with $T a fresh scratch directory. The transcript
+# (each command, what it printed on stdout and stderr, and its exit status
+# when not 0) must equal tests/cli/NAME.out.
+#
+#   sh tests/cli/run.sh [NAME...]      run all, or some
+#   UPDATE=1 sh tests/cli/run.sh NAME  write NAME.out from this run (read it!)
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+export LC_ALL=C.UTF-8 TZ=UTC PATH="$top:$PATH" TERM=dumb
+for v in $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p'); do unset "$v"; done
+
+if [ $# -gt 0 ]; then
+	set -- $(for n in "$@"; do echo "tests/cli/$n.t"; done)
+else
+	set -- tests/cli/*.t
+fi
+
+failed=0
+for t in "$@"; do
+	name=$(basename "$t" .t)
+	T=build/tests/cli/$name
+	rm -rf "$T" && mkdir -p "$T"
+	HOME=$top/$T
+	export T HOME
+	got=$T.transcript
+	: >"$got"
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in '' | '#'*) continue ;; esac
+		printf '$ %s\n' "$line" >>"$got"
+		sh -c "$line" </dev/null >>"$got" 2>&1
+		rc=$?
+		[ $rc -eq 0 ] || printf '[exit %d]\n' $rc >>"$got"
+	done <"$t"
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$got" "tests/cli/$name.out"
+		echo "cli: $name: written"
+	elif diff -u "tests/cli/$name.out" "$got"; then
+		echo "cli: $name: ok"
+	else
+		echo "cli: $name: FAILED (the transcript above differs from tests/cli/$name.out)"
+		failed=1
+	fi
+done
+exit $failed

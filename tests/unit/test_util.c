@@ -1,0 +1,87 @@
+/* The small pieces: suggestions, quoting of untrusted text, the hash table,
+ * UTF-8 decoding. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "../../model/hash.h"
+#include "helpers.h"
+
+static void test_suggest(void **state)
+{
+	static const char *const keys[] = { "depends_on", "description", "delivered", "derived", "status" };
+	(void)state;
+	assert_string_equal(ldr_suggest("dependson", keys, 5, sizeof(char *)), "depends_on");
+	assert_string_equal(ldr_suggest("Status", keys, 5, sizeof(char *)), "status");
+	assert_string_equal(ldr_suggest("stauts", keys, 5, sizeof(char *)), "status");
+	assert_string_equal(ldr_suggest("delivred", keys, 5, sizeof(char *)), "delivered");
+	assert_null(ldr_suggest("colour", keys, 5, sizeof(char *)));
+	assert_null(ldr_suggest("x", keys, 5, sizeof(char *)));
+	assert_int_equal(ldr_edit_distance("abc", "abc", 2), 0);
+	assert_int_equal(ldr_edit_distance("abc", "acb", 2), 1); /* a transposition */
+	assert_int_equal(ldr_edit_distance("abc", "xyzabc", 2), 3); /* capped: cap + 1 */
+}
+
+static void test_quoting_untrusted_text(void **state)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	(void)state;
+	ldr_buf_addquoted(&b, "ok \x1b[2J\x07 caf\xc3\xa9 \xff\n\t\xc2\x9b", 100);
+	assert_string_equal(b.s, "ok \\x1B[2J\\x07 caf\xc3\xa9 \\xFF\\n\\t\\x9B");
+	ldr_buf_reset(&b);
+	ldr_buf_addquoted(&b, "abcdefgh", 3);
+	assert_string_equal(b.s, "abc...");
+	ldr_buf_release(&b);
+}
+
+static void test_utf8(void **state)
+{
+	unsigned cp;
+	(void)state;
+	assert_int_equal(ldr_utf8_decode("\xc3\xa9", 2, &cp), 2);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(ldr_utf8_decode("\xe2\x80\x94", 3, &cp), 3);
+	assert_int_equal(cp, 0x2014);
+	assert_int_equal(ldr_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(ldr_utf8_decode("\xc0\xaf", 2, &cp), 0);       /* overlong */
+	assert_int_equal(ldr_utf8_decode("\xed\xa0\x80", 3, &cp), 0);   /* a surrogate */
+	assert_int_equal(ldr_utf8_decode("\xe2\x80", 2, &cp), 0);       /* truncated */
+	assert_int_equal(ldr_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0); /* past U+10FFFF */
+}
+
+static void test_hash(void **state)
+{
+	struct ldr_hash h = LDR_HASH_INIT;
+	char keys[5000][8];
+	int values[5000];
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < 5000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%zu", i);
+		values[i] = (int)i;
+		assert_null(ldr_hash_put(&h, keys[i], &values[i]));
+	}
+	assert_int_equal(h.n, 5000);
+	for (i = 0; i < 5000; i++)
+		assert_ptr_equal(ldr_hash_get(&h, keys[i]), &values[i]);
+	assert_null(ldr_hash_get(&h, "missing"));
+	/* A second put of a key returns the first entry and changes nothing. */
+	assert_ptr_equal(ldr_hash_put(&h, "k7", NULL)->value, &values[7]);
+	assert_ptr_equal(ldr_hash_get(&h, "k7"), &values[7]);
+	ldr_hash_clear(&h);
+	assert_null(ldr_hash_get(&h, "k7"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_quoting_untrusted_text),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_hash),
+	};
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
