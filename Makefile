@@ -24,7 +24,13 @@ DEB_xlsxwriter = libxlsxwriter-dev
 TOOLS = pkg-config:pkg-config diff:diffutils
 DEFAULT_ROADMAP = roadmaps/derbyshire.yaml
 
-BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -MMD -MP
+# Quiet by default, as git's build is; V=1 shows the commands.
+ifndef V
+QUIET_CC = @echo '   CC   ' $@;
+QUIET_LINK = @echo '   LINK ' $@;
+endif
+
+BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700
 ifdef DEVELOPER
 WARNINGS = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wold-style-definition -Wpointer-arith -Wvla -Wformat=2 -Wwrite-strings \
@@ -58,14 +64,14 @@ FORCE:
 
 build/%.o: %.c build/FLAGS
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 ldr: $(MODEL_OBJ) $(CLI_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS) $(LDFLAGS)
+	$(QUIET_LINK)$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS) $(LDFLAGS)
 
 build/tests/%: tests/unit/%.c $(MODEL_OBJ) build/FLAGS
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(MODEL_OBJ) $(CMOCKA_LIBS) $(LIB_LIBS) $(LDFLAGS)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP $(CMOCKA_CFLAGS) -o $@ $< $(MODEL_OBJ) $(CMOCKA_LIBS) $(LIB_LIBS) $(LDFLAGS)
 
 # ---- set-up ---------------------------------------------------------------
 # Which packages are missing: the libraries pkg-config cannot find and the
@@ -136,4 +142,4 @@ install: ldr
 clean:
 	rm -rf build ldr
 
--include $(MODEL_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(MODEL_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
