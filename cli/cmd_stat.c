@@ -31,11 +31,13 @@ struct tally {
 	size_t dependencies;
 };
 
-static int count(const struct ldr_kind *k, void *rec, const struct ldr_kind *parent, void *payload)
+static int count(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
+		 void *payload)
 {
 	struct tally *t = payload;
 	size_t i;
 
+	(void)pk;
 	(void)parent;
 	for (i = 0; i < NCOUNTED; i++)
 		if (counted[i].kind == k)

@@ -617,7 +617,8 @@ struct id_check {
 	struct ldr_hash ids;
 };
 
-static int check_id(const struct ldr_kind *k, void *rec, const struct ldr_kind *parent, void *payload)
+static int check_id(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
+		    void *payload)
 {
 	struct id_check *c = payload;
 	const char *id = ldr_rec_id(k, rec);
@@ -625,6 +626,7 @@ static int check_id(const struct ldr_kind *k, void *rec, const struct ldr_kind *
 	struct ldr_hash_entry *e;
 	struct ldr_node at;
 
+	(void)pk;
 	(void)parent;
 	if (!id)
 		return 0;

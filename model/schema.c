@@ -531,20 +531,20 @@ void *ldr_list_push(struct ldr_list *l, const struct ldr_kind *k)
 	return item;
 }
 
-static int walk(const struct ldr_kind *k, void *rec, const struct ldr_kind *parent,
+static int walk(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
 		ldr_walk_fn fn, void *payload)
 {
 	size_t i, j;
-	int r = fn(k, rec, parent, payload);
+	int r = fn(k, rec, pk, parent, payload);
 
 	for (i = 0; !r && i < k->nfields; i++) {
 		const struct ldr_field *f = &k->fields[i];
 		if (f->type == LDR_F_RECORD) {
-			r = walk(f->kind, LDR_FIELD(rec, f), k, fn, payload);
+			r = walk(f->kind, LDR_FIELD(rec, f), k, rec, fn, payload);
 		} else if (f->type == LDR_F_LIST) {
 			struct ldr_list *l = LDR_FIELD(rec, f);
 			for (j = 0; !r && j < l->len; j++)
-				r = walk(f->kind, ldr_list_at(l, f->kind, j), k, fn, payload);
+				r = walk(f->kind, ldr_list_at(l, f->kind, j), k, rec, fn, payload);
 		}
 	}
 	return r;
@@ -552,5 +552,5 @@ static int walk(const struct ldr_kind *k, void *rec, const struct ldr_kind *pare
 
 int ldr_walk(const struct ldr_kind *k, void *rec, ldr_walk_fn fn, void *payload)
 {
-	return walk(k, rec, NULL, fn, payload);
+	return walk(k, rec, NULL, NULL, fn, payload);
 }

@@ -82,11 +82,11 @@ void ldr_rec_copy(const struct ldr_kind *k, void *dst, const void *src);
 void *ldr_list_push(struct ldr_list *l, const struct ldr_kind *k);
 #define ldr_list_at(l, k, i) ((void *)((char *)(l)->items + (i) * (k)->size))
 
-/* Visit rec and every record nested in it, depth first in file order.
- * parent is NULL for rec itself. A non-zero return from fn stops the walk
- * and is returned. */
-typedef int (*ldr_walk_fn)(const struct ldr_kind *k, void *rec, const struct ldr_kind *parent,
-			   void *payload);
+/* Visit rec and every record nested in it, depth first in file order, with
+ * the record each is nested in (NULL for rec itself). A non-zero return from
+ * fn stops the walk and is returned. */
+typedef int (*ldr_walk_fn)(const struct ldr_kind *k, void *rec, const struct ldr_kind *parent_kind,
+			   void *parent, void *payload);
 int ldr_walk(const struct ldr_kind *k, void *rec, ldr_walk_fn fn, void *payload);
 
 #endif

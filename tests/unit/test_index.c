@@ -1,0 +1,57 @@
+/* Looking records up by id, across kinds, with the record each belongs to. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "../../model/index.h"
+#include "helpers.h"
+
+static void test_find_any_record_by_id(void **state)
+{
+	struct ldr_roadmap rm;
+	struct ldr_diag d;
+	struct ldr_index ix;
+	const struct ldr_ref *r;
+	(void)state;
+
+	assert_int_equal(load(HEAD "  organisations:\n  - {id: crh, name: Chesterfield Royal}\n"
+			      "groups:\n- {id: mobile, name: Mobile Working Infrastructure}\n"
+			      "projects:\n- id: P1\n  name: a\n  milestones:\n  - {id: P1-M1, what: m}\n"
+			      "universal_capabilities:\n- id: UC03\n  activities:\n"
+			      "  - {id: UC03-A1, quarter: 16/17 Q1, what: x}\n", &rm, &d), 0);
+	ldr_index_build(&ix, &rm);
+	assert_int_equal(ix.n, 6);
+
+	r = ldr_index_find(&ix, "P1-M1");
+	assert_non_null(r);
+	assert_ptr_equal(r->kind, &ldr_kind_milestone);
+	assert_ptr_equal(r->parent_kind, &ldr_kind_project);
+	assert_string_equal(((struct ldr_project *)r->parent)->id, "P1");
+	r = ldr_index_find(&ix, "UC03-A1");
+	assert_string_equal(((struct ldr_uc *)r->parent)->id, "UC03");
+	r = ldr_index_find(&ix, "crh");
+	assert_ptr_equal(r->parent, &rm.footprint);
+
+	assert_non_null(ldr_index_get(&ix, &ldr_kind_project, "P1"));
+	assert_null(ldr_index_get(&ix, &ldr_kind_group, "P1")); /* another kind */
+	assert_null(ldr_index_find(&ix, "P2"));
+	assert_null(ldr_index_find(&ix, NULL));
+
+	assert_string_equal(ldr_group_name(&ix, "remote"), "Remote care");
+	assert_string_equal(ldr_group_name(&ix, "mobile"), "Mobile Working Infrastructure");
+	assert_null(ldr_group_name(&ix, "Remote Care "));
+
+	ldr_index_release(&ix);
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_find_any_record_by_id),
+	};
+	return cmocka_run_group_tests_name("index", tests, NULL, NULL);
+}
