@@ -39,16 +39,22 @@ else
 WARNINGS = -Wall
 endif
 
-LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
-LIB_LIBS = $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
+# The model and the exports use these; curses is linked only for tui/.
+LIBS_USED = yaml-0.1 libgit2 xlsxwriter
+LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LIBS_USED) 2>/dev/null)
+LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIBS_USED) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 ALL_CFLAGS = $(BASE_CFLAGS) $(WARNINGS) $(CFLAGS) $(LIB_CFLAGS)
 
 MODEL_SRC = $(wildcard model/*.c)
+EXPORT_SRC = $(wildcard export/*.c)
 CLI_SRC = $(wildcard cli/*.c)
 MODEL_OBJ = $(MODEL_SRC:%.c=build/%.o)
+EXPORT_OBJ = $(EXPORT_SRC:%.c=build/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=build/%.o)
+# What unit tests link: everything but main() and the terminal.
+LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
@@ -66,12 +72,12 @@ build/%.o: %.c build/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-ldr: $(MODEL_OBJ) $(CLI_OBJ)
+ldr: $(LIB_OBJ) $(CLI_OBJ)
 	$(QUIET_LINK)$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS) $(LDFLAGS)
 
-build/tests/%: tests/unit/%.c $(MODEL_OBJ) build/FLAGS
+build/tests/%: tests/unit/%.c $(LIB_OBJ) build/FLAGS
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP $(CMOCKA_CFLAGS) -o $@ $< $(MODEL_OBJ) $(CMOCKA_LIBS) $(LIB_LIBS) $(LDFLAGS)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(CMOCKA_LIBS) $(LIB_LIBS) $(LDFLAGS)
 
 # ---- set-up ---------------------------------------------------------------
 # Which packages are missing: the libraries pkg-config cannot find and the
@@ -128,7 +134,7 @@ check-cli: ldr
 check-layout:
 	@if grep -rlE '#include *[<"](n?curses|ncursesw)' model export cli 2>/dev/null; then \
 		echo "curses is included outside tui/"; exit 1; fi
-	@for h in model/*.h cli/*.h; do \
+	@for h in $(wildcard model/*.h export/*.h cli/*.h); do \
 		echo "#include \"$$h\"" | $(CC) $(ALL_CFLAGS) -x c -fsyntax-only -I. - || exit 1; \
 	done
 	@echo "layout: ok"
@@ -142,4 +148,4 @@ install: ldr
 clean:
 	rm -rf build ldr
 
--include $(MODEL_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
