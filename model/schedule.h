@@ -1,0 +1,32 @@
+/* What the schedule's times mean, in one place, so that the checks, the
+ * charts and the review agree:
+ *
+ * - a project runs from the first month of its start to the last month of
+ *   its end (an unset end: to the end of its start);
+ * - a capability is deployed by the last month of its year ("from 16/17"
+ *   means available by the end of 16/17);
+ * - a project may start only after each project it depends on has ended;
+ * - a capability may be deployed only once the projects that deliver it
+ *   have ended, and not before a capability it depends on. */
+#ifndef LDR_SCHEDULE_H
+#define LDR_SCHEDULE_H
+
+#include "roadmap.h"
+
+/* The months a project runs, on the month line; 0 if it has no start. */
+int ldr_project_span(const struct ldr_project *p, int *first, int *last);
+
+/* The month by which a capability is deployed; 0 if it has no year. */
+int ldr_capability_due(const struct ldr_capability *c, int *month);
+
+/* Whether succ starts before pred (which it depends on) ends. Unknown
+ * times violate nothing. */
+int ldr_project_order_violated(const struct ldr_project *pred, const struct ldr_project *succ);
+
+/* Whether a capability is due before a project that delivers it ends. */
+int ldr_delivery_order_violated(const struct ldr_project *delivering, const struct ldr_capability *c);
+
+/* Whether a capability is due before a capability it depends on. */
+int ldr_capability_order_violated(const struct ldr_capability *pred, const struct ldr_capability *succ);
+
+#endif
