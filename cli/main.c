@@ -28,6 +28,15 @@ const struct cli_command cli_commands[] = {
 	  "          (projects, capabilities, ...) and dependencies, the number of\n"
 	  "          depends_on links\n",
 	  cmd_stat },
+	{ "export", "KIND -o OUT [--as-of TIME] [--capabilities] [--baseline FILE] ROADMAP",
+	  "Write a spreadsheet or chart of a roadmap.",
+	  "The format follows OUT's extension. 'ldr export all -o DIR ROADMAP' writes\n"
+	  "every export into DIR, named after the footprint.\n\n"
+	  "  -o, --output OUT  the file to write (replaced atomically)\n"
+	  "  --as-of TIME      the date of the 'as at' line (default: this month)\n"
+	  "  --capabilities    gantt: draw capabilities rather than projects\n"
+	  "  --baseline FILE   gantt: draw this earlier plan under the current one\n",
+	  cmd_export },
 	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);

@@ -1,0 +1,205 @@
+/* ldr export: write the Annex 2 and Annex 4 spreadsheets, the dossier, the
+ * trajectory and the charts. The writers live in export/ and are found by
+ * kind and by the extension of the output file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../export/export.h"
+#include "../model/diag.h"
+#include "../model/file.h"
+#include "cli.h"
+
+struct export_args {
+	const char *kind, *out, *roadmap, *as_of, *baseline;
+	int capabilities;
+};
+
+static int parse_args(int argc, char **argv, struct export_args *a, int *help)
+{
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	*help = 0;
+	for (i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		int has_value = i + 1 < argc;
+
+		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+			*help = 1;
+			return 0;
+		} else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
+			if (!has_value)
+				return cli_usage_error("export", "'%s' needs a file name", s);
+			a->out = argv[++i];
+		} else if (!strcmp(s, "--as-of")) {
+			if (!has_value)
+				return cli_usage_error("export", "'--as-of' needs a time, like 2017-03");
+			a->as_of = argv[++i];
+		} else if (!strcmp(s, "--baseline")) {
+			if (!has_value)
+				return cli_usage_error("export", "'--baseline' needs a roadmap file");
+			a->baseline = argv[++i];
+		} else if (!strcmp(s, "--capabilities")) {
+			a->capabilities = 1;
+		} else if (s[0] == '-' && s[1]) {
+			struct ldr_buf b = LDR_BUF_INIT;
+			cli_usage_error("export", "unknown option '%s'", cli_safe(s, &b));
+			ldr_buf_release(&b);
+			return LDR_EXIT_USAGE;
+		} else if (!a->kind) {
+			a->kind = s;
+		} else if (!a->roadmap) {
+			a->roadmap = s;
+		} else {
+			return cli_usage_error("export", "one roadmap at a time");
+		}
+	}
+	if (!a->kind)
+		return cli_usage_error("export", "no kind of export given (annex2, annex4, ...)");
+	if (!a->out)
+		return cli_usage_error("export", "no output file given (-o FILE)");
+	if (!a->roadmap)
+		return cli_usage_error("export", "no roadmap given");
+	return 0;
+}
+
+/* Today, as a month on the time line (UTC). */
+static struct ldr_time this_month(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
+}
+
+static int load_baseline(const char *arg, struct ldr_roadmap *rm)
+{
+	char *path = NULL;
+	int r = cli_load(arg, rm, &path, NULL, NULL);
+	free(path);
+	return r;
+}
+
+static int write_one(const struct ldr_exporter *e, const struct ldr_roadmap *rm,
+		     const struct ldr_export_opts *o, const char *out)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	int r = LDR_EXIT_OK;
+
+	if (e->write(rm, o, out, &err) < 0) {
+		fprintf(stderr, "ldr export: %s\n", err.s ? err.s : "failed");
+		r = LDR_EXIT_PARSE;
+	}
+	ldr_buf_release(&err);
+	return r;
+}
+
+/* 'ldr export all -o DIR': every export, named after the footprint. */
+static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts *o, const char *dir)
+{
+	struct ldr_buf name = LDR_BUF_INIT, stem = LDR_BUF_INIT;
+	const char *s;
+	size_t i;
+	int worst = LDR_EXIT_OK;
+
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "ldr export: %s: cannot create: %s\n", dir, strerror(errno));
+		return LDR_EXIT_PARSE;
+	}
+	/* A file name from the footprint's name: letters and digits only. */
+	for (s = rm->footprint.name; s && *s; s++) {
+		char c = *s;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			ldr_buf_addch(&stem, c);
+		else if (c >= 'A' && c <= 'Z')
+			ldr_buf_addch(&stem, (char)(c - 'A' + 'a'));
+		else if (stem.len && stem.s[stem.len - 1] != '-')
+			ldr_buf_addch(&stem, '-');
+	}
+	while (stem.len && stem.s[stem.len - 1] == '-')
+		stem.s[--stem.len] = '\0';
+	if (!stem.len)
+		ldr_buf_addstr(&stem, "roadmap");
+	if (o->commit)
+		ldr_buf_addf(&stem, "-%.7s", o->commit);
+	for (i = 0; i < ldr_nexporters; i++) {
+		const struct ldr_exporter *e = &ldr_exporters[i];
+		int r;
+		ldr_buf_reset(&name);
+		ldr_buf_addf(&name, "%s/%s-%s.%s", dir, stem.s, e->kind, e->ext);
+		r = write_one(e, rm, o, name.s);
+		if (r == LDR_EXIT_OK)
+			printf("%s\n", name.s);
+		if (r > worst)
+			worst = r;
+	}
+	ldr_buf_release(&name);
+	ldr_buf_release(&stem);
+	return worst;
+}
+
+static void list_kinds(FILE *out)
+{
+	size_t i;
+	for (i = 0; i < ldr_nexporters; i++)
+		fprintf(out, "  %-10s .%-5s %s\n", ldr_exporters[i].kind, ldr_exporters[i].ext,
+			ldr_exporters[i].summary);
+}
+
+int cmd_export(int argc, char **argv)
+{
+	struct export_args a;
+	struct ldr_export_opts o;
+	struct ldr_roadmap rm, base;
+	const struct ldr_exporter *e = NULL;
+	char *path = NULL;
+	char err[256];
+	int help, r = parse_args(argc, argv, &a, &help);
+
+	if (help) {
+		cli_print_help(stdout, cli_find("export"));
+		printf("\nKinds:\n");
+		list_kinds(stdout);
+		return LDR_EXIT_OK;
+	}
+	if (r)
+		return r;
+	memset(&o, 0, sizeof(o));
+	o.as_of = this_month();
+	if (a.as_of && ldr_time_parse(&o.as_of, a.as_of, LDR_TIME_ANY, err, sizeof(err)) < 0)
+		return cli_usage_error("export", "--as-of: %s", err);
+	o.capabilities = a.capabilities;
+	if (strcmp(a.kind, "all") != 0) {
+		e = ldr_exporter_find(a.kind, a.out);
+		if (!e) {
+			struct ldr_buf b = LDR_BUF_INIT, b2 = LDR_BUF_INIT;
+			fprintf(stderr, "ldr export: no '%s' export writes '%s'; the exports are:\n",
+				cli_safe(a.kind, &b), cli_safe(a.out, &b2));
+			list_kinds(stderr);
+			ldr_buf_release(&b);
+			ldr_buf_release(&b2);
+			return LDR_EXIT_USAGE;
+		}
+	}
+	r = cli_load(a.roadmap, &rm, &path, NULL, NULL);
+	if (r == LDR_EXIT_OK && a.baseline) {
+		r = load_baseline(a.baseline, &base);
+		if (r == LDR_EXIT_OK) {
+			o.baseline = &base;
+			o.baseline_name = a.baseline;
+		} else {
+			ldr_roadmap_release(&base);
+		}
+	}
+	if (r == LDR_EXIT_OK)
+		r = e ? write_one(e, &rm, &o, a.out) : write_all(&rm, &o, a.out);
+	if (o.baseline)
+		ldr_roadmap_release(&base);
+	ldr_roadmap_release(&rm);
+	free(path);
+	return r;
+}

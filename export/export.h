@@ -1,0 +1,46 @@
+/* Exports: writers that take a model and write one file. Each is listed
+ * once in the registry (registry.c) by kind and file extension; 'ldr export'
+ * finds them there. A writer never reads the roadmap's file or repository:
+ * everything it needs is in the model and the options. */
+#ifndef LDR_EXPORT_H
+#define LDR_EXPORT_H
+
+#include "../model/roadmap.h"
+#include "../model/util.h"
+
+struct ldr_export_opts {
+	/* The "as at" date: the now-line of charts, the review date. */
+	struct ldr_time as_of;
+	/* gantt: draw capabilities instead of projects. */
+	int capabilities;
+	/* gantt: the baselined plan, drawn under the current one; or NULL. */
+	const struct ldr_roadmap *baseline;
+	const char *baseline_name;
+	/* Where the roadmap came from, for footers: the commit id (or NULL when
+	 * the file is not in a repository) and its time (seconds since the
+	 * epoch), which spreadsheets use as their creation time so that the
+	 * same input always gives the same bytes. */
+	const char *commit;
+	long long time;
+};
+
+/* Write rm to path. Returns 0, or -1 with a one-line message in err.
+ * Writers write to a temporary file beside path and rename it, so that a
+ * failed export never leaves half a file. */
+typedef int (*ldr_export_fn)(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
+			     const char *path, struct ldr_buf *err);
+
+struct ldr_exporter {
+	const char *kind;    /* "annex2" */
+	const char *ext;     /* "xlsx", without the dot */
+	ldr_export_fn write;
+	const char *summary; /* one line for 'ldr help export' */
+};
+
+extern const struct ldr_exporter ldr_exporters[];
+extern const size_t ldr_nexporters;
+
+/* The exporter for kind and the extension of path, or NULL. */
+const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path);
+
+#endif

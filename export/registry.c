@@ -1,0 +1,23 @@
+#include "export.h"
+
+#include <string.h>
+
+/* Every export: a kind, the extension it writes, the writer. Keep in the
+ * order 'ldr help export' lists them. */
+const struct ldr_exporter ldr_exporters[] = {
+	{ NULL, NULL, NULL, NULL },
+};
+const size_t ldr_nexporters = 0;
+
+const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	size_t i;
+
+	if (!dot || strchr(dot, '/'))
+		return NULL;
+	for (i = 0; i < ldr_nexporters; i++)
+		if (strcmp(ldr_exporters[i].kind, kind) == 0 && strcmp(ldr_exporters[i].ext, dot + 1) == 0)
+			return &ldr_exporters[i];
+	return NULL;
+}
