@@ -58,7 +58,7 @@ LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
-.PHONY: all run test check-unit check-cli check-layout deps deps-install install clean
+.PHONY: all run test check-unit check-cli check-layout check-man man deps deps-install install clean
 
 all: ldr
 
@@ -118,7 +118,7 @@ run: deps-install
 
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
-	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-unit check-cli
+	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-cli
 
 check-unit: $(UNIT_BIN)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -138,6 +138,21 @@ check-layout:
 		echo "#include \"$$h\"" | $(CC) $(ALL_CFLAGS) -x c -fsyntax-only -I. - || exit 1; \
 	done
 	@echo "layout: ok"
+
+# The man page's list of rules comes from the rules themselves.
+build/man/ldr.1: man/ldr.1 ldr
+	@mkdir -p build/man
+	@sed '/^\.\\" BEGIN RULES/q' man/ldr.1 > $@
+	@./ldr check --roff >> $@
+	@sed -n '/^\.\\" END RULES/,$$p' man/ldr.1 >> $@
+
+man: build/man/ldr.1
+	@cmp -s $< man/ldr.1 || cp $< man/ldr.1
+
+check-man: build/man/ldr.1
+	@cmp -s $< man/ldr.1 || { diff -u man/ldr.1 $< | head -20; \
+		echo "man/ldr.1: the list of rules is out of date: run 'make man'"; exit 1; }
+	@echo "man: ok"
 
 install: ldr
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

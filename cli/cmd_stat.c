@@ -23,6 +23,7 @@ static const struct {
 	{ "trajectory", &ldr_kind_trajectory },
 	{ "risks", &ldr_kind_risk },
 	{ "funding", &ldr_kind_funding },
+	{ "checklist", &ldr_kind_response },
 };
 #define NCOUNTED LDR_ARRAY_SIZE(counted)
 

@@ -643,6 +643,17 @@ static int check_id(const struct ldr_kind *k, void *rec, const struct ldr_kind *
 			 q(id, 0), k->name);
 		return 0;
 	}
+	if (k == &ldr_kind_response) {
+		if (!ldr_requirement(id)) {
+			error_at(c->L, &at, "unknown checklist requirement %s (expected CL01 to CL%02d)",
+				 q(id, 0), LDR_CHECKLIST_SIZE);
+			return 0;
+		}
+	} else if (ldr_requirement(id)) {
+		error_at(c->L, &at, "id %s of a %s is the checklist requirement's: choose another",
+			 q(id, 0), k->name);
+		return 0;
+	}
 	if ((g = ldr_national_group(id)) != NULL) {
 		error_at(c->L, &at, "id %s of a %s is the national group '%s': choose another", q(id, 0),
 			 k->name, g->name);

@@ -95,6 +95,84 @@ const struct ldr_uc_def ldr_national_ucs[LDR_NATIONAL_UCS] = {
 	  { "patients registered for one or more online services", 10, 2017, 3 } },
 };
 
+#define UCP "Universal capabilities delivery plan"
+const struct ldr_requirement ldr_checklist[LDR_CHECKLIST_SIZE] = {
+	{ "CL01", "General", "Identify who has endorsed the roadmap", "6.2", NULL, LDR_ANSWER_ENDORSED },
+	{ "CL02", "General", "Identify which organisations have made significant contributions in the "
+	  "development process", "6.2", NULL, LDR_ANSWER_ORGANISATIONS },
+	{ "CL03", "General", "Summarise the process through which the roadmap has been developed", "6.3",
+	  NULL, LDR_ANSWER_RESPONSE },
+	{ "CL04", "Vision", "Vision for digitally enabled transformation", "6.4-6.7", NULL,
+	  LDR_ANSWER_RESPONSE },
+	{ "CL05", "Baseline position", "Overview of digital maturity of key primary, secondary and "
+	  "social care providers", "6.8", NULL, LDR_ANSWER_DMA },
+	{ "CL06", "Baseline position", "Summary of key recent achievements", "6.8", NULL,
+	  LDR_ANSWER_RESPONSE },
+	{ "CL07", "Baseline position", "Summary of key current initiatives", "6.8", NULL,
+	  LDR_ANSWER_RESPONSE },
+	{ "CL08", "Baseline position", "Identification of rate limiting factors", "6.9", NULL,
+	  LDR_ANSWER_RISKS },
+	{ "CL09", "Readiness", "Set out leadership, clinical engagement and governance arrangements",
+	  "6.10", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL10", "Readiness", "Identification of change management approach(es) / model(s) to be "
+	  "followed", "6.11", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL11", "Readiness", "Identification of approach to benefits management and measurement",
+	  "6.12", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL12", "Readiness", "Identification of known, anticipated and target sources of investment",
+	  "6.13", NULL, LDR_ANSWER_FUNDING },
+	{ "CL13", "Readiness", "Overview of programme / project structure for 16/17", "6.14", NULL,
+	  LDR_ANSWER_PROJECTS },
+	{ "CL14", "Readiness", "Outline of how resources can be utilised more effectively", "6.15",
+	  NULL, LDR_ANSWER_RESPONSE },
+	{ "CL15", "Capability deployment", "Identification of current maturity for each of the 7 "
+	  "PF@PoC capabilities", "6.16", NULL, LDR_ANSWER_MATURITY },
+	{ "CL16", "Capability deployment", "Capability deployment schedule", "6.17-6.18",
+	  "Capability deployment schedule", LDR_ANSWER_SCHEDULE },
+	{ "CL17", "Capability deployment", "Capability deployment trajectory (secondary care)", "6.23",
+	  "Capability deployment trajectory (secondary care)", LDR_ANSWER_TRAJECTORY },
+	{ "CL18", UCP, "Current baseline (for each universal capability)", "6.27", UCP,
+	  LDR_ANSWER_UC_BASELINE },
+	{ "CL19", UCP, "Ambition (for each universal capability)", "6.28", UCP, LDR_ANSWER_UC_AMBITION },
+	{ "CL20", UCP, "Key activities (for each universal capability)", "6.29", UCP,
+	  LDR_ANSWER_UC_ACTIVITIES },
+	{ "CL21", UCP, "Rationale for using alternatives to national services / infrastructure / "
+	  "standards (for each universal capability)", "6.29", UCP, LDR_ANSWER_UC_RATIONALE },
+	{ "CL22", UCP, "Proposals for evidencing progress towards the defined aims (for each "
+	  "universal capability)", "6.30", UCP, LDR_ANSWER_UC_EVIDENCE },
+	{ "CL23", "Information sharing", "Information sharing approach", "6.33",
+	  "Information sharing approach", LDR_ANSWER_RESPONSE },
+	{ "CL24", "Information sharing", "Plans for a common information sharing agreement with all "
+	  "providers signed up", "6.35", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL25", "Information sharing", "Current status of adoption of NHS number / steps to address "
+	  "gaps / gaps that will persist into 17/18", "6.36", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL26", "Information sharing", "Plans and milestones for adoption of information sharing "
+	  "standards", "6.37", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL27", "Infrastructure", "Current status of the mobile working infrastructure", "6.40", NULL,
+	  LDR_ANSWER_RESPONSE },
+	{ "CL28", "Infrastructure", "Confirmation that individual providers have plans to develop their "
+	  "mobile working infrastructure", "6.41", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL29", "Infrastructure", "Description of system-wide initiatives to develop the mobile "
+	  "working infrastructure", "6.41", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL30", "Infrastructure", "Current status and future plans to improve collaboration between "
+	  "professionals from different organisations", "6.43", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL31", "Infrastructure", "Summary of current or planned initiatives to share infrastructure",
+	  "6.44", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL32", "Minimising risks arising from technology", "Confirmation that robust plans, "
+	  "policies and procedures in place across the system to minimise risks / steps to address "
+	  "gaps", "6.46", NULL, LDR_ANSWER_RESPONSE },
+	{ "CL33", "Minimising risks arising from technology", "Confirmation that individual providers "
+	  "are moving forward with GS1 adoption", "6.47", NULL, LDR_ANSWER_RESPONSE },
+};
+
+const struct ldr_requirement *ldr_requirement(const char *id)
+{
+	size_t i;
+	for (i = 0; i < LDR_CHECKLIST_SIZE; i++)
+		if (strcmp(ldr_checklist[i].id, id) == 0)
+			return &ldr_checklist[i];
+	return NULL;
+}
+
 const struct ldr_national_group *ldr_national_group(const char *id)
 {
 	size_t i;

@@ -32,6 +32,36 @@ struct ldr_uc_def {
 #define LDR_NATIONAL_UCS 10
 extern const struct ldr_uc_def ldr_national_ucs[LDR_NATIONAL_UCS];
 
+/* The submission checklist (Annex 1): a roadmap is ready to submit when it
+ * answers every requirement, by its data where the data can (answer says
+ * how) or by a response in its checklist. */
+enum ldr_answer {
+	LDR_ANSWER_RESPONSE,      /* narrative: only a checklist response answers it */
+	LDR_ANSWER_ENDORSED,      /* an organisation has endorsed_by */
+	LDR_ANSWER_ORGANISATIONS, /* organisations are listed */
+	LDR_ANSWER_DMA,           /* trajectory baselines exist */
+	LDR_ANSWER_RISKS,         /* risks are listed */
+	LDR_ANSWER_FUNDING,       /* funding is listed */
+	LDR_ANSWER_PROJECTS,      /* projects are listed */
+	LDR_ANSWER_MATURITY,      /* a baseline score for each of the seven groups */
+	LDR_ANSWER_SCHEDULE,      /* capabilities are listed */
+	LDR_ANSWER_TRAJECTORY,    /* target scores exist */
+	LDR_ANSWER_UC_BASELINE,   /* all ten universal capabilities have each: */
+	LDR_ANSWER_UC_AMBITION,
+	LDR_ANSWER_UC_ACTIVITIES,
+	LDR_ANSWER_UC_RATIONALE,  /* (a rationale wherever an alternative is used) */
+	LDR_ANSWER_UC_EVIDENCE,
+};
+
+struct ldr_requirement {
+	const char *id, *element, *requirement, *section, *template_name;
+	enum ldr_answer answer;
+};
+
+#define LDR_CHECKLIST_SIZE 33
+extern const struct ldr_requirement ldr_checklist[LDR_CHECKLIST_SIZE];
+
+const struct ldr_requirement *ldr_requirement(const char *id);
 const struct ldr_national_group *ldr_national_group(const char *id);
 const struct ldr_uc_def *ldr_national_uc(const char *id);
 

@@ -101,7 +101,7 @@ struct ldr_org {
 struct ldr_footprint {
 	struct ldr_rec rec;
 	char *name, *version, *status;
-	struct ldr_time published, submitted, start, end, schedule_end;
+	struct ldr_time published, submitted, as_at, start, end, schedule_end;
 	char *lead_ccg;
 	struct ldr_strv partner_ccgs;
 	struct ldr_list organisations; /* struct ldr_org */
@@ -231,6 +231,14 @@ struct ldr_funding {
 	struct ldr_map derived;
 };
 
+/* A response to a requirement of the submission checklist (Annex 1). */
+struct ldr_response {
+	struct ldr_rec rec;
+	char *id; /* CL01 ... CL33, built in */
+	char *response, *notes;
+	struct ldr_map derived;
+};
+
 struct ldr_roadmap {
 	struct ldr_rec rec;
 	struct ldr_int format; /* the "ldr:" version */
@@ -243,6 +251,7 @@ struct ldr_roadmap {
 	struct ldr_list trajectory;   /* struct ldr_trajectory */
 	struct ldr_list risks;        /* struct ldr_risk */
 	struct ldr_list funding;      /* struct ldr_funding */
+	struct ldr_list checklist;    /* struct ldr_response */
 };
 
 #define LDR_FORMAT_VERSION 1

@@ -63,6 +63,7 @@ static const struct ldr_field footprint_fields[] = {
 	STR(struct ldr_footprint, status, 0),
 	TIME(struct ldr_footprint, published, LDR_TIME_ANY, 0),
 	TIME(struct ldr_footprint, submitted, LDR_TIME_ANY, 0),
+	TIME(struct ldr_footprint, as_at, LDR_TIME_ANY, 0),
 	TIME(struct ldr_footprint, start, LDR_TIME_YEAR, REQ),
 	TIME(struct ldr_footprint, end, LDR_TIME_YEAR, REQ),
 	TIME(struct ldr_footprint, schedule_end, LDR_TIME_YEAR, 0),
@@ -218,6 +219,14 @@ static const struct ldr_field funding_fields[] = {
 };
 KIND(ldr_kind_funding, "funding", struct ldr_funding, funding_fields);
 
+static const struct ldr_field response_fields[] = {
+	ID(struct ldr_response),
+	{ .name = "response", .type = LDR_F_TEXT, AT(struct ldr_response, response), .flags = REQ },
+	NOTES(struct ldr_response),
+	DERIVED(struct ldr_response),
+};
+KIND(ldr_kind_response, "checklist response", struct ldr_response, response_fields);
+
 static const struct ldr_field roadmap_fields[] = {
 	{ .name = "ldr", .type = LDR_F_INT, AT(struct ldr_roadmap, format), .flags = REQ,
 	  .min = 0, .max = 999999 },
@@ -231,6 +240,7 @@ static const struct ldr_field roadmap_fields[] = {
 	LIST("trajectory", struct ldr_roadmap, trajectory, ldr_kind_trajectory),
 	LIST("risks", struct ldr_roadmap, risks, ldr_kind_risk),
 	LIST("funding", struct ldr_roadmap, funding, ldr_kind_funding),
+	LIST("checklist", struct ldr_roadmap, checklist, ldr_kind_response),
 };
 KIND(ldr_kind_roadmap, "roadmap", struct ldr_roadmap, roadmap_fields);
 

@@ -31,6 +31,7 @@ static const struct {
 	{ &ldr_kind_target, "TRAJECTORY" },
 	{ &ldr_kind_risk, "RISKS" },
 	{ &ldr_kind_funding, "FUNDING" },
+	{ &ldr_kind_response, "CHECKLIST" },
 };
 
 /* The bold words of a section: the arguments of its .B and .BR lines. */
