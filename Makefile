@@ -58,7 +58,7 @@ LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
-.PHONY: all run test check-unit check-cli check-layout check-man man deps deps-install install clean
+.PHONY: bench all run test check-unit check-cli check-layout check-man man deps deps-install install clean
 
 all: ldr
 
@@ -153,6 +153,15 @@ check-man: build/man/ldr.1
 	@cmp -s $< man/ldr.1 || { diff -u man/ldr.1 $< | head -20; \
 		echo "man/ldr.1: the list of rules is out of date: run 'make man'"; exit 1; }
 	@echo "man: ok"
+
+# Benchmarks: medians and ratios, not pass or fail (tests/bench/run.sh).
+build/bench/%: tests/bench/%.c build/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_LIBS) $(LDFLAGS)
+
+bench: deps-install
+	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse
+	@sh tests/bench/run.sh
 
 install: ldr
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

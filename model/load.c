@@ -46,7 +46,13 @@ static const char *q(const char *s, int slot)
 
 /* ---- what a record is called in messages ----------------------------- */
 
+/* What a record is called in messages ("project 'P08'"): worked out only
+ * when a message needs it, since most records have none. */
 struct label {
+	const struct ldr_kind *k;
+	const struct ldr_node *map;
+	size_t index;
+	int made;
 	char text[160];
 };
 
@@ -62,30 +68,40 @@ static const struct ldr_node *map_get(const struct ldr_node *map, const char *ke
 static void make_label(struct label *lb, const struct ldr_kind *k, const struct ldr_node *map,
 		       size_t index)
 {
+	lb->k = k;
+	lb->map = map;
+	lb->index = index;
+	lb->made = 0;
+}
+
+static const char *label_text(const struct label *clb)
+{
+	struct label *lb = (struct label *)clb;
 	struct ldr_buf b = LDR_BUF_INIT;
+	const struct ldr_kind *k = lb->k;
 	const struct ldr_node *v = NULL;
 	size_t i;
 
-	if (k == &ldr_kind_roadmap) {
-		snprintf(lb->text, sizeof(lb->text), "the roadmap");
-		return;
-	}
-	if (k == &ldr_kind_footprint) {
-		snprintf(lb->text, sizeof(lb->text), "the footprint");
-		return;
+	if (lb->made)
+		return lb->text;
+	lb->made = 1;
+	if (k == &ldr_kind_roadmap || k == &ldr_kind_footprint) {
+		snprintf(lb->text, sizeof(lb->text), "the %s", k->name);
+		return lb->text;
 	}
 	for (i = 0; i < k->nfields && !v; i++)
 		if (k->fields[i].type == LDR_F_ID || (k->fields[i].flags & LDR_FL_KEY))
-			v = map_get(map, k->fields[i].name);
+			v = map_get(lb->map, k->fields[i].name);
 	if (v && v->type == LDR_NODE_SCALAR && !ldr_node_is_null(v)) {
 		ldr_buf_addf(&b, "%s '", k->name);
 		ldr_buf_addquoted(&b, v->u.str, 40);
 		ldr_buf_addch(&b, '\'');
 	} else {
-		ldr_buf_addf(&b, "%s #%zu", k->name, index + 1);
+		ldr_buf_addf(&b, "%s #%zu", k->name, lb->index + 1);
 	}
 	snprintf(lb->text, sizeof(lb->text), "%s", b.s);
 	ldr_buf_release(&b);
+	return lb->text;
 }
 
 /* ---- scalars ---------------------------------------------------------- */
@@ -96,7 +112,7 @@ static const struct ldr_node *want_scalar(struct loader *L, const struct ldr_nod
 {
 	if (n->type == LDR_NODE_SCALAR)
 		return n;
-	error_at(L, n, "'%s' of %s must be %s, not %s", field, lb->text, expected,
+	error_at(L, n, "'%s' of %s must be %s, not %s", field, label_text(lb), expected,
 		 ldr_node_type_name(n));
 	return NULL;
 }
@@ -121,7 +137,7 @@ static int one_line(struct loader *L, const struct ldr_node *n, const char *fiel
 	if (!strchr(n->u.str, '\n'))
 		return 0;
 	error_at(L, n, "'%s' of %s must be one line (use 'notes' or 'description' for more)",
-		 field, lb->text);
+		 field, label_text(lb));
 	return -1;
 }
 
@@ -208,10 +224,10 @@ static void bad_enum(struct loader *L, const struct ldr_node *n, const struct ld
 	enum_expected(&b, f->values);
 	if (s)
 		error_at(L, n, "unknown %s %s for %s (did you mean '%s'?)", f->name, q(n->u.str, 0),
-			 lb->text, s);
+			 label_text(lb), s);
 	else
 		error_at(L, n, "unknown %s %s for %s (expected %s)", f->name, q(n->u.str, 0),
-			 lb->text, b.s);
+			 label_text(lb), b.s);
 	ldr_buf_release(&b);
 }
 
@@ -223,7 +239,7 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 	size_t i, j;
 
 	if (n->type != LDR_NODE_SEQ) {
-		error_at(L, n, "'%s' of %s must be a list, like [%s], not %s", f->name, lb->text,
+		error_at(L, n, "'%s' of %s must be a list, like [%s], not %s", f->name, label_text(lb),
 			 n->type == LDR_NODE_SCALAR ? n->u.str : "...", ldr_node_type_name(n));
 		return;
 	}
@@ -233,7 +249,7 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 		const struct ldr_node *it = &n->u.kids[i];
 		if (it->type != LDR_NODE_SCALAR || ldr_node_is_null(it)) {
 			error_at(L, it, "each item of '%s' of %s must be %s, not %s", f->name,
-				 lb->text, f->type == LDR_F_REFS ? "an id" : "one line of text",
+				 label_text(lb), f->type == LDR_F_REFS ? "an id" : "one line of text",
 				 ldr_node_type_name(it));
 			continue;
 		}
@@ -244,7 +260,7 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 				break;
 		if (j < v->n) {
 			error_at(L, it, "%s appears twice in '%s' of %s", q(it->u.str, 0), f->name,
-				 lb->text);
+				 label_text(lb));
 			continue;
 		}
 		v->pos[v->n].line = it->line;
@@ -261,7 +277,7 @@ static void decode_enums(struct loader *L, const struct ldr_field *f, unsigned *
 	if (n->type != LDR_NODE_SEQ) {
 		struct ldr_buf b = LDR_BUF_INIT;
 		enum_expected(&b, f->values);
-		error_at(L, n, "'%s' of %s must be a list of %s, not %s", f->name, lb->text, b.s,
+		error_at(L, n, "'%s' of %s must be a list of %s, not %s", f->name, label_text(lb), b.s,
 			 ldr_node_type_name(n));
 		ldr_buf_release(&b);
 		return;
@@ -276,7 +292,7 @@ static void decode_enums(struct loader *L, const struct ldr_field *f, unsigned *
 			bad_enum(L, it, f, lb);
 		else if (*bits & (1u << k))
 			error_at(L, it, "%s appears twice in '%s' of %s", q(it->u.str, 0), f->name,
-				 lb->text);
+				 label_text(lb));
 		else
 			*bits |= 1u << k;
 	}
@@ -309,7 +325,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 	size_t i;
 
 	if (n->type != LDR_NODE_MAP) {
-		error_at(L, n, "'%s' of %s must be a mapping of %s, not %s", f->name, lb->text,
+		error_at(L, n, "'%s' of %s must be a mapping of %s, not %s", f->name, label_text(lb),
 			 f->type == LDR_F_DERIVED ? "field names to reasons" : "names to values",
 			 ldr_node_type_name(n));
 		return;
@@ -325,7 +341,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 			continue;
 		if (val->type != LDR_NODE_SCALAR) {
 			error_at(L, val, "%s in '%s' of %s must be one value, not %s",
-				 q(key->u.str, 0), f->name, lb->text, ldr_node_type_name(val));
+				 q(key->u.str, 0), f->name, label_text(lb), ldr_node_type_name(val));
 			continue;
 		}
 		if (f->type == LDR_F_DERIVED) {
@@ -334,13 +350,13 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 				const char *s = ldr_suggest(key->u.str, k->fields, k->nfields,
 							    sizeof(*k->fields));
 				error_at(L, key, "'derived' of %s names %s, which is not one of its fields%s%s%s",
-					 lb->text, q(key->u.str, 0), s ? " (did you mean '" : "",
+					 label_text(lb), q(key->u.str, 0), s ? " (did you mean '" : "",
 					 s ? s : "", s ? "'?)" : "");
 				continue;
 			}
 			if (ldr_node_is_null(val) || !*val->u.str) {
 				error_at(L, val, "'derived' of %s must give the reason %s was derived",
-					 lb->text, q(key->u.str, 0));
+					 label_text(lb), q(key->u.str, 0));
 				continue;
 			}
 		} else if (one_line(L, val, key->u.str, lb)) {
@@ -376,7 +392,7 @@ static int check_keys(struct loader *L, const struct ldr_node *map, const struct
 		const struct ldr_node *first = NULL;
 
 		if (key->type != LDR_NODE_SCALAR) {
-			error_at(L, key, "a key in %s is %s: keys must be names", lb->text,
+			error_at(L, key, "a key in %s is %s: keys must be names", label_text(lb),
 				 ldr_node_type_name(key));
 			bad++;
 			continue;
@@ -392,7 +408,7 @@ static int check_keys(struct loader *L, const struct ldr_node *map, const struct
 		}
 		if (first) {
 			error_at(L, key, "duplicate key %s in %s (first at %u:%u)", q(key->u.str, 0),
-				 lb->text, first->line, first->col);
+				 label_text(lb), first->line, first->col);
 			bad++;
 		}
 	}
@@ -410,7 +426,7 @@ static void decode_list(struct loader *L, const struct ldr_field *f, struct ldr_
 	int keyed = 0;
 
 	if (n->type != LDR_NODE_SEQ) {
-		error_at(L, n, "'%s' of %s must be a list of %s records, not %s", f->name, lb->text,
+		error_at(L, n, "'%s' of %s must be a list of %s records, not %s", f->name, label_text(lb),
 			 k->name, ldr_node_type_name(n));
 		return;
 	}
@@ -435,7 +451,7 @@ static void decode_list(struct loader *L, const struct ldr_field *f, struct ldr_
 			if (e) {
 				const struct ldr_node *first = e->value;
 				error_at(L, it, "%s '%s' appears twice in %s (first at %u:%u)", k->name,
-					 key, lb->text, first->line, first->col);
+					 key, label_text(lb), first->line, first->col);
 				free(copy);
 			}
 		}
@@ -496,7 +512,7 @@ static void decode_field(struct loader *L, const struct ldr_kind *k, const struc
 		if (!want_scalar(L, n, f->name, lb, "a time, like 16/17"))
 			return;
 		if (ldr_time_parse(p, n->u.str, f->time_kinds, err, sizeof(err)) < 0)
-			error_at(L, n, "invalid '%s' of %s: %s", f->name, lb->text, err);
+			error_at(L, n, "invalid '%s' of %s: %s", f->name, label_text(lb), err);
 		return;
 	case LDR_F_BOOL: {
 		const char *s;
@@ -508,7 +524,7 @@ static void decode_field(struct loader *L, const struct ldr_kind *k, const struc
 		else if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
 			*(int *)p = 0;
 		else
-			error_at(L, n, "'%s' of %s must be true or false, not %s", f->name, lb->text,
+			error_at(L, n, "'%s' of %s must be true or false, not %s", f->name, label_text(lb),
 				 q(s, 0));
 		return;
 	}
@@ -520,11 +536,11 @@ static void decode_field(struct loader *L, const struct ldr_kind *k, const struc
 			return;
 		r = parse_int(n->u.str, &x);
 		if (r == -1)
-			error_at(L, n, "'%s' of %s must be a whole number, not %s", f->name, lb->text,
+			error_at(L, n, "'%s' of %s must be a whole number, not %s", f->name, label_text(lb),
 				 q(n->u.str, 0));
 		else if (r == -2 || x < f->min || x > f->max)
 			error_at(L, n, "'%s' of %s is out of range: %s is not %lld to %lld", f->name,
-				 lb->text, q(n->u.str, 0), f->min, f->max);
+				 label_text(lb), q(n->u.str, 0), f->min, f->max);
 		else
 			v->v = x, v->set = 1;
 		return;
@@ -551,9 +567,9 @@ static void unknown_key(struct loader *L, const struct ldr_kind *k, const struct
 	const char *s = ldr_suggest(key->u.str, k->fields, k->nfields, sizeof(*k->fields));
 	if (s)
 		error_at(L, key, "unknown key %s in %s (did you mean '%s'?)", q(key->u.str, 0),
-			 lb->text, s);
+			 label_text(lb), s);
 	else
-		error_at(L, key, "unknown key %s in %s", q(key->u.str, 0), lb->text);
+		error_at(L, key, "unknown key %s in %s", q(key->u.str, 0), label_text(lb));
 }
 
 static void decode_record(struct loader *L, const struct ldr_kind *k, void *rec,
@@ -567,6 +583,7 @@ static void decode_record(struct loader *L, const struct ldr_kind *k, void *rec,
 	make_label(&lb, k, map, index);
 	r->pos.line = map->line;
 	r->pos.col = map->col;
+	r->fpos = ldr_malloc((map->n / 2 + 1) * sizeof(*r->fpos));
 	check_keys(L, map, &lb);
 	for (i = 0; i + 1 < map->n; i += 2) {
 		const struct ldr_node *key = &map->u.kids[i], *val = &map->u.kids[i + 1];
@@ -585,7 +602,8 @@ static void decode_record(struct loader *L, const struct ldr_kind *k, void *rec,
 		empty[fi] = ldr_node_is_null(val) || (val->type == LDR_NODE_SCALAR && val->n == 0);
 		pos.line = empty[fi] ? key->line : val->line;
 		pos.col = empty[fi] ? key->col : val->col;
-		ldr_rec_set_field_pos(rec, (unsigned)fi, pos);
+		r->fpos[r->nfpos].field = (unsigned)fi; /* each field once: seen[] */
+		r->fpos[r->nfpos++].pos = pos;
 		if (!empty[fi])
 			decode_field(L, k, &k->fields[fi], rec, val, &lb);
 	}
@@ -601,11 +619,11 @@ static void decode_record(struct loader *L, const struct ldr_kind *k, void *rec,
 		at.line = ldr_rec_field_pos(rec, (unsigned)i).line;
 		at.col = ldr_rec_field_pos(rec, (unsigned)i).col;
 		if (!seen[i])
-			error_at(L, map, "missing '%s' in %s", f->name, lb.text);
+			error_at(L, map, "missing '%s' in %s", f->name, label_text(&lb));
 		else if (empty[i] && f->type == LDR_F_RECORD)
 			error_at(L, &at, "'%s' must not be empty", f->name);
 		else if (empty[i])
-			error_at(L, &at, "'%s' of %s must not be empty", f->name, lb.text);
+			error_at(L, &at, "'%s' of %s must not be empty", f->name, label_text(&lb));
 		/* else: present but invalid, and already reported */
 	}
 }

@@ -158,6 +158,27 @@ static int before(unsigned l, unsigned c, unsigned l2, unsigned c2)
 	return l < l2 || (l == l2 && c < c2);
 }
 
+/* The same, fast, for the common case: a '#' is rare, and where the text
+ * has only LF line breaks the line and column of each can be found by
+ * counting line feeds and UTF-8 lead bytes. */
+static int simple_breaks(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+
+	if (memchr(buf, '\r', len))
+		return 0;
+	/* NEL (C2 85), LS (E2 80 A8) and PS (E2 80 A9) break lines too. */
+	while ((p = memchr(p, '\x85', (size_t)(end - p))) != NULL) {
+		if ((p > buf && p[-1] == '\xC2'))
+			return 0;
+		p++;
+	}
+	for (p = buf; (p = memchr(p, '\xE2', (size_t)(end - p))) != NULL; p++)
+		if (end - p >= 3 && p[1] == '\x80' && (p[2] == '\xA8' || p[2] == '\xA9'))
+			return 0;
+	return 1;
+}
+
 static void find_comments(struct ldr_doc *doc, const char *buf, size_t len,
 			  const struct span *spans, size_t nspans)
 {
@@ -165,6 +186,39 @@ static void find_comments(struct ldr_doc *doc, const char *buf, size_t len,
 	size_t s = 0;
 	unsigned prev = '\n';
 
+	if (!memchr(buf, '#', len))
+		return;
+	if (simple_breaks(buf, len)) {
+		const char *p = buf, *end = buf + len, *line_start = buf, *hash;
+		unsigned line = 0;
+		if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+			p = line_start = buf + 3;
+		while ((hash = memchr(p, '#', (size_t)(end - p))) != NULL) {
+			const char *q;
+			unsigned col = 0;
+			for (q = memchr(line_start, '\n', (size_t)(hash - line_start)); q;
+			     q = memchr(line_start, '\n', (size_t)(hash - line_start))) {
+				line++;
+				line_start = q + 1;
+			}
+			for (q = line_start; q < hash; q++)
+				col += ((unsigned char)*q & 0xC0) != 0x80;
+			while (s < nspans && !before(line, col, spans[s].l1, spans[s].c1))
+				s++;
+			p = hash + 1;
+			if (s < nspans && !before(line, col, spans[s].l0, spans[s].c0))
+				continue; /* inside a scalar */
+			if (hash != line_start && hash[-1] != ' ' && hash[-1] != '\t')
+				continue;
+			if (!doc->comments++) {
+				doc->comment_line = line + 1;
+				doc->comment_col = col + 1;
+			}
+			q = memchr(p, '\n', (size_t)(end - p)); /* the rest of the line */
+			p = q ? q : end;
+		}
+		return;
+	}
 	cursor_init(&c, buf, len);
 	while (c.off < len) {
 		unsigned line = c.line, col = c.col, cp;
@@ -255,24 +309,32 @@ static int plain_node(struct builder *b, const yaml_char_t *anchor, const yaml_c
 	return r;
 }
 
+/* libyaml has checked that the text is UTF-8; what an escape in a quoted
+ * value can still bring in is a control character: C0 but tab and newline,
+ * DEL, and C1 (U+0080 to U+009F, encoded C2 80 to C2 9F). */
 static int check_scalar_text(struct builder *b, const char *s, size_t n, const yaml_mark_t *m)
 {
-	size_t i = 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	char cp_text[16];
 
 	if (n > LDR_MAX_SCALAR)
 		return fail(b, m, "a value of %zu bytes: the limit is 1 MiB", n);
-	while (i < n) {
-		unsigned cp = 0;
-		size_t len = ldr_utf8_decode(s + i, n - i, &cp);
-		if (len == 0)
-			return fail(b, m, "invalid UTF-8 in a value");
-		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-			snprintf(cp_text, sizeof(cp_text), "U+%04X", cp);
-			return fail(b, m, "control character %s in a value: only tab and newline are allowed",
-				    cp_text);
+	for (; p < end; p++) {
+		unsigned cp;
+		if (*p >= 0x20 && *p != 0x7F && *p != 0xC2)
+			continue;
+		if (*p == '\t' || *p == '\n')
+			continue;
+		if (*p == 0xC2) {
+			if (p + 1 >= end || p[1] >= 0xA0)
+				continue;
+			cp = p[1];
+		} else {
+			cp = *p;
 		}
-		i += len;
+		snprintf(cp_text, sizeof(cp_text), "U+%04X", cp);
+		return fail(b, m, "control character %s in a value: only tab and newline are allowed",
+			    cp_text);
 	}
 	return 0;
 }
