@@ -58,7 +58,7 @@ LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
-.PHONY: bench all run test check-unit check-cli check-layout check-man man deps deps-install install clean
+.PHONY: fuzz check-fuzz bench all run test check-unit check-cli check-layout check-man man deps deps-install install clean
 
 all: ldr
 
@@ -118,7 +118,7 @@ run: deps-install
 
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
-	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-cli
+	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz check-cli
 
 check-unit: $(UNIT_BIN)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -153,6 +153,33 @@ check-man: build/man/ldr.1
 	@cmp -s $< man/ldr.1 || { diff -u man/ldr.1 $< | head -20; \
 		echo "man/ldr.1: the list of rules is out of date: run 'make man'"; exit 1; }
 	@echo "man: ok"
+
+# Fuzzing. The targets run under libFuzzer with 'make fuzz' (clang); in make
+# test, a replay driver runs them over every input kept in the corpus.
+FUZZ_TARGETS = load time
+FUZZ_SECONDS ?= 60
+build/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ) build/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+
+check-fuzz: $(FUZZ_TARGETS:%=build/tests/replay_%)
+	@for t in $(FUZZ_TARGETS); do printf 'fuzz corpus %s: ' $$t; \
+		./build/tests/replay_$$t tests/fuzz/corpus/$$t || exit 1; done
+
+FUZZ_CC = clang
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -g -O1 \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(LIB_CFLAGS)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(MODEL_SRC)
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(MODEL_SRC) $(LIB_LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus_$$t build/fuzz/crashes; \
+		./build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+			-rss_limit_mb=2048 -artifact_prefix=build/fuzz/crashes/ \
+			build/fuzz/corpus_$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
 
 # Benchmarks: medians and ratios, not pass or fail (tests/bench/run.sh).
 build/bench/%: tests/bench/%.c build/FLAGS

@@ -336,6 +336,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 	for (i = 0; i + 1 < n->n; i += 2) {
 		const struct ldr_node *key = &n->u.kids[i], *val = &n->u.kids[i + 1];
 		struct ldr_kv *kv;
+		char *reason = NULL;
 
 		if (one_line(L, key, f->name, lb))
 			continue;
@@ -354,7 +355,8 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 					 s ? s : "", s ? "'?)" : "");
 				continue;
 			}
-			if (ldr_node_is_null(val) || !*val->u.str) {
+			reason = ldr_node_is_null(val) ? NULL : normalise_text(val->u.str);
+			if (!reason) {
 				error_at(L, val, "'derived' of %s must give the reason %s was derived",
 					 label_text(lb), q(key->u.str, 0));
 				continue;
@@ -364,7 +366,8 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 		}
 		kv = &m->v[m->n++];
 		kv->key = ldr_strdup(key->u.str);
-		kv->value = ldr_strdup(ldr_node_is_null(val) ? "" : val->u.str);
+		/* A reason is text, normalised as text fields are; an attribute is one line. */
+		kv->value = reason ? reason : ldr_strdup(ldr_node_is_null(val) ? "" : val->u.str);
 		kv->pos.line = key->line;
 		kv->pos.col = key->col;
 	}

@@ -205,6 +205,27 @@ static void test_strings_yaml_would_misread_are_quoted(void **state)
 	}
 }
 
+/* Found by the fuzzer: a derived reason written over several lines was
+ * saved as a block with a final line break, which loaded back as another
+ * value. Reasons are now texts, normalised as texts are. */
+static void test_multi_line_derived_reason(void **state)
+{
+	const char *yaml = HEAD "  derived:\n    name: 'a reason over\n\n      two lines  \n\n      '\n"
+			   "    start: |\n      line one\n      line two\n\n";
+	struct ldr_roadmap rm;
+	struct ldr_diag d;
+	char *out;
+	(void)state;
+
+	out = round_trip(yaml, strlen(yaml));
+	assert_int_equal(load(yaml, &rm, &d), 0);
+	assert_string_equal(rm.footprint.derived.v[0].value, "a reason over\ntwo lines");
+	assert_string_equal(rm.footprint.derived.v[1].value, "line one\nline two");
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&d);
+	free(out);
+}
+
 static void test_one_field_changes_one_line(void **state)
 {
 	struct ldr_roadmap rm;
@@ -305,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_canonical_text_saves_to_the_same_bytes),
 		cmocka_unit_test(test_a_loose_file_becomes_canonical),
 		cmocka_unit_test(test_strings_yaml_would_misread_are_quoted),
+		cmocka_unit_test(test_multi_line_derived_reason),
 		cmocka_unit_test(test_one_field_changes_one_line),
 		cmocka_unit_test(test_copy_is_deep_and_equal),
 		cmocka_unit_test(test_shipped_roadmaps),
