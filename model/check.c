@@ -120,7 +120,8 @@ size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 		ldr_rules[i].run(&c);
 	}
 	ldr_index_release(&c.ix);
-	qsort(out->v, out->n, sizeof(*out->v), by_position);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), by_position);
 	return out->errors;
 }
 
