@@ -5,6 +5,7 @@
 #   make test       install what is missing, build strictly, run every test
 #   make install    PREFIX=/usr/local DESTDIR=... : ldr and its man pages
 #   make DEVELOPER=1  the strict warning set, with -Werror (test and CI use it)
+#   make B=build/asan SANITIZE=1  a build with ASan and UBSan, in its own directory
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -21,7 +22,7 @@ DEB_libgit2 = libgit2-dev
 DEB_cmocka = libcmocka-dev
 DEB_xlsxwriter = libxlsxwriter-dev
 # Commands the build and the tests run.
-TOOLS = pkg-config:pkg-config diff:diffutils
+TOOLS = pkg-config:pkg-config diff:diffutils valgrind:valgrind timeout:coreutils
 DEFAULT_ROADMAP = roadmaps/derbyshire.yaml
 
 # Quiet by default, as git's build is; V=1 shows the commands.
@@ -45,37 +46,47 @@ LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LIBS_USED) 2>/dev/null)
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIBS_USED) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
-ALL_CFLAGS = $(BASE_CFLAGS) $(WARNINGS) $(CFLAGS) $(LIB_CFLAGS)
+# A build directory of its own for each kind of build: B=build/asan SANITIZE=1
+# builds with AddressSanitizer and UndefinedBehaviorSanitizer.
+B ?= build
+ifdef SANITIZE
+SANITIZERS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += $(SANITIZERS)
+endif
+ALL_CFLAGS = $(BASE_CFLAGS) $(WARNINGS) $(CFLAGS) $(SANITIZERS) $(LIB_CFLAGS)
+# The program: ./ldr from the default build, $(B)/ldr from any other.
+LDR_BIN = $(if $(filter build,$(B)),ldr,$(B)/ldr)
 
 MODEL_SRC = $(wildcard model/*.c)
 EXPORT_SRC = $(wildcard export/*.c)
 CLI_SRC = $(wildcard cli/*.c)
-MODEL_OBJ = $(MODEL_SRC:%.c=build/%.o)
-EXPORT_OBJ = $(EXPORT_SRC:%.c=build/%.o)
-CLI_OBJ = $(CLI_SRC:%.c=build/%.o)
+MODEL_OBJ = $(MODEL_SRC:%.c=$(B)/%.o)
+EXPORT_OBJ = $(EXPORT_SRC:%.c=$(B)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 # What unit tests link: everything but main() and the terminal.
 LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: fuzz check-fuzz bench all run test check-unit check-cli check-layout check-man man deps deps-install install clean
+.PHONY: fuzz check-fuzz bench all run test check-unit check-cli check-layout check-man man \
+	check-valgrind deps deps-install install clean
 
-all: ldr
+all: $(LDR_BIN)
 
 # Rebuild everything when the flags change (as git's GIT-CFLAGS does).
-build/FLAGS: FORCE
-	@mkdir -p build
-	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' > $@
+$(B)/FLAGS: FORCE
+	@mkdir -p $(B)
+	@echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' > $@
 FORCE:
 
-build/%.o: %.c build/FLAGS
+$(B)/%.o: %.c $(B)/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-ldr: $(LIB_OBJ) $(CLI_OBJ)
+$(LDR_BIN): $(LIB_OBJ) $(CLI_OBJ)
 	$(QUIET_LINK)$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS) $(LDFLAGS)
 
-build/tests/%: tests/unit/%.c $(LIB_OBJ) build/FLAGS
+$(B)/tests/%: tests/unit/%.c $(LIB_OBJ) $(B)/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP $(CMOCKA_CFLAGS) -o $@ $< $(LIB_OBJ) $(CMOCKA_LIBS) $(LIB_LIBS) $(LDFLAGS)
 
@@ -116,19 +127,38 @@ run: deps-install
 	@test -f build/run/roadmap.yaml || cp $(DEFAULT_ROADMAP) build/run/roadmap.yaml
 	./ldr stat build/run
 
+# Every test, three times: built strictly; built with ASan and UBSan (leaks
+# included); and the command-line tests under valgrind.
+SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LDR_VMEM_KB=unlimited LDR_TIMEOUT=300
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
 	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz check-cli
+	@echo "--- again, with AddressSanitizer and UndefinedBehaviorSanitizer"
+	@$(SANITIZER_ENV) $(MAKE) --no-print-directory DEVELOPER=1 B=build/asan SANITIZE=1 \
+		check-unit check-fuzz check-cli
+	@echo "--- the command-line tests under valgrind"
+	@$(MAKE) --no-print-directory DEVELOPER=1 check-valgrind
 
 check-unit: $(UNIT_BIN)
 	@failed=0; for t in $(UNIT_BIN); do \
-		CMOCKA_MESSAGE_OUTPUT=stdout ./$$t >build/tests/$$(basename $$t).log 2>&1 \
-			|| { cat build/tests/$$(basename $$t).log; failed=1; }; \
-		grep -h 'PASSED\|FAILED' build/tests/$$(basename $$t).log | sed "s|^|$$(basename $$t): |"; \
+		CMOCKA_MESSAGE_OUTPUT=stdout ./$$t >$$t.log 2>&1 || { cat $$t.log; failed=1; }; \
+		grep -h 'PASSED\|FAILED' $$t.log | sed "s|^|$$(basename $$t): |"; \
 	done; exit $$failed
 
-check-cli: ldr
-	@sh tests/cli/run.sh
+check-cli: $(LDR_BIN)
+	@LDR_DIR=$(dir $(abspath $(LDR_BIN))) sh tests/cli/run.sh
+
+# valgrind runs ./ldr for every command-line test but the hostile inputs,
+# which take minutes under it and run under the sanitizers instead.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+	--errors-for-leak-kinds=definite
+check-valgrind: ldr
+	@mkdir -p build/valgrind
+	@printf '#!/bin/sh\nexec $(VALGRIND) "%s" "$$@"\n' "$(abspath ldr)" > build/valgrind/ldr
+	@chmod +x build/valgrind/ldr
+	@LDR_DIR=$(abspath build/valgrind) LDR_VMEM_KB=unlimited LDR_TIMEOUT=600 sh tests/cli/run.sh \
+		$(filter-out hostile,$(patsubst tests/cli/%.t,%,$(wildcard tests/cli/*.t)))
 
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:
@@ -158,13 +188,13 @@ check-man: build/man/ldr.1
 # test, a replay driver runs them over every input kept in the corpus.
 FUZZ_TARGETS = load time
 FUZZ_SECONDS ?= 60
-build/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ) build/FLAGS
+$(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ) $(B)/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
 
-check-fuzz: $(FUZZ_TARGETS:%=build/tests/replay_%)
+check-fuzz: $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
 	@for t in $(FUZZ_TARGETS); do printf 'fuzz corpus %s: ' $$t; \
-		./build/tests/replay_$$t tests/fuzz/corpus/$$t || exit 1; done
+		./$(B)/tests/replay_$$t tests/fuzz/corpus/$$t || exit 1; done
 
 FUZZ_CC = clang
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -g -O1 \

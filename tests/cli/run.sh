@@ -10,7 +10,9 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-export LC_ALL=C.UTF-8 TZ=UTC PATH="$top:$PATH" TERM=dumb
+# The ldr under test: ./ldr, or the one in LDR_DIR (a sanitizer build, or a
+# wrapper that runs it under valgrind).
+export LC_ALL=C.UTF-8 TZ=UTC PATH="${LDR_DIR:-$top}:$top:$PATH" TERM=dumb
 for v in $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p'); do unset "$v"; done
 
 if [ $# -gt 0 ]; then
