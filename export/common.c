@@ -37,7 +37,7 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-int ldr_idcmp(const char *a, const char *b)
+static int natural_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {
 		if (is_digit(*a) && is_digit(*b)) {
@@ -69,6 +69,13 @@ int ldr_idcmp(const char *a, const char *b)
 	if (*a || *b)
 		return *a ? 1 : -1;
 	return 0;
+}
+
+int ldr_idcmp(const char *a, const char *b)
+{
+	int c = natural_cmp(a, b);
+	/* "C1" and "C01" are the same number: order them all the same. */
+	return c ? c : strcmp(a, b) < 0 ? -1 : strcmp(a, b) > 0;
 }
 
 const char *ldr_export_group_name(const struct ldr_roadmap *rm, const char *id)
@@ -393,6 +400,28 @@ int ldr_csv_save(struct ldr_csv *c, const char *path, struct ldr_buf *err)
 
 /* ---- files ----------------------------------------------------------------- */
 
+/* Where a symbolic link leads: the file it names, which need not exist yet
+ * (a link made before the first export). NULL with errno on failure. */
+static char *link_target(const char *path)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	char *real = realpath(path, NULL), buf[4096];
+	const char *slash;
+	ssize_t n;
+
+	if (real || errno != ENOENT)
+		return real;
+	n = readlink(path, buf, sizeof(buf) - 1);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	slash = strrchr(path, '/');
+	if (buf[0] != '/' && slash)
+		ldr_buf_add(&b, path, (size_t)(slash - path + 1));
+	ldr_buf_addstr(&b, buf);
+	return ldr_buf_detach(&b);
+}
+
 int ldr_outfile_begin(struct ldr_outfile *o, const char *path, struct ldr_buf *err)
 {
 	struct ldr_buf tmp = LDR_BUF_INIT;
@@ -403,7 +432,7 @@ int ldr_outfile_begin(struct ldr_outfile *o, const char *path, struct ldr_buf *e
 
 	o->path = o->tmp = NULL;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		target = realpath(path, NULL);
+		target = link_target(path);
 		if (!target) {
 			ldr_buf_addf(err, "%s: cannot follow the link: %s", path, strerror(errno));
 			return -1;

@@ -24,7 +24,7 @@ void ldr_export_warn(const struct ldr_export_opts *opts, const char *fmt, ...)
 /* ---- order ----------------------------------------------------------------- */
 
 /* Ids compared as people number them: "C2" before "C10" (runs of digits by
- * value), otherwise byte by byte. */
+ * value), otherwise byte by byte; a total order ("C01" before "C1"). */
 int ldr_idcmp(const char *a, const char *b);
 
 /* The name of a capability group, national or the roadmap's own; NULL if
