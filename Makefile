@@ -21,7 +21,11 @@ DEB_libgit2 = libgit2-dev
 DEB_cmocka = libcmocka-dev
 DEB_xlsxwriter = libxlsxwriter-dev
 # Commands the build and the tests run.
-TOOLS = pkg-config:pkg-config diff:diffutils
+TOOLS = pkg-config:pkg-config diff:diffutils awk:mawk cmp:diffutils
+# Python modules the tests import, with the package: Debian's interpreter,
+# since the python3 first on a PATH may be another one without them.
+PYTHON = /usr/bin/python3
+PYMODS = openpyxl:python3-openpyxl
 DEFAULT_ROADMAP = roadmaps/derbyshire.yaml
 
 # Quiet by default, as git's build is; V=1 shows the commands.
@@ -58,7 +62,8 @@ LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
-.PHONY: all run test check-unit check-cli check-layout deps deps-install install clean
+.PHONY: all run test check-unit check-cli check-export check-layout check-office bench \
+	deps deps-install install clean
 
 all: ldr
 
@@ -82,9 +87,10 @@ build/tests/%: tests/unit/%.c $(LIB_OBJ) build/FLAGS
 # ---- set-up ---------------------------------------------------------------
 # Which packages are missing: the libraries pkg-config cannot find and the
 # commands that are not on the PATH.
-MISSING = $(strip \
+MISSING = $(sort \
 	$(foreach t,$(TOOLS),$(if $(shell command -v $(word 1,$(subst :, ,$(t))) 2>/dev/null),,$(word 2,$(subst :, ,$(t))))) \
-	$(foreach p,$(PKGS),$(if $(shell $(PKG_CONFIG) --exists $(p) 2>/dev/null && echo y),,$(DEB_$(p)))))
+	$(foreach p,$(PKGS),$(if $(shell $(PKG_CONFIG) --exists $(p) 2>/dev/null && echo y),,$(DEB_$(p)))) \
+	$(foreach m,$(PYMODS),$(if $(shell $(PYTHON) -c 'import $(word 1,$(subst :, ,$(m)))' 2>/dev/null && echo y),,$(word 2,$(subst :, ,$(m))))))
 
 deps:
 	@missing='$(MISSING)'; \
@@ -118,7 +124,7 @@ run: deps-install
 
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
-	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-unit check-cli
+	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-unit check-cli check-export
 
 check-unit: $(UNIT_BIN)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -129,6 +135,20 @@ check-unit: $(UNIT_BIN)
 
 check-cli: ldr
 	@sh tests/cli/run.sh
+
+# The spreadsheets: CSV against golden files, XLSX read back with openpyxl.
+check-export: ldr
+	@sh tests/export/run.sh
+
+# Not part of 'make test' (LibreOffice is large and slow to start): the
+# spreadsheets opened by LibreOffice Calc, as a board member's copy would
+# be. Needs libreoffice-calc (apt-get install libreoffice-calc).
+check-office: ldr
+	@sh tests/export/office.sh
+
+# How long the exports of a 50,000-capability roadmap take.
+bench: ldr
+	@sh tests/bench/export.sh
 
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:
