@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../model/file.h"
 #include "../model/national.h"
 #include "../model/schema.h"
 
@@ -395,7 +394,15 @@ void ldr_csv_release(struct ldr_csv *c)
 
 int ldr_csv_save(struct ldr_csv *c, const char *path, struct ldr_buf *err)
 {
-	return ldr_file_write_atomic(path, c->buf.s ? c->buf.s : "", c->buf.len, err);
+	struct ldr_outfile o = LDR_OUTFILE_INIT;
+
+	if (ldr_outfile_begin(&o, path, err) < 0)
+		return -1;
+	if (ldr_outfile_write(&o, c->buf.s ? c->buf.s : "", c->buf.len, err) < 0) {
+		ldr_outfile_abort(&o);
+		return -1;
+	}
+	return ldr_outfile_commit(&o, err);
 }
 
 /* ---- files ----------------------------------------------------------------- */
@@ -456,6 +463,33 @@ int ldr_outfile_begin(struct ldr_outfile *o, const char *path, struct ldr_buf *e
 	o->path = target;
 	o->tmp = ldr_buf_detach(&tmp);
 	return 0;
+}
+
+int ldr_outfile_write(struct ldr_outfile *o, const char *data, size_t len, struct ldr_buf *err)
+{
+	int fd = open(o->tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
+
+	if (fd < 0)
+		goto fail;
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		data += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	ldr_buf_addf(err, "%s: cannot write: %s", o->tmp, strerror(errno ? errno : EIO));
+	if (fd >= 0)
+		close(fd);
+	return -1;
 }
 
 static void outfile_release(struct ldr_outfile *o)

@@ -106,7 +106,8 @@ void ldr_csv_text(struct ldr_csv *c, const char *s);
 void ldr_csv_number(struct ldr_csv *c, long long v);
 void ldr_csv_end_row(struct ldr_csv *c);
 void ldr_csv_release(struct ldr_csv *c);
-/* Write the document to path atomically. Returns 0 or -1 with err. */
+/* Write the document to path as ldr_outfile does (below). Returns 0 or -1
+ * with err. */
 int ldr_csv_save(struct ldr_csv *c, const char *path, struct ldr_buf *err);
 
 /* ---- files ----------------------------------------------------------------- */
@@ -124,6 +125,9 @@ struct ldr_outfile {
 
 /* Create the temporary file (empty, unique). Returns 0 or -1 with err. */
 int ldr_outfile_begin(struct ldr_outfile *o, const char *path, struct ldr_buf *err);
+/* Write data to the temporary file (replacing what it held). Returns 0 or
+ * -1 with err; then call ldr_outfile_abort. */
+int ldr_outfile_write(struct ldr_outfile *o, const char *data, size_t len, struct ldr_buf *err);
 /* Flush the written file to disk and rename it over path. On failure the
  * temporary file is removed. Either way o is released. */
 int ldr_outfile_commit(struct ldr_outfile *o, struct ldr_buf *err);
