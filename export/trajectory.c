@@ -214,8 +214,11 @@ static void heading(struct ldr_xlsx *x, lxw_worksheet *ws, const struct ldr_road
 		    size_t ncols)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	lxw_format *wrap = workbook_add_format(x->wb);
+	lxw_format *wrap;
 
+	if (!ws)
+		return;
+	wrap = workbook_add_format(x->wb);
 	ldr_buf_addstr(&b, "Capability deployment trajectory (Annex 3)");
 	if (rm->footprint.name)
 		ldr_buf_addf(&b, ": %s", rm->footprint.name);

@@ -519,6 +519,8 @@ void ldr_table_text(struct ldr_table *t, size_t col, const char *s)
 
 void ldr_table_number(struct ldr_table *t, size_t col, double v, lxw_format *f)
 {
+	if (!t->ws)
+		return;
 	failed(t->x, worksheet_write_number(t->ws, t->row, (lxw_col_t)col, v, f));
 	fit(t, col, 6);
 }
