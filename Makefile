@@ -22,7 +22,12 @@ DEB_libgit2 = libgit2-dev
 DEB_cmocka = libcmocka-dev
 DEB_xlsxwriter = libxlsxwriter-dev
 # Commands the build and the tests run.
-TOOLS = pkg-config:pkg-config diff:diffutils valgrind:valgrind timeout:coreutils
+TOOLS = pkg-config:pkg-config diff:diffutils cmp:diffutils awk:mawk valgrind:valgrind \
+	timeout:coreutils
+# Python modules the tests import, with the package: Debian's interpreter,
+# since the python3 first on a PATH may be another one without them.
+PYTHON = /usr/bin/python3
+PYMODS = openpyxl:python3-openpyxl
 DEFAULT_ROADMAP = roadmaps/derbyshire.yaml
 
 # Quiet by default, as git's build is; V=1 shows the commands.
@@ -68,8 +73,8 @@ LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: fuzz check-fuzz bench all run test check-unit check-cli check-layout check-man man \
-	check-valgrind deps deps-install install clean
+.PHONY: all run test check-unit check-cli check-export check-layout check-man check-office \
+	check-fuzz check-valgrind man fuzz bench deps deps-install install clean
 
 all: $(LDR_BIN)
 
@@ -93,9 +98,10 @@ $(B)/tests/%: tests/unit/%.c $(LIB_OBJ) $(B)/FLAGS
 # ---- set-up ---------------------------------------------------------------
 # Which packages are missing: the libraries pkg-config cannot find and the
 # commands that are not on the PATH.
-MISSING = $(strip \
+MISSING = $(sort \
 	$(foreach t,$(TOOLS),$(if $(shell command -v $(word 1,$(subst :, ,$(t))) 2>/dev/null),,$(word 2,$(subst :, ,$(t))))) \
-	$(foreach p,$(PKGS),$(if $(shell $(PKG_CONFIG) --exists $(p) 2>/dev/null && echo y),,$(DEB_$(p)))))
+	$(foreach p,$(PKGS),$(if $(shell $(PKG_CONFIG) --exists $(p) 2>/dev/null && echo y),,$(DEB_$(p)))) \
+	$(foreach m,$(PYMODS),$(if $(shell $(PYTHON) -c 'import $(word 1,$(subst :, ,$(m)))' 2>/dev/null && echo y),,$(word 2,$(subst :, ,$(m))))))
 
 deps:
 	@missing='$(MISSING)'; \
@@ -133,7 +139,8 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LDR_VMEM_KB=unlimited LDR_TIMEOUT=300
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
-	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz check-cli
+	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz \
+		check-cli check-export
 	@echo "--- again, with AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(SANITIZER_ENV) $(MAKE) --no-print-directory DEVELOPER=1 B=build/asan SANITIZE=1 \
 		check-unit check-fuzz check-cli
@@ -159,6 +166,16 @@ check-valgrind: ldr
 	@chmod +x build/valgrind/ldr
 	@LDR_DIR=$(abspath build/valgrind) LDR_VMEM_KB=unlimited LDR_TIMEOUT=600 sh tests/cli/run.sh \
 		$(filter-out hostile,$(patsubst tests/cli/%.t,%,$(wildcard tests/cli/*.t)))
+
+# The spreadsheets: CSV against golden files, XLSX read back with openpyxl.
+check-export: ldr
+	@sh tests/export/run.sh
+
+# Not part of 'make test' (LibreOffice is large and slow to start): the
+# spreadsheets opened by LibreOffice Calc, as a board member's copy would
+# be. Needs libreoffice-calc (apt-get install libreoffice-calc).
+check-office: ldr
+	@sh tests/export/office.sh
 
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:

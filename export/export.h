@@ -22,6 +22,11 @@ struct ldr_export_opts {
 	 * same input always gives the same bytes. */
 	const char *commit;
 	long long time;
+	/* Where a writer reports what it had to change to write the file (text
+	 * cut to a spreadsheet cell's limit, say): one message a call, without
+	 * a newline. NULL: printed on stderr. */
+	void (*warn)(void *payload, const char *msg);
+	void *warn_payload;
 };
 
 /* Write rm to path. Returns 0, or -1 with a one-line message in err.

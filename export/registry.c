@@ -2,12 +2,23 @@
 
 #include <string.h>
 
+#include "writers.h"
+
 /* Every export: a kind, the extension it writes, the writer. Keep in the
  * order 'ldr help export' lists them. */
 const struct ldr_exporter ldr_exporters[] = {
-	{ NULL, NULL, NULL, NULL },
+	/* Spreadsheets. */
+	{ "annex2", "xlsx", ldr_export_annex2_xlsx,
+	  "Annex 2 capability deployment schedule, one row per capability" },
+	{ "annex2", "csv", ldr_export_annex2_csv, "the same schedule as CSV" },
+	{ "annex4", "xlsx", ldr_export_annex4_xlsx,
+	  "Annex 4 universal capabilities delivery plan, a sheet per capability" },
+	{ "dossier", "xlsx", ldr_export_dossier_xlsx, "the project dossier, one row per project" },
+	{ "dossier", "csv", ldr_export_dossier_csv, "the same dossier as CSV" },
+	{ "trajectory", "xlsx", ldr_export_trajectory_xlsx,
+	  "Annex 3 Digital Maturity scores by provider, group and year" },
 };
-const size_t ldr_nexporters = 0;
+const size_t ldr_nexporters = LDR_ARRAY_SIZE(ldr_exporters);
 
 const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path)
 {

@@ -1,0 +1,556 @@
+#include "common.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../model/national.h"
+#include "../model/schema.h"
+
+/* ---- warnings ------------------------------------------------------------ */
+
+void ldr_export_warn(const struct ldr_export_opts *opts, const char *fmt, ...)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	ldr_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	if (opts && opts->warn)
+		opts->warn(opts->warn_payload, b.s);
+	else
+		fprintf(stderr, "ldr export: warning: %s\n", b.s);
+	ldr_buf_release(&b);
+}
+
+/* ---- order ----------------------------------------------------------------- */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (is_digit(*a) && is_digit(*b)) {
+			const char *x = a, *y = b;
+			size_t lx, ly;
+			int c;
+
+			while (*x == '0' && is_digit(x[1]))
+				x++;
+			while (*y == '0' && is_digit(y[1]))
+				y++;
+			for (lx = 0; is_digit(x[lx]); lx++)
+				;
+			for (ly = 0; is_digit(y[ly]); ly++)
+				;
+			if (lx != ly)
+				return lx < ly ? -1 : 1;
+			c = memcmp(x, y, lx);
+			if (c)
+				return c < 0 ? -1 : 1;
+			a = x + lx;
+			b = y + ly;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++, b++;
+	}
+	if (*a || *b)
+		return *a ? 1 : -1;
+	return 0;
+}
+
+int ldr_idcmp(const char *a, const char *b)
+{
+	int c = natural_cmp(a, b);
+	/* "C1" and "C01" are the same number: order them all the same. */
+	return c ? c : strcmp(a, b) < 0 ? -1 : strcmp(a, b) > 0;
+}
+
+const char *ldr_export_group_name(const struct ldr_roadmap *rm, const char *id)
+{
+	const struct ldr_national_group *n;
+	size_t i;
+
+	if (!id)
+		return NULL;
+	n = ldr_national_group(id);
+	if (n)
+		return n->name;
+	for (i = 0; i < rm->groups.len; i++) {
+		const struct ldr_group *g = LDR_ITEM(rm->groups, struct ldr_group, i);
+		if (g->id && strcmp(g->id, id) == 0)
+			return g->name;
+	}
+	return NULL;
+}
+
+size_t ldr_group_rank(const struct ldr_roadmap *rm, const char *id)
+{
+	size_t i;
+
+	if (!id)
+		return LDR_NATIONAL_GROUPS + rm->groups.len;
+	for (i = 0; i < LDR_NATIONAL_GROUPS; i++)
+		if (strcmp(ldr_national_groups[i].id, id) == 0)
+			return i;
+	for (i = 0; i < rm->groups.len; i++) {
+		const struct ldr_group *g = LDR_ITEM(rm->groups, struct ldr_group, i);
+		if (g->id && strcmp(g->id, id) == 0)
+			return LDR_NATIONAL_GROUPS + i;
+	}
+	return LDR_NATIONAL_GROUPS + rm->groups.len;
+}
+
+const char **ldr_group_names(const struct ldr_roadmap *rm, size_t *n)
+{
+	const char **v = ldr_calloc(LDR_NATIONAL_GROUPS + rm->groups.len, sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < LDR_NATIONAL_GROUPS; i++)
+		v[(*n)++] = ldr_national_groups[i].name;
+	for (i = 0; i < rm->groups.len; i++) {
+		const struct ldr_group *g = LDR_ITEM(rm->groups, struct ldr_group, i);
+		if (g->name)
+			v[(*n)++] = g->name;
+	}
+	return v;
+}
+
+struct ranked {
+	const void *rec;
+	size_t rank;
+};
+
+static int cap_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *ra = pa, *rb = pb;
+	const struct ldr_capability *a = ra->rec, *b = rb->rec;
+	int c;
+
+	/* Unscheduled capabilities go last (ldr_time_cmp puts them first). */
+	if ((a->year.kind == LDR_TIME_NONE) != (b->year.kind == LDR_TIME_NONE))
+		return a->year.kind == LDR_TIME_NONE ? 1 : -1;
+	c = ldr_time_cmp(&a->year, &b->year);
+	if (c)
+		return c;
+	if (ra->rank != rb->rank)
+		return ra->rank < rb->rank ? -1 : 1;
+	return ldr_idcmp(a->id ? a->id : "", b->id ? b->id : "");
+}
+
+const struct ldr_capability **ldr_caps_sorted(const struct ldr_roadmap *rm, size_t *n)
+{
+	size_t i, len = rm->capabilities.len;
+	struct ranked *r = ldr_calloc(len, sizeof(*r));
+	const struct ldr_capability **v = ldr_calloc(len, sizeof(*v));
+
+	for (i = 0; i < len; i++) {
+		const struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+		r[i].rec = c;
+		r[i].rank = ldr_group_rank(rm, c->group);
+	}
+	qsort(r, len, sizeof(*r), cap_cmp);
+	for (i = 0; i < len; i++)
+		v[i] = r[i].rec;
+	free(r);
+	*n = len;
+	return v;
+}
+
+static int project_cmp(const void *pa, const void *pb)
+{
+	const struct ldr_project *a = *(const struct ldr_project *const *)pa;
+	const struct ldr_project *b = *(const struct ldr_project *const *)pb;
+
+	if (a->ref.set != b->ref.set)
+		return a->ref.set ? -1 : 1;
+	if (a->ref.set && a->ref.v != b->ref.v)
+		return a->ref.v < b->ref.v ? -1 : 1;
+	return ldr_idcmp(a->id ? a->id : "", b->id ? b->id : "");
+}
+
+const struct ldr_project **ldr_projects_sorted(const struct ldr_roadmap *rm, size_t *n)
+{
+	size_t i, len = rm->projects.len;
+	const struct ldr_project **v = ldr_calloc(len, sizeof(*v));
+
+	for (i = 0; i < len; i++)
+		v[i] = LDR_ITEM(rm->projects, struct ldr_project, i);
+	qsort(v, len, sizeof(*v), project_cmp);
+	*n = len;
+	return v;
+}
+
+void ldr_project_table(struct ldr_hash *h, const struct ldr_roadmap *rm)
+{
+	size_t i;
+
+	for (i = 0; i < rm->projects.len; i++) {
+		struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
+		if (p->id)
+			ldr_hash_put(h, p->id, p);
+	}
+}
+
+/* ---- time ------------------------------------------------------------------ */
+
+struct ldr_time *ldr_plan_years(const struct ldr_footprint *fp, int to_schedule_end, size_t *n)
+{
+	const struct ldr_time *end = &fp->end;
+	struct ldr_time *v;
+	int first, last, y;
+
+	*n = 0;
+	if (to_schedule_end && fp->schedule_end.kind != LDR_TIME_NONE)
+		end = &fp->schedule_end;
+	if (fp->start.kind == LDR_TIME_NONE)
+		return NULL;
+	first = ldr_time_fy_of_month(ldr_time_first(&fp->start));
+	last = end->kind == LDR_TIME_NONE ? first : ldr_time_fy_of_month(ldr_time_last(end));
+	if (last < first)
+		last = first;
+	v = ldr_calloc((size_t)(last - first + 1), sizeof(*v));
+	for (y = first; y <= last; y++)
+		v[(*n)++] = ldr_time_year(y);
+	return v;
+}
+
+/* Days since 1970-01-01 of a date in the proleptic Gregorian calendar
+ * (Howard Hinnant's days_from_civil), so that no time zone is involved. */
+static long long days_from_civil(long long y, unsigned m, unsigned d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+time_t ldr_export_created(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts)
+{
+	const struct ldr_time *t = NULL;
+	int month;
+
+	if (opts && opts->time > 0)
+		return (time_t)opts->time;
+	if (rm->footprint.published.kind != LDR_TIME_NONE)
+		t = &rm->footprint.published;
+	else if (rm->footprint.start.kind != LDR_TIME_NONE)
+		t = &rm->footprint.start;
+	if (!t)
+		return (time_t)days_from_civil(2000, 1, 1) * 86400;
+	month = ldr_time_first(t);
+	return (time_t)(days_from_civil(month / 12, (unsigned)(month % 12 + 1), 1) * 86400);
+}
+
+const char *ldr_enum_label(const struct ldr_kind *kind, const char *field, int value, char *buf,
+			   size_t len)
+{
+	int fi = ldr_kind_field(kind, field);
+	const char *const *values;
+	size_t i, n;
+
+	buf[0] = '\0';
+	if (fi < 0 || value <= 0 || len == 0)
+		return buf;
+	values = kind->fields[fi].values;
+	for (n = 0; values && values[n]; n++)
+		;
+	if ((size_t)value > n)
+		return buf;
+	snprintf(buf, len, "%s", values[value - 1]);
+	for (i = 0; buf[i]; i++)
+		if (buf[i] == '-')
+			buf[i] = ' ';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return buf;
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+#define CUT_NOTE "\n[\xE2\x80\xA6 cut here: the cell limit is 32,767 characters; the roadmap has the rest]"
+#define REPLACEMENT "\xEF\xBF\xBD"
+
+size_t ldr_utf16_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c & 0xC0) != 0x80)
+			n += (c & 0xF8) == 0xF0 ? 2 : 1;
+	}
+	return n;
+}
+
+static int xml_forbidden(unsigned cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+unsigned ldr_text_clean(struct ldr_buf *out, const char *s, size_t limit)
+{
+	size_t i = 0, n = strlen(s), start = out->len, units = 0, budget;
+	unsigned done = 0;
+
+	while (i < n) {
+		unsigned cp;
+		size_t len = ldr_utf8_decode(s + i, n - i, &cp);
+
+		if (len == 0 || xml_forbidden(cp)) {
+			/* A bad byte, or a character no spreadsheet or XML may hold. */
+			ldr_buf_addstr(out, REPLACEMENT);
+			done |= LDR_TEXT_REPLACED;
+			i += len ? len : 1;
+		} else {
+			ldr_buf_add(out, s + i, len);
+			i += len;
+		}
+	}
+	if (!limit || ldr_utf16_len(out->s + start) <= limit)
+		return done;
+	/* Too long: keep what fits with the note after it. */
+	budget = ldr_utf16_len(CUT_NOTE);
+	budget = limit > budget ? limit - budget : 0;
+	for (i = start; i < out->len; i++) {
+		unsigned char c = (unsigned char)out->s[i];
+		size_t w = (c & 0xC0) == 0x80 ? 0 : (c & 0xF8) == 0xF0 ? 2 : 1;
+		if (units + w > budget)
+			break;
+		units += w;
+	}
+	out->len = i;
+	out->s[i] = '\0';
+	ldr_buf_addstr(out, CUT_NOTE);
+	return done | LDR_TEXT_CUT;
+}
+
+/* ---- CSV ------------------------------------------------------------------- */
+
+static void csv_sep(struct ldr_csv *c)
+{
+	if (c->col++)
+		ldr_buf_addch(&c->buf, ',');
+}
+
+void ldr_csv_text(struct ldr_csv *c, const char *s)
+{
+	struct ldr_buf clean = LDR_BUF_INIT;
+	const char *p;
+
+	csv_sep(c);
+	if (!s || !*s)
+		return;
+	if (strchr("=+-@\t\r", s[0]))
+		ldr_buf_addch(&clean, '\'');
+	ldr_text_clean(&clean, s, 0);
+	if (!strpbrk(clean.s, ",\"\r\n")) {
+		ldr_buf_add(&c->buf, clean.s, clean.len);
+	} else {
+		ldr_buf_addch(&c->buf, '"');
+		for (p = clean.s; *p; p++) {
+			if (*p == '"')
+				ldr_buf_addch(&c->buf, '"');
+			ldr_buf_addch(&c->buf, *p);
+		}
+		ldr_buf_addch(&c->buf, '"');
+	}
+	ldr_buf_release(&clean);
+}
+
+void ldr_csv_number(struct ldr_csv *c, long long v)
+{
+	csv_sep(c);
+	ldr_buf_addf(&c->buf, "%lld", v);
+}
+
+void ldr_csv_end_row(struct ldr_csv *c)
+{
+	ldr_buf_add(&c->buf, "\r\n", 2);
+	c->col = 0;
+}
+
+void ldr_csv_release(struct ldr_csv *c)
+{
+	ldr_buf_release(&c->buf);
+	c->col = 0;
+}
+
+int ldr_csv_save(struct ldr_csv *c, const char *path, struct ldr_buf *err)
+{
+	struct ldr_outfile o = LDR_OUTFILE_INIT;
+
+	if (ldr_outfile_begin(&o, path, err) < 0)
+		return -1;
+	if (ldr_outfile_write(&o, c->buf.s ? c->buf.s : "", c->buf.len, err) < 0) {
+		ldr_outfile_abort(&o);
+		return -1;
+	}
+	return ldr_outfile_commit(&o, err);
+}
+
+/* ---- files ----------------------------------------------------------------- */
+
+/* Where a symbolic link leads: the file it names, which need not exist yet
+ * (a link made before the first export). NULL with errno on failure. */
+static char *link_target(const char *path)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	char *real = realpath(path, NULL), buf[4096];
+	const char *slash;
+	ssize_t n;
+
+	if (real || errno != ENOENT)
+		return real;
+	n = readlink(path, buf, sizeof(buf) - 1);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	slash = strrchr(path, '/');
+	if (buf[0] != '/' && slash)
+		ldr_buf_add(&b, path, (size_t)(slash - path + 1));
+	ldr_buf_addstr(&b, buf);
+	return ldr_buf_detach(&b);
+}
+
+int ldr_outfile_begin(struct ldr_outfile *o, const char *path, struct ldr_buf *err)
+{
+	struct ldr_buf tmp = LDR_BUF_INIT;
+	struct stat st;
+	const char *slash;
+	char *target;
+	int fd;
+
+	o->path = o->tmp = NULL;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		target = link_target(path);
+		if (!target) {
+			ldr_buf_addf(err, "%s: cannot follow the link: %s", path, strerror(errno));
+			return -1;
+		}
+	} else {
+		target = ldr_strdup(path);
+	}
+	/* ".NAME.XXXXXX" in the same directory, so that rename is atomic. */
+	slash = strrchr(target, '/');
+	if (slash)
+		ldr_buf_add(&tmp, target, (size_t)(slash - target + 1));
+	ldr_buf_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : target);
+	fd = mkstemp(tmp.s);
+	if (fd < 0) {
+		ldr_buf_addf(err, "%s: cannot create a file beside it: %s", path, strerror(errno));
+		ldr_buf_release(&tmp);
+		free(target);
+		return -1;
+	}
+	close(fd);
+	o->path = target;
+	o->tmp = ldr_buf_detach(&tmp);
+	return 0;
+}
+
+int ldr_outfile_write(struct ldr_outfile *o, const char *data, size_t len, struct ldr_buf *err)
+{
+	int fd = open(o->tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
+
+	if (fd < 0)
+		goto fail;
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		data += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	ldr_buf_addf(err, "%s: cannot write: %s", o->tmp, strerror(errno ? errno : EIO));
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+static void outfile_release(struct ldr_outfile *o)
+{
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+}
+
+void ldr_outfile_abort(struct ldr_outfile *o)
+{
+	if (o->tmp)
+		unlink(o->tmp);
+	outfile_release(o);
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return ldr_strdup(".");
+	if (slash == path)
+		return ldr_strdup("/");
+	return ldr_strndup(path, (size_t)(slash - path));
+}
+
+int ldr_outfile_commit(struct ldr_outfile *o, struct ldr_buf *err)
+{
+	struct stat st;
+	mode_t mode;
+	char *dir;
+	int fd, dfd;
+
+	if (stat(o->path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	fd = open(o->tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fchmod(fd, mode) < 0 || fsync(fd) < 0) {
+		ldr_buf_addf(err, "%s: cannot write: %s", o->tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		ldr_outfile_abort(o);
+		return -1;
+	}
+	close(fd);
+	if (rename(o->tmp, o->path) < 0) {
+		ldr_buf_addf(err, "%s: cannot replace: %s", o->path, strerror(errno));
+		ldr_outfile_abort(o);
+		return -1;
+	}
+	dir = dir_of(o->path);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd); /* the rename is done: a failure here cannot be undone */
+		close(dfd);
+	}
+	free(dir);
+	outfile_release(o);
+	return 0;
+}

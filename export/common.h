@@ -1,0 +1,137 @@
+/* What the writers share: the order reports list things in, the footprint's
+ * plan years, text made safe for a spreadsheet cell, CSV cells, and files
+ * written beside their final name and renamed into place. Nothing here
+ * knows a file format beyond CSV, so the chart writers can use it too. */
+#ifndef LDR_EXPORT_COMMON_H
+#define LDR_EXPORT_COMMON_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "../model/hash.h"
+#include "../model/roadmap.h"
+#include "../model/schema.h"
+#include "../model/util.h"
+#include "export.h"
+
+/* ---- warnings ------------------------------------------------------------ */
+
+/* Report something a writer had to change (text cut to a cell's limit...):
+ * through opts->warn, or on stderr when it is NULL. Never silent. */
+void ldr_export_warn(const struct ldr_export_opts *opts, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ---- order ----------------------------------------------------------------- */
+
+/* Ids compared as people number them: "C2" before "C10" (runs of digits by
+ * value), otherwise byte by byte; a total order ("C01" before "C1"). */
+int ldr_idcmp(const char *a, const char *b);
+
+/* The name of a capability group, national or the roadmap's own; NULL if
+ * the id names no group. */
+const char *ldr_export_group_name(const struct ldr_roadmap *rm, const char *id);
+
+/* Where a group comes in reports: the seven national groups in their fixed
+ * order (0-6), then the roadmap's own groups in file order; an unknown or
+ * missing group after them all. */
+size_t ldr_group_rank(const struct ldr_roadmap *rm, const char *id);
+
+/* Every group name in that order: national, then local. *n receives the
+ * count; free the array (not the names). */
+const char **ldr_group_names(const struct ldr_roadmap *rm, size_t *n);
+
+/* The capabilities in schedule order: by year (the unscheduled last), then
+ * group rank, then id. Returns an array of *n pointers; free it. */
+const struct ldr_capability **ldr_caps_sorted(const struct ldr_roadmap *rm, size_t *n);
+
+/* The projects in dossier order: by ref (those without one last), then id. */
+const struct ldr_project **ldr_projects_sorted(const struct ldr_roadmap *rm, size_t *n);
+
+/* A table from project id to project. */
+void ldr_project_table(struct ldr_hash *h, const struct ldr_roadmap *rm);
+
+/* ---- time ------------------------------------------------------------------ */
+
+/* The footprint's financial years, from its start to its schedule_end when
+ * to_schedule_end is set and it has one, else to its end. Returns an array
+ * of *n years (NULL and 0 when the footprint has no start); free it. */
+struct ldr_time *ldr_plan_years(const struct ldr_footprint *fp, int to_schedule_end, size_t *n);
+
+/* The time a file is said to have been created, so that the same input
+ * gives the same bytes: opts->time when set (the commit's time), else the
+ * first day of the footprint's published month, else of its start, else
+ * 2000-01-01; never the clock. */
+time_t ldr_export_created(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts);
+
+/* An enumeration's value as people write it: "in-progress" -> "In progress";
+ * "" when unset. field names an LDR_F_ENUM field of kind. */
+const char *ldr_enum_label(const struct ldr_kind *kind, const char *field, int value, char *buf,
+			   size_t len);
+
+/* ---- text ------------------------------------------------------------------ */
+
+/* The most a spreadsheet cell holds, in UTF-16 code units (Excel's limit). */
+#define LDR_CELL_MAX 32767
+
+enum {
+	LDR_TEXT_REPLACED = 1 << 0, /* invalid UTF-8 or a non-character became U+FFFD */
+	LDR_TEXT_CUT = 1 << 1,      /* longer than the limit: cut, with a note */
+};
+
+/* Append s to out, made fit for a cell or an XML text node: invalid UTF-8,
+ * the non-characters U+FFFE and U+FFFF and the control characters XML 1.0
+ * forbids (all but tab, newline and carriage return) become U+FFFD; text
+ * longer than limit UTF-16 units (0: no limit) is cut, ending with a note
+ * that says so. Returns a mask of what was done (LDR_TEXT_*). */
+unsigned ldr_text_clean(struct ldr_buf *out, const char *s, size_t limit);
+
+/* The number of UTF-16 code units in s (valid UTF-8 assumed). */
+size_t ldr_utf16_len(const char *s);
+
+/* ---- CSV ------------------------------------------------------------------- */
+
+/* A CSV document (RFC 4180): UTF-8, no byte-order mark, CRLF line ends,
+ * fields quoted when they hold a comma, a quote or a line break. */
+struct ldr_csv {
+	struct ldr_buf buf;
+	size_t col;
+};
+#define LDR_CSV_INIT { LDR_BUF_INIT, 0 }
+
+/* A text cell. One that begins with =, +, -, @, tab or carriage return gets
+ * a leading ' so that no spreadsheet runs it as a formula (CWE-1236).
+ * NULL is an empty cell. */
+void ldr_csv_text(struct ldr_csv *c, const char *s);
+/* A number, left as it is. */
+void ldr_csv_number(struct ldr_csv *c, long long v);
+void ldr_csv_end_row(struct ldr_csv *c);
+void ldr_csv_release(struct ldr_csv *c);
+/* Write the document to path as ldr_outfile does (below). Returns 0 or -1
+ * with err. */
+int ldr_csv_save(struct ldr_csv *c, const char *path, struct ldr_buf *err);
+
+/* ---- files ----------------------------------------------------------------- */
+
+/* A file written under a temporary name beside its final one, then renamed
+ * into place: for libraries that insist on writing a named file
+ * themselves. A symbolic link at path is written through to its target, as
+ * ldr_file_write_atomic does; the file gets the old file's mode, or the
+ * umask's. */
+struct ldr_outfile {
+	char *path; /* where it goes */
+	char *tmp;  /* where it is written meanwhile */
+};
+#define LDR_OUTFILE_INIT { NULL, NULL }
+
+/* Create the temporary file (empty, unique). Returns 0 or -1 with err. */
+int ldr_outfile_begin(struct ldr_outfile *o, const char *path, struct ldr_buf *err);
+/* Write data to the temporary file (replacing what it held). Returns 0 or
+ * -1 with err; then call ldr_outfile_abort. */
+int ldr_outfile_write(struct ldr_outfile *o, const char *data, size_t len, struct ldr_buf *err);
+/* Flush the written file to disk and rename it over path. On failure the
+ * temporary file is removed. Either way o is released. */
+int ldr_outfile_commit(struct ldr_outfile *o, struct ldr_buf *err);
+/* Remove the temporary file and release o (safe on an unused one). */
+void ldr_outfile_abort(struct ldr_outfile *o);
+
+#endif

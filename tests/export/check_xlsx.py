@@ -1,0 +1,193 @@
+#!/usr/bin/python3
+"""Check what a reader (openpyxl) finds in the spreadsheets ldr writes.
+
+    /usr/bin/python3 tests/export/check_xlsx.py KIND FILE.xlsx [hostile]
+
+KIND is annex2, annex4, dossier or trajectory. Checks the sheets and
+their names, the frozen header, the autofilter over every row, the
+drop-down validations and their ranges, and that every cell is a string
+or a number: never a formula, whatever the roadmap's text. With
+'hostile', also that the text that looks like a formula in
+tests/export/data/hostile.yaml arrived as the same text. Prints one line
+per file, or what is wrong and exits 1."""
+import sys
+
+import openpyxl
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def all_cells(wb):
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is not None:
+                    yield ws, c
+
+
+def inert(wb):
+    """Every cell a string or a number: none a formula."""
+    for ws, c in all_cells(wb):
+        check(c.data_type in ("s", "n"),
+              "%s!%s is of type %r: %r" % (ws.title, c.coordinate, c.data_type, c.value))
+        if isinstance(c.value, str):
+            check(len(c.value) <= 32767, "%s!%s is longer than a cell may be" % (ws.title, c.coordinate))
+
+
+def table(ws, head_row, ncols_min):
+    """A table: header frozen below head_row, filtered over every row."""
+    check(ws.freeze_panes == "A%d" % (head_row + 1),
+          "%s: the header is not frozen (freeze_panes %r)" % (ws.title, ws.freeze_panes))
+    ref = ws.auto_filter.ref
+    check(ref is not None, "%s: no autofilter" % ws.title)
+    if ref:
+        first, last = ref.split(":")
+        check(first == "A%d" % head_row, "%s: the autofilter starts at %s" % (ws.title, first))
+        last_row = int("".join(ch for ch in last if ch.isdigit()))
+        check(last_row == ws.max_row, "%s: the autofilter ends at row %d of %d" % (ws.title, last_row, ws.max_row))
+    check(ws.max_column >= ncols_min, "%s: %d columns" % (ws.title, ws.max_column))
+    check(ws.print_title_rows == "$%d:$%d" % (head_row, head_row),
+          "%s: the header is not repeated on printed pages" % ws.title)
+    for col in range(1, ws.max_column + 1):
+        letter = openpyxl.utils.get_column_letter(col)
+        dim = ws.column_dimensions[letter]
+        check(dim.customWidth and 5 <= dim.width <= 75,
+              "%s: column %s has width %r" % (ws.title, letter, dim.width))
+
+
+def header(ws, row=1):
+    return [c.value for c in ws[row]]
+
+
+def validations(ws):
+    return {str(dv.sqref): (dv.type, dv.formula1, dv.errorStyle or "stop")
+            for dv in ws.data_validations.dataValidation}
+
+
+def lists(wb):
+    """The hidden Lists sheet: each defined name's values."""
+    out = {}
+    for name in ("Years", "Groups", "Statuses"):
+        if name not in wb.defined_names:
+            continue
+        dest = list(wb.defined_names[name].destinations)
+        check(len(dest) == 1, "%s has %d ranges" % (name, len(dest)))
+        sheet, rng = dest[0]
+        check(sheet == "Lists" and wb[sheet].sheet_state == "hidden",
+              "%s is not on the hidden Lists sheet" % name)
+        out[name] = [c.value for row in wb[sheet][rng.replace("$", "")] for c in row]
+    return out
+
+
+def check_annex2(wb, hostile):
+    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    check(visible == ["Capability deployment schedule"], "annex2 sheets: %r" % visible)
+    ws = wb["Capability deployment schedule"]
+    h = header(ws)
+    check(h[:4] == ["Who", "What", "Year", "Capability group"], "annex2 header: %r" % h[:4])
+    check(h[-1] == "Delivering projects", "annex2 last column: %r" % h[-1])
+    check(h[4:-1] == sorted(h[4:-1]), "annex2 attributes not sorted: %r" % h[4:-1])
+    table(ws, 1, 5)
+    v = validations(ws)
+    check(v.get("C2:C1048576") == ("list", "Years", "warning"), "annex2 Year validation: %r" % v)
+    check(v.get("D2:D1048576") == ("list", "Groups", "stop"), "annex2 group validation: %r" % v)
+    ls = lists(wb)
+    check(ls.get("Groups", [])[:7] == [
+        "Records, assessments and plans", "Transfers of care", "Orders and results management",
+        "Medicines management and optimisation", "Decision support", "Remote care",
+        "Asset and resource optimisation"], "annex2 Groups list: %r" % ls.get("Groups"))
+    years = ls.get("Years", [])
+    for row in ws.iter_rows(min_row=2):
+        if row[2].value is not None:
+            check(row[2].value in years, "annex2 %s: year %r not in the list" % (row[2].coordinate, row[2].value))
+        if row[3].value is not None:
+            check(row[3].value in ls.get("Groups", []), "annex2 %s: group %r not in the list" % (
+                row[3].coordinate, row[3].value))
+    if hostile:
+        check(ws["A2"].value == '=HYPERLINK("http://x","click")', "annex2 A2: %r" % ws["A2"].value)
+        check(ws["B2"].value == "+1", "annex2 B2: %r" % ws["B2"].value)
+        check("=cmd|' /C calc'!A0" in h, "annex2 header lost a column: %r" % h)
+        check(ws["A3"].value == "<script>alert(1)</script>", "annex2 A3: %r" % ws["A3"].value)
+        check("\U0001F600" in ws["B3"].value, "annex2 B3 lost its emoji: %r" % ws["B3"].value)
+
+
+def check_annex4(wb, hostile):
+    names = [ws.title for ws in wb.worksheets]
+    check(len(names) == 11, "annex4: %d sheets %r" % (len(names), names))
+    check(names[0] == "Universal capabilities", "annex4 first sheet %r" % names[0])
+    for i, name in enumerate(names[1:], 1):
+        check(name.startswith("UC%02d " % i) and len(name) <= 31 and not any(ch in name for ch in "[]:*?/\\"),
+              "annex4 sheet name %r" % name)
+    ws = wb["Universal capabilities"]
+    table(ws, 1, 6)
+    check([c.value for c in ws["A"]][1:] == ["UC%02d" % i for i in range(1, 11)], "annex4 summary ids")
+    check(header(ws)[3].startswith("Aims (in terms of take-up and optimisation)"), "annex4 aims header")
+    for name in names[1:]:
+        s = wb[name]
+        labels = [c.value for c in s["A"] if c.value]
+        for want in ("Universal Capability:", "Capability Group:", "Defined Aims:", "A. Baseline",
+                     "B. Ambition", "C. Activities", "D. National Services / Infrastructure / Standards",
+                     "E. Evidencing Progress", "Year", "Quarter"):
+            check(want in labels, "annex4 %s has no %r" % (name, want))
+        quarters = [v for v in labels if v[:2].isdigit() and " Q" in v]
+        check(len(quarters) >= 8, "annex4 %s: %d quarters" % (name, len(quarters)))
+        check(quarters == sorted(quarters, key=lambda q: (q[:5], q[-1])), "annex4 %s quarters out of order" % name)
+    if hostile:
+        uc4 = wb[names[4]]
+        texts = [c.value for row in uc4.iter_rows() for c in row if isinstance(c.value, str)]
+        check('\u2022 =HYPERLINK("http://x") \u2713 done' in texts, "annex4 UC04 activity: %r" % texts)
+        check("18/19 Q2" in texts, "annex4 UC04: the 18/19 Q2 activity's row is missing")
+
+
+def check_dossier(wb, hostile):
+    ws = wb.worksheets[0]
+    check(ws.title == "Project dossier", "dossier sheet %r" % ws.title)
+    h = header(ws)
+    check(h[:3] == ["Ref", "Id", "Initiative"] and "Care quality" in h and "Notes" in h, "dossier header %r" % h)
+    table(ws, 1, 14)
+    v = validations(ws)
+    check(v.get("E2:E1048576") == ("list", "Groups", "stop"), "dossier group validation: %r" % v)
+    check(v.get("M2:M1048576") == ("list", "Statuses", "stop"), "dossier status validation: %r" % v)
+    refs = [c.value for c in ws["A"][1:] if c.value is not None]
+    check(all(isinstance(r, (int, float)) for r in refs), "dossier refs are not numbers")
+    check(refs == sorted(refs), "dossier not sorted by ref")
+    if hostile:
+        check(ws["C2"].value == '=HYPERLINK("http://x","click")', "dossier C2: %r" % ws["C2"].value)
+        check(ws["C3"].value == "\tleading tab", "dossier C3: %r" % ws["C3"].value)
+
+
+def check_trajectory(wb, hostile):
+    ws = wb.worksheets[0]
+    check(ws.title == "Deployment trajectory", "trajectory sheet %r" % ws.title)
+    h = header(ws, 4)
+    check(h[:4] == ["Provider", "Capability group", "Baseline year", "Baseline"], "trajectory header %r" % h)
+    table(ws, 4, 4)
+    check("mean of the providers" in (ws["A2"].value or ""), "trajectory: no note on the mean")
+    means = [r for r in ws.iter_rows(min_row=5) if r[0].value == "Footprint (mean of providers)"]
+    check(len(means) > 0 or ws.max_row == 4, "trajectory: no footprint rows")
+    if hostile:
+        check(ws["A5"].value == '=HYPERLINK("http://x","click") <script>', "trajectory A5: %r" % ws["A5"].value)
+        check(ws["F5"].value == 50, "trajectory 17/18 target: %r" % ws["F5"].value)
+
+
+def main():
+    kind, path = sys.argv[1], sys.argv[2]
+    hostile = len(sys.argv) > 3 and sys.argv[3] == "hostile"
+    wb = openpyxl.load_workbook(path)
+    inert(wb)
+    {"annex2": check_annex2, "annex4": check_annex4, "dossier": check_dossier,
+     "trajectory": check_trajectory}[kind](wb, hostile)
+    if failures:
+        for f in failures:
+            print("%s: %s" % (path, f))
+        sys.exit(1)
+    print("%s: ok" % path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+#!/bin/sh
+# Export tests: every spreadsheet export of each roadmap below.
+#
+#  - CSV must equal tests/export/golden/NAME-KIND.csv byte for byte;
+#  - XLSX must come out byte-identical from two runs (in two time zones),
+#    what openpyxl reads in it must equal tests/export/golden/NAME-KIND.xlsx.txt
+#    (tests/export/xlsx_dump.py), and tests/export/check_xlsx.py must pass:
+#    sheets, frozen header, autofilter, drop-downs, no formulas;
+#  - text longer than a cell holds is cut in the XLSX with a warning, and
+#    kept whole in the CSV.
+#
+#   sh tests/export/run.sh           run them
+#   UPDATE=1 sh tests/export/run.sh  rewrite the golden files (read the diff!)
+#
+# openpyxl is Debian's python3-openpyxl, so the interpreter is /usr/bin/python3
+# (the python3 first on a PATH may be another one, without apt's packages).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+export LC_ALL=C.UTF-8 TZ=UTC
+PY=/usr/bin/python3
+golden=tests/export/golden
+out=build/tests/export
+rm -rf "$out" && mkdir -p "$out"
+failed=0
+
+fail() {
+	echo "export: $*"
+	failed=1
+}
+
+# compare GOT WANT: equal, or (UPDATE=1) make it so.
+compare() {
+	if [ "${UPDATE:-}" = 1 ]; then
+		cmp -s "$1" "$2" || { cp "$1" "$2" && echo "export: $2: written"; }
+	elif ! cmp -s "$1" "$2"; then
+		diff -u "$2" "$1" | head -40
+		fail "$1 differs from $2"
+	fi
+}
+
+export_one() { # ROADMAP NAME KIND EXT [hostile]
+	f=$out/$2-$3.$4
+	if ! ./ldr export "$3" -o "$f" "$1" 2>"$f.err"; then
+		cat "$f.err"
+		fail "$2: $3 .$4 failed"
+		return
+	fi
+	[ -s "$f.err" ] && { cat "$f.err"; fail "$2: $3 .$4 warned"; }
+	case $4 in
+	csv)
+		compare "$f" "$golden/$2-$3.csv"
+		;;
+	xlsx)
+		TZ=Pacific/Auckland ./ldr export "$3" -o "$out/again.xlsx" "$1" &&
+			cmp -s "$f" "$out/again.xlsx" || fail "$2: $3 .xlsx is not the same bytes twice"
+		$PY tests/export/xlsx_dump.py "$f" >"$f.txt" || fail "$2: $3: openpyxl cannot read it"
+		compare "$f.txt" "$golden/$2-$3.xlsx.txt"
+		$PY tests/export/check_xlsx.py "$3" "$f" ${5:-} >/dev/null ||
+			{ $PY tests/export/check_xlsx.py "$3" "$f" ${5:-}; fail "$2: $3 .xlsx"; }
+		;;
+	esac
+}
+
+for roadmap in roadmaps/derbyshire.yaml roadmaps/annex2-illustration.yaml tests/export/data/hostile.yaml; do
+	name=$(basename "$roadmap" .yaml)
+	mode=
+	[ "$name" = hostile ] && mode=hostile
+	for spec in annex2.xlsx annex2.csv annex4.xlsx dossier.xlsx dossier.csv trajectory.xlsx; do
+		export_one "$roadmap" "$name" "${spec%.*}" "${spec#*.}" $mode
+	done
+done
+
+# A capability whose text is longer than a cell holds.
+long=$out/long.yaml
+awk 'BEGIN {
+	printf "ldr: 1\nfootprint:\n  name: Long\n  start: 16/17\n  end: 18/19\ncapabilities:\n"
+	printf "- id: C1\n  who: Everyone\n  what: "
+	for (i = 0; i < 4000; i++) printf "%s", "0123456789"
+	printf "\n  year: 16/17\n  group: records\n"
+}' >"$long"
+./ldr export annex2 -o "$out/long.xlsx" "$long" 2>"$out/long.err" || fail "long: the export failed"
+grep -q "row 2 (C1), column 2: text cut to the 32,767 characters" "$out/long.err" ||
+	{ cat "$out/long.err"; fail "long: no warning that the text was cut"; }
+$PY - "$out/long.xlsx" <<'EOF' || fail "long: the cut cell is wrong"
+import sys, openpyxl
+v = openpyxl.load_workbook(sys.argv[1]).active["B2"].value
+assert len(v) == 32767, len(v)
+assert v.startswith("0123456789") and "cut here" in v[-100:], v[-100:]
+EOF
+./ldr export annex2 -o "$out/long.csv" "$long" 2>"$out/long-csv.err" || fail "long: the CSV export failed"
+[ -s "$out/long-csv.err" ] && fail "long: the CSV export warned"
+grep -c 0123456789 "$out/long.csv" >/dev/null && [ "$(wc -c <"$out/long.csv")" -gt 40000 ] ||
+	fail "long: the CSV lost text"
+
+if [ $failed = 0 ]; then
+	echo "export: ok"
+fi
+exit $failed
