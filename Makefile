@@ -136,6 +136,7 @@ run: deps-install
 # Every test, three times: built strictly; built with ASan and UBSan (leaks
 # included); and the command-line tests under valgrind.
 SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LDR_VMEM_KB=unlimited LDR_TIMEOUT=300
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
@@ -159,7 +160,7 @@ check-cli: $(LDR_BIN)
 # valgrind runs ./ldr for every command-line test but the hostile inputs,
 # which take minutes under it and run under the sanitizers instead.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
-	--errors-for-leak-kinds=definite
+	--errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)
 check-valgrind: ldr
 	@mkdir -p build/valgrind
 	@printf '#!/bin/sh\nexec $(VALGRIND) "%s" "$$@"\n' "$(abspath ldr)" > build/valgrind/ldr
