@@ -37,6 +37,7 @@ struct ldr_pos ldr_field_pos(const struct ldr_kind *k, const void *rec, const ch
 	return p;
 }
 
+__attribute__((format(printf, 5, 0)))
 static void add(struct ldr_checker *c, struct ldr_pos pos, const char *id, const char *fix,
 		const char *fmt, va_list ap)
 {

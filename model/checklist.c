@@ -7,22 +7,21 @@
 #include "schema.h"
 #include "util.h"
 
-static int all_ucs(const struct ldr_roadmap *rm, size_t field_offset, int rationale)
+enum uc_part { UC_BASELINE, UC_AMBITION, UC_ACTIVITIES, UC_RATIONALE, UC_EVIDENCE };
+
+/* Whether all ten universal capabilities have a plan with this part. */
+static int all_ucs(const struct ldr_roadmap *rm, enum uc_part part)
 {
 	size_t i, found = 0;
 	for (i = 0; i < rm->ucs.len; i++) {
 		const struct ldr_uc *uc = LDR_ITEM(rm->ucs, struct ldr_uc, i);
-		const char *p = (const char *)uc + field_offset;
-		if (rationale) {
-			if (uc->solution == LDR_SOLUTION_ALTERNATIVE && !uc->rationale)
-				return 0;
-		} else if (field_offset == offsetof(struct ldr_uc, ambition) ||
-			   field_offset == offsetof(struct ldr_uc, activities)) {
-			if (!((const struct ldr_list *)p)->len)
-				return 0;
-		} else if (!*(char *const *)p) {
+		int ok = part == UC_BASELINE ? uc->baseline != NULL
+		       : part == UC_AMBITION ? uc->ambition.len > 0
+		       : part == UC_ACTIVITIES ? uc->activities.len > 0
+		       : part == UC_EVIDENCE ? uc->evidence != NULL
+		       : uc->solution != LDR_SOLUTION_ALTERNATIVE || uc->rationale != NULL;
+		if (!ok)
 			return 0;
-		}
 		found++;
 	}
 	return found == LDR_NATIONAL_UCS;
@@ -96,19 +95,19 @@ static int by_data(const struct ldr_roadmap *rm, enum ldr_answer a, struct ldr_b
 		return targets > 0;
 	case LDR_ANSWER_UC_BASELINE:
 		ldr_buf_addstr(how, "a baseline for each of the ten");
-		return all_ucs(rm, offsetof(struct ldr_uc, baseline), 0);
+		return all_ucs(rm, UC_BASELINE);
 	case LDR_ANSWER_UC_AMBITION:
 		ldr_buf_addstr(how, "an ambition for each of the ten");
-		return all_ucs(rm, offsetof(struct ldr_uc, ambition), 0);
+		return all_ucs(rm, UC_AMBITION);
 	case LDR_ANSWER_UC_ACTIVITIES:
 		ldr_buf_addstr(how, "activities for each of the ten");
-		return all_ucs(rm, offsetof(struct ldr_uc, activities), 0);
+		return all_ucs(rm, UC_ACTIVITIES);
 	case LDR_ANSWER_UC_RATIONALE:
 		ldr_buf_addstr(how, "a rationale wherever an alternative is used, for all ten");
-		return all_ucs(rm, 0, 1);
+		return all_ucs(rm, UC_RATIONALE);
 	case LDR_ANSWER_UC_EVIDENCE:
 		ldr_buf_addstr(how, "evidence for each of the ten");
-		return all_ucs(rm, offsetof(struct ldr_uc, evidence), 0);
+		return all_ucs(rm, UC_EVIDENCE);
 	}
 	return 0;
 }

@@ -153,7 +153,7 @@ struct graph {
 
 static const struct ldr_strv *deps_of(const struct graph *g, size_t i)
 {
-	return (const struct ldr_strv *)((const char *)ldr_list_at(g->list, g->kind, i) + g->deps_off);
+	return (const void *)((const char *)ldr_list_at(g->list, g->kind, i) + g->deps_off);
 }
 
 /* The list index of the record an id names, or -1. */

@@ -234,9 +234,12 @@ const char *ldr_suggest(const char *word, const void *cands, size_t n, size_t st
 	cap = len < 4 ? 1 : len < 9 ? 2 : 3;
 	best_d = cap + 1;
 	for (i = 0; i < n; i++) {
-		const char *c = *(const char *const *)((const char *)cands + i * stride);
+		const char *c;
 		unsigned d;
 
+		/* The string is the first member of each element (memcpy: no
+		 * claim about the alignment of a char pointer). */
+		memcpy(&c, (const char *)cands + i * stride, sizeof(c));
 		if (!c)
 			continue;
 		if (strcasecmp(c, word) == 0)
