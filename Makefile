@@ -64,10 +64,15 @@ LDR_BIN = $(if $(filter build,$(B)),ldr,$(B)/ldr)
 
 MODEL_SRC = $(wildcard model/*.c)
 EXPORT_SRC = $(wildcard export/*.c)
+TUI_SRC = $(wildcard tui/*.c)
 CLI_SRC = $(wildcard cli/*.c)
 MODEL_OBJ = $(MODEL_SRC:%.c=$(B)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(B)/%.o)
+TUI_OBJ = $(TUI_SRC:%.c=$(B)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
+# Only tui/ sees curses: its objects get curses' flags, and ldr its library.
+CURSES_CFLAGS = $(filter-out -D_XOPEN_SOURCE%,$(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null))
+CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 # What unit tests link: everything but main() and the terminal.
 LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -88,8 +93,12 @@ $(B)/%.o: %.c $(B)/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(LDR_BIN): $(LIB_OBJ) $(CLI_OBJ)
-	$(QUIET_LINK)$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS) $(LDFLAGS)
+$(B)/tui/%.o: tui/%.c $(B)/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LDR_BIN): $(LIB_OBJ) $(TUI_OBJ) $(CLI_OBJ)
+	$(QUIET_LINK)$(CC) $(CFLAGS) -o $@ $^ $(LIB_LIBS) $(CURSES_LIBS) $(LDFLAGS)
 
 $(B)/tests/%: tests/unit/%.c $(LIB_OBJ) $(B)/FLAGS
 	@mkdir -p $(dir $@)
@@ -182,8 +191,8 @@ check-office: ldr
 check-layout:
 	@if grep -rlE '#include *[<"](n?curses|ncursesw)' model export cli 2>/dev/null; then \
 		echo "curses is included outside tui/"; exit 1; fi
-	@for h in $(wildcard model/*.h export/*.h cli/*.h); do \
-		echo "#include \"$$h\"" | $(CC) $(ALL_CFLAGS) -x c -fsyntax-only -I. - || exit 1; \
+	@for h in $(wildcard model/*.h export/*.h tui/*.h cli/*.h); do \
+		echo "#include \"$$h\"" | $(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -x c -fsyntax-only -I. - || exit 1; \
 	done
 	@echo "layout: ok"
 
@@ -247,4 +256,4 @@ install: ldr
 clean:
 	rm -rf build ldr
 
--include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)

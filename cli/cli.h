@@ -29,6 +29,7 @@ int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_stat(int argc, char **argv);
+int cmd_tui(int argc, char **argv);
 
 const struct cli_command *cli_find(const char *name);
 /* Print "ldr NAME: message" and the usage line to stderr; returns 64. */

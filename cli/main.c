@@ -2,6 +2,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -49,6 +50,13 @@ const struct cli_command cli_commands[] = {
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
 	  "  --baseline FILE   gantt: draw this earlier plan under the current one\n",
 	  cmd_export },
+	{ "tui", "[--read-only] [--as-of TIME] [--config FILE] [ROADMAP]",
+	  "Open the terminal interface (also: 'ldr' alone, or 'ldr ROADMAP').",
+	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n"
+	  "  --read-only     change nothing (for reviewers)\n"
+	  "  --as-of TIME    the review date of the checks (default: the roadmap's as_at)\n"
+	  "  --config FILE   key bindings (default: $XDG_CONFIG_HOME/ldr/config)\n",
+	  cmd_tui },
 	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
@@ -56,8 +64,11 @@ const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 static void usage(FILE *out)
 {
 	size_t i;
-	fprintf(out, "usage: ldr [--version] [--help] COMMAND [ARGS]\n\n"
-		"Plan and track a Local Digital Roadmap kept in a YAML file (see ldr-format(5)).\n\n"
+	fprintf(out, "usage: ldr [--read-only] [ROADMAP]\n"
+		"       ldr [--version] [--help] COMMAND [ARGS]\n\n"
+		"Plan and track a Local Digital Roadmap kept in a YAML file (see ldr-format(5)).\n"
+		"Without a command, ldr opens the terminal interface on ROADMAP (a file, or a\n"
+		"directory holding roadmap.yaml; by default the current directory).\n\n"
 		"Commands:\n");
 	for (i = 0; i < cli_ncommands; i++)
 		fprintf(out, "  %-8s %s\n", cli_commands[i].name, cli_commands[i].summary);
@@ -88,10 +99,11 @@ int main(int argc, char **argv)
 	const struct cli_command *c;
 
 	setlocale(LC_ALL, "");
-	if (argc < 2) {
-		usage(stderr);
-		return LDR_EXIT_USAGE;
-	}
+	/* No command: the terminal interface, on ROADMAP or on ./roadmap.yaml. */
+	if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") && strcmp(argv[1], "-h") &&
+			 strcmp(argv[1], "--version")) ||
+	    (!cli_find(argv[1]) && strchr(argv[1], '/')) || (!cli_find(argv[1]) && access(argv[1], F_OK) == 0))
+		return cmd_tui(argc, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return LDR_EXIT_OK;

@@ -1,0 +1,21 @@
+# The terminal interface, headless: curses drawing to no terminal at a fixed
+# size, keys from a script (LDR_TUI_KEYS), the screen printed on <Dump>.
+# Every view; moving, Enter and back, search, filter, sort, resize.
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='<Dump> j j <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G <Dump> g <C-d> <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 j j j j j j j 3 <Dump> k k k <Enter> <Dump> - <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='4 j <Dump> l l l l <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='5 <Dump> 6 <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 <Dump> <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='? <Dump> G <Dump> q <Dump>' ldr roadmaps/derbyshire.yaml
+# Search, filter (by a column, then free text), sort and reverse, no detail pane.
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ prescribe <Enter> <Dump> n <Dump> f group:medicines <Enter> d <Dump> s s s <Dump> S <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='f "no such thing" <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
+# The command line: goto a record by id, a view by name, and mistakes.
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS=': "goto P46" <Enter> <Dump> : timeline <Enter> : frob <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
+# Resize, larger then smaller than 80x24.
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='<Resize 120x30> <Dump> <Resize 40x12> <Dump>' ldr roadmaps/derbyshire.yaml
+# Roadmap text is drawn inert: escapes, bidirectional overrides, wide characters.
+printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: "\\u202Eevil", what: "\\u00e9t\\u00e9 \\u4e2d\\u6587 \\u00a3", year: 16/17}\n' > $T/odd.yaml && LDR_TUI_SIZE=60x8 LDR_TUI_KEYS='d' ldr $T/odd.yaml
+ldr $T/none.yaml
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='q' ldr tests/cli/data/errors.yaml

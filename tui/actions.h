@@ -1,0 +1,70 @@
+/* Every action of the interface, declared once: the enum, the names the
+ * keymap file uses, the help screen and the man page's table all come from
+ * this list (as tig's request.h does). */
+#ifndef LDR_TUI_ACTIONS_H
+#define LDR_TUI_ACTIONS_H
+
+#define TUI_ACTIONS(A)                                                                      \
+	A(HELP, "help", "Show the key bindings")                                            \
+	A(QUIT, "quit", "Quit (asks first if there are unsaved changes)")                   \
+	A(VIEW_SCHEDULE, "view-schedule", "The schedule: Annex 2 capabilities")            \
+	A(VIEW_DOSSIER, "view-dossier", "The dossier: projects")                           \
+	A(VIEW_DEPS, "view-deps", "Dependencies of the selected record, as a tree")        \
+	A(VIEW_TIMELINE, "view-timeline", "The timeline: a Gantt chart by group")          \
+	A(VIEW_UCS, "view-ucs", "The ten universal capabilities and their plans")          \
+	A(VIEW_TRAJECTORY, "view-trajectory", "Digital Maturity scores by provider")       \
+	A(VIEW_PROBLEMS, "view-problems", "What 'ldr check' finds, live")                  \
+	A(VIEW_HISTORY, "view-history", "The commits of the roadmap")                      \
+	A(VIEW_REVIEW, "view-review", "Actual against planned, against a baseline")        \
+	A(NEXT_VIEW, "next-view", "The next view")                                          \
+	A(PREV_VIEW, "previous-view", "The previous view")                                  \
+	A(MOVE_DOWN, "move-down", "Down one line")                                          \
+	A(MOVE_UP, "move-up", "Up one line")                                                \
+	A(PAGE_DOWN, "page-down", "Down one page")                                          \
+	A(PAGE_UP, "page-up", "Up one page")                                                \
+	A(HALF_DOWN, "half-page-down", "Down half a page")                                  \
+	A(HALF_UP, "half-page-up", "Up half a page")                                        \
+	A(MOVE_FIRST, "move-first", "To the first line")                                    \
+	A(MOVE_LAST, "move-last", "To the last line")                                       \
+	A(SCROLL_LEFT, "scroll-left", "Scroll left (the timeline: earlier)")                \
+	A(SCROLL_RIGHT, "scroll-right", "Scroll right (the timeline: later)")               \
+	A(ENTER, "enter", "Open: jump to the record, show the commit, expand")              \
+	A(BACK, "back", "Back to where Enter came from")                                    \
+	A(SEARCH, "search", "Search forward")                                               \
+	A(SEARCH_NEXT, "find-next", "The next match")                                       \
+	A(SEARCH_PREV, "find-previous", "The previous match")                               \
+	A(FILTER, "filter", "Filter the rows (text, or column:value)")                      \
+	A(SORT, "sort", "Sort by the next column")                                          \
+	A(SORT_REVERSE, "sort-reverse", "Reverse the order")                                \
+	A(DETAIL, "toggle-detail", "Show or hide the detail pane")                          \
+	A(DEEPER, "deeper", "Dependencies: one more level up and down")                     \
+	A(SHALLOWER, "shallower", "Dependencies: one level fewer")                          \
+	A(EDIT, "edit", "Edit the selected record")                                         \
+	A(ADD, "add", "Add a record")                                                       \
+	A(DUPLICATE, "duplicate", "Duplicate the selected record")                          \
+	A(DELETE, "delete", "Delete the selected record")                                   \
+	A(TOGGLE, "toggle", "Toggle: an activity done, a tree node open")                   \
+	A(UNDO, "undo", "Undo the last change")                                             \
+	A(REDO, "redo", "Redo what was undone")                                             \
+	A(SAVE, "save", "Save: commit the changes, with a message")                         \
+	A(HISTORY_RECORD, "record-history", "The history of the selected record")         \
+	A(COMMAND, "prompt", "The command line (:)")                                        \
+	A(REDRAW, "redraw", "Redraw the screen")
+
+enum tui_action {
+	TUI_NONE = 0,
+#define TUI_ENUM(id, name, help) TUI_##id,
+	TUI_ACTIONS(TUI_ENUM)
+#undef TUI_ENUM
+	TUI_NACTIONS
+};
+
+struct tui_action_info {
+	const char *name, *help;
+};
+extern const struct tui_action_info tui_actions[TUI_NACTIONS];
+
+/* The action called name, or TUI_NONE. */
+enum tui_action tui_action_by_name(const char *name);
+
+#endif

@@ -1,0 +1,525 @@
+/* The application loop: draw, read a key, find its action, act. */
+#include "app.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../model/diag.h"
+#include "../model/file.h"
+#include "text.h"
+
+static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
+	[TUI_V_SCHEDULE] = &tui_schedule_ops,
+	[TUI_V_DOSSIER] = &tui_dossier_ops,
+	[TUI_V_DEPS] = &tui_deps_ops,
+	[TUI_V_TIMELINE] = &tui_timeline_ops,
+	[TUI_V_UCS] = &tui_ucs_ops,
+	[TUI_V_TRAJECTORY] = &tui_trajectory_ops,
+	[TUI_V_PROBLEMS] = &tui_problems_ops,
+	[TUI_V_HISTORY] = &tui_history_ops,
+	[TUI_V_REVIEW] = &tui_review_ops,
+	[TUI_V_HELP] = &tui_help_ops,
+	[TUI_V_RECORD] = &tui_record_ops,
+};
+
+void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	va_end(ap);
+	app->message_role = role;
+}
+
+static void run_checks(struct tui_app *app)
+{
+	struct ldr_check_opts o;
+	ldr_findings_release(&app->findings);
+	memset(&o, 0, sizeof(o));
+	o.as_of = app->as_of;
+	ldr_check(&app->rm, &o, &app->findings);
+}
+
+void tui_app_changed(struct tui_app *app)
+{
+	int i;
+	ldr_index_release(&app->ix);
+	ldr_index_build(&app->ix, &app->rm);
+	run_checks(app);
+	for (i = 0; i < TUI_NVIEWS; i++) {
+		struct tui_view *v = &app->views[i];
+		v->ops->load(v);
+		tui_view_refilter(v);
+	}
+}
+
+void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec)
+{
+	const char *id = rec ? ldr_rec_id(kind, rec) : NULL;
+	app->focus_kind = kind;
+	app->focus = rec;
+	free(app->focus_id);
+	app->focus_id = id ? ldr_strdup(id) : NULL;
+}
+
+void tui_app_show(struct tui_app *app, enum tui_view_id id)
+{
+	struct tui_view *v = &app->views[id];
+	if (id != app->current)
+		app->previous = app->current;
+	app->current = id;
+	if (id == TUI_V_DEPS || id == TUI_V_RECORD || id == TUI_V_HELP) {
+		v->ops->load(v);
+		tui_view_refilter(v);
+	}
+}
+
+/* Which view lists a kind of record. */
+static enum tui_view_id view_of(const struct ldr_kind *k)
+{
+	if (k == &ldr_kind_capability)
+		return TUI_V_SCHEDULE;
+	if (k == &ldr_kind_project || k == &ldr_kind_milestone)
+		return TUI_V_DOSSIER;
+	if (k == &ldr_kind_uc || k == &ldr_kind_activity)
+		return TUI_V_UCS;
+	if (k == &ldr_kind_trajectory)
+		return TUI_V_TRAJECTORY;
+	return TUI_V_RECORD;
+}
+
+int tui_app_jump(struct tui_app *app, const char *id)
+{
+	const struct ldr_ref *r = ldr_index_find(&app->ix, id);
+	enum tui_view_id target;
+	struct tui_view *v;
+	size_t i;
+
+	if (!r) {
+		tui_app_say(app, TUI_ROLE_WARNING, "no record '%s'", id);
+		return 0;
+	}
+	target = view_of(r->kind);
+	if (target == TUI_V_RECORD) {
+		tui_app_focus(app, r->kind, r->rec);
+		tui_app_show(app, TUI_V_RECORD);
+		return 1;
+	}
+	v = &app->views[target];
+	for (i = 0; i < v->nitems; i++) {
+		const struct ldr_kind *k;
+		void *rec;
+		if (v->ops->record && v->ops->record(v, i, &k, &rec) &&
+		    (rec == r->rec || (r->kind == &ldr_kind_milestone && rec == r->parent))) {
+			if (!tui_view_select_item(v, i)) {
+				free(v->filter);
+				v->filter = NULL;
+				tui_view_refilter(v);
+				tui_view_select_item(v, i);
+			}
+			tui_app_show(app, target);
+			return 1;
+		}
+	}
+	tui_app_focus(app, r->kind, r->rec);
+	tui_app_show(app, TUI_V_RECORD);
+	return 1;
+}
+
+/* ---- drawing ------------------------------------------------------------------- */
+
+static void draw_tabs(struct tui_app *app)
+{
+	int cols = tui_cols(), x = 0, i;
+	char tab[64];
+
+	tui_fill(0, 0, cols, TUI_ROLE_TITLE);
+	for (i = 0; i < TUI_NTABS && x < cols; i++) {
+		snprintf(tab, sizeof(tab), "%d %s", i + 1, view_ops[i]->title);
+		if (x + tui_width(tab) + 1 > cols)
+			break;
+		x += tui_text_raw(0, x, cols - x, " ", TUI_ROLE_TITLE);
+		x += tui_text_raw(0, x, cols - x, tab,
+				  (int)app->current == i ? TUI_ROLE_TAB_ON : TUI_ROLE_TAB);
+	}
+}
+
+static void draw_status(struct tui_app *app)
+{
+	int rows = tui_rows(), cols = tui_cols(), right_w;
+	struct tui_view *v = &app->views[app->current];
+	char right[160];
+
+	snprintf(right, sizeof(right), "%s %zu/%zu  E%zu W%zu%s ", v->ops->title,
+		 v->nrows ? v->sel + 1 : 0, v->nrows, app->findings.errors, app->findings.warnings,
+		 app->read_only ? "  read-only" : app->dirty ? "  [+]" : "");
+	right_w = tui_width(right);
+	tui_fill(rows - 1, 0, cols, TUI_ROLE_STATUS);
+	if (app->message[0])
+		tui_text(rows - 1, 0, cols - right_w - 1, app->message,
+			 app->message_role == TUI_ROLE_NORMAL ? TUI_ROLE_STATUS : app->message_role);
+	else
+		tui_text(rows - 1, 0, cols - right_w - 1, app->path, TUI_ROLE_STATUS);
+	tui_text(rows - 1, cols - right_w, right_w, right,
+		 app->findings.errors ? TUI_ROLE_ERROR : TUI_ROLE_STATUS);
+}
+
+static void draw(struct tui_app *app)
+{
+	int rows = tui_rows();
+	struct tui_view *v = &app->views[app->current];
+
+	if (rows < 3 || tui_cols() < 20) {
+		erase();
+		tui_text(0, 0, tui_cols(), "the terminal is too small", TUI_ROLE_NORMAL);
+		tui_refresh();
+		return;
+	}
+	draw_tabs(app);
+	tui_view_draw(v, 1, rows - 2,
+		      app->detail && app->current != TUI_V_RECORD && app->current != TUI_V_HELP &&
+			      (v->ops->record || v->ops->detail));
+	draw_status(app);
+	tui_refresh();
+}
+
+/* ---- the prompt ---------------------------------------------------------------- */
+
+static tui_key next_key(struct tui_app *app)
+{
+	int rows = 0, cols = 0;
+	tui_key k = app->input->next(app->input, &rows, &cols);
+	if (k == TUI_KEYCODE(KEY_RESIZE) && rows > 0)
+		tui_resize(rows, cols);
+	return k;
+}
+
+static void append_key(struct ldr_buf *b, tui_key k)
+{
+	char u[8];
+	unsigned c = (unsigned)k;
+	int n = 0;
+	if (c < 0x80) u[n++] = (char)c;
+	else if (c < 0x800) u[n++] = (char)(0xC0 | c >> 6), u[n++] = (char)(0x80 | (c & 0x3F));
+	else if (c < 0x10000) u[n++] = (char)(0xE0 | c >> 12), u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)), u[n++] = (char)(0x80 | (c & 0x3F));
+	else u[n++] = (char)(0xF0 | c >> 18), u[n++] = (char)(0x80 | ((c >> 12) & 0x3F)), u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)), u[n++] = (char)(0x80 | (c & 0x3F));
+	ldr_buf_add(b, u, (size_t)n);
+}
+
+char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
+{
+	struct ldr_buf b = LDR_BUF_INIT, shown = LDR_BUF_INIT;
+	int rows, cols;
+
+	ldr_buf_addstr(&b, initial ? initial : "");
+	curs_set(1);
+	for (;;) {
+		tui_key k;
+		rows = tui_rows();
+		cols = tui_cols();
+		ldr_buf_reset(&shown);
+		ldr_buf_addf(&shown, "%s%s", question, b.s ? b.s : "");
+		tui_fill(rows - 1, 0, cols, TUI_ROLE_NORMAL);
+		move(rows - 1, tui_text_raw(rows - 1, 0, cols - 1, shown.s, TUI_ROLE_NORMAL));
+		tui_refresh();
+		k = next_key(app);
+		if (k < 0 || k == TUI_KEY_HANGUP) {
+			if (k == TUI_KEY_HANGUP)
+				tui_hangup = 1;
+			goto cancel;
+		}
+		if (k == 27 || k == 7 /* C-g */)
+			goto cancel;
+		if (k == '\n')
+			break;
+		if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
+			while (b.len && ((unsigned char)b.s[b.len - 1] & 0xC0) == 0x80)
+				b.len--;
+			if (b.len)
+				b.len--;
+			if (b.s)
+				b.s[b.len] = '\0';
+		} else if (k == 21 /* C-u */) {
+			ldr_buf_reset(&b);
+		} else if (k == TUI_KEYCODE(KEY_RESIZE)) {
+			draw(app);
+		} else if (k >= 0x20 && k < 0x110000 && k != 0x7F) {
+			append_key(&b, k);
+		}
+	}
+	curs_set(0);
+	app->message[0] = '\0';
+	ldr_buf_release(&shown);
+	return ldr_buf_detach(&b);
+cancel:
+	curs_set(0);
+	app->message[0] = '\0';
+	ldr_buf_release(&shown);
+	ldr_buf_release(&b);
+	return NULL;
+}
+
+/* ---- actions -------------------------------------------------------------------- */
+
+static void command(struct tui_app *app, const char *line)
+{
+	char word[32] = "";
+	const char *arg;
+	int i;
+
+	sscanf(line, "%31s", word);
+	arg = line + strspn(line, " ");
+	arg += strlen(word);
+	arg += strspn(arg, " ");
+	if (!strcmp(word, "q") || !strcmp(word, "quit")) {
+		app->quit = 1;
+	} else if (!strcmp(word, "help")) {
+		tui_app_show(app, TUI_V_HELP);
+	} else if (!strcmp(word, "goto") || !strcmp(word, "g")) {
+		tui_app_jump(app, arg);
+	} else if (!strcmp(word, "as-of") || !strcmp(word, "asof")) {
+		char err[200];
+		struct ldr_time t;
+		if (ldr_time_parse(&t, arg, LDR_TIME_ANY, err, sizeof(err)) < 0) {
+			tui_app_say(app, TUI_ROLE_ERROR, "%s", err);
+			return;
+		}
+		app->as_of = t;
+		tui_app_changed(app);
+		tui_app_say(app, TUI_ROLE_NORMAL, "checked as at %s", arg);
+	} else {
+		for (i = 0; i < TUI_NTABS; i++)
+			if (!strcasecmp(word, view_ops[i]->name)) {
+				tui_app_show(app, (enum tui_view_id)i);
+				return;
+			}
+		tui_app_say(app, TUI_ROLE_WARNING,
+			    "unknown command '%s' (goto ID, as-of TIME, help, quit, or a view's name)",
+			    word);
+	}
+}
+
+static int enter(struct tui_app *app)
+{
+	struct tui_view *v = &app->views[app->current];
+	size_t item = tui_view_item(v);
+	const struct ldr_kind *k;
+	void *rec;
+
+	if (item == (size_t)-1 || !v->ops->record || !v->ops->record(v, item, &k, &rec))
+		return 0;
+	tui_app_focus(app, k, rec);
+	tui_app_show(app, TUI_V_RECORD);
+	return 1;
+}
+
+static void act(struct tui_app *app, enum tui_action a)
+{
+	struct tui_view *v = &app->views[app->current];
+	char *line;
+
+	if (a != TUI_NONE)
+		app->message[0] = '\0';
+	if (v->ops->handle && v->ops->handle(v, a))
+		return;
+	if (tui_view_handle(v, a))
+		return;
+	switch (a) {
+	case TUI_HELP:
+		tui_app_show(app, TUI_V_HELP);
+		break;
+	case TUI_QUIT:
+		if (app->current == TUI_V_HELP || app->current == TUI_V_RECORD)
+			tui_app_show(app, app->previous);
+		else
+			app->quit = 1;
+		break;
+	case TUI_NEXT_VIEW:
+	case TUI_PREV_VIEW: {
+		int cur = app->current < TUI_NTABS ? (int)app->current : (int)app->previous;
+		int step = a == TUI_NEXT_VIEW ? 1 : TUI_NTABS - 1;
+		tui_app_show(app, (enum tui_view_id)((cur + step) % TUI_NTABS));
+		break;
+	}
+	case TUI_ENTER:
+		if (!enter(app))
+			tui_app_say(app, TUI_ROLE_NORMAL, "nothing to open here");
+		break;
+	case TUI_BACK:
+		tui_app_show(app, app->previous);
+		break;
+	case TUI_DETAIL:
+		app->detail = !app->detail;
+		break;
+	case TUI_COMMAND:
+		line = tui_app_prompt(app, ":", "");
+		if (line)
+			command(app, line);
+		free(line);
+		break;
+	case TUI_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case TUI_NONE:
+		break;
+	default:
+		if (a >= TUI_VIEW_SCHEDULE && a <= TUI_VIEW_REVIEW)
+			tui_app_show(app, (enum tui_view_id)(a - TUI_VIEW_SCHEDULE));
+		else
+			tui_app_say(app, TUI_ROLE_NORMAL, "'%s' does nothing in this view",
+				    tui_actions[a].name);
+	}
+}
+
+/* ---- start and end ---------------------------------------------------------------- */
+
+static void load_keymap(struct tui_app *app, const struct tui_opts *o)
+{
+	struct ldr_buf path = LDR_BUF_INIT, text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct ldr_diag d;
+
+	tui_keymap_defaults(&app->keymap);
+	if (o->config)
+		ldr_buf_addstr(&path, o->config);
+	else if (xdg && *xdg)
+		ldr_buf_addf(&path, "%s/ldr/config", xdg);
+	else if (home && *home)
+		ldr_buf_addf(&path, "%s/.config/ldr/config", home);
+	if (path.s && ldr_file_read(path.s, &text, &err) == 0) {
+		ldr_diag_init(&d, path.s);
+		if (tui_keymap_parse(&app->keymap, text.s, &d) && d.n)
+			tui_app_say(app, TUI_ROLE_ERROR, "%s:%u:%u: %s", path.s, d.v[0].line, d.v[0].col,
+				    d.v[0].text);
+		ldr_diag_release(&d);
+	}
+	ldr_buf_release(&path);
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+}
+
+static struct ldr_time this_month(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
+}
+
+static int load_roadmap(struct tui_app *app)
+{
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_diag d;
+	int r;
+
+	if (ldr_file_read(app->path, &text, &err) < 0) {
+		fprintf(stderr, "ldr: %s\n", err.s);
+		ldr_buf_release(&err);
+		return -1;
+	}
+	ldr_diag_init(&d, app->path);
+	r = ldr_roadmap_read(&app->rm, text.s, text.len, &d);
+	if (r < 0)
+		ldr_diag_print(&d, stderr);
+	else if (d.warnings)
+		tui_app_say(app, TUI_ROLE_WARNING, "%s", d.v[0].text);
+	ldr_diag_release(&d);
+	ldr_buf_release(&text);
+	return r;
+}
+
+static void app_release(struct tui_app *app)
+{
+	int i;
+	for (i = 0; i < TUI_NVIEWS; i++) {
+		struct tui_view *v = &app->views[i];
+		if (v->ops && v->ops->release)
+			v->ops->release(v);
+		free(v->rows);
+		free(v->filter);
+		free(v->search);
+	}
+	ldr_findings_release(&app->findings);
+	ldr_index_release(&app->ix);
+	ldr_roadmap_release(&app->rm);
+	tui_keymap_release(&app->keymap);
+	free(app->focus_id);
+	free(app->path);
+}
+
+int tui_run(const char *path, const struct tui_opts *o)
+{
+	struct tui_app app;
+	struct tui_input input;
+	char err[200];
+	int i, status = 0, dumped = 0;
+
+	memset(&app, 0, sizeof(app));
+	app.path = ldr_roadmap_path(path);
+	app.read_only = o->read_only;
+	app.dump = o->dump;
+	app.detail = 1;
+	if (load_roadmap(&app) < 0) {
+		app_release(&app);
+		return 2;
+	}
+	app.as_of = o->as_of.kind ? o->as_of : app.rm.footprint.as_at.kind ? app.rm.footprint.as_at
+									  : this_month();
+	if (o->keys) {
+		if (tui_input_script(&input, o->keys, err, sizeof(err)) < 0) {
+			fprintf(stderr, "ldr: the key script: %s\n", err);
+			app_release(&app);
+			return 64;
+		}
+	} else {
+		tui_input_keyboard(&input);
+	}
+	app.input = &input;
+	load_keymap(&app, o);
+	tui_signals_install();
+	if (tui_screen_start(o->rows, o->cols) < 0) {
+		fprintf(stderr, "ldr: cannot start the terminal interface (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		tui_input_release(&input);
+		app_release(&app);
+		return 2;
+	}
+	for (i = 0; i < TUI_NVIEWS; i++) {
+		app.views[i].ops = view_ops[i];
+		app.views[i].app = &app;
+		app.views[i].sort_col = -1;
+	}
+	tui_app_changed(&app);
+	app.current = app.previous = TUI_V_SCHEDULE;
+	while (!app.quit) {
+		tui_key k;
+		draw(&app);
+		k = next_key(&app);
+		if (k == TUI_KEY_DUMP) {
+			dumped = 1;
+			if (app.dump) {
+				tui_dump(app.dump);
+				fputs("--\n", app.dump);
+			}
+			continue;
+		}
+		if (k == TUI_KEY_HANGUP)
+			tui_hangup = 1;
+		if (k < 0 || tui_hangup || tui_terminate)
+			break;
+		if (k == TUI_KEYCODE(KEY_RESIZE))
+			continue;
+		act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
+	}
+	if (app.dump && !dumped && !tui_hangup && !tui_terminate) {
+		draw(&app);
+		tui_dump(app.dump);
+	}
+	tui_screen_stop();
+	tui_input_release(&input);
+	app_release(&app);
+	return status;
+}

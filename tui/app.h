@@ -1,0 +1,82 @@
+/* The application: one roadmap, its checks, the views, the keys, and the
+ * loop that ties them together. */
+#ifndef LDR_TUI_APP_H
+#define LDR_TUI_APP_H
+
+#include "../model/check.h"
+#include "../model/index.h"
+#include "../model/roadmap.h"
+#include "keymap.h"
+#include "screen.h"
+#include "view.h"
+
+enum tui_view_id {
+	TUI_V_SCHEDULE,
+	TUI_V_DOSSIER,
+	TUI_V_DEPS,
+	TUI_V_TIMELINE,
+	TUI_V_UCS,
+	TUI_V_TRAJECTORY,
+	TUI_V_PROBLEMS,
+	TUI_V_HISTORY,
+	TUI_V_REVIEW,
+	TUI_V_HELP,   /* not a tab: '?' */
+	TUI_V_RECORD, /* not a tab: Enter on a record */
+	TUI_NVIEWS
+};
+#define TUI_NTABS TUI_V_HELP
+
+extern const struct tui_view_ops tui_schedule_ops, tui_dossier_ops, tui_deps_ops,
+	tui_timeline_ops, tui_ucs_ops, tui_trajectory_ops, tui_problems_ops, tui_history_ops,
+	tui_review_ops, tui_help_ops, tui_record_ops;
+
+struct tui_app {
+	struct ldr_roadmap rm;
+	char *path;
+	struct ldr_index ix;
+	struct ldr_findings findings;
+	struct ldr_time as_of;
+	int dirty, read_only, quit;
+	struct tui_keymap keymap;
+	struct tui_view views[TUI_NVIEWS];
+	enum tui_view_id current, previous;
+	struct tui_input *input;
+	char message[512];
+	enum tui_role message_role;
+	int detail;  /* the detail pane is shown */
+	/* What Enter on a record opens, and where Back returns. */
+	const struct ldr_kind *focus_kind;
+	void *focus;
+	char *focus_id;
+	/* For the headless tests: print the screen on <Dump>. */
+	FILE *dump;
+};
+
+struct tui_opts {
+	int rows, cols;   /* > 0: headless, at this size */
+	const char *keys; /* headless: the key script */
+	FILE *dump;       /* headless: where <Dump> and the end print the screen */
+	int read_only;
+	const char *config; /* a keymap file, or NULL for $XDG_CONFIG_HOME/ldr/config */
+	struct ldr_time as_of;
+};
+
+/* Open the roadmap at path and run the interface until the user quits.
+ * Returns an exit status (0, or 2 when the roadmap cannot be read). */
+int tui_run(const char *path, const struct tui_opts *o);
+
+/* After a change to the roadmap: index, checks and every view again. */
+void tui_app_changed(struct tui_app *app);
+/* Say something on the status line. */
+void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Switch view; the record view and the dependency tree start from the
+ * focus, set by tui_app_focus. */
+void tui_app_show(struct tui_app *app, enum tui_view_id id);
+void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec);
+/* Go to the record with this id in the view that lists it. */
+int tui_app_jump(struct tui_app *app, const char *id);
+/* Ask for a line of text on the status line; NULL if cancelled (Esc). */
+char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial);
+
+#endif

@@ -1,0 +1,412 @@
+#include "screen.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "../model/util.h"
+#include "text.h"
+
+volatile sig_atomic_t tui_hangup;
+volatile sig_atomic_t tui_terminate;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	tui_hangup = 1;
+}
+
+static void on_terminate(int sig)
+{
+	(void)sig;
+	tui_terminate = 1;
+}
+
+void tui_signals_install(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_hangup; /* no SA_RESTART: a blocked read returns */
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_terminate;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* ---- curses --------------------------------------------------------------- */
+
+static SCREEN *screen;
+static FILE *headless_out, *headless_in;
+static int colour;
+static attr_t attrs[TUI_NROLES];
+
+int tui_has_colour(void)
+{
+	return colour;
+}
+
+static void roles_init(void)
+{
+	static const short fg[TUI_GROUP_COLOURS] = { COLOR_CYAN, COLOR_GREEN, COLOR_MAGENTA,
+						     COLOR_YELLOW, COLOR_BLUE, COLOR_RED };
+	int i;
+
+	/* Monochrome: what bold, reverse, underline and dim can say. */
+	attrs[TUI_ROLE_NORMAL] = A_NORMAL;
+	attrs[TUI_ROLE_TITLE] = A_REVERSE;
+	attrs[TUI_ROLE_TAB] = A_REVERSE;
+	attrs[TUI_ROLE_TAB_ON] = A_BOLD | A_UNDERLINE;
+	attrs[TUI_ROLE_HEADER] = A_BOLD | A_UNDERLINE;
+	attrs[TUI_ROLE_CURSOR] = A_REVERSE;
+	attrs[TUI_ROLE_STATUS] = A_REVERSE;
+	attrs[TUI_ROLE_ERROR] = A_BOLD;
+	attrs[TUI_ROLE_WARNING] = A_BOLD;
+	attrs[TUI_ROLE_DIM] = A_DIM;
+	attrs[TUI_ROLE_LABEL] = A_BOLD;
+	attrs[TUI_ROLE_MATCH] = A_UNDERLINE;
+	attrs[TUI_ROLE_DONE] = A_NORMAL;
+	attrs[TUI_ROLE_AMBER] = A_NORMAL;
+	attrs[TUI_ROLE_BAR] = A_REVERSE;
+	attrs[TUI_ROLE_BASELINE] = A_DIM;
+	attrs[TUI_ROLE_NOW] = A_BOLD;
+	for (i = 0; i < TUI_GROUP_COLOURS; i++)
+		attrs[TUI_ROLE_GROUP0 + i] = A_NORMAL;
+	if (!colour)
+		return;
+	/* Colour by role, on the terminal's own background. */
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_BLACK, COLOR_CYAN);
+	init_pair(3, COLOR_RED, -1);
+	init_pair(4, COLOR_YELLOW, -1);
+	init_pair(5, COLOR_CYAN, -1);
+	init_pair(6, COLOR_GREEN, -1);
+	init_pair(7, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(8, COLOR_BLACK, COLOR_CYAN);
+	attrs[TUI_ROLE_TITLE] = COLOR_PAIR(1);
+	attrs[TUI_ROLE_TAB] = COLOR_PAIR(1);
+	attrs[TUI_ROLE_TAB_ON] = COLOR_PAIR(2) | A_BOLD;
+	attrs[TUI_ROLE_STATUS] = COLOR_PAIR(1);
+	attrs[TUI_ROLE_ERROR] = COLOR_PAIR(3) | A_BOLD;
+	attrs[TUI_ROLE_WARNING] = COLOR_PAIR(4);
+	attrs[TUI_ROLE_LABEL] = COLOR_PAIR(5) | A_BOLD;
+	attrs[TUI_ROLE_MATCH] = COLOR_PAIR(7);
+	attrs[TUI_ROLE_DONE] = COLOR_PAIR(6);
+	attrs[TUI_ROLE_AMBER] = COLOR_PAIR(4);
+	attrs[TUI_ROLE_BAR] = COLOR_PAIR(8);
+	attrs[TUI_ROLE_NOW] = COLOR_PAIR(3) | A_BOLD;
+	for (i = 0; i < TUI_GROUP_COLOURS; i++) {
+		init_pair((short)(10 + i), fg[i], -1);
+		attrs[TUI_ROLE_GROUP0 + i] = COLOR_PAIR(10 + i);
+	}
+}
+
+int tui_screen_start(int rows, int cols)
+{
+	const char *term = NULL;
+
+	if (rows > 0) {
+		headless_out = fopen("/dev/null", "w");
+		headless_in = fopen("/dev/null", "r");
+		if (!headless_out || !headless_in)
+			return -1;
+		term = getenv("TERM");
+		if (!term || !*term || !strcmp(term, "dumb"))
+			term = "xterm";
+		screen = newterm(term, headless_out, headless_in);
+	} else {
+		screen = newterm(NULL, stdout, stdin);
+	}
+	if (!screen)
+		return -1;
+	set_term(screen);
+	raw(); /* Ctrl-S and Ctrl-C reach us as keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	colour = has_colors() && !getenv("NO_COLOR");
+	if (colour) {
+		start_color();
+		use_default_colors();
+	}
+	roles_init();
+	if (rows > 0)
+		resizeterm(rows, cols);
+	return 0;
+}
+
+void tui_screen_stop(void)
+{
+	if (!screen)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	if (headless_out)
+		fclose(headless_out);
+	if (headless_in)
+		fclose(headless_in);
+	headless_out = headless_in = NULL;
+}
+
+int tui_rows(void)
+{
+	return LINES;
+}
+
+int tui_cols(void)
+{
+	return COLS;
+}
+
+void tui_resize(int rows, int cols)
+{
+	resizeterm(rows, cols);
+}
+
+static int put(int y, int x, int width, const char *s, enum tui_role role, int pad)
+{
+	wchar_t buf[1024];
+	int used;
+
+	if (width <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + width > COLS)
+		width = COLS - x;
+	used = tui_fit(s, width, buf, LDR_ARRAY_SIZE(buf));
+	attrset(attrs[role]);
+	mvaddnwstr(y, x, buf, -1);
+	if (pad)
+		for (; used < width; used++)
+			mvaddch(y, x + used, ' ');
+	attrset(A_NORMAL);
+	return used;
+}
+
+int tui_text(int y, int x, int width, const char *s, enum tui_role role)
+{
+	return put(y, x, width, s, role, 1);
+}
+
+int tui_text_raw(int y, int x, int width, const char *s, enum tui_role role)
+{
+	return put(y, x, width, s, role, 0);
+}
+
+void tui_fill(int y, int x, int width, enum tui_role role)
+{
+	put(y, x, width, "", role, 1);
+}
+
+void tui_put_char(int y, int x, const char *c, enum tui_role role)
+{
+	put(y, x, 1, c, role, 0);
+}
+
+void tui_refresh(void)
+{
+	refresh();
+}
+
+void tui_dump(FILE *out)
+{
+	wchar_t line[1024];
+	char mb[4096];
+	int y;
+
+	for (y = 0; y < LINES; y++) {
+		size_t n;
+		int got = mvinnwstr(y, 0, line, COLS < 1023 ? COLS : 1023);
+		if (got == ERR)
+			line[0] = L'\0';
+		n = wcstombs(mb, line, sizeof(mb) - 1);
+		if (n == (size_t)-1)
+			n = 0;
+		mb[n] = '\0';
+		while (n > 0 && mb[n - 1] == ' ')
+			mb[--n] = '\0';
+		fprintf(out, "%s\n", mb);
+	}
+}
+
+/* ---- input ------------------------------------------------------------------ */
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The keyboard. After a hang-up, reads fail at once, for ever (EIO); a run
+ * of fast failures is taken for one even if no SIGHUP came. */
+static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
+{
+	int fast_errors = 0;
+	(void)in;
+	timeout(1000);
+	for (;;) {
+		wint_t wch;
+		double t0 = now_seconds();
+		int r;
+
+		if (tui_hangup || tui_terminate)
+			return -1;
+		errno = 0;
+		r = get_wch(&wch);
+		if (r == ERR) {
+			if (tui_hangup || tui_terminate || errno == EIO)
+				return -1;
+			if (now_seconds() - t0 < 0.05) {
+				if (++fast_errors > 50) {
+					tui_hangup = 1;
+					return -1;
+				}
+			} else {
+				fast_errors = 0;
+			}
+			continue;
+		}
+		if (r == KEY_CODE_YES) {
+			if (wch == KEY_RESIZE) {
+				*rows = LINES;
+				*cols = COLS;
+			}
+			return TUI_KEYCODE((int)wch);
+		}
+		if (wch == '\r')
+			wch = '\n';
+		if (wch == 127 || wch == 8)
+			return TUI_KEYCODE(KEY_BACKSPACE);
+		return (tui_key)wch;
+	}
+}
+
+void tui_input_keyboard(struct tui_input *in)
+{
+	in->next = keyboard_next;
+	in->ctx = NULL;
+}
+
+struct script {
+	tui_key *keys;
+	int *rows, *cols;
+	size_t n, at;
+};
+
+static tui_key script_next(struct tui_input *in, int *rows, int *cols)
+{
+	struct script *s = in->ctx;
+	if (s->at >= s->n)
+		return -1;
+	*rows = s->rows[s->at];
+	*cols = s->cols[s->at];
+	return s->keys[s->at++];
+}
+
+static void script_add(struct script *s, size_t *cap, tui_key k, int rows, int cols)
+{
+	if (s->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		s->keys = ldr_realloc(s->keys, *cap * sizeof(*s->keys));
+		s->rows = ldr_realloc(s->rows, *cap * sizeof(*s->rows));
+		s->cols = ldr_realloc(s->cols, *cap * sizeof(*s->cols));
+	}
+	s->keys[s->n] = k;
+	s->rows[s->n] = rows;
+	s->cols[s->n++] = cols;
+}
+
+int tui_input_script(struct tui_input *in, const char *text, char *err, size_t errlen)
+{
+	struct script *s = ldr_calloc(1, sizeof(*s));
+	size_t cap = 0;
+	const char *p = text;
+
+	while (*p) {
+		const char *start;
+		while (*p == ' ' || *p == '\n' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		start = p;
+		if (*p == '<') {
+			char name[64];
+			int r, c;
+			const char *end = strchr(p, '>');
+			size_t len = end ? (size_t)(end - p + 1) : 0;
+			if (!end || len >= sizeof(name)) {
+				snprintf(err, errlen, "unclosed key name at '%.20s'", p);
+				goto fail;
+			}
+			memcpy(name, p, len);
+			name[len] = '\0';
+			p = end + 1;
+			if (sscanf(name, "<Resize %dx%d>", &c, &r) == 2) { /* columns x rows */
+				script_add(s, &cap, TUI_KEYCODE(KEY_RESIZE), r, c);
+			} else if (!strcmp(name, "<HUP>")) {
+				script_add(s, &cap, TUI_KEY_HANGUP, 0, 0);
+			} else if (!strcmp(name, "<Dump>")) {
+				script_add(s, &cap, TUI_KEY_DUMP, 0, 0);
+			} else {
+				tui_key k = tui_key_parse(name);
+				if (k < 0) {
+					snprintf(err, errlen, "unknown key '%s'", name);
+					goto fail;
+				}
+				script_add(s, &cap, k, 0, 0);
+			}
+			continue;
+		}
+		if (*p == '"') {
+			start = ++p;
+			while (*p && *p != '"')
+				p++;
+		} else {
+			while (*p && *p != ' ' && *p != '\n' && *p != '\t')
+				p++;
+		}
+		while (start < p) {
+			unsigned cp;
+			size_t len = ldr_utf8_decode(start, (size_t)(p - start), &cp);
+			if (!len) {
+				snprintf(err, errlen, "invalid UTF-8 in the script");
+				goto fail;
+			}
+			script_add(s, &cap, (tui_key)cp, 0, 0);
+			start += len;
+		}
+		if (*p == '"')
+			p++;
+	}
+	in->next = script_next;
+	in->ctx = s;
+	return 0;
+fail:
+	free(s->keys);
+	free(s->rows);
+	free(s->cols);
+	free(s);
+	return -1;
+}
+
+void tui_input_release(struct tui_input *in)
+{
+	struct script *s = in->ctx;
+	if (in->next == script_next && s) {
+		free(s->keys);
+		free(s->rows);
+		free(s->cols);
+		free(s);
+	}
+	in->ctx = NULL;
+}

@@ -1,0 +1,79 @@
+/* The terminal: set-up and restore, colours by role with a monochrome
+ * fallback, safe drawing of untrusted text, and where keys come from (the
+ * keyboard, or a script in the headless tests). */
+#ifndef LDR_TUI_SCREEN_H
+#define LDR_TUI_SCREEN_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "keymap.h"
+
+enum tui_role {
+	TUI_ROLE_NORMAL,
+	TUI_ROLE_TITLE,     /* the top line */
+	TUI_ROLE_TAB,       /* a view's name in the top line */
+	TUI_ROLE_TAB_ON,    /* the current view's */
+	TUI_ROLE_HEADER,    /* column titles */
+	TUI_ROLE_CURSOR,    /* the selected line */
+	TUI_ROLE_STATUS,    /* the bottom line */
+	TUI_ROLE_ERROR,
+	TUI_ROLE_WARNING,
+	TUI_ROLE_DIM,       /* derived values, empty cells, help text */
+	TUI_ROLE_LABEL,     /* field names in the detail pane */
+	TUI_ROLE_MATCH,     /* search matches */
+	TUI_ROLE_DONE,      /* delivered, done, green */
+	TUI_ROLE_AMBER,
+	TUI_ROLE_BAR,       /* a planned bar in the timeline */
+	TUI_ROLE_BASELINE,
+	TUI_ROLE_NOW,       /* the as-at line */
+	TUI_ROLE_GROUP0,    /* group colours, cycled: GROUP0 + i % TUI_GROUP_COLOURS */
+	TUI_NROLES = TUI_ROLE_GROUP0 + 6
+};
+#define TUI_GROUP_COLOURS 6
+
+/* Set by the signal handlers, and nothing else; the main loop acts on them. */
+extern volatile sig_atomic_t tui_hangup;    /* SIGHUP: the connection dropped */
+extern volatile sig_atomic_t tui_terminate; /* SIGTERM, SIGINT */
+void tui_signals_install(void);
+
+/* Where keys come from. The keyboard reads with curses; the headless tests
+ * give a script ("j j <Enter> :w<Enter>"). */
+struct tui_input {
+	/* The next key, or -1 when there is none to come (the connection is
+	 * gone, or the script has ended). *resize is set for a resize. */
+	tui_key (*next)(struct tui_input *in, int *resize_rows, int *resize_cols);
+	void *ctx;
+};
+void tui_input_keyboard(struct tui_input *in);
+/* Keys from a script: key names separated by blanks, as in the keymap
+ * ("j", "<Enter>", "<C-s>"); text in double quotes types each character;
+ * <Resize 100x30> resizes; <HUP> acts as if the connection dropped. */
+int tui_input_script(struct tui_input *in, const char *script, char *err, size_t errlen);
+void tui_input_release(struct tui_input *in);
+/* The script's pseudo-keys. */
+#define TUI_KEY_HANGUP TUI_KEYCODE(0x10000)
+#define TUI_KEY_DUMP TUI_KEYCODE(0x10001) /* <Dump>: the test prints the screen */
+
+/* Start curses on the terminal (fd 0/1), or headless on /dev/null with a
+ * fixed size (rows, cols > 0). Returns 0 or -1. */
+int tui_screen_start(int rows, int cols);
+void tui_screen_stop(void);
+int tui_rows(void);
+int tui_cols(void);
+void tui_resize(int rows, int cols);
+/* Whether colour is used: not under NO_COLOR, nor on a terminal without it. */
+int tui_has_colour(void);
+
+/* Draw text at (y, x) in exactly width columns (padded with spaces, cut
+ * with an ellipsis), in a role. Returns the columns the text took. */
+int tui_text(int y, int x, int width, const char *utf8, enum tui_role role);
+/* The same, without padding. */
+int tui_text_raw(int y, int x, int width, const char *utf8, enum tui_role role);
+void tui_fill(int y, int x, int width, enum tui_role role);
+void tui_put_char(int y, int x, const char *utf8_char, enum tui_role role);
+void tui_refresh(void);
+/* The screen as text, one line per row, trailing blanks dropped. */
+void tui_dump(FILE *out);
+
+#endif

@@ -1,0 +1,106 @@
+#include "text.h"
+
+#include <string.h>
+
+#include "../model/util.h"
+
+int tui_unsafe(wchar_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c < 0xA0) ||
+	       (c >= 0x202A && c <= 0x202E) || /* bidirectional embeddings and overrides */
+	       (c >= 0x2066 && c <= 0x2069) || /* bidirectional isolates */
+	       c == 0x200E || c == 0x200F || c == 0x061C || /* direction marks */
+	       (c >= 0xD800 && c <= 0xDFFF) || c == 0xFEFF || c > 0x10FFFF;
+}
+
+/* The next character to draw and its width; advances *i. */
+static wchar_t next_char(const char *s, size_t n, size_t *i, int *w)
+{
+	unsigned cp;
+	size_t len = ldr_utf8_decode(s + *i, n - *i, &cp);
+	wchar_t c;
+
+	if (len == 0) {
+		*i += 1;
+		*w = 1;
+		return TUI_REPLACEMENT;
+	}
+	*i += len;
+	c = (wchar_t)cp;
+	if (c == L'\n' || c == L'\t' || c == L'\r') {
+		*w = 1;
+		return L' ';
+	}
+	if (tui_unsafe(c)) {
+		*w = 1;
+		return TUI_REPLACEMENT;
+	}
+	*w = wcwidth(c);
+	if (*w < 0) {
+		*w = 1;
+		return TUI_REPLACEMENT;
+	}
+	return c;
+}
+
+int tui_fit(const char *s, int width, wchar_t *out, size_t max)
+{
+	size_t n = s ? strlen(s) : 0, i = 0, o = 0;
+	int used = 0;
+
+	if (max == 0)
+		return 0;
+	while (i < n && o + 1 < max) {
+		size_t save = i;
+		int w;
+		wchar_t c = next_char(s, n, &i, &w);
+
+		if (used + w > width) {
+			i = save;
+			break;
+		}
+		out[o++] = c;
+		used += w;
+	}
+	if (i < n && width > 0) {
+		/* Cut: make room for the ellipsis. */
+		while (o > 0 && used + 1 > width) {
+			int w = wcwidth(out[o - 1]);
+			used -= w > 0 ? w : (out[o - 1] ? 1 : 0);
+			o--;
+		}
+		if (o + 1 < max) {
+			out[o++] = L'\u2026';
+			used++;
+		}
+	}
+	out[o] = L'\0';
+	return used;
+}
+
+int tui_width(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, i = 0;
+	int used = 0;
+	while (i < n) {
+		int w;
+		next_char(s, n, &i, &w);
+		used += w;
+	}
+	return used;
+}
+
+size_t tui_fit_bytes(const char *s, int width)
+{
+	size_t n = strlen(s), i = 0;
+	int used = 0;
+	while (i < n) {
+		size_t save = i;
+		int w;
+		next_char(s, n, &i, &w);
+		if (used + w > width)
+			return save;
+		used += w;
+	}
+	return n;
+}

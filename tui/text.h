@@ -1,0 +1,29 @@
+/* Text for the terminal: roadmap text is untrusted, so every string is
+ * turned into wide characters with the unprintable ones (control
+ * characters, bidirectional overrides, invalid UTF-8) replaced, and fitted
+ * to a width in terminal columns. No curses here: it is unit-tested alone. */
+#ifndef LDR_TUI_TEXT_H
+#define LDR_TUI_TEXT_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+/* Convert UTF-8 to at most max-1 wide characters that fit in width columns
+ * (a NUL-terminated string in out), replacing what a terminal must not be
+ * given. If the text does not fit, it ends with an ellipsis. Returns the
+ * number of columns used. Line breaks and tabs become spaces. */
+int tui_fit(const char *utf8, int width, wchar_t *out, size_t max);
+
+/* How many bytes of s fit in width columns, whole characters only. */
+size_t tui_fit_bytes(const char *utf8, int width);
+
+/* The display width of UTF-8 text, as tui_fit would draw it. */
+int tui_width(const char *utf8);
+
+/* The character drawn in place of an unprintable one. */
+#define TUI_REPLACEMENT L'\uFFFD'
+
+/* Whether a code point must not reach the terminal as it is. */
+int tui_unsafe(wchar_t c);
+
+#endif

@@ -1,0 +1,256 @@
+/* The timeline: a text Gantt chart. Rows are the projects under their
+ * capability groups; columns are quarters, from the roadmap's start to its
+ * end; bars run from start to end, milestones are diamonds, a broken
+ * dependency is marked at the bar's start, and the as-at date is a line.
+ * Left and right scroll by a quarter. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/national.h"
+#include "../model/schedule.h"
+#include "app.h"
+#include "text.h"
+
+#define LABEL_W 26
+#define CELL_W 3 /* columns per quarter */
+
+struct tl_row {
+	const char *group; /* a heading: the group's name */
+	struct ldr_project *p;
+	int violated;      /* starts before something it depends on ends */
+};
+
+struct timeline_view {
+	struct tl_row *rows;
+	size_t n, cap;
+	int first_q, nq; /* quarters shown: first (months / 3), how many */
+};
+
+static const struct tui_column timeline_columns[] = {
+	{ "Project", 20, 1 }, { "Start", 8, 0 }, { "End", 8, 0 },
+};
+
+static struct tl_row *add_row(struct timeline_view *t)
+{
+	ldr_grow((void **)&t->rows, &t->cap, t->n + 1, sizeof(*t->rows));
+	memset(&t->rows[t->n], 0, sizeof(t->rows[0]));
+	return &t->rows[t->n++];
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct ldr_project *x = *(struct ldr_project *const *)a, *y = *(struct ldr_project *const *)b;
+	int c = ldr_time_cmp(&x->start, &y->start);
+	return c ? c : (x > y) - (x < y);
+}
+
+static void add_group(struct tui_app *app, struct timeline_view *t, const char *id, const char *name,
+		      struct ldr_project **buf)
+{
+	size_t i, n = 0, j;
+	for (i = 0; i < app->rm.projects.len; i++) {
+		struct ldr_project *p = LDR_ITEM(app->rm.projects, struct ldr_project, i);
+		if ((id && p->group && !strcmp(p->group, id)) || (!id && (!p->group || !ldr_group_name(&app->ix, p->group))))
+			buf[n++] = p;
+	}
+	if (!n)
+		return;
+	qsort(buf, n, sizeof(*buf), by_start);
+	add_row(t)->group = name;
+	for (i = 0; i < n; i++) {
+		struct tl_row *r = add_row(t);
+		r->p = buf[i];
+		for (j = 0; j < buf[i]->depends_on.n; j++) {
+			struct ldr_project *d = ldr_index_get(&app->ix, &ldr_kind_project, buf[i]->depends_on.v[j]);
+			r->violated |= d && ldr_project_order_violated(d, buf[i]);
+		}
+	}
+}
+
+static void timeline_load(struct tui_view *v)
+{
+	struct timeline_view *t = v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct timeline_view)));
+	struct tui_app *app = v->app;
+	struct ldr_project **buf = ldr_calloc(app->rm.projects.len + 1, sizeof(*buf));
+	size_t i;
+
+	t->n = 0;
+	for (i = 0; i < LDR_NATIONAL_GROUPS; i++)
+		add_group(app, t, ldr_national_groups[i].id, ldr_national_groups[i].name, buf);
+	for (i = 0; i < app->rm.groups.len; i++) {
+		struct ldr_group *g = LDR_ITEM(app->rm.groups, struct ldr_group, i);
+		add_group(app, t, g->id, g->name, buf);
+	}
+	add_group(app, t, NULL, "(no group)", buf);
+	free(buf);
+	t->first_q = ldr_time_first(&app->rm.footprint.start) / 3;
+	t->nq = (ldr_time_last(&app->rm.footprint.end) + 1) / 3 - t->first_q;
+	if (t->nq < 1)
+		t->nq = 1;
+	v->nitems = t->n;
+}
+
+static void timeline_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+			  enum tui_role *role)
+{
+	struct tl_row *r = &((struct timeline_view *)v->priv)->rows[item];
+	char b[LDR_TIME_STR_MAX];
+	if (r->group) {
+		if (col == 0)
+			ldr_buf_addstr(out, r->group);
+		*role = TUI_ROLE_LABEL;
+		return;
+	}
+	if (col == 0)
+		ldr_buf_addf(out, "%s%s %s", r->violated ? "!" : " ", r->p->id, r->p->name ? r->p->name : "");
+	else if (col == 1 && r->p->start.kind)
+		ldr_buf_addstr(out, ldr_time_format(&r->p->start, b));
+	else if (col == 2 && r->p->end.kind)
+		ldr_buf_addstr(out, ldr_time_format(&r->p->end, b));
+	if (r->violated)
+		*role = TUI_ROLE_ERROR;
+}
+
+static int timeline_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
+{
+	struct tl_row *r = &((struct timeline_view *)v->priv)->rows[item];
+	if (!r->p)
+		return 0;
+	*k = &ldr_kind_project;
+	*rec = r->p;
+	return 1;
+}
+
+/* A group's colour: its place among the groups, cycled. */
+static int group_colour(struct tui_app *app, const struct ldr_project *p)
+{
+	size_t i;
+	if (!p->group)
+		return 0;
+	for (i = 0; i < LDR_NATIONAL_GROUPS; i++)
+		if (!strcmp(p->group, ldr_national_groups[i].id))
+			return (int)(i % TUI_GROUP_COLOURS);
+	for (i = 0; i < app->rm.groups.len; i++)
+		if (!strcmp(p->group, LDR_ITEM(app->rm.groups, struct ldr_group, i)->id))
+			return (int)((LDR_NATIONAL_GROUPS + i) % TUI_GROUP_COLOURS);
+	return 0;
+}
+
+/* The axis: financial years over quarters. */
+static void draw_axis(struct tui_view *v, struct timeline_view *t, int y, int x0, int cols, int now_q)
+{
+	int q;
+	char buf[16];
+
+	tui_fill(y, 0, cols, TUI_ROLE_HEADER);
+	tui_fill(y + 1, 0, cols, TUI_ROLE_HEADER);
+	tui_text(y, 0, LABEL_W, "Project", TUI_ROLE_HEADER);
+	for (q = v->hscroll; q < t->nq; q++) {
+		int x = x0 + (q - v->hscroll) * CELL_W, abs_q = t->first_q + q;
+		int year = abs_q * 3 / 12, qn = (abs_q * 3 % 12 + 9) / 3 % 4 + 1;
+		struct ldr_time fy;
+		if (x + CELL_W > cols)
+			break;
+		if (qn == 1 || q == v->hscroll) {
+			fy = ldr_time_year(qn == 1 ? year : ldr_time_fy_of_month(abs_q * 3));
+			tui_text_raw(y, x, cols - x, ldr_time_format(&fy, buf), TUI_ROLE_HEADER);
+		}
+		snprintf(buf, sizeof(buf), "Q%d", qn);
+		tui_text(y + 1, x, CELL_W, buf, abs_q == now_q ? TUI_ROLE_NOW : TUI_ROLE_HEADER);
+	}
+}
+
+static void timeline_draw(struct tui_view *v, int y, int height)
+{
+	struct timeline_view *t = v->priv;
+	struct tui_app *app = v->app;
+	int cols = tui_cols(), x0 = LABEL_W + 1, r, now_q = ldr_time_first(&app->as_of) / 3;
+	size_t i;
+
+	if (v->hscroll > t->nq - 1)
+		v->hscroll = t->nq - 1;
+	if (v->hscroll < 0)
+		v->hscroll = 0;
+	draw_axis(v, t, y, x0, cols, now_q);
+	y += 2;
+	height -= 2;
+	v->body_height = height;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (height > 0 && v->sel >= v->top + (size_t)height)
+		v->top = v->sel - (size_t)height + 1;
+	for (r = 0; r < height; r++) {
+		size_t row = v->top + (size_t)r;
+		struct tl_row *tr;
+		struct ldr_buf label = LDR_BUF_INIT;
+		enum tui_role role = TUI_ROLE_NORMAL;
+		int q, first = 0, last = -1;
+
+		tui_fill(y + r, 0, cols, TUI_ROLE_NORMAL);
+		if (row >= v->nrows)
+			continue;
+		tr = &t->rows[v->rows[row]];
+		timeline_cell(v, v->rows[row], 0, &label, &role);
+		tui_text(y + r, 0, LABEL_W, label.s ? label.s : "", row == v->sel ? TUI_ROLE_CURSOR : role);
+		ldr_buf_release(&label);
+		if (tr->p && ldr_project_span(tr->p, &first, &last)) {
+			first /= 3;
+			last /= 3;
+		}
+		for (q = v->hscroll; q < t->nq; q++) {
+			int x = x0 + (q - v->hscroll) * CELL_W, abs_q = t->first_q + q;
+			if (x + CELL_W > cols)
+				break;
+			if (tr->p && abs_q >= first && abs_q <= last) {
+				/* A bar in the project's group colour; a broken
+				 * dependency marked where the bar starts. */
+				int broken = abs_q == first && tr->violated;
+				tui_text(y + r, x, CELL_W, broken ? "!\u2501\u2501" : "\u2501\u2501\u2501",
+					 broken ? TUI_ROLE_ERROR : (enum tui_role)(TUI_ROLE_GROUP0 + group_colour(app, tr->p)));
+			} else if (abs_q == now_q) {
+				tui_put_char(y + r, x + 1, "\u2502", TUI_ROLE_NOW);
+			}
+		}
+		/* Milestones on top of the bar. */
+		for (i = 0; tr->p && i < tr->p->milestones.len; i++) {
+			struct ldr_milestone *m = LDR_ITEM(tr->p->milestones, struct ldr_milestone, i);
+			int mq = m->due.kind ? ldr_time_last(&m->due) / 3 : -1, x;
+			if (mq < t->first_q + v->hscroll)
+				continue;
+			x = x0 + (mq - t->first_q - v->hscroll) * CELL_W + 1;
+			if (x < cols)
+				tui_put_char(y + r, x, "\u25c6",
+					     m->status == LDR_MILESTONE_DONE ? TUI_ROLE_DONE : TUI_ROLE_LABEL);
+		}
+	}
+}
+
+static int timeline_handle(struct tui_view *v, enum tui_action a)
+{
+	struct timeline_view *t = v->priv;
+	if (a == TUI_SCROLL_RIGHT && v->hscroll + 1 < t->nq) {
+		v->hscroll++;
+		return 1;
+	}
+	if (a == TUI_SCROLL_LEFT && v->hscroll > 0) {
+		v->hscroll--;
+		return 1;
+	}
+	return a == TUI_SCROLL_LEFT || a == TUI_SCROLL_RIGHT;
+}
+
+static void timeline_release(struct tui_view *v)
+{
+	struct timeline_view *t = v->priv;
+	if (t)
+		free(t->rows);
+	free(t);
+	v->priv = NULL;
+}
+
+const struct tui_view_ops tui_timeline_ops = {
+	.name = "timeline", .title = "Timeline", .key = TUI_VIEW_TIMELINE,
+	.columns = timeline_columns, .ncolumns = LDR_ARRAY_SIZE(timeline_columns),
+	.load = timeline_load, .cell = timeline_cell, .record = timeline_record,
+	.draw = timeline_draw, .handle = timeline_handle, .release = timeline_release,
+};

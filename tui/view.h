@@ -1,0 +1,81 @@
+/* A view is a table of functions (as tig's view_ops and htop's PanelClass):
+ * the view says how many items it has and what is in each cell; the engine
+ * in view.c does the rest once for all views: the columns' widths,
+ * scrolling, the selection, search, filter and sort, the detail pane. */
+#ifndef LDR_TUI_VIEW_H
+#define LDR_TUI_VIEW_H
+
+#include <stddef.h>
+
+#include "../model/schema.h"
+#include "../model/util.h"
+#include "actions.h"
+#include "screen.h"
+
+struct tui_app;
+struct tui_view;
+
+struct tui_column {
+	const char *title;
+	int width; /* at least */
+	int grow;  /* share of the columns to spare */
+};
+
+struct tui_view_ops {
+	const char *name;  /* "schedule": the keymap's scope */
+	const char *title; /* "Schedule": the tab */
+	enum tui_action key;
+	const struct tui_column *columns;
+	size_t ncolumns;
+	/* (Re)build the view's items from the app's roadmap; after any change. */
+	void (*load)(struct tui_view *v);
+	/* The text of a cell, and its role (already TUI_ROLE_NORMAL). */
+	void (*cell)(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+		     enum tui_role *role);
+	/* Optional: order two items by a column (default: by the cells' text). */
+	int (*compare)(struct tui_view *v, size_t a, size_t b, size_t col);
+	/* Optional: the record an item shows, for the detail pane, Enter, edit. */
+	int (*record)(struct tui_view *v, size_t item, const struct ldr_kind **kind, void **rec);
+	/* Optional: draw the body instead of the table (the timeline). */
+	void (*draw)(struct tui_view *v, int y, int height);
+	/* Optional: the detail pane's lines for an item (default: the record). */
+	void (*detail)(struct tui_view *v, size_t item, struct ldr_buf *lines);
+	/* Optional: actions of this view; return 1 if handled. */
+	int (*handle)(struct tui_view *v, enum tui_action a);
+	void (*release)(struct tui_view *v);
+};
+
+struct tui_view {
+	const struct tui_view_ops *ops;
+	struct tui_app *app;
+	size_t nitems;   /* what load found */
+	size_t *rows;    /* the items shown, filtered and sorted */
+	size_t nrows, rows_cap;
+	size_t sel, top; /* indices into rows */
+	int hscroll;
+	int sort_col;    /* -1: the view's own order */
+	int sort_reverse;
+	char *filter;
+	char *search;
+	int body_height; /* rows of the table, as last drawn */
+	void *priv;
+};
+
+/* Items to rows: apply the filter and the sort; keep the selection on the
+ * same item when it is still shown. */
+void tui_view_refilter(struct tui_view *v);
+/* The item under the cursor, or (size_t)-1 when there is none. */
+size_t tui_view_item(const struct tui_view *v);
+/* Select the row showing item; 0 if it is filtered out. */
+int tui_view_select_item(struct tui_view *v, size_t item);
+/* Draw the whole view between rows y and y + height. */
+void tui_view_draw(struct tui_view *v, int y, int height, int detail);
+/* The engine's actions: moving, search, filter and sort. 1 if handled. */
+int tui_view_handle(struct tui_view *v, enum tui_action a);
+/* Search forward (dir 1) or back (-1) from the cursor for v->search. */
+int tui_view_search(struct tui_view *v, int dir);
+/* A record's fields as detail lines (label TAB value, one per line). */
+void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec,
+		      struct ldr_buf *lines);
+
+#endif

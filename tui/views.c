@@ -1,0 +1,663 @@
+/* The table views: schedule, dossier, universal capabilities, trajectory,
+ * problems, help and the record. Each says what its items are and what
+ * is in their cells; the engine (view.c) does the rest. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/national.h"
+#include "app.h"
+#include "text.h"
+
+static const char *enum_name(const struct ldr_kind *k, const char *field, int v)
+{
+	int fi = ldr_kind_field(k, field);
+	return fi >= 0 && v > 0 ? k->fields[fi].values[v - 1] : "";
+}
+
+static void time_cell(const struct ldr_time *t, struct ldr_buf *out)
+{
+	char buf[LDR_TIME_STR_MAX];
+	if (t->kind)
+		ldr_buf_addstr(out, ldr_time_format(t, buf));
+}
+
+/* The worst finding about a record: 2 error, 1 warning, 0 none. */
+static int problems_of(const struct tui_app *app, const char *id)
+{
+	size_t i;
+	int worst = 0;
+	for (i = 0; id && i < app->findings.n; i++)
+		if (app->findings.v[i].id && !strcmp(app->findings.v[i].id, id))
+			worst = app->findings.v[i].rule->severity == LDR_CHECK_ERROR ? 2
+				: worst ? worst : 1;
+	return worst;
+}
+
+static void id_cell(struct tui_app *app, const char *id, struct ldr_buf *out, enum tui_role *role)
+{
+	int p = problems_of(app, id);
+	ldr_buf_addstr(out, id);
+	if (p == 2)
+		*role = TUI_ROLE_ERROR;
+	else if (p == 1)
+		*role = TUI_ROLE_WARNING;
+}
+
+static int time_compare(const struct ldr_time *a, const struct ldr_time *b)
+{
+	return ldr_time_cmp(a, b);
+}
+
+/* ---- schedule: the capabilities ----------------------------------------------------- */
+
+static const struct tui_column schedule_columns[] = {
+	{ "Id", 5, 0 }, { "Who", 12, 2 }, { "What", 18, 5 }, { "Year", 8, 0 },
+	{ "Group", 10, 2 }, { "Status", 11, 0 },
+};
+
+static struct ldr_capability *capability(struct tui_view *v, size_t item)
+{
+	return LDR_ITEM(v->app->rm.capabilities, struct ldr_capability, item);
+}
+
+static void schedule_load(struct tui_view *v)
+{
+	v->nitems = v->app->rm.capabilities.len;
+}
+
+static void schedule_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+			  enum tui_role *role)
+{
+	struct ldr_capability *c = capability(v, item);
+	const char *g;
+	switch (col) {
+	case 0: id_cell(v->app, c->id, out, role); break;
+	case 1: ldr_buf_addstr(out, c->who ? c->who : ""); break;
+	case 2: ldr_buf_addstr(out, c->what ? c->what : ""); break;
+	case 3: time_cell(&c->year, out); break;
+	case 4:
+		g = c->group ? ldr_group_name(&v->app->ix, c->group) : NULL;
+		ldr_buf_addstr(out, g ? g : c->group ? c->group : "");
+		break;
+	case 5:
+		ldr_buf_addstr(out, enum_name(&ldr_kind_capability, "status", c->status));
+		if (c->status == LDR_CAP_DELIVERED)
+			*role = TUI_ROLE_DONE;
+		else if (c->status == LDR_CAP_DROPPED)
+			*role = TUI_ROLE_DIM;
+		break;
+	}
+}
+
+static int schedule_compare(struct tui_view *v, size_t a, size_t b, size_t col)
+{
+	struct ldr_buf x = LDR_BUF_INIT, y = LDR_BUF_INIT;
+	enum tui_role r;
+	int c;
+	if (col == 3)
+		return time_compare(&capability(v, a)->year, &capability(v, b)->year);
+	schedule_cell(v, a, col, &x, &r);
+	schedule_cell(v, b, col, &y, &r);
+	c = strcmp(x.s ? x.s : "", y.s ? y.s : "");
+	ldr_buf_release(&x);
+	ldr_buf_release(&y);
+	return c;
+}
+
+static int schedule_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
+{
+	*k = &ldr_kind_capability;
+	*rec = capability(v, item);
+	return 1;
+}
+
+const struct tui_view_ops tui_schedule_ops = {
+	.name = "schedule", .title = "Schedule", .key = TUI_VIEW_SCHEDULE,
+	.columns = schedule_columns, .ncolumns = LDR_ARRAY_SIZE(schedule_columns),
+	.load = schedule_load, .cell = schedule_cell, .compare = schedule_compare,
+	.record = schedule_record,
+};
+
+/* ---- dossier: the projects ---------------------------------------------------------- */
+
+static const struct tui_column dossier_columns[] = {
+	{ "Ref", 3, 0 }, { "Id", 4, 0 }, { "Name", 18, 5 }, { "Group", 10, 2 },
+	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 11, 0 },
+};
+
+static struct ldr_project *project(struct tui_view *v, size_t item)
+{
+	return LDR_ITEM(v->app->rm.projects, struct ldr_project, item);
+}
+
+static void dossier_load(struct tui_view *v)
+{
+	v->nitems = v->app->rm.projects.len;
+}
+
+static void dossier_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+			 enum tui_role *role)
+{
+	struct ldr_project *p = project(v, item);
+	const char *g;
+	switch (col) {
+	case 0: if (p->ref.set) ldr_buf_addf(out, "%lld", p->ref.v); break;
+	case 1: id_cell(v->app, p->id, out, role); break;
+	case 2: ldr_buf_addstr(out, p->name ? p->name : ""); break;
+	case 3:
+		g = p->group ? ldr_group_name(&v->app->ix, p->group) : NULL;
+		ldr_buf_addstr(out, g ? g : p->group ? p->group : "");
+		break;
+	case 4: time_cell(&p->start, out); break;
+	case 5: time_cell(&p->end, out); break;
+	case 6:
+		ldr_buf_addstr(out, enum_name(&ldr_kind_project, "status", p->status));
+		if (p->status == LDR_PROJECT_DELIVERED)
+			*role = TUI_ROLE_DONE;
+		else if (p->status == LDR_PROJECT_DROPPED || p->status == LDR_PROJECT_ON_HOLD)
+			*role = TUI_ROLE_DIM;
+		break;
+	}
+}
+
+static int dossier_compare(struct tui_view *v, size_t a, size_t b, size_t col)
+{
+	struct ldr_project *x = project(v, a), *y = project(v, b);
+	switch (col) {
+	case 0: return (x->ref.v > y->ref.v) - (x->ref.v < y->ref.v);
+	case 4: return time_compare(&x->start, &y->start);
+	case 5: return time_compare(&x->end, &y->end);
+	default: {
+		struct ldr_buf p = LDR_BUF_INIT, q = LDR_BUF_INIT;
+		enum tui_role r;
+		int c;
+		dossier_cell(v, a, col, &p, &r);
+		dossier_cell(v, b, col, &q, &r);
+		c = strcmp(p.s ? p.s : "", q.s ? q.s : "");
+		ldr_buf_release(&p);
+		ldr_buf_release(&q);
+		return c;
+	}
+	}
+}
+
+static int dossier_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
+{
+	*k = &ldr_kind_project;
+	*rec = project(v, item);
+	return 1;
+}
+
+/* The project, then the capabilities it delivers and what depends on it. */
+static void dossier_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
+{
+	const struct ldr_project *p = project(v, item);
+	const struct ldr_roadmap *rm = &v->app->rm;
+	struct ldr_buf what = LDR_BUF_INIT;
+	size_t i, j;
+
+	tui_record_lines(v->app, &ldr_kind_project, p, lines);
+	for (i = 0; i < rm->capabilities.len; i++) {
+		const struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+		for (j = 0; j < c->projects.n; j++)
+			if (!strcmp(c->projects.v[j], p->id))
+				ldr_buf_addf(&what, "%s%s  %s: %s", what.len ? "\n" : "", c->id,
+					     c->who ? c->who : "", c->what ? c->what : "");
+	}
+	if (what.len)
+		ldr_buf_addf(lines, "delivers\x1f%s\x1f-\x1e", what.s);
+	ldr_buf_reset(&what);
+	for (i = 0; i < rm->projects.len; i++) {
+		const struct ldr_project *q = LDR_ITEM(rm->projects, struct ldr_project, i);
+		for (j = 0; j < q->depends_on.n; j++)
+			if (!strcmp(q->depends_on.v[j], p->id))
+				ldr_buf_addf(&what, "%s%s  %s", what.len ? "\n" : "", q->id,
+					     q->name ? q->name : "");
+	}
+	if (what.len)
+		ldr_buf_addf(lines, "needed by\x1f%s\x1f-\x1e", what.s);
+	ldr_buf_release(&what);
+}
+
+const struct tui_view_ops tui_dossier_ops = {
+	.name = "dossier", .title = "Dossier", .key = TUI_VIEW_DOSSIER,
+	.columns = dossier_columns, .ncolumns = LDR_ARRAY_SIZE(dossier_columns),
+	.load = dossier_load, .cell = dossier_cell, .compare = dossier_compare,
+	.record = dossier_record, .detail = dossier_detail,
+};
+
+/* ---- the universal capabilities and their activities ------------------------------- */
+
+/* Items: each of the ten in national order, followed by its activities. */
+struct uc_item {
+	const struct ldr_uc_def *def;
+	struct ldr_uc *uc;           /* NULL: no plan in the roadmap */
+	struct ldr_activity *act;    /* NULL: the capability's own row */
+};
+
+struct uc_view {
+	struct uc_item *items;
+	size_t cap;
+};
+
+static const struct tui_column ucs_columns[] = {
+	{ "Id", 9, 0 }, { "Capability / activity", 24, 5 }, { "When", 8, 0 }, { "Status", 12, 0 },
+};
+
+static void ucs_load(struct tui_view *v)
+{
+	struct uc_view *u = v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct uc_view)));
+	size_t i, j;
+
+	v->nitems = 0;
+	for (i = 0; i < LDR_NATIONAL_UCS; i++) {
+		struct ldr_uc *uc = ldr_index_get(&v->app->ix, &ldr_kind_uc, ldr_national_ucs[i].id);
+		size_t n = uc ? uc->activities.len : 0;
+		ldr_grow((void **)&u->items, &u->cap, v->nitems + 1 + n, sizeof(*u->items));
+		u->items[v->nitems++] = (struct uc_item){ &ldr_national_ucs[i], uc, NULL };
+		for (j = 0; j < n; j++)
+			u->items[v->nitems++] = (struct uc_item){
+				&ldr_national_ucs[i], uc, LDR_ITEM(uc->activities, struct ldr_activity, j)
+			};
+	}
+}
+
+static void ucs_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+		     enum tui_role *role)
+{
+	struct uc_item *it = &((struct uc_view *)v->priv)->items[item];
+	if (it->act) {
+		switch (col) {
+		case 0: ldr_buf_addstr(out, "  "); id_cell(v->app, it->act->id, out, role); break;
+		case 1: ldr_buf_addf(out, "  %s", it->act->what ? it->act->what : ""); break;
+		case 2: time_cell(&it->act->quarter, out); break;
+		case 3:
+			ldr_buf_addstr(out, it->act->done ? "\u2713 done" : "open");
+			*role = it->act->done ? TUI_ROLE_DONE : TUI_ROLE_NORMAL;
+			break;
+		}
+		return;
+	}
+	switch (col) {
+	case 0: id_cell(v->app, it->def->id, out, role); break;
+	case 1: ldr_buf_addstr(out, it->def->title); break;
+	case 3:
+		if (!it->uc) {
+			ldr_buf_addstr(out, "no plan");
+			*role = TUI_ROLE_WARNING;
+		} else {
+			ldr_buf_addstr(out, enum_name(&ldr_kind_uc, "enabled", it->uc->enabled));
+		}
+		break;
+	}
+}
+
+static int ucs_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
+{
+	struct uc_item *it = &((struct uc_view *)v->priv)->items[item];
+	if (it->act) {
+		*k = &ldr_kind_activity;
+		*rec = it->act;
+		return 1;
+	}
+	if (!it->uc)
+		return 0;
+	*k = &ldr_kind_uc;
+	*rec = it->uc;
+	return 1;
+}
+
+static void ucs_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
+{
+	struct uc_item *it = &((struct uc_view *)v->priv)->items[item];
+	struct ldr_buf aims = LDR_BUF_INIT;
+	size_t i;
+
+	if (it->act) {
+		tui_record_lines(v->app, &ldr_kind_activity, it->act, lines);
+		return;
+	}
+	ldr_buf_addf(lines, "capability\x1f%s\x1f-\x1e", it->def->title);
+	ldr_buf_addf(lines, "group\x1f%s\x1f-\x1e", ldr_group_name(&v->app->ix, it->def->group));
+	for (i = 0; i < LDR_UC_MAX_AIMS && it->def->aims[i]; i++)
+		ldr_buf_addf(&aims, "%s- %s", i ? "\n" : "", it->def->aims[i]);
+	ldr_buf_addf(lines, "aims\x1f%s\x1f-\x1e", aims.s);
+	ldr_buf_release(&aims);
+	if (it->uc)
+		tui_record_lines(v->app, &ldr_kind_uc, it->uc, lines);
+	else
+		ldr_buf_addstr(lines, "plan\x1f(none in the roadmap)\x1f-\x1e");
+}
+
+static void ucs_release(struct tui_view *v)
+{
+	struct uc_view *u = v->priv;
+	if (u)
+		free(u->items);
+	free(u);
+	v->priv = NULL;
+}
+
+const struct tui_view_ops tui_ucs_ops = {
+	.name = "ucs", .title = "UCs", .key = TUI_VIEW_UCS,
+	.columns = ucs_columns, .ncolumns = LDR_ARRAY_SIZE(ucs_columns),
+	.load = ucs_load, .cell = ucs_cell, .record = ucs_record, .detail = ucs_detail,
+	.release = ucs_release,
+};
+
+/* ---- trajectory: scores by provider and group ------------------------------------- */
+
+struct score_item {
+	struct ldr_trajectory *t;
+	struct ldr_score *s;
+};
+
+struct score_view {
+	struct score_item *items;
+	size_t cap;
+};
+
+static const struct tui_column trajectory_columns[] = {
+	{ "Provider", 14, 3 }, { "Group", 14, 2 }, { "Baseline", 8, 0 }, { "Targets", 14, 3 },
+};
+
+static void trajectory_load(struct tui_view *v)
+{
+	struct score_view *sv = v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct score_view)));
+	const struct ldr_roadmap *rm = &v->app->rm;
+	size_t i, j;
+
+	v->nitems = 0;
+	for (i = 0; i < rm->trajectory.len; i++) {
+		struct ldr_trajectory *t = LDR_ITEM(rm->trajectory, struct ldr_trajectory, i);
+		for (j = 0; j < t->scores.len; j++) {
+			ldr_grow((void **)&sv->items, &sv->cap, v->nitems + 1, sizeof(*sv->items));
+			sv->items[v->nitems++] =
+				(struct score_item){ t, LDR_ITEM(t->scores, struct ldr_score, j) };
+		}
+	}
+}
+
+static void trajectory_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+			    enum tui_role *role)
+{
+	struct score_item *it = &((struct score_view *)v->priv)->items[item];
+	const struct ldr_org *org = ldr_index_get(&v->app->ix, &ldr_kind_org, it->t->provider);
+	const char *g;
+	char buf[LDR_TIME_STR_MAX];
+	size_t i;
+
+	(void)role;
+	switch (col) {
+	case 0: ldr_buf_addstr(out, org ? org->name : it->t->provider); break;
+	case 1:
+		g = ldr_group_name(&v->app->ix, it->s->group);
+		ldr_buf_addstr(out, g ? g : it->s->group);
+		break;
+	case 2: if (it->s->baseline.set) ldr_buf_addf(out, "%lld", it->s->baseline.v); break;
+	case 3:
+		for (i = 0; i < it->s->targets.len; i++) {
+			const struct ldr_target *tg = LDR_ITEM(it->s->targets, struct ldr_target, i);
+			ldr_buf_addf(out, "%s%s: %lld", i ? ", " : "", ldr_time_format(&tg->year, buf),
+				     tg->score.v);
+		}
+		break;
+	}
+}
+
+static int trajectory_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
+{
+	*k = &ldr_kind_trajectory;
+	*rec = ((struct score_view *)v->priv)->items[item].t;
+	return 1;
+}
+
+static void trajectory_release(struct tui_view *v)
+{
+	struct score_view *sv = v->priv;
+	if (sv)
+		free(sv->items);
+	free(sv);
+	v->priv = NULL;
+}
+
+const struct tui_view_ops tui_trajectory_ops = {
+	.name = "trajectory", .title = "Scores", .key = TUI_VIEW_TRAJECTORY,
+	.columns = trajectory_columns, .ncolumns = LDR_ARRAY_SIZE(trajectory_columns),
+	.load = trajectory_load, .cell = trajectory_cell, .record = trajectory_record,
+	.release = trajectory_release,
+};
+
+/* ---- problems: the checks' findings ------------------------------------------------ */
+
+static const struct tui_column problems_columns[] = {
+	{ "Severity", 8, 0 }, { "Rule", 13, 0 }, { "Record", 8, 0 }, { "Line", 5, 0 },
+	{ "Problem", 20, 1 },
+};
+
+static void problems_load(struct tui_view *v)
+{
+	v->nitems = v->app->findings.n;
+}
+
+static void problems_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+			  enum tui_role *role)
+{
+	const struct ldr_finding *f = &v->app->findings.v[item];
+	int error = f->rule->severity == LDR_CHECK_ERROR;
+	switch (col) {
+	case 0:
+		ldr_buf_addstr(out, error ? "error" : "warning");
+		*role = error ? TUI_ROLE_ERROR : TUI_ROLE_WARNING;
+		break;
+	case 1: ldr_buf_addstr(out, f->rule->id); break;
+	case 2: ldr_buf_addstr(out, f->id ? f->id : ""); break;
+	case 3: if (f->pos.line) ldr_buf_addf(out, "%u", f->pos.line); break;
+	case 4: ldr_buf_addstr(out, f->message); break;
+	}
+}
+
+static int problems_compare(struct tui_view *v, size_t a, size_t b, size_t col)
+{
+	const struct ldr_finding *x = &v->app->findings.v[a], *y = &v->app->findings.v[b];
+	if (col == 3)
+		return (x->pos.line > y->pos.line) - (x->pos.line < y->pos.line);
+	if (col == 0)
+		return (int)x->rule->severity - (int)y->rule->severity;
+	if (col == 1)
+		return strcmp(x->rule->id, y->rule->id);
+	if (col == 2)
+		return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+	return strcmp(x->message, y->message);
+}
+
+static void problems_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
+{
+	const struct ldr_finding *f = &v->app->findings.v[item];
+	ldr_buf_addf(lines, "problem\x1f%s\x1f-\x1e", f->message);
+	if (f->fix)
+		ldr_buf_addf(lines, "fix\x1f%s\x1f-\x1e", f->fix);
+	ldr_buf_addf(lines, "rule\x1f%s: %s\x1f-\x1e", f->rule->id, f->rule->summary);
+	if (f->pos.line)
+		ldr_buf_addf(lines, "where\x1f%s:%u:%u\x1f-\x1e", v->app->path, f->pos.line, f->pos.col);
+}
+
+static int problems_handle(struct tui_view *v, enum tui_action a)
+{
+	size_t item = tui_view_item(v);
+	if (a != TUI_ENTER || item == (size_t)-1)
+		return 0;
+	if (!v->app->findings.v[item].id || !tui_app_jump(v->app, v->app->findings.v[item].id))
+		tui_app_say(v->app, TUI_ROLE_NORMAL, "this problem is about the file as a whole");
+	return 1;
+}
+
+const struct tui_view_ops tui_problems_ops = {
+	.name = "problems", .title = "Checks", .key = TUI_VIEW_PROBLEMS,
+	.columns = problems_columns, .ncolumns = LDR_ARRAY_SIZE(problems_columns),
+	.load = problems_load, .cell = problems_cell, .compare = problems_compare,
+	.detail = problems_detail, .handle = problems_handle,
+};
+
+/* ---- help: every action, with its keys ---------------------------------------------- */
+
+static const struct tui_column help_columns[] = {
+	{ "Keys", 14, 1 }, { "Action", 15, 0 }, { "What it does", 20, 3 },
+};
+
+static void help_load(struct tui_view *v)
+{
+	v->nitems = TUI_NACTIONS - 1;
+}
+
+static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+		      enum tui_role *role)
+{
+	enum tui_action a = (enum tui_action)(item + 1);
+	char keys[128];
+	switch (col) {
+	case 0:
+		tui_keymap_keys_of(&v->app->keymap, a, "generic", keys, sizeof(keys));
+		ldr_buf_addstr(out, keys);
+		if (!keys[0]) {
+			ldr_buf_addstr(out, "(none)");
+			*role = TUI_ROLE_DIM;
+		}
+		break;
+	case 1: ldr_buf_addstr(out, tui_actions[a].name); break;
+	case 2: ldr_buf_addstr(out, tui_actions[a].help); break;
+	}
+}
+
+const struct tui_view_ops tui_help_ops = {
+	.name = "help", .title = "Help", .key = TUI_HELP,
+	.columns = help_columns, .ncolumns = LDR_ARRAY_SIZE(help_columns),
+	.load = help_load, .cell = help_cell,
+};
+
+/* ---- record: one record, all of it ---------------------------------------------------- */
+
+struct record_view {
+	char **labels, **values;
+	size_t n, cap;
+};
+
+static const struct tui_column record_columns[] = {
+	{ "Field", 13, 0 }, { "Value", 20, 1 },
+};
+
+static void record_clear(struct record_view *r)
+{
+	size_t i;
+	for (i = 0; i < r->n; i++) {
+		free(r->labels[i]);
+		free(r->values[i]);
+	}
+	r->n = 0;
+}
+
+static void record_add(struct record_view *r, const char *label, const char *value)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->labels = ldr_realloc(r->labels, r->cap * sizeof(*r->labels));
+		r->values = ldr_realloc(r->values, r->cap * sizeof(*r->values));
+	}
+	r->labels[r->n] = ldr_strdup(label);
+	r->values[r->n++] = ldr_strdup(value);
+}
+
+/* The record's lines, each value line wrapped to the screen's width. */
+static void record_load(struct tui_view *v)
+{
+	struct record_view *r = v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct record_view)));
+	struct tui_app *app = v->app;
+	struct ldr_buf lines = LDR_BUF_INIT;
+	int width = tui_cols() - 14;
+	char *rec, *save = NULL;
+
+	record_clear(r);
+	if (app->focus_id) {
+		const struct ldr_ref *ref = ldr_index_find(&app->ix, app->focus_id);
+		if (ref) {
+			app->focus = ref->rec;
+			app->focus_kind = ref->kind;
+		} else {
+			app->focus = NULL;
+		}
+	}
+	if (app->focus)
+		tui_record_lines(app, app->focus_kind, app->focus, &lines);
+	if (width < 10)
+		width = 10;
+	for (rec = lines.s ? strtok_r(lines.s, "\x1e", &save) : NULL; rec;
+	     rec = strtok_r(NULL, "\x1e", &save)) {
+		char *value = strchr(rec, '\x1f'), *flag, *p, *nl;
+		const char *label = rec;
+		if (!value)
+			continue;
+		*value++ = '\0';
+		flag = strchr(value, '\x1f');
+		if (flag)
+			*flag = '\0';
+		for (p = value;; p = nl + 1) {
+			nl = strchr(p, '\n');
+			if (nl)
+				*nl = '\0';
+			do {
+				size_t fit = tui_fit_bytes(p, width), cut = fit;
+				char save_c;
+				if (fit < strlen(p)) {
+					while (cut > 0 && p[cut] != ' ')
+						cut--;
+					if (!cut)
+						cut = fit ? fit : 1;
+				}
+				save_c = p[cut];
+				p[cut] = '\0';
+				record_add(r, label, p);
+				p[cut] = save_c;
+				p += cut;
+				while (*p == ' ')
+					p++;
+				label = "";
+			} while (*p);
+			if (!nl)
+				break;
+		}
+	}
+	ldr_buf_release(&lines);
+	v->nitems = r->n;
+	v->sel = 0;
+	v->top = 0;
+}
+
+static void record_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+			enum tui_role *role)
+{
+	struct record_view *r = v->priv;
+	if (col == 0) {
+		ldr_buf_addstr(out, r->labels[item]);
+		*role = TUI_ROLE_LABEL;
+	} else {
+		ldr_buf_addstr(out, r->values[item]);
+	}
+}
+
+static void record_release(struct tui_view *v)
+{
+	struct record_view *r = v->priv;
+	if (r) {
+		record_clear(r);
+		free(r->labels);
+		free(r->values);
+	}
+	free(r);
+	v->priv = NULL;
+}
+
+const struct tui_view_ops tui_record_ops = {
+	.name = "record", .title = "Record", .key = TUI_NONE,
+	.columns = record_columns, .ncolumns = LDR_ARRAY_SIZE(record_columns),
+	.load = record_load, .cell = record_cell, .release = record_release,
+};
