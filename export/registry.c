@@ -2,12 +2,15 @@
 
 #include <string.h>
 
+#include "svgcharts.h"
+
 /* Every export: a kind, the extension it writes, the writer. Keep in the
  * order 'ldr help export' lists them. */
 const struct ldr_exporter ldr_exporters[] = {
-	{ NULL, NULL, NULL, NULL },
+	{ "gantt", "svg", ldr_export_gantt_svg,
+	  "Gantt chart of projects (or --capabilities) by capability group" },
 };
-const size_t ldr_nexporters = 0;
+const size_t ldr_nexporters = sizeof(ldr_exporters) / sizeof(ldr_exporters[0]);
 
 const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path)
 {
