@@ -9,6 +9,8 @@
 const struct ldr_exporter ldr_exporters[] = {
 	{ "gantt", "svg", ldr_export_gantt_svg,
 	  "Gantt chart of projects (or --capabilities) by capability group" },
+	{ "tubemap", "svg", ldr_export_tubemap_svg,
+	  "tube map: a line per capability group, capabilities as stations" },
 };
 const size_t ldr_nexporters = sizeof(ldr_exporters) / sizeof(ldr_exporters[0]);
 

@@ -1,0 +1,1434 @@
+/* The tube map (SVG): one line per capability group, its stations the
+ * group's capabilities (who can do what, by when), left to right by time.
+ *
+ * Why capabilities are the stations: they are what Annex 2 schedules and
+ * what a board asks about ("who can do what, when"); projects are how they
+ * are delivered, and are what joins the groups. So a station is an
+ * interchange, on more than one line, only where the roadmap really links
+ * groups there:
+ * - a project of another group delivers the capability;
+ * - a project that delivers it delivers capabilities of another group too;
+ * - the capability depends on a capability of another group;
+ * - a project that delivers it depends on a project of another group.
+ * Each interchange's <title> says which.
+ *
+ * Layout (CHARTS.md):
+ * 1. every line has its own horizontal track;
+ * 2. the tracks are ordered to minimise crossings: a barycentre pass, then
+ *    hill climbing over swaps and moves, then an exhaustive pass over small
+ *    windows; crossings are weighted as loom weighs them, and a small cost
+ *    for leaving the usual group order keeps the map stable under small
+ *    edits. Every pass is bounded, so this stays near-linear in the size of
+ *    the roadmap (it depends on the number of groups and links, not
+ *    stations);
+ * 3. an interchange sits between its lines' tracks; the lines reach it by
+ *    45 degree diagonals and run through it side by side;
+ * 4. x is fixed by time: the financial years are columns left to right;
+ *    within a year each line's stations are in date order, spaced so that
+ *    labels and diagonals fit (not to scale within the year);
+ * 5. labels go above and below the track in turn, one to three lines, cut
+ *    with an ellipsis where the next label on that side begins, and never
+ *    across a diagonal; the full text is in each station's <title>.
+ * Delivered stations are filled, planned ones hollow; the stretch of line
+ * leading to an aspirational (or deferred, or dropped) station is dashed. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/hash.h"
+#include "../model/schedule.h"
+#include "chart.h"
+#include "svg.h"
+#include "svgcharts.h"
+
+#define MARGIN 8.0
+#define NAME_W 34.0      /* line names at both ends, wrapped */
+#define NAME_FONT 2.6
+#define FONT 2.5         /* station labels: 7.1 pt */
+#define LEAD 2.9         /* their line spacing */
+#define TOP 24.0         /* title and subtitle above the year band */
+#define YEAR_BAND 5.0
+#define LINE_W 1.3
+#define STATION_R 1.5
+#define SIDE_SEP 1.7     /* lines running side by side through an interchange */
+#define PITCH_MIN 10.0
+#define PITCH_MAX 40.0
+#define LABEL_GAP 1.5
+
+enum { ABOVE, BELOW };
+
+struct stop {
+	size_t station;
+	double y;
+};
+
+struct line {
+	size_t group;
+	int pos;              /* track, from the top */
+	double y;
+	struct stop *stops;   /* in x order */
+	size_t nstops, cap;
+	size_t labels[2];     /* the number of labels on each side */
+};
+
+struct station {
+	const struct ldr_capability *c;
+	size_t home;          /* line */
+	size_t *lines;        /* member lines, home first, then by first link */
+	size_t nlines;
+	struct ldr_buf why;   /* why it is an interchange */
+	int fy, due;
+	size_t order;
+	double x, y, dy;      /* dy: the largest diagonal a member needs */
+	int label_line, side; /* which line labels it, and where */
+	double label_w;
+};
+
+/* An x range of the space between two tracks taken by a diagonal. */
+struct block {
+	double x0, x1;
+};
+struct gap {
+	struct block *v;
+	double *reach; /* reach[i]: the furthest x1 of v[0..i] */
+	size_t n, cap;
+};
+
+struct tube {
+	const struct ldr_roadmap *rm;
+	const struct ldr_export_opts *opts;
+	struct ldr_chart_groups groups;
+	struct ldr_hash projects, caps; /* id -> record */
+	struct line *lines;
+	size_t nlines, lines_cap, *line_of_group; /* group -> line + 1, 0 if none */
+	struct station *st;
+	size_t nst, undated;
+	size_t *order;                  /* stations in time order */
+	unsigned *w;                    /* links between lines, nlines^2 */
+	long crossings;
+	int fy0, nfy;
+	double *col;                    /* left edges of the year columns, nfy + 1 */
+	double pitch, spacing, map_x0, map_x1, map_y0, width, height, names_w;
+	int label_lines;
+	struct gap *gaps;               /* gaps[i]: between tracks i - 1 and i */
+	struct ldr_buf *b;
+};
+
+/* ---- stations and lines ------------------------------------------------- */
+
+static size_t line_of(struct tube *t, size_t group)
+{
+	if (!t->line_of_group[group]) {
+		ldr_grow((void **)&t->lines, &t->lines_cap, t->nlines + 1, sizeof(*t->lines));
+		memset(&t->lines[t->nlines], 0, sizeof(*t->lines));
+		t->lines[t->nlines].group = group;
+		t->line_of_group[group] = ++t->nlines;
+	}
+	return t->line_of_group[group] - 1;
+}
+
+enum link { BY_PROJECT, PROJECT_ALSO, PROJECT_DEPENDS, DEPENDS };
+
+/* Put a station on the line of another group, saying why. */
+static void add_member(struct tube *t, struct station *s, const char *group_id, enum link why,
+		       const char *a, const char *b_)
+{
+	size_t g = ldr_chart_group(&t->groups, group_id), l, i;
+	const char *gname;
+
+	if (!group_id || g == t->groups.none)
+		return;
+	l = line_of(t, g);
+	for (i = 0; i < s->nlines; i++)
+		if (s->lines[i] == l)
+			return;
+	s->lines = ldr_realloc(s->lines, (s->nlines + 1) * sizeof(*s->lines));
+	s->lines[s->nlines++] = l;
+	ldr_buf_addstr(&s->why, s->why.len ? "; " : "");
+	gname = t->groups.v[g].name;
+	switch (why) {
+	case BY_PROJECT:
+		ldr_buf_addf(&s->why, "delivered by %s %s, a project of %s", a, b_, gname);
+		break;
+	case PROJECT_ALSO:
+		ldr_buf_addf(&s->why, "%s %s also delivers capabilities of %s", a, b_, gname);
+		break;
+	case PROJECT_DEPENDS:
+		ldr_buf_addf(&s->why, "its project %s depends on %s, a project of %s", a, b_, gname);
+		break;
+	case DEPENDS:
+		ldr_buf_addf(&s->why, "depends on %s (%s), a capability of %s", a, b_, gname);
+		break;
+	}
+}
+
+static void index_records(struct tube *t)
+{
+	size_t i;
+	for (i = 0; i < t->rm->projects.len; i++) {
+		struct ldr_project *p = LDR_ITEM(t->rm->projects, struct ldr_project, i);
+		if (p->id)
+			ldr_hash_put(&t->projects, p->id, p);
+	}
+	for (i = 0; i < t->rm->capabilities.len; i++) {
+		struct ldr_capability *c = LDR_ITEM(t->rm->capabilities, struct ldr_capability, i);
+		if (c->id)
+			ldr_hash_put(&t->caps, c->id, c);
+	}
+}
+
+/* What the project delivers besides c, in other groups: a hash from the
+ * project's id to the first capability of each group would be exact; one
+ * pass over the capabilities building project -> groups is enough. */
+struct delivers {
+	struct ldr_hash by_project; /* project id -> index into v + 1 */
+	struct { size_t *groups; size_t n; const char *cap; } *v;
+	size_t n, cap;
+};
+
+static void delivers_build(struct tube *t, struct delivers *d)
+{
+	size_t i, j, k;
+
+	memset(d, 0, sizeof(*d));
+	for (i = 0; i < t->rm->capabilities.len; i++) {
+		const struct ldr_capability *c = LDR_ITEM(t->rm->capabilities, struct ldr_capability, i);
+		size_t g = ldr_chart_group(&t->groups, c->group);
+		if (!c->group || c->year.kind == LDR_TIME_NONE)
+			continue;
+		for (j = 0; j < c->projects.n; j++) {
+			uintptr_t e = (uintptr_t)ldr_hash_get(&d->by_project, c->projects.v[j]);
+			if (!e) {
+				ldr_grow((void **)&d->v, &d->cap, d->n + 1, sizeof(*d->v));
+				memset(&d->v[d->n], 0, sizeof(*d->v));
+				ldr_hash_put(&d->by_project, c->projects.v[j], (void *)(uintptr_t)(++d->n));
+				e = d->n;
+			}
+			for (k = 0; k < d->v[e - 1].n && d->v[e - 1].groups[k] != g; k++)
+				;
+			if (k == d->v[e - 1].n && k < 8) { /* a few groups are enough to say it */
+				d->v[e - 1].groups = ldr_realloc(d->v[e - 1].groups, (k + 1) * sizeof(size_t));
+				d->v[e - 1].groups[k] = g;
+				d->v[e - 1].n++;
+			}
+		}
+	}
+}
+
+static void delivers_release(struct delivers *d)
+{
+	size_t i;
+	for (i = 0; i < d->n; i++)
+		free(d->v[i].groups);
+	free(d->v);
+	ldr_hash_clear(&d->by_project);
+}
+
+static void links(struct tube *t, struct station *s, const struct delivers *d)
+{
+	const struct ldr_capability *c = s->c;
+	size_t i, j;
+
+	for (i = 0; i < c->projects.n; i++) {
+		const struct ldr_project *p = ldr_hash_get(&t->projects, c->projects.v[i]);
+		uintptr_t e = (uintptr_t)ldr_hash_get(&d->by_project, c->projects.v[i]);
+		if (!p)
+			continue;
+		add_member(t, s, p->group, BY_PROJECT, p->id, p->name ? p->name : "");
+		for (j = 0; e && j < d->v[e - 1].n; j++)
+			add_member(t, s, t->groups.v[d->v[e - 1].groups[j]].id,
+				   PROJECT_ALSO, p->id, p->name ? p->name : "");
+		for (j = 0; j < p->depends_on.n; j++) {
+			const struct ldr_project *q = ldr_hash_get(&t->projects, p->depends_on.v[j]);
+			if (q)
+				add_member(t, s, q->group, PROJECT_DEPENDS, p->id, q->id);
+		}
+	}
+	for (i = 0; i < c->depends_on.n; i++) {
+		const struct ldr_capability *q = ldr_hash_get(&t->caps, c->depends_on.v[i]);
+		if (q && q->year.kind != LDR_TIME_NONE)
+			add_member(t, s, q->group, DEPENDS, q->id, q->who ? q->who : "");
+	}
+}
+
+static int station_cmp(const void *a, const void *b, void *ctx);
+
+static void collect(struct tube *t)
+{
+	const struct ldr_roadmap *rm = t->rm;
+	struct delivers d;
+	size_t i, n = 0;
+
+	t->line_of_group = ldr_calloc(t->groups.n + 1, sizeof(size_t));
+	t->st = ldr_calloc(rm->capabilities.len + 1, sizeof(*t->st));
+	/* Lines in the groups' order, so that default track order is theirs. */
+	for (i = 0; i < rm->capabilities.len; i++) {
+		const struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+		if (c->year.kind == LDR_TIME_NONE) {
+			t->undated++;
+			continue;
+		}
+		t->line_of_group[ldr_chart_group(&t->groups, c->group)] = 1;
+	}
+	for (i = 0; i < t->groups.n; i++)
+		if (t->line_of_group[i]) {
+			t->line_of_group[i] = 0;
+			line_of(t, i);
+		}
+	delivers_build(t, &d);
+	for (i = 0; i < rm->capabilities.len; i++) {
+		const struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+		struct station *s;
+		if (c->year.kind == LDR_TIME_NONE)
+			continue;
+		s = &t->st[n];
+		s->c = c;
+		s->order = n++;
+		s->home = line_of(t, ldr_chart_group(&t->groups, c->group));
+		s->lines = ldr_malloc(sizeof(*s->lines));
+		s->lines[0] = s->home;
+		s->nlines = 1;
+		ldr_capability_due(c, &s->due);
+		s->fy = ldr_time_fy_of_month(s->due);
+		links(t, s, &d);
+	}
+	t->nst = n;
+	delivers_release(&d);
+}
+
+/* ---- the order of the tracks -------------------------------------------- */
+
+struct pair {
+	size_t a, b;
+	unsigned w;
+};
+
+struct orderer {
+	size_t n, npairs;
+	struct pair *pairs;
+	int *pos; /* line -> track */
+};
+
+static long order_cost(const struct orderer *o)
+{
+	long c = 0;
+	size_t i;
+
+	for (i = 0; i < o->npairs; i++) {
+		int d = o->pos[o->pairs[i].a] - o->pos[o->pairs[i].b];
+		if (d < 0)
+			d = -d;
+		/* Each line between the two tracks is crossed twice, going in
+		 * and coming out: loom's different-segment crossing costs 1. */
+		c += 1000L * 2 * (long)o->pairs[i].w * (d - 1);
+	}
+	for (i = 0; i < o->n; i++) /* stay near the usual order */
+		c += labs((long)o->pos[i] - (long)i);
+	return c;
+}
+
+static void swap_pos(struct orderer *o, int *at, int i, int j)
+{
+	int li = at[i], lj = at[j];
+	at[i] = lj;
+	at[j] = li;
+	o->pos[lj] = i;
+	o->pos[li] = j;
+}
+
+/* Move the line at track i to track j, shifting those between. */
+static void move_pos(struct orderer *o, int *at, int i, int j)
+{
+	int l = at[i], k;
+	if (i < j)
+		for (k = i; k < j; k++)
+			at[k] = at[k + 1];
+	else
+		for (k = i; k > j; k--)
+			at[k] = at[k - 1];
+	at[j] = l;
+	for (k = i < j ? i : j; k <= (i < j ? j : i); k++)
+		o->pos[at[k]] = k;
+}
+
+static int bary_cmp(const void *a, const void *b, void *ctx)
+{
+	const double *key = ctx;
+	int x = *(const int *)a, y = *(const int *)b;
+	if (key[x] != key[y])
+		return key[x] < key[y] ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* qsort with a context, by insertion for short arrays and merge otherwise:
+ * stable and deterministic everywhere. */
+static void sort_ctx(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *, void *),
+		     void *ctx)
+{
+	char *v = base, *tmp;
+	size_t width, i;
+
+	if (n < 2)
+		return;
+	tmp = ldr_malloc(n * size);
+	for (width = 1; width < n; width *= 2) {
+		for (i = 0; i < n; i += 2 * width) {
+			size_t l = i, m = i + width < n ? i + width : n, r = m, e = i + 2 * width < n ? i + 2 * width : n, k = i;
+			while (l < m || r < e) {
+				if (r >= e || (l < m && cmp(v + l * size, v + r * size, ctx) <= 0))
+					memcpy(tmp + (k++) * size, v + (l++) * size, size);
+				else
+					memcpy(tmp + (k++) * size, v + (r++) * size, size);
+			}
+		}
+		memcpy(v, tmp, n * size);
+	}
+	free(tmp);
+}
+
+static void barycentre(struct orderer *o, int *at)
+{
+	double *key = ldr_calloc(o->n, sizeof(double)), *sum = ldr_calloc(o->n, sizeof(double));
+	int *cand = ldr_malloc(o->n * sizeof(int)), *old = ldr_malloc(o->n * sizeof(int));
+	long best = order_cost(o);
+	size_t i, round;
+
+	for (round = 0; round < 8; round++) {
+		for (i = 0; i < o->n; i++) {
+			key[i] = o->pos[i];
+			sum[i] = 1;
+		}
+		for (i = 0; i < o->npairs; i++) {
+			const struct pair *p = &o->pairs[i];
+			key[p->a] += p->w * (double)o->pos[p->b];
+			sum[p->a] += p->w;
+			key[p->b] += p->w * (double)o->pos[p->a];
+			sum[p->b] += p->w;
+		}
+		for (i = 0; i < o->n; i++) {
+			key[i] /= sum[i];
+			cand[i] = (int)i;
+		}
+		sort_ctx(cand, o->n, sizeof(int), bary_cmp, key);
+		memcpy(old, at, o->n * sizeof(int));
+		for (i = 0; i < o->n; i++) {
+			at[i] = cand[i];
+			o->pos[cand[i]] = (int)i;
+		}
+		if (order_cost(o) < best) {
+			best = order_cost(o);
+			continue;
+		}
+		memcpy(at, old, o->n * sizeof(int)); /* no better: undo, stop */
+		for (i = 0; i < o->n; i++)
+			o->pos[at[i]] = (int)i;
+		break;
+	}
+	free(key);
+	free(sum);
+	free(cand);
+	free(old);
+}
+
+static void hill_climb(struct orderer *o, int *at)
+{
+	int n = (int)o->n, i, j, pass, better = 1;
+	long best = order_cost(o), c;
+	int wide = n <= 30; /* all swaps and moves; else adjacent swaps only */
+
+	for (pass = 0; pass < 50 && better; pass++) {
+		better = 0;
+		for (i = 0; i < n; i++) {
+			for (j = wide ? 0 : i + 1; j < (wide ? n : (i + 2 < n ? i + 2 : n)); j++) {
+				if (i == j)
+					continue;
+				swap_pos(o, at, i, j);
+				if ((c = order_cost(o)) < best) {
+					best = c;
+					better = 1;
+					continue;
+				}
+				swap_pos(o, at, i, j);
+				if (!wide)
+					continue;
+				move_pos(o, at, i, j);
+				if ((c = order_cost(o)) < best) {
+					best = c;
+					better = 1;
+					continue;
+				}
+				move_pos(o, at, j, i);
+			}
+		}
+	}
+}
+
+/* Every order of a window of w tracks, for each window position. */
+static void permute(struct orderer *o, int *at, int start, int k, int w, long *best, int *best_at)
+{
+	int i;
+	if (k == w) {
+		long c = order_cost(o);
+		if (c < *best) {
+			*best = c;
+			memcpy(best_at, at, o->n * sizeof(int));
+		}
+		return;
+	}
+	for (i = k; i < w; i++) {
+		swap_pos(o, at, start + k, start + i);
+		permute(o, at, start, k + 1, w, best, best_at);
+		swap_pos(o, at, start + k, start + i);
+	}
+}
+
+static void windows(struct orderer *o, int *at)
+{
+	int n = (int)o->n, w = n < 6 ? n : 6, s;
+	int *best_at = ldr_malloc(o->n * sizeof(int));
+	long best = order_cost(o);
+	size_t i;
+
+	if (n > 40)
+		w = 0;
+	for (s = 0; w > 1 && s + w <= n; s++) {
+		memcpy(best_at, at, o->n * sizeof(int));
+		permute(o, at, s, 0, w, &best, best_at);
+		memcpy(at, best_at, o->n * sizeof(int));
+		for (i = 0; i < o->n; i++)
+			o->pos[at[i]] = (int)i;
+	}
+	free(best_at);
+}
+
+static void order_lines(struct tube *t)
+{
+	struct orderer o;
+	int *at;
+	size_t i, j, k, n = t->nlines;
+
+	memset(&o, 0, sizeof(o));
+	o.n = n;
+	t->w = ldr_calloc(n * n + 1, sizeof(unsigned));
+	for (i = 0; i < t->nst; i++) {
+		const struct station *s = &t->st[i];
+		for (j = 0; j < s->nlines; j++)
+			for (k = j + 1; k < s->nlines; k++) {
+				size_t a = s->lines[j] < s->lines[k] ? s->lines[j] : s->lines[k];
+				size_t b = s->lines[j] ^ s->lines[k] ^ a;
+				t->w[a * n + b]++;
+			}
+	}
+	o.pairs = ldr_malloc((n * n + 1) * sizeof(*o.pairs));
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (t->w[i * n + j]) {
+				o.pairs[o.npairs].a = i;
+				o.pairs[o.npairs].b = j;
+				o.pairs[o.npairs++].w = t->w[i * n + j];
+			}
+	o.pos = ldr_malloc((n + 1) * sizeof(int));
+	at = ldr_malloc((n + 1) * sizeof(int));
+	for (i = 0; i < n; i++)
+		o.pos[i] = at[i] = (int)i;
+	if (o.npairs) {
+		barycentre(&o, at);
+		hill_climb(&o, at);
+		windows(&o, at);
+		hill_climb(&o, at);
+	}
+	t->crossings = order_cost(&o) / 1000;
+	for (i = 0; i < n; i++)
+		t->lines[i].pos = o.pos[i];
+	free(o.pairs);
+	free(o.pos);
+	free(at);
+}
+
+/* ---- geometry ------------------------------------------------------------ */
+
+static int station_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct tube *t = ctx;
+	const struct station *x = &t->st[*(const size_t *)a], *y = &t->st[*(const size_t *)b];
+	int px = t->lines[x->home].pos, py = t->lines[y->home].pos;
+
+	if (x->fy != y->fy)
+		return x->fy < y->fy ? -1 : 1;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	if (px != py)
+		return px < py ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int member_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct tube *t = ctx;
+	int x = t->lines[*(const size_t *)a].pos, y = t->lines[*(const size_t *)b].pos;
+	return x < y ? -1 : x > y;
+}
+
+/* Track y positions, and each station's y between its lines' tracks. */
+static void place_y(struct tube *t)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->nlines; i++)
+		t->lines[i].y = t->map_y0 + t->spacing * t->lines[i].pos;
+	for (i = 0; i < t->nst; i++) {
+		struct station *s = &t->st[i];
+		double sum = 0;
+		sort_ctx(s->lines, s->nlines, sizeof(size_t), member_cmp, t);
+		for (j = 0; j < s->nlines; j++)
+			sum += t->lines[s->lines[j]].y;
+		s->y = sum / (double)s->nlines;
+		if (s->nlines > 1) {
+			/* Never on a track that does not stop here. */
+			double f = (s->y - t->map_y0) / t->spacing;
+			int k = (int)(f + 0.5);
+			if (f - k < 0.2 && k - f < 0.2) {
+				for (j = 0; j < s->nlines && t->lines[s->lines[j]].pos != k; j++)
+					;
+				if (j == s->nlines)
+					s->y += t->spacing * 0.35;
+			}
+		}
+		s->dy = 0;
+		for (j = 0; j < s->nlines; j++) {
+			double d = s->y + ((double)j - (double)(s->nlines - 1) / 2) * SIDE_SEP - t->lines[s->lines[j]].y;
+			if (d < 0)
+				d = -d;
+			if (d > s->dy)
+				s->dy = d;
+		}
+	}
+}
+
+static double member_y(const struct tube *t, const struct station *s, size_t j)
+{
+	(void)t;
+	return s->y + ((double)j - (double)(s->nlines - 1) / 2) * SIDE_SEP;
+}
+
+/* The lines whose tracks an interchange's diagonals cross: every track
+ * between its top and bottom members. */
+static void span_tracks(const struct tube *t, const struct station *s, int *lo, int *hi)
+{
+	*lo = t->lines[s->lines[0]].pos;
+	*hi = t->lines[s->lines[s->nlines - 1]].pos;
+}
+
+/* Place stations left to right: each as far left as its year column and the
+ * stations before it on each of its lines allow. Returns the total width. */
+static double sweep(struct tube *t, double pitch, int record)
+{
+	double *last = ldr_malloc((t->nlines + 1) * sizeof(double));
+	int *by_pos = ldr_malloc((t->nlines + 1) * sizeof(int));
+	double x_col = 0, right = 0;
+	size_t i = 0, j;
+	int fy, lo, hi, k;
+
+	for (j = 0; j < t->nlines; j++) {
+		last[j] = -1e9;
+		by_pos[t->lines[j].pos] = (int)j;
+	}
+	for (fy = t->fy0; fy < t->fy0 + t->nfy; fy++) {
+		double col_w = ldr_svg_width("2000/00", FONT, 1) + 3, end;
+		if (right > x_col)
+			x_col = right;
+		if (record)
+			t->col[fy - t->fy0] = x_col;
+		end = x_col + (col_w > pitch ? col_w : pitch);
+		for (; i < t->nst && t->st[t->order[i]].fy == fy; i++) {
+			struct station *s = &t->st[t->order[i]];
+			/* Room for the previous label before an interchange's diagonal. */
+			double x = x_col + pitch * 0.45, need = s->nlines > 1 ? s->dy + pitch : pitch;
+			if (need < pitch)
+				need = pitch;
+			span_tracks(t, s, &lo, &hi);
+			for (k = lo; k <= hi; k++)
+				if (last[by_pos[k]] + need > x)
+					x = last[by_pos[k]] + need;
+			for (k = lo; k <= hi; k++)
+				last[by_pos[k]] = x + (s->nlines > 1 ? s->dy : 0);
+			if (record)
+				s->x = x;
+			if (x + pitch * 0.55 > end)
+				end = x + pitch * 0.55;
+		}
+		right = end;
+	}
+	right += pitch * 0.6; /* room for the last labels */
+	if (record)
+		t->col[t->nfy] = right;
+	free(last);
+	free(by_pos);
+	return right;
+}
+
+/* The pitch that fills the page's width, or the smallest if nothing fits. */
+static void place_x(struct tube *t)
+{
+	double avail = t->width - 2 * MARGIN - 2 * (t->names_w + 3), lo = PITCH_MIN, hi = PITCH_MAX;
+	size_t i;
+	int it;
+
+	t->order = ldr_malloc((t->nst + 1) * sizeof(size_t));
+	for (i = 0; i < t->nst; i++)
+		t->order[i] = i;
+	sort_ctx(t->order, t->nst, sizeof(size_t), station_cmp, t);
+	if (sweep(t, lo, 0) > avail) {
+		t->pitch = lo; /* a wider page */
+		t->width = sweep(t, lo, 0) + 2 * MARGIN + 2 * (t->names_w + 3);
+	} else {
+		for (it = 0; it < 24; it++) {
+			double mid = (lo + hi) / 2;
+			if (sweep(t, mid, 0) <= avail)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		t->pitch = lo;
+	}
+	t->map_x0 = MARGIN + t->names_w + 3;
+	sweep(t, t->pitch, 1);
+	for (i = 0; i <= (size_t)t->nfy; i++)
+		t->col[i] += t->map_x0;
+	for (i = 0; i < t->nst; i++)
+		t->st[i].x += t->map_x0;
+	t->map_x1 = t->col[t->nfy];
+}
+
+/* Each line's stops in x order, at the y where it runs through each. */
+static void make_stops(struct tube *t)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->nst; i++) {
+		size_t s = t->order[i];
+		for (j = 0; j < t->st[s].nlines; j++) {
+			struct line *l = &t->lines[t->st[s].lines[j]];
+			ldr_grow((void **)&l->stops, &l->cap, l->nstops + 1, sizeof(*l->stops));
+			l->stops[l->nstops].station = s;
+			l->stops[l->nstops++].y = t->st[s].nlines > 1 ? member_y(t, &t->st[s], j) : l->y;
+		}
+	}
+	/* Stops of one line are in time order already; their x follow it. */
+}
+
+/* ---- labels -------------------------------------------------------------- */
+
+static void block(struct tube *t, int gap, double x0, double x1)
+{
+	struct gap *g = &t->gaps[gap];
+	ldr_grow((void **)&g->v, &g->cap, g->n + 1, sizeof(*g->v));
+	g->v[g->n].x0 = x0;
+	g->v[g->n++].x1 = x1;
+}
+
+static int block_cmp(const void *a, const void *b)
+{
+	const struct block *x = a, *y = b;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* The spaces between tracks that interchanges' diagonals pass through. */
+static void blocks(struct tube *t)
+{
+	size_t i;
+	int lo, hi, k;
+
+	t->gaps = ldr_calloc(t->nlines + 2, sizeof(*t->gaps));
+	for (i = 0; i < t->nst; i++) {
+		const struct station *s = &t->st[i];
+		if (s->nlines < 2)
+			continue;
+		span_tracks(t, s, &lo, &hi);
+		for (k = lo + 1; k <= hi; k++)
+			block(t, k, s->x - s->dy - STATION_R - 0.8, s->x + s->dy + STATION_R + 0.8);
+	}
+	for (i = 0; i <= t->nlines; i++) {
+		struct gap *g = &t->gaps[i];
+		size_t j;
+		if (g->n > 1)
+			qsort(g->v, g->n, sizeof(struct block), block_cmp);
+		g->reach = ldr_malloc((g->n + 1) * sizeof(double));
+		for (j = 0; j < g->n; j++)
+			g->reach[j] = j && g->reach[j - 1] > g->v[j].x1 ? g->reach[j - 1] : g->v[j].x1;
+	}
+}
+
+/* The first blocked x at or after x in a gap, or a large number. */
+static double next_block(const struct gap *g, double x, int *inside)
+{
+	size_t lo = 0, hi = g->n;
+	double best = 1e12;
+
+	*inside = 0;
+	/* Blocks are sorted by start; the one that might contain x ends after it. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->v[mid].x0 <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < g->n)
+		best = g->v[lo].x0;
+	/* A block that starts at or before x and is still open there. */
+	*inside = lo > 0 && g->reach[lo - 1] > x;
+	return best;
+}
+
+/* The gap a side of a line's track is in. */
+static const struct gap *side_gap(const struct tube *t, const struct line *l, int side)
+{
+	int k = side == ABOVE ? l->pos : l->pos + 1;
+	return k > 0 && (size_t)k < t->nlines ? &t->gaps[k] : NULL;
+}
+
+/* Labels: which line labels a station, on which side, and how wide.
+ *
+ * An interchange is labelled by its topmost line, above the track (the
+ * space between its tracks is the diagonals'). Along each line the other
+ * labels go above or below so as to leave the most room to all of them:
+ * a label reaches to the next label on its side, the next diagonal in that
+ * space, or the end of the map. A dynamic programme over the line's labels
+ * finds the best choice; since no label needs more than LABEL_ENOUGH mm, it
+ * only has to remember the last few labels on the other side, so it is
+ * linear in the number of stations. */
+#define LABEL_ENOUGH 48.0
+#define LOOKBACK 6
+
+struct cand {
+	struct station *s;
+	int forced;      /* -1: free, else the side */
+	double room[2];  /* to the next diagonal on each side, or to the map's end */
+};
+
+static double room_on(const struct tube *t, const struct line *l, double x0, int side)
+{
+	const struct gap *g = side_gap(t, l, side);
+	double lim = t->map_x1 - 1 - x0;
+	int inside = 0;
+
+	if (g) {
+		double nb = next_block(g, x0, &inside) - LABEL_GAP - x0;
+		if (nb < lim)
+			lim = nb;
+	}
+	return inside || lim < 0 ? 0 : lim;
+}
+
+static double worth(double w)
+{
+	return w < LABEL_ENOUGH ? w : LABEL_ENOUGH;
+}
+
+/* Width of label a when the next label on its side is b (or none). */
+static double width_to(const struct cand *c, size_t a, size_t b, int side, int has_b)
+{
+	double w = c[a].room[side];
+	if (has_b && c[b].s->x - STATION_R - LABEL_GAP - (c[a].s->x - STATION_R) < w)
+		w = c[b].s->x - STATION_R - LABEL_GAP - (c[a].s->x - STATION_R);
+	return w < 0 ? 0 : w;
+}
+
+/* state: the side of label i, and how many labels back the last one on
+ * the other side is (LOOKBACK: none near enough to matter). */
+#define NSTATE (2 * (LOOKBACK + 1))
+
+static void choose_sides(struct cand *c, size_t n)
+{
+	double *score = ldr_malloc((n + 1) * NSTATE * sizeof(double));
+	signed char *from = ldr_malloc((n + 1) * NSTATE);
+	size_t i;
+	int st, side, k;
+
+	for (i = 0; i < n * NSTATE; i++)
+		score[i] = -1e18;
+	for (side = 0; side < 2; side++)
+		if (c[0].forced < 0 || c[0].forced == side)
+			score[side * (LOOKBACK + 1) + LOOKBACK] = 0;
+	for (i = 0; i + 1 < n; i++) {
+		for (st = 0; st < NSTATE; st++) {
+			double base = score[i * NSTATE + st];
+			side = st / (LOOKBACK + 1);
+			k = st % (LOOKBACK + 1);
+			if (base <= -1e17)
+				continue;
+			for (int nside = 0; nside < 2; nside++) {
+				int nk, ns;
+				double v = base;
+				if (c[i + 1].forced >= 0 && c[i + 1].forced != nside)
+					continue;
+				if (nside == side) { /* label i ends at i + 1 */
+					v += worth(width_to(c, i, i + 1, side, 1));
+					nk = k + 1 > LOOKBACK ? LOOKBACK : k + 1;
+				} else {             /* the last on that side ends here */
+					if (k < LOOKBACK)
+						v += worth(width_to(c, i - (size_t)k, i + 1, nside, 1));
+					/* label i stays open: settled later */
+					nk = 1;
+				}
+				/* A slight preference for taking turns keeps ties tidy. */
+				v += nside != side ? 0.01 : 0;
+				ns = nside * (LOOKBACK + 1) + nk;
+				if (v > score[(i + 1) * NSTATE + ns]) {
+					score[(i + 1) * NSTATE + ns] = v;
+					from[(i + 1) * NSTATE + ns] = (signed char)st;
+				}
+			}
+		}
+	}
+	/* Close the labels still open at the end, and pick the best. */
+	{
+		double best = -1e18;
+		int best_st = 0;
+		for (st = 0; st < NSTATE; st++) {
+			double v = score[(n - 1) * NSTATE + st];
+			side = st / (LOOKBACK + 1);
+			k = st % (LOOKBACK + 1);
+			if (v <= -1e17)
+				continue;
+			v += worth(width_to(c, n - 1, 0, side, 0));
+			if (k < LOOKBACK)
+				v += worth(width_to(c, n - 1 - (size_t)k, 0, !side, 0));
+			if (v > best) {
+				best = v;
+				best_st = st;
+			}
+		}
+		for (i = n; i-- > 0;) {
+			c[i].s->side = best_st / (LOOKBACK + 1);
+			if (i)
+				best_st = from[i * NSTATE + best_st];
+		}
+	}
+	free(score);
+	free(from);
+}
+
+static void assign_labels(struct tube *t)
+{
+	struct cand *c = ldr_malloc((t->nst + 1) * sizeof(*c));
+	size_t i, j, n, k;
+
+	for (i = 0; i < t->nlines; i++) {
+		const struct line *l = &t->lines[i];
+		for (n = 0, j = 0; j < l->nstops; j++) {
+			struct station *s = &t->st[l->stops[j].station];
+			if (s->lines[0] != i)
+				continue;
+			s->label_line = (int)i;
+			c[n].s = s;
+			c[n].forced = s->nlines > 1 ? ABOVE : -1;
+			c[n].room[ABOVE] = room_on(t, l, s->x - STATION_R, ABOVE);
+			c[n].room[BELOW] = room_on(t, l, s->x - STATION_R, BELOW);
+			n++;
+		}
+		if (!n)
+			continue;
+		choose_sides(c, n);
+		for (j = 0; j < n; j++) {
+			for (k = j + 1; k < n && c[k].s->side != c[j].s->side; k++)
+				;
+			c[j].s->label_w = width_to(c, j, k, c[j].s->side, k < n);
+		}
+	}
+	free(c);
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+static int dashed_status(int status)
+{
+	return status == LDR_CAP_ASPIRATIONAL || status == LDR_CAP_DEFERRED || status == LDR_CAP_DROPPED;
+}
+
+/* The path from one stop to the next: a horizontal run and 45 degree
+ * diagonals, leaving and rejoining the line's own track. */
+static void route(struct ldr_buf *p, double home, double x0, double y0, double x1, double y1)
+{
+	double a = y0 > home ? y0 - home : home - y0, c = y1 > home ? y1 - home : home - y1;
+	double d = y1 > y0 ? y1 - y0 : y0 - y1;
+
+	if (y0 != home && y1 != home && x1 - x0 >= a + c + 0.5) {
+		ldr_buf_addf(p, "L%.1f %.1fH%.1fL%.1f %.1f", ldr_svg_r(x0 + a), ldr_svg_r(home),
+			     ldr_svg_r(x1 - c), ldr_svg_r(x1), ldr_svg_r(y1));
+	} else if (y0 != home && x1 - x0 >= d) {
+		ldr_buf_addf(p, "L%.1f %.1fH%.1f", ldr_svg_r(x0 + d), ldr_svg_r(y1), ldr_svg_r(x1));
+	} else if (x1 - x0 >= d) {
+		ldr_buf_addf(p, "H%.1fL%.1f %.1f", ldr_svg_r(x1 - d), ldr_svg_r(x1), ldr_svg_r(y1));
+	} else {
+		ldr_buf_addf(p, "L%.1f %.1f", ldr_svg_r(x1), ldr_svg_r(y1));
+	}
+}
+
+static void flush_run(struct tube *t, const struct line *l, struct ldr_buf *p, int dashed)
+{
+	if (!p->len)
+		return;
+	ldr_buf_addf(t->b, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-linejoin=\"round\"%s/>\n",
+		     p->s, t->groups.v[l->group].colour, LINE_W, dashed ? " stroke-dasharray=\"2.4 1.3\"" : "");
+	ldr_buf_reset(p);
+}
+
+static void draw_line(struct tube *t, const struct line *l)
+{
+	struct ldr_buf p = LDR_BUF_INIT;
+	double x = t->map_x0 - 1.5, y = l->y;
+	int dashed = 0;
+	size_t j;
+
+	ldr_buf_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
+	for (j = 0; j < l->nstops; j++) {
+		const struct station *s = &t->st[l->stops[j].station];
+		int d = dashed_status(s->c->status);
+		if (d != dashed) {
+			flush_run(t, l, &p, dashed);
+			ldr_buf_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
+			dashed = d;
+		}
+		route(&p, l->y, x, y, s->x, l->stops[j].y);
+		x = s->x;
+		y = l->stops[j].y;
+	}
+	if (dashed) { /* beyond the last station: the line's own style */
+		flush_run(t, l, &p, dashed);
+		ldr_buf_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
+	}
+	route(&p, l->y, x, y, t->map_x1 + 1.5, l->y);
+	flush_run(t, l, &p, 0);
+	ldr_buf_release(&p);
+}
+
+static void station_title(const struct tube *t, const struct station *s, struct ldr_buf *out)
+{
+	static const char *const names[] = { "no status", "firm", "aspirational", "in progress",
+					     "delivered", "deferred", "dropped" };
+	const struct ldr_capability *c = s->c;
+	char y[LDR_TIME_STR_MAX];
+
+	ldr_buf_reset(out);
+	ldr_buf_addf(out, "%s %s: %s: by the end of %s, %s", c->id ? c->id : "", c->who ? c->who : "",
+		     c->what ? c->what : "", ldr_time_format(&c->year, y), names[c->status]);
+	if (ldr_chart_derived(&c->derived, "year"))
+		ldr_buf_addstr(out, "; the year is derived (not from the source)");
+	if (ldr_chart_derived(&c->derived, "status"))
+		ldr_buf_addstr(out, "; the status is derived (not from the source)");
+	ldr_buf_addf(out, "; %s", t->groups.v[t->lines[s->home].group].name);
+	if (s->nlines > 1)
+		ldr_buf_addf(out, "; interchange: %s", s->why.s);
+}
+
+static void draw_station(struct tube *t, const struct station *s, struct ldr_buf *tmp)
+{
+	struct ldr_buf *b = t->b;
+	int delivered = s->c->status == LDR_CAP_DELIVERED, grey = s->c->status == LDR_CAP_DEFERRED ||
+								     s->c->status == LDR_CAP_DROPPED;
+	const char *fill = delivered ? LDR_INK : "#ffffff", *stroke = grey ? "#8c8c8c" : LDR_INK;
+
+	station_title(t, s, tmp);
+	ldr_buf_addstr(b, "<g");
+	if (s->c->id) {
+		ldr_buf_addstr(b, " id=\"");
+		ldr_svg_id(b, "station-", s->c->id);
+		ldr_buf_addch(b, '"');
+	}
+	ldr_buf_addstr(b, ">");
+	ldr_svg_title(b, tmp->s);
+	if (s->nlines > 1) {
+		double top = member_y(t, s, 0), bot = member_y(t, s, s->nlines - 1);
+		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+			     ldr_svg_r(s->x - STATION_R), ldr_svg_r(top - STATION_R), 2 * STATION_R,
+			     ldr_svg_r(bot - top + 2 * STATION_R), STATION_R, fill, stroke);
+	} else {
+		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+			     ldr_svg_r(s->x), ldr_svg_r(s->y), STATION_R, fill, stroke);
+	}
+	if (s->c->status == LDR_CAP_DROPPED) {
+		double d = STATION_R * 0.6;
+		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.4\"/>",
+			     ldr_svg_r(s->x - d), ldr_svg_r(s->y - d), ldr_svg_r(s->x + d), ldr_svg_r(s->y + d),
+			     ldr_svg_r(s->x - d), ldr_svg_r(s->y + d), ldr_svg_r(s->x + d), ldr_svg_r(s->y - d));
+	}
+	ldr_buf_addstr(b, "</g>\n");
+}
+
+/* A station's label: the id in bold and who, then what, wrapped. */
+static void draw_label(struct tube *t, const struct station *s)
+{
+	struct ldr_buf *b = t->b;
+	const struct ldr_capability *c = s->c;
+	const struct line *l = &t->lines[s->label_line];
+	const char *id = c->id ? c->id : "", *who = c->who ? c->who : "", *what = c->what ? c->what : "";
+	double w = s->label_w, x = s->x - STATION_R;
+	double idw = ldr_svg_width(id, FONT, 1) + (ldr_chart_derived(&c->derived, "year") ? ldr_svg_width("*", FONT, 1) : 0);
+	int n = t->label_lines, i, used = 1;
+	double y0;
+	size_t off = 0, next;
+
+	if (w < idw + 0.5)
+		return; /* no room: the station's title still says it all */
+	/* How many lines the text takes, to stand an above label on its track. */
+	while (used < n && what[off]) {
+		ldr_svg_wrap(what + off, FONT, 0, w, &next);
+		used++;
+		if (!next)
+			break;
+		off += next;
+	}
+	off = 0;
+	n = used;
+	if (s->side == ABOVE)
+		y0 = l->y - STATION_R - 1.2 - (n - 1) * LEAD;
+	else
+		y0 = l->y + STATION_R + 1.0 + FONT * 0.8;
+	ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"><tspan font-weight=\"bold\">",
+		     ldr_svg_r(x), ldr_svg_r(y0), FONT);
+	ldr_svg_esc(b, id);
+	if (ldr_chart_derived(&c->derived, "year"))
+		ldr_buf_addstr(b, "*");
+	ldr_buf_addstr(b, "</tspan>");
+	if (w > idw + 3) {
+		ldr_buf_addch(b, ' ');
+		ldr_svg_add_fit(b, who, FONT, 0, w - idw - ldr_svg_width(" ", FONT, 0));
+	}
+	ldr_buf_addstr(b, "</text>\n");
+	for (i = 1; i < n && what[off]; i++) {
+		size_t len = ldr_svg_wrap(what + off, FONT, 0, w, &next);
+		ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" fill=\"#333333\">",
+			     ldr_svg_r(x), ldr_svg_r(y0 + i * LEAD), FONT);
+		if (i == n - 1 || !next)
+			ldr_svg_add_fit(b, what + off, FONT, 0, w);
+		else
+			ldr_svg_esc_n(b, what + off, len, 0);
+		ldr_buf_addstr(b, "</text>\n");
+		if (!next)
+			break;
+		off += next;
+	}
+}
+
+/* The line's name at both ends, wrapped into at most three lines. */
+static void draw_names(struct tube *t, const struct line *l)
+{
+	const struct ldr_chart_group *g = &t->groups.v[l->group];
+	const char *name = g->name;
+	size_t off, next, len;
+	int n = 0, i, end;
+	double lw = NAME_FONT * 1.15;
+
+	for (off = 0; name[off] && n < 3; n++) {
+		ldr_svg_wrap(name + off, NAME_FONT, 1, t->names_w, &next);
+		off += next ? next : strlen(name + off);
+	}
+	for (end = 0; end < 2; end++) {
+		double y = l->y - (n - 1) * lw / 2 + NAME_FONT * 0.35;
+		double x = end ? t->map_x1 + 3 : t->map_x0 - 3;
+		off = 0;
+		ldr_buf_addf(t->b, "<g fill=\"%s\">", g->colour);
+		if (n == 3 && name[off])
+			ldr_svg_title(t->b, name);
+		for (i = 0; i < n && name[off]; i++) {
+			len = ldr_svg_wrap(name + off, NAME_FONT, 1, t->names_w, &next);
+			ldr_buf_addf(t->b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" font-weight=\"bold\"%s>",
+				     ldr_svg_r(x), ldr_svg_r(y + i * lw), NAME_FONT, end ? "" : " text-anchor=\"end\"");
+			if (i == n - 1 && next && name[off + next])
+				ldr_svg_add_fit(t->b, name + off, NAME_FONT, 1, t->names_w);
+			else
+				ldr_svg_esc_n(t->b, name + off, len, 0);
+			ldr_buf_addstr(t->b, "</text>");
+			off += next ? next : strlen(name + off);
+		}
+		ldr_buf_addstr(t->b, "</g>\n");
+	}
+}
+
+static void names_width(struct tube *t)
+{
+	size_t i;
+	t->names_w = 18;
+	for (i = 0; i < t->nlines; i++) {
+		double w = ldr_svg_width(t->groups.v[t->lines[i].group].name, NAME_FONT, 1);
+		if (w > t->names_w)
+			t->names_w = w;
+	}
+	if (t->names_w > NAME_W)
+		t->names_w = NAME_W;
+}
+
+/* ---- legend -------------------------------------------------------------- */
+
+static double key_item(struct ldr_buf *b, double x, double y, const char *what, const char *text)
+{
+	if (strcmp(what, "delivered") == 0 || strcmp(what, "planned") == 0) {
+		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>", ldr_svg_r(x),
+			     ldr_svg_r(y), ldr_svg_r(x + 8), LDR_MUTED, LINE_W);
+		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+			     ldr_svg_r(x + 4), ldr_svg_r(y), STATION_R, what[0] == 'd' ? LDR_INK : "#ffffff", LDR_INK);
+	} else if (strcmp(what, "aspirational") == 0) {
+		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-dasharray=\"2.4 1.3\"/>",
+			     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(x + 6), LDR_MUTED, LINE_W);
+		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+			     ldr_svg_r(x + 6.5), ldr_svg_r(y), STATION_R, LDR_INK);
+	} else if (strcmp(what, "interchange") == 0) {
+		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>",
+			     ldr_svg_r(x), ldr_svg_r(y - SIDE_SEP / 2), ldr_svg_r(x + 8), ldr_svg_r(x),
+			     ldr_svg_r(y + SIDE_SEP / 2), ldr_svg_r(x + 8), LDR_MUTED, LINE_W);
+		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+			     ldr_svg_r(x + 4 - STATION_R), ldr_svg_r(y - SIDE_SEP / 2 - STATION_R), 2 * STATION_R,
+			     ldr_svg_r(SIDE_SEP + 2 * STATION_R), STATION_R, LDR_INK);
+	} else if (strcmp(what, "dropped") == 0) {
+		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-dasharray=\"2.4 1.3\"/>",
+			     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(x + 6), LDR_MUTED, LINE_W);
+		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#ffffff\" stroke=\"#8c8c8c\" stroke-width=\"0.6\"/>",
+			     ldr_svg_r(x + 6.5), ldr_svg_r(y), STATION_R);
+	}
+	ldr_svg_text(b, x + 9.5, y + FONT * 0.36, FONT, NULL, text, 0);
+	return x + 9.5 + ldr_svg_width(text, FONT, 0) + 6;
+}
+
+static void legend(struct tube *t, double y)
+{
+	struct ldr_buf *b = t->b;
+	double x = MARGIN, x1 = t->width - MARGIN;
+	size_t i;
+
+	ldr_buf_addstr(b, "<g class=\"legend\">\n");
+	ldr_svg_text(b, x, y + FONT * 0.36, FONT, "font-weight=\"bold\"", "Key:", 0);
+	x += ldr_svg_width("Key:", FONT, 1) + 3;
+	x = key_item(b, x, y, "delivered", "delivered (filled)");
+	x = key_item(b, x, y, "planned", "firm or in progress (hollow)");
+	x = key_item(b, x, y, "aspirational", "aspirational: dashed line leading to it");
+	x = key_item(b, x, y, "dropped", "deferred or dropped (grey)");
+	x = key_item(b, x, y, "interchange", "interchange: a project or dependency links the groups");
+	ldr_svg_text(b, x, y + FONT * 0.36, FONT, NULL, "C01* the year is derived, not stated in the source", 0);
+	y += 5;
+	x = MARGIN;
+	ldr_svg_text(b, x, y + FONT * 0.36, FONT, "font-weight=\"bold\"", "Lines:", 0);
+	x += ldr_svg_width("Lines:", FONT, 1) + 3;
+	for (i = 0; i < t->nlines; i++) {
+		const struct ldr_chart_group *g = &t->groups.v[t->lines[i].group];
+		double w = 9.5 + ldr_svg_width(g->name, FONT, 0) + 6;
+		if (x + w > x1) {
+			x = MARGIN + ldr_svg_width("Lines:", FONT, 1) + 3;
+			y += 4.2;
+		}
+		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>", ldr_svg_r(x),
+			     ldr_svg_r(y), ldr_svg_r(x + 8), g->colour, LINE_W);
+		ldr_svg_text(b, x + 9.5, y + FONT * 0.36, FONT, NULL, g->name, 0);
+		x += w;
+	}
+	y += 5;
+	ldr_svg_text(b, MARGIN, y + FONT * 0.36, FONT, "fill=\"" LDR_MUTED "\"",
+		     "Stations are capabilities (who can do what), placed by the financial year they are "
+		     "deployed in; within a year they are in order, not to scale. Hover over a station for "
+		     "its full text.", 0);
+	ldr_buf_addstr(b, "</g>\n");
+}
+
+static double legend_height(const struct tube *t)
+{
+	double x = MARGIN + 15, h = 5 + 5 + 5;
+	size_t i;
+	for (i = 0; i < t->nlines; i++) {
+		double w = 9.5 + ldr_svg_width(t->groups.v[t->lines[i].group].name, FONT, 0) + 6;
+		if (x + w > t->width - MARGIN) {
+			x = MARGIN + 15;
+			h += 4.2;
+		}
+		x += w;
+	}
+	return h;
+}
+
+/* ---- the document -------------------------------------------------------- */
+
+static void years(struct tube *t)
+{
+	double bottom = t->height - MARGIN - legend_height(t) - 4;
+	ldr_chart_years(t->b, t->fy0, t->nfy, t->col, TOP, YEAR_BAND, bottom, NAME_FONT);
+}
+
+static void horizon(struct tube *t)
+{
+	const struct ldr_footprint *f = &t->rm->footprint;
+	int lo = 1 << 30, hi = -(1 << 30);
+	size_t i;
+
+	if (f->start.kind != LDR_TIME_NONE)
+		lo = hi = ldr_time_fy_of_month(ldr_time_first(&f->start));
+	if (f->end.kind != LDR_TIME_NONE) {
+		int y = ldr_time_fy_of_month(ldr_time_last(&f->end));
+		lo = y < lo ? y : lo;
+		hi = y > hi ? y : hi;
+	}
+	for (i = 0; i < t->nst; i++) {
+		lo = t->st[i].fy < lo ? t->st[i].fy : lo;
+		hi = t->st[i].fy > hi ? t->st[i].fy : hi;
+	}
+	if (lo > hi)
+		lo = hi = 2016;
+	t->fy0 = lo;
+	t->nfy = hi - lo + 1;
+	t->col = ldr_calloc((size_t)t->nfy + 1, sizeof(double));
+}
+
+static void vertical(struct tube *t)
+{
+	double band, avail;
+
+	/* Room for three lines of label above and below each track if the page
+	 * has it, else two, else one. */
+	t->map_y0 = TOP + YEAR_BAND + 3 * LEAD + STATION_R + 3;
+	avail = LDR_A3_H - MARGIN - 6 - legend_height(t) - (3 * LEAD + STATION_R + 3) - t->map_y0;
+	t->spacing = t->nlines > 1 ? avail / (double)(t->nlines - 1) : 20;
+	if (t->spacing > 26)
+		t->spacing = 26;
+	if (t->spacing < 2 * (LEAD + STATION_R + 2.2))
+		t->spacing = 2 * (LEAD + STATION_R + 2.2);
+	/* The labels below one track and above the next share the space
+	 * between them: 10.2 mm of clearances and 2 LEAD for each extra line. */
+	band = (t->spacing - 10.2) / (2 * LEAD);
+	t->label_lines = band >= 2 ? 3 : band >= 1 ? 2 : 1;
+	t->height = t->map_y0 + t->spacing * (double)(t->nlines ? t->nlines - 1 : 0) +
+		    (3 * LEAD + STATION_R + 3) + legend_height(t) + 6 + MARGIN;
+	if (t->height < LDR_A3_H)
+		t->height = LDR_A3_H;
+}
+
+static void describe(const struct tube *t, struct ldr_buf *title, struct ldr_buf *desc)
+{
+	const char *name = t->rm->footprint.name ? t->rm->footprint.name : "Roadmap";
+	size_t i, inter = 0;
+	char s[LDR_TIME_STR_MAX];
+
+	for (i = 0; i < t->nst; i++)
+		inter += t->st[i].nlines > 1;
+	ldr_buf_addf(title, "%s Local Digital Roadmap: capability tube map", name);
+	ldr_buf_addf(desc, "Tube map of %zu capabilities on %zu lines, one per capability group, "
+		     "as at %s. Stations are capabilities placed left to right by the financial year "
+		     "they are deployed in; delivered stations are filled, planned ones hollow, and "
+		     "the line leading to an aspirational one is dashed. %zu interchange%s join%s "
+		     "lines where a project or a dependency links capability groups; the lines are "
+		     "ordered to minimise crossings (%ld line crossing%s).",
+		     t->nst, t->nlines, ldr_time_format(&t->opts->as_of, s), inter, inter == 1 ? "" : "s",
+		     inter == 1 ? "s" : "", t->crossings, t->crossings == 1 ? "" : "s");
+	if (t->undated)
+		ldr_buf_addf(desc, " %zu capabilit%s without a year %s not shown.", t->undated,
+			     t->undated == 1 ? "y" : "ies", t->undated == 1 ? "is" : "are");
+}
+
+static void heading(struct tube *t, const struct ldr_buf *title)
+{
+	struct ldr_buf sub = LDR_BUF_INIT;
+	const struct ldr_footprint *f = &t->rm->footprint;
+	size_t i, inter = 0;
+	char s[LDR_TIME_STR_MAX];
+
+	for (i = 0; i < t->nst; i++)
+		inter += t->st[i].nlines > 1;
+	ldr_svg_text(t->b, MARGIN, 13, 5.0, "font-weight=\"bold\"", title->s, t->width - 2 * MARGIN);
+	if (f->version)
+		ldr_buf_addf(&sub, "Version %s; ", f->version);
+	ldr_buf_addf(&sub, "%zu capabilities on %zu lines, %zu interchange%s; as at %s", t->nst, t->nlines,
+		     inter, inter == 1 ? "" : "s", ldr_time_format(&t->opts->as_of, s));
+	if (t->undated)
+		ldr_buf_addf(&sub, "; %zu without a year not shown", t->undated);
+	ldr_svg_text(t->b, MARGIN, 18.5, 3.0, "fill=\"" LDR_MUTED "\"", sub.s, t->width - 2 * MARGIN);
+	ldr_buf_release(&sub);
+}
+
+static void release(struct tube *t)
+{
+	size_t i;
+	for (i = 0; i < t->nst; i++) {
+		free(t->st[i].lines);
+		ldr_buf_release(&t->st[i].why);
+	}
+	for (i = 0; i < t->nlines; i++)
+		free(t->lines[i].stops);
+	for (i = 0; t->gaps && i <= t->nlines; i++) {
+		free(t->gaps[i].v);
+		free(t->gaps[i].reach);
+	}
+	free(t->gaps);
+	free(t->st);
+	free(t->lines);
+	free(t->line_of_group);
+	free(t->order);
+	free(t->w);
+	free(t->col);
+	ldr_hash_clear(&t->projects);
+	ldr_hash_clear(&t->caps);
+	ldr_chart_groups_release(&t->groups);
+}
+
+int ldr_tubemap_build(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts, struct ldr_buf *b)
+{
+	struct tube t;
+	struct ldr_buf title = LDR_BUF_INIT, desc = LDR_BUF_INIT, tmp = LDR_BUF_INIT;
+	size_t i;
+
+	memset(&t, 0, sizeof(t));
+	t.rm = rm;
+	t.opts = opts;
+	t.b = b;
+	t.width = LDR_A3_W;
+	ldr_chart_groups_init(&t.groups, rm);
+	index_records(&t);
+	collect(&t);
+	order_lines(&t);
+	horizon(&t);
+	names_width(&t);
+	vertical(&t);
+	place_y(&t);
+	place_x(&t);
+	make_stops(&t);
+	blocks(&t);
+	assign_labels(&t);
+	describe(&t, &title, &desc);
+
+	ldr_svg_begin(b, t.width, t.height, title.s, desc.s);
+	ldr_buf_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", ldr_svg_r(t.width),
+		     ldr_svg_r(t.height));
+	heading(&t, &title);
+	years(&t);
+	ldr_buf_addstr(b, "<g class=\"lines\">\n");
+	for (i = 0; i < t.nlines; i++)
+		draw_line(&t, &t.lines[i]);
+	ldr_buf_addstr(b, "</g>\n<g class=\"stations\">\n");
+	for (i = 0; i < t.nst; i++)
+		draw_station(&t, &t.st[t.order[i]], &tmp);
+	ldr_buf_addstr(b, "</g>\n<g class=\"labels\">\n");
+	for (i = 0; i < t.nst; i++)
+		draw_label(&t, &t.st[t.order[i]]);
+	ldr_buf_addstr(b, "</g>\n<g class=\"names\">\n");
+	for (i = 0; i < t.nlines; i++)
+		draw_names(&t, &t.lines[i]);
+	ldr_buf_addstr(b, "</g>\n");
+	legend(&t, t.height - MARGIN - legend_height(&t) + 1);
+	ldr_chart_footer(b, rm, opts, "Capability tube map", MARGIN, t.height - MARGIN + 3, FONT);
+	ldr_svg_end(b);
+
+	ldr_buf_release(&title);
+	ldr_buf_release(&desc);
+	ldr_buf_release(&tmp);
+	release(&t);
+	return 0;
+}
+
+int ldr_export_tubemap_svg(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
+			   const char *path, struct ldr_buf *err)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	int r = ldr_tubemap_build(rm, opts, &b);
+	if (r == 0)
+		r = ldr_chart_write(path, &b, err);
+	ldr_buf_release(&b);
+	return r;
+}
