@@ -11,6 +11,8 @@ const struct ldr_exporter ldr_exporters[] = {
 	  "Gantt chart of projects (or --capabilities) by capability group" },
 	{ "tubemap", "svg", ldr_export_tubemap_svg,
 	  "tube map: a line per capability group, capabilities as stations" },
+	{ "trajectory", "svg", ldr_export_trajectory_svg,
+	  "Digital Maturity trajectory, a panel per capability group" },
 };
 const size_t ldr_nexporters = sizeof(ldr_exporters) / sizeof(ldr_exporters[0]);
 
