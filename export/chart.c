@@ -128,6 +128,17 @@ void ldr_chart_years(struct ldr_buf *b, int fy0, int n, const double *xs, double
 	ldr_buf_addstr(b, "</g>\n");
 }
 
+void ldr_chart_heading(struct ldr_buf *b, const char *title, const char *subtitle, double x,
+		       double width)
+{
+	double size = 5.0;
+
+	while (size > 3.5 && ldr_svg_width(title, size, 1) > width)
+		size -= 0.25;
+	ldr_svg_text(b, x, 13, size, "font-weight=\"bold\"", title, width);
+	ldr_svg_text(b, x, 18.5, 3.0, "fill=\"" LDR_MUTED "\"", subtitle, width);
+}
+
 const char *ldr_chart_time(const struct ldr_time *t, char *buf)
 {
 	return ldr_time_format(t, buf);

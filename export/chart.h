@@ -69,6 +69,11 @@ void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
 		      const struct ldr_export_opts *opts, const char *what, double x, double y,
 		      double font);
 
+/* The title (bold, as large as fits up to 5 mm, down to 3.5 mm, then cut)
+ * and the subtitle under it, from the left margin x across width. */
+void ldr_chart_heading(struct ldr_buf *b, const char *title, const char *subtitle, double x,
+		       double width);
+
 /* "2017-03", or "" when unset; buf needs LDR_TIME_STR_MAX bytes. */
 const char *ldr_chart_time(const struct ldr_time *t, char *buf);
 

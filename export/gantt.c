@@ -34,7 +34,7 @@
 #define MARGIN 8.0
 #define GROUP_W 36.0     /* the group column */
 #define LABEL_MIN 30.0   /* the label column, at least and at most */
-#define LABEL_MAX 100.0
+#define LABEL_MAX 130.0
 #define TOP 33.0         /* title, subtitle and the two axis bands above the rows */
 #define YEAR_BAND 5.0
 #define QUARTER_BAND 4.0
@@ -363,6 +363,8 @@ static void layout(struct gantt *g, double legend_h)
 			g->rows[l->first + j].y = y + pad + ((double)j + 0.5) * g->rh;
 		y += l->h;
 	}
+	if (!g->nlanes)
+		y += 12; /* room to say there is nothing */
 	g->bottom = y;
 	g->height = y + legend_h + MARGIN;
 	if (g->height < LDR_A3_H)
@@ -955,14 +957,13 @@ static void heading(struct gantt *g, const struct ldr_buf *title)
 	const struct ldr_footprint *f = &g->rm->footprint;
 	char s[LDR_TIME_STR_MAX];
 
-	ldr_svg_text(g->b, MARGIN, 13, 5.0, "font-weight=\"bold\"", title->s, LDR_A3_W - 2 * MARGIN);
 	if (f->version)
 		ldr_buf_addf(&sub, "Version %s; ", f->version);
 	ldr_buf_addf(&sub, "%zu %s in %zu groups; as at %s", g->nrows,
 		     g->opts->capabilities ? "capabilities" : "projects", g->nlanes, tstr(&g->opts->as_of, s));
 	if (g->opts->baseline)
 		ldr_buf_addf(&sub, "; baseline: %s", g->opts->baseline_name ? g->opts->baseline_name : "earlier plan");
-	ldr_svg_text(g->b, MARGIN, 18.5, 3.0, "fill=\"" LDR_MUTED "\"", sub.s, LDR_A3_W - 2 * MARGIN);
+	ldr_chart_heading(g->b, title->s, sub.s, MARGIN, LDR_A3_W - 2 * MARGIN);
 	ldr_buf_release(&sub);
 }
 
@@ -1009,6 +1010,10 @@ int ldr_gantt_build(const struct ldr_roadmap *rm, const struct ldr_export_opts *
 		bar(&g, &g.rows[i], &t);
 	}
 	ldr_buf_addstr(b, "</g>\n");
+	if (!g.nrows)
+		ldr_svg_text(b, g.x0 + 3, g.top + 7, FONT * 1.2, "fill=\"" LDR_MUTED "\"",
+			     opts->capabilities ? "This roadmap has no capabilities."
+					        : "This roadmap has no projects (its capabilities: ldr export gantt --capabilities).", 0);
 	as_at_line(&g);
 	arrows(&g);
 	legend(&g, g.bottom + 1);

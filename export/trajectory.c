@@ -503,18 +503,18 @@ int ldr_trajectory_build(const struct ldr_roadmap *rm, const struct ldr_export_o
 	ldr_svg_begin(b, t.width, t.height, title.s, desc.s);
 	ldr_buf_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", ldr_svg_r(t.width),
 		     ldr_svg_r(t.height));
-	ldr_svg_text(b, MARGIN, 13, 5.0, "font-weight=\"bold\"", title.s, t.width - 2 * MARGIN);
 	if (rm->footprint.version)
 		ldr_buf_addf(&sub, "Version %s; ", rm->footprint.version);
 	ldr_buf_addf(&sub, "Annex 3: Digital Maturity Self-assessment scores (0 to 100) by capability "
 		     "group, baseline and targets by year; as at %s", ldr_time_format(&opts->as_of, s));
-	ldr_svg_text(b, MARGIN, 18.5, 3.0, "fill=\"" LDR_MUTED "\"", sub.s, t.width - 2 * MARGIN);
+	ldr_chart_heading(b, title.s, sub.s, MARGIN, t.width - 2 * MARGIN);
 	if (!t.nser)
 		ldr_svg_text(b, MARGIN, TOP + 10, FONT * 1.4, "fill=\"" LDR_MUTED "\"",
 			     "This roadmap has no Digital Maturity trajectory.", 0);
 	for (i = 0; i < t.npanels; i++)
 		panel(&t, i, MARGIN + (double)(i % COLS) * t.pw, TOP + (double)(i / COLS) * t.ph);
-	legend(&t, TOP + (double)(rows ? rows : 1) * t.ph + 3, 1);
+	if (t.nser)
+		legend(&t, TOP + (double)(rows ? rows : 1) * t.ph + 3, 1);
 	ldr_chart_footer(b, rm, opts, "Digital Maturity trajectory", MARGIN, t.height - MARGIN + 3, FONT);
 	ldr_svg_end(b);
 

@@ -39,6 +39,7 @@
 #include "../model/hash.h"
 #include "../model/schedule.h"
 #include "chart.h"
+#include "layout.h"
 #include "svg.h"
 #include "svgcharts.h"
 
@@ -53,7 +54,7 @@
 #define STATION_R 1.5
 #define SIDE_SEP 1.7     /* lines running side by side through an interchange */
 #define PITCH_MIN 10.0
-#define PITCH_MAX 40.0
+#define PITCH_MAX 60.0
 #define LABEL_GAP 1.5
 
 enum { ABOVE, BELOW };
@@ -109,7 +110,7 @@ struct tube {
 	long crossings;
 	int fy0, nfy;
 	double *col;                    /* left edges of the year columns, nfy + 1 */
-	double pitch, spacing, map_x0, map_x1, map_y0, width, height, names_w;
+	double pitch, spacing, map_x0, map_x1, map_y0, map_y1, width, height, names_w;
 	int label_lines;
 	struct gap *gaps;               /* gaps[i]: between tracks i - 1 and i */
 	struct ldr_buf *b;
@@ -299,217 +300,12 @@ static void collect(struct tube *t)
 
 /* ---- the order of the tracks -------------------------------------------- */
 
-struct pair {
-	size_t a, b;
-	unsigned w;
-};
-
-struct orderer {
-	size_t n, npairs;
-	struct pair *pairs;
-	int *pos; /* line -> track */
-};
-
-static long order_cost(const struct orderer *o)
-{
-	long c = 0;
-	size_t i;
-
-	for (i = 0; i < o->npairs; i++) {
-		int d = o->pos[o->pairs[i].a] - o->pos[o->pairs[i].b];
-		if (d < 0)
-			d = -d;
-		/* Each line between the two tracks is crossed twice, going in
-		 * and coming out: loom's different-segment crossing costs 1. */
-		c += 1000L * 2 * (long)o->pairs[i].w * (d - 1);
-	}
-	for (i = 0; i < o->n; i++) /* stay near the usual order */
-		c += labs((long)o->pos[i] - (long)i);
-	return c;
-}
-
-static void swap_pos(struct orderer *o, int *at, int i, int j)
-{
-	int li = at[i], lj = at[j];
-	at[i] = lj;
-	at[j] = li;
-	o->pos[lj] = i;
-	o->pos[li] = j;
-}
-
-/* Move the line at track i to track j, shifting those between. */
-static void move_pos(struct orderer *o, int *at, int i, int j)
-{
-	int l = at[i], k;
-	if (i < j)
-		for (k = i; k < j; k++)
-			at[k] = at[k + 1];
-	else
-		for (k = i; k > j; k--)
-			at[k] = at[k - 1];
-	at[j] = l;
-	for (k = i < j ? i : j; k <= (i < j ? j : i); k++)
-		o->pos[at[k]] = k;
-}
-
-static int bary_cmp(const void *a, const void *b, void *ctx)
-{
-	const double *key = ctx;
-	int x = *(const int *)a, y = *(const int *)b;
-	if (key[x] != key[y])
-		return key[x] < key[y] ? -1 : 1;
-	return x < y ? -1 : x > y;
-}
-
-/* qsort with a context, by insertion for short arrays and merge otherwise:
- * stable and deterministic everywhere. */
-static void sort_ctx(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *, void *),
-		     void *ctx)
-{
-	char *v = base, *tmp;
-	size_t width, i;
-
-	if (n < 2)
-		return;
-	tmp = ldr_malloc(n * size);
-	for (width = 1; width < n; width *= 2) {
-		for (i = 0; i < n; i += 2 * width) {
-			size_t l = i, m = i + width < n ? i + width : n, r = m, e = i + 2 * width < n ? i + 2 * width : n, k = i;
-			while (l < m || r < e) {
-				if (r >= e || (l < m && cmp(v + l * size, v + r * size, ctx) <= 0))
-					memcpy(tmp + (k++) * size, v + (l++) * size, size);
-				else
-					memcpy(tmp + (k++) * size, v + (r++) * size, size);
-			}
-		}
-		memcpy(v, tmp, n * size);
-	}
-	free(tmp);
-}
-
-static void barycentre(struct orderer *o, int *at)
-{
-	double *key = ldr_calloc(o->n, sizeof(double)), *sum = ldr_calloc(o->n, sizeof(double));
-	int *cand = ldr_malloc(o->n * sizeof(int)), *old = ldr_malloc(o->n * sizeof(int));
-	long best = order_cost(o);
-	size_t i, round;
-
-	for (round = 0; round < 8; round++) {
-		for (i = 0; i < o->n; i++) {
-			key[i] = o->pos[i];
-			sum[i] = 1;
-		}
-		for (i = 0; i < o->npairs; i++) {
-			const struct pair *p = &o->pairs[i];
-			key[p->a] += p->w * (double)o->pos[p->b];
-			sum[p->a] += p->w;
-			key[p->b] += p->w * (double)o->pos[p->a];
-			sum[p->b] += p->w;
-		}
-		for (i = 0; i < o->n; i++) {
-			key[i] /= sum[i];
-			cand[i] = (int)i;
-		}
-		sort_ctx(cand, o->n, sizeof(int), bary_cmp, key);
-		memcpy(old, at, o->n * sizeof(int));
-		for (i = 0; i < o->n; i++) {
-			at[i] = cand[i];
-			o->pos[cand[i]] = (int)i;
-		}
-		if (order_cost(o) < best) {
-			best = order_cost(o);
-			continue;
-		}
-		memcpy(at, old, o->n * sizeof(int)); /* no better: undo, stop */
-		for (i = 0; i < o->n; i++)
-			o->pos[at[i]] = (int)i;
-		break;
-	}
-	free(key);
-	free(sum);
-	free(cand);
-	free(old);
-}
-
-static void hill_climb(struct orderer *o, int *at)
-{
-	int n = (int)o->n, i, j, pass, better = 1;
-	long best = order_cost(o), c;
-	int wide = n <= 30; /* all swaps and moves; else adjacent swaps only */
-
-	for (pass = 0; pass < 50 && better; pass++) {
-		better = 0;
-		for (i = 0; i < n; i++) {
-			for (j = wide ? 0 : i + 1; j < (wide ? n : (i + 2 < n ? i + 2 : n)); j++) {
-				if (i == j)
-					continue;
-				swap_pos(o, at, i, j);
-				if ((c = order_cost(o)) < best) {
-					best = c;
-					better = 1;
-					continue;
-				}
-				swap_pos(o, at, i, j);
-				if (!wide)
-					continue;
-				move_pos(o, at, i, j);
-				if ((c = order_cost(o)) < best) {
-					best = c;
-					better = 1;
-					continue;
-				}
-				move_pos(o, at, j, i);
-			}
-		}
-	}
-}
-
-/* Every order of a window of w tracks, for each window position. */
-static void permute(struct orderer *o, int *at, int start, int k, int w, long *best, int *best_at)
-{
-	int i;
-	if (k == w) {
-		long c = order_cost(o);
-		if (c < *best) {
-			*best = c;
-			memcpy(best_at, at, o->n * sizeof(int));
-		}
-		return;
-	}
-	for (i = k; i < w; i++) {
-		swap_pos(o, at, start + k, start + i);
-		permute(o, at, start, k + 1, w, best, best_at);
-		swap_pos(o, at, start + k, start + i);
-	}
-}
-
-static void windows(struct orderer *o, int *at)
-{
-	int n = (int)o->n, w = n < 6 ? n : 6, s;
-	int *best_at = ldr_malloc(o->n * sizeof(int));
-	long best = order_cost(o);
-	size_t i;
-
-	if (n > 40)
-		w = 0;
-	for (s = 0; w > 1 && s + w <= n; s++) {
-		memcpy(best_at, at, o->n * sizeof(int));
-		permute(o, at, s, 0, w, &best, best_at);
-		memcpy(at, best_at, o->n * sizeof(int));
-		for (i = 0; i < o->n; i++)
-			o->pos[at[i]] = (int)i;
-	}
-	free(best_at);
-}
-
 static void order_lines(struct tube *t)
 {
-	struct orderer o;
-	int *at;
-	size_t i, j, k, n = t->nlines;
+	struct ldr_link *links;
+	int *pos;
+	size_t i, j, k, n = t->nlines, nlinks = 0;
 
-	memset(&o, 0, sizeof(o));
-	o.n = n;
 	t->w = ldr_calloc(n * n + 1, sizeof(unsigned));
 	for (i = 0; i < t->nst; i++) {
 		const struct station *s = &t->st[i];
@@ -520,30 +316,22 @@ static void order_lines(struct tube *t)
 				t->w[a * n + b]++;
 			}
 	}
-	o.pairs = ldr_malloc((n * n + 1) * sizeof(*o.pairs));
+	links = ldr_malloc((n * n + 1) * sizeof(*links));
 	for (i = 0; i < n; i++)
 		for (j = i + 1; j < n; j++)
 			if (t->w[i * n + j]) {
-				o.pairs[o.npairs].a = i;
-				o.pairs[o.npairs].b = j;
-				o.pairs[o.npairs++].w = t->w[i * n + j];
+				links[nlinks].a = i;
+				links[nlinks].b = j;
+				links[nlinks++].w = t->w[i * n + j];
 			}
-	o.pos = ldr_malloc((n + 1) * sizeof(int));
-	at = ldr_malloc((n + 1) * sizeof(int));
+	pos = ldr_malloc((n + 1) * sizeof(int));
 	for (i = 0; i < n; i++)
-		o.pos[i] = at[i] = (int)i;
-	if (o.npairs) {
-		barycentre(&o, at);
-		hill_climb(&o, at);
-		windows(&o, at);
-		hill_climb(&o, at);
-	}
-	t->crossings = order_cost(&o) / 1000;
+		pos[i] = (int)i;
+	t->crossings = ldr_order_tracks(n, links, nlinks, pos);
 	for (i = 0; i < n; i++)
-		t->lines[i].pos = o.pos[i];
-	free(o.pairs);
-	free(o.pos);
-	free(at);
+		t->lines[i].pos = pos[i];
+	free(links);
+	free(pos);
 }
 
 /* ---- geometry ------------------------------------------------------------ */
@@ -580,7 +368,7 @@ static void place_y(struct tube *t)
 	for (i = 0; i < t->nst; i++) {
 		struct station *s = &t->st[i];
 		double sum = 0;
-		sort_ctx(s->lines, s->nlines, sizeof(size_t), member_cmp, t);
+		ldr_sort(s->lines, s->nlines, sizeof(size_t), member_cmp, t);
 		for (j = 0; j < s->nlines; j++)
 			sum += t->lines[s->lines[j]].y;
 		s->y = sum / (double)s->nlines;
@@ -678,7 +466,7 @@ static void place_x(struct tube *t)
 	t->order = ldr_malloc((t->nst + 1) * sizeof(size_t));
 	for (i = 0; i < t->nst; i++)
 		t->order[i] = i;
-	sort_ctx(t->order, t->nst, sizeof(size_t), station_cmp, t);
+	ldr_sort(t->order, t->nst, sizeof(size_t), station_cmp, t);
 	if (sweep(t, lo, 0) > avail) {
 		t->pitch = lo; /* a wider page */
 		t->width = sweep(t, lo, 0) + 2 * MARGIN + 2 * (t->names_w + 3);
@@ -800,13 +588,6 @@ static const struct gap *side_gap(const struct tube *t, const struct line *l, in
  * only has to remember the last few labels on the other side, so it is
  * linear in the number of stations. */
 #define LABEL_ENOUGH 48.0
-#define LOOKBACK 6
-
-struct cand {
-	struct station *s;
-	int forced;      /* -1: free, else the side */
-	double room[2];  /* to the next diagonal on each side, or to the map's end */
-};
 
 static double room_on(const struct tube *t, const struct line *l, double x0, int side)
 {
@@ -822,99 +603,11 @@ static double room_on(const struct tube *t, const struct line *l, double x0, int
 	return inside || lim < 0 ? 0 : lim;
 }
 
-static double worth(double w)
-{
-	return w < LABEL_ENOUGH ? w : LABEL_ENOUGH;
-}
-
-/* Width of label a when the next label on its side is b (or none). */
-static double width_to(const struct cand *c, size_t a, size_t b, int side, int has_b)
-{
-	double w = c[a].room[side];
-	if (has_b && c[b].s->x - STATION_R - LABEL_GAP - (c[a].s->x - STATION_R) < w)
-		w = c[b].s->x - STATION_R - LABEL_GAP - (c[a].s->x - STATION_R);
-	return w < 0 ? 0 : w;
-}
-
-/* state: the side of label i, and how many labels back the last one on
- * the other side is (LOOKBACK: none near enough to matter). */
-#define NSTATE (2 * (LOOKBACK + 1))
-
-static void choose_sides(struct cand *c, size_t n)
-{
-	double *score = ldr_malloc((n + 1) * NSTATE * sizeof(double));
-	signed char *from = ldr_malloc((n + 1) * NSTATE);
-	size_t i;
-	int st, side, k;
-
-	for (i = 0; i < n * NSTATE; i++)
-		score[i] = -1e18;
-	for (side = 0; side < 2; side++)
-		if (c[0].forced < 0 || c[0].forced == side)
-			score[side * (LOOKBACK + 1) + LOOKBACK] = 0;
-	for (i = 0; i + 1 < n; i++) {
-		for (st = 0; st < NSTATE; st++) {
-			double base = score[i * NSTATE + st];
-			side = st / (LOOKBACK + 1);
-			k = st % (LOOKBACK + 1);
-			if (base <= -1e17)
-				continue;
-			for (int nside = 0; nside < 2; nside++) {
-				int nk, ns;
-				double v = base;
-				if (c[i + 1].forced >= 0 && c[i + 1].forced != nside)
-					continue;
-				if (nside == side) { /* label i ends at i + 1 */
-					v += worth(width_to(c, i, i + 1, side, 1));
-					nk = k + 1 > LOOKBACK ? LOOKBACK : k + 1;
-				} else {             /* the last on that side ends here */
-					if (k < LOOKBACK)
-						v += worth(width_to(c, i - (size_t)k, i + 1, nside, 1));
-					/* label i stays open: settled later */
-					nk = 1;
-				}
-				/* A slight preference for taking turns keeps ties tidy. */
-				v += nside != side ? 0.01 : 0;
-				ns = nside * (LOOKBACK + 1) + nk;
-				if (v > score[(i + 1) * NSTATE + ns]) {
-					score[(i + 1) * NSTATE + ns] = v;
-					from[(i + 1) * NSTATE + ns] = (signed char)st;
-				}
-			}
-		}
-	}
-	/* Close the labels still open at the end, and pick the best. */
-	{
-		double best = -1e18;
-		int best_st = 0;
-		for (st = 0; st < NSTATE; st++) {
-			double v = score[(n - 1) * NSTATE + st];
-			side = st / (LOOKBACK + 1);
-			k = st % (LOOKBACK + 1);
-			if (v <= -1e17)
-				continue;
-			v += worth(width_to(c, n - 1, 0, side, 0));
-			if (k < LOOKBACK)
-				v += worth(width_to(c, n - 1 - (size_t)k, 0, !side, 0));
-			if (v > best) {
-				best = v;
-				best_st = st;
-			}
-		}
-		for (i = n; i-- > 0;) {
-			c[i].s->side = best_st / (LOOKBACK + 1);
-			if (i)
-				best_st = from[i * NSTATE + best_st];
-		}
-	}
-	free(score);
-	free(from);
-}
-
 static void assign_labels(struct tube *t)
 {
-	struct cand *c = ldr_malloc((t->nst + 1) * sizeof(*c));
-	size_t i, j, n, k;
+	struct ldr_label *c = ldr_malloc((t->nst + 1) * sizeof(*c));
+	struct station **of = ldr_malloc((t->nst + 1) * sizeof(*of));
+	size_t i, j, n;
 
 	for (i = 0; i < t->nlines; i++) {
 		const struct line *l = &t->lines[i];
@@ -923,22 +616,21 @@ static void assign_labels(struct tube *t)
 			if (s->lines[0] != i)
 				continue;
 			s->label_line = (int)i;
-			c[n].s = s;
+			of[n] = s;
+			c[n].x = s->x - STATION_R;
 			c[n].forced = s->nlines > 1 ? ABOVE : -1;
-			c[n].room[ABOVE] = room_on(t, l, s->x - STATION_R, ABOVE);
-			c[n].room[BELOW] = room_on(t, l, s->x - STATION_R, BELOW);
+			c[n].room[ABOVE] = room_on(t, l, c[n].x, ABOVE);
+			c[n].room[BELOW] = room_on(t, l, c[n].x, BELOW);
 			n++;
 		}
-		if (!n)
-			continue;
-		choose_sides(c, n);
+		ldr_label_sides(c, n, LABEL_ENOUGH, LABEL_GAP);
 		for (j = 0; j < n; j++) {
-			for (k = j + 1; k < n && c[k].s->side != c[j].s->side; k++)
-				;
-			c[j].s->label_w = width_to(c, j, k, c[j].s->side, k < n);
+			of[j]->side = c[j].side;
+			of[j]->label_w = c[j].width;
 		}
 	}
 	free(c);
+	free(of);
 }
 
 /* ---- drawing ------------------------------------------------------------- */
@@ -1250,8 +942,7 @@ static double legend_height(const struct tube *t)
 
 static void years(struct tube *t)
 {
-	double bottom = t->height - MARGIN - legend_height(t) - 4;
-	ldr_chart_years(t->b, t->fy0, t->nfy, t->col, TOP, YEAR_BAND, bottom, NAME_FONT);
+	ldr_chart_years(t->b, t->fy0, t->nfy, t->col, TOP, YEAR_BAND, t->map_y1, NAME_FONT);
 }
 
 static void horizon(struct tube *t)
@@ -1295,8 +986,8 @@ static void vertical(struct tube *t)
 	 * between them: 10.2 mm of clearances and 2 LEAD for each extra line. */
 	band = (t->spacing - 10.2) / (2 * LEAD);
 	t->label_lines = band >= 2 ? 3 : band >= 1 ? 2 : 1;
-	t->height = t->map_y0 + t->spacing * (double)(t->nlines ? t->nlines - 1 : 0) +
-		    (3 * LEAD + STATION_R + 3) + legend_height(t) + 6 + MARGIN;
+	t->map_y1 = t->map_y0 + t->spacing * (double)(t->nlines ? t->nlines - 1 : 0) + 3 * LEAD + STATION_R + 3;
+	t->height = t->map_y1 + legend_height(t) + 6 + MARGIN;
 	if (t->height < LDR_A3_H)
 		t->height = LDR_A3_H;
 }
@@ -1332,14 +1023,13 @@ static void heading(struct tube *t, const struct ldr_buf *title)
 
 	for (i = 0; i < t->nst; i++)
 		inter += t->st[i].nlines > 1;
-	ldr_svg_text(t->b, MARGIN, 13, 5.0, "font-weight=\"bold\"", title->s, t->width - 2 * MARGIN);
 	if (f->version)
 		ldr_buf_addf(&sub, "Version %s; ", f->version);
 	ldr_buf_addf(&sub, "%zu capabilities on %zu lines, %zu interchange%s; as at %s", t->nst, t->nlines,
 		     inter, inter == 1 ? "" : "s", ldr_time_format(&t->opts->as_of, s));
 	if (t->undated)
 		ldr_buf_addf(&sub, "; %zu without a year not shown", t->undated);
-	ldr_svg_text(t->b, MARGIN, 18.5, 3.0, "fill=\"" LDR_MUTED "\"", sub.s, t->width - 2 * MARGIN);
+	ldr_chart_heading(t->b, title->s, sub.s, MARGIN, t->width - 2 * MARGIN);
 	ldr_buf_release(&sub);
 }
 
@@ -1411,7 +1101,7 @@ int ldr_tubemap_build(const struct ldr_roadmap *rm, const struct ldr_export_opts
 	for (i = 0; i < t.nlines; i++)
 		draw_names(&t, &t.lines[i]);
 	ldr_buf_addstr(b, "</g>\n");
-	legend(&t, t.height - MARGIN - legend_height(&t) + 1);
+	legend(&t, t.map_y1 + 4);
 	ldr_chart_footer(b, rm, opts, "Capability tube map", MARGIN, t.height - MARGIN + 3, FONT);
 	ldr_svg_end(b);
 
