@@ -155,7 +155,7 @@ int ldr_chart_derived(const struct ldr_map *derived, const char *field)
 
 void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
 		      const struct ldr_export_opts *opts, const char *what, double x, double y,
-		      double font)
+		      double font, double width)
 {
 	struct ldr_buf t = LDR_BUF_INIT;
 	char asof[LDR_TIME_STR_MAX];
@@ -169,7 +169,7 @@ void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
 	else
 		ldr_buf_addstr(&t, "; not from a git commit");
 	ldr_buf_addf(&t, "; as at %s; drawn by ldr", ldr_chart_time(&opts->as_of, asof));
-	ldr_svg_text(b, x, y, font, "fill=\"" LDR_MUTED "\"", t.s, 0);
+	ldr_svg_text(b, x, y, font, "fill=\"" LDR_MUTED "\"", t.s, width);
 	ldr_buf_release(&t);
 }
 

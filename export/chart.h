@@ -67,7 +67,7 @@ void ldr_chart_years(struct ldr_buf *b, int fy0, int n, const double *xs, double
 /* The footer: the footprint and version, the commit and the "as at" date. */
 void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
 		      const struct ldr_export_opts *opts, const char *what, double x, double y,
-		      double font);
+		      double font, double width);
 
 /* The title (bold, as large as fits up to 5 mm, down to 3.5 mm, then cut)
  * and the subtitle under it, from the left margin x across width. */

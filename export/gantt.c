@@ -1018,7 +1018,7 @@ int ldr_gantt_build(const struct ldr_roadmap *rm, const struct ldr_export_opts *
 	arrows(&g);
 	legend(&g, g.bottom + 1);
 	ldr_chart_footer(b, rm, opts, g.opts->capabilities ? "Capability Gantt chart" : "Project Gantt chart",
-			 MARGIN, g.height - MARGIN + 3, SMALL);
+			 MARGIN, g.height - MARGIN + 3, SMALL, LDR_A3_W - 2 * MARGIN);
 	ldr_svg_end(b);
 
 	ldr_buf_release(&title);

@@ -515,7 +515,8 @@ int ldr_trajectory_build(const struct ldr_roadmap *rm, const struct ldr_export_o
 		panel(&t, i, MARGIN + (double)(i % COLS) * t.pw, TOP + (double)(i / COLS) * t.ph);
 	if (t.nser)
 		legend(&t, TOP + (double)(rows ? rows : 1) * t.ph + 3, 1);
-	ldr_chart_footer(b, rm, opts, "Digital Maturity trajectory", MARGIN, t.height - MARGIN + 3, FONT);
+	ldr_chart_footer(b, rm, opts, "Digital Maturity trajectory", MARGIN, t.height - MARGIN + 3, FONT,
+			 t.width - 2 * MARGIN);
 	ldr_svg_end(b);
 
 	ldr_buf_release(&title);

@@ -7,7 +7,7 @@
  * interchange, on more than one line, only where the roadmap really links
  * groups there:
  * - a project of another group delivers the capability;
- * - a project that delivers it delivers capabilities of another group too;
+ * - a project of no group delivers it and capabilities of another group;
  * - the capability depends on a capability of another group;
  * - a project that delivers it depends on a project of another group.
  * Each interchange's <title> says which.
@@ -56,6 +56,7 @@
 #define PITCH_MIN 10.0
 #define PITCH_MAX 60.0
 #define LABEL_GAP 1.5
+#define LEGEND_NAME_MAX 90.0
 
 enum { ABOVE, BELOW };
 
@@ -79,6 +80,7 @@ struct station {
 	size_t *lines;        /* member lines, home first, then by first link */
 	size_t nlines;
 	struct ldr_buf why;   /* why it is an interchange */
+	size_t more;          /* links beyond those said in why */
 	int fy, due;
 	size_t order;
 	double x, y, dy;      /* dy: the largest diagonal a member needs */
@@ -146,6 +148,10 @@ static void add_member(struct tube *t, struct station *s, const char *group_id, 
 			return;
 	s->lines = ldr_realloc(s->lines, (s->nlines + 1) * sizeof(*s->lines));
 	s->lines[s->nlines++] = l;
+	if (s->nlines > 5) { /* say a few; count the rest */
+		s->more++;
+		return;
+	}
 	ldr_buf_addstr(&s->why, s->why.len ? "; " : "");
 	gname = t->groups.v[g].name;
 	switch (why) {
@@ -153,7 +159,7 @@ static void add_member(struct tube *t, struct station *s, const char *group_id, 
 		ldr_buf_addf(&s->why, "delivered by %s %s, a project of %s", a, b_, gname);
 		break;
 	case PROJECT_ALSO:
-		ldr_buf_addf(&s->why, "%s %s also delivers capabilities of %s", a, b_, gname);
+		ldr_buf_addf(&s->why, "%s %s, a project of no group, also delivers capabilities of %s", a, b_, gname);
 		break;
 	case PROJECT_DEPENDS:
 		ldr_buf_addf(&s->why, "its project %s depends on %s, a project of %s", a, b_, gname);
@@ -179,9 +185,9 @@ static void index_records(struct tube *t)
 	}
 }
 
-/* What the project delivers besides c, in other groups: a hash from the
- * project's id to the first capability of each group would be exact; one
- * pass over the capabilities building project -> groups is enough. */
+/* The groups whose capabilities each project delivers, in order of first
+ * appearance: for a project of no group, the first is its group as far as
+ * the map is concerned. */
 struct delivers {
 	struct ldr_hash by_project; /* project id -> index into v + 1 */
 	struct { size_t *groups; size_t n; const char *cap; } *v;
@@ -237,9 +243,11 @@ static void links(struct tube *t, struct station *s, const struct delivers *d)
 		if (!p)
 			continue;
 		add_member(t, s, p->group, BY_PROJECT, p->id, p->name ? p->name : "");
-		for (j = 0; e && j < d->v[e - 1].n; j++)
-			add_member(t, s, t->groups.v[d->v[e - 1].groups[j]].id,
-				   PROJECT_ALSO, p->id, p->name ? p->name : "");
+		/* A project of no group that delivers capabilities of several:
+		 * each links to the first (once, not every pair). */
+		if (e && ldr_chart_group(&t->groups, p->group) == t->groups.none && d->v[e - 1].n > 1)
+			add_member(t, s, t->groups.v[d->v[e - 1].groups[0]].id, PROJECT_ALSO, p->id,
+				   p->name ? p->name : "");
 		for (j = 0; j < p->depends_on.n; j++) {
 			const struct ldr_project *q = ldr_hash_get(&t->projects, p->depends_on.v[j]);
 			if (q)
@@ -714,6 +722,8 @@ static void station_title(const struct tube *t, const struct station *s, struct 
 	ldr_buf_addf(out, "; %s", t->groups.v[t->lines[s->home].group].name);
 	if (s->nlines > 1)
 		ldr_buf_addf(out, "; interchange: %s", s->why.s);
+	if (s->more)
+		ldr_buf_addf(out, "; and %zu more link%s", s->more, s->more == 1 ? "" : "s");
 }
 
 static void draw_station(struct tube *t, const struct station *s, struct ldr_buf *tmp)
@@ -906,13 +916,15 @@ static void legend(struct tube *t, double y)
 	for (i = 0; i < t->nlines; i++) {
 		const struct ldr_chart_group *g = &t->groups.v[t->lines[i].group];
 		double w = 9.5 + ldr_svg_width(g->name, FONT, 0) + 6;
+		if (w > LEGEND_NAME_MAX + 15.5)
+			w = LEGEND_NAME_MAX + 15.5;
 		if (x + w > x1) {
 			x = MARGIN + ldr_svg_width("Lines:", FONT, 1) + 3;
 			y += 4.2;
 		}
 		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>", ldr_svg_r(x),
 			     ldr_svg_r(y), ldr_svg_r(x + 8), g->colour, LINE_W);
-		ldr_svg_text(b, x + 9.5, y + FONT * 0.36, FONT, NULL, g->name, 0);
+		ldr_svg_text(b, x + 9.5, y + FONT * 0.36, FONT, NULL, g->name, LEGEND_NAME_MAX);
 		x += w;
 	}
 	y += 5;
@@ -929,6 +941,8 @@ static double legend_height(const struct tube *t)
 	size_t i;
 	for (i = 0; i < t->nlines; i++) {
 		double w = 9.5 + ldr_svg_width(t->groups.v[t->lines[i].group].name, FONT, 0) + 6;
+		if (w > LEGEND_NAME_MAX + 15.5)
+			w = LEGEND_NAME_MAX + 15.5;
 		if (x + w > t->width - MARGIN) {
 			x = MARGIN + 15;
 			h += 4.2;
@@ -1102,7 +1116,8 @@ int ldr_tubemap_build(const struct ldr_roadmap *rm, const struct ldr_export_opts
 		draw_names(&t, &t.lines[i]);
 	ldr_buf_addstr(b, "</g>\n");
 	legend(&t, t.map_y1 + 4);
-	ldr_chart_footer(b, rm, opts, "Capability tube map", MARGIN, t.height - MARGIN + 3, FONT);
+	ldr_chart_footer(b, rm, opts, "Capability tube map", MARGIN, t.height - MARGIN + 3, FONT,
+			 t.width - 2 * MARGIN);
 	ldr_svg_end(b);
 
 	ldr_buf_release(&title);
