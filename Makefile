@@ -3,6 +3,7 @@
 #   make            build ./ldr (objects under build/)
 #   make run        install what is missing, build, show the default roadmap
 #   make test       install what is missing, build strictly, run every test
+#   make bench      time the exports of a 50,000-capability roadmap
 #   make install    PREFIX=/usr/local DESTDIR=... : ldr and its man pages
 #   make DEVELOPER=1  the strict warning set, with -Werror (test and CI use it)
 
@@ -20,8 +21,10 @@ DEB_yaml-0.1 = libyaml-dev
 DEB_libgit2 = libgit2-dev
 DEB_cmocka = libcmocka-dev
 DEB_xlsxwriter = libxlsxwriter-dev
-# Commands the build and the tests run.
-TOOLS = pkg-config:pkg-config diff:diffutils
+# Commands the build and the tests run: the SVG charts are checked with
+# xmllint, rendered with rsvg-convert and in headless Chromium.
+TOOLS = pkg-config:pkg-config diff:diffutils xmllint:libxml2-utils rsvg-convert:librsvg2-bin \
+	chromium:chromium
 DEFAULT_ROADMAP = roadmaps/derbyshire.yaml
 
 # Quiet by default, as git's build is; V=1 shows the commands.
@@ -58,7 +61,7 @@ LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
-.PHONY: all run test check-unit check-cli check-layout deps deps-install install clean
+.PHONY: all run test check-unit check-cli check-svg check-layout bench deps deps-install install clean
 
 all: ldr
 
@@ -118,7 +121,7 @@ run: deps-install
 
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
-	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-unit check-cli
+	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-unit check-cli check-svg
 
 check-unit: $(UNIT_BIN)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -129,6 +132,16 @@ check-unit: $(UNIT_BIN)
 
 check-cli: ldr
 	@sh tests/cli/run.sh
+
+# The charts: byte-exact goldens, well-formed, rendered by librsvg, inert;
+# and a few rendered in headless Chromium (about two seconds each).
+SVG_BROWSER = derbyshire-gantt derbyshire-tubemap derbyshire-trajectory hostile-gantt
+check-svg: ldr
+	@sh tests/svg/run.sh
+	@sh tests/svg/chromium.sh $(SVG_BROWSER:%=tests/svg/%.svg)
+
+bench: ldr
+	@sh tests/bench/run.sh
 
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:
