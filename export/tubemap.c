@@ -426,8 +426,10 @@ static double sweep(struct tube *t, double pitch, int record)
 	size_t i = 0, j;
 	int fy, lo, hi, k;
 
+	/* The lines come in from the left edge: a first stop that is an
+	 * interchange needs room for its diagonal there too. */
 	for (j = 0; j < t->nlines; j++) {
-		last[j] = -1e9;
+		last[j] = -pitch;
 		by_pos[t->lines[j].pos] = (int)j;
 	}
 	for (fy = t->fy0; fy < t->fy0 + t->nfy; fy++) {
@@ -451,8 +453,9 @@ static double sweep(struct tube *t, double pitch, int record)
 				last[by_pos[k]] = x + (s->nlines > 1 ? s->dy : 0);
 			if (record)
 				s->x = x;
-			if (x + pitch * 0.55 > end)
-				end = x + pitch * 0.55;
+			/* And room to go back to the track before the right edge. */
+			if (x + (s->nlines > 1 ? s->dy : 0) + pitch * 0.55 > end)
+				end = x + (s->nlines > 1 ? s->dy : 0) + pitch * 0.55;
 		}
 		right = end;
 	}
