@@ -115,9 +115,12 @@ static void test_width_and_fit(void **state)
 	assert_int_equal(ldr_svg_fit("Wide", 10, 0, 5), 0);
 
 	/* Word wrap. */
-	n = ldr_svg_wrap("Records, assessments and plans", 2.6, 1, 42, &next);
-	assert_int_equal(n, strlen("Records, assessments and"));
-	assert_string_equal("Records, assessments and plans" + next, "plans");
+	{
+		const char *name = "Records, assessments and plans";
+		n = ldr_svg_wrap(name, 2.6, 1, 42, &next);
+		assert_int_equal(n, strlen("Records, assessments and"));
+		assert_string_equal(&name[next], "plans");
+	}
 	n = ldr_svg_wrap("Supercalifragilistic", 10, 0, 20, &next);
 	assert_true(n > 0 && n < 20 && next == n);
 	n = ldr_svg_wrap("", 10, 0, 20, &next);
