@@ -39,6 +39,8 @@ struct orderer {
 	const struct ldr_link *pairs;
 	int *pos;         /* track -> position */
 	const int *usual; /* track -> its usual position */
+	size_t *first;    /* the links of track i: inc[first[i] .. first[i + 1]) */
+	size_t *inc;      /* indices into pairs */
 };
 
 static long order_cost(const struct orderer *o)
@@ -136,16 +138,80 @@ static void barycentre(struct orderer *o, int *at)
 	free(old);
 }
 
+/* The cost of the links of track l and of its leaving its place. */
+static long local_cost(const struct orderer *o, size_t l, size_t skip_other)
+{
+	long c = labs((long)o->pos[l] - (long)o->usual[l]);
+	size_t k;
+
+	for (k = o->first[l]; k < o->first[l + 1]; k++) {
+		const struct ldr_link *p = &o->pairs[o->inc[k]];
+		size_t other = p->a == l ? p->b : p->a;
+		int d = o->pos[p->a] - o->pos[p->b];
+		if (other == skip_other)
+			continue; /* counted once, by the caller */
+		if (d < 0)
+			d = -d;
+		c += 1000L * 2 * (long)p->w * (d - 1);
+	}
+	return c;
+}
+
+/* Swapping neighbours changes only their own links: with many tracks,
+ * climb by adjacent swaps, each costed in time proportional to the links
+ * of the two tracks, so that a pass is linear in the links. */
+static void climb_adjacent(struct orderer *o, int *at)
+{
+	int n = (int)o->n, i, pass, better = 1;
+
+	for (pass = 0; pass < 50 && better; pass++) {
+		better = 0;
+		for (i = 0; i + 1 < n; i++) {
+			size_t a = (size_t)at[i], b = (size_t)at[i + 1];
+			long before = local_cost(o, a, (size_t)-1) + local_cost(o, b, a);
+			long after;
+			swap_pos(o, at, i, i + 1);
+			after = local_cost(o, a, (size_t)-1) + local_cost(o, b, a);
+			if (after < before)
+				better = 1;
+			else
+				swap_pos(o, at, i, i + 1);
+		}
+	}
+}
+
+static void index_links(struct orderer *o)
+{
+	size_t i;
+
+	o->first = ldr_calloc(o->n + 2, sizeof(size_t));
+	o->inc = ldr_malloc((2 * o->npairs + 1) * sizeof(size_t));
+	for (i = 0; i < o->npairs; i++) {
+		o->first[o->pairs[i].a + 2]++;
+		o->first[o->pairs[i].b + 2]++;
+	}
+	for (i = 2; i < o->n + 2; i++)
+		o->first[i] += o->first[i - 1];
+	for (i = 0; i < o->npairs; i++) {
+		o->inc[o->first[o->pairs[i].a + 1]++] = i;
+		o->inc[o->first[o->pairs[i].b + 1]++] = i;
+	}
+}
+
 static void hill_climb(struct orderer *o, int *at)
 {
 	int n = (int)o->n, i, j, pass, better = 1;
 	long best = order_cost(o), c;
 	int wide = n <= 30; /* all swaps and moves; else adjacent swaps only */
 
+	if (!wide) {
+		climb_adjacent(o, at);
+		return;
+	}
 	for (pass = 0; pass < 50 && better; pass++) {
 		better = 0;
 		for (i = 0; i < n; i++) {
-			for (j = wide ? 0 : i + 1; j < (wide ? n : (i + 2 < n ? i + 2 : n)); j++) {
+			for (j = 0; j < n; j++) {
 				if (i == j)
 					continue;
 				swap_pos(o, at, i, j);
@@ -155,8 +221,6 @@ static void hill_climb(struct orderer *o, int *at)
 					continue;
 				}
 				swap_pos(o, at, i, j);
-				if (!wide)
-					continue;
 				move_pos(o, at, i, j);
 				if ((c = order_cost(o)) < best) {
 					best = c;
@@ -215,11 +279,12 @@ long ldr_order_tracks(size_t n, const struct ldr_link *links, size_t nlinks, int
 	long c;
 
 	memcpy(usual, pos, n * sizeof(int));
-	o.usual = usual;
 	o.n = n;
 	o.npairs = nlinks;
 	o.pairs = links;
 	o.pos = pos;
+	o.usual = usual;
+	index_links(&o);
 	for (i = 0; i < n; i++)
 		at[pos[i]] = (int)i;
 	if (nlinks) {
@@ -231,6 +296,8 @@ long ldr_order_tracks(size_t n, const struct ldr_link *links, size_t nlinks, int
 	c = order_cost(&o) / 1000;
 	free(at);
 	free(usual);
+	free(o.first);
+	free(o.inc);
 	return c;
 }
 

@@ -78,7 +78,6 @@ struct tube {
 	struct station *st;
 	size_t nst, undated;
 	size_t *order;                  /* stations in time order */
-	unsigned *w;                    /* links between lines, nlines^2 */
 	long crossings;
 	int fy0, nfy;
 	double *col;                    /* left edges of the year columns, nfy + 1 */

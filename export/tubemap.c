@@ -234,34 +234,45 @@ static void collect(struct tube *t)
 
 /* ---- the order of the tracks -------------------------------------------- */
 
+static int link_cmp(const void *a, const void *b)
+{
+	const struct ldr_link *x = a, *y = b;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return (x->b > y->b) - (x->b < y->b);
+}
+
+/* Each interchange links its home line with each other line through it;
+ * the links are counted per pair of lines, in time linear in the stations
+ * (and n log n in the links), whatever the number of groups. */
 static void order_lines(struct tube *t)
 {
-	struct ldr_link *links;
+	struct ldr_link *links = NULL;
 	int *pos;
-	size_t i, j, k, n = t->nlines, nlinks = 0;
+	size_t i, j, n = t->nlines, nlinks = 0, cap = 0, out = 0;
 
-	t->w = ldr_calloc(n * n + 1, sizeof(unsigned));
 	for (i = 0; i < t->nst; i++) {
 		const struct station *s = &t->st[i];
-		for (j = 0; j < s->nlines; j++)
-			for (k = j + 1; k < s->nlines; k++) {
-				size_t a = s->lines[j] < s->lines[k] ? s->lines[j] : s->lines[k];
-				size_t b = s->lines[j] ^ s->lines[k] ^ a;
-				t->w[a * n + b]++;
-			}
+		for (j = 1; j < s->nlines; j++) {
+			size_t a = s->home < s->lines[j] ? s->home : s->lines[j];
+			ldr_grow((void **)&links, &cap, nlinks + 1, sizeof(*links));
+			links[nlinks].a = a;
+			links[nlinks].b = s->home ^ s->lines[j] ^ a;
+			links[nlinks++].w = 1;
+		}
 	}
-	links = ldr_malloc((n * n + 1) * sizeof(*links));
-	for (i = 0; i < n; i++)
-		for (j = i + 1; j < n; j++)
-			if (t->w[i * n + j]) {
-				links[nlinks].a = i;
-				links[nlinks].b = j;
-				links[nlinks++].w = t->w[i * n + j];
-			}
+	if (nlinks > 1)
+		qsort(links, nlinks, sizeof(*links), link_cmp);
+	for (i = 0; i < nlinks; i++) {
+		if (out && links[out - 1].a == links[i].a && links[out - 1].b == links[i].b)
+			links[out - 1].w++;
+		else
+			links[out++] = links[i];
+	}
 	pos = ldr_malloc((n + 1) * sizeof(int));
 	for (i = 0; i < n; i++)
 		pos[i] = (int)i;
-	t->crossings = ldr_order_tracks(n, links, nlinks, pos);
+	t->crossings = ldr_order_tracks(n, links, out, pos);
 	for (i = 0; i < n; i++)
 		t->lines[i].pos = pos[i];
 	free(links);
@@ -336,6 +347,15 @@ static void span_tracks(const struct tube *t, const struct station *s, int *lo, 
 	*hi = t->lines[s->lines[s->nlines - 1]].pos;
 }
 
+/* Whether the tracks an interchange's diagonals cross are kept clear for
+ * them: not when it spans so many that the map is past reading anyway, so
+ * that the work stays linear in the stations. */
+#define SPAN_MAX 40
+static int keeps_clear(int lo, int hi)
+{
+	return hi - lo <= SPAN_MAX;
+}
+
 /* Place stations left to right: each as far left as its year column and the
  * stations before it on each of its lines allow. Returns the total width. */
 static double sweep(struct tube *t, double pitch, int record)
@@ -366,11 +386,19 @@ static double sweep(struct tube *t, double pitch, int record)
 			if (need < pitch)
 				need = pitch;
 			span_tracks(t, s, &lo, &hi);
-			for (k = lo; k <= hi; k++)
-				if (last[by_pos[k]] + need > x)
-					x = last[by_pos[k]] + need;
-			for (k = lo; k <= hi; k++)
-				last[by_pos[k]] = x + (s->nlines > 1 ? s->dy : 0);
+			if (keeps_clear(lo, hi)) {
+				for (k = lo; k <= hi; k++)
+					if (last[by_pos[k]] + need > x)
+						x = last[by_pos[k]] + need;
+				for (k = lo; k <= hi; k++)
+					last[by_pos[k]] = x + (s->nlines > 1 ? s->dy : 0);
+			} else {
+				for (k = 0; k < (int)s->nlines; k++)
+					if (last[s->lines[k]] + need > x)
+						x = last[s->lines[k]] + need;
+				for (k = 0; k < (int)s->nlines; k++)
+					last[s->lines[k]] = x + s->dy;
+			}
 			if (record)
 				s->x = x;
 			/* And room to go back to the track before the right edge. */
@@ -456,7 +484,7 @@ static int block_cmp(const void *a, const void *b)
 /* The spaces between tracks that interchanges' diagonals pass through. */
 static void blocks(struct tube *t)
 {
-	size_t i;
+	size_t i, j;
 	int lo, hi, k;
 
 	t->gaps = ldr_calloc(t->nlines + 2, sizeof(*t->gaps));
@@ -465,12 +493,18 @@ static void blocks(struct tube *t)
 		if (s->nlines < 2)
 			continue;
 		span_tracks(t, s, &lo, &hi);
-		for (k = lo + 1; k <= hi; k++)
-			block(t, k, s->x - s->dy - STATION_R - 0.8, s->x + s->dy + STATION_R + 0.8);
+		if (keeps_clear(lo, hi)) {
+			for (k = lo + 1; k <= hi; k++)
+				block(t, k, s->x - s->dy - STATION_R - 0.8, s->x + s->dy + STATION_R + 0.8);
+			continue;
+		}
+		for (j = 0; j < s->nlines; j++) /* the spaces next to each member */
+			for (k = t->lines[s->lines[j]].pos; k <= t->lines[s->lines[j]].pos + 1; k++)
+				if (k > lo && k <= hi)
+					block(t, k, s->x - s->dy - STATION_R - 0.8, s->x + s->dy + STATION_R + 0.8);
 	}
 	for (i = 0; i <= t->nlines; i++) {
 		struct gap *g = &t->gaps[i];
-		size_t j;
 		if (g->n > 1)
 			qsort(g->v, g->n, sizeof(struct block), block_cmp);
 		g->reach = ldr_malloc((g->n + 1) * sizeof(double));
@@ -690,7 +724,6 @@ static void release(struct tube *t)
 	free(t->lines);
 	free(t->line_of_group);
 	free(t->order);
-	free(t->w);
 	free(t->col);
 	ldr_hash_clear(&t->projects);
 	ldr_hash_clear(&t->caps);

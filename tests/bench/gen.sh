@@ -1,7 +1,8 @@
 #!/bin/sh
 # Write a large synthetic roadmap to standard output, for benchmarks:
-#   sh tests/bench/gen.sh [CAPABILITIES [PROJECTS]]   (default 50000 5000)
-# Eleven groups (the seven national ones and four local), projects with
+#   sh tests/bench/gen.sh [CAPABILITIES [PROJECTS [LOCAL_GROUPS]]]
+# (default 50000 5000 4). The seven national groups and the local ones,
+# projects with
 # dependencies on earlier ones, and capabilities over ten financial years,
 # each delivered by a project of its group (or, for a tenth of them, of
 # another group, so that the tube map has interchanges), and some depending
@@ -10,9 +11,12 @@
 set -u
 caps=${1:-50000}
 projects=${2:-5000}
-awk -v caps="$caps" -v projects="$projects" 'BEGIN {
-	split("records transfers orders medicines decisions remote assets local1 local2 local3 local4", g, " ")
-	ng = 11
+locals=${3:-4}
+awk -v caps="$caps" -v projects="$projects" -v locals="$locals" 'BEGIN {
+	split("records transfers orders medicines decisions remote assets", g, " ")
+	for (i = 1; i <= locals; i++)
+		g[7 + i] = "local" i
+	ng = 7 + locals
 	seed = 42
 	print "ldr: 1"
 	print "footprint:"
@@ -20,7 +24,7 @@ awk -v caps="$caps" -v projects="$projects" 'BEGIN {
 	print "  start: 16/17"
 	print "  end: 25/26"
 	print "groups:"
-	for (i = 1; i <= 4; i++) {
+	for (i = 1; i <= locals; i++) {
 		print "- id: local" i
 		print "  name: Local group " i
 	}

@@ -24,3 +24,9 @@ run gantt-capabilities export gantt --capabilities --as-of 2020-03 -o "$dir/gant
 run tubemap export tubemap --as-of 2020-03 -o "$dir/tubemap.svg" "$dir/roadmap.yaml"
 run trajectory export trajectory --as-of 2020-03 -o "$dir/trajectory.svg" "$dir/roadmap.yaml"
 ls -l "$dir"/*.svg | awk '{ printf "bench: %-40s %6.1f MB\n", $NF, $5 / 1e6 }'
+# Many groups, so many lines: the track order and the spaces kept clear for
+# diagonals must not grow with the square of the groups.
+sh tests/bench/gen.sh 20000 4000 2000 >"$dir/groups.yaml"
+echo "bench: 20000 capabilities in 2007 groups"
+run tubemap-2007-lines export tubemap --as-of 2020-03 -o "$dir/groups-tubemap.svg" "$dir/groups.yaml"
+run gantt-2007-lanes export gantt --capabilities --as-of 2020-03 -o "$dir/groups-gantt.svg" "$dir/groups.yaml"
