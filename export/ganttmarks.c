@@ -277,9 +277,14 @@ static void delivery_ticks(struct gantt *g, const struct row *r, struct ldr_buf 
 		ldr_buf_addstr(t, bad ? ", after the capability is due (order violated)" : " and delivers it");
 		ldr_buf_addstr(b, "<g>");
 		ldr_svg_title(b, t->s);
+		/* Out of order: a red dashed line from when the capability is due
+		 * to when its project ends, so that the gap is seen. */
+		if (bad && r->has_span)
+			ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\" stroke-dasharray=\"1.2 0.5\"/>",
+				     ldr_svg_r(gantt_x(g, r->last + 1)), ldr_svg_r(y + 0.5), ldr_svg_r(x), LDR_ALERT);
 		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/></g>\n",
-			     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(x - 0.9), ldr_svg_r(y + 1.4),
-			     ldr_svg_r(x + 0.9), ldr_svg_r(y + 1.4), bad ? LDR_ALERT : LDR_MUTED);
+			     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(x - (bad ? 1.2 : 0.9)), ldr_svg_r(y + (bad ? 1.8 : 1.4)),
+			     ldr_svg_r(x + (bad ? 1.2 : 0.9)), ldr_svg_r(y + (bad ? 1.8 : 1.4)), bad ? LDR_ALERT : LDR_MUTED);
 	}
 }
 
