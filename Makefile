@@ -3,6 +3,7 @@
 #   make            build ./ldr (objects under build/)
 #   make run        install what is missing, build, show the default roadmap
 #   make test       install what is missing, build strictly, run every test
+#   make bench      benchmarks: medians, and ratios to baselines
 #   make install    PREFIX=/usr/local DESTDIR=... : ldr and its man pages
 #   make DEVELOPER=1  the strict warning set, with -Werror (test and CI use it)
 #   make B=build/asan SANITIZE=1  a build with ASan and UBSan, in its own directory
@@ -21,9 +22,10 @@ DEB_yaml-0.1 = libyaml-dev
 DEB_libgit2 = libgit2-dev
 DEB_cmocka = libcmocka-dev
 DEB_xlsxwriter = libxlsxwriter-dev
-# Commands the build and the tests run.
+# Commands the build and the tests run; the SVG charts are checked with
+# xmllint, rendered with rsvg-convert and in headless Chromium.
 TOOLS = pkg-config:pkg-config diff:diffutils cmp:diffutils awk:mawk valgrind:valgrind \
-	timeout:coreutils
+	timeout:coreutils xmllint:libxml2-utils rsvg-convert:librsvg2-bin chromium:chromium
 # Python modules the tests import, with the package: Debian's interpreter,
 # since the python3 first on a PATH may be another one without them.
 PYTHON = /usr/bin/python3
@@ -78,8 +80,8 @@ LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run test check-unit check-cli check-export check-layout check-man check-office \
-	check-fuzz check-valgrind man fuzz bench deps deps-install install clean
+.PHONY: all run test check-unit check-cli check-export check-svg check-layout check-man \
+	check-office check-fuzz check-valgrind man fuzz bench deps deps-install install clean
 
 all: $(LDR_BIN)
 
@@ -150,7 +152,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
 	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz \
-		check-cli check-export
+		check-cli check-export check-svg
 	@echo "--- again, with AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(SANITIZER_ENV) $(MAKE) --no-print-directory DEVELOPER=1 B=build/asan SANITIZE=1 \
 		check-unit check-fuzz check-cli
@@ -186,6 +188,13 @@ check-export: ldr
 # be. Needs libreoffice-calc (apt-get install libreoffice-calc).
 check-office: ldr
 	@sh tests/export/office.sh
+
+# The charts: byte-exact goldens, well-formed, rendered by librsvg, inert;
+# and a few rendered in headless Chromium (about two seconds each).
+SVG_BROWSER = derbyshire-gantt derbyshire-tubemap derbyshire-trajectory hostile-gantt
+check-svg: ldr
+	@sh tests/svg/run.sh
+	@sh tests/svg/chromium.sh $(SVG_BROWSER:%=tests/svg/%.svg)
 
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:

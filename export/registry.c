@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "svgcharts.h"
 #include "writers.h"
 
 /* Every export: a kind, the extension it writes, the writer. Keep in the
@@ -17,6 +18,13 @@ const struct ldr_exporter ldr_exporters[] = {
 	{ "dossier", "csv", ldr_export_dossier_csv, "the same dossier as CSV" },
 	{ "trajectory", "xlsx", ldr_export_trajectory_xlsx,
 	  "Annex 3 Digital Maturity scores by provider, group and year" },
+	/* Charts. */
+	{ "gantt", "svg", ldr_export_gantt_svg,
+	  "Gantt chart of projects (or --capabilities) by capability group" },
+	{ "tubemap", "svg", ldr_export_tubemap_svg,
+	  "tube map: a line per capability group, capabilities as stations" },
+	{ "trajectory", "svg", ldr_export_trajectory_svg,
+	  "Digital Maturity trajectory, a panel per capability group" },
 };
 const size_t ldr_nexporters = LDR_ARRAY_SIZE(ldr_exporters);
 

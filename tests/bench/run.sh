@@ -73,6 +73,6 @@ done
 echo "ring: a cycle of 10,000 projects"
 row "ldr check --rule cycle" "$(median "./ldr check --rule cycle $B/ring.yaml")" 0 ""
 row "ldr stat (load alone)" "$(median "./ldr stat $B/ring.yaml")" 0 ""
-for s in tests/bench/*.sh; do
-	[ "$s" = tests/bench/run.sh ] || sh "$s"
-done
+# The exports' own benchmarks: spreadsheets and charts.
+sh tests/bench/export.sh
+sh tests/bench/svg.sh

@@ -1,0 +1,522 @@
+/* The Gantt chart (SVG): projects, or with --capabilities the Annex 2
+ * capabilities, in swimlanes by capability group under a two-band axis of
+ * financial years over quarters.
+ *
+ * - A bar runs from the first month of its start to the last of its end; a
+ *   capability's bar is the year (or quarter, or month) it is deployed in.
+ * - Status is shown by colour and by pattern or lightness, never colour alone.
+ * - Dates the roadmap marks as derived have a dashed outline, and the bar's
+ *   <title> says which are derived.
+ * - Milestones are diamonds at the end of the period they are due in.
+ * - Dependencies are orthogonal arrows from the predecessor's end to the
+ *   successor's start, red where the order is violated as 'ldr check' sees
+ *   it (model/schedule.h).
+ * - With a baseline, the baselined bar is drawn thin under the current one
+ *   and a whisker joins the two ends when the end has moved.
+ * - A vertical line marks the "as at" date (the end of that period).
+ *
+ * The page is A3 landscape (420 x 297 mm) while the rows fit at a readable
+ * size (row height >= 4 mm, text >= 7 pt); a longer roadmap makes a taller
+ * page of the same width. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/hash.h"
+#include "../model/schedule.h"
+#include "../model/schema.h"
+#include "chart.h"
+#include "export.h"
+#include "gantt.h"
+#include "svg.h"
+#include "svgcharts.h"
+
+/* ---- rows --------------------------------------------------------------- */
+
+static int row_cmp(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	if (x->has_span != y->has_span)
+		return x->has_span ? -1 : 1;
+	if (x->has_span && x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	if (x->has_span && x->last != y->last)
+		return x->last < y->last ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void collect_rows(struct gantt *g)
+{
+	const struct ldr_roadmap *rm = g->rm;
+	size_t i, n = g->opts->capabilities ? rm->capabilities.len : rm->projects.len;
+
+	g->rows = ldr_calloc(n ? n : 1, sizeof(*g->rows));
+	for (i = 0; i < n; i++) {
+		struct row *r = &g->rows[g->nrows++];
+		r->order = i;
+		if (g->opts->capabilities) {
+			r->c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+			r->group = ldr_chart_group(&g->groups, r->c->group);
+			if (r->c->year.kind != LDR_TIME_NONE) {
+				r->has_span = 1;
+				r->first = ldr_time_first(&r->c->year);
+				r->last = ldr_time_last(&r->c->year);
+			}
+		} else {
+			r->p = LDR_ITEM(rm->projects, struct ldr_project, i);
+			r->group = ldr_chart_group(&g->groups, r->p->group);
+			r->has_span = ldr_project_span(r->p, &r->first, &r->last);
+		}
+	}
+	qsort(g->rows, g->nrows, sizeof(*g->rows), row_cmp);
+	for (i = 0; i < g->nrows; i++)
+		if (gantt_row_id(&g->rows[i]))
+			ldr_hash_put(&g->ids, gantt_row_id(&g->rows[i]), (void *)(uintptr_t)(i + 1));
+	for (i = 0; g->opts->capabilities && i < rm->projects.len; i++) {
+		struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
+		if (p->id)
+			ldr_hash_put(&g->projects, p->id, p);
+	}
+}
+
+static void index_baseline(struct gantt *g)
+{
+	const struct ldr_roadmap *base = g->opts->baseline;
+	size_t i;
+
+	if (!base)
+		return;
+	if (g->opts->capabilities) {
+		for (i = 0; i < base->capabilities.len; i++) {
+			struct ldr_capability *c = LDR_ITEM(base->capabilities, struct ldr_capability, i);
+			if (c->id)
+				ldr_hash_put(&g->baseline, c->id, c);
+		}
+	} else {
+		for (i = 0; i < base->projects.len; i++) {
+			struct ldr_project *p = LDR_ITEM(base->projects, struct ldr_project, i);
+			if (p->id)
+				ldr_hash_put(&g->baseline, p->id, p);
+		}
+	}
+}
+
+int ldr_gantt_baseline_span(const struct gantt *g, const struct row *r, int *first, int *last)
+{
+	const char *id = gantt_row_id(r);
+	const void *rec = id && g->opts->baseline ? ldr_hash_get(&g->baseline, id) : NULL;
+
+	if (!rec)
+		return 0;
+	if (r->p)
+		return ldr_project_span(rec, first, last);
+	{
+		const struct ldr_capability *c = rec;
+		if (c->year.kind == LDR_TIME_NONE)
+			return 0;
+		*first = ldr_time_first(&c->year);
+		*last = ldr_time_last(&c->year);
+		return 1;
+	}
+}
+
+/* ---- the horizon and the page ------------------------------------------- */
+
+static void widen(int *lo, int *hi, int first, int last)
+{
+	if (first < *lo)
+		*lo = first;
+	if (last > *hi)
+		*hi = last;
+}
+
+static void horizon(struct gantt *g)
+{
+	const struct ldr_footprint *f = &g->rm->footprint;
+	int lo = 1 << 30, hi = -(1 << 30), a, b;
+	size_t i, j;
+
+	if (f->start.kind != LDR_TIME_NONE)
+		widen(&lo, &hi, ldr_time_first(&f->start), ldr_time_last(&f->start));
+	if (f->end.kind != LDR_TIME_NONE)
+		widen(&lo, &hi, ldr_time_first(&f->end), ldr_time_last(&f->end));
+	for (i = 0; i < g->nrows; i++) {
+		const struct row *r = &g->rows[i];
+		if (r->has_span)
+			widen(&lo, &hi, r->first, r->last);
+		if (ldr_gantt_baseline_span(g, r, &a, &b))
+			widen(&lo, &hi, a, b);
+		if (r->p) {
+			for (j = 0; j < r->p->milestones.len; j++) {
+				const struct ldr_milestone *m = LDR_ITEM(r->p->milestones, struct ldr_milestone, j);
+				if (m->due.kind != LDR_TIME_NONE)
+					widen(&lo, &hi, ldr_time_first(&m->due), ldr_time_last(&m->due));
+			}
+			if (r->p->delivered.kind != LDR_TIME_NONE)
+				widen(&lo, &hi, ldr_time_first(&r->p->delivered), ldr_time_last(&r->p->delivered));
+		} else if (r->c->delivered.kind != LDR_TIME_NONE) {
+			widen(&lo, &hi, ldr_time_first(&r->c->delivered), ldr_time_last(&r->c->delivered));
+		}
+	}
+	if (lo > hi) { /* nothing dated at all: the year of the as-at date */
+		lo = g->opts->as_of.kind != LDR_TIME_NONE ? ldr_time_first(&g->opts->as_of) : 2016 * 12;
+		hi = lo;
+	}
+	g->fy0 = ldr_time_fy_of_month(lo);
+	g->nfy = ldr_time_fy_of_month(hi) - g->fy0 + 1;
+	g->m0 = ldr_chart_fy_first_month(g->fy0);
+	g->m1 = g->m0 + 12 * g->nfy;
+}
+
+void ldr_gantt_row_label(const struct row *r, struct ldr_buf *t)
+{
+	ldr_buf_reset(t);
+	if (r->p) {
+		ldr_buf_addstr(t, r->p->name ? r->p->name : "");
+	} else {
+		ldr_buf_addstr(t, r->c->who ? r->c->who : "");
+		ldr_buf_addstr(t, ": ");
+		ldr_buf_addstr(t, r->c->what ? r->c->what : "");
+	}
+	if (!t->s)
+		ldr_buf_add(t, "", 0);
+}
+
+/* The label column: as wide as the longest label needs, within limits. */
+static void size_labels(struct gantt *g)
+{
+	struct ldr_buf t = LDR_BUF_INIT;
+	double w = LABEL_MIN;
+	size_t i;
+
+	for (i = 0; i < g->nrows && w < LABEL_MAX; i++) {
+		double lw;
+		ldr_gantt_row_label(&g->rows[i], &t);
+		lw = ldr_svg_width(gantt_row_id(&g->rows[i]), FONT, 1) + ldr_svg_width(" ", FONT, 0) +
+		     ldr_svg_width(t.s, FONT, 0) + 2;
+		if (lw > w)
+			w = lw;
+	}
+	ldr_buf_release(&t);
+	g->label_x = MARGIN + GROUP_W + 1.5;
+	g->label_w = w > LABEL_MAX ? LABEL_MAX : w;
+	g->x0 = g->label_x + g->label_w + 1.5;
+	g->x1 = LDR_A3_W - MARGIN;
+}
+
+/* How many lines the group's name takes in the group column. */
+static int name_lines(const char *name, int max)
+{
+	size_t next, off = 0;
+	int n = 0;
+
+	while (name[off] && n < max) {
+		ldr_svg_wrap(name + off, FONT, 1, GROUP_W - 4, &next);
+		off += next ? next : strlen(name + off);
+		n++;
+	}
+	return n ? n : 1;
+}
+
+static void make_lanes(struct gantt *g)
+{
+	size_t i = 0;
+
+	g->lanes = ldr_calloc(g->groups.n + 1, sizeof(*g->lanes));
+	while (i < g->nrows) {
+		struct lane *l = &g->lanes[g->nlanes++];
+		l->group = g->rows[i].group;
+		l->first = i;
+		while (i < g->nrows && g->rows[i].group == l->group)
+			i++;
+		l->n = i - l->first;
+		l->lines = name_lines(g->groups.v[l->group].name, 4);
+	}
+}
+
+static double lane_height(const struct lane *l, double rh)
+{
+	double need = l->lines * FONT * 1.2 + 2.0;
+	double h = (double)l->n * rh;
+	return h < need ? need : h;
+}
+
+/* The row height: as tall as fits the page, down to ROW_MIN; below that the
+ * page grows. */
+static void layout(struct gantt *g, double legend_h)
+{
+	double avail = LDR_A3_H - TOP - legend_h - MARGIN, total = 0, y;
+	size_t i, j;
+
+	for (g->rh = ROW_MAX; g->rh > ROW_MIN; g->rh -= 0.1) {
+		for (total = 0, i = 0; i < g->nlanes; i++)
+			total += lane_height(&g->lanes[i], g->rh);
+		if (total <= avail)
+			break;
+	}
+	if (g->rh < ROW_MIN)
+		g->rh = ROW_MIN;
+	g->rh = ldr_svg_r(g->rh);
+	g->bh = g->rh * (g->opts->baseline ? 0.5 : 0.6);
+	g->top = TOP;
+	y = g->top;
+	for (i = 0; i < g->nlanes; i++) {
+		struct lane *l = &g->lanes[i];
+		double pad;
+		l->y = y;
+		l->h = lane_height(l, g->rh);
+		pad = (l->h - (double)l->n * g->rh) / 2;
+		for (j = 0; j < l->n; j++)
+			g->rows[l->first + j].y = y + pad + ((double)j + 0.5) * g->rh;
+		y += l->h;
+	}
+	if (!g->nlanes)
+		y += 12; /* room to say there is nothing */
+	g->bottom = y;
+	g->height = y + legend_h + MARGIN;
+	if (g->height < LDR_A3_H)
+		g->height = LDR_A3_H;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void defs(struct ldr_buf *b)
+{
+	ldr_buf_addstr(b,
+		"<defs>\n"
+		"<pattern id=\"pat-prog\" width=\"1.4\" height=\"1.4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+		"<rect width=\"1.4\" height=\"1.4\" fill=\"#cfe6f5\"/><rect width=\"0.6\" height=\"1.4\" fill=\"#0072b2\"/></pattern>\n"
+		"<pattern id=\"pat-dots\" width=\"1.2\" height=\"1.2\" patternUnits=\"userSpaceOnUse\">"
+		"<rect width=\"1.2\" height=\"1.2\" fill=\"#ffffff\"/><circle cx=\"0.6\" cy=\"0.6\" r=\"0.25\" fill=\"#0072b2\"/></pattern>\n"
+		"<pattern id=\"pat-hold\" width=\"1.4\" height=\"1.4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+		"<rect width=\"1.4\" height=\"1.4\" fill=\"#f6d38c\"/><rect width=\"0.4\" height=\"1.4\" fill=\"#a86b00\"/>"
+		"<rect width=\"1.4\" height=\"0.4\" fill=\"#a86b00\"/></pattern>\n"
+		"<pattern id=\"pat-drop\" width=\"1.2\" height=\"1.0\" patternUnits=\"userSpaceOnUse\">"
+		"<rect width=\"1.2\" height=\"1.0\" fill=\"#e6e6e6\"/><rect y=\"0.4\" width=\"1.2\" height=\"0.25\" fill=\"#7f7f7f\"/></pattern>\n"
+		"</defs>\n");
+}
+
+static void axis(struct gantt *g)
+{
+	struct ldr_buf *b = g->b;
+	double *xs = ldr_calloc((size_t)g->nfy + 1, sizeof(double));
+	double qy = g->top - QUARTER_BAND, yy = qy - YEAR_BAND;
+	int i, q;
+
+	for (i = 0; i <= g->nfy; i++)
+		xs[i] = gantt_x(g, g->m0 + 12 * i);
+	ldr_chart_years(b, g->fy0, g->nfy, xs, yy, YEAR_BAND, g->bottom, FONT);
+	ldr_buf_addstr(b, "<g class=\"quarters\">\n");
+	for (i = 0; i < g->nfy; i++) {
+		for (q = 0; q < 4; q++) {
+			int m = g->m0 + 12 * i + 3 * q;
+			double x = gantt_x(g, m), w = gantt_x(g, m + 3) - x;
+			char label[4] = { 'Q', (char)('1' + q), '\0', '\0' };
+			ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.2\"/>\n",
+				     ldr_svg_r(x), ldr_svg_r(qy), ldr_svg_r(w), QUARTER_BAND, LDR_RULE);
+			if (q)
+				ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dcdcdc\" stroke-width=\"0.15\"/>\n",
+					     ldr_svg_r(x), ldr_svg_r(g->top), ldr_svg_r(x), ldr_svg_r(g->bottom));
+			if (ldr_svg_width(label, SMALL, 0) + 0.6 <= w)
+				ldr_svg_text(b, x + w / 2, qy + QUARTER_BAND / 2 + SMALL * 0.36, SMALL,
+					     "text-anchor=\"middle\" fill=\"" LDR_MUTED "\"", label, 0);
+		}
+	}
+	for (i = 0; i <= g->nfy; i++)
+		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#9a9a9a\" stroke-width=\"0.25\"/>\n",
+			     ldr_svg_r(xs[i]), ldr_svg_r(yy), ldr_svg_r(xs[i]), ldr_svg_r(g->bottom));
+	ldr_buf_addstr(b, "</g>\n");
+	free(xs);
+}
+
+static void lanes(struct gantt *g)
+{
+	struct ldr_buf *b = g->b;
+	size_t i;
+
+	ldr_buf_addstr(b, "<g class=\"lanes\">\n");
+	for (i = 0; i < g->nlanes; i++) {
+		const struct lane *l = &g->lanes[i];
+		const struct ldr_chart_group *grp = &g->groups.v[l->group];
+		const char *name = grp->name;
+		size_t off = 0, next, n;
+		int line;
+		double ty = l->y + (l->h - (double)l->lines * FONT * 1.2) / 2 + FONT * 0.95;
+
+		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
+			     MARGIN, ldr_svg_r(l->y), ldr_svg_r(g->x0 - MARGIN), ldr_svg_r(l->h),
+			     i % 2 ? "#f4f4f4" : "#ffffff");
+		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"1.6\" height=\"%.1f\" fill=\"%s\"/>\n",
+			     MARGIN, ldr_svg_r(l->y + 0.3), ldr_svg_r(l->h - 0.6), grp->colour);
+		for (line = 0; line < l->lines && name[off]; line++) {
+			int last = line == l->lines - 1;
+			ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" font-weight=\"bold\">",
+				     MARGIN + 2.8, ldr_svg_r(ty + line * FONT * 1.2), FONT);
+			n = ldr_svg_wrap(name + off, FONT, 1, GROUP_W - 4, &next);
+			if (last && name[off + next]) {
+				ldr_svg_title(b, name);
+				ldr_svg_add_fit(b, name + off, FONT, 1, GROUP_W - 4);
+			} else {
+				ldr_svg_esc_n(b, name + off, n, 0);
+			}
+			ldr_buf_addstr(b, "</text>\n");
+			off += next ? next : strlen(name + off);
+		}
+	}
+	ldr_buf_addstr(b, "</g>\n");
+}
+
+/* The rules between lanes, over the shading of the years. */
+static void lane_rules(struct gantt *g)
+{
+	struct ldr_buf *b = g->b;
+	size_t i;
+
+	ldr_buf_addstr(b, "<g class=\"lane-rules\">\n");
+	for (i = 0; i < g->nlanes; i++) {
+		const struct lane *l = &g->lanes[i];
+		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.3\"/>\n",
+			     MARGIN, ldr_svg_r(l->y + l->h), ldr_svg_r(g->x1), ldr_svg_r(l->y + l->h));
+	}
+	if (g->nlanes)
+		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.3\"/>\n",
+			     MARGIN, ldr_svg_r(g->top), ldr_svg_r(g->x1), ldr_svg_r(g->top));
+	ldr_buf_addstr(b, "</g>\n");
+}
+
+/* The dependencies (and, for capabilities, deliveries) out of order, as
+ * 'ldr check' counts them, for the subtitle. */
+static void count_violations(struct gantt *g)
+{
+	size_t i, j;
+
+	for (i = 0; i < g->nrows; i++) {
+		const struct row *r = &g->rows[i];
+		const struct ldr_strv *deps = r->p ? &r->p->depends_on : &r->c->depends_on;
+		for (j = 0; j < deps->n; j++) {
+			const struct row *pred = gantt_find_row(g, deps->v[j]);
+			if (pred && (r->p ? ldr_project_order_violated(pred->p, r->p)
+					  : ldr_capability_order_violated(pred->c, r->c)))
+				g->violations++;
+		}
+		for (j = 0; r->c && j < r->c->projects.n; j++) {
+			const struct ldr_project *p = ldr_hash_get(&g->projects, r->c->projects.v[j]);
+			if (p && ldr_delivery_order_violated(p, r->c))
+				g->violations++;
+		}
+	}
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static void describe(const struct gantt *g, struct ldr_buf *title, struct ldr_buf *desc)
+{
+	const char *what = g->opts->capabilities ? "capabilities" : "projects";
+	const char *name = g->rm->footprint.name ? g->rm->footprint.name : "Roadmap";
+	char s[LDR_TIME_STR_MAX];
+
+	ldr_buf_addf(title, "%s Local Digital Roadmap: %s by capability group", name, what);
+	ldr_buf_addf(desc, "Gantt chart of %zu %s in %zu capability groups, by financial year and "
+		     "quarter (Q1 = April to June), as at %s. Bars run from the start to the end of "
+		     "each %s; status is shown by fill pattern as well as colour; dashed outlines mark "
+		     "dates derived rather than read from the source; arrows are dependencies, red "
+		     "where the order is violated.",
+		     g->nrows, what, g->nlanes, ldr_time_format(&g->opts->as_of, s),
+		     g->opts->capabilities ? "capability's year" : "project");
+	if (g->opts->baseline)
+		ldr_buf_addstr(desc, " Thin bars under the current ones are the baseline plan.");
+}
+
+static void heading(struct gantt *g, const struct ldr_buf *title)
+{
+	struct ldr_buf sub = LDR_BUF_INIT;
+	const struct ldr_footprint *f = &g->rm->footprint;
+	char s[LDR_TIME_STR_MAX];
+
+	if (f->version)
+		ldr_buf_addf(&sub, "Version %s; ", f->version);
+	ldr_buf_addf(&sub, "%zu %s in %zu groups; as at %s", g->nrows,
+		     g->opts->capabilities ? "capabilities" : "projects", g->nlanes, ldr_time_format(&g->opts->as_of, s));
+	if (g->violations)
+		ldr_buf_addf(&sub, "; %zu out of order (in red)", g->violations);
+	if (g->opts->baseline)
+		ldr_buf_addf(&sub, "; baseline: %s", g->opts->baseline_name ? g->opts->baseline_name : "earlier plan");
+	ldr_chart_heading(g->b, title->s, sub.s, MARGIN, LDR_A3_W - 2 * MARGIN);
+	ldr_buf_release(&sub);
+}
+
+static void release(struct gantt *g)
+{
+	ldr_chart_groups_release(&g->groups);
+	ldr_hash_clear(&g->ids);
+	ldr_hash_clear(&g->baseline);
+	ldr_hash_clear(&g->projects);
+	free(g->rows);
+	free(g->lanes);
+}
+
+int ldr_gantt_build(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts, struct ldr_buf *b)
+{
+	struct gantt g;
+	struct ldr_buf title = LDR_BUF_INIT, desc = LDR_BUF_INIT, t = LDR_BUF_INIT;
+	double legend_h = 16;
+	size_t i;
+
+	memset(&g, 0, sizeof(g));
+	g.rm = rm;
+	g.opts = opts;
+	g.b = b;
+	ldr_chart_groups_init(&g.groups, rm);
+	collect_rows(&g);
+	index_baseline(&g);
+	horizon(&g);
+	size_labels(&g);
+	make_lanes(&g);
+	layout(&g, legend_h);
+	count_violations(&g);
+	describe(&g, &title, &desc);
+
+	ldr_svg_begin(b, LDR_A3_W, g.height, title.s, desc.s);
+	defs(b);
+	ldr_buf_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", LDR_A3_W, ldr_svg_r(g.height));
+	heading(&g, &title);
+	lanes(&g);
+	axis(&g);
+	lane_rules(&g);
+	ldr_buf_addstr(b, "<g class=\"rows\">\n");
+	for (i = 0; i < g.nrows; i++) {
+		ldr_gantt_label(&g, &g.rows[i], &t);
+		ldr_gantt_bar(&g, &g.rows[i], &t);
+	}
+	ldr_buf_addstr(b, "</g>\n");
+	if (!g.nrows)
+		ldr_svg_text(b, g.x0 + 3, g.top + 7, FONT * 1.2, "fill=\"" LDR_MUTED "\"",
+			     opts->capabilities ? "This roadmap has no capabilities."
+					        : "This roadmap has no projects (its capabilities: ldr export gantt --capabilities).", 0);
+	ldr_gantt_as_at(&g);
+	ldr_gantt_arrows(&g);
+	ldr_gantt_legend(&g, g.bottom + 1);
+	ldr_chart_footer(b, rm, opts, g.opts->capabilities ? "Capability Gantt chart" : "Project Gantt chart",
+			 MARGIN, g.height - MARGIN + 3, SMALL, LDR_A3_W - 2 * MARGIN);
+	ldr_svg_end(b);
+
+	ldr_buf_release(&title);
+	ldr_buf_release(&desc);
+	ldr_buf_release(&t);
+	release(&g);
+	return 0;
+}
+
+int ldr_export_gantt_svg(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
+			 const char *path, struct ldr_buf *err)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	int r = ldr_gantt_build(rm, opts, &b);
+	if (r == 0)
+		r = ldr_chart_write(path, &b, err);
+	ldr_buf_release(&b);
+	return r;
+}

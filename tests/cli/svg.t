@@ -1,0 +1,8 @@
+# The SVG charts from the command line (their content: tests/svg/run.sh).
+ldr export tubemap -o $T/t.svg roadmaps/annex2-illustration.yaml && head -c 38 $T/t.svg && echo
+ldr export gantt --as-of 2017-03 -o $T/g.svg roadmaps/derbyshire.yaml && grep -c '<g id="row-P' $T/g.svg
+ldr export gantt --capabilities --as-of 2016-06 -o $T/g.svg roadmaps/annex2-illustration.yaml && grep -c '<g id="row-' $T/g.svg
+ldr export gantt --as-of 2016-06 -o $T/no/such/dir/g.svg roadmaps/annex2-illustration.yaml
+ldr export gantt --as-of 16/18 -o $T/g.svg roadmaps/annex2-illustration.yaml
+ldr export gantt --baseline $T/missing.yaml -o $T/g.svg roadmaps/annex2-illustration.yaml
+ls $T
