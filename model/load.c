@@ -712,3 +712,17 @@ out:
 	ldr_doc_release(&doc);
 	return r;
 }
+
+/* ---- one field, from elsewhere than a file ------------------------------- */
+
+int ldr_field_decode(const struct ldr_kind *k, const struct ldr_field *f, void *rec,
+		     const struct ldr_node *value, const char *label, struct ldr_diag *diag)
+{
+	struct loader L = { diag };
+	struct label lb;
+	size_t errors = diag->errors;
+
+	snprintf(lb.text, sizeof(lb.text), "%s", label);
+	decode_field(&L, k, f, rec, value, &lb);
+	return diag->errors > errors ? -1 : 0;
+}
