@@ -21,7 +21,7 @@ DEB_libgit2 = libgit2-dev
 DEB_cmocka = libcmocka-dev
 DEB_xlsxwriter = libxlsxwriter-dev
 # Commands the build and the tests run.
-TOOLS = pkg-config:pkg-config diff:diffutils
+TOOLS = pkg-config:pkg-config diff:diffutils git:git
 DEFAULT_ROADMAP = roadmaps/derbyshire.yaml
 
 # Quiet by default, as git's build is; V=1 shows the commands.
@@ -57,8 +57,10 @@ CLI_OBJ = $(CLI_SRC:%.c=build/%.o)
 LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+# Saving under stress: kill -9 loops and two saves at once (tests/stress/).
+STRESS_BIN = build/tests/stress
 
-.PHONY: all run test check-unit check-cli check-layout deps deps-install install clean
+.PHONY: all run test check-unit check-cli check-stress check-layout deps deps-install install clean
 
 all: ldr
 
@@ -117,8 +119,8 @@ run: deps-install
 	./ldr stat build/run
 
 test: deps-install
-	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
-	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-unit check-cli
+	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN) $(STRESS_BIN)
+	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-unit check-cli check-stress
 
 check-unit: $(UNIT_BIN)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -129,6 +131,13 @@ check-unit: $(UNIT_BIN)
 
 check-cli: ldr
 	@sh tests/cli/run.sh
+
+$(STRESS_BIN): tests/stress/stress.c $(LIB_OBJ) build/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+
+check-stress: ldr $(STRESS_BIN)
+	@./$(STRESS_BIN) ./ldr roadmaps/derbyshire.yaml
 
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:
@@ -148,4 +157,4 @@ install: ldr
 clean:
 	rm -rf build ldr
 
--include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) $(STRESS_BIN:=.d)

@@ -37,6 +37,28 @@ const struct cli_command cli_commands[] = {
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
 	  "  --baseline FILE   gantt: draw this earlier plan under the current one\n",
 	  cmd_export },
+	/* The roadmap's repository: history, baselines and the review. */
+	{ "init", "DIR [--from FILE] [-m MSG]",
+	  "Make a repository for a roadmap, with a first commit.",
+	  "DIR is created if need be; it may be an empty repository. The roadmap is\n"
+	  "FILE, else DIR/roadmap.yaml if there is one, else a new one named after DIR\n"
+	  "spanning five financial years from this one; it is written to\n"
+	  "DIR/roadmap.yaml in canonical form and committed.\n\n"
+	  "  --from FILE  the roadmap to start from (it is copied, not moved)\n"
+	  "  -m MSG       the first commit's message\n",
+	  cmd_init },
+	{ "set", "ROADMAP ID.FIELD=VALUE... [-m MSG]",
+	  "Change fields, then save and commit the roadmap.",
+	  "Each ID is a record's id (ids are unique across the file; 'footprint' names\n"
+	  "the footprint), FIELD one of its fields as ldr-format(5) names them. VALUE is\n"
+	  "taken literally; lists are comma-separated, brackets optional\n"
+	  "(P08.depends_on=[P03,P12]); an empty VALUE clears the field; attributes and\n"
+	  "derived take a name: C01.attributes.Solution=MIG. Every value is checked as\n"
+	  "the file would be, and ids must name records of the right kind; nothing is\n"
+	  "saved unless all are valid. The save is refused if the file or HEAD changed\n"
+	  "since it was read.\n\n"
+	  "  -m, --message MSG  the commit message (default: what was set)\n",
+	  cmd_set },
 	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
