@@ -173,11 +173,9 @@ static void shift_text(struct ldr_buf *b, const struct ldr_change *c)
 	if (q)
 		ldr_buf_addf(b, " (re-phased %d quarter%s %s)", q, q == 1 ? "" : "s",
 			     c->quarters > 0 ? "later" : "earlier");
-	else if (m)
+	else
 		ldr_buf_addf(b, " (re-phased %d month%s %s, in the same quarter)", m, m == 1 ? "" : "s",
 			     c->months > 0 ? "later" : "earlier");
-	else
-		ldr_buf_addstr(b, " (re-phased, ending in the same month)");
 }
 
 void hist_change_text(struct ldr_buf *b, const struct ldr_change *c)

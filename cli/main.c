@@ -59,6 +59,26 @@ const struct cli_command cli_commands[] = {
 	  "since it was read.\n\n"
 	  "  -m, --message MSG  the commit message (default: what was set)\n",
 	  cmd_set },
+	{ "log", "[--record ID] [--json] ROADMAP",
+	  "Show the commits that changed a roadmap, newest first.",
+	  "Each commit on one line: its id (and tags), date, author and subject.\n\n"
+	  "  --record ID  only the commits that changed the record with this id (or a\n"
+	  "               record nested in it, as a project's milestones), each with\n"
+	  "               its field changes: old -> new, and how far a planned time\n"
+	  "               moved\n"
+	  "  --json       one JSON object: {file, record, commits: [{commit, author,\n"
+	  "               email, date, time, tags, message, changes}]}\n",
+	  cmd_log },
+	{ "diff", "[REV1 [REV2]] [--json] ROADMAP",
+	  "Compare two versions of a roadmap record by record.",
+	  "Without revisions, HEAD against the file (the changes not committed); with\n"
+	  "one, REV1 against the file; with two, REV1 against REV2. A revision is\n"
+	  "anything git names a commit by: an id, a tag (a baseline), HEAD~3, ...\n"
+	  "Changes are by record id and field: added, removed, changed (old -> new);\n"
+	  "a planned time that moved is re-phased, with how many quarters.\n\n"
+	  "  --json  {from, to, changes: [{change, id, kind, parent, title, field,\n"
+	  "          from, to, rephased: {months, quarters}}]}\n",
+	  cmd_diff },
 	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);

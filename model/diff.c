@@ -166,9 +166,10 @@ static void compare(struct ldr_diff *d, const struct who *w, const struct ldr_ki
 			changed(d, w, path.s, format(f, x), format(f, y));
 			if (d->n > before && !*prefix && ldr_planned_field(k, f) &&
 			    ldr_field_present(f, x) && ldr_field_present(f, y)) {
+				/* 18/19 to 18/19 Q4 is more precise, not later. */
 				struct ldr_change *c = &d->v[d->n - 1];
-				c->rephased = 1;
 				ldr_planned_shift(f, LDR_CFIELD(x, f), LDR_CFIELD(y, f), &c->months, &c->quarters);
+				c->rephased = c->months != 0;
 			}
 		}
 	}
@@ -216,7 +217,14 @@ void ldr_diff_roadmaps(struct ldr_diff *d, const struct ldr_roadmap *a, const st
 	w.id = "footprint";
 	w.parent = NULL;
 	w.title = ldr_rec_title(&ldr_kind_footprint, &b->footprint, &title);
-	compare(d, &w, &ldr_kind_footprint, &a->footprint, &b->footprint, "");
+	/* No name, which every roadmap has: no file (before the first commit). */
+	if (!a->footprint.name != !b->footprint.name) {
+		if (!b->footprint.name)
+			w.title = ldr_rec_title(&ldr_kind_footprint, &a->footprint, &title);
+		push(d, a->footprint.name ? LDR_CHANGE_REMOVED : LDR_CHANGE_ADDED, &w);
+	} else {
+		compare(d, &w, &ldr_kind_footprint, &a->footprint, &b->footprint, "");
+	}
 	/* The index does not change the roadmaps it points into. */
 	ldr_index_build(&xa, (struct ldr_roadmap *)a);
 	ldr_index_build(&xb, (struct ldr_roadmap *)b);

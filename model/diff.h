@@ -22,7 +22,7 @@ struct ldr_change {
 	char *title;   /* what the record is called (field.h), or NULL */
 	char *field;   /* CHANGED: the field, or a path: "attributes.Solution", "ambition[17/18].text" */
 	char *from, *to; /* CHANGED: the values as the file writes them; NULL when unset */
-	int rephased;  /* CHANGED: a planned time moved (both values set) */
+	int rephased;  /* CHANGED: a planned time moved (both set, and not only made more precise) */
 	int months, quarters; /* how far, when rephased: later is positive */
 };
 
