@@ -33,6 +33,8 @@ int cmd_init(int argc, char **argv);
 int cmd_set(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_baseline(int argc, char **argv);
+int cmd_review(int argc, char **argv);
 
 const struct cli_command *cli_find(const char *name);
 /* Print "ldr NAME: message" and the usage line to stderr; returns 64. */

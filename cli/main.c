@@ -79,6 +79,32 @@ const struct cli_command cli_commands[] = {
 	  "  --json  {from, to, changes: [{change, id, kind, parent, title, field,\n"
 	  "          from, to, rephased: {months, quarters}}]}\n",
 	  cmd_diff },
+	{ "baseline", "NAME [-m MSG] ROADMAP | --list ROADMAP",
+	  "Mark the approved plan, or list the marks.",
+	  "Makes an annotated tag NAME on HEAD (the file must have no changes not\n"
+	  "committed), tagged by the committer's identity; reviews and diffs then name\n"
+	  "it. A baseline is never moved: a new plan is a new baseline.\n\n"
+	  "  -m, --message MSG  what the baseline is (default: its name)\n"
+	  "  --list             every tag, oldest first: name, commit, date, who, message\n",
+	  cmd_baseline },
+	{ "review", "--baseline REV [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE] ROADMAP",
+	  "Review what a baseline planned for a period against what happened.",
+	  "For each capability, project, milestone and universal capability activity\n"
+	  "due in the period at the baseline: delivered on time, early or late (when),\n"
+	  "slipped (to when, by how many quarters), dropped, or open (overdue when\n"
+	  "past due); the items added since; activities quarter by quarter; totals\n"
+	  "and percentages per capability group; and the drift: how many times each\n"
+	  "item's planned time moved across the commits from the baseline to HEAD\n"
+	  "(and the file, if it has changes not committed).\n\n"
+	  "  --baseline REV  the plan to compare against: a baseline's name, a commit\n"
+	  "  --year Y        the financial year reviewed, as in 16/17\n"
+	  "  --quarter Q     a quarter instead, as in 16/17 Q2 (default: the year of\n"
+	  "                  --as-of)\n"
+	  "  --as-of TIME    the review's date (default: this month); deliveries after\n"
+	  "                  it do not count\n"
+	  "  --json          the review as one JSON object\n"
+	  "  --csv FILE      one row per item, for a spreadsheet (- for standard output)\n",
+	  cmd_review },
 	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
