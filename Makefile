@@ -3,6 +3,7 @@
 #   make            build ./ldr (objects under build/)
 #   make run        install what is missing, build, show the default roadmap
 #   make test       install what is missing, build strictly, run every test
+#   make bench      timings of reading a long history (not a test)
 #   make install    PREFIX=/usr/local DESTDIR=... : ldr and its man pages
 #   make DEVELOPER=1  the strict warning set, with -Werror (test and CI use it)
 
@@ -59,8 +60,10 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 # Saving under stress: kill -9 loops and two saves at once (tests/stress/).
 STRESS_BIN = build/tests/stress
+# A long history to measure (tests/bench/, make bench).
+BENCH_BIN = build/tests/history
 
-.PHONY: all run test check-unit check-cli check-stress check-layout deps deps-install install clean
+.PHONY: all run test bench check-unit check-cli check-stress check-layout deps deps-install install clean
 
 all: ldr
 
@@ -139,6 +142,15 @@ $(STRESS_BIN): tests/stress/stress.c $(LIB_OBJ) build/FLAGS
 check-stress: ldr $(STRESS_BIN)
 	@./$(STRESS_BIN) ./ldr roadmaps/derbyshire.yaml
 
+$(BENCH_BIN): tests/bench/history.c $(LIB_OBJ) build/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+
+# Timings, not a test: 'ldr log --record' over 1,000 commits, and others.
+bench: deps-install
+	@$(MAKE) --no-print-directory ldr $(BENCH_BIN)
+	@sh tests/bench/log.sh
+
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:
 	@if grep -rlE '#include *[<"](n?curses|ncursesw)' model export cli 2>/dev/null; then \
@@ -157,4 +169,4 @@ install: ldr
 clean:
 	rm -rf build ldr
 
--include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) $(STRESS_BIN:=.d)
+-include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) $(STRESS_BIN:=.d) $(BENCH_BIN:=.d)
