@@ -12,7 +12,7 @@
 static int cmd_help(int argc, char **argv);
 
 const struct cli_command cli_commands[] = {
-	{ "fmt", "[--check] [--drop-comments] ROADMAP...",
+	{ "fmt", "[--check | --commit] [--drop-comments] ROADMAP...",
 	  "Rewrite roadmaps in canonical form.",
 	  "Each ROADMAP is a file, a directory holding roadmap.yaml, or - (read standard\n"
 	  "input, write standard output). A file already canonical is not touched; one\n"
@@ -20,7 +20,10 @@ const struct cli_command cli_commands[] = {
 	  "  --check          change nothing; exit 1 if a file is not canonical\n"
 	  "  --drop-comments  rewrite even a file with YAML comments, which are lost\n"
 	  "                   (by default such a file is left alone: put what they say\n"
-	  "                   in 'notes' fields)\n",
+	  "                   in 'notes' fields)\n"
+	  "  --commit         save as 'ldr set' does, as a commit (refused if the file\n"
+	  "                   or HEAD changes meanwhile); nothing if already canonical\n"
+	  "                   and committed\n",
 	  cmd_fmt },
 	{ "stat", "[--json] ROADMAP",
 	  "Count the records of each kind in a roadmap.",

@@ -29,6 +29,9 @@
 . tests/cli/repo.sh && cd $R && git init -q empty && ldr init empty --from d.yaml -m 'Import' && git -C empty log --format=%s
 . tests/cli/repo.sh && cd $R && mkdir has && cp d.yaml has/roadmap.yaml && ldr init has && git -C has log --format=%s
 . tests/cli/repo.sh && cd $R && ldr init new/Derbyshire | sed 's/committed .*/committed/' && ldr stat new/Derbyshire | sed 's,[0-9][0-9]/[0-9][0-9],YY/YY,g' | head -1
+# fmt --commit: a file edited by hand into another form, made canonical as a commit.
+. tests/cli/repo.sh && cd $R && at 2016-07-06 && sed -i 's/^  name: Derbyshire (by hand)$/  name: "Derbyshire (by hand)"/' one/roadmap.yaml && ldr fmt --check one; ldr diff one && ldr fmt --commit one && ldr fmt --commit one && git -C one log -1 --format=%s && git -C one status --short
+. tests/cli/repo.sh && cd $R && ldr fmt --check --commit one
 # Plain git accepts every repository ldr wrote.
 . tests/cli/repo.sh && cd $R && for r in one empty has new/Derbyshire; do git -C $r fsck --strict --no-dangling && git -C $r log --oneline >/dev/null && echo "$r: fsck and log ok"; done
 . tests/cli/repo.sh && rm -rf $R
