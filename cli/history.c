@@ -190,7 +190,10 @@ void hist_change_text(struct ldr_buf *b, const struct ldr_change *c)
 		}
 		return;
 	}
-	ldr_buf_addf(b, " %s: ", c->field);
+	/* The path may hold an attribute's name: untrusted text too. */
+	ldr_buf_addch(b, ' ');
+	ldr_buf_addquoted(b, c->field, 80);
+	ldr_buf_addstr(b, ": ");
 	value_text(b, c->from, c->from && quoted_field(c));
 	ldr_buf_addstr(b, " -> ");
 	value_text(b, c->to, c->to && quoted_field(c));

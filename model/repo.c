@@ -217,6 +217,10 @@ static int open_at(struct ldr_repo **out, const char *file, unsigned flags, stru
 	}
 	repo = ldr_calloc(1, sizeof(*repo));
 	repo->file = ldr_strdup(file);
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		fail(err, "%s: cannot open: %s", dir, stat(dir, &st) < 0 ? strerror(errno) : strerror(ENOTDIR));
+		goto out;
+	}
 	if (lstat(file, &st) == 0 && S_ISLNK(st.st_mode)) {
 		add_quoted(err, file);
 		ldr_buf_addstr(err, " is a symbolic link: in a repository, ldr keeps the roadmap "
@@ -616,6 +620,15 @@ static char *head_target(struct ldr_repo *repo, struct ldr_buf *err)
 	return name;
 }
 
+static char *ref_lock_path(struct ldr_repo *repo, const char *refname)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	char *path = path_join(git_repository_path(repo->git), refname);
+	ldr_buf_addf(&b, "%s.lock", path);
+	free(path);
+	return ldr_buf_detach(&b);
+}
+
 /* git's own locks, which would make step 4 or 5 fail after the file is
  * written: find them first, and leave them alone. */
 static int check_git_locks(struct ldr_repo *repo, const char *refname, struct ldr_buf *err)
@@ -629,8 +642,7 @@ static int check_git_locks(struct ldr_repo *repo, const char *refname, struct ld
 	free(path);
 	if (r < 0)
 		return r;
-	path = ldr_malloc(strlen(gitdir) + strlen(refname) + 8);
-	sprintf(path, "%s%s%s.lock", gitdir, gitdir[strlen(gitdir) - 1] == '/' ? "" : "/", refname);
+	path = ref_lock_path(repo, refname);
 	if (access(path, F_OK) == 0)
 		r = lock_in_way(err, path, "a git command");
 	free(path);
@@ -740,8 +752,13 @@ static int move_branch(struct ldr_repo *repo, const char *refname, const char *p
 			     "(a git command?); 'git status' shows the change", repo->file, refname);
 		return -1;
 	}
-	if (code == GIT_ELOCKED)
-		return lock_in_way(err, refname, "a git command");
+	if (code == GIT_ELOCKED) {
+		char *lock = ref_lock_path(repo, refname);
+		ldr_buf_addf(err, "'%s' is saved but not committed: ", repo->file);
+		lock_in_way(err, lock, "a git command");
+		free(lock);
+		return -1;
+	}
 	if (code < 0)
 		return git_fail(err, "'%s' is saved but not committed: cannot update %s", repo->file, refname);
 	return 0;

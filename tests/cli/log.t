@@ -20,6 +20,9 @@
 . tests/cli/repo.sh && cd $R && ldr diff HEAD~3 r
 . tests/cli/repo.sh && cd $R && ldr diff HEAD~4 HEAD~2 r
 . tests/cli/repo.sh && cd $R && ldr diff --json HEAD~1 HEAD r
+# Control characters in text (here in the name and value of an attribute) never
+# reach the terminal: the reader refuses them, and says where.
+. tests/cli/repo.sh && cd $R/r && sed -i '/^- id: C12$/,/^- id: C13$/s/^  attributes:$/  attributes:\n    "Evil\\e[2J": "\\e[31mred"/' roadmap.yaml && ldr diff . ; git checkout -q roadmap.yaml
 # Errors: unknown revisions, too many arguments, no history at all.
 . tests/cli/repo.sh && cd $R && ldr diff nope r
 . tests/cli/repo.sh && cd $R && ldr log --record
