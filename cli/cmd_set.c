@@ -25,7 +25,7 @@ static int parse_args(int argc, char **argv, struct set_args *a, int *help)
 	int i, options = 1;
 
 	memset(a, 0, sizeof(*a));
-	a->assign = calloc((size_t)argc, sizeof(*a->assign));
+	a->assign = ldr_calloc((size_t)argc, sizeof(*a->assign));
 	*help = 0;
 	for (i = 1; i < argc; i++) {
 		const char *s = argv[i];

@@ -37,7 +37,13 @@ static int sandbox_up(void **state)
 static int sandbox_down(void **state)
 {
 	struct sandbox *s = *state;
-	char cmd[128];
+	char cmd[256];
+
+	/* Plain git must accept every repository ldr wrote. */
+	snprintf(cmd, sizeof(cmd), "cd '%s' && for g in $(find . -name .git -type d); do "
+		 "git -C \"$g/..\" fsck --strict --no-dangling --no-progress && "
+		 "git -C \"$g/..\" log --oneline >/dev/null || exit 1; done", s->dir);
+	assert_int_equal(system(cmd), 0);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", s->dir);
 	assert_int_equal(system(cmd), 0);
 	free(s);
