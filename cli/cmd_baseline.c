@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/date.h"
 #include "../model/diag.h"
 #include "../model/repo.h"
 #include "cli.h"
@@ -24,7 +25,7 @@ static int list(struct ldr_repo *repo)
 		ldr_buf_reset(&b);
 		ldr_buf_addquoted(&b, tags[i].name, 60);
 		ldr_buf_addf(&b, "  %.7s  ", tags[i].commit);
-		hist_date(&b, tags[i].time, tags[i].offset);
+		ldr_date_format(&b, tags[i].time, tags[i].offset);
 		ldr_buf_addstr(&b, "  ");
 		if (tags[i].annotated) {
 			ldr_buf_addquoted(&b, tags[i].tagger, 60);
@@ -76,7 +77,7 @@ static int mark(struct ldr_repo *repo, const char *name, const char *message)
 	ldr_buf_addstr(&b, "baseline '");
 	ldr_buf_addquoted(&b, name, 60);
 	ldr_buf_addf(&b, "' marks %.7s (", c.id);
-	hist_date(&b, c.time, c.offset);
+	ldr_date_format(&b, c.time, c.offset);
 	ldr_buf_addstr(&b, "): ");
 	hist_subject(&b, c.message);
 	printf("%s\n", b.s);

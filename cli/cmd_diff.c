@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/date.h"
 #include "../model/diff.h"
 #include "../model/repo.h"
 #include "cli.h"
@@ -49,7 +50,7 @@ static void side_json(struct ldr_buf *b, struct ldr_repo *repo, const struct sid
 	ldr_buf_addstr(b, "{\"rev\": ");
 	cli_json_string(b, s->rev);
 	ldr_buf_addf(b, ", \"commit\": \"%s\", \"date\": \"", s->commit.id);
-	hist_iso_date(b, s->commit.time, s->commit.offset);
+	ldr_date_iso(b, s->commit.time, s->commit.offset);
 	ldr_buf_addstr(b, "\"}");
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/date.h"
 #include "../model/diff.h"
 #include "../model/history.h"
 #include "../model/index.h"
@@ -109,7 +110,7 @@ static void show_text(struct log_state *s, const struct ldr_commit *c, const str
 	ldr_buf_addf(b, "%.7s", c->id);
 	tags_of(s, c->id, b, 0);
 	ldr_buf_addch(b, ' ');
-	hist_date(b, c->time, c->offset);
+	ldr_date_format(b, c->time, c->offset);
 	ldr_buf_addch(b, ' ');
 	ldr_buf_addquoted(b, c->author, 60);
 	ldr_buf_addstr(b, ": ");
@@ -136,7 +137,7 @@ static void show_json(struct log_state *s, const struct ldr_commit *c, const str
 	ldr_buf_addstr(b, ", \"email\": ");
 	cli_json_string(b, c->email);
 	ldr_buf_addstr(b, ", \"date\": \"");
-	hist_iso_date(b, c->time, c->offset);
+	ldr_date_iso(b, c->time, c->offset);
 	ldr_buf_addf(b, "\", \"time\": %lld, \"tags\": [", c->time);
 	tags_of(s, c->id, b, 1);
 	ldr_buf_addstr(b, "], \"message\": ");

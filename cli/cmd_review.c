@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/date.h"
 #include "../model/file.h"
 #include "../model/diag.h"
 #include "../model/repo.h"
@@ -140,7 +141,7 @@ static int one_commit(const struct ldr_commit *c, void *payload)
 	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, name = LDR_BUF_INIT;
 	int r = 0;
 
-	if (hist_month(c->time, c->offset) > run->rv.as_of) {
+	if (ldr_date_month(c->time, c->offset) > run->rv.as_of) {
 		run->later++; /* after the review's date: the plan was not yet so */
 		goto out;
 	}
@@ -154,7 +155,7 @@ static int one_commit(const struct ldr_commit *c, void *payload)
 		goto out;
 	}
 	ldr_buf_addf(&name, "%.7s:%s", c->id, ldr_repo_relpath(run->repo));
-	if (feed_text(run, name.s, &text, hist_month(c->time, c->offset)) != 0) {
+	if (feed_text(run, name.s, &text, ldr_date_month(c->time, c->offset)) != 0) {
 		fprintf(stderr, "ldr review: %.7s skipped: the roadmap does not parse there\n", c->id);
 		run->skipped++;
 	} else {
@@ -183,7 +184,7 @@ static int read_versions(struct review_run *run)
 		goto out;
 	}
 	ldr_buf_addf(&name, "%.7s:%s", run->base.id, ldr_repo_relpath(run->repo));
-	if (feed_text(run, name.s, &text, hist_month(run->base.time, run->base.offset)) != 0)
+	if (feed_text(run, name.s, &text, ldr_date_month(run->base.time, run->base.offset)) != 0)
 		goto out;
 	if (ldr_repo_walk(run->repo, NULL, run->base.id, 1, one_commit, run, &err) != 0) {
 		if (err.len)
@@ -439,7 +440,7 @@ static void drift_text(struct ldr_buf *b, const struct review_run *run)
 static void commit_text(struct ldr_buf *b, const struct ldr_commit *c)
 {
 	ldr_buf_addf(b, "%.7s, ", c->id);
-	hist_date(b, c->time, c->offset);
+	ldr_date_format(b, c->time, c->offset);
 }
 
 static void print_text(struct review_run *run)
@@ -494,7 +495,7 @@ static void json_str(struct ldr_buf *b, const char *s)
 static void json_commit(struct ldr_buf *b, const struct ldr_commit *c)
 {
 	ldr_buf_addf(b, "\"commit\": \"%s\", \"date\": \"", c->id);
-	hist_iso_date(b, c->time, c->offset);
+	ldr_date_iso(b, c->time, c->offset);
 	ldr_buf_addch(b, '"');
 }
 

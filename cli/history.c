@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/date.h"
 #include "../model/diag.h"
 #include "../model/file.h"
 #include "../model/timeline.h"
@@ -71,61 +72,6 @@ int hist_load_file(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *r
 	ldr_buf_release(&text);
 	ldr_buf_release(&err);
 	return r;
-}
-
-/* Civil date from days since 1970-01-01 (Howard Hinnant's algorithm). */
-static void civil(long long z, int *y, int *m, int *d)
-{
-	long long era, yoe, doy, doe, mp;
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-struct when {
-	int y, mo, d, h, mi, s;
-};
-
-static struct when split(long long t, int offset)
-{
-	struct when w;
-	long long local = t + (long long)offset * 60;
-	long long days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-	long long secs = local - days * 86400;
-
-	civil(days, &w.y, &w.mo, &w.d);
-	w.h = (int)(secs / 3600);
-	w.mi = (int)(secs / 60 % 60);
-	w.s = (int)(secs % 60);
-	return w;
-}
-
-void hist_date(struct ldr_buf *b, long long t, int offset)
-{
-	struct when w = split(t, offset);
-	int a = offset < 0 ? -offset : offset;
-	ldr_buf_addf(b, "%04d-%02d-%02d %02d:%02d %c%02d%02d", w.y, w.mo, w.d, w.h, w.mi,
-		     offset < 0 ? '-' : '+', a / 60, a % 60);
-}
-
-void hist_iso_date(struct ldr_buf *b, long long t, int offset)
-{
-	struct when w = split(t, offset);
-	int a = offset < 0 ? -offset : offset;
-	ldr_buf_addf(b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", w.y, w.mo, w.d, w.h, w.mi, w.s,
-		     offset < 0 ? '-' : '+', a / 60, a % 60);
-}
-
-int hist_month(long long t, int offset)
-{
-	struct when w = split(t, offset);
-	return ldr_time_month(w.y, w.mo).month;
 }
 
 void hist_subject(struct ldr_buf *b, const char *message)

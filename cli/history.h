@@ -1,6 +1,6 @@
 /* Shared by the commands that work on a roadmap's repository (init, set,
- * log, diff, baseline, review): opening it, reading versions, dates, and
- * showing a semantic diff. */
+ * log, diff, baseline, review): opening it, reading versions, and showing a
+ * semantic diff. */
 #ifndef LDR_CLI_HISTORY_H
 #define LDR_CLI_HISTORY_H
 
@@ -24,12 +24,6 @@ int hist_load_rev(const char *cmd, struct ldr_repo *repo, const char *rev, struc
 /* Read and parse the working file. */
 int hist_load_file(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *rm);
 
-/* "2016-06-30 12:00 +0100", the time in its own zone. */
-void hist_date(struct ldr_buf *b, long long t, int offset);
-/* ISO 8601: "2016-06-30T12:00:00+01:00". */
-void hist_iso_date(struct ldr_buf *b, long long t, int offset);
-/* The month of a time on the time line, in its own zone. */
-int hist_month(long long t, int offset);
 /* The first line of a message, made safe. */
 void hist_subject(struct ldr_buf *b, const char *message);
 

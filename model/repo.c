@@ -31,8 +31,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "diag.h"
 #include "file.h"
+#include "path.h"
 
 struct ldr_repo {
 	git_repository *git;
@@ -124,32 +126,6 @@ static int lib_init(void)
 	return 0;
 }
 
-static char *path_join(const char *dir, const char *name)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	ldr_buf_addstr(&b, dir);
-	if (b.len && b.s[b.len - 1] != '/')
-		ldr_buf_addch(&b, '/');
-	ldr_buf_addstr(&b, name);
-	return ldr_buf_detach(&b);
-}
-
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return ldr_strdup(".");
-	if (slash == path)
-		return ldr_strdup("/");
-	return ldr_strndup(path, (size_t)(slash - path));
-}
-
-static const char *base_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 /* ---- opening ------------------------------------------------------------ */
 
 static int open_error(struct ldr_buf *err, const char *dir, int code)
@@ -172,40 +148,10 @@ static int open_error(struct ldr_buf *err, const char *dir, int code)
 	return git_fail(err, "cannot open the repository of '%s'", dir);
 }
 
-/* The file's path relative to the work tree, or NULL with a message. */
-static char *relative_path(const char *file, const char *workdir, struct ldr_buf *err)
-{
-	char *dir = dir_of(file), *real_dir = NULL, *real_top = NULL, *rel = NULL;
-	size_t n;
-
-	real_dir = realpath(dir, NULL);
-	real_top = realpath(workdir, NULL);
-	if (!real_dir || !real_top) {
-		fail(err, "%s: cannot resolve: %s", dir, strerror(errno));
-		goto out;
-	}
-	n = strlen(real_top);
-	while (n > 1 && real_top[n - 1] == '/')
-		real_top[--n] = '\0';
-	if (strcmp(real_dir, real_top) == 0) {
-		rel = ldr_strdup(base_of(file));
-	} else if (strncmp(real_dir, real_top, n) == 0 && (real_dir[n] == '/' || n == 1)) {
-		rel = path_join(real_dir + (n == 1 ? 1 : n + 1), base_of(file));
-	} else {
-		add_quoted(err, file);
-		ldr_buf_addstr(err, " is outside the work tree of its repository");
-	}
-out:
-	free(dir);
-	free(real_dir);
-	free(real_top);
-	return rel;
-}
-
 static int open_at(struct ldr_repo **out, const char *file, unsigned flags, struct ldr_buf *err)
 {
 	struct ldr_repo *repo = NULL;
-	char *dir = dir_of(file);
+	char *dir = ldr_path_dir(file);
 	struct stat st;
 	int code, r = -1;
 
@@ -236,7 +182,7 @@ static int open_at(struct ldr_repo **out, const char *file, unsigned flags, stru
 		fail(err, "the repository of '%s' is bare: ldr needs a work tree", dir);
 		goto out;
 	}
-	repo->relpath = relative_path(file, git_repository_workdir(repo->git), err);
+	repo->relpath = ldr_path_relative(file, git_repository_workdir(repo->git), err);
 	if (!repo->relpath)
 		goto out;
 	r = 0;
@@ -430,94 +376,6 @@ int ldr_repo_changed(struct ldr_repo *repo, const struct ldr_loaded *st, struct 
 
 /* ---- identities -------------------------------------------------------- */
 
-static long long days_from_civil(long long y, unsigned m, unsigned d)
-{
-	long long era;
-	unsigned yoe, doy, doe;
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long long)doe - 719468;
-}
-
-/* "+0100", "+01:00", "-05", "Z": minutes east of UTC. */
-static int parse_zone(const char *s, int *offset)
-{
-	int h, m = 0, sign;
-	if (strcmp(s, "Z") == 0 || strcmp(s, "z") == 0) {
-		*offset = 0;
-		return 0;
-	}
-	if (*s != '+' && *s != '-')
-		return -1;
-	sign = *s++ == '-' ? -1 : 1;
-	if (sscanf(s, "%2d", &h) != 1 || strlen(s) < 2)
-		return -1;
-	s += 2;
-	if (*s == ':')
-		s++;
-	if (*s && (sscanf(s, "%2d", &m) != 1 || strlen(s) != 2))
-		return -1;
-	if (h > 14 || m > 59)
-		return -1;
-	*offset = sign * (h * 60 + m);
-	return 0;
-}
-
-/* A date as git takes it in GIT_AUTHOR_DATE: "@SECONDS [+ZZZZ]", "SECONDS
- * +ZZZZ", or ISO 8601 "2016-06-30T12:00[:00][Z|+01:00]" (no zone: UTC). */
-static int parse_git_date(const char *s, long long *t, int *offset)
-{
-	long long secs;
-	int y, mo, d, h, mi, sec = 0, n = 0;
-	char zone[16] = "";
-
-	*offset = 0;
-	if (*s == '@')
-		s++;
-	if (sscanf(s, "%lld%n", &secs, &n) == 1 && (s[n] == '\0' || s[n] == ' ')) {
-		while (s[n] == ' ')
-			n++;
-		if (s[n] && parse_zone(s + n, offset) < 0)
-			return -1;
-		*t = secs;
-		return 0;
-	}
-	n = 0;
-	if (sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5 || !n)
-		return -1;
-	s += n;
-	if (*s == ':') {
-		if (sscanf(s, ":%2d%n", &sec, &n) != 1)
-			return -1;
-		s += n;
-	}
-	while (*s == ' ')
-		s++;
-	if (strlen(s) >= sizeof(zone))
-		return -1;
-	strcpy(zone, s);
-	if (zone[0] && parse_zone(zone, offset) < 0)
-		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
-		return -1;
-	*t = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec -
-	     (long long)*offset * 60;
-	return 0;
-}
-
-static int local_offset(time_t t)
-{
-	struct tm tm;
-	long long local;
-	localtime_r(&t, &tm);
-	local = days_from_civil(tm.tm_year + 1900LL, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday) * 86400 +
-		tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
-	return (int)((local - (long long)t) / 60);
-}
-
 /* who is "AUTHOR" or "COMMITTER". */
 static int signature(git_signature **out, struct ldr_repo *repo, const char *who, struct ldr_buf *err)
 {
@@ -544,7 +402,7 @@ static int signature(git_signature **out, struct ldr_repo *repo, const char *who
 	if (!email)
 		email = def->email;
 	if (date && *date) {
-		if (parse_git_date(date, &t, &offset) < 0) {
+		if (ldr_date_parse(date, &t, &offset) < 0) {
 			fail(err, "GIT_%s_DATE: cannot read '%s' (expected ISO 8601, as in "
 			     "2016-06-30T12:00:00+01:00, or '@SECONDS +ZZZZ')", who, date);
 			goto out;
@@ -552,7 +410,7 @@ static int signature(git_signature **out, struct ldr_repo *repo, const char *who
 	} else {
 		time_t now = time(NULL);
 		t = (long long)now;
-		offset = local_offset(now);
+		offset = ldr_date_local_offset((long long)now);
 	}
 	if (git_signature_new(out, name, email, (git_time_t)t, offset) < 0) {
 		git_fail(err, "invalid identity '%s <%s>'", name, email);
@@ -623,7 +481,7 @@ static char *head_target(struct ldr_repo *repo, struct ldr_buf *err)
 static char *ref_lock_path(struct ldr_repo *repo, const char *refname)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	char *path = path_join(git_repository_path(repo->git), refname);
+	char *path = ldr_path_join(git_repository_path(repo->git), refname);
 	ldr_buf_addf(&b, "%s.lock", path);
 	free(path);
 	return ldr_buf_detach(&b);
@@ -634,7 +492,7 @@ static char *ref_lock_path(struct ldr_repo *repo, const char *refname)
 static int check_git_locks(struct ldr_repo *repo, const char *refname, struct ldr_buf *err)
 {
 	const char *gitdir = git_repository_path(repo->git);
-	char *path = path_join(gitdir, "index.lock");
+	char *path = ldr_path_join(gitdir, "index.lock");
 	int r = 0;
 
 	if (access(path, F_OK) == 0)
@@ -884,7 +742,7 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
 	git_repository_init_options opts;
 	struct ldr_repo *repo = NULL;
 	struct ldr_loaded st;
-	char *file = path_join(dir, LDR_ROADMAP_FILE);
+	char *file = ldr_path_join(dir, LDR_ROADMAP_FILE);
 	int r = -1;
 
 	*out = NULL;
