@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../export/export.h"
 #include "../model/diag.h"
@@ -84,12 +85,68 @@ static int load_baseline(const char *arg, struct ldr_roadmap *rm)
 	return r;
 }
 
+/* The directory of a path, resolved; NULL if it does not exist. */
+static char *real_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? ldr_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : ldr_strdup(".");
+	char *real = realpath(dir, NULL);
+	free(dir);
+	return real;
+}
+
+/* An export never replaces the roadmap it comes from, and never follows a
+ * symbolic link out of the directory it is written in (a link planted in a
+ * shared folder must not make ldr write over a file elsewhere). */
+static int safe_output(const char *out, const char *roadmap, struct ldr_buf *err)
+{
+	struct stat a, b;
+	char *dir = NULL, *target = NULL;
+	int r = 0;
+
+	if (roadmap && stat(out, &a) == 0 && stat(roadmap, &b) == 0 && a.st_dev == b.st_dev &&
+	    a.st_ino == b.st_ino) {
+		ldr_buf_addf(err, "%s is the roadmap itself: choose another output", out);
+		return -1;
+	}
+	if (lstat(out, &a) != 0 || !S_ISLNK(a.st_mode))
+		return 0;
+	dir = real_dir(out);
+	{
+		char buf[4096];
+		ssize_t n = readlink(out, buf, sizeof(buf) - 1);
+		if (n > 0) {
+			struct ldr_buf t = LDR_BUF_INIT;
+			buf[n] = '\0';
+			if (buf[0] == '/')
+				ldr_buf_addstr(&t, buf);
+			else
+				ldr_buf_addf(&t, "%s/%s", dir ? dir : ".", buf);
+			target = real_dir(t.s);
+			ldr_buf_release(&t);
+		}
+	}
+	if (!dir || !target || strncmp(target, dir, strlen(dir)) != 0 ||
+	    (target[strlen(dir)] != '\0' && target[strlen(dir)] != '/')) {
+		ldr_buf_addf(err, "%s is a symbolic link out of its directory: not followed", out);
+		r = -1;
+	}
+	free(dir);
+	free(target);
+	return r;
+}
+
 static int write_one(const struct ldr_exporter *e, const struct ldr_roadmap *rm,
-		     const struct ldr_export_opts *o, const char *out)
+		     const struct ldr_export_opts *o, const char *out, const char *roadmap)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
 	int r = LDR_EXIT_OK;
 
+	if (safe_output(out, roadmap, &err) < 0) {
+		fprintf(stderr, "ldr export: %s\n", err.s);
+		ldr_buf_release(&err);
+		return LDR_EXIT_USAGE;
+	}
 	if (e->write(rm, o, out, &err) < 0) {
 		fprintf(stderr, "ldr export: %s\n", err.s ? err.s : "failed");
 		r = LDR_EXIT_PARSE;
@@ -99,7 +156,8 @@ static int write_one(const struct ldr_exporter *e, const struct ldr_roadmap *rm,
 }
 
 /* 'ldr export all -o DIR': every export, named after the footprint. */
-static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts *o, const char *dir)
+static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts *o, const char *dir,
+		     const char *roadmap)
 {
 	struct ldr_buf name = LDR_BUF_INIT, stem = LDR_BUF_INIT;
 	const char *s;
@@ -131,7 +189,7 @@ static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts 
 		int r;
 		ldr_buf_reset(&name);
 		ldr_buf_addf(&name, "%s/%s-%s.%s", dir, stem.s, e->kind, e->ext);
-		r = write_one(e, rm, o, name.s);
+		r = write_one(e, rm, o, name.s, roadmap);
 		if (r == LDR_EXIT_OK)
 			printf("%s\n", name.s);
 		if (r > worst)
@@ -196,7 +254,7 @@ int cmd_export(int argc, char **argv)
 		}
 	}
 	if (r == LDR_EXIT_OK)
-		r = e ? write_one(e, &rm, &o, a.out) : write_all(&rm, &o, a.out);
+		r = e ? write_one(e, &rm, &o, a.out, path) : write_all(&rm, &o, a.out, path);
 	if (o.baseline)
 		ldr_roadmap_release(&base);
 	ldr_roadmap_release(&rm);

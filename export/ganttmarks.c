@@ -109,7 +109,8 @@ static void project_title(const struct gantt *g, const struct row *r, struct ldr
 	}
 	for (i = 0; i < p->depends_on.n; i++) {
 		const struct row *pr = gantt_find_row(g, p->depends_on.v[i]);
-		ldr_buf_addf(t, "%s%s", i ? ", " : "; depends on ", p->depends_on.v[i]);
+		ldr_buf_addstr(t, i ? ", " : "; depends on ");
+		ldr_buf_addstr(t, p->depends_on.v[i]);
 		if (pr && ldr_project_order_violated(pr->p, p))
 			ldr_buf_addstr(t, " (order violated: starts before it ends)");
 	}

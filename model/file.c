@@ -91,6 +91,25 @@ static char *dir_of(const char *path)
 	return ldr_strndup(path, (size_t)(slash - path));
 }
 
+/* Where a symbolic link points, made absolute against its directory. */
+static char *link_target(const char *path)
+{
+	char buf[4096];
+	ssize_t n = readlink(path, buf, sizeof(buf) - 1);
+	struct ldr_buf b = LDR_BUF_INIT;
+	char *dir;
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if (buf[0] == '/')
+		return ldr_strdup(buf);
+	dir = dir_of(path);
+	ldr_buf_addf(&b, "%s/%s", dir, buf);
+	free(dir);
+	return ldr_buf_detach(&b);
+}
+
 static void explain_lock(const char *lock, struct ldr_buf *err)
 {
 	struct stat st;
@@ -110,9 +129,12 @@ int ldr_file_write_atomic(const char *path, const char *data, size_t len, struct
 	int fd = -1, dfd, r = -1, have_old;
 	mode_t mode;
 
-	/* Write through a symbolic link to the file it names. */
+	/* Write through a symbolic link to the file it names (which may not
+	 * exist yet: then to where it points). */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		target = realpath(path, NULL);
+		if (!target && errno == ENOENT)
+			target = link_target(path);
 		if (!target) {
 			ldr_buf_addf(err, "%s: cannot follow the link: %s", path, strerror(errno));
 			return -1;
@@ -133,8 +155,11 @@ int ldr_file_write_atomic(const char *path, const char *data, size_t len, struct
 	if (fd < 0) {
 		if (errno == EEXIST)
 			explain_lock(lock.s, err);
+		else if (errno == ENOENT || errno == ENOTDIR)
+			ldr_buf_addf(err, "%s: cannot write: no directory %s", path,
+				     (dir = dir_of(target)));
 		else
-			ldr_buf_addf(err, "%s: cannot create: %s", lock.s, strerror(errno));
+			ldr_buf_addf(err, "%s: cannot write: %s", path, strerror(errno));
 		goto out;
 	}
 	if (have_old && fchown(fd, (uid_t)-1, st.st_gid) < 0) {

@@ -38,7 +38,8 @@ void ldr_buf_release(struct ldr_buf *b);
 char *ldr_buf_detach(struct ldr_buf *b);
 
 /* Append s, quoted for a one-line message: control characters and
- * invalid UTF-8 become \xNN escapes, and text longer than max characters is
+ * invalid UTF-8 become \xNN escapes, bidirectional controls \uNNNN (they
+ * would reorder what a terminal shows), and text longer than max characters is
  * cut with "...". Roadmap text is untrusted: it goes through here before it
  * reaches a terminal. */
 void ldr_buf_addquoted(struct ldr_buf *b, const char *s, size_t max);

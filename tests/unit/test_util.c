@@ -31,6 +31,9 @@ static void test_quoting_untrusted_text(void **state)
 	ldr_buf_addquoted(&b, "ok \x1b[2J\x07 caf\xc3\xa9 \xff\n\t\xc2\x9b", 100);
 	assert_string_equal(b.s, "ok \\x1B[2J\\x07 caf\xc3\xa9 \\xFF\\n\\t\\x9B");
 	ldr_buf_reset(&b);
+	ldr_buf_addquoted(&b, "a\xe2\x80\xaelive\xe2\x81\xa6x", 100); /* U+202E, U+2066 */
+	assert_string_equal(b.s, "a\\u202Elive\\u2066x");
+	ldr_buf_reset(&b);
 	ldr_buf_addquoted(&b, "abcdefgh", 3);
 	assert_string_equal(b.s, "abc...");
 	ldr_buf_release(&b);
