@@ -25,7 +25,7 @@ DEB_xlsxwriter = libxlsxwriter-dev
 # Commands the build and the tests run; the SVG charts are checked with
 # xmllint, rendered with rsvg-convert and in headless Chromium.
 TOOLS = pkg-config:pkg-config diff:diffutils cmp:diffutils awk:mawk valgrind:valgrind \
-	timeout:coreutils xmllint:libxml2-utils rsvg-convert:librsvg2-bin chromium:chromium
+	timeout:coreutils xmllint:libxml2-utils rsvg-convert:librsvg2-bin chromium:chromium git:git
 # Python modules the tests import, with the package: Debian's interpreter,
 # since the python3 first on a PATH may be another one without them.
 PYTHON = /usr/bin/python3
@@ -79,9 +79,11 @@ CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# Saving under stress: kill -9 loops and two saves at once (tests/stress/).
+STRESS_BIN = $(B)/tests/stress
 
 .PHONY: all run test check-unit check-cli check-export check-svg check-layout check-man \
-	check-office check-fuzz check-valgrind man fuzz bench deps deps-install install clean
+	check-office check-fuzz check-valgrind check-stress man fuzz bench deps deps-install install clean
 
 all: $(LDR_BIN)
 
@@ -150,9 +152,9 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 LDR_VMEM_KB=unlimited LDR_TIMEOUT=300
 test: deps-install
-	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN)
+	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN) $(STRESS_BIN)
 	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz \
-		check-cli check-export check-svg
+		check-cli check-export check-svg check-stress
 	@echo "--- again, with AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(SANITIZER_ENV) $(MAKE) --no-print-directory DEVELOPER=1 B=build/asan SANITIZE=1 \
 		check-unit check-fuzz check-cli
@@ -195,6 +197,14 @@ SVG_BROWSER = derbyshire-gantt derbyshire-tubemap derbyshire-trajectory hostile-
 check-svg: ldr
 	@sh tests/svg/run.sh
 	@sh tests/svg/chromium.sh $(SVG_BROWSER:%=tests/svg/%.svg)
+
+# Saves killed at random and raced, judged by plain git (tests/stress/).
+$(STRESS_BIN): tests/stress/stress.c $(LIB_OBJ) $(B)/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+
+check-stress: ldr $(STRESS_BIN)
+	@./$(STRESS_BIN) ./ldr roadmaps/derbyshire.yaml
 
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:
@@ -252,9 +262,15 @@ build/bench/%: tests/bench/%.c build/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_LIBS) $(LDFLAGS)
 
+# The history generator links the model (ldr log --record over 1,000 commits).
+build/bench/history: tests/bench/history.c $(LIB_OBJ) build/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+
 bench: deps-install
-	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse
+	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse build/bench/history
 	@sh tests/bench/run.sh
+	@sh tests/bench/log.sh
 
 install: ldr
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -265,4 +281,5 @@ install: ldr
 clean:
 	rm -rf build ldr
 
--include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) \
+	$(STRESS_BIN:=.d) build/bench/history.d

@@ -30,6 +30,13 @@ int cmd_export(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_stat(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
+/* The roadmap's repository (issue 4): */
+int cmd_init(int argc, char **argv);
+int cmd_set(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_baseline(int argc, char **argv);
+int cmd_review(int argc, char **argv);
 
 const struct cli_command *cli_find(const char *name);
 /* Print "ldr NAME: message" and the usage line to stderr; returns 64. */

@@ -25,7 +25,7 @@ const struct cli_command cli_commands[] = {
 	  "  --checklist    list the submission checklist (Annex 1) and what answers each\n"
 	  "                 requirement\n",
 	  cmd_check },
-	{ "fmt", "[--check] [--drop-comments] ROADMAP...",
+	{ "fmt", "[--check | --commit] [--drop-comments] ROADMAP...",
 	  "Rewrite roadmaps in canonical form.",
 	  "Each ROADMAP is a file, a directory holding roadmap.yaml, or - (read standard\n"
 	  "input, write standard output). A file already canonical is not touched; one\n"
@@ -33,7 +33,10 @@ const struct cli_command cli_commands[] = {
 	  "  --check          change nothing; exit 1 if a file is not canonical\n"
 	  "  --drop-comments  rewrite even a file with YAML comments, which are lost\n"
 	  "                   (by default such a file is left alone: put what they say\n"
-	  "                   in 'notes' fields)\n",
+	  "                   in 'notes' fields)\n"
+	  "  --commit         save as 'ldr set' does, as a commit (refused if the file\n"
+	  "                   or HEAD changes meanwhile); nothing if already canonical\n"
+	  "                   and committed\n",
 	  cmd_fmt },
 	{ "stat", "[--json] ROADMAP",
 	  "Count the records of each kind in a roadmap.",
@@ -57,6 +60,74 @@ const struct cli_command cli_commands[] = {
 	  "  --as-of TIME    the review date of the checks (default: the roadmap's as_at)\n"
 	  "  --config FILE   key bindings (default: $XDG_CONFIG_HOME/ldr/config)\n",
 	  cmd_tui },
+	/* The roadmap's repository: history, baselines and the review. */
+	{ "init", "DIR [--from FILE] [-m MSG]",
+	  "Make a repository for a roadmap, with a first commit.",
+	  "DIR is created if need be; it may be an empty repository. The roadmap is\n"
+	  "FILE, else DIR/roadmap.yaml if there is one, else a new one named after DIR\n"
+	  "spanning five financial years from this one; it is written to\n"
+	  "DIR/roadmap.yaml in canonical form and committed.\n\n"
+	  "  --from FILE  the roadmap to start from (it is copied, not moved)\n"
+	  "  -m MSG       the first commit's message\n",
+	  cmd_init },
+	{ "set", "ROADMAP ID.FIELD=VALUE... [-m MSG]",
+	  "Change fields, then save and commit the roadmap.",
+	  "Each ID is a record's id (ids are unique across the file; 'footprint' names\n"
+	  "the footprint), FIELD one of its fields as ldr-format(5) names them. VALUE is\n"
+	  "taken literally; lists are comma-separated, brackets optional\n"
+	  "(P08.depends_on=[P03,P12]); an empty VALUE clears the field; attributes and\n"
+	  "derived take a name: C01.attributes.Solution=MIG. Every value is checked as\n"
+	  "the file would be, and ids must name records of the right kind; nothing is\n"
+	  "saved unless all are valid. The save is refused if the file or HEAD changed\n"
+	  "since it was read.\n\n"
+	  "  -m, --message MSG  the commit message (default: what was set)\n",
+	  cmd_set },
+	{ "log", "[--record ID] [--json] ROADMAP",
+	  "Show the commits that changed a roadmap, newest first.",
+	  "Each commit on one line: its id (and tags), date, author and subject.\n\n"
+	  "  --record ID  only the commits that changed the record with this id (or a\n"
+	  "               record nested in it, as a project's milestones), each with\n"
+	  "               its field changes: old -> new, and how far a planned time\n"
+	  "               moved\n"
+	  "  --json       one JSON object: {file, record, commits: [{commit, author,\n"
+	  "               email, date, time, tags, message, changes}]}\n",
+	  cmd_log },
+	{ "diff", "[REV1 [REV2]] [--json] ROADMAP",
+	  "Compare two versions of a roadmap record by record.",
+	  "Without revisions, HEAD against the file (the changes not committed); with\n"
+	  "one, REV1 against the file; with two, REV1 against REV2. A revision is\n"
+	  "anything git names a commit by: an id, a tag (a baseline), HEAD~3, ...\n"
+	  "Changes are by record id and field: added, removed, changed (old -> new);\n"
+	  "a planned time that moved is re-phased, with how many quarters.\n\n"
+	  "  --json  {from, to, changes: [{change, id, kind, parent, title, field,\n"
+	  "          from, to, rephased: {months, quarters}}]}\n",
+	  cmd_diff },
+	{ "baseline", "NAME [-m MSG] ROADMAP | --list ROADMAP",
+	  "Mark the approved plan, or list the marks.",
+	  "Makes an annotated tag NAME on HEAD (the file must have no changes not\n"
+	  "committed), tagged by the committer's identity; reviews and diffs then name\n"
+	  "it. A baseline is never moved: a new plan is a new baseline.\n\n"
+	  "  -m, --message MSG  what the baseline is (default: its name)\n"
+	  "  --list             every tag, oldest first: name, commit, date, who, message\n",
+	  cmd_baseline },
+	{ "review", "--baseline REV [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE] ROADMAP",
+	  "Review what a baseline planned for a period against what happened.",
+	  "For each capability, project, milestone and universal capability activity\n"
+	  "due in the period at the baseline: delivered on time, early or late (when),\n"
+	  "slipped (to when, by how many quarters), dropped, or open (overdue when\n"
+	  "past due); the items added since; activities quarter by quarter; totals\n"
+	  "and percentages per capability group; and the drift: how many times each\n"
+	  "item's planned time moved across the commits from the baseline to HEAD\n"
+	  "(and the file, if it has changes not committed).\n\n"
+	  "  --baseline REV  the plan to compare against: a baseline's name, a commit\n"
+	  "  --year Y        the financial year reviewed, as in 16/17\n"
+	  "  --quarter Q     a quarter instead, as in 16/17 Q2 (default: the year of\n"
+	  "                  --as-of)\n"
+	  "  --as-of TIME    the review's date (default: this month); deliveries after\n"
+	  "                  it do not count\n"
+	  "  --json          the review as one JSON object\n"
+	  "  --csv FILE      one row per item, for a spreadsheet (- for standard output)\n",
+	  cmd_review },
 	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);

@@ -744,3 +744,22 @@ out:
 	ldr_doc_release(&doc);
 	return r;
 }
+
+/* ---- one field, from elsewhere than a file ------------------------------- */
+
+int ldr_field_decode(const struct ldr_kind *k, const struct ldr_field *f, void *rec,
+		     const struct ldr_node *value, const char *label, struct ldr_diag *diag)
+{
+	struct loader L;
+	struct label lb;
+	size_t errors = diag->errors;
+
+	memset(&L, 0, sizeof(L));
+	L.diag = diag;
+	memset(&lb, 0, sizeof(lb));
+	lb.k = k;
+	lb.made = 1; /* the label is given, not worked out from a node */
+	snprintf(lb.text, sizeof(lb.text), "%s", label);
+	decode_field(&L, k, f, rec, value, &lb);
+	return diag->errors > errors ? -1 : 0;
+}

@@ -77,4 +77,13 @@ void ldr_yw_free(struct ldr_yaml_writer *w);
  * than a string (null, boolean, number, timestamp). */
 int ldr_yaml_plain_is_special(const char *s);
 
+/* Decode one value node into a field of rec, exactly as the loader does for
+ * a file (the same checks and messages; label names the record, as in
+ * "project 'P08'"). The field must be empty. Returns 0, or -1 with the
+ * errors in diag. Used to set a field from text given elsewhere. */
+struct ldr_kind;
+struct ldr_field;
+int ldr_field_decode(const struct ldr_kind *k, const struct ldr_field *f, void *rec,
+		     const struct ldr_node *value, const char *label, struct ldr_diag *diag);
+
 #endif

@@ -29,4 +29,28 @@ int ldr_delivery_order_violated(const struct ldr_project *delivering, const stru
 /* Whether a capability is due before a capability it depends on. */
 int ldr_capability_order_violated(const struct ldr_capability *pred, const struct ldr_capability *succ);
 
+/* ---- plans that move --------------------------------------------------
+ * A record's planned time is when it is due: a capability's year, a
+ * project's end (its start when it has no end), a milestone's due, a
+ * universal capability activity's quarter. Re-phasing moves a planned time,
+ * or a project's start; a start moves by its first month, anything due by
+ * its last. */
+struct ldr_kind;
+struct ldr_field;
+
+/* The record's planned time, or NULL if it has none (or it is unset). */
+const struct ldr_time *ldr_planned_time(const struct ldr_kind *k, const void *rec);
+
+/* Whether the field is one of the kind's planned times (or a project's start). */
+int ldr_planned_field(const struct ldr_kind *k, const struct ldr_field *f);
+
+/* How far a planned field moved from a to b: months and quarters (counted
+ * as financial quarter boundaries crossed), later positive. */
+void ldr_planned_shift(const struct ldr_field *f, const struct ldr_time *a, const struct ldr_time *b,
+		       int *months, int *quarters);
+
+/* The financial quarter a month is in, counted on one line (so that the
+ * difference of two is the number of quarters between them). */
+int ldr_quarter_index(int month);
+
 #endif

@@ -362,32 +362,46 @@ static void list_release(struct ldr_list *l, const struct ldr_kind *k)
 	memset(l, 0, sizeof(*l));
 }
 
+void ldr_field_release(const struct ldr_field *f, void *rec)
+{
+	void *p = LDR_FIELD(rec, f);
+	switch (f->type) {
+	case LDR_F_ID: case LDR_F_STR: case LDR_F_TEXT: case LDR_F_REF:
+		free(*(char **)p);
+		*(char **)p = NULL;
+		break;
+	case LDR_F_REFS: case LDR_F_STRS:
+		strv_release(p);
+		break;
+	case LDR_F_ATTRS: case LDR_F_DERIVED:
+		map_release(p);
+		break;
+	case LDR_F_LIST:
+		list_release(p, f->kind);
+		break;
+	case LDR_F_RECORD:
+		ldr_rec_release(f->kind, p);
+		break;
+	case LDR_F_ENUM: case LDR_F_BOOL:
+		*(int *)p = 0;
+		break;
+	case LDR_F_ENUMS:
+		*(unsigned *)p = 0;
+		break;
+	case LDR_F_TIME:
+		memset(p, 0, sizeof(struct ldr_time));
+		break;
+	case LDR_F_INT:
+		memset(p, 0, sizeof(struct ldr_int));
+		break;
+	}
+}
+
 void ldr_rec_release(const struct ldr_kind *k, void *rec)
 {
 	size_t i;
-	for (i = 0; i < k->nfields; i++) {
-		const struct ldr_field *f = &k->fields[i];
-		void *p = LDR_FIELD(rec, f);
-		switch (f->type) {
-		case LDR_F_ID: case LDR_F_STR: case LDR_F_TEXT: case LDR_F_REF:
-			free(*(char **)p);
-			break;
-		case LDR_F_REFS: case LDR_F_STRS:
-			strv_release(p);
-			break;
-		case LDR_F_ATTRS: case LDR_F_DERIVED:
-			map_release(p);
-			break;
-		case LDR_F_LIST:
-			list_release(p, f->kind);
-			break;
-		case LDR_F_RECORD:
-			ldr_rec_release(f->kind, p);
-			break;
-		default:
-			break;
-		}
-	}
+	for (i = 0; i < k->nfields; i++)
+		ldr_field_release(&k->fields[i], rec);
 	free(((struct ldr_rec *)rec)->fpos);
 	memset(rec, 0, k->size);
 }

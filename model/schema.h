@@ -74,6 +74,8 @@ void ldr_rec_set_field_pos(void *rec, unsigned field, struct ldr_pos pos);
 /* Whether a field holds a value (the writer leaves empty ones out). */
 int ldr_field_present(const struct ldr_field *f, const void *rec);
 
+/* Free a field's value and leave it unset. */
+void ldr_field_release(const struct ldr_field *f, void *rec);
 void ldr_rec_release(const struct ldr_kind *k, void *rec);
 int ldr_rec_equal(const struct ldr_kind *k, const void *a, const void *b);
 void ldr_rec_copy(const struct ldr_kind *k, void *dst, const void *src);

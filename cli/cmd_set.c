@@ -1,0 +1,209 @@
+/* ldr set: change fields from the command line, check the result as a file
+ * is checked, save and commit it: the scriptable twin of editing in the TUI. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/diag.h"
+#include "../model/diff.h"
+#include "../model/edit.h"
+#include "../model/repo.h"
+#include "../model/schema.h"
+#include "cli.h"
+#include "history.h"
+
+#define SUBJECT_MAX 72
+
+struct set_args {
+	const char *roadmap, *message;
+	char **assign;
+	int n;
+};
+
+static int parse_args(int argc, char **argv, struct set_args *a, int *help)
+{
+	int i, options = 1;
+
+	memset(a, 0, sizeof(*a));
+	a->assign = ldr_calloc((size_t)argc, sizeof(*a->assign));
+	*help = 0;
+	for (i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if (options && (!strcmp(s, "-h") || !strcmp(s, "--help"))) {
+			*help = 1;
+			return 0;
+		} else if (options && (!strcmp(s, "-m") || !strcmp(s, "--message"))) {
+			if (i + 1 >= argc)
+				return cli_usage_error("set", "'%s' needs a message", s);
+			a->message = argv[++i];
+		} else if (options && !strcmp(s, "--")) {
+			options = 0;
+		} else if (options && s[0] == '-' && s[1]) {
+			struct ldr_buf b = LDR_BUF_INIT;
+			cli_usage_error("set", "unknown option '%s'", cli_safe(s, &b));
+			ldr_buf_release(&b);
+			return LDR_EXIT_USAGE;
+		} else if (!a->roadmap) {
+			a->roadmap = s;
+		} else {
+			a->assign[a->n++] = argv[i];
+		}
+	}
+	if (!a->roadmap)
+		return cli_usage_error("set", "no roadmap given");
+	if (!a->n)
+		return cli_usage_error("set", "nothing to set: give ID.FIELD=VALUE, as in P08.start=17/18");
+	return 0;
+}
+
+/* "Set P08.start to 17/18, C12.year to 18/19", kept to one short line. */
+static void default_message(struct ldr_buf *m, const struct set_args *a)
+{
+	struct ldr_buf s = LDR_BUF_INIT;
+	int i;
+
+	for (i = 0; i < a->n; i++) {
+		const char *eq = strchr(a->assign[i], '=');
+		ldr_buf_addstr(&s, i ? ", " : "");
+		if (!eq[1]) {
+			ldr_buf_addstr(&s, "clear ");
+			ldr_buf_add(&s, a->assign[i], (size_t)(eq - a->assign[i]));
+		} else {
+			ldr_buf_add(&s, a->assign[i], (size_t)(eq - a->assign[i]));
+			ldr_buf_addstr(&s, " to ");
+			ldr_buf_addquoted(&s, eq + 1, 30);
+		}
+	}
+	if (s.len + 4 > SUBJECT_MAX) {
+		ldr_buf_reset(&s);
+		for (i = 0; i < a->n; i++) {
+			const char *eq = strchr(a->assign[i], '=');
+			ldr_buf_addstr(&s, i ? ", " : "");
+			ldr_buf_add(&s, a->assign[i], (size_t)(eq - a->assign[i]));
+		}
+	}
+	if (s.len + 4 > SUBJECT_MAX) {
+		ldr_buf_reset(&s);
+		ldr_buf_addf(&s, "%d fields", a->n);
+	}
+	ldr_buf_addf(m, "Set %s", s.s);
+	if (m->s[4] == 'c' && !strncmp(m->s, "Set clear ", 10)) {
+		/* "Set clear X" reads badly: "Clear X". */
+		memmove(m->s, m->s + 4, m->len - 3);
+		m->len -= 4;
+		m->s[0] = 'C';
+	}
+	ldr_buf_addstr(m, "\n\n");
+	for (i = 0; i < a->n; i++) {
+		ldr_buf_addquoted(m, a->assign[i], 200);
+		ldr_buf_addch(m, '\n');
+	}
+	ldr_buf_release(&s);
+}
+
+static int apply(struct ldr_roadmap *rm, const struct set_args *a)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	int i, r = LDR_EXIT_OK;
+
+	for (i = 0; i < a->n; i++) {
+		int e;
+		ldr_buf_reset(&err);
+		e = ldr_edit_assign(rm, a->assign[i], &err);
+		if (e == 0)
+			continue;
+		fprintf(stderr, "ldr set: %s\n", err.s);
+		if (e == -2)
+			r = LDR_EXIT_USAGE;
+		else if (r == LDR_EXIT_OK)
+			r = LDR_EXIT_ERRORS;
+	}
+	ldr_buf_release(&err);
+	return r;
+}
+
+static void show(const struct ldr_roadmap *before, const struct ldr_roadmap *after, const char *id,
+		 const char *message)
+{
+	struct ldr_diff d;
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i;
+
+	printf("%.7s ", id);
+	hist_subject(&b, message);
+	printf("%s\n", b.s);
+	ldr_diff_roadmaps(&d, before, after);
+	for (i = 0; i < d.n; i++) {
+		ldr_buf_reset(&b);
+		hist_change_text(&b, &d.v[i]);
+		printf("  %s\n", b.s);
+	}
+	ldr_diff_release(&d);
+	ldr_buf_release(&b);
+}
+
+int cmd_set(int argc, char **argv)
+{
+	struct set_args a;
+	struct ldr_repo *repo = NULL;
+	struct ldr_roadmap rm, before;
+	struct ldr_loaded st;
+	struct ldr_diag diag;
+	struct ldr_buf err = LDR_BUF_INIT, id = LDR_BUF_INIT, msg = LDR_BUF_INIT, b = LDR_BUF_INIT;
+	int help, r = parse_args(argc, argv, &a, &help);
+
+	ldr_roadmap_init(&rm);
+	ldr_roadmap_init(&before);
+	ldr_diag_init(&diag, "");
+	if (help) {
+		cli_print_help(stdout, cli_find("set"));
+		goto out;
+	}
+	if (r || (r = hist_open("set", a.roadmap, &repo)))
+		goto out;
+	free(diag.file);
+	diag.file = ldr_strdup(ldr_repo_file(repo));
+	if (ldr_repo_load(repo, &rm, &st, &diag, &err) < 0) {
+		ldr_diag_print(&diag, stderr);
+		if (err.len)
+			fprintf(stderr, "ldr set: %s\n", err.s);
+		r = LDR_EXIT_PARSE;
+		goto out;
+	}
+	ldr_rec_copy(&ldr_kind_roadmap, &before, &rm);
+	if ((r = apply(&rm, &a)))
+		goto out;
+	if (ldr_roadmap_equal(&before, &rm)) {
+		printf("nothing to change: %s holds these values already\n",
+		       cli_safe(ldr_repo_file(repo), &b));
+		goto out;
+	}
+	if (ldr_loaded_dirty(&st) && st.committed[0])
+		fprintf(stderr, "ldr set: note: %s has changes not committed; this commit includes them\n",
+			cli_safe(ldr_repo_file(repo), &b));
+	if (a.message)
+		ldr_buf_addstr(&msg, a.message);
+	else
+		default_message(&msg, &a);
+	r = ldr_repo_save(repo, &rm, &st, msg.s, &id, &err);
+	if (r < 0) {
+		fprintf(stderr, "ldr set: %s\n", err.s);
+		r = LDR_EXIT_PARSE;
+		goto out;
+	}
+	if (r > 0)
+		fprintf(stderr, "ldr set: warning: %s\n", err.s);
+	r = LDR_EXIT_OK;
+	show(&before, &rm, id.s, msg.s);
+out:
+	free(a.assign);
+	ldr_repo_free(repo);
+	ldr_roadmap_release(&rm);
+	ldr_roadmap_release(&before);
+	ldr_diag_release(&diag);
+	ldr_buf_release(&err);
+	ldr_buf_release(&id);
+	ldr_buf_release(&msg);
+	ldr_buf_release(&b);
+	return r;
+}

@@ -1,0 +1,35 @@
+/* Shared by the commands that work on a roadmap's repository (init, set,
+ * log, diff, baseline, review): opening it, reading versions, and showing a
+ * semantic diff. */
+#ifndef LDR_CLI_HISTORY_H
+#define LDR_CLI_HISTORY_H
+
+#include "../model/diff.h"
+#include "../model/repo.h"
+#include "../model/roadmap.h"
+#include "../model/util.h"
+
+/* Open the repository of a ROADMAP argument. Prints "ldr CMD: error" and
+ * returns LDR_EXIT_PARSE on failure, else 0. */
+int hist_open(const char *cmd, const char *arg, struct ldr_repo **repo);
+
+/* Parse roadmap text, printing any errors as "NAME:line:col: ...".
+ * Returns 0 or LDR_EXIT_PARSE; rm must be released either way. */
+int hist_parse(const char *name, const struct ldr_buf *text, struct ldr_roadmap *rm);
+
+/* Read and parse the roadmap at a revision; c receives its commit. */
+int hist_load_rev(const char *cmd, struct ldr_repo *repo, const char *rev, struct ldr_roadmap *rm,
+		  struct ldr_commit *c);
+
+/* Read and parse the working file. */
+int hist_load_file(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *rm);
+
+/* The first line of a message, made safe. */
+void hist_subject(struct ldr_buf *b, const char *message);
+
+/* A change as one line of text ("  P08 start: 16/17 Q1 -> 17/18 (4 quarters later)"). */
+void hist_change_text(struct ldr_buf *b, const struct ldr_change *c);
+/* A change as a JSON object. */
+void hist_change_json(struct ldr_buf *b, const struct ldr_change *c);
+
+#endif

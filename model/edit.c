@@ -1,0 +1,159 @@
+#include "edit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "field.h"
+#include "index.h"
+#include "national.h"
+#include "schema.h"
+
+/* The candidates for a suggestion: ids of records of kind k (any if NULL). */
+static const char *suggest_id(const struct ldr_index *ix, const struct ldr_kind *k, const char *word)
+{
+	const char **ids = ldr_calloc(ix->n + LDR_NATIONAL_GROUPS, sizeof(*ids));
+	const char *s;
+	size_t i, n = 0;
+
+	for (i = 0; i < ix->n; i++)
+		if (!k || ix->refs[i].kind == k)
+			ids[n++] = ldr_rec_id(ix->refs[i].kind, ix->refs[i].rec);
+	if (k == &ldr_kind_group)
+		for (i = 0; i < LDR_NATIONAL_GROUPS; i++)
+			ids[n++] = ldr_national_groups[i].id;
+	s = ldr_suggest(word, ids, n, sizeof(*ids));
+	free(ids);
+	return s;
+}
+
+static void add_suggestion(struct ldr_buf *err, const char *s)
+{
+	if (s)
+		ldr_buf_addf(err, " (did you mean '%s'?)", s);
+}
+
+static int ref_exists(const struct ldr_index *ix, const struct ldr_kind *k, const char *id)
+{
+	if (k == &ldr_kind_group)
+		return ldr_group_name(ix, id) != NULL;
+	return ldr_index_get(ix, k, id) != NULL;
+}
+
+/* Every id the field refers to names a record of its kind. */
+static int check_refs(const struct ldr_index *ix, const struct ldr_kind *k, const void *rec,
+		      const struct ldr_field *f, struct ldr_buf *err)
+{
+	const char *one[1];
+	const char *const *ids = one;
+	size_t i, n = 0;
+
+	if (f->type == LDR_F_REF) {
+		one[0] = *(char *const *)LDR_CFIELD(rec, f);
+		n = one[0] != NULL;
+	} else if (f->type == LDR_F_REFS) {
+		const struct ldr_strv *v = LDR_CFIELD(rec, f);
+		ids = (const char *const *)v->v;
+		n = v->n;
+	}
+	for (i = 0; i < n; i++) {
+		if (ref_exists(ix, f->kind, ids[i]))
+			continue;
+		ldr_buf_addf(err, "'%s' of ", f->name);
+		ldr_rec_label(err, k, rec);
+		ldr_buf_addf(err, ": no %s '", f->kind->name);
+		ldr_buf_addquoted(err, ids[i], 40);
+		ldr_buf_addstr(err, "' in the roadmap");
+		add_suggestion(err, suggest_id(ix, f->kind, ids[i]));
+		return -1;
+	}
+	return 0;
+}
+
+static int find_field(const struct ldr_kind *k, const void *rec, const char *name, struct ldr_buf *err)
+{
+	int fi = ldr_kind_field(k, name);
+
+	if (fi >= 0)
+		return fi;
+	ldr_rec_label(err, k, rec);
+	ldr_buf_addstr(err, " has no field '");
+	ldr_buf_addquoted(err, name, 40);
+	ldr_buf_addch(err, '\'');
+	add_suggestion(err, ldr_suggest(name, k->fields, k->nfields, sizeof(*k->fields)));
+	return -1;
+}
+
+int ldr_edit_set(struct ldr_roadmap *rm, const char *id, const char *field, const char *key,
+		 const char *value, struct ldr_buf *err)
+{
+	struct ldr_index ix;
+	const struct ldr_ref *ref;
+	const struct ldr_kind *k;
+	const struct ldr_field *f;
+	void *rec, *copy = NULL;
+	int fi, r = -1;
+
+	ldr_index_build(&ix, rm);
+	ref = ldr_index_find(&ix, id);
+	if (ref) {
+		k = ref->kind;
+		rec = ref->rec;
+	} else if (strcmp(id, "footprint") == 0) {
+		k = &ldr_kind_footprint;
+		rec = &rm->footprint;
+	} else {
+		ldr_buf_addstr(err, "no record '");
+		ldr_buf_addquoted(err, id, 40);
+		ldr_buf_addstr(err, "' in the roadmap");
+		add_suggestion(err, suggest_id(&ix, NULL, id));
+		goto out;
+	}
+	fi = find_field(k, rec, field, err);
+	if (fi < 0)
+		goto out;
+	f = &k->fields[fi];
+	/* Change a copy; keep it only if everything holds. */
+	copy = ldr_calloc(1, k->size);
+	ldr_rec_copy(k, copy, rec);
+	if (ldr_field_set(k, copy, f, key, value, err) < 0 || check_refs(&ix, k, copy, f, err) < 0) {
+		ldr_rec_release(k, copy);
+		goto out;
+	}
+	ldr_rec_release(k, rec);
+	memcpy(rec, copy, k->size);
+	r = 0;
+out:
+	free(copy);
+	ldr_index_release(&ix);
+	return r;
+}
+
+int ldr_edit_assign(struct ldr_roadmap *rm, const char *a, struct ldr_buf *err)
+{
+	const char *eq = strchr(a, '='), *dot = strchr(a, '.');
+	char *id = NULL, *field = NULL, *key = NULL;
+	const char *fend;
+	int r;
+
+	if (!eq || !dot || dot > eq || dot == a || dot + 1 == eq) {
+		ldr_buf_addstr(err, "'");
+		ldr_buf_addquoted(err, a, 60);
+		ldr_buf_addstr(err, "' is not an assignment: expected ID.FIELD=VALUE, as in P08.start=17/18");
+		if (!eq)
+			ldr_buf_addstr(err, " (quote a value that has spaces: 'P08.depends_on=[P03, P12]')");
+		return -2;
+	}
+	id = ldr_strndup(a, (size_t)(dot - a));
+	fend = memchr(dot + 1, '.', (size_t)(eq - dot - 1));
+	if (fend) {
+		field = ldr_strndup(dot + 1, (size_t)(fend - dot - 1));
+		key = ldr_strndup(fend + 1, (size_t)(eq - fend - 1));
+	} else {
+		field = ldr_strndup(dot + 1, (size_t)(eq - dot - 1));
+	}
+	r = ldr_edit_set(rm, id, field, key, eq + 1, err);
+	free(id);
+	free(field);
+	free(key);
+	return r;
+}

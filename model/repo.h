@@ -1,0 +1,133 @@
+/* The roadmap's repository: every save is a commit, the history is the audit
+ * trail of the plan, and tags mark the baselines the reviews compare against.
+ * This is the only file of ldr that sees libgit2; git's types stay behind
+ * these functions, and commits and blobs are named by their hex ids.
+ *
+ * A roadmap is found as the command line names it: a file, or a directory
+ * holding roadmap.yaml. Its repository is the one whose work tree holds the
+ * file, found by searching upwards from the file's directory as git does;
+ * the file may be in a subdirectory of the work tree. So that ldr never
+ * commits into a repository that happens to enclose an unrelated file (a
+ * home directory kept in git, a project's build directory), a save commits
+ * only a file the repository already tracks; 'ldr init' makes a repository
+ * for one that is not yet tracked. GIT_DIR and GIT_WORK_TREE are ignored.
+ *
+ * Functions return 0, or -1 with a one-line message (git's style) in err,
+ * unless they say otherwise. */
+#ifndef LDR_REPO_H
+#define LDR_REPO_H
+
+#include <stddef.h>
+
+#include "roadmap.h"
+#include "util.h"
+
+#define LDR_OID_HEX 40
+
+struct ldr_diag;
+struct ldr_repo;
+
+/* What a save checks has not moved since the roadmap was loaded: the file's
+ * content (by its git blob id) and the commit HEAD named. */
+struct ldr_loaded {
+	char head[LDR_OID_HEX + 1]; /* "" when the branch has no commit yet */
+	char file[LDR_OID_HEX + 1]; /* the file's blob id; "" when there was no file */
+	char committed[LDR_OID_HEX + 1]; /* the file's blob id in HEAD; "" if not there */
+};
+
+/* Whether the file, as loaded, differs from what HEAD holds: changes not
+ * committed (a save commits them with its own). */
+int ldr_loaded_dirty(const struct ldr_loaded *st);
+
+/* A commit, as the history shows it. */
+struct ldr_commit {
+	char id[LDR_OID_HEX + 1];
+	char *author, *email;
+	long long time; /* the author's time, seconds since the epoch */
+	int offset;     /* the author's time zone, minutes east of UTC */
+	char *message;  /* whole, as git stores it */
+	unsigned parents;
+	/* The roadmap's blob in this commit and in its first parent ("" when
+	 * absent): they differ for every commit the walk shows. */
+	char blob[LDR_OID_HEX + 1], parent_blob[LDR_OID_HEX + 1];
+};
+void ldr_commit_release(struct ldr_commit *c);
+
+/* A tag: a baseline when annotated. */
+struct ldr_tag {
+	char *name;
+	char commit[LDR_OID_HEX + 1];
+	int annotated;
+	char *tagger, *message; /* NULL for a lightweight tag */
+	long long time;         /* the tagger's time, or the commit's */
+	int offset;
+};
+
+/* Open the repository holding the roadmap named by arg. */
+int ldr_repo_open(struct ldr_repo **out, const char *arg, struct ldr_buf *err);
+void ldr_repo_free(struct ldr_repo *repo);
+
+/* The roadmap file's path as given, and within the work tree. */
+const char *ldr_repo_file(const struct ldr_repo *repo);
+const char *ldr_repo_relpath(const struct ldr_repo *repo);
+
+/* Make a new repository in dir (created if need be; it must not be one
+ * already) and commit text as its roadmap.yaml, replacing any file there.
+ * *out is the open repository. */
+int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size_t len,
+		  const char *message, struct ldr_buf *commit_id, struct ldr_buf *err);
+
+/* Read the roadmap file into rm (which must be released either way) and
+ * note what a later save must find unchanged. Returns 0; -1 when the file
+ * cannot be read (err) or has errors (diag). */
+int ldr_repo_load(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_loaded *st,
+		  struct ldr_diag *diag, struct ldr_buf *err);
+
+/* Whether the file or HEAD moved since st was taken: 1 yes (with what moved
+ * in err), 0 no, -1 on error. */
+int ldr_repo_changed(struct ldr_repo *repo, const struct ldr_loaded *st, struct ldr_buf *err);
+
+/* Save rm: write the file atomically, then commit it alone on HEAD's branch,
+ * with HEAD as loaded for parent and author and committer from GIT_AUTHOR_*
+ * and GIT_COMMITTER_* or else git's configuration (user.name, user.email).
+ * Refuses, changing nothing, when the file or HEAD moved since st was taken
+ * ("changed since loaded"). Saves of one roadmap by ldr processes are
+ * serialised; a save killed at any point leaves the old file or the new
+ * one, and a commit is made only for a file completely written. On success
+ * st describes the saved state and commit_id (if not NULL) receives the
+ * new commit's id; if nothing changed, no commit is made and commit_id is
+ * left empty. */
+int ldr_repo_save(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ldr_loaded *st,
+		  const char *message, struct ldr_buf *commit_id, struct ldr_buf *err);
+
+/* Resolve a revision (a commit id or prefix, a tag, a branch, HEAD~2, ...)
+ * to a commit. */
+int ldr_repo_resolve(struct ldr_repo *repo, const char *rev, struct ldr_commit *c,
+		     struct ldr_buf *err);
+
+/* The roadmap's text at a revision, and its commit. */
+int ldr_repo_read_rev(struct ldr_repo *repo, const char *rev, struct ldr_buf *text,
+		      struct ldr_commit *c, struct ldr_buf *err);
+
+/* The text of a blob, by id. */
+int ldr_repo_read_blob(struct ldr_repo *repo, const char *blob, struct ldr_buf *text,
+		       struct ldr_buf *err);
+
+/* Visit the commits that changed the roadmap file (its blob differs from
+ * the first parent's), reachable from `from` (NULL: HEAD) but not from
+ * `hide` (NULL: none), newest first, or oldest first if reverse. A non-zero
+ * return from fn stops the walk and is returned. A branch without commits
+ * has no history: fn is never called. */
+typedef int (*ldr_commit_fn)(const struct ldr_commit *c, void *payload);
+int ldr_repo_walk(struct ldr_repo *repo, const char *from, const char *hide, int reverse,
+		  ldr_commit_fn fn, void *payload, struct ldr_buf *err);
+
+/* Make an annotated tag name on HEAD, tagged by the committer's identity. */
+int ldr_repo_tag(struct ldr_repo *repo, const char *name, const char *message,
+		 struct ldr_buf *err);
+
+/* Every tag on a commit, oldest first (by tagger's or commit's time). */
+int ldr_repo_tags(struct ldr_repo *repo, struct ldr_tag **tags, size_t *n, struct ldr_buf *err);
+void ldr_tags_free(struct ldr_tag *tags, size_t n);
+
+#endif

@@ -1,0 +1,3 @@
+# Every command of 'ldr --help' has its entry in ldr(1) and its line in the
+# README's usage.
+for c in $(ldr --help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 && $1 != "Commands:" { print $1 }'); do grep -q "^\.B ldr $c" man/ldr.1 || echo "man/ldr.1 lacks 'ldr $c'"; grep -q "^    ldr $c" README.md || echo "README.md lacks 'ldr $c'"; done; echo checked

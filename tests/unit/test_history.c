@@ -1,0 +1,93 @@
+/* The fast path of 'ldr log --record': a record's own lines, found in the
+ * text, say "certainly unchanged" only when they can. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "../../model/diff.h"
+#include "../../model/history.h"
+#include "helpers.h"
+
+#define DOC HEAD "projects:\n" \
+	"- id: P1\n  name: First\n  notes: |\n    - id: P2\n    text\n\n    more text\n" \
+	"  milestones:\n  - id: P1-M1\n    what: Go live\n" \
+	"# a comment\n  end: 16/17\n" \
+	"- id: P2\n  name: Second\n" \
+	"- id: '01'\n  name: Quoted\n" \
+	"capabilities:\n- {id: C1, who: a, what: b}\n"
+
+static const char *span(const char *text, const char *id)
+{
+	static char buf[512];
+	size_t s, e;
+	if (!ldr_record_span(text, strlen(text), id, &s, &e))
+		return NULL;
+	snprintf(buf, sizeof(buf), "%.*s", (int)(e - s), text + s);
+	return buf;
+}
+
+static void test_spans(void **state)
+{
+	(void)state;
+	/* Blank lines, deeper lines and comments belong to the record. */
+	assert_string_equal(span(DOC, "P1"), "- id: P1\n  name: First\n  notes: |\n    - id: P2\n    text\n\n"
+			    "    more text\n  milestones:\n  - id: P1-M1\n    what: Go live\n# a comment\n  end: 16/17\n");
+	assert_string_equal(span(DOC, "P1-M1"), "  - id: P1-M1\n    what: Go live\n# a comment\n");
+	assert_string_equal(span(DOC, "01"), "- id: '01'\n  name: Quoted\n");
+	/* Written twice (once inside a text): not sure, so not found. */
+	assert_null(span(DOC, "P2"));
+	/* Flow style, or absent: not found this way. */
+	assert_null(span(DOC, "C1"));
+	assert_null(span(DOC, "P3"));
+	assert_null(span(DOC, "P"));
+}
+
+static void test_unchanged(void **state)
+{
+	const char *a = HEAD "projects:\n- id: P1\n  name: a\n- id: P2\n  name: b\n";
+	const char *b = HEAD "projects:\n- id: P2\n  name: b\n- id: P1\n  name: a\n  end: 16/17\n";
+	(void)state;
+	assert_true(ldr_record_unchanged(a, strlen(a), b, strlen(b), "P2"));  /* moved: same lines */
+	assert_false(ldr_record_unchanged(a, strlen(a), b, strlen(b), "P1"));
+	assert_true(ldr_record_unchanged(a, strlen(a), b, strlen(b), "Q7")); /* in neither */
+	assert_false(ldr_record_unchanged(a, strlen(a), "", 0, "P1"));        /* removed */
+	assert_false(ldr_record_unchanged(DOC, strlen(DOC), DOC, strlen(DOC), "C1")); /* flow: not sure */
+}
+
+static void test_record_alone_gives_the_same_changes(void **state)
+{
+	const char *a = HEAD "projects:\n- id: P1\n  name: a\n  milestones:\n  - {id: P1-M1, what: m, due: 2016-10}\n- id: P2\n  name: b\n";
+	const char *b = HEAD "projects:\n- id: P1\n  name: A\n  milestones:\n  - {id: P1-M1, what: m, due: 2016-12}\n- id: P2\n  name: c\n";
+	struct ldr_roadmap x, y;
+	struct ldr_diff d;
+	size_t as, ae, bs, be;
+	(void)state;
+
+	assert_true(ldr_record_span(a, strlen(a), "P1", &as, &ae));
+	assert_true(ldr_record_span(b, strlen(b), "P1", &bs, &be));
+	assert_int_equal(ldr_record_read(&x, a, as, ae, "projects"), 0);
+	assert_int_equal(ldr_record_read(&y, b, bs, be, "projects"), 0);
+	ldr_diff_roadmaps(&d, &x, &y);
+	assert_int_equal(d.n, 2); /* P1's name and its milestone's due; nothing of P2 */
+	assert_string_equal(d.v[0].field, "name");
+	assert_string_equal(d.v[1].id, "P1-M1");
+	assert_int_equal(d.v[1].months, 2);
+	ldr_diff_release(&d);
+	ldr_roadmap_release(&x);
+	ldr_roadmap_release(&y);
+	/* Lines that do not make a record of that list: refused, not guessed. */
+	assert_int_equal(ldr_record_read(&x, a, as, ae, "capabilities"), -1);
+	ldr_roadmap_release(&x);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_unchanged),
+		cmocka_unit_test(test_record_alone_gives_the_same_changes),
+	};
+	return cmocka_run_group_tests_name("history", tests, NULL, NULL);
+}
