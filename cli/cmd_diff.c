@@ -69,7 +69,7 @@ static void print_text(struct ldr_repo *repo, const struct side *a, const struct
 	ldr_buf_addstr(&out, ":\n");
 	for (i = 0; i < d->n; i++) {
 		ldr_buf_addstr(&out, "  ");
-		hist_change_text(&out, &d->v[i]);
+		ldr_change_text(&out, &d->v[i]);
 		ldr_buf_addch(&out, '\n');
 		n[d->v[i].type]++;
 		rephased += d->v[i].rephased;

@@ -120,7 +120,7 @@ static void show_text(struct log_state *s, const struct ldr_commit *c, const str
 		if (!ldr_change_about(&d->v[i], s->record))
 			continue;
 		ldr_buf_addstr(b, "    ");
-		hist_change_text(b, &d->v[i]);
+		ldr_change_text(b, &d->v[i]);
 		ldr_buf_addch(b, '\n');
 	}
 }

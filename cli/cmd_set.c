@@ -135,7 +135,7 @@ static void show(const struct ldr_roadmap *before, const struct ldr_roadmap *aft
 	ldr_diff_roadmaps(&d, before, after);
 	for (i = 0; i < d.n; i++) {
 		ldr_buf_reset(&b);
-		hist_change_text(&b, &d.v[i]);
+		ldr_change_text(&b, &d.v[i]);
 		printf("  %s\n", b.s);
 	}
 	ldr_diff_release(&d);

@@ -27,8 +27,6 @@ int hist_load_file(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *r
 /* The first line of a message, made safe. */
 void hist_subject(struct ldr_buf *b, const char *message);
 
-/* A change as one line of text ("  P08 start: 16/17 Q1 -> 17/18 (4 quarters later)"). */
-void hist_change_text(struct ldr_buf *b, const struct ldr_change *c);
 /* A change as a JSON object. */
 void hist_change_json(struct ldr_buf *b, const struct ldr_change *c);
 

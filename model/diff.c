@@ -283,3 +283,68 @@ const char *ldr_change_type_name(enum ldr_change_type t)
 	}
 	return "?";
 }
+
+/* A value for one line: quoted text cut short, or "(none)". */
+static void value_text(struct ldr_buf *b, const char *v, int quote)
+{
+	if (!v) {
+		ldr_buf_addstr(b, "(none)");
+		return;
+	}
+	if (quote)
+		ldr_buf_addch(b, '\'');
+	ldr_buf_addquoted(b, v, 60);
+	if (quote)
+		ldr_buf_addch(b, '\'');
+}
+
+/* Text values are quoted; times, ids, names of values are not. */
+static int quoted_field(const struct ldr_change *c)
+{
+	const char *dot = strrchr(c->field, '.');
+	const char *name = dot ? dot + 1 : c->field;
+	int fi = ldr_kind_field(c->kind, name);
+	enum ldr_ftype t;
+
+	if (fi < 0 || strchr(c->field, '['))
+		return 1;
+	t = c->kind->fields[fi].type;
+	return strncmp(c->field, "attributes.", 11) == 0 || strncmp(c->field, "derived.", 8) == 0 ||
+	       t == LDR_F_STR || t == LDR_F_TEXT;
+}
+
+static void shift_text(struct ldr_buf *b, const struct ldr_change *c)
+{
+	int q = c->quarters < 0 ? -c->quarters : c->quarters;
+	int m = c->months < 0 ? -c->months : c->months;
+
+	if (q)
+		ldr_buf_addf(b, " (re-phased %d quarter%s %s)", q, q == 1 ? "" : "s",
+			     c->quarters > 0 ? "later" : "earlier");
+	else
+		ldr_buf_addf(b, " (re-phased %d month%s %s, in the same quarter)", m, m == 1 ? "" : "s",
+			     c->months > 0 ? "later" : "earlier");
+}
+
+void ldr_change_text(struct ldr_buf *b, const struct ldr_change *c)
+{
+	ldr_buf_addstr(b, c->id);
+	if (c->type != LDR_CHANGE_CHANGED) {
+		ldr_buf_addf(b, " %s: %s", ldr_change_type_name(c->type), c->kind->name);
+		if (c->title) {
+			ldr_buf_addstr(b, " '");
+			ldr_buf_addquoted(b, c->title, 60);
+			ldr_buf_addch(b, '\'');
+		}
+		return;
+	}
+	/* The path may hold an attribute's name: untrusted text too. */
+	ldr_buf_addch(b, ' ');
+	ldr_buf_addquoted(b, c->field, 80);
+	ldr_buf_addstr(b, ": ");
+	value_text(b, c->from, c->from && quoted_field(c));
+	ldr_buf_addstr(b, " -> ");
+	value_text(b, c->to, c->to && quoted_field(c));
+	if (c->rephased)
+		shift_text(b, c);
+}

@@ -41,4 +41,9 @@ int ldr_change_about(const struct ldr_change *c, const char *id);
 
 const char *ldr_change_type_name(enum ldr_change_type t);
 
+struct ldr_buf;
+/* A change as one line of text, untrusted text escaped:
+ * "P08 start: 16/17 Q1 -> 17/18 (re-phased 4 quarters later)". */
+void ldr_change_text(struct ldr_buf *b, const struct ldr_change *c);
+
 #endif
