@@ -555,6 +555,29 @@ void *ldr_list_push(struct ldr_list *l, const struct ldr_kind *k)
 	return item;
 }
 
+void *ldr_list_insert(struct ldr_list *l, const struct ldr_kind *k, size_t index)
+{
+	char *base;
+	if (index > l->len)
+		index = l->len;
+	ldr_grow(&l->items, &l->cap, l->len + 1, k->size);
+	base = l->items;
+	memmove(base + (index + 1) * k->size, base + index * k->size, (l->len - index) * k->size);
+	memset(base + index * k->size, 0, k->size);
+	l->len++;
+	return base + index * k->size;
+}
+
+void ldr_list_remove(struct ldr_list *l, const struct ldr_kind *k, size_t index)
+{
+	char *base = l->items;
+	if (index >= l->len)
+		return;
+	ldr_rec_release(k, base + index * k->size);
+	memmove(base + index * k->size, base + (index + 1) * k->size, (l->len - index - 1) * k->size);
+	l->len--;
+}
+
 static int walk(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
 		ldr_walk_fn fn, void *payload)
 {

@@ -82,6 +82,10 @@ void ldr_rec_copy(const struct ldr_kind *k, void *dst, const void *src);
 
 /* Append a zeroed record to a list of kind k; returns it. */
 void *ldr_list_push(struct ldr_list *l, const struct ldr_kind *k);
+/* Insert a zeroed record at index (0 to len); returns it. */
+void *ldr_list_insert(struct ldr_list *l, const struct ldr_kind *k, size_t index);
+/* Release the record at index and close the gap. */
+void ldr_list_remove(struct ldr_list *l, const struct ldr_kind *k, size_t index);
 #define ldr_list_at(l, k, i) ((void *)((char *)(l)->items + (i) * (k)->size))
 
 /* Visit rec and every record nested in it, depth first in file order, with
