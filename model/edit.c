@@ -119,6 +119,8 @@ int ldr_edit_set(struct ldr_roadmap *rm, const char *id, const char *field, cons
 		ldr_rec_release(k, copy);
 		goto out;
 	}
+	if (f->type != LDR_F_DERIVED)
+		ldr_derived_forget(k, copy, f->name);
 	ldr_rec_release(k, rec);
 	memcpy(rec, copy, k->size);
 	r = 0;

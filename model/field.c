@@ -250,6 +250,26 @@ static int refuse(struct ldr_buf *err, const struct ldr_kind *k, const void *rec
 	return -1;
 }
 
+int ldr_derived_forget(const struct ldr_kind *k, void *rec, const char *field)
+{
+	int fi = ldr_kind_field(k, "derived");
+	struct ldr_map *m;
+	size_t i;
+
+	if (fi < 0 || k->fields[fi].type != LDR_F_DERIVED)
+		return 0;
+	m = LDR_FIELD(rec, &k->fields[fi]);
+	for (i = 0; i < m->n; i++)
+		if (!strcmp(m->v[i].key, field)) {
+			free(m->v[i].key);
+			free(m->v[i].value);
+			memmove(&m->v[i], &m->v[i + 1], (m->n - i - 1) * sizeof(*m->v));
+			m->n--;
+			return 1;
+		}
+	return 0;
+}
+
 int ldr_field_set(const struct ldr_kind *k, void *rec, const struct ldr_field *f, const char *key,
 		  const char *value, struct ldr_buf *err)
 {

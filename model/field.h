@@ -31,4 +31,8 @@ void ldr_rec_label(struct ldr_buf *b, const struct ldr_kind *k, const void *rec)
 int ldr_field_set(const struct ldr_kind *k, void *rec, const struct ldr_field *f, const char *key,
 		  const char *value, struct ldr_buf *err);
 
+/* A value set by hand is no longer inferred: remove the field's reason
+ * from the record's derived mapping. Returns 1 if it had one. */
+int ldr_derived_forget(const struct ldr_kind *k, void *rec, const char *field);
+
 #endif

@@ -67,3 +67,14 @@ void ldr_hash_clear(struct ldr_hash *h)
 	h->v = NULL;
 	h->cap = h->n = 0;
 }
+
+unsigned long long ldr_hash_bytes(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 1469598103934665603ULL;
+	while (len--) {
+		h ^= *p++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}

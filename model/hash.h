@@ -23,4 +23,7 @@ struct ldr_hash_entry *ldr_hash_put(struct ldr_hash *h, const char *key, void *v
 void *ldr_hash_get(const struct ldr_hash *h, const char *key);
 void ldr_hash_clear(struct ldr_hash *h);
 
+/* FNV-1a of bytes: to notice that a file changed, not for security. */
+unsigned long long ldr_hash_bytes(const void *data, size_t len);
+
 #endif

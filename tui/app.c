@@ -8,7 +8,10 @@
 #include <time.h>
 
 #include "../model/diag.h"
+#include "../model/field.h"
 #include "../model/file.h"
+#include "edit.h"
+#include "form.h"
 #include "text.h"
 
 static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
@@ -23,6 +26,7 @@ static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
 	[TUI_V_REVIEW] = &tui_review_ops,
 	[TUI_V_HELP] = &tui_help_ops,
 	[TUI_V_RECORD] = &tui_record_ops,
+	[TUI_V_FORM] = &tui_form_ops,
 };
 
 void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
@@ -167,7 +171,7 @@ static void draw_status(struct tui_app *app)
 		 app->findings.errors ? TUI_ROLE_ERROR : TUI_ROLE_STATUS);
 }
 
-static void draw(struct tui_app *app)
+void tui_app_draw(struct tui_app *app)
 {
 	int rows = tui_rows();
 	struct tui_view *v = &app->views[app->current];
@@ -226,6 +230,13 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
 		move(rows - 1, tui_text_raw(rows - 1, 0, cols - 1, shown.s, TUI_ROLE_NORMAL));
 		tui_refresh();
 		k = next_key(app);
+		if (k == TUI_KEY_DUMP) {
+			if (app->dump) {
+				tui_dump(app->dump);
+				fputs("--\n", app->dump);
+			}
+			continue;
+		}
 		if (k < 0 || k == TUI_KEY_HANGUP) {
 			if (k == TUI_KEY_HANGUP)
 				tui_hangup = 1;
@@ -245,7 +256,7 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
 		} else if (k == 21 /* C-u */) {
 			ldr_buf_reset(&b);
 		} else if (k == TUI_KEYCODE(KEY_RESIZE)) {
-			draw(app);
+			tui_app_draw(app);
 		} else if (k >= 0x20 && k < 0x110000 && k != 0x7F) {
 			append_key(&b, k);
 		}
@@ -262,7 +273,208 @@ cancel:
 	return NULL;
 }
 
+int tui_app_choose(struct tui_app *app, const char *question, const char *detail,
+		   const char *options, const char *keys)
+{
+	struct ldr_buf shown = LDR_BUF_INIT;
+	int answer = 0;
+
+	for (;;) {
+		int rows = tui_rows(), cols = tui_cols();
+		tui_key k;
+		ldr_buf_reset(&shown);
+		ldr_buf_addf(&shown, "%s%s: %s", question, detail ? detail : "", options);
+		tui_app_draw(app);
+		tui_fill(rows - 1, 0, cols, TUI_ROLE_WARNING);
+		tui_text(rows - 1, 0, cols, shown.s, TUI_ROLE_WARNING);
+		tui_refresh();
+		k = next_key(app);
+		if (k == TUI_KEY_DUMP) {
+			if (app->dump) {
+				tui_dump(app->dump);
+				fputs("--\n", app->dump);
+			}
+			continue;
+		}
+		if (k < 0 || k == TUI_KEY_HANGUP) {
+			if (k == TUI_KEY_HANGUP)
+				tui_hangup = 1;
+			break;
+		}
+		if (k == 27 || k == 7)
+			break;
+		if (k > 0 && k < 0x80 && strchr(keys, (int)k)) {
+			answer = (int)k;
+			break;
+		}
+	}
+	ldr_buf_release(&shown);
+	app->message[0] = '\0';
+	return answer;
+}
+
 /* ---- actions -------------------------------------------------------------------- */
+
+/* Quit, asking first when there are unsaved changes. */
+static void quit(struct tui_app *app)
+{
+	int c;
+	if (!app->dirty) {
+		app->quit = 1;
+		return;
+	}
+	c = tui_app_choose(app, "unsaved changes", NULL,
+			   "(s)ave them, (d)iscard them, (c)ancel", "sdc");
+	if (c == 's') {
+		tui_save(app, NULL);
+		if (!app->dirty)
+			app->quit = 1;
+	} else if (c == 'd') {
+		tui_recovery_remove(app);
+		app->quit = 1;
+	}
+}
+
+/* The record under the cursor (or the one the record view shows). */
+static int selected(struct tui_app *app, const struct ldr_kind **k, void **rec)
+{
+	struct tui_view *v = &app->views[app->current];
+	size_t item;
+
+	if (app->current == TUI_V_RECORD) {
+		if (!app->focus)
+			return 0;
+		*k = app->focus_kind;
+		*rec = app->focus;
+		return 1;
+	}
+	item = tui_view_item(v);
+	return item != (size_t)-1 && v->ops->record && v->ops->record(v, item, k, rec);
+}
+
+/* The top-level list a view adds to. */
+static const struct ldr_field *view_slot(struct tui_app *app, const struct ldr_kind **k)
+{
+	const struct ldr_kind *rk = &ldr_kind_roadmap;
+	const struct ldr_kind *want = NULL;
+	size_t i;
+
+	switch (app->current) {
+	case TUI_V_SCHEDULE: want = &ldr_kind_capability; break;
+	case TUI_V_DOSSIER: want = &ldr_kind_project; break;
+	case TUI_V_TRAJECTORY: want = &ldr_kind_trajectory; break;
+	default: return NULL;
+	}
+	for (i = 0; i < rk->nfields; i++)
+		if (rk->fields[i].type == LDR_F_LIST && rk->fields[i].kind == want) {
+			*k = want;
+			return &rk->fields[i];
+		}
+	return NULL;
+}
+
+/* Add a record (a copy of the selected one when duplicating) after the
+ * selection, with the next free id, and open it in the form. */
+static void add(struct tui_app *app, int duplicate)
+{
+	const struct ldr_kind *k = NULL, *sk;
+	const struct ldr_field *slot = view_slot(app, &k);
+	void *sel = NULL, *rec;
+	const struct ldr_list *l;
+	size_t index;
+	char prefix[16] = "";
+	char *id;
+	const char *sid;
+
+	if (!slot) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to %s here: records are added in the "
+			    "schedule, the dossier and the scores; a project's milestones and a "
+			    "universal capability's activities in its form ('e')",
+			    duplicate ? "duplicate" : "add");
+		return;
+	}
+	l = LDR_FIELD(&app->rm, slot);
+	index = l->len;
+	if (selected(app, &sk, &sel) && sk == k) {
+		const char *base = l->items;
+		index = (size_t)((const char *)sel - base) / k->size + 1;
+	} else if (duplicate) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "no record selected to duplicate");
+		return;
+	}
+	/* The ids' prefix: the selected (or first) record's letters. */
+	sid = sel && sk == k ? ldr_rec_id(k, sel) : l->len ? ldr_rec_id(k, l->items) : NULL;
+	if (sid) {
+		size_t n = strcspn(sid, "0123456789");
+		snprintf(prefix, sizeof(prefix), "%.*s", (int)(n < sizeof(prefix) ? n : 0), sid);
+	} else {
+		snprintf(prefix, sizeof(prefix), "%c", k == &ldr_kind_capability ? 'C'
+					      : k == &ldr_kind_project ? 'P' : 'T');
+	}
+	id = tui_next_id(app, slot, prefix);
+	rec = tui_add_record(app, slot, index, duplicate ? sel : NULL, id);
+	free(id);
+	if (rec) {
+		tui_app_focus(app, k, rec);
+		tui_app_jump(app, ldr_rec_id(k, rec));
+		tui_form_edit(app, k, rec);
+	}
+}
+
+static void delete_selected(struct tui_app *app)
+{
+	const struct ldr_kind *k;
+	void *rec;
+	struct ldr_buf q = LDR_BUF_INIT, title = LDR_BUF_INIT;
+	const struct ldr_kind *tk;
+	void *top;
+	const char *t;
+
+	if (!selected(app, &k, &rec)) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to delete here");
+		return;
+	}
+	if (tui_top(app, k, rec, &tk, &top) < 0 || top != rec || tk == &ldr_kind_footprint) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "a %s is removed in its record's form ('e')", k->name);
+		return;
+	}
+	if (app->read_only) {
+		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		return;
+	}
+	ldr_rec_label(&q, k, rec);
+	t = ldr_rec_title(k, rec, &title);
+	if (t)
+		ldr_buf_addf(&q, " (%s)", t);
+	if (tui_app_choose(app, "delete ", q.s, "(y)es, (n)o", "yn") == 'y') {
+		tui_delete_record(app, k, rec);
+		if (app->current == TUI_V_RECORD)
+			tui_app_show(app, app->previous);
+	}
+	ldr_buf_release(&q);
+	ldr_buf_release(&title);
+}
+
+/* An activity done, or not. */
+static void toggle(struct tui_app *app)
+{
+	const struct ldr_kind *k;
+	void *rec;
+	struct tui_locator loc;
+	struct ldr_buf err = LDR_BUF_INIT;
+	int f;
+
+	if (!selected(app, &k, &rec) || (f = ldr_kind_field(k, "done")) < 0 ||
+	    k->fields[f].type != LDR_F_BOOL) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "'t' marks a universal capability's activity done");
+		return;
+	}
+	if (tui_locate_record(app, k, rec, &loc) < 0 ||
+	    tui_set_field(app, &loc, &k->fields[f], NULL,
+			  *(int *)LDR_FIELD(rec, &k->fields[f]) ? "false" : "true", &err) < 0)
+		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s ? err.s : app->message);
+	ldr_buf_release(&err);
+}
 
 static void command(struct tui_app *app, const char *line)
 {
@@ -275,7 +487,21 @@ static void command(struct tui_app *app, const char *line)
 	arg += strlen(word);
 	arg += strspn(arg, " ");
 	if (!strcmp(word, "q") || !strcmp(word, "quit")) {
+		quit(app);
+	} else if (!strcmp(word, "q!") || !strcmp(word, "quit!")) {
+		/* Leave the unsaved changes in the recovery file: the next
+		 * session offers them, nothing is lost by a slip. */
 		app->quit = 1;
+	} else if (!strcmp(word, "w") || !strcmp(word, "write") || !strcmp(word, "wq")) {
+		tui_save(app, *arg ? arg : NULL);
+		if (!strcmp(word, "wq") && !app->dirty)
+			app->quit = 1;
+	} else if (!strcmp(word, "reload") || !strcmp(word, "e")) {
+		tui_reload(app);
+	} else if (!strcmp(word, "undo")) {
+		tui_undo_last(app);
+	} else if (!strcmp(word, "redo")) {
+		tui_redo_last(app);
 	} else if (!strcmp(word, "help")) {
 		tui_app_show(app, TUI_V_HELP);
 	} else if (!strcmp(word, "goto") || !strcmp(word, "g")) {
@@ -297,7 +523,8 @@ static void command(struct tui_app *app, const char *line)
 				return;
 			}
 		tui_app_say(app, TUI_ROLE_WARNING,
-			    "unknown command '%s' (goto ID, as-of TIME, help, quit, or a view's name)",
+			    "unknown command '%s' (goto ID, w [MESSAGE], reload, as-of TIME, undo, "
+			    "redo, help, q, q!, or a view's name)",
 			    word);
 	}
 }
@@ -335,7 +562,35 @@ static void act(struct tui_app *app, enum tui_action a)
 		if (app->current == TUI_V_HELP || app->current == TUI_V_RECORD)
 			tui_app_show(app, app->previous);
 		else
-			app->quit = 1;
+			quit(app);
+		break;
+	case TUI_EDIT: {
+		const struct ldr_kind *k;
+		void *rec;
+		if (selected(app, &k, &rec))
+			tui_form_edit(app, k, rec);
+		else
+			tui_app_say(app, TUI_ROLE_NORMAL, "nothing to edit here");
+		break;
+	}
+	case TUI_ADD:
+	case TUI_DUPLICATE:
+		add(app, a == TUI_DUPLICATE);
+		break;
+	case TUI_DELETE:
+		delete_selected(app);
+		break;
+	case TUI_TOGGLE:
+		toggle(app);
+		break;
+	case TUI_UNDO:
+		tui_undo_last(app);
+		break;
+	case TUI_REDO:
+		tui_redo_last(app);
+		break;
+	case TUI_SAVE:
+		tui_save(app, NULL);
 		break;
 	case TUI_NEXT_VIEW:
 	case TUI_PREV_VIEW: {
@@ -366,6 +621,12 @@ static void act(struct tui_app *app, enum tui_action a)
 	case TUI_NONE:
 		break;
 	default:
+		if (a == TUI_VIEW_DEPS) {
+			const struct ldr_kind *k;
+			void *rec;
+			if (app->current != TUI_V_DEPS && selected(app, &k, &rec))
+				tui_app_focus(app, k, rec);
+		}
 		if (a >= TUI_VIEW_SCHEDULE && a <= TUI_VIEW_REVIEW)
 			tui_app_show(app, (enum tui_view_id)(a - TUI_VIEW_SCHEDULE));
 		else
@@ -409,26 +670,66 @@ static struct ldr_time this_month(void)
 	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
 }
 
-static int load_roadmap(struct tui_app *app)
+/* Read the file (for the hash a save checks) and parse it: through its
+ * repository when it is committed in one, else as a plain file. */
+int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 {
-	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_buf text = LDR_BUF_INIT, e = LDR_BUF_INIT;
 	struct ldr_diag d;
 	int r;
 
-	if (ldr_file_read(app->path, &text, &err) < 0) {
-		fprintf(stderr, "ldr: %s\n", err.s);
-		ldr_buf_release(&err);
-		return -1;
-	}
 	ldr_diag_init(&d, app->path);
-	r = ldr_roadmap_read(&app->rm, text.s, text.len, &d);
-	if (r < 0)
-		ldr_diag_print(&d, stderr);
-	else if (d.warnings)
-		tui_app_say(app, TUI_ROLE_WARNING, "%s", d.v[0].text);
-	ldr_diag_release(&d);
+	if (!app->repo && ldr_repo_open(&app->repo, app->path, &e) < 0)
+		app->repo = NULL; /* not in a repository: saves write the file */
+	ldr_buf_reset(&e);
+	if (app->repo) {
+		r = ldr_repo_load(app->repo, &app->rm, &app->loaded, &d, &e);
+		if (r == 0 && !app->loaded.committed[0]) {
+			/* In a work tree, but git does not track it: a commit
+			 * would surprise, so this is a plain file. */
+			ldr_repo_free(app->repo);
+			app->repo = NULL;
+			tui_app_say(app, TUI_ROLE_WARNING, "%s is not committed in its repository: "
+				    "'w' writes the file only", app->path);
+		}
+		if (r < 0)
+			goto failed;
+	}
+	if (ldr_file_read(app->path, &text, &e) < 0)
+		goto failed;
+	app->file_len = text.len;
+	app->file_hash = ldr_hash_bytes(text.s, text.len);
+	if (!app->repo) {
+		ldr_roadmap_release(&app->rm);
+		if (ldr_roadmap_read(&app->rm, text.s, text.len, &d) < 0)
+			goto failed;
+	}
+	if (d.warnings)
+		tui_app_say(app, TUI_ROLE_WARNING, "%s:%u:%u: %s", app->path, d.v[0].line, d.v[0].col,
+			    d.v[0].text);
+	else if (app->repo && ldr_loaded_dirty(&app->loaded))
+		tui_app_say(app, TUI_ROLE_WARNING, "%s has changes not committed: a save commits them "
+			    "with yours", app->path);
+	ldr_roadmap_release(&app->base);
+	ldr_rec_copy(&ldr_kind_roadmap, &app->base, &app->rm);
 	ldr_buf_release(&text);
-	return r;
+	ldr_buf_release(&e);
+	ldr_diag_release(&d);
+	return 0;
+failed:
+	if (!err) {
+		if (e.len)
+			fprintf(stderr, "ldr: %s\n", e.s);
+		ldr_diag_print(&d, stderr);
+	} else if (e.len) {
+		ldr_buf_addstr(err, e.s);
+	} else if (d.n) {
+		ldr_buf_addf(err, "%s:%u:%u: %s", app->path, d.v[0].line, d.v[0].col, d.v[0].text);
+	}
+	ldr_buf_release(&text);
+	ldr_buf_release(&e);
+	ldr_diag_release(&d);
+	return -1;
 }
 
 static void app_release(struct tui_app *app)
@@ -445,6 +746,10 @@ static void app_release(struct tui_app *app)
 	ldr_findings_release(&app->findings);
 	ldr_index_release(&app->ix);
 	ldr_roadmap_release(&app->rm);
+	ldr_roadmap_release(&app->base);
+	tui_undo_release(&app->undo);
+	if (app->repo)
+		ldr_repo_free(app->repo);
 	tui_keymap_release(&app->keymap);
 	free(app->focus_id);
 	free(app->path);
@@ -462,7 +767,9 @@ int tui_run(const char *path, const struct tui_opts *o)
 	app.read_only = o->read_only;
 	app.dump = o->dump;
 	app.detail = 1;
-	if (load_roadmap(&app) < 0) {
+	ldr_roadmap_init(&app.rm);
+	ldr_roadmap_init(&app.base);
+	if (tui_app_load(&app, NULL) < 0) {
 		app_release(&app);
 		return 2;
 	}
@@ -494,9 +801,11 @@ int tui_run(const char *path, const struct tui_opts *o)
 	}
 	tui_app_changed(&app);
 	app.current = app.previous = TUI_V_SCHEDULE;
+	if (!app.read_only)
+		tui_recovery_offer(&app);
 	while (!app.quit) {
 		tui_key k;
-		draw(&app);
+		tui_app_draw(&app);
 		k = next_key(&app);
 		if (k == TUI_KEY_DUMP) {
 			dumped = 1;
@@ -515,7 +824,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 		act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
 	}
 	if (app.dump && !dumped && !tui_hangup && !tui_terminate) {
-		draw(&app);
+		tui_app_draw(&app);
 		tui_dump(app.dump);
 	}
 	tui_screen_stop();

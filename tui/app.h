@@ -5,6 +5,7 @@
 
 #include "../model/check.h"
 #include "../model/index.h"
+#include "../model/repo.h"
 #include "../model/roadmap.h"
 #include "keymap.h"
 #include "screen.h"
@@ -22,21 +23,38 @@ enum tui_view_id {
 	TUI_V_REVIEW,
 	TUI_V_HELP,   /* not a tab: '?' */
 	TUI_V_RECORD, /* not a tab: Enter on a record */
+	TUI_V_FORM,   /* not a tab: editing a record (form.h) */
 	TUI_NVIEWS
 };
 #define TUI_NTABS TUI_V_HELP
 
 extern const struct tui_view_ops tui_schedule_ops, tui_dossier_ops, tui_deps_ops,
 	tui_timeline_ops, tui_ucs_ops, tui_trajectory_ops, tui_problems_ops, tui_history_ops,
-	tui_review_ops, tui_help_ops, tui_record_ops;
+	tui_review_ops, tui_help_ops, tui_record_ops, tui_form_ops;
+
+/* What has been changed, for undo and redo (edit.h). */
+struct tui_undo_entry;
+struct tui_undo_list {
+	struct tui_undo_entry *v;
+	size_t n, cap, done;
+};
 
 struct tui_app {
 	struct ldr_roadmap rm;
+	/* The roadmap as loaded or last saved: what unsaved changes are from. */
+	struct ldr_roadmap base;
 	char *path;
+	/* Its repository (NULL when the file is not committed in one: saves
+	 * then write the file), and what a save must find unchanged. */
+	struct ldr_repo *repo;
+	struct ldr_loaded loaded;
+	size_t file_len;
+	unsigned long long file_hash;
 	struct ldr_index ix;
 	struct ldr_findings findings;
 	struct ldr_time as_of;
 	int dirty, read_only, quit;
+	struct tui_undo_list undo;
 	struct tui_keymap keymap;
 	struct tui_view views[TUI_NVIEWS];
 	enum tui_view_id current, previous;
@@ -67,6 +85,8 @@ int tui_run(const char *path, const struct tui_opts *o);
 
 /* After a change to the roadmap: index, checks and every view again. */
 void tui_app_changed(struct tui_app *app);
+/* Draw the screen as it is. */
+void tui_app_draw(struct tui_app *app);
 /* Say something on the status line. */
 void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -78,5 +98,12 @@ void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec);
 int tui_app_jump(struct tui_app *app, const char *id);
 /* Ask for a line of text on the status line; NULL if cancelled (Esc). */
 char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial);
+/* Ask a question answered by one of the keys in keys; returns the key, or 0
+ * when cancelled (Esc) or the input ended. */
+int tui_app_choose(struct tui_app *app, const char *question, const char *detail,
+		   const char *options, const char *keys);
+/* (Re)load the roadmap from its file and repository into app->rm and
+ * app->base. Returns 0, or -1 (err, or errors printed when not started). */
+int tui_app_load(struct tui_app *app, struct ldr_buf *err);
 
 #endif

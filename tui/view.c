@@ -453,7 +453,7 @@ int tui_view_handle(struct tui_view *v, enum tui_action a)
 
 /* ---- a record as detail lines ------------------------------------------------------ */
 
-static void line(struct ldr_buf *b, const char *label, const char *value, int derived)
+void tui_detail_line(struct ldr_buf *b, const char *label, const char *value, int derived)
 {
 	ldr_buf_addstr(b, label);
 	ldr_buf_addch(b, FS);
@@ -495,7 +495,7 @@ static const char *ref_name(struct tui_app *app, const struct ldr_kind *target, 
 	return NULL;
 }
 
-static void value_of(struct tui_app *app, const struct ldr_field *f, const void *p,
+void tui_field_value(struct tui_app *app, const struct ldr_field *f, const void *p,
 		     struct ldr_buf *v)
 {
 	char t[LDR_TIME_STR_MAX];
@@ -564,7 +564,7 @@ static void value_of(struct tui_app *app, const struct ldr_field *f, const void 
 				    g->type == LDR_F_LIST || g->type == LDR_F_RECORD)
 					continue;
 				ldr_buf_addstr(v, "  ");
-				value_of(app, g, LDR_CFIELD(sub, g), v);
+				tui_field_value(app, g, LDR_CFIELD(sub, g), v);
 			}
 		}
 		break;
@@ -586,11 +586,11 @@ void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void 
 		if (f->type == LDR_F_DERIVED || f->type == LDR_F_RECORD || !ldr_field_present(f, rec))
 			continue;
 		ldr_buf_reset(&v);
-		value_of(app, f, LDR_CFIELD(rec, f), &v);
+		tui_field_value(app, f, LDR_CFIELD(rec, f), &v);
 		why = derived_reason(k, rec, f->name);
 		if (why)
 			ldr_buf_addf(&v, "  (derived: %s)", why);
-		line(lines, f->name, v.s, why != NULL);
+		tui_detail_line(lines, f->name, v.s, why != NULL);
 	}
 	ldr_buf_release(&v);
 }

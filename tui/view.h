@@ -78,4 +78,11 @@ int tui_view_search(struct tui_view *v, int dir);
 void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec,
 		      struct ldr_buf *lines);
 
+/* One detail line: a label and its value (derived: drawn dim). */
+void tui_detail_line(struct ldr_buf *b, const char *label, const char *value, int derived);
+/* A field's value for people: a reference with what it names, a list one
+ * item per line, a boolean as yes or no. */
+void tui_field_value(struct tui_app *app, const struct ldr_field *f, const void *p,
+		     struct ldr_buf *v);
+
 #endif

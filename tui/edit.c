@@ -1,0 +1,746 @@
+/* Changing, undoing, saving and recovering. */
+#include "edit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../model/diag.h"
+#include "../model/field.h"
+#include "../model/file.h"
+#include "../model/merge.h"
+#include "../model/repo.h"
+
+/* ---- where a record lives ----------------------------------------------------- */
+
+/* The roadmap's field that holds a top-level record, and its index. */
+static int slot_of(struct tui_app *app, const struct ldr_kind *k, const void *rec,
+		   const struct ldr_field **slot, size_t *index)
+{
+	const struct ldr_kind *rk = &ldr_kind_roadmap;
+	size_t i;
+
+	for (i = 0; i < rk->nfields; i++) {
+		const struct ldr_field *f = &rk->fields[i];
+		if (f->type == LDR_F_RECORD && f->kind == k && LDR_FIELD(&app->rm, f) == rec) {
+			*slot = f;
+			*index = 0;
+			return 0;
+		}
+		if (f->type == LDR_F_LIST && f->kind == k) {
+			const struct ldr_list *l = LDR_FIELD(&app->rm, f);
+			const char *base = l->items, *p = rec;
+			if (l->len && p >= base && p < base + l->len * k->size) {
+				*slot = f;
+				*index = (size_t)(p - base) / k->size;
+				return 0;
+			}
+		}
+	}
+	return -1;
+}
+
+int tui_top(struct tui_app *app, const struct ldr_kind *k, void *rec, const struct ldr_kind **tk,
+	    void **top)
+{
+	const struct ldr_field *slot;
+	size_t index;
+	int hops;
+
+	for (hops = 0; hops < 8; hops++) {
+		const char *id;
+		const struct ldr_ref *r;
+		if (slot_of(app, k, rec, &slot, &index) == 0) {
+			*tk = k;
+			*top = rec;
+			return 0;
+		}
+		id = ldr_rec_id(k, rec);
+		r = id ? ldr_index_find(&app->ix, id) : NULL;
+		if (!r || !r->parent)
+			return -1;
+		k = r->parent_kind;
+		rec = r->parent;
+	}
+	return -1;
+}
+
+/* ---- edits and undo ----------------------------------------------------------- */
+
+static void *copy_of(const struct ldr_kind *k, const void *rec)
+{
+	void *c;
+	if (!rec)
+		return NULL;
+	c = ldr_malloc(k->size);
+	ldr_rec_copy(k, c, rec);
+	return c;
+}
+
+static void free_copy(const struct ldr_kind *k, void *c)
+{
+	if (!c)
+		return;
+	ldr_rec_release(k, c);
+	free(c);
+}
+
+static const struct ldr_kind *slot_kind(const struct ldr_field *slot)
+{
+	return slot->kind;
+}
+
+int tui_edit_begin(struct tui_app *app, const struct ldr_kind *tk, void *top, struct tui_edit *e)
+{
+	memset(e, 0, sizeof(*e));
+	if (app->read_only) {
+		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		return -1;
+	}
+	if (slot_of(app, tk, top, &e->slot, &e->index) < 0) {
+		tui_app_say(app, TUI_ROLE_ERROR, "cannot find where that record is kept");
+		return -1;
+	}
+	e->kind = tk;
+	e->before = copy_of(tk, top);
+	return 0;
+}
+
+void tui_edit_cancel(struct tui_edit *e)
+{
+	if (e->kind)
+		free_copy(e->kind, e->before);
+	memset(e, 0, sizeof(*e));
+}
+
+static void *slot_rec(struct tui_app *app, const struct ldr_field *slot, size_t index)
+{
+	if (slot->type == LDR_F_RECORD)
+		return LDR_FIELD(&app->rm, slot);
+	return ldr_list_at((struct ldr_list *)LDR_FIELD(&app->rm, slot), slot->kind, index);
+}
+
+static void push_undo(struct tui_app *app, const struct ldr_field *slot, size_t index, void *before,
+		      void *after, const char *what)
+{
+	struct tui_undo_list *u = &app->undo;
+	struct tui_undo_entry *x;
+	size_t i;
+
+	/* A new change forgets what was undone. */
+	for (i = u->done; i < u->n; i++) {
+		free_copy(u->v[i].slot->kind, u->v[i].before);
+		free_copy(u->v[i].slot->kind, u->v[i].after);
+		free(u->v[i].what);
+	}
+	u->n = u->done;
+	ldr_grow((void **)&u->v, &u->cap, u->n + 1, sizeof(*u->v));
+	x = &u->v[u->n++];
+	x->slot = slot;
+	x->index = index;
+	x->before = before;
+	x->after = after;
+	x->what = ldr_strdup(what);
+	u->done = u->n;
+}
+
+static void changed(struct tui_app *app)
+{
+	/* Undone back to what was loaded: nothing to save, or to recover. */
+	app->dirty = !ldr_roadmap_equal(&app->rm, &app->base);
+	tui_app_changed(app);
+	if (app->dirty)
+		tui_recovery_write(app);
+	else
+		tui_recovery_remove(app);
+}
+
+void tui_edit_commit(struct tui_app *app, struct tui_edit *e, const char *what)
+{
+	void *after = copy_of(e->kind, slot_rec(app, e->slot, e->index));
+	if (e->before && ldr_rec_equal(e->kind, e->before, after)) {
+		free_copy(e->kind, after);
+		tui_edit_cancel(e);
+		return; /* nothing changed */
+	}
+	push_undo(app, e->slot, e->index, e->before, after, what);
+	memset(e, 0, sizeof(*e));
+	changed(app);
+	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
+}
+
+int tui_locate_record(struct tui_app *app, const struct ldr_kind *k, void *rec,
+		      struct tui_locator *loc)
+{
+	const struct ldr_kind *tk;
+	void *top;
+	const char *id;
+	size_t i;
+
+	memset(loc, 0, sizeof(*loc));
+	if (tui_top(app, k, rec, &tk, &top) < 0)
+		return -1;
+	loc->top_kind = tk;
+	id = ldr_rec_id(tk, top);
+	if (id)
+		snprintf(loc->top_id, sizeof(loc->top_id), "%s", id);
+	if (top == rec)
+		return 0;
+	/* One level down: a milestone, an activity, an organisation. */
+	for (i = 0; i < tk->nfields; i++) {
+		const struct ldr_field *f = &tk->fields[i];
+		const struct ldr_list *l;
+		const char *base;
+		if (f->type != LDR_F_LIST || f->kind != k)
+			continue;
+		l = LDR_CFIELD(top, f);
+		base = l->items;
+		if (l->len && (const char *)rec >= base && (const char *)rec < base + l->len * k->size) {
+			loc->depth = 1;
+			loc->field[0] = f;
+			loc->index[0] = (size_t)((const char *)rec - base) / k->size;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void *tui_locator_get(struct tui_app *app, const struct tui_locator *loc,
+		      const struct ldr_kind **kind)
+{
+	const struct ldr_kind *k = loc->top_kind;
+	void *rec;
+	int d;
+
+	if (k == &ldr_kind_footprint)
+		rec = &app->rm.footprint;
+	else
+		rec = ldr_index_get(&app->ix, k, loc->top_id);
+	for (d = 0; rec && d < loc->depth; d++) {
+		struct ldr_list *l = LDR_FIELD(rec, loc->field[d]);
+		k = loc->field[d]->kind;
+		rec = loc->index[d] < l->len ? ldr_list_at(l, k, loc->index[d]) : NULL;
+	}
+	if (kind)
+		*kind = k;
+	return rec;
+}
+
+/* Begin an edit of the top-level record of a locator. */
+static void *begin_at(struct tui_app *app, const struct tui_locator *loc, struct tui_edit *e,
+		      const struct ldr_kind **kind, struct ldr_buf *err)
+{
+	struct tui_locator top = *loc;
+	void *t, *rec;
+
+	top.depth = 0;
+	t = tui_locator_get(app, &top, NULL);
+	rec = tui_locator_get(app, loc, kind);
+	if (!t || !rec) {
+		ldr_buf_addstr(err, "that record is gone");
+		return NULL;
+	}
+	if (tui_edit_begin(app, loc->top_kind, t, e) < 0) {
+		ldr_buf_addstr(err, app->message);
+		return NULL;
+	}
+	return rec;
+}
+
+int tui_set_field(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
+		  const char *key, const char *value, struct ldr_buf *err)
+{
+	const struct ldr_kind *k;
+	struct tui_edit e;
+	struct ldr_buf what = LDR_BUF_INIT;
+	void *rec = begin_at(app, loc, &e, &k, err);
+	const char *id;
+
+	if (!rec)
+		return -1;
+	if (ldr_field_set(k, rec, f, key, value, err) < 0) {
+		tui_edit_cancel(&e);
+		return -1;
+	}
+	id = ldr_rec_id(k, rec);
+	ldr_buf_addf(&what, "%s %s%s%s", id ? id : loc->top_id[0] ? loc->top_id : k->name, f->name,
+		     key ? "." : "", key ? key : "");
+	ldr_buf_addf(&what, "%s%s", *value ? ": " : " cleared", value);
+	/* Set by hand: no longer inferred. */
+	if (f->type != LDR_F_DERIVED && ldr_derived_forget(k, rec, f->name))
+		ldr_buf_addstr(&what, " (no longer marked derived)");
+	tui_edit_commit(app, &e, what.s);
+	ldr_buf_release(&what);
+	return 0;
+}
+
+int tui_list_add(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
+		 const char *id)
+{
+	struct ldr_buf err = LDR_BUF_INIT, what = LDR_BUF_INIT;
+	const struct ldr_kind *k;
+	struct tui_edit e;
+	void *rec = begin_at(app, loc, &e, &k, &err), *item;
+
+	ldr_buf_release(&err);
+	if (!rec)
+		return -1;
+	item = ldr_list_push(LDR_FIELD(rec, f), f->kind);
+	if (id && f->kind->fields[0].type == LDR_F_ID)
+		*(char **)LDR_FIELD(item, &f->kind->fields[0]) = ldr_strdup(id);
+	ldr_buf_addf(&what, "added %s%s%s to %s", f->kind->name, id ? " " : "", id ? id : "",
+		     loc->top_id[0] ? loc->top_id : k->name);
+	tui_edit_commit(app, &e, what.s);
+	ldr_buf_release(&what);
+	return 0;
+}
+
+int tui_list_remove(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
+		    size_t index)
+{
+	struct ldr_buf err = LDR_BUF_INIT, what = LDR_BUF_INIT;
+	const struct ldr_kind *k;
+	struct tui_edit e;
+	void *rec = begin_at(app, loc, &e, &k, &err);
+	struct ldr_list *l;
+
+	ldr_buf_release(&err);
+	if (!rec)
+		return -1;
+	l = LDR_FIELD(rec, f);
+	if (index >= l->len) {
+		tui_edit_cancel(&e);
+		return -1;
+	}
+	ldr_buf_addf(&what, "removed a %s from %s", f->kind->name, loc->top_id[0] ? loc->top_id : k->name);
+	ldr_list_remove(l, f->kind, index);
+	tui_edit_commit(app, &e, what.s);
+	ldr_buf_release(&what);
+	return 0;
+}
+
+void *tui_add_record(struct tui_app *app, const struct ldr_field *slot, size_t index,
+		     const void *like, const char *new_id)
+{
+	const struct ldr_kind *k = slot_kind(slot);
+	struct ldr_list *l = LDR_FIELD(&app->rm, slot);
+	struct ldr_buf what = LDR_BUF_INIT;
+	void *rec;
+	char **idp;
+
+	if (app->read_only) {
+		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		return NULL;
+	}
+	rec = ldr_list_insert(l, k, index);
+	if (like)
+		ldr_rec_copy(k, rec, like);
+	idp = (char **)LDR_FIELD(rec, &k->fields[0]);
+	if (k->fields[0].type == LDR_F_ID) {
+		free(*idp);
+		*idp = ldr_strdup(new_id);
+	}
+	/* A copy read from the file knows where it was; the new one was not. */
+	free(((struct ldr_rec *)rec)->fpos);
+	((struct ldr_rec *)rec)->fpos = NULL;
+	((struct ldr_rec *)rec)->nfpos = 0;
+	memset(&((struct ldr_rec *)rec)->pos, 0, sizeof(struct ldr_pos));
+	ldr_buf_addf(&what, "%s %s %s", like ? "duplicated as" : "added", k->name, new_id);
+	push_undo(app, slot, index, NULL, copy_of(k, rec), what.s);
+	ldr_buf_release(&what);
+	changed(app);
+	tui_app_say(app, TUI_ROLE_NORMAL, "%s", app->undo.v[app->undo.n - 1].what);
+	return ldr_list_at(l, k, index);
+}
+
+void tui_delete_record(struct tui_app *app, const struct ldr_kind *k, void *rec)
+{
+	const struct ldr_field *slot;
+	size_t index;
+	struct ldr_buf what = LDR_BUF_INIT;
+	const char *id = ldr_rec_id(k, rec);
+
+	if (app->read_only || slot_of(app, k, rec, &slot, &index) < 0 || slot->type != LDR_F_LIST)
+		return;
+	ldr_buf_addf(&what, "deleted %s %s", k->name, id ? id : "");
+	push_undo(app, slot, index, copy_of(k, rec), NULL, what.s);
+	ldr_list_remove(LDR_FIELD(&app->rm, slot), k, index);
+	ldr_buf_release(&what);
+	changed(app);
+	tui_app_say(app, TUI_ROLE_NORMAL, "%s", app->undo.v[app->undo.n - 1].what);
+}
+
+char *tui_next_id(struct tui_app *app, const struct ldr_field *slot, const char *prefix)
+{
+	const struct ldr_list *l = LDR_FIELD(&app->rm, slot);
+	const struct ldr_kind *k = slot->kind;
+	struct ldr_buf b = LDR_BUF_INIT;
+	long best = 0;
+	int width = 2;
+	size_t i, plen = strlen(prefix);
+
+	for (i = 0; i < l->len; i++) {
+		const char *id = ldr_rec_id(k, ldr_list_at(l, k, i));
+		char *end;
+		long n;
+		if (!id || strncmp(id, prefix, plen) != 0 || !id[plen])
+			continue;
+		n = strtol(id + plen, &end, 10);
+		if (*end)
+			continue;
+		if (n > best)
+			best = n;
+		width = (int)strlen(id + plen);
+	}
+	/* The next free number, so a deleted id is not given again by mistake. */
+	do {
+		ldr_buf_reset(&b);
+		ldr_buf_addf(&b, "%s%0*ld", prefix, width, ++best);
+	} while (ldr_index_find(&app->ix, b.s));
+	return ldr_buf_detach(&b);
+}
+
+static void apply(struct tui_app *app, struct tui_undo_entry *x, int forward)
+{
+	const struct ldr_kind *k = x->slot->kind;
+	const void *want = forward ? x->after : x->before;
+	const void *had = forward ? x->before : x->after;
+
+	if (x->slot->type == LDR_F_RECORD) {
+		ldr_rec_release(k, LDR_FIELD(&app->rm, x->slot));
+		ldr_rec_copy(k, LDR_FIELD(&app->rm, x->slot), want);
+		return;
+	}
+	if (had && want) {
+		void *rec = ldr_list_at((struct ldr_list *)LDR_FIELD(&app->rm, x->slot), k, x->index);
+		ldr_rec_release(k, rec);
+		ldr_rec_copy(k, rec, want);
+	} else if (want) {
+		ldr_rec_copy(k, ldr_list_insert(LDR_FIELD(&app->rm, x->slot), k, x->index), want);
+	} else {
+		ldr_list_remove(LDR_FIELD(&app->rm, x->slot), k, x->index);
+	}
+}
+
+void tui_undo_last(struct tui_app *app)
+{
+	struct tui_undo_list *u = &app->undo;
+	if (!u->done) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to undo");
+		return;
+	}
+	apply(app, &u->v[--u->done], 0);
+	changed(app);
+	tui_app_say(app, TUI_ROLE_NORMAL, "undone: %s", u->v[u->done].what);
+}
+
+void tui_redo_last(struct tui_app *app)
+{
+	struct tui_undo_list *u = &app->undo;
+	if (u->done == u->n) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to redo");
+		return;
+	}
+	apply(app, &u->v[u->done], 1);
+	changed(app);
+	tui_app_say(app, TUI_ROLE_NORMAL, "redone: %s", u->v[u->done++].what);
+}
+
+void tui_undo_release(struct tui_undo_list *u)
+{
+	size_t i;
+	for (i = 0; i < u->n; i++) {
+		free_copy(u->v[i].slot->kind, u->v[i].before);
+		free_copy(u->v[i].slot->kind, u->v[i].after);
+		free(u->v[i].what);
+	}
+	free(u->v);
+	memset(u, 0, sizeof(*u));
+}
+
+/* ---- recovery ------------------------------------------------------------------- */
+
+/* Beside the roadmap, hidden: DIR/.NAME.ldr-unsaved and DIR/.NAME.ldr-base. */
+static char *recovery_path(const struct tui_app *app, const char *what)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	const char *slash = strrchr(app->path, '/');
+	if (slash)
+		ldr_buf_addf(&b, "%.*s/.%s.ldr-%s", (int)(slash - app->path), app->path, slash + 1, what);
+	else
+		ldr_buf_addf(&b, ".%s.ldr-%s", app->path, what);
+	return ldr_buf_detach(&b);
+}
+
+static int write_roadmap(const struct ldr_roadmap *rm, const char *path, struct ldr_buf *err)
+{
+	struct ldr_buf text = LDR_BUF_INIT;
+	int r = ldr_roadmap_write(rm, &text, err);
+	if (r == 0)
+		r = ldr_file_write_atomic(path, text.s, text.len, err);
+	ldr_buf_release(&text);
+	return r;
+}
+
+void tui_recovery_write(struct tui_app *app)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	char *unsaved = recovery_path(app, "unsaved"), *base = recovery_path(app, "base");
+
+	if (write_roadmap(&app->base, base, &err) < 0 || write_roadmap(&app->rm, unsaved, &err) < 0)
+		tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the unsaved changes safe: %s", err.s);
+	ldr_buf_release(&err);
+	free(unsaved);
+	free(base);
+}
+
+void tui_recovery_remove(struct tui_app *app)
+{
+	char *unsaved = recovery_path(app, "unsaved"), *base = recovery_path(app, "base");
+	unlink(unsaved);
+	unlink(base);
+	free(unsaved);
+	free(base);
+}
+
+static int read_roadmap(const char *path, struct ldr_roadmap *rm)
+{
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_diag d;
+	int r = -1;
+
+	ldr_roadmap_init(rm);
+	if (ldr_file_read(path, &text, &err) == 0) {
+		ldr_diag_init(&d, path);
+		r = ldr_roadmap_read(rm, text.s, text.len, &d);
+		ldr_diag_release(&d);
+	}
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	return r;
+}
+
+/* Put ours onto the roadmap as it is now, from base; say what happened. */
+static void merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_roadmap *ours,
+		     const char *done)
+{
+	struct ldr_roadmap result;
+	struct ldr_merge m;
+	struct ldr_buf ids = LDR_BUF_INIT;
+	size_t i;
+
+	ldr_merge_roadmaps(&result, base, ours, &app->rm, &m);
+	if (m.n) {
+		/* The conflicting versions are not lost: all of ours is kept. */
+		char *mine = recovery_path(app, "mine");
+		struct ldr_buf err = LDR_BUF_INIT;
+		if (write_roadmap(ours, mine, &err) == 0)
+			ldr_buf_addf(&ids, "your version of the roadmap is in %s; ", mine);
+		ldr_buf_release(&err);
+		free(mine);
+	}
+	for (i = 0; i < m.n && i < 6; i++)
+		ldr_buf_addf(&ids, "%s%s (%s)", i ? ", " : "", m.v[i].id, m.v[i].what);
+	ldr_roadmap_release(&app->rm);
+	app->rm = result;
+	if (m.taken)
+		app->dirty = 1;
+	if (m.n)
+		tui_app_say(app, TUI_ROLE_ERROR, "%s: %zu change%s merged; %zu conflict%s kept as the "
+			    "file has them: %s%s", done, m.taken, m.taken == 1 ? "" : "s", m.n,
+			    m.n == 1 ? "" : "s", ids.s, m.n > 6 ? ", ..." : "");
+	else
+		tui_app_say(app, TUI_ROLE_NORMAL, "%s: %zu change%s merged", done, m.taken,
+			    m.taken == 1 ? "" : "s");
+	ldr_buf_release(&ids);
+	ldr_merge_release(&m);
+}
+
+void tui_recovery_offer(struct tui_app *app)
+{
+	char *unsaved = recovery_path(app, "unsaved"), *basep = recovery_path(app, "base");
+	struct ldr_roadmap ours, base;
+	struct stat st;
+	char when[64] = "";
+	int choice;
+
+	if (stat(unsaved, &st) != 0)
+		goto out;
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", localtime(&st.st_mtime));
+	if (read_roadmap(unsaved, &ours) < 0) {
+		tui_app_say(app, TUI_ROLE_ERROR, "%s cannot be read: left as it is", unsaved);
+		ldr_roadmap_release(&ours);
+		goto out;
+	}
+	if (ldr_roadmap_equal(&ours, &app->rm)) {
+		/* Saved since, after all. */
+		ldr_roadmap_release(&ours);
+		tui_recovery_remove(app);
+		goto out;
+	}
+	choice = tui_app_choose(app, "unsaved changes from a session that ended on ", when,
+				"(r)estore them, (d)iscard them, (q)uit and decide later", "rdq");
+	if (choice == 'r') {
+		if (read_roadmap(basep, &base) == 0 && !ldr_roadmap_equal(&base, &app->rm)) {
+			merge_in(app, &base, &ours, "restored onto the roadmap as it is now");
+		} else {
+			ldr_roadmap_release(&app->rm);
+			ldr_rec_copy(&ldr_kind_roadmap, &app->rm, &ours);
+			app->dirty = 1;
+			tui_app_say(app, TUI_ROLE_NORMAL, "the unsaved changes are restored: 'w' saves them");
+		}
+		ldr_roadmap_release(&base);
+		tui_app_changed(app);
+		tui_recovery_write(app);
+	} else if (choice == 'd') {
+		tui_recovery_remove(app);
+		tui_app_say(app, TUI_ROLE_NORMAL, "the unsaved changes are discarded");
+	} else {
+		app->quit = 1;
+	}
+	ldr_roadmap_release(&ours);
+out:
+	free(unsaved);
+	free(basep);
+}
+
+/* ---- saving ------------------------------------------------------------------------ */
+
+/* A message from what was done: "edit P08 start; add capability C41". */
+static char *suggested_message(struct tui_app *app)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i, shown = 0;
+	for (i = 0; i < app->undo.done && shown < 3; i++, shown++)
+		ldr_buf_addf(&b, "%s%s", shown ? "; " : "", app->undo.v[app->undo.done - 1 - i].what);
+	if (app->undo.done > 3)
+		ldr_buf_addf(&b, "; and %zu more", app->undo.done - 3);
+	if (!b.len)
+		ldr_buf_addstr(&b, "Edit the roadmap");
+	return ldr_buf_detach(&b);
+}
+
+/* Whether the roadmap can be read back as it would be saved. */
+static int readable(struct tui_app *app, struct ldr_buf *text)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_roadmap back;
+	struct ldr_diag d;
+	int r;
+
+	if (ldr_roadmap_write(&app->rm, text, &err) < 0) {
+		tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s", err.s);
+		ldr_buf_release(&err);
+		return 0;
+	}
+	ldr_diag_init(&d, app->path);
+	r = ldr_roadmap_read(&back, text->s, text->len, &d);
+	if (r < 0 && d.n)
+		tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s (fix it, or undo)", d.v[0].text);
+	ldr_diag_release(&d);
+	ldr_roadmap_release(&back);
+	ldr_buf_release(&err);
+	return r == 0;
+}
+
+static void saved(struct tui_app *app)
+{
+	app->dirty = 0;
+	ldr_roadmap_release(&app->base);
+	ldr_rec_copy(&ldr_kind_roadmap, &app->base, &app->rm);
+	tui_recovery_remove(app);
+}
+
+void tui_save(struct tui_app *app, const char *given)
+{
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, commit = LDR_BUF_INIT;
+	char *suggestion, *message = NULL;
+
+	if (app->read_only) {
+		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing to save");
+		return;
+	}
+	if (!app->dirty) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "no changes to save");
+		return;
+	}
+	if (!readable(app, &text))
+		goto out;
+	suggestion = suggested_message(app);
+	if (app->repo)
+		message = given ? ldr_strdup(given) : tui_app_prompt(app, "commit message: ", suggestion);
+	free(suggestion);
+	if (app->repo && (!message || !*message)) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "not saved");
+		goto out;
+	}
+	if (app->repo) {
+		int r = ldr_repo_save(app->repo, &app->rm, &app->loaded, message, &commit, &err);
+		if (r < 0) {
+			tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s (your changes are kept; ':reload' "
+				    "merges them onto the roadmap as it is now)", err.s);
+			goto out;
+		}
+		saved(app);
+		tui_app_say(app, TUI_ROLE_DONE, "committed %.7s: %s", commit.s ? commit.s : "", message);
+		tui_app_changed(app);
+	} else {
+		struct ldr_buf now = LDR_BUF_INIT;
+		if (ldr_file_read(app->path, &now, &err) == 0 &&
+		    (now.len != app->file_len || ldr_hash_bytes(now.s, now.len) != app->file_hash)) {
+			tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s changed since it was loaded (your "
+				    "changes are kept; ':reload' merges them onto it)", app->path);
+		} else if (ldr_file_write_atomic(app->path, text.s, text.len, &err) < 0) {
+			tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s", err.s);
+		} else {
+			app->file_len = text.len;
+			app->file_hash = ldr_hash_bytes(text.s, text.len);
+			saved(app);
+			tui_app_say(app, TUI_ROLE_DONE, "written to %s", app->path);
+		}
+		ldr_buf_release(&now);
+	}
+out:
+	free(message);
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	ldr_buf_release(&commit);
+}
+
+void tui_reload(struct tui_app *app)
+{
+	struct ldr_roadmap ours, base;
+	struct ldr_buf err = LDR_BUF_INIT;
+
+	ours = app->rm;
+	base = app->base;
+	ldr_roadmap_init(&app->rm);
+	ldr_roadmap_init(&app->base);
+	if (tui_app_load(app, &err) < 0) {
+		/* Keep working on what we had. */
+		ldr_roadmap_release(&app->rm);
+		ldr_roadmap_release(&app->base);
+		app->rm = ours;
+		app->base = base;
+		tui_app_say(app, TUI_ROLE_ERROR, "cannot reload: %s", err.s ? err.s : "the file has errors");
+		ldr_buf_release(&err);
+		return;
+	}
+	tui_undo_release(&app->undo);
+	app->dirty = 0;
+	if (!ldr_roadmap_equal(&ours, &base))
+		merge_in(app, &base, &ours, "reloaded");
+	else
+		tui_app_say(app, TUI_ROLE_NORMAL, "reloaded");
+	if (app->dirty)
+		tui_recovery_write(app);
+	else
+		tui_recovery_remove(app);
+	ldr_roadmap_release(&ours);
+	ldr_roadmap_release(&base);
+	tui_app_changed(app);
+	ldr_buf_release(&err);
+}

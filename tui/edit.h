@@ -1,0 +1,98 @@
+/* Changing the roadmap from the interface: every change is made to one
+ * top-level record (the footprint, or a record of a top-level list, with
+ * what is nested in it) between tui_edit_begin and tui_edit_commit, which
+ * keep a copy of the record before and after: undo and redo swap them back,
+ * without limit. After each change the checks run again, the views reload,
+ * and the unsaved roadmap is written to a recovery file beside it. */
+#ifndef LDR_TUI_EDIT_H
+#define LDR_TUI_EDIT_H
+
+#include "app.h"
+
+struct tui_undo_entry {
+	const struct ldr_field *slot; /* the roadmap's field: a list, or the footprint */
+	size_t index;
+	void *before, *after;         /* copies of the record; NULL: absent */
+	char *what;                   /* "edit P08 start" */
+};
+
+/* app->undo (struct tui_undo_list): entries [0, done) are done, [done, n)
+ * were undone. */
+
+struct tui_edit {
+	const struct ldr_field *slot;
+	size_t index;
+	const struct ldr_kind *kind;
+	void *before;
+	int inserting;
+};
+
+/* The top-level record that holds rec (rec itself if it is one). */
+int tui_top(struct tui_app *app, const struct ldr_kind *k, void *rec, const struct ldr_kind **tk,
+	    void **top);
+
+/* Before changing the top-level record top (of kind tk). */
+int tui_edit_begin(struct tui_app *app, const struct ldr_kind *tk, void *top, struct tui_edit *e);
+/* After: keep it for undo, mark the roadmap changed, check, reload, recover. */
+void tui_edit_commit(struct tui_app *app, struct tui_edit *e, const char *what);
+void tui_edit_cancel(struct tui_edit *e);
+
+/* Where a record is, in a way that survives changes: the top-level record
+ * by its id (NULL: the footprint), then, for records nested in it, the list
+ * field and the index at each level (a project's milestones, a universal
+ * capability's ambition, a trajectory's scores and their targets). */
+#define TUI_LOC_DEPTH 4
+struct tui_locator {
+	const struct ldr_kind *top_kind;
+	char top_id[80];
+	int depth;
+	const struct ldr_field *field[TUI_LOC_DEPTH];
+	size_t index[TUI_LOC_DEPTH];
+};
+
+/* The locator of a record shown by a view (any record with an id, or the
+ * footprint). */
+int tui_locate_record(struct tui_app *app, const struct ldr_kind *k, void *rec,
+		      struct tui_locator *loc);
+/* The record a locator names now, and its kind; NULL if it is gone. */
+void *tui_locator_get(struct tui_app *app, const struct tui_locator *loc,
+		      const struct ldr_kind **kind);
+
+/* Set one field of the located record from text, as 'ldr set' does.
+ * Returns 0, or -1 with a message in err (the roadmap unchanged). */
+int tui_set_field(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
+		  const char *key, const char *value, struct ldr_buf *err);
+/* Add a record at the end of the list field f of the located record (ids
+ * given the next free one after prefix); remove the one at index. */
+int tui_list_add(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
+		 const char *id);
+int tui_list_remove(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
+		    size_t index);
+
+/* Add a record to a top-level list at index (a copy of like, if not NULL,
+ * under the id new_id); returns it. */
+void *tui_add_record(struct tui_app *app, const struct ldr_field *slot, size_t index,
+		     const void *like, const char *new_id);
+/* Delete a top-level record. */
+void tui_delete_record(struct tui_app *app, const struct ldr_kind *k, void *rec);
+/* A new id for a record of a list: the next number after the highest of
+ * the ids that share the first record's prefix ("C40" -> "C41"). */
+char *tui_next_id(struct tui_app *app, const struct ldr_field *slot, const char *prefix);
+
+void tui_undo_last(struct tui_app *app);
+void tui_redo_last(struct tui_app *app);
+void tui_undo_release(struct tui_undo_list *u);
+
+/* The recovery files: the unsaved roadmap, and the version it was based on. */
+void tui_recovery_write(struct tui_app *app);
+void tui_recovery_remove(struct tui_app *app);
+/* At start: offer to restore what a previous session left. */
+void tui_recovery_offer(struct tui_app *app);
+
+/* Save: check the roadmap can be read back, then commit it (or write the
+ * file, outside a repository) with message, or one asked for (NULL). */
+void tui_save(struct tui_app *app, const char *message);
+/* Reload the file as it is now, merging the unsaved changes onto it. */
+void tui_reload(struct tui_app *app);
+
+#endif

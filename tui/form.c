@@ -1,0 +1,1094 @@
+/* The form, its picker and its text editor. The form is a view (so moving,
+ * search, resizing and the detail pane are the engine's); the picker and
+ * the editor are modal: they read keys until an answer. */
+#include "form.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/field.h"
+#include "edit.h"
+#include "text.h"
+
+/* ---- reading keys in a modal ------------------------------------------------------ */
+
+/* The next key for a modal: resizes are done, <Dump> prints the screen
+ * (after redraw, by the caller: it returns 0), a hang-up is noted. */
+static tui_key modal_key(struct tui_app *app)
+{
+	int rows = 0, cols = 0;
+	tui_key k = app->input->next(app->input, &rows, &cols);
+	if (k == TUI_KEYCODE(KEY_RESIZE)) {
+		if (rows > 0)
+			tui_resize(rows, cols);
+		return 0;
+	}
+	if (k == TUI_KEY_DUMP) {
+		if (app->dump) {
+			tui_dump(app->dump);
+			fputs("--\n", app->dump);
+		}
+		return 0;
+	}
+	if (k == TUI_KEY_HANGUP)
+		tui_hangup = 1;
+	if (k == TUI_KEY_HANGUP || tui_hangup || tui_terminate)
+		return -1;
+	return k;
+}
+
+static int is_text_key(tui_key k)
+{
+	return k >= 0x20 && k < 0x110000 && k != 0x7F;
+}
+
+static void put_utf8(char *u, int *n, unsigned c)
+{
+	*n = 0;
+	if (c < 0x80) {
+		u[(*n)++] = (char)c;
+	} else if (c < 0x800) {
+		u[(*n)++] = (char)(0xC0 | c >> 6);
+		u[(*n)++] = (char)(0x80 | (c & 0x3F));
+	} else if (c < 0x10000) {
+		u[(*n)++] = (char)(0xE0 | c >> 12);
+		u[(*n)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[(*n)++] = (char)(0x80 | (c & 0x3F));
+	} else {
+		u[(*n)++] = (char)(0xF0 | c >> 18);
+		u[(*n)++] = (char)(0x80 | ((c >> 12) & 0x3F));
+		u[(*n)++] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[(*n)++] = (char)(0x80 | (c & 0x3F));
+	}
+}
+
+/* Case-insensitive (ASCII) substring. */
+static int contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), i;
+	if (!n)
+		return 1;
+	for (; *hay; hay++) {
+		for (i = 0; i < n && hay[i]; i++) {
+			char a = hay[i], b = needle[i];
+			if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+		}
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- the picker --------------------------------------------------------------------- */
+
+long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, size_t n,
+	      size_t initial, int multi)
+{
+	struct ldr_buf filter = LDR_BUF_INIT, line = LDR_BUF_INIT;
+	size_t *shown = ldr_calloc(n + 1, sizeof(*shown)), nshown = 0, sel = 0, top = 0, i;
+	long answer = -1;
+	int refilter = 1;
+
+	for (;;) {
+		int rows = tui_rows(), cols = tui_cols(), height = rows - 3, y;
+		tui_key k;
+
+		if (refilter) {
+			size_t want = nshown ? shown[sel] : initial;
+			nshown = 0;
+			sel = 0;
+			for (i = 0; i < n; i++)
+				if (contains(items[i].label, filter.s ? filter.s : "")) {
+					if (i == want)
+						sel = nshown;
+					shown[nshown++] = i;
+				}
+			refilter = 0;
+		}
+		if (height < 1)
+			height = 1;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + (size_t)height)
+			top = sel - (size_t)height + 1;
+		tui_app_draw(app);
+		ldr_buf_reset(&line);
+		ldr_buf_addf(&line, " %s   filter: %s", title, filter.s ? filter.s : "");
+		tui_text(1, 0, cols, line.s, TUI_ROLE_HEADER);
+		for (y = 0; y < height; y++) {
+			size_t r = top + (size_t)y;
+			tui_fill(2 + y, 0, cols, TUI_ROLE_NORMAL);
+			if (r >= nshown) {
+				if (r == 0)
+					tui_text(2, 1, cols - 1, "nothing matches the filter", TUI_ROLE_DIM);
+				continue;
+			}
+			ldr_buf_reset(&line);
+			ldr_buf_addf(&line, "%s%s", multi ? items[shown[r]].on ? "[x] " : "[ ] " : "",
+				     items[shown[r]].label);
+			tui_text(2 + y, 1, cols - 1, line.s, r == sel ? TUI_ROLE_CURSOR : TUI_ROLE_NORMAL);
+		}
+		tui_fill(rows - 1, 0, cols, TUI_ROLE_STATUS);
+		tui_text(rows - 1, 0, cols, multi ? "type to filter, Space marks, Enter keeps, Esc cancels"
+						  : "type to filter, Enter chooses, Esc cancels",
+			 TUI_ROLE_STATUS);
+		tui_refresh();
+		k = modal_key(app);
+		if (k == 0)
+			continue;
+		if (k < 0 || k == 27 || k == 7)
+			break;
+		if (k == '\n' || k == '\r') {
+			if (multi)
+				answer = 0;
+			else if (nshown)
+				answer = (long)shown[sel];
+			else
+				continue;
+			break;
+		}
+		if (k == TUI_KEYCODE(KEY_DOWN) || k == 14 /* C-n */) {
+			if (sel + 1 < nshown)
+				sel++;
+		} else if (k == TUI_KEYCODE(KEY_UP) || k == 16 /* C-p */) {
+			if (sel)
+				sel--;
+		} else if (k == TUI_KEYCODE(KEY_NPAGE)) {
+			sel = sel + (size_t)height < nshown ? sel + (size_t)height : nshown ? nshown - 1 : 0;
+		} else if (k == TUI_KEYCODE(KEY_PPAGE)) {
+			sel = sel > (size_t)height ? sel - (size_t)height : 0;
+		} else if (k == TUI_KEYCODE(KEY_HOME)) {
+			sel = 0;
+		} else if (k == TUI_KEYCODE(KEY_END)) {
+			sel = nshown ? nshown - 1 : 0;
+		} else if (multi && k == ' ') {
+			if (nshown)
+				items[shown[sel]].on = !items[shown[sel]].on;
+		} else if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
+			while (filter.len && ((unsigned char)filter.s[filter.len - 1] & 0xC0) == 0x80)
+				filter.len--;
+			if (filter.len)
+				filter.s[--filter.len] = '\0';
+			refilter = 1;
+		} else if (k == 21 /* C-u */) {
+			ldr_buf_reset(&filter);
+			refilter = 1;
+		} else if (is_text_key(k)) {
+			char u[4];
+			int len;
+			put_utf8(u, &len, (unsigned)k);
+			ldr_buf_add(&filter, u, (size_t)len);
+			refilter = 1;
+		}
+	}
+	free(shown);
+	ldr_buf_release(&filter);
+	ldr_buf_release(&line);
+	return answer;
+}
+
+/* ---- the text editor ---------------------------------------------------------------- */
+
+struct row {
+	size_t start, end; /* bytes of the text shown on one screen row */
+};
+
+/* Where the text breaks into rows of width columns: at its line breaks,
+ * and at the last blank that fits (or anywhere, for a long word). */
+static size_t layout(const char *s, size_t len, int width, struct row **rows, size_t *cap)
+{
+	size_t n = 0, p = 0;
+	for (;;) {
+		size_t nl = p, fit, cut;
+		while (nl < len && s[nl] != '\n')
+			nl++;
+		do {
+			char save;
+			ldr_grow((void **)rows, cap, n + 1, sizeof(**rows));
+			save = ((char *)s)[nl];
+			((char *)s)[nl] = '\0';
+			fit = tui_fit_bytes(s + p, width - 1);
+			((char *)s)[nl] = save;
+			cut = p + fit;
+			if (cut < nl) {
+				size_t b = cut;
+				while (b > p && s[b - 1] != ' ')
+					b--;
+				if (b > p)
+					cut = b;
+			}
+			(*rows)[n].start = p;
+			(*rows)[n].end = cut;
+			n++;
+			p = cut;
+		} while (p < nl);
+		if (nl >= len)
+			break;
+		p = nl + 1;
+	}
+	return n;
+}
+
+static size_t row_of(const struct row *rows, size_t n, size_t cur)
+{
+	size_t r;
+	for (r = n; r-- > 0;)
+		if (rows[r].start <= cur)
+			return r;
+	return 0;
+}
+
+static int width_of(const char *s, size_t a, size_t b)
+{
+	char *t = ldr_malloc(b - a + 1);
+	int w;
+	memcpy(t, s + a, b - a);
+	t[b - a] = '\0';
+	w = tui_width(t);
+	free(t);
+	return w;
+}
+
+/* The byte in row r nearest to column col. */
+static size_t at_column(const char *s, const struct row *r, int col)
+{
+	size_t p = r->start;
+	while (p < r->end && width_of(s, r->start, p) < col) {
+		p++;
+		while (p < r->end && ((unsigned char)s[p] & 0xC0) == 0x80)
+			p++;
+	}
+	return p;
+}
+
+char *tui_edit_text(struct tui_app *app, const char *title, const char *text)
+{
+	struct ldr_buf b = LDR_BUF_INIT, head = LDR_BUF_INIT;
+	struct row *rows = NULL;
+	size_t cap = 0, cur, top = 0;
+	char *result = NULL;
+
+	ldr_buf_addstr(&b, text ? text : "");
+	if (!b.s)
+		ldr_buf_addstr(&b, "");
+	cur = b.len;
+	curs_set(1);
+	for (;;) {
+		int srows = tui_rows(), cols = tui_cols(), height = srows - 3, y, cx;
+		size_t n = layout(b.s, b.len, cols - 1, &rows, &cap), r = row_of(rows, n, cur), i;
+		tui_key k;
+
+		if (height < 1)
+			height = 1;
+		if (r < top)
+			top = r;
+		if (r >= top + (size_t)height)
+			top = r - (size_t)height + 1;
+		tui_app_draw(app);
+		ldr_buf_reset(&head);
+		ldr_buf_addf(&head, " %s", title);
+		tui_text(1, 0, cols, head.s, TUI_ROLE_HEADER);
+		for (y = 0; y < height; y++) {
+			i = top + (size_t)y;
+			tui_fill(2 + y, 0, cols, TUI_ROLE_NORMAL);
+			if (i < n) {
+				char save = b.s[rows[i].end];
+				b.s[rows[i].end] = '\0';
+				tui_text_raw(2 + y, 1, cols - 1, b.s + rows[i].start, TUI_ROLE_NORMAL);
+				b.s[rows[i].end] = save;
+			}
+		}
+		tui_fill(srows - 1, 0, cols, TUI_ROLE_STATUS);
+		tui_text(srows - 1, 0, cols, "Ctrl-S keeps the text, Esc cancels; Enter starts a new line",
+			 TUI_ROLE_STATUS);
+		cx = 1 + width_of(b.s, rows[r].start, cur);
+		move(2 + (int)(r - top), cx < cols ? cx : cols - 1);
+		tui_refresh();
+		k = modal_key(app);
+		if (k == 0)
+			continue;
+		if (k < 0) {
+			/* The connection dropped: keep what was typed, as if
+			 * kept; the recovery file then holds it. */
+			if (tui_hangup && strcmp(b.s, text ? text : "") != 0)
+				result = ldr_strdup(b.s);
+			break;
+		}
+		if (k == 19 /* C-s */ || k == TUI_KEYCODE(KEY_F(2))) {
+			result = ldr_strdup(b.s);
+			break;
+		}
+		if (k == 27 || k == 7) {
+			if (!strcmp(b.s, text ? text : "") ||
+			    tui_app_choose(app, "discard the changes to this text", NULL,
+					   "(y)es, (n)o: keep editing", "yn") == 'y')
+				break;
+			continue;
+		}
+		if (k == '\n' || k == '\r' || is_text_key(k)) {
+			char u[4];
+			int len;
+			put_utf8(u, &len, k == '\r' ? '\n' : (unsigned)k);
+			ldr_buf_add(&b, u, (size_t)len); /* grow, then open the gap */
+			memmove(b.s + cur + len, b.s + cur, b.len - (size_t)len - cur);
+			memcpy(b.s + cur, u, (size_t)len);
+			cur += (size_t)len;
+		} else if (k == TUI_KEYCODE(KEY_BACKSPACE) || k == TUI_KEYCODE(KEY_DC)) {
+			size_t from = cur, to = cur;
+			if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
+				if (!cur)
+					continue;
+				do
+					from--;
+				while (from && ((unsigned char)b.s[from] & 0xC0) == 0x80);
+			} else {
+				if (cur >= b.len)
+					continue;
+				do
+					to++;
+				while (to < b.len && ((unsigned char)b.s[to] & 0xC0) == 0x80);
+			}
+			memmove(b.s + from, b.s + to, b.len - to + 1);
+			b.len -= to - from;
+			cur = from;
+		} else if (k == TUI_KEYCODE(KEY_LEFT)) {
+			while (cur && ((unsigned char)b.s[--cur] & 0xC0) == 0x80)
+				;
+		} else if (k == TUI_KEYCODE(KEY_RIGHT)) {
+			if (cur < b.len)
+				cur++;
+			while (cur < b.len && ((unsigned char)b.s[cur] & 0xC0) == 0x80)
+				cur++;
+		} else if (k == TUI_KEYCODE(KEY_UP) || k == TUI_KEYCODE(KEY_DOWN)) {
+			int col = width_of(b.s, rows[r].start, cur);
+			if (k == TUI_KEYCODE(KEY_UP) && r > 0)
+				cur = at_column(b.s, &rows[r - 1], col);
+			else if (k == TUI_KEYCODE(KEY_DOWN) && r + 1 < n)
+				cur = at_column(b.s, &rows[r + 1], col);
+		} else if (k == TUI_KEYCODE(KEY_HOME) || k == 1 /* C-a */) {
+			cur = rows[r].start;
+		} else if (k == TUI_KEYCODE(KEY_END) || k == 5 /* C-e */) {
+			cur = rows[r].end;
+		}
+	}
+	curs_set(0);
+	free(rows);
+	ldr_buf_release(&b);
+	ldr_buf_release(&head);
+	return result;
+}
+
+/* ---- the form ------------------------------------------------------------------------- */
+
+enum frame_type { FR_RECORD, FR_LIST, FR_MAP };
+
+/* One level of the form: a record's fields, one of its lists, or one of its
+ * mappings (attributes, derived). */
+struct frame {
+	struct tui_locator loc;
+	enum frame_type type;
+	const struct ldr_field *field; /* FR_LIST, FR_MAP */
+	size_t sel;                    /* the selection to come back to */
+};
+
+#define FORM_DEPTH (2 * TUI_LOC_DEPTH + 2)
+
+struct form {
+	struct frame fr[FORM_DEPTH];
+	int n;
+	enum tui_view_id from; /* where Esc returns */
+	/* The frame's record, as last loaded. */
+	const struct ldr_kind *kind;
+	void *rec;
+	char heading[256];
+};
+
+static struct tui_column form_columns[] = {
+	{ "Field", 13, 0 }, { "Value", 20, 1 },
+};
+
+static struct form *form_of(struct tui_app *app)
+{
+	struct tui_view *v = &app->views[TUI_V_FORM];
+	if (!v->priv)
+		v->priv = ldr_calloc(1, sizeof(struct form));
+	return v->priv;
+}
+
+static void label_of(struct ldr_buf *b, const struct ldr_kind *k, const void *rec)
+{
+	char key[LDR_TIME_STR_MAX];
+	const char *id = ldr_rec_id(k, rec), *kv = id ? NULL : ldr_rec_key(k, rec, key, sizeof(key));
+	ldr_buf_addf(b, "%s%s%s", k->name, id || kv ? " " : "", id ? id : kv ? kv : "");
+}
+
+static void form_load(struct tui_view *v)
+{
+	struct form *fm = form_of(v->app);
+	struct frame *fr;
+	const struct ldr_kind *k = NULL;
+	void *rec = NULL;
+
+	/* A record undone or deleted: back up to what is still there. */
+	while (fm->n > 0 && !(rec = tui_locator_get(v->app, &fm->fr[fm->n - 1].loc, &k)))
+		fm->n--;
+	fm->kind = k;
+	fm->rec = rec;
+	v->nitems = 0;
+	if (!fm->n) {
+		snprintf(fm->heading, sizeof(fm->heading), "the record is no longer in the roadmap");
+		form_columns[1].title = fm->heading;
+		return;
+	}
+	fr = &fm->fr[fm->n - 1];
+	{
+		struct ldr_buf h = LDR_BUF_INIT;
+		label_of(&h, k, rec);
+		if (fr->type == FR_RECORD) {
+			form_columns[0].title = "Field";
+			ldr_buf_addstr(&h, ": Enter edits a field, x clears it, Esc goes back");
+			v->nitems = k->nfields;
+		} else if (fr->type == FR_LIST) {
+			const struct ldr_list *l = LDR_CFIELD(rec, fr->field);
+			form_columns[0].title = fr->field->kind->fields[0].type == LDR_F_ID ? "Id" : "Key";
+			ldr_buf_addf(&h, ", %s: Enter opens, a adds, x removes", fr->field->name);
+			v->nitems = l->len;
+		} else {
+			const struct ldr_map *m = LDR_CFIELD(rec, fr->field);
+			form_columns[0].title = "Name";
+			ldr_buf_addf(&h, ", %s: Enter edits, a adds, x removes", fr->field->name);
+			v->nitems = m->n;
+		}
+		snprintf(fm->heading, sizeof(fm->heading), "%s", h.s);
+		form_columns[1].title = fm->heading;
+		ldr_buf_release(&h);
+	}
+}
+
+static void form_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+		      enum tui_role *role)
+{
+	struct form *fm = form_of(v->app);
+	struct frame *fr = &fm->fr[fm->n - 1];
+
+	if (!fm->rec)
+		return;
+	if (fr->type == FR_RECORD) {
+		const struct ldr_field *f = &fm->kind->fields[item];
+		if (col == 0) {
+			ldr_buf_addstr(out, f->name);
+			*role = TUI_ROLE_LABEL;
+		} else if (f->type == LDR_F_LIST) {
+			const struct ldr_list *l = LDR_CFIELD(fm->rec, f);
+			ldr_buf_addf(out, "%zu %s (Enter opens)", l->len, l->len == 1 ? "item" : "items");
+			*role = TUI_ROLE_DIM;
+		} else if (f->type == LDR_F_ATTRS || f->type == LDR_F_DERIVED) {
+			const struct ldr_map *m = LDR_CFIELD(fm->rec, f);
+			size_t i;
+			for (i = 0; i < m->n; i++)
+				ldr_buf_addf(out, "%s%s", i ? ", " : "", m->v[i].key);
+			if (!m->n) {
+				ldr_buf_addstr(out, "none (Enter opens)");
+				*role = TUI_ROLE_DIM;
+			}
+		} else if (ldr_field_present(f, fm->rec)) {
+			tui_field_value(v->app, f, LDR_CFIELD(fm->rec, f), out);
+		} else {
+			ldr_buf_addstr(out, f->flags & LDR_FL_REQUIRED ? "(required)" : "-");
+			*role = f->flags & LDR_FL_REQUIRED ? TUI_ROLE_ERROR : TUI_ROLE_DIM;
+		}
+	} else if (fr->type == FR_LIST) {
+		const struct ldr_list *l = LDR_CFIELD(fm->rec, fr->field);
+		const struct ldr_kind *ik = fr->field->kind;
+		const void *it = ldr_list_at(l, ik, item);
+		char key[LDR_TIME_STR_MAX];
+		const char *id = ldr_rec_id(ik, it);
+		if (col == 0) {
+			const char *kv = id ? id : ldr_rec_key(ik, it, key, sizeof(key));
+			ldr_buf_addstr(out, kv ? kv : "-");
+			*role = TUI_ROLE_LABEL;
+		} else {
+			struct ldr_buf t = LDR_BUF_INIT;
+			const char *title = ldr_rec_title(ik, it, &t);
+			size_t j;
+			if (title) {
+				ldr_buf_addstr(out, title);
+			} else {
+				/* Its one-line fields, as the record view lists them. */
+				for (j = 0; j < ik->nfields; j++) {
+					const struct ldr_field *g = &ik->fields[j];
+					if (g->type == LDR_F_ID || (g->flags & LDR_FL_KEY) ||
+					    g->type == LDR_F_DERIVED || g->type == LDR_F_LIST ||
+					    !ldr_field_present(g, it))
+						continue;
+					ldr_buf_addf(out, "%s%s: ", out->len ? "  " : "", g->name);
+					tui_field_value(v->app, g, LDR_CFIELD(it, g), out);
+				}
+			}
+			ldr_buf_release(&t);
+		}
+	} else {
+		const struct ldr_map *m = LDR_CFIELD(fm->rec, fr->field);
+		if (col == 0) {
+			ldr_buf_addstr(out, m->v[item].key);
+			*role = TUI_ROLE_LABEL;
+		} else {
+			ldr_buf_addstr(out, m->v[item].value);
+		}
+	}
+}
+
+/* What a field expects, for the detail pane. */
+static void expects(const struct ldr_field *f, struct ldr_buf *b)
+{
+	size_t i;
+	switch (f->type) {
+	case LDR_F_ID: ldr_buf_addstr(b, "an id: letters, digits, - and _, unique in the roadmap"); break;
+	case LDR_F_STR: ldr_buf_addstr(b, "one line of text"); break;
+	case LDR_F_TEXT: ldr_buf_addstr(b, "text, of as many lines as it needs (Ctrl-S keeps it)"); break;
+	case LDR_F_REF: ldr_buf_addf(b, "a %s, chosen from a list", f->kind->name); break;
+	case LDR_F_REFS: ldr_buf_addf(b, "%ss, marked in a list with Space", f->kind->name); break;
+	case LDR_F_STRS: ldr_buf_addstr(b, "names, separated by commas"); break;
+	case LDR_F_ENUM: case LDR_F_ENUMS:
+		ldr_buf_addstr(b, f->type == LDR_F_ENUM ? "one of " : "any of ");
+		for (i = 0; f->values[i]; i++)
+			ldr_buf_addf(b, "%s%s", i ? ", " : "", f->values[i]);
+		break;
+	case LDR_F_TIME:
+		ldr_buf_addstr(b, f->time_kinds == LDR_TIME_YEAR ? "a financial year: 17/18"
+				  : f->time_kinds == LDR_TIME_QUARTER ? "a quarter: 17/18 Q2"
+								      : "a financial year (17/18), a quarter "
+									"(17/18 Q2) or a month (2017-09)");
+		break;
+	case LDR_F_BOOL: ldr_buf_addstr(b, "yes or no: Enter switches it"); break;
+	case LDR_F_INT: ldr_buf_addf(b, "a whole number from %lld to %lld", f->min, f->max); break;
+	case LDR_F_ATTRS: ldr_buf_addstr(b, "named values of the footprint's own (Enter opens)"); break;
+	case LDR_F_DERIVED: ldr_buf_addstr(b, "which fields were inferred, and from what (Enter opens)"); break;
+	case LDR_F_LIST: ldr_buf_addf(b, "%ss (Enter opens)", f->kind->name); break;
+	default: break;
+	}
+	if (f->flags & LDR_FL_REQUIRED)
+		ldr_buf_addstr(b, "; required");
+}
+
+static void form_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
+{
+	struct tui_app *app = v->app;
+	struct form *fm = form_of(app);
+	struct frame *fr = &fm->fr[fm->n - 1];
+	struct ldr_buf b = LDR_BUF_INIT;
+	const char *id;
+	size_t i;
+
+	if (!fm->rec)
+		return;
+	if (fr->type == FR_RECORD) {
+		const struct ldr_field *f = &fm->kind->fields[item];
+		if (f->type != LDR_F_LIST && ldr_field_present(f, fm->rec)) {
+			tui_field_value(app, f, LDR_CFIELD(fm->rec, f), &b);
+			tui_detail_line(lines, f->name, b.s, 0);
+			ldr_buf_reset(&b);
+		}
+		expects(f, &b);
+		tui_detail_line(lines, "expects", b.s, 1);
+	} else if (fr->type == FR_LIST) {
+		const struct ldr_list *l = LDR_CFIELD(fm->rec, fr->field);
+		tui_record_lines(app, fr->field->kind, ldr_list_at(l, fr->field->kind, item), lines);
+	} else {
+		const struct ldr_map *m = LDR_CFIELD(fm->rec, fr->field);
+		tui_detail_line(lines, m->v[item].key, m->v[item].value, 0);
+	}
+	/* What the checks say about this record. */
+	id = ldr_rec_id(fm->kind, fm->rec);
+	for (i = 0; id && i < app->findings.n; i++) {
+		const struct ldr_finding *x = &app->findings.v[i];
+		if (x->id && !strcmp(x->id, id))
+			tui_detail_line(lines, x->rule->severity == LDR_CHECK_ERROR ? "error" : "warning",
+					x->message, 0);
+	}
+	ldr_buf_release(&b);
+}
+
+static struct frame *push(struct tui_app *app, enum frame_type type)
+{
+	struct form *fm = form_of(app);
+	struct tui_view *v = &app->views[TUI_V_FORM];
+	struct frame *fr;
+	if (fm->n == FORM_DEPTH)
+		return NULL;
+	if (fm->n)
+		fm->fr[fm->n - 1].sel = v->sel;
+	fr = &fm->fr[fm->n++];
+	memset(fr, 0, sizeof(*fr));
+	fr->type = type;
+	if (fm->n > 1)
+		fr->loc = fm->fr[fm->n - 2].loc;
+	return fr;
+}
+
+static void reload(struct tui_app *app, size_t sel)
+{
+	struct tui_view *v = &app->views[TUI_V_FORM];
+	v->ops->load(v);
+	tui_view_refilter(v);
+	v->sel = 0;
+	v->top = 0;
+	tui_view_select_item(v, sel);
+}
+
+static void open_frame(struct tui_app *app, struct tui_locator *loc)
+{
+	struct form *fm = form_of(app);
+	if (app->current != TUI_V_FORM) {
+		fm->n = 0;
+		fm->from = app->current;
+	}
+	push(app, FR_RECORD)->loc = *loc;
+	if (app->current != TUI_V_FORM)
+		tui_app_show(app, TUI_V_FORM);
+	reload(app, 0);
+}
+
+void tui_form_edit(struct tui_app *app, const struct ldr_kind *k, void *rec)
+{
+	struct tui_locator loc;
+	if (tui_locate_record(app, k, rec, &loc) < 0) {
+		tui_app_say(app, TUI_ROLE_WARNING, "this %s cannot be edited here", k->name);
+		return;
+	}
+	open_frame(app, &loc);
+}
+
+void tui_form_footprint(struct tui_app *app)
+{
+	struct tui_locator loc;
+	memset(&loc, 0, sizeof(loc));
+	loc.top_kind = &ldr_kind_footprint;
+	open_frame(app, &loc);
+}
+
+static int back(struct tui_app *app)
+{
+	struct form *fm = form_of(app);
+	if (fm->n > 1) {
+		fm->n--;
+		reload(app, fm->fr[fm->n - 1].sel);
+	} else {
+		fm->n = 0;
+		tui_app_show(app, fm->from);
+	}
+	return 1;
+}
+
+/* After a change of id: every level of the form follows it. */
+static void renamed(struct tui_app *app, const char *from, const char *to)
+{
+	struct form *fm = form_of(app);
+	int i;
+	for (i = 0; i < fm->n; i++)
+		if (!strcmp(fm->fr[i].loc.top_id, from))
+			snprintf(fm->fr[i].loc.top_id, sizeof(fm->fr[i].loc.top_id), "%s", to);
+}
+
+/* Ask for a field's value on the prompt line until it is valid, or Esc.
+ * What was typed is offered again after a mistake, with what was wrong. */
+static void prompt_field(struct tui_app *app, const struct tui_locator *loc,
+			 const struct ldr_field *f, const char *key, const char *current)
+{
+	struct ldr_buf q = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	char *typed = ldr_strdup(current ? current : "");
+	char old_id[80] = "";
+
+	if (f->type == LDR_F_ID)
+		snprintf(old_id, sizeof(old_id), "%s", current ? current : "");
+	for (;;) {
+		char *value;
+		ldr_buf_reset(&q);
+		if (err.len)
+			ldr_buf_addf(&q, "%s; ", err.s);
+		ldr_buf_addf(&q, "%s: ", key ? key : f->name);
+		value = tui_app_prompt(app, q.s, typed);
+		free(typed);
+		typed = value;
+		if (!value)
+			break;
+		if (f->type == LDR_F_ID && loc->depth == 0 && strcmp(value, old_id) != 0 &&
+		    ldr_index_find(&app->ix, value)) {
+			ldr_buf_reset(&err);
+			ldr_buf_addf(&err, "'%s' is taken", value);
+			continue;
+		}
+		ldr_buf_reset(&err);
+		if (tui_set_field(app, loc, f, key, value, &err) == 0) {
+			if (f->type == LDR_F_ID && loc->depth == 0 && strcmp(value, old_id) != 0) {
+				renamed(app, old_id, value);
+				tui_app_say(app, TUI_ROLE_WARNING, "%s is now %s: what refers to %s is not "
+					    "changed (the checks list it)", old_id, value, old_id);
+			}
+			break;
+		}
+	}
+	free(typed);
+	ldr_buf_release(&q);
+	ldr_buf_release(&err);
+}
+
+struct candidates {
+	const struct ldr_kind *kind;
+	struct tui_pick *items;
+	char **ids;
+	size_t n, cap;
+};
+
+static int collect(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
+		   void *payload)
+{
+	struct candidates *c = payload;
+	struct ldr_buf b = LDR_BUF_INIT, t = LDR_BUF_INIT;
+	const char *id, *title;
+
+	(void)pk, (void)parent;
+	if (k != c->kind || !(id = ldr_rec_id(k, rec)))
+		return 0;
+	title = ldr_rec_title(k, rec, &t);
+	ldr_buf_addf(&b, "%-8s %s", id, title ? title : "");
+	ldr_grow((void **)&c->items, &c->cap, c->n + 1, sizeof(*c->items));
+	c->ids = ldr_realloc(c->ids, c->cap * sizeof(*c->ids));
+	c->items[c->n].label = ldr_buf_detach(&b);
+	c->items[c->n].on = 0;
+	c->ids[c->n++] = ldr_strdup(id);
+	ldr_buf_release(&t);
+	return 0;
+}
+
+static void candidates_release(struct candidates *c)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++) {
+		free((char *)c->items[i].label);
+		free(c->ids[i]);
+	}
+	free(c->items);
+	free(c->ids);
+}
+
+/* Choose a value (or values) from a list: an enumeration, or the records a
+ * reference may name. */
+static void pick_field(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
+		       const void *rec)
+{
+	struct candidates c;
+	struct ldr_buf value = LDR_BUF_INIT, err = LDR_BUF_INIT, title = LDR_BUF_INIT;
+	size_t i, j, initial = 0, none = 0;
+	int multi = f->type == LDR_F_REFS || f->type == LDR_F_ENUMS;
+	long r;
+
+	memset(&c, 0, sizeof(c));
+	if (f->type == LDR_F_ENUM || f->type == LDR_F_ENUMS) {
+		for (i = 0; f->values[i]; i++) {
+			ldr_grow((void **)&c.items, &c.cap, c.n + 1, sizeof(*c.items));
+			c.ids = ldr_realloc(c.ids, c.cap * sizeof(*c.ids));
+			c.items[c.n].label = ldr_strdup(f->values[i]);
+			c.items[c.n].on = f->type == LDR_F_ENUMS && (*(const unsigned *)LDR_CFIELD(rec, f) >> i & 1u);
+			if (f->type == LDR_F_ENUM && *(const int *)LDR_CFIELD(rec, f) == (int)i + 1)
+				initial = c.n;
+			c.ids[c.n++] = ldr_strdup(f->values[i]);
+		}
+	} else {
+		c.kind = f->kind;
+		ldr_walk(&ldr_kind_roadmap, &app->rm, collect, &c);
+		for (i = 0; i < c.n; i++) {
+			if (f->type == LDR_F_REF) {
+				const char *cur = *(char *const *)LDR_CFIELD(rec, f);
+				if (cur && !strcmp(cur, c.ids[i]))
+					initial = i;
+			} else {
+				const struct ldr_strv *s = LDR_CFIELD(rec, f);
+				for (j = 0; j < s->n; j++)
+					if (!strcmp(s->v[j], c.ids[i]))
+						c.items[i].on = 1;
+			}
+		}
+	}
+	if (!multi && !(f->flags & LDR_FL_REQUIRED)) {
+		/* The last line unsets it. */
+		ldr_grow((void **)&c.items, &c.cap, c.n + 1, sizeof(*c.items));
+		c.ids = ldr_realloc(c.ids, c.cap * sizeof(*c.ids));
+		c.items[c.n].label = ldr_strdup("(none)");
+		c.items[c.n].on = 0;
+		c.ids[c.n++] = ldr_strdup("");
+		none = 1;
+		if (!ldr_field_present(f, rec))
+			initial = c.n - 1;
+	}
+	if (!c.n) {
+		tui_app_say(app, TUI_ROLE_WARNING, "there is no %s to choose from", f->kind ? f->kind->name : "value");
+		goto out;
+	}
+	ldr_buf_addf(&title, "%s:", f->name);
+	r = tui_pick(app, title.s, c.items, c.n, initial, multi);
+	if (r < 0)
+		goto out;
+	if (multi) {
+		/* Keep the order of what was there, then the new ones. */
+		if (f->type == LDR_F_REFS) {
+			const struct ldr_strv *s = LDR_CFIELD(rec, f);
+			for (j = 0; j < s->n; j++)
+				for (i = 0; i < c.n; i++)
+					if (c.items[i].on && !strcmp(s->v[j], c.ids[i])) {
+						ldr_buf_addf(&value, "%s%s", value.len ? ", " : "", c.ids[i]);
+						c.items[i].on = 0;
+					}
+		}
+		for (i = 0; i < c.n; i++)
+			if (c.items[i].on)
+				ldr_buf_addf(&value, "%s%s", value.len ? ", " : "", c.ids[i]);
+	} else {
+		ldr_buf_addstr(&value, c.ids[r]);
+	}
+	if (tui_set_field(app, loc, f, NULL, value.s ? value.s : "", &err) < 0)
+		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
+	(void)none;
+out:
+	candidates_release(&c);
+	ldr_buf_release(&value);
+	ldr_buf_release(&err);
+	ldr_buf_release(&title);
+}
+
+/* The next free id for an item of a nested list: after the highest number
+ * among its items' ids ("P08-M2" -> "P08-M3"), else PARENT-M1. */
+static char *next_item_id(struct tui_app *app, const struct ldr_list *l, const struct ldr_kind *k,
+			  const char *parent)
+{
+	struct ldr_buf prefix = LDR_BUF_INIT, b = LDR_BUF_INIT;
+	long best = 0;
+	size_t i;
+
+	for (i = 0; i < l->len; i++) {
+		const char *id = ldr_rec_id(k, ldr_list_at(l, k, i));
+		size_t n = id ? strlen(id) : 0;
+		while (n && id[n - 1] >= '0' && id[n - 1] <= '9')
+			n--;
+		if (!id || !id[n])
+			continue;
+		if (!prefix.len)
+			ldr_buf_add(&prefix, id, n);
+		if (strlen(prefix.s) == n && !strncmp(id, prefix.s, n) && atol(id + n) > best)
+			best = atol(id + n);
+	}
+	if (!prefix.len)
+		ldr_buf_addf(&prefix, "%s-%c", parent ? parent : "X", k->name[0] - 'a' + 'A');
+	do {
+		ldr_buf_reset(&b);
+		ldr_buf_addf(&b, "%s%ld", prefix.s, ++best);
+	} while (ldr_index_find(&app->ix, b.s));
+	ldr_buf_release(&prefix);
+	return ldr_buf_detach(&b);
+}
+
+static void edit_field(struct tui_app *app, struct form *fm, const struct ldr_field *f)
+{
+	struct frame *fr = &fm->fr[fm->n - 1];
+	struct tui_locator loc = fr->loc;
+	struct ldr_buf cur = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	const void *rec = fm->rec;
+
+	switch (f->type) {
+	case LDR_F_LIST: {
+		struct frame *n = push(app, FR_LIST);
+		if (n) {
+			n->field = f;
+			reload(app, 0);
+		}
+		break;
+	}
+	case LDR_F_ATTRS:
+	case LDR_F_DERIVED: {
+		struct frame *n = push(app, FR_MAP);
+		if (n) {
+			n->field = f;
+			reload(app, 0);
+		}
+		break;
+	}
+	case LDR_F_ENUM: case LDR_F_ENUMS: case LDR_F_REF: case LDR_F_REFS:
+		pick_field(app, &loc, f, rec);
+		break;
+	case LDR_F_BOOL:
+		if (tui_set_field(app, &loc, f, NULL, *(const int *)LDR_CFIELD(rec, f) ? "false" : "true",
+				  &err) < 0)
+			tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
+		break;
+	case LDR_F_TEXT: {
+		struct ldr_buf title = LDR_BUF_INIT;
+		const char *text = *(char *const *)LDR_CFIELD(rec, f);
+		char *edited;
+		label_of(&title, fm->kind, rec);
+		ldr_buf_addf(&title, ": %s", f->name);
+		edited = tui_edit_text(app, title.s, text);
+		if (edited && strcmp(edited, text ? text : "") != 0 &&
+		    tui_set_field(app, &loc, f, NULL, edited, &err) < 0)
+			tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
+		free(edited);
+		ldr_buf_release(&title);
+		break;
+	}
+	case LDR_F_RECORD:
+		break;
+	default:
+		if (f->type == LDR_F_STRS) {
+			const struct ldr_strv *s = LDR_CFIELD(rec, f);
+			size_t i;
+			for (i = 0; i < s->n; i++)
+				ldr_buf_addf(&cur, "%s%s", i ? ", " : "", s->v[i]);
+		} else {
+			ldr_field_format(&cur, f, rec);
+		}
+		prompt_field(app, &loc, f, NULL, cur.s);
+	}
+	ldr_buf_release(&cur);
+	ldr_buf_release(&err);
+}
+
+static void form_enter(struct tui_app *app, struct form *fm, size_t item)
+{
+	struct frame *fr = &fm->fr[fm->n - 1];
+
+	if (fr->type == FR_RECORD) {
+		edit_field(app, fm, &fm->kind->fields[item]);
+	} else if (fr->type == FR_LIST) {
+		struct frame *n;
+		const struct ldr_field *lf = fr->field;
+		if (fr->loc.depth >= TUI_LOC_DEPTH || !(n = push(app, FR_RECORD)))
+			return;
+		n->loc.field[n->loc.depth] = lf;
+		n->loc.index[n->loc.depth++] = item;
+		reload(app, 0);
+	} else {
+		const struct ldr_map *m = LDR_CFIELD(fm->rec, fr->field);
+		char *key = ldr_strdup(m->v[item].key);
+		struct tui_locator loc = fr->loc;
+		prompt_field(app, &loc, fr->field, key, m->v[item].value);
+		free(key);
+	}
+}
+
+static void form_add(struct tui_app *app, struct form *fm)
+{
+	struct frame *fr = &fm->fr[fm->n - 1];
+	struct tui_locator loc = fr->loc;
+
+	if (fr->type == FR_LIST) {
+		const struct ldr_list *l = LDR_CFIELD(fm->rec, fr->field);
+		const struct ldr_kind *ik = fr->field->kind;
+		char *id = ik->fields[0].type == LDR_F_ID
+				   ? next_item_id(app, l, ik, ldr_rec_id(fm->kind, fm->rec))
+				   : NULL;
+		size_t at = l->len;
+		if (tui_list_add(app, &loc, fr->field, id) == 0) {
+			/* Straight into the new item, at its first field to fill. */
+			form_enter(app, fm, at);
+			if (!id && fm->kind && fm->rec)
+				edit_field(app, fm, &fm->kind->fields[0]);
+			else if (fm->kind && fm->kind->nfields > 1)
+				tui_view_select_item(&app->views[TUI_V_FORM], 1);
+		}
+		free(id);
+	} else if (fr->type == FR_MAP) {
+		char *key = tui_app_prompt(app, fr->field->type == LDR_F_DERIVED
+							? "the field that was inferred: "
+							: "the attribute's name: ",
+					   "");
+		if (key && *key)
+			prompt_field(app, &loc, fr->field, key, "");
+		free(key);
+	} else {
+		tui_app_say(app, TUI_ROLE_NORMAL, "fields are set with Enter; 'a' adds to a list");
+	}
+}
+
+static void form_delete(struct tui_app *app, struct form *fm, size_t item)
+{
+	struct frame *fr = &fm->fr[fm->n - 1];
+	struct tui_locator loc = fr->loc;
+	struct ldr_buf err = LDR_BUF_INIT, q = LDR_BUF_INIT;
+
+	if (fr->type == FR_RECORD) {
+		const struct ldr_field *f = &fm->kind->fields[item];
+		if (f->type == LDR_F_LIST || f->type == LDR_F_ATTRS || f->type == LDR_F_DERIVED) {
+			tui_app_say(app, TUI_ROLE_NORMAL, "open it (Enter) to remove its items");
+		} else if (f->type == LDR_F_ID) {
+			tui_app_say(app, TUI_ROLE_NORMAL, "an id cannot be cleared");
+		} else if (ldr_field_present(f, fm->rec)) {
+			if (tui_set_field(app, &loc, f, NULL, "", &err) < 0)
+				tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
+		}
+	} else if (fr->type == FR_LIST) {
+		const struct ldr_list *l = LDR_CFIELD(fm->rec, fr->field);
+		label_of(&q, fr->field->kind, ldr_list_at(l, fr->field->kind, item));
+		if (tui_app_choose(app, "remove ", q.s, "(y)es, (n)o", "yn") == 'y')
+			tui_list_remove(app, &loc, fr->field, item);
+	} else {
+		const struct ldr_map *m = LDR_CFIELD(fm->rec, fr->field);
+		char *key = ldr_strdup(m->v[item].key);
+		if (tui_set_field(app, &loc, fr->field, key, "", &err) < 0)
+			tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
+		free(key);
+	}
+	ldr_buf_release(&err);
+	ldr_buf_release(&q);
+}
+
+static int form_handle(struct tui_view *v, enum tui_action a)
+{
+	struct tui_app *app = v->app;
+	struct form *fm = form_of(app);
+	size_t item = tui_view_item(v);
+
+	switch (a) {
+	case TUI_BACK:
+	case TUI_QUIT:
+		return back(app);
+	case TUI_ENTER:
+	case TUI_EDIT:
+		if (fm->rec && item != (size_t)-1)
+			form_enter(app, fm, item);
+		return 1;
+	case TUI_TOGGLE:
+		if (fm->rec && item != (size_t)-1 && fm->fr[fm->n - 1].type == FR_RECORD &&
+		    fm->kind->fields[item].type == LDR_F_BOOL)
+			edit_field(app, fm, &fm->kind->fields[item]);
+		return 1;
+	case TUI_ADD:
+		if (fm->rec)
+			form_add(app, fm);
+		return 1;
+	case TUI_DELETE:
+		if (fm->rec && item != (size_t)-1)
+			form_delete(app, fm, item);
+		return 1;
+	case TUI_DUPLICATE:
+		tui_app_say(app, TUI_ROLE_NORMAL, "records are duplicated in their view ('c')");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void form_release(struct tui_view *v)
+{
+	free(v->priv);
+	v->priv = NULL;
+}
+
+const struct tui_view_ops tui_form_ops = {
+	.name = "form", .title = "Edit", .key = TUI_NONE,
+	.columns = form_columns, .ncolumns = LDR_ARRAY_SIZE(form_columns),
+	.load = form_load, .cell = form_cell, .detail = form_detail, .handle = form_handle,
+	.release = form_release,
+};

@@ -1,0 +1,31 @@
+/* The form: a record's fields, one per line, each edited with what suits
+ * its type: a prompt for a line of text, a number or a time; a picker for a
+ * value of a list or a reference to another record, filtered as you type;
+ * a small editor for text of several lines. A list of records nested in
+ * the record (a project's milestones) opens as a list, and each of its items
+ * as a form of its own; Esc goes back up. Every field set is one change to
+ * the roadmap, checked at once, and undone with 'u'. */
+#ifndef LDR_TUI_FORM_H
+#define LDR_TUI_FORM_H
+
+#include "app.h"
+
+/* Open the form on a record shown by a view. */
+void tui_form_edit(struct tui_app *app, const struct ldr_kind *k, void *rec);
+/* Open it on the footprint (the roadmap's own fields). */
+void tui_form_footprint(struct tui_app *app);
+
+/* Choose from a list, filtered as you type: returns the index chosen, or
+ * -1 if cancelled. With multi, Space marks items (on[]), Enter accepts
+ * (returning 0). */
+struct tui_pick {
+	const char *label; /* what is shown */
+	int on;            /* multi: marked */
+};
+long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, size_t n,
+	      size_t initial, int multi);
+
+/* Edit text of several lines: returns the new text, or NULL if cancelled. */
+char *tui_edit_text(struct tui_app *app, const char *title, const char *text);
+
+#endif
