@@ -232,6 +232,11 @@ const char *ldr_repo_relpath(const struct ldr_repo *repo)
 	return repo->relpath;
 }
 
+const char *ldr_repo_gitdir(const struct ldr_repo *repo)
+{
+	return git_repository_path(repo->git);
+}
+
 /* ---- reading ----------------------------------------------------------- */
 
 static void oid_hex(char *out, const git_oid *oid)

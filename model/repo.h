@@ -70,6 +70,8 @@ void ldr_repo_free(struct ldr_repo *repo);
 /* The roadmap file's path as given, and within the work tree. */
 const char *ldr_repo_file(const struct ldr_repo *repo);
 const char *ldr_repo_relpath(const struct ldr_repo *repo);
+/* The repository's own directory (".git/"), ending with a slash. */
+const char *ldr_repo_gitdir(const struct ldr_repo *repo);
 
 /* Make a new repository in dir (created if need be; it must not be one
  * already) and commit text as its roadmap.yaml, replacing any file there.

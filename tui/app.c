@@ -162,7 +162,23 @@ static void draw_status(struct tui_app *app)
 		 app->read_only ? "  read-only" : app->dirty ? "  [+]" : "");
 	right_w = tui_width(right);
 	tui_fill(rows - 1, 0, cols, TUI_ROLE_STATUS);
-	if (app->message[0])
+	if (app->message[0] && tui_width(app->message) > cols - right_w - 1 && rows > 8) {
+		/* Too long for the status line: over the bottom of the view,
+		 * whole, until the next key. */
+		char piece[sizeof(app->message)];
+		const char *p = app->message;
+		int n = 0, y;
+		while (*p && n < 4) {
+			p = tui_wrap_piece(p, cols - 1, piece, sizeof(piece));
+			n++;
+		}
+		for (p = app->message, y = rows - 1 - n; *p && y < rows - 1; y++) {
+			p = tui_wrap_piece(p, cols - 1, piece, sizeof(piece));
+			tui_text(y, 0, cols, piece, app->message_role == TUI_ROLE_NORMAL
+							     ? TUI_ROLE_STATUS : app->message_role);
+		}
+		tui_text(rows - 1, 0, cols - right_w - 1, app->path, TUI_ROLE_STATUS);
+	} else if (app->message[0])
 		tui_text(rows - 1, 0, cols - right_w - 1, app->message,
 			 app->message_role == TUI_ROLE_NORMAL ? TUI_ROLE_STATUS : app->message_role);
 	else
@@ -226,6 +242,7 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
 		cols = tui_cols();
 		ldr_buf_reset(&shown);
 		ldr_buf_addf(&shown, "%s%s", question, b.s ? b.s : "");
+		tui_app_draw(app);
 		tui_fill(rows - 1, 0, cols, TUI_ROLE_NORMAL);
 		move(rows - 1, tui_text_raw(rows - 1, 0, cols - 1, shown.s, TUI_ROLE_NORMAL));
 		tui_refresh();
@@ -255,8 +272,6 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
 				b.s[b.len] = '\0';
 		} else if (k == 21 /* C-u */) {
 			ldr_buf_reset(&b);
-		} else if (k == TUI_KEYCODE(KEY_RESIZE)) {
-			tui_app_draw(app);
 		} else if (k >= 0x20 && k < 0x110000 && k != 0x7F) {
 			append_key(&b, k);
 		}
@@ -418,6 +433,7 @@ static void add(struct tui_app *app, int duplicate)
 		tui_app_focus(app, k, rec);
 		tui_app_jump(app, ldr_rec_id(k, rec));
 		tui_form_edit(app, k, rec);
+		tui_form_fill(app);
 	}
 }
 
@@ -496,6 +512,8 @@ static void command(struct tui_app *app, const char *line)
 		tui_save(app, *arg ? arg : NULL);
 		if (!strcmp(word, "wq") && !app->dirty)
 			app->quit = 1;
+	} else if (!strcmp(word, "footprint")) {
+		tui_form_footprint(app);
 	} else if (!strcmp(word, "reload") || !strcmp(word, "e")) {
 		tui_reload(app);
 	} else if (!strcmp(word, "undo")) {
@@ -523,8 +541,8 @@ static void command(struct tui_app *app, const char *line)
 				return;
 			}
 		tui_app_say(app, TUI_ROLE_WARNING,
-			    "unknown command '%s' (goto ID, w [MESSAGE], reload, as-of TIME, undo, "
-			    "redo, help, q, q!, or a view's name)",
+			    "unknown command '%s' (goto ID, w [MESSAGE], reload, footprint, as-of TIME, "
+			    "undo, redo, help, q, q!, or a view's name)",
 			    word);
 	}
 }

@@ -315,7 +315,14 @@ int tui_list_remove(struct tui_app *app, const struct tui_locator *loc, const st
 		tui_edit_cancel(&e);
 		return -1;
 	}
-	ldr_buf_addf(&what, "removed a %s from %s", f->kind->name, loc->top_id[0] ? loc->top_id : k->name);
+	{
+		char key[LDR_TIME_STR_MAX];
+		const void *item = ldr_list_at(l, f->kind, index);
+		const char *id = ldr_rec_id(f->kind, item);
+		const char *name = id ? id : ldr_rec_key(f->kind, item, key, sizeof(key));
+		ldr_buf_addf(&what, "removed %s %s from %s", f->kind->name, name ? name : "",
+			     loc->top_id[0] ? loc->top_id : k->name);
+	}
 	ldr_list_remove(l, f->kind, index);
 	tui_edit_commit(app, &e, what.s);
 	ldr_buf_release(&what);
@@ -463,15 +470,33 @@ void tui_undo_release(struct tui_undo_list *u)
 
 /* ---- recovery ------------------------------------------------------------------- */
 
-/* Beside the roadmap, hidden: DIR/.NAME.ldr-unsaved and DIR/.NAME.ldr-base. */
+/* Where the unsaved work is kept: in the repository's own directory (out of
+ * the work tree, so no 'git add -A' commits it), as .git/ldr/RELPATH.unsaved
+ * and .base (RELPATH with its slashes escaped); for a file in no repository,
+ * beside it, hidden: DIR/.NAME.ldr-unsaved and .ldr-base. What a merge
+ * could not take is left where people see it: DIR/NAME.ldr-mine. */
 static char *recovery_path(const struct tui_app *app, const char *what)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	const char *slash = strrchr(app->path, '/');
-	if (slash)
+	const char *slash = strrchr(app->path, '/'), *p;
+
+	if (app->repo && strcmp(what, "mine") != 0) {
+		ldr_buf_addf(&b, "%sldr", ldr_repo_gitdir(app->repo));
+		mkdir(b.s, 0777);
+		ldr_buf_addch(&b, '/');
+		for (p = ldr_repo_relpath(app->repo); *p; p++)
+			if (*p == '/' || *p == '%')
+				ldr_buf_addf(&b, "%%%02X", (unsigned char)*p);
+			else
+				ldr_buf_addch(&b, *p);
+		ldr_buf_addf(&b, ".%s", what);
+	} else if (!strcmp(what, "mine")) {
+		ldr_buf_addf(&b, "%s.ldr-mine", app->path);
+	} else if (slash) {
 		ldr_buf_addf(&b, "%.*s/.%s.ldr-%s", (int)(slash - app->path), app->path, slash + 1, what);
-	else
+	} else {
 		ldr_buf_addf(&b, ".%s.ldr-%s", app->path, what);
+	}
 	return ldr_buf_detach(&b);
 }
 
@@ -530,33 +555,35 @@ static void merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_r
 	struct ldr_roadmap result;
 	struct ldr_merge m;
 	struct ldr_buf ids = LDR_BUF_INIT;
+	char *mine = recovery_path(app, "mine");
 	size_t i;
 
 	ldr_merge_roadmaps(&result, base, ours, &app->rm, &m);
 	if (m.n) {
 		/* The conflicting versions are not lost: all of ours is kept. */
-		char *mine = recovery_path(app, "mine");
 		struct ldr_buf err = LDR_BUF_INIT;
-		if (write_roadmap(ours, mine, &err) == 0)
-			ldr_buf_addf(&ids, "your version of the roadmap is in %s; ", mine);
+		if (write_roadmap(ours, mine, &err) < 0)
+			tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
 		ldr_buf_release(&err);
-		free(mine);
 	}
-	for (i = 0; i < m.n && i < 6; i++)
-		ldr_buf_addf(&ids, "%s%s (%s)", i ? ", " : "", m.v[i].id, m.v[i].what);
+	for (i = 0; i < m.n && i < 4; i++)
+		ldr_buf_addf(&ids, "%s%s", i ? ", " : "", m.v[i].id);
+	if (m.n > 4)
+		ldr_buf_addstr(&ids, ", ...");
 	ldr_roadmap_release(&app->rm);
 	app->rm = result;
 	if (m.taken)
 		app->dirty = 1;
 	if (m.n)
-		tui_app_say(app, TUI_ROLE_ERROR, "%s: %zu change%s merged; %zu conflict%s kept as the "
-			    "file has them: %s%s", done, m.taken, m.taken == 1 ? "" : "s", m.n,
-			    m.n == 1 ? "" : "s", ids.s, m.n > 6 ? ", ..." : "");
+		tui_app_say(app, TUI_ROLE_ERROR, "%s: changed on both sides, so the file's version is "
+			    "kept: %s; all of yours is in %s (%zu other change%s merged)", done, ids.s,
+			    mine, m.taken, m.taken == 1 ? "" : "s");
 	else
 		tui_app_say(app, TUI_ROLE_NORMAL, "%s: %zu change%s merged", done, m.taken,
 			    m.taken == 1 ? "" : "s");
 	ldr_buf_release(&ids);
 	ldr_merge_release(&m);
+	free(mine);
 }
 
 void tui_recovery_offer(struct tui_app *app)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../model/field.h"
+#include "../model/national.h"
 #include "edit.h"
 #include "text.h"
 
@@ -744,6 +745,16 @@ struct candidates {
 	size_t n, cap;
 };
 
+/* Add a choice: what is shown (taken), and the value it sets. */
+static void candidate(struct candidates *c, char *label, const char *value, int on)
+{
+	ldr_grow((void **)&c->items, &c->cap, c->n + 1, sizeof(*c->items));
+	c->ids = ldr_realloc(c->ids, c->cap * sizeof(*c->ids));
+	c->items[c->n].label = label;
+	c->items[c->n].on = on;
+	c->ids[c->n++] = ldr_strdup(value);
+}
+
 static int collect(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
 		   void *payload)
 {
@@ -756,11 +767,7 @@ static int collect(const struct ldr_kind *k, void *rec, const struct ldr_kind *p
 		return 0;
 	title = ldr_rec_title(k, rec, &t);
 	ldr_buf_addf(&b, "%-8s %s", id, title ? title : "");
-	ldr_grow((void **)&c->items, &c->cap, c->n + 1, sizeof(*c->items));
-	c->ids = ldr_realloc(c->ids, c->cap * sizeof(*c->ids));
-	c->items[c->n].label = ldr_buf_detach(&b);
-	c->items[c->n].on = 0;
-	c->ids[c->n++] = ldr_strdup(id);
+	candidate(c, ldr_buf_detach(&b), id, 0);
 	ldr_buf_release(&t);
 	return 0;
 }
@@ -783,23 +790,28 @@ static void pick_field(struct tui_app *app, const struct tui_locator *loc, const
 {
 	struct candidates c;
 	struct ldr_buf value = LDR_BUF_INIT, err = LDR_BUF_INIT, title = LDR_BUF_INIT;
-	size_t i, j, initial = 0, none = 0;
+	size_t i, j, initial = 0;
 	int multi = f->type == LDR_F_REFS || f->type == LDR_F_ENUMS;
 	long r;
 
 	memset(&c, 0, sizeof(c));
 	if (f->type == LDR_F_ENUM || f->type == LDR_F_ENUMS) {
 		for (i = 0; f->values[i]; i++) {
-			ldr_grow((void **)&c.items, &c.cap, c.n + 1, sizeof(*c.items));
-			c.ids = ldr_realloc(c.ids, c.cap * sizeof(*c.ids));
-			c.items[c.n].label = ldr_strdup(f->values[i]);
-			c.items[c.n].on = f->type == LDR_F_ENUMS && (*(const unsigned *)LDR_CFIELD(rec, f) >> i & 1u);
 			if (f->type == LDR_F_ENUM && *(const int *)LDR_CFIELD(rec, f) == (int)i + 1)
 				initial = c.n;
-			c.ids[c.n++] = ldr_strdup(f->values[i]);
+			candidate(&c, ldr_strdup(f->values[i]), f->values[i],
+				  f->type == LDR_F_ENUMS && (*(const unsigned *)LDR_CFIELD(rec, f) >> i & 1u));
 		}
 	} else {
 		c.kind = f->kind;
+		if (f->kind == &ldr_kind_group)
+			for (i = 0; i < LDR_NATIONAL_GROUPS; i++) {
+				/* The national groups, then the footprint's own. */
+				struct ldr_buf b = LDR_BUF_INIT;
+				ldr_buf_addf(&b, "%-8s %s", ldr_national_groups[i].id,
+					     ldr_national_groups[i].name);
+				candidate(&c, ldr_buf_detach(&b), ldr_national_groups[i].id, 0);
+			}
 		ldr_walk(&ldr_kind_roadmap, &app->rm, collect, &c);
 		for (i = 0; i < c.n; i++) {
 			if (f->type == LDR_F_REF) {
@@ -816,12 +828,7 @@ static void pick_field(struct tui_app *app, const struct tui_locator *loc, const
 	}
 	if (!multi && !(f->flags & LDR_FL_REQUIRED)) {
 		/* The last line unsets it. */
-		ldr_grow((void **)&c.items, &c.cap, c.n + 1, sizeof(*c.items));
-		c.ids = ldr_realloc(c.ids, c.cap * sizeof(*c.ids));
-		c.items[c.n].label = ldr_strdup("(none)");
-		c.items[c.n].on = 0;
-		c.ids[c.n++] = ldr_strdup("");
-		none = 1;
+		candidate(&c, ldr_strdup("(none)"), "", 0);
 		if (!ldr_field_present(f, rec))
 			initial = c.n - 1;
 	}
@@ -852,7 +859,6 @@ static void pick_field(struct tui_app *app, const struct tui_locator *loc, const
 	}
 	if (tui_set_field(app, loc, f, NULL, value.s ? value.s : "", &err) < 0)
 		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
-	(void)none;
 out:
 	candidates_release(&c);
 	ldr_buf_release(&value);
@@ -955,6 +961,23 @@ static void edit_field(struct tui_app *app, struct form *fm, const struct ldr_fi
 	ldr_buf_release(&err);
 }
 
+void tui_form_fill(struct tui_app *app)
+{
+	struct form *fm = form_of(app);
+	size_t i;
+
+	for (i = 0; fm->n && fm->rec && i < fm->kind->nfields; i++) {
+		const struct ldr_field *f = &fm->kind->fields[i];
+		if (!(f->flags & LDR_FL_REQUIRED) || f->type == LDR_F_LIST ||
+		    ldr_field_present(f, fm->rec))
+			continue;
+		tui_view_select_item(&app->views[TUI_V_FORM], i);
+		edit_field(app, fm, f);
+		if (tui_hangup || !fm->rec || !ldr_field_present(f, fm->rec))
+			break; /* cancelled: the form is there to finish it */
+	}
+}
+
 static void form_enter(struct tui_app *app, struct form *fm, size_t item)
 {
 	struct frame *fr = &fm->fr[fm->n - 1];
@@ -991,12 +1014,10 @@ static void form_add(struct tui_app *app, struct form *fm)
 				   : NULL;
 		size_t at = l->len;
 		if (tui_list_add(app, &loc, fr->field, id) == 0) {
-			/* Straight into the new item, at its first field to fill. */
+			/* Straight into the new item, asking for what it needs. */
+			tui_view_select_item(&app->views[TUI_V_FORM], at);
 			form_enter(app, fm, at);
-			if (!id && fm->kind && fm->rec)
-				edit_field(app, fm, &fm->kind->fields[0]);
-			else if (fm->kind && fm->kind->nfields > 1)
-				tui_view_select_item(&app->views[TUI_V_FORM], 1);
+			tui_form_fill(app);
 		}
 		free(id);
 	} else if (fr->type == FR_MAP) {

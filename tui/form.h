@@ -12,6 +12,9 @@
 
 /* Open the form on a record shown by a view. */
 void tui_form_edit(struct tui_app *app, const struct ldr_kind *k, void *rec);
+/* Ask for each required field the record in the form lacks, in order,
+ * until one is cancelled: what follows adding a record. */
+void tui_form_fill(struct tui_app *app);
 /* Open it on the footprint (the roadmap's own fields). */
 void tui_form_footprint(struct tui_app *app);
 

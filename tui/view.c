@@ -128,7 +128,7 @@ static int by_column(const void *x, const void *y)
 void tui_view_refilter(struct tui_view *v)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	size_t keep = tui_view_item(v), i;
+	size_t keep = tui_view_item(v), was = v->sel, i;
 
 	ldr_grow((void **)&v->rows, &v->rows_cap, v->nitems + 1, sizeof(*v->rows));
 	v->nrows = 0;
@@ -161,8 +161,9 @@ void tui_view_refilter(struct tui_view *v)
 	}
 	ldr_buf_release(&b);
 	v->sel = 0;
-	if (keep != (size_t)-1)
-		tui_view_select_item(v, keep);
+	/* The same item; else (it was the last, and is gone) the same line. */
+	if (keep != (size_t)-1 && !tui_view_select_item(v, keep) && keep >= v->nitems)
+		v->sel = was;
 	if (v->sel >= v->nrows)
 		v->sel = v->nrows ? v->nrows - 1 : 0;
 }
@@ -257,7 +258,7 @@ static void draw_table(struct tui_view *v, int y, int height)
 
 /* The next piece of one line of text that fits in width columns, broken
  * at a space where there is one; returns where the rest starts. */
-static const char *wrap_piece(const char *s, int width, char *out, size_t len)
+const char *tui_wrap_piece(const char *s, int width, char *out, size_t len)
 {
 	size_t fit = tui_fit_bytes(s, width), cut = fit, i;
 
@@ -298,7 +299,7 @@ static int draw_field(int y, int height, int label_w, const char *label, const c
 		line[len] = '\0';
 		rest = line;
 		do {
-			rest = wrap_piece(rest, cols - label_w - 1, piece, sizeof(piece));
+			rest = tui_wrap_piece(rest, cols - label_w - 1, piece, sizeof(piece));
 			tui_text(y + r, 0, label_w + 1, r == 0 ? label : "", TUI_ROLE_LABEL);
 			tui_text(y + r, label_w + 1, cols - label_w - 1, piece, role);
 			r++;

@@ -78,6 +78,10 @@ int tui_view_search(struct tui_view *v, int dir);
 void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec,
 		      struct ldr_buf *lines);
 
+/* The next piece of one line of text that fits in width columns, broken
+ * at a space where there is one (into out, len bytes); returns where the
+ * rest starts. */
+const char *tui_wrap_piece(const char *s, int width, char *out, size_t len);
 /* One detail line: a label and its value (derived: drawn dim). */
 void tui_detail_line(struct ldr_buf *b, const char *label, const char *value, int derived);
 /* A field's value for people: a reference with what it names, a list one

@@ -1,0 +1,32 @@
+# Editing in the terminal interface, headless, on a real repository: the
+# form (a prompt, a picker, the text editor), saving as a commit that git
+# shows, undo and redo, adding and deleting, lists inside a record, quitting
+# with unsaved changes, and the recovery file a dropped connection leaves.
+. tests/cli/repo.sh && cp roadmaps/derbyshire.yaml $R/d.yaml && cd $R && ldr init one --from d.yaml
+# Re-phase C12 in its form, with a mistake first, and save it with a message.
+. tests/cli/repo.sh && cd $R && at 2016-07-01 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C12 <Enter> e j j j <Enter> <C-u> "19/2O" <Enter> <Dump> <C-u> "19/20" <Enter> <Dump> w <C-u> "C12 re-phased at the board" <Enter> <Dump>' ldr one
+. tests/cli/repo.sh && cd $R/one && git log --format='%h %s' && git status --short && ls -a && ldr diff HEAD~1 HEAD .
+# A picker, filtered as you type; the text editor; undo and redo.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C40 <Enter> e j j j j <Enter> "medi" <Dump> <Enter> G k <Enter> <End> <Enter> "Second line" <Enter> "third" <Dump> <C-s> <Dump> u <Dump> <C-r> <Dump> w <Enter> <Dump>' ldr one
+. tests/cli/repo.sh && cd $R/one && git log -1 --format='%h %s' && git show HEAD | sed -n '/^@@/,$p'
+# Add a capability (asked for what it needs), duplicate one, delete one
+# (asked first), undo the deletion; then quit, asked about the changes.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='G a "Patients" <Enter> "Can book appointments online" <Enter> <Dump> <Esc> <Dump> c <Esc> x <Dump> n x y <Dump> u <Dump> q <Dump> c q d' ldr one
+. tests/cli/repo.sh && cd $R/one && git status --short && ls -a
+# A project's milestones: add one (its id the next free), fill it, remove it.
+. tests/cli/repo.sh && cd $R && at 2016-07-02 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> <Dump> a "Go live in the north" <Enter> <Dump> <Esc> <Dump> a "Spare" <Enter> <Esc> G x <Dump> y <Dump> : "w Milestone for P11" <Enter> <Dump>' ldr one
+. tests/cli/repo.sh && cd $R/one && git log -1 --format='%h %s' && ldr diff HEAD~1 HEAD .
+# A universal capability's activity done with 't'; the footprint's form.
+. tests/cli/repo.sh && cd $R && at 2016-07-03 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='5 j t <Dump> : footprint <Enter> <Dump> <Esc> : "wq UC01-A1 done" <Enter>' ldr one && git -C one log -1 --format='%h %s'
+# The connection drops with changes unsaved: they are in the recovery file,
+# and the next session offers them back.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C03 <Enter> e j j j <Enter> <C-u> "17/18" <Enter> <HUP>' ldr one; echo "exit $?"; ls -a one one/.git/ldr; git -C one status --short
+. tests/cli/repo.sh && cd $R && touch -d '2016-07-04 09:30' one/.git/ldr/roadmap.yaml.unsaved && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='<Dump> r <Dump> q <Dump> c' ldr one; ls -a one/.git/ldr
+# Meanwhile someone else changed another record: restoring merges the two.
+. tests/cli/repo.sh && cd $R && at 2016-07-05 && ldr set one C04.status=delivered -m 'C04 delivered' && touch -d '2016-07-04 09:30' one/.git/ldr/roadmap.yaml.unsaved && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r <Dump> : "w C03 moved" <Enter>' ldr one | tail -2; cd one && git log --format='%h %s' -3 && ldr diff HEAD~2 HEAD . && ls -a . .git/ldr
+# Someone else changed the same record: theirs stays, and ours is kept whole.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C05 <Enter> e j <Enter> <C-u> "Prisons" <Enter> <HUP>' ldr one; at 2016-07-06 && ldr set one C05.what=Elsewhere -m 'C05 elsewhere' && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r' ldr one | tail -5; ls -a one; grep -A2 'id: C05' one/roadmap.yaml.ldr-mine
+# Read-only: nothing changes, nothing is written.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='e <Dump>' ldr tui --read-only one | tail -2 | head -1
+# A plain file, outside any repository: 'w' writes it.
+printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: Us, what: Do it, year: 16/17}\n' > $T/plain.yaml && LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='e j j j <Enter> <C-u> "17/18" <Enter> w <Dump>' ldr $T/plain.yaml | tail -2 | head -1 && cat $T/plain.yaml && ls -a $T
