@@ -25,7 +25,8 @@ DEB_xlsxwriter = libxlsxwriter-dev
 # Commands the build and the tests run; the SVG charts are checked with
 # xmllint, rendered with rsvg-convert and in headless Chromium.
 TOOLS = pkg-config:pkg-config diff:diffutils cmp:diffutils awk:mawk valgrind:valgrind \
-	timeout:coreutils xmllint:libxml2-utils rsvg-convert:librsvg2-bin chromium:chromium git:git
+	timeout:coreutils xmllint:libxml2-utils rsvg-convert:librsvg2-bin chromium:chromium git:git \
+	tmux:tmux
 # Python modules the tests import, with the package: Debian's interpreter,
 # since the python3 first on a PATH may be another one without them.
 PYTHON = /usr/bin/python3
@@ -83,7 +84,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 STRESS_BIN = $(B)/tests/stress
 
 .PHONY: all run test check-unit check-cli check-export check-svg check-layout check-man \
-	check-office check-fuzz check-valgrind check-stress man fuzz bench deps deps-install install clean
+	check-office check-fuzz check-valgrind check-stress check-tmux man fuzz bench deps deps-install install clean
 
 all: $(LDR_BIN)
 
@@ -154,7 +155,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN) $(STRESS_BIN)
 	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz \
-		check-cli check-export check-svg check-stress
+		check-cli check-export check-svg check-stress check-tmux
 	@echo "--- again, with AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(SANITIZER_ENV) $(MAKE) --no-print-directory DEVELOPER=1 B=build/asan SANITIZE=1 \
 		check-unit check-fuzz check-cli
@@ -197,6 +198,11 @@ SVG_BROWSER = derbyshire-gantt derbyshire-tubemap derbyshire-trajectory hostile-
 check-svg: ldr
 	@sh tests/svg/run.sh
 	@sh tests/svg/chromium.sh $(SVG_BROWSER:%=tests/svg/%.svg)
+
+# The interface in a real terminal: tmux at 80x24, keys typed, the screen
+# read back; a resize, and the hang-up of a dropped connection.
+check-tmux: ldr
+	@sh tests/tmux/run.sh $(abspath ldr)
 
 # Saves killed at random and raced, judged by plain git (tests/stress/).
 $(STRESS_BIN): tests/stress/stress.c $(LIB_OBJ) $(B)/FLAGS

@@ -1,0 +1,138 @@
+#!/bin/sh
+# The real program in a real terminal: ldr in tmux at 80x24, driven by keys
+# as a person would type them, the screen read back with capture-pane. What
+# the headless transcripts (tests/cli/tui*.t) cannot show: curses on a
+# terminal, the keyboard, a resize, and a hang-up when the connection drops
+# (tmux kill-session sends SIGHUP, as sshd does).
+#
+#   sh tests/tmux/run.sh [LDR]
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+LDR=${1:-$top/ldr}
+export LC_ALL=C.UTF-8 TZ=UTC
+export GIT_AUTHOR_NAME='Pat Office' GIT_AUTHOR_EMAIL=pmo@example.org
+export GIT_COMMITTER_NAME='Pat Office' GIT_COMMITTER_EMAIL=pmo@example.org
+D=$(mktemp -d /tmp/ldr-tmux-XXXXXX)
+SOCK="ldr-test-$$"
+failed=0
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$D"' EXIT
+
+tm() { tmux -L "$SOCK" "$@"; }
+screen() { tm capture-pane -p -t t 2>/dev/null; }
+fail() {
+	echo "tmux: FAILED: $1"
+	echo "--- the screen:"
+	screen
+	echo "---"
+	failed=1
+}
+# Wait (up to 15 seconds) until the screen shows text.
+wait_for() {
+	i=0
+	while [ $i -lt 150 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "the screen never showed '$1'"
+	return 1
+}
+# Wait until the program has exited (its pane is gone).
+wait_gone() {
+	i=0
+	while [ $i -lt 150 ]; do
+		tm has-session -t t 2>/dev/null || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "ldr did not exit"
+	return 1
+}
+start() {
+	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+		"cd '$D' && TERM=xterm-256color exec '$LDR' roadmap"
+	tm set-option -t t remain-on-exit off >/dev/null 2>&1
+	wait_for "1 Schedule"
+}
+keys() { tm send-keys -t t "$@"; }
+# Esc alone: a key right after it would make it Alt-that-key.
+esc() { tm send-keys -t t Escape; sleep 0.3; }
+
+"$LDR" init "$D/roadmap" --from "$top/roadmaps/derbyshire.yaml" >/dev/null || exit 1
+
+# 1. Open, find C12, change its year in the form, and save with a message,
+#    while someone else commits a change to another record: the save is
+#    refused, ':reload' merges, the second save commits both.
+start
+keys / C12 Enter
+wait_for "C12   Patients"
+keys e
+wait_for "capability C12: Enter edits"
+keys j j j Enter
+wait_for "year: 18/19"
+keys C-u 19/20 Enter
+wait_for "C12 year: 19/20"
+"$LDR" set "$D/roadmap" C06.status=delivered -m "Someone else" >/dev/null
+keys w
+wait_for "commit message:"
+keys C-u "Move C12 to 19/20" Enter
+wait_for "changed since loaded"
+keys : reload Enter
+wait_for "1 change merged"
+keys w
+wait_for "commit message:"
+keys C-u "Move C12 to 19/20" Enter
+wait_for "committed"
+# A resize: the screen follows.
+tm resize-window -t t -x 100 -y 30 2>/dev/null
+wait_for "9 Review"
+[ "$(screen | wc -l)" -ge 29 ] || fail "the screen did not grow to 30 lines"
+esc
+keys q
+wait_gone
+git -C "$D/roadmap" log --format=%s | head -2 | tr '\n' '|' | grep -qx "Move C12 to 19/20|Someone else|" ||
+	fail "git log does not show the two commits: $(git -C "$D/roadmap" log --format=%s | head -3)"
+"$LDR" diff HEAD~1 HEAD "$D/roadmap" | grep -q "C12 year: 18/19 -> 19/20" ||
+	fail "ldr diff does not show the change"
+git -C "$D/roadmap" fsck --strict >/dev/null 2>&1 || fail "git fsck complains"
+[ -z "$(git -C "$D/roadmap" status --porcelain)" ] || fail "the work tree is not clean"
+
+# 2. The connection drops with an edit unsaved; the next session offers it.
+start
+keys / C03 Enter
+wait_for "C03   Community"
+keys e j j j Enter C-u 17/18 Enter
+wait_for "C03 year: 17/18"
+pid=$(tm display-message -p -t t '#{pane_pid}')
+tm kill-session -t t
+i=0
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+kill -0 "$pid" 2>/dev/null && fail "ldr is still running 5 seconds after the hang-up"
+[ -s "$D/roadmap/.git/ldr/roadmap.yaml.unsaved" ] || fail "no recovery file after the hang-up"
+start
+wait_for "(r)estore them"
+keys r
+wait_for "restored"
+keys : "w C03 recovered" Enter
+wait_for "committed"
+keys q
+wait_gone
+"$LDR" diff HEAD~1 HEAD "$D/roadmap" | grep -q "C03 year: 16/17 -> 17/18" ||
+	fail "the recovered change was not committed"
+[ -e "$D/roadmap/.git/ldr/roadmap.yaml.unsaved" ] && fail "the recovery file outlived the save"
+
+# 3. Quitting with changes asks first; cancelling keeps them.
+start
+keys / C04 Enter e j j j Enter C-u 18/19 Enter
+wait_for "C04 year: 18/19"
+esc
+keys q
+wait_for "(s)ave them, (d)iscard them, (c)ancel"
+keys c
+wait_for "[+]"
+keys q d
+wait_gone
+[ -z "$(git -C "$D/roadmap" status --porcelain)" ] || fail "discarding changed the file"
+
+[ $failed -eq 0 ] && echo "tmux: ok"
+exit $failed
