@@ -141,11 +141,15 @@ deps-install:
 # ---- the two commands of the README --------------------------------------
 # The default roadmap is shown from a scratch copy under build/, so that
 # nothing ever writes into the project's own files or repository.
+# A scratch repository needs someone to commit as: git's, else a stand-in.
+RUN_IDENTITY = $(if $(shell git config user.name 2>/dev/null),,\
+	GIT_AUTHOR_NAME='make run' GIT_AUTHOR_EMAIL=run@localhost \
+	GIT_COMMITTER_NAME='make run' GIT_COMMITTER_EMAIL=run@localhost)
 run: deps-install
 	@$(MAKE) --no-print-directory ldr
-	@mkdir -p build/run
-	@test -f build/run/roadmap.yaml || cp $(DEFAULT_ROADMAP) build/run/roadmap.yaml
-	./ldr stat build/run
+	@test -d build/run/.git || { rm -rf build/run && \
+		$(RUN_IDENTITY) ./ldr init build/run --from $(DEFAULT_ROADMAP); }
+	@$(RUN_IDENTITY) ./ldr build/run
 
 # Every test, three times: built strictly; built with ASan and UBSan (leaks
 # included); and the command-line tests under valgrind.
@@ -226,14 +230,16 @@ build/man/ldr.1: man/ldr.1 ldr
 	@mkdir -p build/man
 	@sed '/^\.\\" BEGIN RULES/q' man/ldr.1 > $@
 	@./ldr check --roff >> $@
-	@sed -n '/^\.\\" END RULES/,$$p' man/ldr.1 >> $@
+	@sed -n '/^\.\\" END RULES/,/^\.\\" BEGIN KEYS/p' man/ldr.1 >> $@
+	@./ldr tui --roff >> $@
+	@sed -n '/^\.\\" END KEYS/,$$p' man/ldr.1 >> $@
 
 man: build/man/ldr.1
 	@cmp -s $< man/ldr.1 || cp $< man/ldr.1
 
 check-man: build/man/ldr.1
 	@cmp -s $< man/ldr.1 || { diff -u man/ldr.1 $< | head -20; \
-		echo "man/ldr.1: the list of rules is out of date: run 'make man'"; exit 1; }
+		echo "man/ldr.1: the lists of rules and keys are out of date: run 'make man'"; exit 1; }
 	@echo "man: ok"
 
 # Fuzzing. The targets run under libFuzzer with 'make fuzz' (clang); in make

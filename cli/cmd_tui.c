@@ -6,6 +6,7 @@
 
 #include "../model/file.h"
 #include "../tui/app.h"
+#include "../tui/keymap.h"
 #include "cli.h"
 
 /* For the headless screen tests: LDR_TUI_SIZE=80x24 and LDR_TUI_KEYS="j j
@@ -25,6 +26,27 @@ static int headless(struct tui_opts *o)
 	return 1;
 }
 
+/* The key bindings in force (with --roff, the defaults, for the man page). */
+static int list_keys(const char *config, int roff)
+{
+	struct tui_keymap km;
+	struct ldr_buf err = LDR_BUF_INIT;
+	int r = 0;
+
+	memset(&km, 0, sizeof(km));
+	if (roff) {
+		tui_keymap_defaults(&km);
+	} else if (tui_keymap_load(&km, config, &err) < 0) {
+		fprintf(stderr, "ldr: %s\n", err.s);
+		r = LDR_EXIT_PARSE;
+	}
+	if (!r)
+		tui_keymap_print(&km, stdout, roff);
+	tui_keymap_release(&km);
+	ldr_buf_release(&err);
+	return r;
+}
+
 int cmd_tui(int argc, char **argv)
 {
 	struct tui_opts o;
@@ -32,13 +54,17 @@ int cmd_tui(int argc, char **argv)
 	char err[200];
 	char *path;
 	struct stat st;
-	int i, r;
+	int i, r, keys = 0, roff = 0;
 
 	memset(&o, 0, sizeof(o));
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--read-only")) {
 			o.read_only = 1;
+		} else if (!strcmp(a, "--keys")) {
+			keys = 1;
+		} else if (!strcmp(a, "--roff")) {
+			roff = keys = 1;
 		} else if ((!strcmp(a, "--as-of") || !strcmp(a, "--config")) && i + 1 < argc) {
 			if (!strcmp(a, "--config"))
 				o.config = argv[++i];
@@ -55,6 +81,8 @@ int cmd_tui(int argc, char **argv)
 			return cli_usage_error("tui", "one roadmap at a time");
 		}
 	}
+	if (keys)
+		return list_keys(o.config, roff);
 	path = ldr_roadmap_path(roadmap ? roadmap : ".");
 	if (stat(path, &st) != 0) {
 		fprintf(stderr, roadmap ? "ldr: %s: no such roadmap\n"

@@ -53,12 +53,13 @@ const struct cli_command cli_commands[] = {
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
 	  "  --baseline FILE   gantt: draw this earlier plan under the current one\n",
 	  cmd_export },
-	{ "tui", "[--read-only] [--as-of TIME] [--config FILE] [ROADMAP]",
+	{ "tui", "[--read-only] [--as-of TIME] [--config FILE] [ROADMAP] | --keys",
 	  "Open the terminal interface (also: 'ldr' alone, or 'ldr ROADMAP').",
 	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n"
 	  "  --read-only     change nothing (for reviewers)\n"
 	  "  --as-of TIME    the review date of the checks (default: the roadmap's as_at)\n"
-	  "  --config FILE   key bindings (default: $XDG_CONFIG_HOME/ldr/config)\n",
+	  "  --config FILE   key bindings (default: $XDG_CONFIG_HOME/ldr/config)\n"
+	  "  --keys          list the key bindings in force, and stop\n",
 	  cmd_tui },
 	/* The roadmap's repository: history, baselines and the review. */
 	{ "init", "DIR [--from FILE] [-m MSG]",

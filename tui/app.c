@@ -657,26 +657,9 @@ static void act(struct tui_app *app, enum tui_action a)
 
 static void load_keymap(struct tui_app *app, const struct tui_opts *o)
 {
-	struct ldr_buf path = LDR_BUF_INIT, text = LDR_BUF_INIT, err = LDR_BUF_INIT;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct ldr_diag d;
-
-	tui_keymap_defaults(&app->keymap);
-	if (o->config)
-		ldr_buf_addstr(&path, o->config);
-	else if (xdg && *xdg)
-		ldr_buf_addf(&path, "%s/ldr/config", xdg);
-	else if (home && *home)
-		ldr_buf_addf(&path, "%s/.config/ldr/config", home);
-	if (path.s && ldr_file_read(path.s, &text, &err) == 0) {
-		ldr_diag_init(&d, path.s);
-		if (tui_keymap_parse(&app->keymap, text.s, &d) && d.n)
-			tui_app_say(app, TUI_ROLE_ERROR, "%s:%u:%u: %s", path.s, d.v[0].line, d.v[0].col,
-				    d.v[0].text);
-		ldr_diag_release(&d);
-	}
-	ldr_buf_release(&path);
-	ldr_buf_release(&text);
+	struct ldr_buf err = LDR_BUF_INIT;
+	if (tui_keymap_load(&app->keymap, o->config, &err) < 0)
+		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
 	ldr_buf_release(&err);
 }
 

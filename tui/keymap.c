@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../model/file.h"
 #include "../model/util.h"
 
 const struct tui_action_info tui_actions[TUI_NACTIONS] = {
@@ -300,4 +301,76 @@ void tui_keymap_release(struct tui_keymap *km)
 		free(km->v[i].scope);
 	free(km->v);
 	memset(km, 0, sizeof(*km));
+}
+
+/* Escape text for roff: a backslash, and a line's leading dot or quote. */
+static void roff_text(FILE *out, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", out);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+void tui_keymap_print(const struct tui_keymap *km, FILE *out, int roff)
+{
+	char keys[128];
+	int a;
+
+	for (a = 1; a < TUI_NACTIONS; a++) {
+		tui_keymap_keys_of(km, (enum tui_action)a, "generic", keys, sizeof(keys));
+		if (roff) {
+			fputs(".TP\n.B \"", out);
+			roff_text(out, keys[0] ? keys : "(none)");
+			fputs("\"\n\\fI", out);
+			roff_text(out, tui_actions[a].name);
+			fputs("\\fR: ", out);
+			roff_text(out, tui_actions[a].help);
+			fputs("\n", out);
+		} else {
+			fprintf(out, "%-16s %-16s %s\n", keys[0] ? keys : "(none)", tui_actions[a].name,
+				tui_actions[a].help);
+		}
+	}
+}
+
+int tui_keymap_load(struct tui_keymap *km, const char *config, struct ldr_buf *err)
+{
+	struct ldr_buf path = LDR_BUF_INIT, text = LDR_BUF_INIT, e = LDR_BUF_INIT;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct ldr_diag d;
+	int r = 0;
+
+	tui_keymap_defaults(km);
+	if (config)
+		ldr_buf_addstr(&path, config);
+	else if (xdg && *xdg)
+		ldr_buf_addf(&path, "%s/ldr/config", xdg);
+	else if (home && *home)
+		ldr_buf_addf(&path, "%s/.config/ldr/config", home);
+	if (!path.s) {
+		/* No configuration to look for. */
+	} else if (ldr_file_read(path.s, &text, &e) == 0) {
+		ldr_diag_init(&d, path.s);
+		if (tui_keymap_parse(km, text.s, &d) && d.n) {
+			ldr_buf_addf(err, "%s:%u:%u: %s", path.s, d.v[0].line, d.v[0].col, d.v[0].text);
+			r = -1;
+		}
+		ldr_diag_release(&d);
+	} else if (config) {
+		/* Named on the command line: it must be there. The default
+		 * one need not. */
+		ldr_buf_addstr(err, e.s);
+		r = -1;
+	}
+	ldr_buf_release(&path);
+	ldr_buf_release(&text);
+	ldr_buf_release(&e);
+	return r;
 }

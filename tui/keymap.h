@@ -10,8 +10,10 @@
 #define LDR_TUI_KEYMAP_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../model/diag.h"
+#include "../model/util.h"
 #include "actions.h"
 
 /* A key: a Unicode character, or a curses key code above all of them. */
@@ -38,6 +40,10 @@ struct tui_keymap {
  * scope and key. Problems go to diag with their line and column. Returns
  * the number of errors. */
 size_t tui_keymap_parse(struct tui_keymap *km, const char *text, struct ldr_diag *diag);
+/* The defaults, then the user's file: config, else
+ * $XDG_CONFIG_HOME/ldr/config (~/.config/ldr/config), if there is one.
+ * Returns 0, or -1 with the first problem in err (what parsed is kept). */
+int tui_keymap_load(struct tui_keymap *km, const char *config, struct ldr_buf *err);
 /* The defaults. */
 void tui_keymap_defaults(struct tui_keymap *km);
 extern const char tui_default_bindings[];
@@ -47,5 +53,7 @@ enum tui_action tui_keymap_lookup(const struct tui_keymap *km, const char *view,
 void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action a, const char *scope,
 			char *buf, size_t len);
 void tui_keymap_release(struct tui_keymap *km);
+/* Every action with its keys, as a table, or for the man page (roff). */
+void tui_keymap_print(const struct tui_keymap *km, FILE *out, int roff);
 
 #endif
