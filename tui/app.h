@@ -5,6 +5,7 @@
 
 #include "../model/check.h"
 #include "../model/index.h"
+#include "../model/repo.h"
 #include "../model/roadmap.h"
 #include "keymap.h"
 #include "screen.h"
@@ -22,17 +23,19 @@ enum tui_view_id {
 	TUI_V_REVIEW,
 	TUI_V_HELP,   /* not a tab: '?' */
 	TUI_V_RECORD, /* not a tab: Enter on a record */
+	TUI_V_TEXT,   /* not a tab: text to read, as a commit's changes */
 	TUI_NVIEWS
 };
 #define TUI_NTABS TUI_V_HELP
 
 extern const struct tui_view_ops tui_schedule_ops, tui_dossier_ops, tui_deps_ops,
 	tui_timeline_ops, tui_ucs_ops, tui_trajectory_ops, tui_problems_ops, tui_history_ops,
-	tui_review_ops, tui_help_ops, tui_record_ops;
+	tui_review_ops, tui_help_ops, tui_record_ops, tui_text_ops;
 
 struct tui_app {
 	struct ldr_roadmap rm;
 	char *path;
+	struct ldr_repo *repo; /* NULL when the file is not committed in a repository */
 	struct ldr_index ix;
 	struct ldr_findings findings;
 	struct ldr_time as_of;
@@ -78,5 +81,11 @@ void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec);
 int tui_app_jump(struct tui_app *app, const char *id);
 /* Ask for a line of text on the status line; NULL if cancelled (Esc). */
 char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial);
+
+/* Show text in the text view (a title line above it); Back returns. */
+void tui_text_show(struct tui_app *app, const char *title, const char *text);
+/* The Log of the commits that changed the record selected in the current
+ * view (or shown in the record view). */
+void tui_history_record(struct tui_app *app);
 
 #endif
