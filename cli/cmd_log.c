@@ -7,19 +7,11 @@
 
 #include "../model/date.h"
 #include "../model/diff.h"
-#include "../model/history.h"
 #include "../model/index.h"
 #include "../model/repo.h"
+#include "../model/versions.h"
 #include "cli.h"
 #include "history.h"
-
-/* A version of the file, by blob id: its text, and once parsed, its model. */
-struct version {
-	char blob[LDR_OID_HEX + 1];
-	struct ldr_buf text;
-	struct ldr_roadmap rm;
-	int parsed; /* 1 parsed, -1 unparseable */
-};
 
 struct log_state {
 	struct ldr_repo *repo;
@@ -28,58 +20,10 @@ struct log_state {
 	int json;
 	struct ldr_tag *tags;
 	size_t ntags;
-	struct version cache[2]; /* the two last used: a commit and its parent */
-	unsigned next;
+	struct ldr_versions versions;
 	size_t shown;
 	struct ldr_buf out;
-	int error;
 };
-
-/* The version of this blob, read if need be into the slot other than keep. */
-static struct version *version(struct log_state *s, const char *blob, const struct version *keep)
-{
-	struct version *v;
-	struct ldr_buf err = LDR_BUF_INIT;
-	int i;
-
-	for (i = 0; i < 2; i++)
-		if (strcmp(s->cache[i].blob, blob) == 0)
-			return &s->cache[i];
-	v = &s->cache[0] == keep ? &s->cache[1] : &s->cache[1] == keep ? &s->cache[0]
-								 : &s->cache[s->next++ % 2];
-	if (v->parsed > 0)
-		ldr_roadmap_release(&v->rm);
-	ldr_buf_reset(&v->text);
-	v->parsed = 0;
-	strcpy(v->blob, blob);
-	if (blob[0] && ldr_repo_read_blob(s->repo, blob, &v->text, &err) < 0) {
-		fprintf(stderr, "ldr log: %s\n", err.s);
-		s->error = 1;
-	}
-	ldr_buf_release(&err);
-	return v;
-}
-
-static int parse(struct log_state *s, struct version *v, const char *commit)
-{
-	struct ldr_buf name = LDR_BUF_INIT;
-
-	if (v->parsed)
-		return v->parsed > 0;
-	ldr_buf_addf(&name, "%.7s:%s", commit, ldr_repo_relpath(s->repo));
-	if (!v->blob[0]) {
-		ldr_roadmap_init(&v->rm); /* no file: an empty roadmap */
-		v->parsed = 1;
-	} else {
-		v->parsed = hist_parse(name.s, &v->text, &v->rm) == 0 ? 1 : -1;
-		if (v->parsed < 0) {
-			ldr_roadmap_release(&v->rm);
-			fprintf(stderr, "ldr log: %.7s: skipped: the roadmap does not parse there\n", commit);
-		}
-	}
-	ldr_buf_release(&name);
-	return v->parsed > 0;
-}
 
 static void tags_of(struct log_state *s, const char *commit, struct ldr_buf *b, int json)
 {
@@ -169,58 +113,27 @@ static void show(struct log_state *s, const struct ldr_commit *c, const struct l
 	}
 }
 
-/* Compare just the record's own lines, read as a small roadmap each: 1 if
- * that worked (d holds the changes), 0 if the whole files must be read. */
-static int diff_record(struct log_state *s, const struct version *a, const struct version *b,
-		       struct ldr_diff *d)
-{
-	struct ldr_roadmap x, y;
-	size_t as, ae, bs, be;
-	int ok;
-
-	if (!s->list || !a->text.s || !b->text.s ||
-	    !ldr_record_span(a->text.s, a->text.len, s->record, &as, &ae) ||
-	    !ldr_record_span(b->text.s, b->text.len, s->record, &bs, &be))
-		return 0;
-	ok = ldr_record_read(&x, a->text.s, as, ae, s->list) == 0 &&
-	     ldr_record_read(&y, b->text.s, bs, be, s->list) == 0;
-	if (ok)
-		ldr_diff_roadmaps(d, &x, &y);
-	ldr_roadmap_release(&x);
-	ldr_roadmap_release(&y);
-	return ok;
-}
-
 static int one_commit(const struct ldr_commit *c, void *payload)
 {
 	struct log_state *s = payload;
-	struct version *now, *before;
+	struct ldr_buf err = LDR_BUF_INIT;
 	struct ldr_diff d;
-	size_t i;
-	int any = 0;
+	int r;
 
 	if (!s->record) {
 		show(s, c, NULL);
 		return 0;
 	}
-	now = version(s, c->blob, NULL);
-	before = version(s, c->parent_blob, now);
-	if (s->error)
-		return -1;
-	if (ldr_record_unchanged(before->text.s ? before->text.s : "", before->text.len,
-				 now->text.s ? now->text.s : "", now->text.len, s->record))
-		return 0;
-	if (!diff_record(s, before, now, &d)) {
-		if (!parse(s, now, c->id) || !parse(s, before, c->id))
-			return 0;
-		ldr_diff_roadmaps(&d, &before->rm, &now->rm);
-	}
-	for (i = 0; i < d.n && !any; i++)
-		any = ldr_change_about(&d.v[i], s->record);
-	if (any)
+	r = ldr_versions_changes(&s->versions, c, s->record, s->list, &d, &err);
+	if (r == -1)
+		fprintf(stderr, "ldr log: %s\n", err.s);
+	else if (r == -2 && err.len)
+		fprintf(stderr, "%sldr log: %.7s: skipped: the roadmap does not parse there\n", err.s, c->id);
+	else if (r == 1)
 		show(s, c, &d);
 	ldr_diff_release(&d);
-	return 0;
+	ldr_buf_release(&err);
+	return r == -1 ? -1 : 0;
 }
 
 /* A gentle word when the record is not in the roadmap now (a typo?). */
@@ -240,12 +153,7 @@ static void check_record(struct log_state *s)
 	}
 	ldr_index_build(&ix, &rm);
 	ref = ldr_index_find(&ix, s->record);
-	if (ref && ref->parent_kind == &ldr_kind_roadmap) {
-		const struct ldr_kind *k = &ldr_kind_roadmap;
-		for (i = 0; i < k->nfields; i++)
-			if (k->fields[i].type == LDR_F_LIST && k->fields[i].kind == ref->kind)
-				s->list = k->fields[i].name;
-	}
+	s->list = ldr_record_list(&ix, s->record);
 	if (!ref && strcmp(s->record, "footprint") != 0) {
 		ids = ldr_calloc(ix.n, sizeof(*ids));
 		for (i = 0; i < ix.n; i++)
@@ -312,7 +220,8 @@ int cmd_log(int argc, char **argv)
 			ldr_buf_addstr(&s.out, "null");
 		ldr_buf_addstr(&s.out, ",\n  \"commits\": [");
 	}
-	if (ldr_repo_walk(s.repo, NULL, NULL, 0, one_commit, &s, &err) != 0 || s.error) {
+	ldr_versions_init(&s.versions, s.repo);
+	if (ldr_repo_walk(s.repo, NULL, NULL, 0, one_commit, &s, &err) != 0) {
 		if (err.len)
 			fprintf(stderr, "ldr log: %s\n", err.s);
 		r = LDR_EXIT_PARSE;
@@ -323,11 +232,7 @@ int cmd_log(int argc, char **argv)
 		fwrite(s.out.s, 1, s.out.len, stdout);
 	}
 out:
-	for (i = 0; i < 2; i++) {
-		if (s.cache[i].parsed > 0)
-			ldr_roadmap_release(&s.cache[i].rm);
-		ldr_buf_release(&s.cache[i].text);
-	}
+	ldr_versions_release(&s.versions);
 	ldr_tags_free(s.tags, s.ntags);
 	ldr_repo_free(s.repo);
 	ldr_buf_release(&s.out);

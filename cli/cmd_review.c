@@ -9,11 +9,11 @@
 
 #include "../model/date.h"
 #include "../model/file.h"
-#include "../model/diag.h"
 #include "../model/repo.h"
 #include "../model/review.h"
 #include "../model/schedule.h"
 #include "../model/schema.h"
+#include "../model/versions.h"
 #include "cli.h"
 #include "history.h"
 
@@ -26,8 +26,7 @@ struct review_run {
 	struct review_args a;
 	struct ldr_repo *repo;
 	struct ldr_review rv;
-	struct ldr_commit base, now; /* now: the last version read, as of the review's date */
-	int dirty, skipped, later;
+	struct ldr_review_source src; /* src.now: the last version read, as of the review's date */
 	int as_of_given;
 };
 
@@ -124,96 +123,22 @@ static int period_of(const struct review_args *a, struct ldr_time *period, int *
 
 /* ---- reading the versions ---------------------------------------------- */
 
-static int feed_text(struct review_run *run, const char *name, const struct ldr_buf *text, int month)
-{
-	struct ldr_roadmap rm;
-	int r = hist_parse(name, text, &rm);
-
-	if (r == 0)
-		ldr_review_add(&run->rv, &rm, month);
-	ldr_roadmap_release(&rm);
-	return r;
-}
-
-static int one_commit(const struct ldr_commit *c, void *payload)
-{
-	struct review_run *run = payload;
-	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, name = LDR_BUF_INIT;
-	int r = 0;
-
-	if (ldr_date_month(c->time, c->offset) > run->rv.as_of) {
-		run->later++; /* after the review's date: the plan was not yet so */
-		goto out;
-	}
-	if (!c->blob[0]) {
-		run->skipped++; /* the file was removed there */
-		goto out;
-	}
-	if (ldr_repo_read_blob(run->repo, c->blob, &text, &err) < 0) {
-		fprintf(stderr, "ldr review: %s\n", err.s);
-		r = -1;
-		goto out;
-	}
-	ldr_buf_addf(&name, "%.7s:%s", c->id, ldr_repo_relpath(run->repo));
-	if (feed_text(run, name.s, &text, ldr_date_month(c->time, c->offset)) != 0) {
-		fprintf(stderr, "ldr review: %.7s skipped: the roadmap does not parse there\n", c->id);
-		run->skipped++;
-	} else {
-		ldr_commit_release(&run->now);
-		run->now = *c;
-		run->now.author = ldr_strdup(c->author);
-		run->now.email = ldr_strdup(c->email);
-		run->now.message = ldr_strdup(c->message);
-	}
-out:
-	ldr_buf_release(&text);
-	ldr_buf_release(&err);
-	ldr_buf_release(&name);
-	return r;
-}
-
 static int read_versions(struct review_run *run)
 {
-	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, name = LDR_BUF_INIT;
-	struct ldr_loaded st;
-	int r = LDR_EXIT_PARSE;
+	struct ldr_buf notes = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	/* The file's changes not committed are the plan as it is now, unless
+	 * the review is of an earlier date. */
+	int uncommitted = !run->as_of_given || run->rv.as_of >= this_month();
+	int r = ldr_review_read(&run->src, &run->rv, run->repo, run->a.baseline, uncommitted, &notes, &err);
+	char *line, *save = NULL;
 
-	if (ldr_repo_read_rev(run->repo, run->a.baseline, &text, &run->base, &err) < 0 ||
-	    ldr_repo_resolve(run->repo, run->base.id, &run->now, &err) < 0) {
+	for (line = notes.s ? strtok_r(notes.s, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save))
+		fprintf(stderr, "ldr review: %s\n", line);
+	if (r < 0)
 		fprintf(stderr, "ldr review: %s\n", err.s);
-		goto out;
-	}
-	ldr_buf_addf(&name, "%.7s:%s", run->base.id, ldr_repo_relpath(run->repo));
-	if (feed_text(run, name.s, &text, ldr_date_month(run->base.time, run->base.offset)) != 0)
-		goto out;
-	if (ldr_repo_walk(run->repo, NULL, run->base.id, 1, one_commit, run, &err) != 0) {
-		if (err.len)
-			fprintf(stderr, "ldr review: %s\n", err.s);
-		goto out;
-	}
-	/* The file, if it holds changes not committed: the plan as it is now
-	 * (unless the review is of an earlier date). */
-	if (!run->as_of_given || run->rv.as_of >= this_month()) {
-		struct ldr_roadmap rm;
-		struct ldr_diag diag;
-		ldr_diag_init(&diag, ldr_repo_file(run->repo));
-		ldr_buf_reset(&err);
-		if (ldr_repo_load(run->repo, &rm, &st, &diag, &err) == 0 && ldr_loaded_dirty(&st)) {
-			run->dirty = 1;
-			ldr_review_add(&run->rv, &rm, run->rv.as_of);
-			fprintf(stderr, "ldr review: note: %s has changes not committed; the review "
-				"includes them\n", ldr_repo_file(run->repo));
-		}
-		ldr_roadmap_release(&rm);
-		ldr_diag_release(&diag);
-	}
-	ldr_review_finish(&run->rv);
-	r = LDR_EXIT_OK;
-out:
-	ldr_buf_release(&text);
+	ldr_buf_release(&notes);
 	ldr_buf_release(&err);
-	ldr_buf_release(&name);
-	return r;
+	return r < 0 ? LDR_EXIT_PARSE : LDR_EXIT_OK;
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -229,32 +154,6 @@ static void time_text(struct ldr_buf *b, const struct ldr_time *t)
 {
 	char buf[LDR_TIME_STR_MAX];
 	ldr_buf_addstr(b, t->kind ? ldr_time_format(t, buf) : "-");
-}
-
-/* "2017-02, 1 quarter late", "to 17/18, 4 quarters", ... */
-static void detail(struct ldr_buf *b, const struct ldr_review_item *it)
-{
-	switch (it->outcome) {
-	case LDR_OUT_ON_TIME: case LDR_OUT_EARLY: case LDR_OUT_LATE:
-		month_text(b, it->delivered);
-		if (!it->delivered_recorded)
-			ldr_buf_addstr(b, " (recorded)");
-		if (it->outcome == LDR_OUT_LATE)
-			ldr_buf_addf(b, ", %d quarter%s late", it->quarters, it->quarters == 1 ? "" : "s");
-		break;
-	case LDR_OUT_SLIPPED:
-		ldr_buf_addstr(b, "to ");
-		time_text(b, &it->now);
-		ldr_buf_addf(b, ", %d quarter%s", it->quarters, it->quarters == 1 ? "" : "s");
-		break;
-	case LDR_OUT_DROPPED:
-	case LDR_OUT_OPEN:
-		if (it->overdue)
-			ldr_buf_addstr(b, "overdue");
-		break;
-	case LDR_OUTCOMES:
-		break;
-	}
 }
 
 static void pad(struct ldr_buf *b, size_t from, size_t width)
@@ -281,7 +180,7 @@ static void item_line(struct ldr_buf *b, const struct review_run *run, const str
 		ldr_buf_addstr(b, it->seen == run->rv.versions ? "" : " (removed)");
 	pad(b, start, 17);
 	start = b->len;
-	detail(b, it);
+	ldr_review_item_text(b, it);
 	pad(b, start, 24);
 	if (it->title)
 		ldr_buf_addquoted(b, it->title, 48);
@@ -414,10 +313,10 @@ static void drift_text(struct ldr_buf *b, const struct review_run *run)
 	size_t i, j, n, start;
 	const struct ldr_review_item **v = drifted(run, &n, &moves);
 
-	unsigned commits = run->rv.versions - 1 - (unsigned)run->dirty;
+	unsigned commits = run->rv.versions - 1 - (unsigned)run->src.dirty;
 
 	ldr_buf_addf(b, "\nDrift over the %u commit%s after the baseline%s: %zu item%s re-phased, %u time%s\n",
-		     commits, commits == 1 ? "" : "s", run->dirty ? " and the changes not committed" : "",
+		     commits, commits == 1 ? "" : "s", run->src.dirty ? " and the changes not committed" : "",
 		     n, n == 1 ? "" : "s", moves, moves == 1 ? "" : "s");
 	for (i = 0; i < n; i++) {
 		const struct ldr_review_item *it = v[i];
@@ -452,15 +351,15 @@ static void print_text(struct review_run *run)
 	ldr_buf_addf(&b, "Review of %s against the baseline '", ldr_time_format(&run->rv.period, period));
 	ldr_buf_addquoted(&b, run->a.baseline, 60);
 	ldr_buf_addstr(&b, "' (");
-	commit_text(&b, &run->base);
+	commit_text(&b, &run->src.base);
 	ldr_buf_addstr(&b, "), as of ");
 	month_text(&b, run->rv.as_of);
 	ldr_buf_addstr(&b, "\nThe plan as of then: ");
-	commit_text(&b, &run->now);
-	if (run->dirty)
+	commit_text(&b, &run->src.now);
+	if (run->src.dirty)
 		ldr_buf_addstr(&b, ", with changes not committed");
-	if (run->later)
-		ldr_buf_addf(&b, " (%d later commit%s left out)", run->later, run->later == 1 ? "" : "s");
+	if (run->src.later)
+		ldr_buf_addf(&b, " (%d later commit%s left out)", run->src.later, run->src.later == 1 ? "" : "s");
 	ldr_buf_addch(&b, '\n');
 	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)
 		section_text(&b, run, sections[i].kind, sections[i].title, 0);
@@ -560,11 +459,11 @@ static void print_json(struct review_run *run)
 	ldr_buf_addstr(&b, ",\n  \"baseline\": {\"rev\": ");
 	cli_json_string(&b, run->a.baseline);
 	ldr_buf_addstr(&b, ", ");
-	json_commit(&b, &run->base);
+	json_commit(&b, &run->src.base);
 	ldr_buf_addstr(&b, "},\n  \"now\": {");
-	json_commit(&b, &run->now);
+	json_commit(&b, &run->src.now);
 	ldr_buf_addf(&b, ", \"uncommitted\": %s, \"later_commits\": %d},\n  \"versions\": %u,\n  \"items\": [",
-		     run->dirty ? "true" : "false", run->later, run->rv.versions);
+		     run->src.dirty ? "true" : "false", run->src.later, run->rv.versions);
 	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)
 		for (j = 0; j < run->rv.n; j++) {
 			const struct ldr_review_item *it = &run->rv.items[j];
@@ -700,8 +599,7 @@ int cmd_review(int argc, char **argv)
 		print_text(&run);
 out:
 	ldr_review_release(&run.rv);
-	ldr_commit_release(&run.base);
-	ldr_commit_release(&run.now);
+	ldr_review_source_release(&run.src);
 	ldr_repo_free(run.repo);
 	return r;
 }

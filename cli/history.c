@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "../model/date.h"
-#include "../model/diag.h"
 #include "../model/file.h"
 #include "../model/timeline.h"
+#include "../model/versions.h"
 #include "cli.h"
 
 int hist_open(const char *cmd, const char *arg, struct ldr_repo **repo)
@@ -24,15 +24,12 @@ int hist_open(const char *cmd, const char *arg, struct ldr_repo **repo)
 
 int hist_parse(const char *name, const struct ldr_buf *text, struct ldr_roadmap *rm)
 {
-	struct ldr_diag diag;
-	int r;
+	struct ldr_buf errors = LDR_BUF_INIT;
+	int r = ldr_version_parse(rm, name, text, &errors);
 
-	ldr_diag_init(&diag, name);
-	r = ldr_roadmap_read(rm, text->s ? text->s : "", text->len, &diag);
-	/* Warnings (comments) are the file's business, not the history's. */
-	if (r < 0)
-		ldr_diag_print(&diag, stderr);
-	ldr_diag_release(&diag);
+	if (errors.len)
+		fputs(errors.s, stderr);
+	ldr_buf_release(&errors);
 	return r < 0 ? LDR_EXIT_PARSE : 0;
 }
 

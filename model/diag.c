@@ -63,7 +63,7 @@ static int by_position(const void *a, const void *b)
 	return x < y ? -1 : x > y; /* stable: in the order found */
 }
 
-void ldr_diag_print(const struct ldr_diag *d, FILE *out)
+void ldr_diag_format(const struct ldr_diag *d, struct ldr_buf *out)
 {
 	const struct ldr_msg **order = ldr_calloc(d->n, sizeof(*order));
 	size_t i;
@@ -74,12 +74,21 @@ void ldr_diag_print(const struct ldr_diag *d, FILE *out)
 	for (i = 0; i < d->n; i++) {
 		const struct ldr_msg *m = order[i];
 		if (m->line)
-			fprintf(out, "%s:%u:%u: ", d->file, m->line, m->col);
+			ldr_buf_addf(out, "%s:%u:%u: ", d->file, m->line, m->col);
 		else
-			fprintf(out, "%s: ", d->file);
-		fprintf(out, "%s%s\n", m->severity == LDR_WARNING ? "warning: " : "", m->text);
+			ldr_buf_addf(out, "%s: ", d->file);
+		ldr_buf_addf(out, "%s%s\n", m->severity == LDR_WARNING ? "warning: " : "", m->text);
 	}
 	free(order);
 	if (ldr_diag_full(d))
-		fprintf(out, "%s: too many errors; stopped after %zu\n", d->file, d->max_errors);
+		ldr_buf_addf(out, "%s: too many errors; stopped after %zu\n", d->file, d->max_errors);
+}
+
+void ldr_diag_print(const struct ldr_diag *d, FILE *out)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	ldr_diag_format(d, &b);
+	if (b.len)
+		fwrite(b.s, 1, b.len, out);
+	ldr_buf_release(&b);
 }

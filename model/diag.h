@@ -32,5 +32,8 @@ int ldr_diag_full(const struct ldr_diag *d);
 /* One line per message, in file order: "file:line:col: text" or
  * "file:line:col: warning: text". */
 void ldr_diag_print(const struct ldr_diag *d, FILE *out);
+/* The same lines, appended to a buffer. */
+struct ldr_buf;
+void ldr_diag_format(const struct ldr_diag *d, struct ldr_buf *out);
 
 #endif

@@ -799,6 +799,14 @@ void ldr_commit_release(struct ldr_commit *c)
 	memset(c, 0, sizeof(*c));
 }
 
+void ldr_commit_copy(struct ldr_commit *dst, const struct ldr_commit *src)
+{
+	*dst = *src;
+	dst->author = src->author ? ldr_strdup(src->author) : NULL;
+	dst->email = src->email ? ldr_strdup(src->email) : NULL;
+	dst->message = src->message ? ldr_strdup(src->message) : NULL;
+}
+
 static int fill_commit(struct ldr_repo *repo, const git_commit *gc, struct ldr_commit *c,
 		       struct ldr_buf *err)
 {

@@ -52,6 +52,8 @@ struct ldr_commit {
 	char blob[LDR_OID_HEX + 1], parent_blob[LDR_OID_HEX + 1];
 };
 void ldr_commit_release(struct ldr_commit *c);
+/* A copy of src that owns its strings (release it). */
+void ldr_commit_copy(struct ldr_commit *dst, const struct ldr_commit *src);
 
 /* A tag: a baseline when annotated. */
 struct ldr_tag {

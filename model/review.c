@@ -313,6 +313,41 @@ int ldr_review_percent_on_time(const struct ldr_review_total *t)
 	return percent(t->n[LDR_OUT_ON_TIME] + t->n[LDR_OUT_EARLY], t->planned);
 }
 
+/* ---- as text ------------------------------------------------------------------ */
+
+static void month_text(struct ldr_buf *b, int month)
+{
+	struct ldr_time t = { LDR_TIME_MONTH, month };
+	char buf[LDR_TIME_STR_MAX];
+	ldr_buf_addstr(b, ldr_time_format(&t, buf));
+}
+
+void ldr_review_item_text(struct ldr_buf *b, const struct ldr_review_item *it)
+{
+	char buf[LDR_TIME_STR_MAX];
+
+	switch (it->outcome) {
+	case LDR_OUT_ON_TIME: case LDR_OUT_EARLY: case LDR_OUT_LATE:
+		month_text(b, it->delivered);
+		if (!it->delivered_recorded)
+			ldr_buf_addstr(b, " (recorded)");
+		if (it->outcome == LDR_OUT_LATE)
+			ldr_buf_addf(b, ", %d quarter%s late", it->quarters, it->quarters == 1 ? "" : "s");
+		break;
+	case LDR_OUT_SLIPPED:
+		ldr_buf_addf(b, "to %s, %d quarter%s", it->now.kind ? ldr_time_format(&it->now, buf) : "-",
+			     it->quarters, it->quarters == 1 ? "" : "s");
+		break;
+	case LDR_OUT_DROPPED:
+	case LDR_OUT_OPEN:
+		if (it->overdue)
+			ldr_buf_addstr(b, "overdue");
+		break;
+	case LDR_OUTCOMES:
+		break;
+	}
+}
+
 void ldr_review_release(struct ldr_review *rv)
 {
 	size_t i;

@@ -106,4 +106,10 @@ int ldr_review_in_period(const struct ldr_review *rv, const struct ldr_time *t);
 int ldr_review_percent_delivered(const struct ldr_review_total *t);
 int ldr_review_percent_on_time(const struct ldr_review_total *t);
 
+/* What an item's outcome came to, briefly: "2017-02, 1 quarter late", "2017-03
+ * (recorded)" (the month it was first recorded as delivered), "to 17/18, 2
+ * quarters" (slipped), "overdue", or nothing. */
+struct ldr_buf;
+void ldr_review_item_text(struct ldr_buf *b, const struct ldr_review_item *it);
+
 #endif

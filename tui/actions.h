@@ -48,6 +48,8 @@
 	A(REDO, "redo", "Redo what was undone")                                             \
 	A(SAVE, "save", "Save: commit the changes, with a message")                         \
 	A(HISTORY_RECORD, "record-history", "The history of the selected record")         \
+	A(REVIEW_BASELINE, "review-baseline", "Review: the baseline, any revision")        \
+	A(REVIEW_PERIOD, "review-period", "Review: the period, a year or a quarter")       \
 	A(COMMAND, "prompt", "The command line (:)")                                        \
 	A(REDRAW, "redraw", "Redraw the screen")
 

@@ -27,6 +27,7 @@ static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
 	[TUI_V_HELP] = &tui_help_ops,
 	[TUI_V_RECORD] = &tui_record_ops,
 	[TUI_V_FORM] = &tui_form_ops,
+	[TUI_V_TEXT] = &tui_text_ops,
 };
 
 void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
@@ -75,7 +76,8 @@ void tui_app_show(struct tui_app *app, enum tui_view_id id)
 	if (id != app->current)
 		app->previous = app->current;
 	app->current = id;
-	if (id == TUI_V_DEPS || id == TUI_V_RECORD || id == TUI_V_HELP) {
+	if (id == TUI_V_DEPS || id == TUI_V_RECORD || id == TUI_V_HELP || id == TUI_V_HISTORY ||
+	    id == TUI_V_REVIEW) {
 		v->ops->load(v);
 		tui_view_refilter(v);
 	}
@@ -627,6 +629,9 @@ static void act(struct tui_app *app, enum tui_action a)
 	case TUI_DETAIL:
 		app->detail = !app->detail;
 		break;
+	case TUI_HISTORY_RECORD:
+		tui_history_record(app);
+		break;
 	case TUI_COMMAND:
 		line = tui_app_prompt(app, ":", "");
 		if (line)
@@ -760,6 +765,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 {
 	struct tui_app app;
 	struct tui_input input;
+	struct ldr_buf repo_err = LDR_BUF_INIT;
 	char err[200];
 	int i, status = 0, dumped = 0;
 
@@ -774,6 +780,9 @@ int tui_run(const char *path, const struct tui_opts *o)
 		app_release(&app);
 		return 2;
 	}
+	if (ldr_repo_open(&app.repo, path, &repo_err) < 0) /* no history */
+		app.repo = NULL;
+	ldr_buf_release(&repo_err);
 	app.as_of = o->as_of.kind ? o->as_of : app.rm.footprint.as_at.kind ? app.rm.footprint.as_at
 									  : this_month();
 	if (o->keys) {

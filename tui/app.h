@@ -24,13 +24,14 @@ enum tui_view_id {
 	TUI_V_HELP,   /* not a tab: '?' */
 	TUI_V_RECORD, /* not a tab: Enter on a record */
 	TUI_V_FORM,   /* not a tab: editing a record (form.h) */
+	TUI_V_TEXT,   /* not a tab: text to read, as a commit's changes */
 	TUI_NVIEWS
 };
 #define TUI_NTABS TUI_V_HELP
 
 extern const struct tui_view_ops tui_schedule_ops, tui_dossier_ops, tui_deps_ops,
 	tui_timeline_ops, tui_ucs_ops, tui_trajectory_ops, tui_problems_ops, tui_history_ops,
-	tui_review_ops, tui_help_ops, tui_record_ops, tui_form_ops;
+	tui_review_ops, tui_help_ops, tui_record_ops, tui_form_ops, tui_text_ops;
 
 /* What has been changed, for undo and redo (edit.h). */
 struct tui_undo_entry;
@@ -105,5 +106,11 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
 /* (Re)load the roadmap from its file and repository into app->rm and
  * app->base. Returns 0, or -1 (err, or errors printed when not started). */
 int tui_app_load(struct tui_app *app, struct ldr_buf *err);
+
+/* Show text in the text view (a title line above it); Back returns. */
+void tui_text_show(struct tui_app *app, const char *title, const char *text);
+/* The Log of the commits that changed the record selected in the current
+ * view (or shown in the record view). */
+void tui_history_record(struct tui_app *app);
 
 #endif

@@ -251,6 +251,8 @@ const char tui_default_bindings[] =
 	"bind w save\n"
 	"bind <C-s> save\n"
 	"bind H record-history\n"
+	"bind review b review-baseline\n"
+	"bind review p review-period\n"
 	"bind : prompt\n"
 	"bind <C-l> redraw\n";
 
@@ -284,11 +286,13 @@ void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action a, const ch
 	char name[24];
 	buf[0] = '\0';
 	for (i = 0; i < km->n; i++) {
-		if (km->v[i].action != a || strcmp(km->v[i].scope, scope) != 0)
+		int other = strcmp(km->v[i].scope, "generic") != 0;
+		if (km->v[i].action != a || (scope && strcmp(km->v[i].scope, scope) != 0))
 			continue;
 		tui_key_name(km->v[i].key, name, sizeof(name));
-		used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s",
-					 used ? " " : "", name);
+		used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s%s%s",
+					 used ? " " : "", name, !scope && other ? " in " : "",
+					 !scope && other ? km->v[i].scope : "");
 		if (used >= len)
 			break;
 	}

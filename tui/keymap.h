@@ -49,7 +49,9 @@ void tui_keymap_defaults(struct tui_keymap *km);
 extern const char tui_default_bindings[];
 /* The action bound to key in the view (then generic); TUI_NONE if none. */
 enum tui_action tui_keymap_lookup(const struct tui_keymap *km, const char *view, tui_key key);
-/* The keys bound to an action in generic scope, as text ("j, <Down>"). */
+/* The keys bound to an action in a scope ("generic", a view's name), as
+ * text ("j <Down>"); with scope NULL, in every scope, a view's keys
+ * followed by its name ("b in review"). */
 void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action a, const char *scope,
 			char *buf, size_t len);
 void tui_keymap_release(struct tui_keymap *km);

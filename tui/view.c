@@ -218,17 +218,29 @@ static void draw_table(struct tui_view *v, int y, int height)
 	size_t c, n = v->ops->ncolumns < 16 ? v->ops->ncolumns : 16;
 
 	widths(v, cols, w);
-	/* The header: the sorted column says so. */
-	tui_fill(y, 0, cols, TUI_ROLE_HEADER);
-	for (c = 0, x = 0; c < n; x += w[c] + 1, c++) {
-		ldr_buf_reset(&b);
-		ldr_buf_addstr(&b, v->ops->columns[c].title);
-		if ((int)c == v->sort_col)
-			ldr_buf_addstr(&b, v->sort_reverse ? " \u25bc" : " \u25b2");
-		tui_text(y, x, w[c], b.s, TUI_ROLE_HEADER);
+	if (v->ops->heading) {
+		enum tui_role role = TUI_ROLE_LABEL;
+		char *line = NULL, *save = NULL;
+		v->ops->heading(v, &b, &role);
+		for (line = b.s ? strtok_r(b.s, "\n", &save) : NULL; line && height > 2;
+		     line = strtok_r(NULL, "\n", &save)) {
+			tui_text(y++, 0, cols, line, role);
+			height--;
+		}
 	}
-	height--;
-	y++;
+	/* The header: the sorted column says so. */
+	if (n > 1 || (n == 1 && v->ops->columns[0].title[0])) {
+		tui_fill(y, 0, cols, TUI_ROLE_HEADER);
+		for (c = 0, x = 0; c < n; x += w[c] + 1, c++) {
+			ldr_buf_reset(&b);
+			ldr_buf_addstr(&b, v->ops->columns[c].title);
+			if ((int)c == v->sort_col)
+				ldr_buf_addstr(&b, v->sort_reverse ? " \u25bc" : " \u25b2");
+			tui_text(y, x, w[c], b.s, TUI_ROLE_HEADER);
+		}
+		height--;
+		y++;
+	}
 	v->body_height = height;
 	if (v->sel < v->top)
 		v->top = v->sel;
@@ -256,8 +268,6 @@ static void draw_table(struct tui_view *v, int y, int height)
 	ldr_buf_release(&b);
 }
 
-/* The next piece of one line of text that fits in width columns, broken
- * at a space where there is one; returns where the rest starts. */
 const char *tui_wrap_piece(const char *s, int width, char *out, size_t len)
 {
 	size_t fit = tui_fit_bytes(s, width), cut = fit, i;

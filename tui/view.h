@@ -16,7 +16,7 @@ struct tui_app;
 struct tui_view;
 
 struct tui_column {
-	const char *title;
+	const char *title; /* a view of one column titled "" has no header row */
 	int width; /* at least */
 	int grow;  /* share of the columns to spare */
 };
@@ -38,6 +38,9 @@ struct tui_view_ops {
 	int (*record)(struct tui_view *v, size_t item, const struct ldr_kind **kind, void **rec);
 	/* Optional: draw the body instead of the table (the timeline). */
 	void (*draw)(struct tui_view *v, int y, int height);
+	/* Optional: lines above the table saying what it shows (none if out
+	 * is left empty; '\n' between lines), in a role (already TUI_ROLE_LABEL). */
+	void (*heading)(struct tui_view *v, struct ldr_buf *out, enum tui_role *role);
 	/* Optional: the detail pane's lines for an item (default: the record). */
 	void (*detail)(struct tui_view *v, size_t item, struct ldr_buf *lines);
 	/* Optional: actions of this view; return 1 if handled. */
@@ -74,14 +77,14 @@ void tui_view_draw(struct tui_view *v, int y, int height, int detail);
 int tui_view_handle(struct tui_view *v, enum tui_action a);
 /* Search forward (dir 1) or back (-1) from the cursor for v->search. */
 int tui_view_search(struct tui_view *v, int dir);
+/* The next piece of one line of text that fits in width columns, broken
+ * at a space where there is one, into out (len bytes); returns where the
+ * rest starts. */
+const char *tui_wrap_piece(const char *s, int width, char *out, size_t len);
 /* A record's fields as detail lines (label TAB value, one per line). */
 void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec,
 		      struct ldr_buf *lines);
 
-/* The next piece of one line of text that fits in width columns, broken
- * at a space where there is one (into out, len bytes); returns where the
- * rest starts. */
-const char *tui_wrap_piece(const char *s, int width, char *out, size_t len);
 /* One detail line: a label and its value (derived: drawn dim). */
 void tui_detail_line(struct ldr_buf *b, const char *label, const char *value, int derived);
 /* A field's value for people: a reference with what it names, a list one

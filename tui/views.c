@@ -517,7 +517,7 @@ static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
 	char keys[128];
 	switch (col) {
 	case 0:
-		tui_keymap_keys_of(&v->app->keymap, a, "generic", keys, sizeof(keys));
+		tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
 		ldr_buf_addstr(out, keys);
 		if (!keys[0]) {
 			ldr_buf_addstr(out, "(none)");
@@ -660,4 +660,121 @@ const struct tui_view_ops tui_record_ops = {
 	.name = "record", .title = "Record", .key = TUI_NONE,
 	.columns = record_columns, .ncolumns = LDR_ARRAY_SIZE(record_columns),
 	.load = record_load, .cell = record_cell, .release = record_release,
+};
+
+/* ---- text: lines to read, as a commit's changes --------------------------------------- */
+
+struct text_view {
+	char *title, *text; /* as given */
+	char **lines;       /* wrapped to the screen's width */
+	size_t n, cap;
+};
+
+static const struct tui_column text_columns[] = {
+	{ "", 20, 1 },
+};
+
+static void text_clear(struct text_view *t)
+{
+	size_t i;
+	for (i = 0; i < t->n; i++)
+		free(t->lines[i]);
+	t->n = 0;
+}
+
+/* Each line of the text wrapped to the screen's width; the rest of a long
+ * line is indented two more than its start. */
+static void text_load(struct tui_view *v)
+{
+	struct text_view *t = v->priv;
+	int width = tui_cols() - 1;
+	const char *p, *nl;
+
+	v->nitems = 0;
+	if (!t)
+		return;
+	text_clear(t);
+	for (p = t->text; p && *p; p = nl ? nl + 1 : p + strlen(p)) {
+		char *line, piece[2048];
+		const char *rest;
+		size_t indent;
+		nl = strchr(p, '\n');
+		line = ldr_strndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		indent = strspn(line, " ") + 2;
+		rest = line;
+		do {
+			int first = rest == line;
+			size_t skip = first ? 0 : indent;
+			ldr_grow((void **)&t->lines, &t->cap, t->n + 1, sizeof(*t->lines));
+			rest = tui_wrap_piece(rest, width > (int)skip + 10 ? width - (int)skip : 10, piece,
+					      sizeof(piece));
+			t->lines[t->n] = ldr_calloc(1, skip + strlen(piece) + 1);
+			memset(t->lines[t->n], ' ', skip);
+			strcpy(t->lines[t->n] + skip, piece);
+			t->n++;
+		} while (*rest);
+		free(line);
+	}
+	v->nitems = t->n;
+}
+
+static void text_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+		      enum tui_role *role)
+{
+	(void)col, (void)role;
+	ldr_buf_addstr(out, ((struct text_view *)v->priv)->lines[item]);
+}
+
+static void text_heading(struct tui_view *v, struct ldr_buf *out, enum tui_role *role)
+{
+	struct text_view *t = v->priv;
+	(void)role;
+	if (t && t->title)
+		ldr_buf_addstr(out, t->title);
+}
+
+static int text_handle(struct tui_view *v, enum tui_action a)
+{
+	if (a != TUI_QUIT && a != TUI_BACK)
+		return 0;
+	tui_app_show(v->app, v->app->previous);
+	return 1;
+}
+
+static void text_release(struct tui_view *v)
+{
+	struct text_view *t = v->priv;
+	if (t) {
+		text_clear(t);
+		free(t->lines);
+		free(t->title);
+		free(t->text);
+	}
+	free(t);
+	v->priv = NULL;
+}
+
+void tui_text_show(struct tui_app *app, const char *title, const char *text)
+{
+	struct tui_view *v = &app->views[TUI_V_TEXT];
+	struct text_view *t = v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct text_view)));
+
+	free(t->title);
+	free(t->text);
+	t->title = ldr_strdup(title);
+	t->text = ldr_strdup(text);
+	free(v->filter);
+	v->filter = NULL;
+	v->sel = v->top = 0;
+	text_load(v);
+	tui_view_refilter(v);
+	v->sel = 0;
+	tui_app_show(app, TUI_V_TEXT);
+}
+
+const struct tui_view_ops tui_text_ops = {
+	.name = "text", .title = "Text", .key = TUI_NONE,
+	.columns = text_columns, .ncolumns = LDR_ARRAY_SIZE(text_columns),
+	.load = text_load, .cell = text_cell, .heading = text_heading, .handle = text_handle,
+	.release = text_release,
 };

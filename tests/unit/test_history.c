@@ -8,6 +8,7 @@
 
 #include "../../model/diff.h"
 #include "../../model/history.h"
+#include "../../model/versions.h"
 #include "helpers.h"
 
 #define DOC HEAD "projects:\n" \
@@ -82,12 +83,51 @@ static void test_record_alone_gives_the_same_changes(void **state)
 	ldr_roadmap_release(&x);
 }
 
+/* The Log's count: records added, removed and changed, a record with several
+ * fields changed (or a milestone of it) counted once each. */
+static void test_diff_count(void **state)
+{
+	const char *a = HEAD "projects:\n- id: P1\n  name: a\n  end: 16/17\n  milestones:\n"
+			"  - {id: P1-M1, what: m, due: 2016-10}\n- id: P2\n  name: b\n";
+	const char *b = HEAD "projects:\n- id: P1\n  name: A\n  end: 17/18\n  milestones:\n"
+			"  - {id: P1-M1, what: m, due: 2016-12}\n- id: P3\n  name: c\n";
+	struct ldr_roadmap x, y;
+	struct ldr_buf text = LDR_BUF_INIT, errors = LDR_BUF_INIT;
+	struct ldr_diff d;
+	unsigned added, removed, changed;
+	(void)state;
+
+	ldr_buf_addstr(&text, a);
+	assert_int_equal(ldr_version_parse(&x, "a", &text, &errors), 0);
+	ldr_buf_reset(&text);
+	ldr_buf_addstr(&text, b);
+	assert_int_equal(ldr_version_parse(&y, "b", &text, &errors), 0);
+	assert_int_equal(errors.len, 0);
+	ldr_diff_roadmaps(&d, &x, &y);
+	ldr_diff_count(&d, &added, &removed, &changed);
+	assert_int_equal(added, 1);   /* P3 */
+	assert_int_equal(removed, 1); /* P2 */
+	assert_int_equal(changed, 2); /* P1 (name and end), P1-M1 */
+	ldr_diff_release(&d);
+	ldr_roadmap_release(&x);
+	ldr_roadmap_release(&y);
+	/* A version that does not parse says where, under its name. */
+	ldr_buf_reset(&text);
+	ldr_buf_addstr(&text, HEAD "projects: [\n");
+	assert_int_equal(ldr_version_parse(&x, "abc1234:roadmap.yaml", &text, &errors), -1);
+	assert_non_null(strstr(errors.s, "abc1234:roadmap.yaml:"));
+	ldr_roadmap_release(&x);
+	ldr_buf_release(&text);
+	ldr_buf_release(&errors);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_unchanged),
 		cmocka_unit_test(test_record_alone_gives_the_same_changes),
+		cmocka_unit_test(test_diff_count),
 	};
 	return cmocka_run_group_tests_name("history", tests, NULL, NULL);
 }

@@ -1,0 +1,422 @@
+/* The Review: what a baseline planned for a period against what happened
+ * (guidance §11.4), as 'ldr review' works it out (model/review.h says what
+ * each outcome means), over the same versions (model/versions.c). The
+ * baseline is the newest annotated tag unless chosen (b), the period the
+ * financial year of the review's date (the interface's as-of) unless
+ * chosen (p). Worked out when the view is shown, and again only when HEAD,
+ * the baseline, the period or the date changed. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../model/versions.h"
+#include "app.h"
+
+struct review_view {
+	char *baseline;          /* as chosen; NULL: the newest annotated tag */
+	struct ldr_time period;  /* as chosen; unset: the review date's year */
+	char *key;               /* what the review below was worked out for */
+	char *base_name;         /* the baseline it used; NULL: there is none */
+	char *error, *note;      /* it cannot be worked out; the first note */
+	unsigned notes;
+	int done;                /* rv and src hold a review */
+	struct ldr_review rv;
+	struct ldr_review_source src;
+	size_t *items, n;        /* indexes into rv.items: due at the baseline, then added */
+};
+
+static const struct tui_column review_columns[] = {
+	{ "Id", 7, 0 }, { "Kind", 10, 0 }, { "Planned", 8, 0 }, { "Now", 8, 0 },
+	{ "Outcome", 13, 1 }, { "Title", 12, 3 },
+};
+
+/* The kinds reviewed, in the order 'ldr review' shows them. */
+static const struct ldr_kind *const kinds[] = {
+	&ldr_kind_capability, &ldr_kind_project, &ldr_kind_milestone, &ldr_kind_activity,
+};
+
+static struct review_view *review_of(struct tui_view *v)
+{
+	return v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct review_view)));
+}
+
+static struct ldr_review_item *item_of(struct tui_view *v, size_t item)
+{
+	struct review_view *r = v->priv;
+	return &r->rv.items[r->items[item]];
+}
+
+static int this_month(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1).month;
+}
+
+/* ---- working it out ------------------------------------------------------------------ */
+
+static void review_clear(struct review_view *r)
+{
+	if (r->done) {
+		ldr_review_release(&r->rv);
+		ldr_review_source_release(&r->src);
+	}
+	r->done = 0;
+	free(r->base_name);
+	free(r->error);
+	free(r->note);
+	r->base_name = r->error = r->note = NULL;
+	r->notes = 0;
+	r->n = 0;
+}
+
+/* The newest annotated tag: the approved plan, as 'ldr baseline' marks it. */
+static char *newest_baseline(struct ldr_repo *repo)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_tag *tags = NULL;
+	size_t n = 0, i;
+	char *name = NULL;
+
+	if (ldr_repo_tags(repo, &tags, &n, &err) == 0)
+		for (i = n; i-- > 0 && !name;)
+			if (tags[i].annotated)
+				name = ldr_strdup(tags[i].name);
+	ldr_tags_free(tags, n);
+	ldr_buf_release(&err);
+	return name;
+}
+
+/* The rows: what was due at the baseline, kind by kind, then what was added. */
+static void choose_items(struct review_view *r)
+{
+	size_t i, k;
+	int added;
+
+	r->items = ldr_realloc(r->items, (r->rv.n ? r->rv.n : 1) * sizeof(*r->items));
+	r->n = 0;
+	for (added = 0; added < 2; added++)
+		for (k = 0; k < LDR_ARRAY_SIZE(kinds); k++)
+			for (i = 0; i < r->rv.n; i++) {
+				const struct ldr_review_item *it = &r->rv.items[i];
+				if (it->kind == kinds[k] && (added ? it->added : it->in_baseline))
+					r->items[r->n++] = i;
+			}
+}
+
+static void work_out(struct tui_view *v, int as_of)
+{
+	struct review_view *r = v->priv;
+	struct ldr_buf notes = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_time period = r->period;
+
+	r->base_name = r->baseline ? ldr_strdup(r->baseline) : newest_baseline(v->app->repo);
+	if (!r->base_name)
+		return;
+	if (!period.kind)
+		period = ldr_time_year(ldr_time_fy_of_month(as_of));
+	ldr_review_init(&r->rv, period, as_of);
+	/* The file's changes not committed are the plan now, not of an earlier date. */
+	if (ldr_review_read(&r->src, &r->rv, v->app->repo, r->base_name, as_of >= this_month(), &notes,
+			    &err) < 0) {
+		r->error = ldr_strdup(err.s);
+		ldr_review_release(&r->rv);
+		ldr_review_source_release(&r->src);
+	} else {
+		r->done = 1;
+		for (r->notes = 0; notes.s && notes.s[0]; r->notes++) {
+			char *nl = strchr(notes.s, '\n');
+			if (!r->note)
+				r->note = ldr_strndup(notes.s, nl ? (size_t)(nl - notes.s) : strlen(notes.s));
+			if (!nl)
+				break;
+			memmove(notes.s, nl + 1, strlen(nl + 1) + 1);
+		}
+		choose_items(r);
+	}
+	ldr_buf_release(&notes);
+	ldr_buf_release(&err);
+}
+
+/* What the review depends on, as text: HEAD, the baseline, the period, the date. */
+static char *key_of(struct tui_view *v, int as_of)
+{
+	struct review_view *r = v->priv;
+	struct ldr_buf b = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_commit head;
+	char t[LDR_TIME_STR_MAX];
+
+	if (ldr_repo_resolve(v->app->repo, "HEAD", &head, &err) == 0) {
+		ldr_buf_addstr(&b, head.id);
+		ldr_commit_release(&head);
+	}
+	ldr_buf_addf(&b, "\n%s\n%s\n%d", r->baseline ? r->baseline : "", ldr_time_format(&r->period, t),
+		     as_of);
+	ldr_buf_release(&err);
+	return ldr_buf_detach(&b);
+}
+
+static void review_load(struct tui_view *v)
+{
+	struct review_view *r = review_of(v);
+	int as_of = ldr_time_last(&v->app->as_of);
+
+	if (v->app->repo && v->app->current == TUI_V_REVIEW) {
+		char *key = key_of(v, as_of);
+		if (!r->key || strcmp(key, r->key) != 0) {
+			review_clear(r);
+			work_out(v, as_of);
+			free(r->key);
+			r->key = key;
+		} else {
+			free(key);
+		}
+	}
+	v->nitems = r->n;
+}
+
+/* ---- the table ------------------------------------------------------------------------ */
+
+static enum tui_role outcome_role(const struct ldr_review_item *it)
+{
+	switch (it->outcome) {
+	case LDR_OUT_ON_TIME: case LDR_OUT_EARLY: return TUI_ROLE_DONE;
+	case LDR_OUT_LATE: case LDR_OUT_SLIPPED: return TUI_ROLE_WARNING;
+	case LDR_OUT_DROPPED: return TUI_ROLE_ERROR;
+	default: return it->overdue ? TUI_ROLE_WARNING : TUI_ROLE_NORMAL;
+	}
+}
+
+static void time_cell(const struct ldr_time *t, struct ldr_buf *out)
+{
+	char buf[LDR_TIME_STR_MAX];
+	ldr_buf_addstr(out, t->kind ? ldr_time_format(t, buf) : "-");
+}
+
+static void review_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+			enum tui_role *role)
+{
+	const struct ldr_review_item *it = item_of(v, item);
+
+	switch (col) {
+	case 0: ldr_buf_addstr(out, it->id); break;
+	case 1: ldr_buf_addstr(out, it->kind->name); break;
+	case 2:
+		if (it->added) {
+			ldr_buf_addstr(out, "added");
+			*role = TUI_ROLE_DIM;
+		} else {
+			time_cell(&it->planned, out);
+		}
+		break;
+	case 3: time_cell(&it->now, out); break;
+	case 4:
+		ldr_buf_addstr(out, ldr_outcome_name(it->outcome));
+		if (it->outcome == LDR_OUT_LATE || it->outcome == LDR_OUT_SLIPPED)
+			ldr_buf_addf(out, " %d quarter%s", it->quarters, it->quarters == 1 ? "" : "s");
+		else if (it->overdue)
+			ldr_buf_addstr(out, ", overdue");
+		*role = outcome_role(it);
+		break;
+	case 5: ldr_buf_addstr(out, it->title ? it->title : ""); break;
+	}
+}
+
+static int review_compare(struct tui_view *v, size_t a, size_t b, size_t col)
+{
+	const struct ldr_review_item *x = item_of(v, a), *y = item_of(v, b);
+	struct ldr_buf p = LDR_BUF_INIT, q = LDR_BUF_INIT;
+	enum tui_role r;
+	int c;
+
+	if (col == 2)
+		return ldr_time_cmp(&x->planned, &y->planned);
+	if (col == 3)
+		return ldr_time_cmp(&x->now, &y->now);
+	if (col == 4)
+		return (x->outcome > y->outcome) - (x->outcome < y->outcome);
+	review_cell(v, a, col, &p, &r);
+	review_cell(v, b, col, &q, &r);
+	c = strcmp(p.s ? p.s : "", q.s ? q.s : "");
+	ldr_buf_release(&p);
+	ldr_buf_release(&q);
+	return c;
+}
+
+/* Enter and H: the record as the roadmap has it now, if it still does. */
+static int review_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
+{
+	const struct ldr_ref *ref = ldr_index_find(&v->app->ix, item_of(v, item)->id);
+	if (!ref)
+		return 0;
+	*k = ref->kind;
+	*rec = ref->rec;
+	return 1;
+}
+
+static void summary(const struct review_view *r, struct ldr_buf *out)
+{
+	const struct ldr_review_total *t = &r->rv.all;
+	char period[LDR_TIME_STR_MAX];
+
+	if (!t->planned)
+		ldr_buf_addf(out, "nothing was due in %s at the baseline",
+			     ldr_time_format(&r->rv.period, period));
+	else
+		ldr_buf_addf(out, "%u planned: %d%% delivered, %d%% on time (%u slipped, %u dropped, "
+			     "%u open)", t->planned, ldr_review_percent_delivered(t),
+			     ldr_review_percent_on_time(t), t->n[LDR_OUT_SLIPPED], t->n[LDR_OUT_DROPPED],
+			     t->n[LDR_OUT_OPEN]);
+	ldr_buf_addf(out, ", %u added", t->added);
+}
+
+static void review_heading(struct tui_view *v, struct ldr_buf *out, enum tui_role *role)
+{
+	struct review_view *r = review_of(v);
+	struct tui_app *app = v->app;
+	char period[LDR_TIME_STR_MAX], as_of[LDR_TIME_STR_MAX];
+	struct ldr_time month;
+
+	if (!app->repo) {
+		ldr_buf_addstr(out, "A review reads the roadmap's history, and it is not in a git repository:\n"
+			       "'ldr init DIR --from FILE' makes one, 'ldr baseline NAME DIR' a baseline");
+		return;
+	}
+	if (!r->base_name) {
+		ldr_buf_addstr(out, "No baseline to review against: 'ldr baseline NAME ROADMAP' marks the\n"
+			       "approved plan with an annotated tag; b reviews against any revision");
+		return;
+	}
+	if (r->error) {
+		ldr_buf_addf(out, "no review against '%s': %s\nb chooses another baseline", r->base_name,
+			     r->error);
+		*role = TUI_ROLE_ERROR;
+		return;
+	}
+	month = (struct ldr_time){ LDR_TIME_MONTH, r->rv.as_of };
+	ldr_buf_addf(out, "%s against '%s' (%.7s), as of %s; b: baseline, p: period\n",
+		     ldr_time_format(&r->rv.period, period), r->base_name, r->src.base.id,
+		     ldr_time_format(&month, as_of));
+	summary(r, out);
+	if (r->src.later)
+		ldr_buf_addf(out, "\n%d later commit%s left out (':as-of' moves the review date)",
+			     r->src.later, r->src.later == 1 ? "" : "s");
+	else if (r->notes)
+		ldr_buf_addf(out, "\n%s%s", r->note, r->notes > 1 ? " (and more)" : "");
+}
+
+static void review_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
+{
+	const struct ldr_review_item *it = item_of(v, item);
+	const struct review_view *r = v->priv;
+	struct ldr_buf b = LDR_BUF_INIT;
+	char t[LDR_TIME_STR_MAX];
+	size_t i;
+
+	ldr_buf_addf(lines, "%s\x1f%s%s%s\x1f-\x1e", it->kind->name, it->id, it->title ? "  " : "",
+		     it->title ? it->title : "");
+	ldr_review_item_text(&b, it);
+	ldr_buf_addf(lines, "outcome\x1f%s%s%s%s\x1f-\x1e", ldr_outcome_name(it->outcome),
+		     b.len ? ": " : "", b.len ? b.s : "",
+		     it->outcome == LDR_OUT_DROPPED && it->seen != r->rv.versions ? " (removed)" : "");
+	if (it->added)
+		ldr_buf_addstr(lines, "planned\x1fnot in the period at the baseline: added since\x1f-\x1e");
+	else
+		ldr_buf_addf(lines, "planned\x1f%s at the baseline\x1f-\x1e",
+			     ldr_time_format(&it->planned, t));
+	ldr_buf_addf(lines, "now\x1f%s\x1f-\x1e", it->now.kind ? ldr_time_format(&it->now, t)
+							    : "not in the roadmap, or no time");
+	ldr_buf_reset(&b);
+	for (i = 0; i < it->npath; i++)
+		ldr_buf_addf(&b, "%s%s", i ? " -> " : "", ldr_time_format(&it->path[i], t));
+	ldr_buf_addf(lines, "re-phased\x1f%u time%s%s%s\x1f-\x1e", it->rephased,
+		     it->rephased == 1 ? "" : "s", it->rephased ? ": " : "", it->rephased ? b.s : "");
+	if (it->group_name || it->group)
+		ldr_buf_addf(lines, "group\x1f%s\x1f-\x1e", it->group_name ? it->group_name : it->group);
+	ldr_buf_release(&b);
+}
+
+/* ---- keys ------------------------------------------------------------------------------- */
+
+static void choose_baseline(struct tui_view *v)
+{
+	struct review_view *r = review_of(v);
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_commit c;
+	char *s;
+
+	if (!v->app->repo) {
+		tui_app_say(v->app, TUI_ROLE_WARNING, "no repository: no baseline to choose");
+		return;
+	}
+	s = tui_app_prompt(v->app, "baseline (a tag or any revision; empty: the newest baseline): ",
+			   r->baseline ? r->baseline : "");
+	if (!s)
+		return;
+	if (*s && ldr_repo_resolve(v->app->repo, s, &c, &err) < 0) {
+		tui_app_say(v->app, TUI_ROLE_ERROR, "%s", err.s);
+		free(s);
+	} else {
+		if (*s)
+			ldr_commit_release(&c);
+		free(r->baseline);
+		r->baseline = *s ? s : (free(s), NULL);
+		review_load(v);
+		tui_view_refilter(v);
+	}
+	ldr_buf_release(&err);
+}
+
+static void choose_period(struct tui_view *v)
+{
+	struct review_view *r = review_of(v);
+	char err[256], now[LDR_TIME_STR_MAX];
+	struct ldr_time t = { 0, 0 };
+	char *s = tui_app_prompt(v->app, "period (a year as 17/18, a quarter as 17/18 Q2; empty: "
+				 "the year of the review date): ",
+				 r->period.kind ? ldr_time_format(&r->period, now) : "");
+
+	if (!s)
+		return;
+	if (*s && ldr_time_parse(&t, s, LDR_TIME_YEAR | LDR_TIME_QUARTER, err, sizeof(err)) < 0) {
+		tui_app_say(v->app, TUI_ROLE_ERROR, "%s", err);
+	} else {
+		r->period = t;
+		review_load(v);
+		tui_view_refilter(v);
+	}
+	free(s);
+}
+
+static int review_handle(struct tui_view *v, enum tui_action a)
+{
+	if (a == TUI_REVIEW_BASELINE)
+		choose_baseline(v);
+	else if (a == TUI_REVIEW_PERIOD)
+		choose_period(v);
+	else
+		return 0;
+	return 1;
+}
+
+static void review_release(struct tui_view *v)
+{
+	struct review_view *r = v->priv;
+	if (r) {
+		review_clear(r);
+		free(r->items);
+		free(r->key);
+		free(r->baseline);
+	}
+	free(r);
+	v->priv = NULL;
+}
+
+const struct tui_view_ops tui_review_ops = {
+	.name = "review", .title = "Review", .key = TUI_VIEW_REVIEW,
+	.columns = review_columns, .ncolumns = LDR_ARRAY_SIZE(review_columns),
+	.load = review_load, .cell = review_cell, .compare = review_compare,
+	.record = review_record, .heading = review_heading, .detail = review_detail,
+	.handle = review_handle, .release = review_release,
+};
