@@ -137,19 +137,26 @@ int tui_app_jump(struct tui_app *app, const char *id)
 
 /* ---- drawing ------------------------------------------------------------------- */
 
+/* Where each tab was drawn, for a click: [tab_x[i], tab_x[i + 1]). */
+static int tab_x[TUI_NTABS + 1];
+
 static void draw_tabs(struct tui_app *app)
 {
 	int cols = tui_cols(), x = 0, i;
 	char tab[64];
 
 	tui_fill(0, 0, cols, TUI_ROLE_TITLE);
+	for (i = 0; i <= TUI_NTABS; i++)
+		tab_x[i] = cols + 1;
 	for (i = 0; i < TUI_NTABS && x < cols; i++) {
 		snprintf(tab, sizeof(tab), "%d %s", i + 1, view_ops[i]->title);
 		if (x + tui_width(tab) + 1 > cols)
 			break;
+		tab_x[i] = x;
 		x += tui_text_raw(0, x, cols - x, " ", TUI_ROLE_TITLE);
 		x += tui_text_raw(0, x, cols - x, tab,
 				  (int)app->current == i ? TUI_ROLE_TAB_ON : TUI_ROLE_TAB);
+		tab_x[i + 1] = x;
 	}
 }
 
@@ -563,6 +570,30 @@ static int enter(struct tui_app *app)
 	return 1;
 }
 
+static void act(struct tui_app *app, enum tui_action a);
+
+/* A click on a tab shows it; on a line, selects it (a double click opens
+ * it); the wheel scrolls by three lines. */
+static void mouse(struct tui_app *app, tui_key k)
+{
+	struct tui_view *v = &app->views[app->current];
+	int i;
+
+	if (k == TUI_KEY_WHEEL_UP || k == TUI_KEY_WHEEL_DOWN) {
+		for (i = 0; i < 3; i++)
+			act(app, k == TUI_KEY_WHEEL_UP ? TUI_MOVE_UP : TUI_MOVE_DOWN);
+		return;
+	}
+	if (tui_mouse_y == 0) {
+		for (i = 0; i < TUI_NTABS; i++)
+			if (tui_mouse_x >= tab_x[i] && tui_mouse_x < tab_x[i + 1])
+				act(app, (enum tui_action)(TUI_VIEW_SCHEDULE + i));
+		return;
+	}
+	if (tui_view_click(v, tui_mouse_y) && k == TUI_KEY_DOUBLE_CLICK)
+		act(app, TUI_ENTER);
+}
+
 static void act(struct tui_app *app, enum tui_action a)
 {
 	struct tui_view *v = &app->views[app->current];
@@ -765,7 +796,6 @@ int tui_run(const char *path, const struct tui_opts *o)
 {
 	struct tui_app app;
 	struct tui_input input;
-	struct ldr_buf repo_err = LDR_BUF_INIT;
 	char err[200];
 	int i, status = 0, dumped = 0;
 
@@ -780,9 +810,6 @@ int tui_run(const char *path, const struct tui_opts *o)
 		app_release(&app);
 		return 2;
 	}
-	if (ldr_repo_open(&app.repo, path, &repo_err) < 0) /* no history */
-		app.repo = NULL;
-	ldr_buf_release(&repo_err);
 	app.as_of = o->as_of.kind ? o->as_of : app.rm.footprint.as_at.kind ? app.rm.footprint.as_at
 									  : this_month();
 	if (o->keys) {
@@ -808,6 +835,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 		app.views[i].ops = view_ops[i];
 		app.views[i].app = &app;
 		app.views[i].sort_col = -1;
+		app.views[i].body_y = -1;
 	}
 	tui_app_changed(&app);
 	app.current = app.previous = TUI_V_SCHEDULE;
@@ -831,7 +859,10 @@ int tui_run(const char *path, const struct tui_opts *o)
 			break;
 		if (k == TUI_KEYCODE(KEY_RESIZE))
 			continue;
-		act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
+		if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
+			mouse(&app, k);
+		else
+			act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
 	}
 	if (app.dump && !dumped && !tui_hangup && !tui_terminate) {
 		tui_app_draw(&app);

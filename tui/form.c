@@ -87,12 +87,19 @@ static int contains(const char *hay, const char *needle)
 /* ---- the picker --------------------------------------------------------------------- */
 
 long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, size_t n,
-	      size_t initial, int multi)
+	      size_t initial, int multi, char **typed)
 {
 	struct ldr_buf filter = LDR_BUF_INIT, line = LDR_BUF_INIT;
 	size_t *shown = ldr_calloc(n + 1, sizeof(*shown)), nshown = 0, sel = 0, top = 0, i;
 	long answer = -1;
 	int refilter = 1;
+
+	if (typed && *typed) {
+		/* What was typed before, offered again. */
+		ldr_buf_addstr(&filter, *typed);
+		free(*typed);
+		*typed = NULL;
+	}
 
 	for (;;) {
 		int rows = tui_rows(), cols = tui_cols(), height = rows - 3, y;
@@ -118,14 +125,17 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 			top = sel - (size_t)height + 1;
 		tui_app_draw(app);
 		ldr_buf_reset(&line);
-		ldr_buf_addf(&line, " %s   filter: %s", title, filter.s ? filter.s : "");
+		ldr_buf_addf(&line, " %s   %s %s\u2502", title, typed ? "choose, or type:" : "filter:",
+			     filter.s ? filter.s : "");
 		tui_text(1, 0, cols, line.s, TUI_ROLE_HEADER);
 		for (y = 0; y < height; y++) {
 			size_t r = top + (size_t)y;
 			tui_fill(2 + y, 0, cols, TUI_ROLE_NORMAL);
 			if (r >= nshown) {
 				if (r == 0)
-					tui_text(2, 1, cols - 1, "nothing matches the filter", TUI_ROLE_DIM);
+					tui_text(2, 1, cols - 1, typed ? "nothing matches: Enter takes what "
+									 "is typed" : "nothing matches the filter",
+						 TUI_ROLE_DIM);
 				continue;
 			}
 			ldr_buf_reset(&line);
@@ -134,13 +144,18 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 			tui_text(2 + y, 1, cols - 1, line.s, r == sel ? TUI_ROLE_CURSOR : TUI_ROLE_NORMAL);
 		}
 		tui_fill(rows - 1, 0, cols, TUI_ROLE_STATUS);
-		tui_text(rows - 1, 0, cols, multi ? "type to filter, Space marks, Enter keeps, Esc cancels"
-						  : "type to filter, Enter chooses, Esc cancels",
-			 TUI_ROLE_STATUS);
+		if (app->message[0]) /* what was wrong with the last answer */
+			tui_text(rows - 1, 0, cols, app->message, app->message_role);
+		else
+			tui_text(rows - 1, 0, cols,
+				 multi ? "type to filter, Space marks, Enter keeps, Esc cancels"
+				       : "type to filter, Enter chooses, Esc cancels",
+				 TUI_ROLE_STATUS);
 		tui_refresh();
 		k = modal_key(app);
 		if (k == 0)
 			continue;
+		app->message[0] = '\0';
 		if (k < 0 || k == 27 || k == 7)
 			break;
 		if (k == '\n' || k == '\r') {
@@ -148,6 +163,8 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 				answer = 0;
 			else if (nshown)
 				answer = (long)shown[sel];
+			else if (typed && filter.len)
+				answer = -2, *typed = ldr_strdup(filter.s);
 			else
 				continue;
 			break;
@@ -837,7 +854,7 @@ static void pick_field(struct tui_app *app, const struct tui_locator *loc, const
 		goto out;
 	}
 	ldr_buf_addf(&title, "%s:", f->name);
-	r = tui_pick(app, title.s, c.items, c.n, initial, multi);
+	r = tui_pick(app, title.s, c.items, c.n, initial, multi, NULL);
 	if (r < 0)
 		goto out;
 	if (multi) {
@@ -897,12 +914,77 @@ static char *next_item_id(struct tui_app *app, const struct ldr_list *l, const s
 	return ldr_buf_detach(&b);
 }
 
+/* A time: the years and quarters of the roadmap's horizon to choose from
+ * (and a year either side), or any time typed (a month: 2017-09). */
+static void pick_time(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
+		      const void *rec)
+{
+	const struct ldr_footprint *fp = &app->rm.footprint;
+	const struct ldr_time *cur = LDR_CFIELD(rec, f);
+	struct candidates c;
+	struct ldr_buf title = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	char t[LDR_TIME_STR_MAX], *typed = NULL;
+	int first = fp->start.kind ? ldr_time_fy_of_month(ldr_time_first(&fp->start)) : 2016;
+	int last = fp->end.kind ? ldr_time_fy_of_month(ldr_time_first(&fp->end)) : first + 4;
+	int y, q;
+	size_t initial = 0;
+	long r;
+
+	memset(&c, 0, sizeof(c));
+	if (cur->kind) {
+		/* Its own year is always in the list. */
+		int own = ldr_time_fy_of_month(ldr_time_first(cur));
+		if (own < first) first = own;
+		if (own > last) last = own;
+	}
+	for (y = first - 1; y <= last + 1; y++)
+		for (q = 0; q <= 4; q++) {
+			struct ldr_time x = q ? ldr_time_quarter(y, q) : ldr_time_year(y);
+			if (!(f->time_kinds & x.kind))
+				continue;
+			if (cur->kind && !ldr_time_cmp(&x, cur))
+				initial = c.n;
+			candidate(&c, ldr_strdup(ldr_time_format(&x, t)), t, 0);
+		}
+	if (cur->kind == LDR_TIME_MONTH) {
+		/* A month is kept as it is unless another is chosen. */
+		initial = c.n;
+		candidate(&c, ldr_strdup(ldr_time_format(cur, t)), t, 0);
+	}
+	if (!(f->flags & LDR_FL_REQUIRED)) {
+		if (!cur->kind)
+			initial = c.n;
+		candidate(&c, ldr_strdup("(none)"), "", 0);
+	}
+	ldr_buf_addf(&title, "%s:", f->name);
+	for (;;) {
+		r = tui_pick(app, title.s, c.items, c.n, initial, 0, &typed);
+		if (r == -1)
+			break;
+		ldr_buf_reset(&err);
+		if (tui_set_field(app, loc, f, NULL, r >= 0 ? c.ids[r] : typed, &err) == 0)
+			break;
+		/* Not a time: say why, and offer what was typed again. */
+		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
+	}
+	free(typed);
+	candidates_release(&c);
+	ldr_buf_release(&title);
+	ldr_buf_release(&err);
+}
+
 static void edit_field(struct tui_app *app, struct form *fm, const struct ldr_field *f)
 {
 	struct frame *fr = &fm->fr[fm->n - 1];
 	struct tui_locator loc = fr->loc;
 	struct ldr_buf cur = LDR_BUF_INIT, err = LDR_BUF_INIT;
 	const void *rec = fm->rec;
+
+	if (app->read_only && f->type != LDR_F_LIST && f->type != LDR_F_ATTRS &&
+	    f->type != LDR_F_DERIVED) {
+		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		return;
+	}
 
 	switch (f->type) {
 	case LDR_F_LIST: {
@@ -924,6 +1006,9 @@ static void edit_field(struct tui_app *app, struct form *fm, const struct ldr_fi
 	}
 	case LDR_F_ENUM: case LDR_F_ENUMS: case LDR_F_REF: case LDR_F_REFS:
 		pick_field(app, &loc, f, rec);
+		break;
+	case LDR_F_TIME:
+		pick_time(app, &loc, f, rec);
 		break;
 	case LDR_F_BOOL:
 		if (tui_set_field(app, &loc, f, NULL, *(const int *)LDR_CFIELD(rec, f) ? "false" : "true",

@@ -26,7 +26,10 @@ struct tui_pick {
 	int on;            /* multi: marked */
 };
 long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, size_t n,
-	      size_t initial, int multi);
+	      size_t initial, int multi, char **typed);
+/* typed (not NULL): Enter when nothing matches what was typed returns -2,
+ * with the text in *typed (to be freed): a value not in the list. If
+ * *typed is set on entry, it is the filter to start with (and is freed). */
 
 /* Edit text of several lines: returns the new text, or NULL if cancelled. */
 char *tui_edit_text(struct tui_app *app, const char *title, const char *text);

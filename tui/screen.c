@@ -141,6 +141,14 @@ int tui_screen_start(int rows, int cols)
 	roles_init();
 	if (rows > 0)
 		resizeterm(rows, cols);
+	else
+		/* Clicks and the wheel, where the terminal has a mouse; Shift
+		 * still selects text in most terminals. */
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+			  , NULL);
 	return 0;
 }
 
@@ -249,6 +257,8 @@ static double now_seconds(void)
 
 /* The keyboard. After a hang-up, reads fail at once, for ever (EIO); a run
  * of fast failures is taken for one even if no SIGHUP came. */
+int tui_mouse_y = -1, tui_mouse_x = -1;
+
 static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
 {
 	int fast_errors = 0;
@@ -274,6 +284,24 @@ static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
 			} else {
 				fast_errors = 0;
 			}
+			continue;
+		}
+		if (r == KEY_CODE_YES && wch == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) != OK)
+				continue;
+			tui_mouse_y = ev.y;
+			tui_mouse_x = ev.x;
+			if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+				return TUI_KEY_DOUBLE_CLICK;
+			if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+				return TUI_KEY_CLICK;
+			if (ev.bstate & BUTTON4_PRESSED)
+				return TUI_KEY_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+			if (ev.bstate & BUTTON5_PRESSED)
+				return TUI_KEY_WHEEL_DOWN;
+#endif
 			continue;
 		}
 		if (r == KEY_CODE_YES) {
@@ -310,6 +338,12 @@ static tui_key script_next(struct tui_input *in, int *rows, int *cols)
 		return -1;
 	*rows = s->rows[s->at];
 	*cols = s->cols[s->at];
+	if (s->keys[s->at] == TUI_KEY_CLICK || s->keys[s->at] == TUI_KEY_DOUBLE_CLICK) {
+		/* Not a resize: where the mouse was. */
+		tui_mouse_y = *rows;
+		tui_mouse_x = *cols;
+		*rows = *cols = 0;
+	}
 	return s->keys[s->at++];
 }
 
@@ -353,6 +387,14 @@ int tui_input_script(struct tui_input *in, const char *text, char *err, size_t e
 			p = end + 1;
 			if (sscanf(name, "<Resize %dx%d>", &c, &r) == 2) { /* columns x rows */
 				script_add(s, &cap, TUI_KEYCODE(KEY_RESIZE), r, c);
+			} else if (sscanf(name, "<Click %d,%d>", &r, &c) == 2) {
+				script_add(s, &cap, TUI_KEY_CLICK, r, c);
+			} else if (sscanf(name, "<DoubleClick %d,%d>", &r, &c) == 2) {
+				script_add(s, &cap, TUI_KEY_DOUBLE_CLICK, r, c);
+			} else if (!strcmp(name, "<WheelUp>")) {
+				script_add(s, &cap, TUI_KEY_WHEEL_UP, 0, 0);
+			} else if (!strcmp(name, "<WheelDown>")) {
+				script_add(s, &cap, TUI_KEY_WHEEL_DOWN, 0, 0);
 			} else if (!strcmp(name, "<HUP>")) {
 				script_add(s, &cap, TUI_KEY_HANGUP, 0, 0);
 			} else if (!strcmp(name, "<Dump>")) {

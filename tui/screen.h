@@ -54,6 +54,14 @@ void tui_input_release(struct tui_input *in);
 /* The script's pseudo-keys. */
 #define TUI_KEY_HANGUP TUI_KEYCODE(0x10000)
 #define TUI_KEY_DUMP TUI_KEYCODE(0x10001) /* <Dump>: the test prints the screen */
+/* The mouse, where the terminal reports it: a click, a double click, the
+ * wheel; where (screen row and column) is in tui_mouse_y and tui_mouse_x.
+ * Scripts say <Click ROW,COL>, <DoubleClick ROW,COL>, <WheelUp>, <WheelDown>. */
+#define TUI_KEY_CLICK TUI_KEYCODE(0x10002)
+#define TUI_KEY_DOUBLE_CLICK TUI_KEYCODE(0x10003)
+#define TUI_KEY_WHEEL_UP TUI_KEYCODE(0x10004)
+#define TUI_KEY_WHEEL_DOWN TUI_KEYCODE(0x10005)
+extern int tui_mouse_y, tui_mouse_x;
 
 /* Start curses on the terminal (fd 0/1), or headless on /dev/null with a
  * fixed size (rows, cols > 0). Returns 0 or -1. */

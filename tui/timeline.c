@@ -175,6 +175,7 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 	y += 2;
 	height -= 2;
 	v->body_height = height;
+	v->body_y = y;
 	if (v->sel < v->top)
 		v->top = v->sel;
 	if (height > 0 && v->sel >= v->top + (size_t)height)

@@ -168,6 +168,18 @@ void tui_view_refilter(struct tui_view *v)
 		v->sel = v->nrows ? v->nrows - 1 : 0;
 }
 
+int tui_view_click(struct tui_view *v, int y)
+{
+	size_t row;
+	if (v->body_y < 0 || y < v->body_y || y >= v->body_y + v->body_height)
+		return 0;
+	row = v->top + (size_t)(y - v->body_y);
+	if (row >= v->nrows)
+		return 0;
+	v->sel = row;
+	return 1;
+}
+
 size_t tui_view_item(const struct tui_view *v)
 {
 	return v->sel < v->nrows ? v->rows[v->sel] : (size_t)-1;
@@ -242,6 +254,7 @@ static void draw_table(struct tui_view *v, int y, int height)
 		y++;
 	}
 	v->body_height = height;
+	v->body_y = y;
 	if (v->sel < v->top)
 		v->top = v->sel;
 	if (height > 0 && v->sel >= v->top + (size_t)height)

@@ -61,6 +61,7 @@ struct tui_view {
 	char *filter;
 	char *search;
 	int body_height; /* rows of the table, as last drawn */
+	int body_y;      /* the screen row of its first line (-1: not drawn) */
 	void *priv;
 };
 
@@ -75,6 +76,8 @@ int tui_view_select_item(struct tui_view *v, size_t item);
 void tui_view_draw(struct tui_view *v, int y, int height, int detail);
 /* The engine's actions: moving, search, filter and sort. 1 if handled. */
 int tui_view_handle(struct tui_view *v, enum tui_action a);
+/* Select the row drawn at screen row y: 1 if there is one. */
+int tui_view_click(struct tui_view *v, int y);
 /* Search forward (dir 1) or back (-1) from the cursor for v->search. */
 int tui_view_search(struct tui_view *v, int dir);
 /* The next piece of one line of text that fits in width columns, broken

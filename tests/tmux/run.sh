@@ -69,8 +69,10 @@ wait_for "C12   Patients"
 keys e
 wait_for "capability C12: Enter edits"
 keys j j j Enter
-wait_for "year: 18/19"
-keys C-u 19/20 Enter
+wait_for "choose, or type:"
+keys 19/20
+wait_for "19/20 Q4"
+keys Enter
 wait_for "C12 year: 19/20"
 "$LDR" set "$D/roadmap" C06.status=delivered -m "Someone else" >/dev/null
 keys w
@@ -133,6 +135,15 @@ wait_for "[+]"
 keys q d
 wait_gone
 [ -z "$(git -C "$D/roadmap" status --porcelain)" ] || fail "discarding changed the file"
+
+# 4. The mouse, as xterm reports it (SGR): a click on a tab, the wheel.
+start
+keys -l "$(printf '\033[<0;15;1M\033[<0;15;1m')"
+wait_for "Dossier 1/51"
+keys -l "$(printf '\033[<65;15;8M')"
+wait_for "Dossier 4/51"
+keys q
+wait_gone
 
 [ $failed -eq 0 ] && echo "tmux: ok"
 exit $failed
