@@ -306,11 +306,19 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
 	for (;;) {
 		int rows = tui_rows(), cols = tui_cols();
 		tui_key k;
+		char piece[1024];
+		const char *p;
+		int n = 0, y;
 		ldr_buf_reset(&shown);
 		ldr_buf_addf(&shown, "%s%s: %s", question, detail ? detail : "", options);
 		tui_app_draw(app);
-		tui_fill(rows - 1, 0, cols, TUI_ROLE_WARNING);
-		tui_text(rows - 1, 0, cols, shown.s, TUI_ROLE_WARNING);
+		/* The whole question, over as many lines as it needs (up to 4). */
+		for (p = shown.s; *p && n < 4; n++)
+			p = tui_wrap_piece(p, cols - 1, piece, sizeof(piece));
+		for (p = shown.s, y = rows - n; *p && y < rows; y++) {
+			p = tui_wrap_piece(p, cols - 1, piece, sizeof(piece));
+			tui_text(y, 0, cols, piece, TUI_ROLE_WARNING);
+		}
 		tui_refresh();
 		k = next_key(app);
 		if (k == TUI_KEY_DUMP) {

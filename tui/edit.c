@@ -681,6 +681,26 @@ static void saved(struct tui_app *app)
 	tui_recovery_remove(app);
 }
 
+/* Someone else saved first: never overwrite, offer to merge ours onto it. */
+static void offer_merge(struct tui_app *app, const char *why)
+{
+	struct ldr_buf q = LDR_BUF_INIT;
+	ldr_buf_addf(&q, "not saved: %s. ", why);
+	if (tui_app_choose(app, q.s, NULL, "(m)erge your changes onto it, or keep them (c)",
+			   "mc") == 'm') {
+		tui_reload(app);
+		if (app->message_role != TUI_ROLE_ERROR) {
+			char said[sizeof(app->message)];
+			snprintf(said, sizeof(said), "%s", app->message);
+			tui_app_say(app, TUI_ROLE_NORMAL, "%s; 'w' saves", said);
+		}
+	} else {
+		tui_app_say(app, TUI_ROLE_WARNING, "not saved: your changes are kept (':reload' "
+			    "merges them onto the file as it is now)");
+	}
+	ldr_buf_release(&q);
+}
+
 void tui_save(struct tui_app *app, const char *given)
 {
 	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, commit = LDR_BUF_INIT;
@@ -707,8 +727,13 @@ void tui_save(struct tui_app *app, const char *given)
 	if (app->repo) {
 		int r = ldr_repo_save(app->repo, &app->rm, &app->loaded, message, &commit, &err);
 		if (r < 0) {
-			tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s (your changes are kept; ':reload' "
-				    "merges them onto the roadmap as it is now)", err.s);
+			struct ldr_buf why = LDR_BUF_INIT;
+			if (ldr_repo_changed(app->repo, &app->loaded, &why) == 1)
+				offer_merge(app, err.s);
+			else
+				tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s (your changes are kept)",
+					    err.s);
+			ldr_buf_release(&why);
 			goto out;
 		}
 		saved(app);
@@ -718,8 +743,9 @@ void tui_save(struct tui_app *app, const char *given)
 		struct ldr_buf now = LDR_BUF_INIT;
 		if (ldr_file_read(app->path, &now, &err) == 0 &&
 		    (now.len != app->file_len || ldr_hash_bytes(now.s, now.len) != app->file_hash)) {
-			tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s changed since it was loaded (your "
-				    "changes are kept; ':reload' merges them onto it)", app->path);
+			ldr_buf_reset(&err);
+			ldr_buf_addf(&err, "%s changed since it was loaded", app->path);
+			offer_merge(app, err.s);
 		} else if (ldr_file_write_atomic(app->path, text.s, text.len, &err) < 0) {
 			tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s", err.s);
 		} else {

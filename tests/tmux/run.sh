@@ -79,7 +79,8 @@ keys w
 wait_for "commit message:"
 keys C-u "Move C12 to 19/20" Enter
 wait_for "changed since loaded"
-keys : reload Enter
+wait_for "(m)erge your changes onto it"
+keys m
 wait_for "1 change merged"
 keys w
 wait_for "commit message:"
