@@ -109,6 +109,8 @@ int tui_app_jump(struct tui_app *app, const char *id)
 		return 0;
 	}
 	target = view_of(r->kind);
+	if (app->current < TUI_NTABS && target != app->current)
+		app->jumped_from = (int)app->current;
 	if (target == TUI_V_RECORD) {
 		tui_app_focus(app, r->kind, r->rec);
 		tui_app_show(app, TUI_V_RECORD);
@@ -663,7 +665,20 @@ static void act(struct tui_app *app, enum tui_action a)
 			tui_app_say(app, TUI_ROLE_NORMAL, "nothing to open here");
 		break;
 	case TUI_BACK:
-		tui_app_show(app, app->previous);
+		if (app->current >= TUI_NTABS) {
+			tui_app_show(app, app->previous);
+		} else if (v->filter) {
+			/* Esc in a list: first the filter goes, */
+			free(v->filter);
+			v->filter = NULL;
+			tui_view_refilter(v);
+			tui_app_say(app, TUI_ROLE_NORMAL, "the filter is cleared");
+		} else if (app->jumped_from >= 0 && app->jumped_from != (int)app->current) {
+			/* then back to where a jump came from. */
+			enum tui_view_id to = (enum tui_view_id)app->jumped_from;
+			app->jumped_from = -1;
+			tui_app_show(app, to);
+		}
 		break;
 	case TUI_DETAIL:
 		app->detail = !app->detail;
@@ -847,6 +862,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 	}
 	tui_app_changed(&app);
 	app.current = app.previous = TUI_V_SCHEDULE;
+	app.jumped_from = -1;
 	if (!app.read_only)
 		tui_recovery_offer(&app);
 	while (!app.quit) {

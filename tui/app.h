@@ -59,6 +59,7 @@ struct tui_app {
 	struct tui_keymap keymap;
 	struct tui_view views[TUI_NVIEWS];
 	enum tui_view_id current, previous;
+	int jumped_from; /* the tab a jump (Enter in Checks, Deps) left, or -1 */
 	struct tui_input *input;
 	char message[512];
 	enum tui_role message_role;

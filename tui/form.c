@@ -560,6 +560,16 @@ static void form_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
 	}
 }
 
+/* "activities", "projects", "universal capabilities". */
+static void plural(struct ldr_buf *b, const char *noun)
+{
+	size_t n = strlen(noun);
+	if (n > 1 && noun[n - 1] == 'y' && !strchr("aeiou", noun[n - 2]))
+		ldr_buf_addf(b, "%.*sies", (int)(n - 1), noun);
+	else
+		ldr_buf_addf(b, "%ss", noun);
+}
+
 /* What a field expects, for the detail pane. */
 static void expects(const struct ldr_field *f, struct ldr_buf *b)
 {
@@ -569,7 +579,7 @@ static void expects(const struct ldr_field *f, struct ldr_buf *b)
 	case LDR_F_STR: ldr_buf_addstr(b, "one line of text"); break;
 	case LDR_F_TEXT: ldr_buf_addstr(b, "text, of as many lines as it needs (Ctrl-S keeps it)"); break;
 	case LDR_F_REF: ldr_buf_addf(b, "a %s, chosen from a list", f->kind->name); break;
-	case LDR_F_REFS: ldr_buf_addf(b, "%ss, marked in a list with Space", f->kind->name); break;
+	case LDR_F_REFS: plural(b, f->kind->name); ldr_buf_addstr(b, ", marked in a list with Space"); break;
 	case LDR_F_STRS: ldr_buf_addstr(b, "names, separated by commas"); break;
 	case LDR_F_ENUM: case LDR_F_ENUMS:
 		ldr_buf_addstr(b, f->type == LDR_F_ENUM ? "one of " : "any of ");
@@ -586,7 +596,7 @@ static void expects(const struct ldr_field *f, struct ldr_buf *b)
 	case LDR_F_INT: ldr_buf_addf(b, "a whole number from %lld to %lld", f->min, f->max); break;
 	case LDR_F_ATTRS: ldr_buf_addstr(b, "named values of the footprint's own (Enter opens)"); break;
 	case LDR_F_DERIVED: ldr_buf_addstr(b, "which fields were inferred, and from what (Enter opens)"); break;
-	case LDR_F_LIST: ldr_buf_addf(b, "%ss (Enter opens)", f->kind->name); break;
+	case LDR_F_LIST: plural(b, f->kind->name); ldr_buf_addstr(b, " (Enter opens)"); break;
 	default: break;
 	}
 	if (f->flags & LDR_FL_REQUIRED)

@@ -6,6 +6,7 @@
 
 #include "../model/national.h"
 #include "app.h"
+#include "form.h"
 #include "text.h"
 
 static const char *enum_name(const struct ldr_kind *k, const char *field, int v)
@@ -482,9 +483,33 @@ static void problems_detail(struct tui_view *v, size_t item, struct ldr_buf *lin
 		ldr_buf_addf(lines, "where\x1f%s:%u:%u\x1f-\x1e", v->app->path, f->pos.line, f->pos.col);
 }
 
+/* 'e' on a problem: the record's form, at the field it is about. */
+static void problems_edit(struct tui_app *app, const struct ldr_finding *x)
+{
+	const struct ldr_ref *r = x->id ? ldr_index_find(&app->ix, x->id) : NULL;
+	size_t i, field = 0;
+
+	if (!r) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "this problem is about no one record");
+		return;
+	}
+	for (i = 0; i < r->kind->nfields; i++)
+		if (x->pos.line && ldr_rec_field_pos(r->rec, (unsigned)i).line == x->pos.line) {
+			field = i;
+			break;
+		}
+	tui_form_edit(app, r->kind, r->rec);
+	if (app->current == TUI_V_FORM)
+		tui_view_select_item(&app->views[TUI_V_FORM], field);
+}
+
 static int problems_handle(struct tui_view *v, enum tui_action a)
 {
 	size_t item = tui_view_item(v);
+	if (a == TUI_EDIT && item != (size_t)-1) {
+		problems_edit(v->app, &v->app->findings.v[item]);
+		return 1;
+	}
 	if (a != TUI_ENTER || item == (size_t)-1)
 		return 0;
 	if (!v->app->findings.v[item].id || !tui_app_jump(v->app, v->app->findings.v[item].id))

@@ -19,3 +19,8 @@ LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='<Resize 120x30> <Dump> <Resize 40x12> <Dump>' l
 printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: "\\u202Eevil", what: "\\u00e9t\\u00e9 \\u4e2d\\u6587 \\u00a3", year: 16/17}\n' > $T/odd.yaml && LDR_TUI_SIZE=60x8 LDR_TUI_KEYS='d' ldr $T/odd.yaml
 ldr $T/none.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='q' ldr tests/cli/data/errors.yaml
+# Esc in a list clears its filter, then returns to where a jump came from
+# (Enter in Checks), else stays: it never leaves for another tab by itself.
+LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='f group:medicines <Enter> <Esc> <Dump> <Esc> <Dump> 7 <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
+# 'e' on a problem opens its record's form at the field it is about.
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 G e' ldr roadmaps/derbyshire.yaml
