@@ -30,6 +30,15 @@ static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
 	[TUI_V_TEXT] = &tui_text_ops,
 };
 
+void tui_app_dump(struct tui_app *app)
+{
+	app->dumped = 1;
+	if (app->dump) {
+		tui_dump(app->dump);
+		fputs("--\n", app->dump);
+	}
+}
+
 void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 {
 	va_list ap;
@@ -242,7 +251,7 @@ static void append_key(struct ldr_buf *b, tui_key k)
 
 char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
 {
-	struct ldr_buf b = LDR_BUF_INIT, shown = LDR_BUF_INIT;
+	struct ldr_buf b = LDR_BUF_INIT;
 	int rows, cols;
 
 	ldr_buf_addstr(&b, initial ? initial : "");
@@ -251,18 +260,24 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
 		tui_key k;
 		rows = tui_rows();
 		cols = tui_cols();
-		ldr_buf_reset(&shown);
-		ldr_buf_addf(&shown, "%s%s", question, b.s ? b.s : "");
+		int typed_w = tui_width(b.s ? b.s : ""), room, x;
+		const char *t = b.s ? b.s : "";
 		tui_app_draw(app);
 		tui_fill(rows - 1, 0, cols, TUI_ROLE_NORMAL);
-		move(rows - 1, tui_text_raw(rows - 1, 0, cols - 1, shown.s, TUI_ROLE_NORMAL));
+		/* What is typed stays in sight: the question gives way (cut),
+		 * then the text's start scrolls off. */
+		room = cols - 2 - typed_w;
+		if (room < cols / 3)
+			room = cols / 3;
+		x = tui_text_raw(rows - 1, 0, room, question, TUI_ROLE_LABEL);
+		while (*t && tui_width(t) > cols - 1 - x)
+			t += tui_fit_bytes(t, 1) ? tui_fit_bytes(t, 1) : 1;
+		x += tui_text_raw(rows - 1, x, cols - 1 - x, t, TUI_ROLE_NORMAL);
+		move(rows - 1, x);
 		tui_refresh();
 		k = next_key(app);
 		if (k == TUI_KEY_DUMP) {
-			if (app->dump) {
-				tui_dump(app->dump);
-				fputs("--\n", app->dump);
-			}
+			tui_app_dump(app);
 			continue;
 		}
 		if (k < 0 || k == TUI_KEY_HANGUP) {
@@ -289,12 +304,10 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
 	}
 	curs_set(0);
 	app->message[0] = '\0';
-	ldr_buf_release(&shown);
 	return ldr_buf_detach(&b);
 cancel:
 	curs_set(0);
 	app->message[0] = '\0';
-	ldr_buf_release(&shown);
 	ldr_buf_release(&b);
 	return NULL;
 }
@@ -324,10 +337,7 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
 		tui_refresh();
 		k = next_key(app);
 		if (k == TUI_KEY_DUMP) {
-			if (app->dump) {
-				tui_dump(app->dump);
-				fputs("--\n", app->dump);
-			}
+			tui_app_dump(app);
 			continue;
 		}
 		if (k < 0 || k == TUI_KEY_HANGUP) {
@@ -683,9 +693,13 @@ static void act(struct tui_app *app, enum tui_action a)
 	case TUI_DETAIL:
 		app->detail = !app->detail;
 		break;
-	case TUI_HISTORY_RECORD:
+	case TUI_HISTORY_RECORD: {
+		enum tui_view_id from = app->current;
 		tui_history_record(app);
+		if (from < TUI_NTABS && app->current != from)
+			app->jumped_from = (int)from; /* Esc, Esc: back to the record */
 		break;
+	}
 	case TUI_COMMAND:
 		line = tui_app_prompt(app, ":", "");
 		if (line)
@@ -820,7 +834,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 	struct tui_app app;
 	struct tui_input input;
 	char err[200];
-	int i, status = 0, dumped = 0;
+	int i, status = 0;
 
 	memset(&app, 0, sizeof(app));
 	app.path = ldr_roadmap_path(path);
@@ -870,11 +884,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 		tui_app_draw(&app);
 		k = next_key(&app);
 		if (k == TUI_KEY_DUMP) {
-			dumped = 1;
-			if (app.dump) {
-				tui_dump(app.dump);
-				fputs("--\n", app.dump);
-			}
+			tui_app_dump(&app);
 			continue;
 		}
 		if (k == TUI_KEY_HANGUP)
@@ -888,7 +898,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 		else
 			act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
 	}
-	if (app.dump && !dumped && !tui_hangup && !tui_terminate) {
+	if (app.dump && !app.dumped && !tui_hangup && !tui_terminate) {
 		tui_app_draw(&app);
 		tui_dump(app.dump);
 	}

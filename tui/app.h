@@ -68,8 +68,10 @@ struct tui_app {
 	const struct ldr_kind *focus_kind;
 	void *focus;
 	char *focus_id;
-	/* For the headless tests: print the screen on <Dump>. */
+	/* For the headless tests: print the screen on <Dump> (and at the end,
+	 * if there was none). */
 	FILE *dump;
+	int dumped;
 };
 
 struct tui_opts {
@@ -87,6 +89,8 @@ int tui_run(const char *path, const struct tui_opts *o);
 
 /* After a change to the roadmap: index, checks and every view again. */
 void tui_app_changed(struct tui_app *app);
+/* <Dump>: print the screen for the headless tests. */
+void tui_app_dump(struct tui_app *app);
 /* Draw the screen as it is. */
 void tui_app_draw(struct tui_app *app);
 /* Say something on the status line. */

@@ -26,10 +26,7 @@ static tui_key modal_key(struct tui_app *app)
 		return 0;
 	}
 	if (k == TUI_KEY_DUMP) {
-		if (app->dump) {
-			tui_dump(app->dump);
-			fputs("--\n", app->dump);
-		}
+		tui_app_dump(app);
 		return 0;
 	}
 	if (k == TUI_KEY_HANGUP)

@@ -24,3 +24,5 @@ LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='q' ldr tests/cli/data/errors.yaml
 LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='f group:medicines <Enter> <Esc> <Dump> <Esc> <Dump> 7 <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
 # 'e' on a problem opens its record's form at the field it is about.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 G e' ldr roadmaps/derbyshire.yaml
+# What is typed on the prompt stays in sight, the question giving way.
+LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide" <Dump> <Esc> f "group:medicines" <Dump>' ldr roadmaps/derbyshire.yaml
