@@ -47,6 +47,8 @@ void ldr_buf_addquoted(struct ldr_buf *b, const char *s, size_t max);
 /* Length in bytes of the valid UTF-8 sequence at s (1-4), or 0 if the bytes
  * at s are not one; *cp receives the code point. */
 size_t ldr_utf8_decode(const char *s, size_t n, unsigned *cp);
+/* The UTF-8 bytes of a code point (below 0x110000) into out; their number. */
+size_t ldr_utf8_encode(unsigned cp, char out[4]);
 
 /* Edit distance (optimal string alignment), capped: returns cap+1 when the
  * distance is larger than cap. */

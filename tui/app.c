@@ -237,18 +237,27 @@ static tui_key next_key(struct tui_app *app)
 	return k;
 }
 
-static void append_key(struct ldr_buf *b, tui_key k)
+tui_key tui_app_modal_key(struct tui_app *app)
 {
-	char u[8];
-	unsigned c = (unsigned)k;
-	int n = 0;
-	if (c < 0x80) u[n++] = (char)c;
-	else if (c < 0x800) u[n++] = (char)(0xC0 | c >> 6), u[n++] = (char)(0x80 | (c & 0x3F));
-	else if (c < 0x10000) u[n++] = (char)(0xE0 | c >> 12), u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)), u[n++] = (char)(0x80 | (c & 0x3F));
-	else u[n++] = (char)(0xF0 | c >> 18), u[n++] = (char)(0x80 | ((c >> 12) & 0x3F)), u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)), u[n++] = (char)(0x80 | (c & 0x3F));
-	ldr_buf_add(b, u, (size_t)n);
+	tui_key k = next_key(app);
+	if (k == TUI_KEYCODE(KEY_RESIZE))
+		return 0;
+	if (k == TUI_KEY_DUMP) {
+		tui_app_dump(app);
+		return 0;
+	}
+	if (k == TUI_KEY_HANGUP)
+		tui_hangup = 1;
+	if (k < 0 || tui_hangup || tui_terminate)
+		return -1;
+	return k;
 }
 
+static void append_key(struct ldr_buf *b, tui_key k)
+{
+	char u[4];
+	ldr_buf_add(b, u, ldr_utf8_encode((unsigned)k, u));
+}
 char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
@@ -275,17 +284,10 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
 		x += tui_text_raw(rows - 1, x, cols - 1 - x, t, TUI_ROLE_NORMAL);
 		move(rows - 1, x);
 		tui_refresh();
-		k = next_key(app);
-		if (k == TUI_KEY_DUMP) {
-			tui_app_dump(app);
+		k = tui_app_modal_key(app);
+		if (k == 0)
 			continue;
-		}
-		if (k < 0 || k == TUI_KEY_HANGUP) {
-			if (k == TUI_KEY_HANGUP)
-				tui_hangup = 1;
-			goto cancel;
-		}
-		if (k == 27 || k == 7 /* C-g */)
+		if (k < 0 || k == 27 || k == 7 /* C-g */)
 			goto cancel;
 		if (k == '\n')
 			break;
@@ -335,17 +337,10 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
 			tui_text(y, 0, cols, piece, TUI_ROLE_WARNING);
 		}
 		tui_refresh();
-		k = next_key(app);
-		if (k == TUI_KEY_DUMP) {
-			tui_app_dump(app);
+		k = tui_app_modal_key(app);
+		if (k == 0)
 			continue;
-		}
-		if (k < 0 || k == TUI_KEY_HANGUP) {
-			if (k == TUI_KEY_HANGUP)
-				tui_hangup = 1;
-			break;
-		}
-		if (k == 27 || k == 7)
+		if (k < 0 || k == 27 || k == 7)
 			break;
 		if (k > 0 && k < 0x80 && strchr(keys, (int)k)) {
 			answer = (int)k;

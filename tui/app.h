@@ -102,6 +102,10 @@ void tui_app_show(struct tui_app *app, enum tui_view_id id);
 void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec);
 /* Go to the record with this id in the view that lists it. */
 int tui_app_jump(struct tui_app *app, const char *id);
+/* The next key for a question or a modal: 0 when there is none to act on
+ * (a resize, done; a <Dump>, printed: redraw and ask again), -1 when the
+ * input ended or the connection dropped. */
+tui_key tui_app_modal_key(struct tui_app *app);
 /* Ask for a line of text on the status line; NULL if cancelled (Esc). */
 char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial);
 /* Ask a question answered by one of the keys in keys; returns the key, or 0

@@ -14,51 +14,9 @@
 
 /* ---- reading keys in a modal ------------------------------------------------------ */
 
-/* The next key for a modal: resizes are done, <Dump> prints the screen
- * (after redraw, by the caller: it returns 0), a hang-up is noted. */
-static tui_key modal_key(struct tui_app *app)
-{
-	int rows = 0, cols = 0;
-	tui_key k = app->input->next(app->input, &rows, &cols);
-	if (k == TUI_KEYCODE(KEY_RESIZE)) {
-		if (rows > 0)
-			tui_resize(rows, cols);
-		return 0;
-	}
-	if (k == TUI_KEY_DUMP) {
-		tui_app_dump(app);
-		return 0;
-	}
-	if (k == TUI_KEY_HANGUP)
-		tui_hangup = 1;
-	if (k == TUI_KEY_HANGUP || tui_hangup || tui_terminate)
-		return -1;
-	return k;
-}
-
 static int is_text_key(tui_key k)
 {
 	return k >= 0x20 && k < 0x110000 && k != 0x7F;
-}
-
-static void put_utf8(char *u, int *n, unsigned c)
-{
-	*n = 0;
-	if (c < 0x80) {
-		u[(*n)++] = (char)c;
-	} else if (c < 0x800) {
-		u[(*n)++] = (char)(0xC0 | c >> 6);
-		u[(*n)++] = (char)(0x80 | (c & 0x3F));
-	} else if (c < 0x10000) {
-		u[(*n)++] = (char)(0xE0 | c >> 12);
-		u[(*n)++] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[(*n)++] = (char)(0x80 | (c & 0x3F));
-	} else {
-		u[(*n)++] = (char)(0xF0 | c >> 18);
-		u[(*n)++] = (char)(0x80 | ((c >> 12) & 0x3F));
-		u[(*n)++] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[(*n)++] = (char)(0x80 | (c & 0x3F));
-	}
 }
 
 /* Case-insensitive (ASCII) substring. */
@@ -149,7 +107,7 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 				       : "type to filter, Enter chooses, Esc cancels",
 				 TUI_ROLE_STATUS);
 		tui_refresh();
-		k = modal_key(app);
+		k = tui_app_modal_key(app);
 		if (k == 0)
 			continue;
 		app->message[0] = '\0';
@@ -194,9 +152,7 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 			refilter = 1;
 		} else if (is_text_key(k)) {
 			char u[4];
-			int len;
-			put_utf8(u, &len, (unsigned)k);
-			ldr_buf_add(&filter, u, (size_t)len);
+			ldr_buf_add(&filter, u, ldr_utf8_encode((unsigned)k, u));
 			refilter = 1;
 		}
 	}
@@ -323,7 +279,7 @@ char *tui_edit_text(struct tui_app *app, const char *title, const char *text)
 		cx = 1 + width_of(b.s, rows[r].start, cur);
 		move(2 + (int)(r - top), cx < cols ? cx : cols - 1);
 		tui_refresh();
-		k = modal_key(app);
+		k = tui_app_modal_key(app);
 		if (k == 0)
 			continue;
 		if (k < 0) {
@@ -346,12 +302,11 @@ char *tui_edit_text(struct tui_app *app, const char *title, const char *text)
 		}
 		if (k == '\n' || k == '\r' || is_text_key(k)) {
 			char u[4];
-			int len;
-			put_utf8(u, &len, k == '\r' ? '\n' : (unsigned)k);
-			ldr_buf_add(&b, u, (size_t)len); /* grow, then open the gap */
-			memmove(b.s + cur + len, b.s + cur, b.len - (size_t)len - cur);
-			memcpy(b.s + cur, u, (size_t)len);
-			cur += (size_t)len;
+			size_t len = ldr_utf8_encode(k == '\r' ? '\n' : (unsigned)k, u);
+			ldr_buf_add(&b, u, len); /* grow, then open the gap */
+			memmove(b.s + cur + len, b.s + cur, b.len - len - cur);
+			memcpy(b.s + cur, u, len);
+			cur += len;
 		} else if (k == TUI_KEYCODE(KEY_BACKSPACE) || k == TUI_KEYCODE(KEY_DC)) {
 			size_t from = cur, to = cur;
 			if (k == TUI_KEYCODE(KEY_BACKSPACE)) {

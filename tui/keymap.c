@@ -87,13 +87,7 @@ const char *tui_key_name(tui_key key, char *buf, size_t len)
 		snprintf(buf, len, "<F%d>", key - TUI_KEYCODE(KEY_F(0)));
 	else if (key > 0x20 && key < 0x110000) {
 		char u[8];
-		int n = 0;
-		unsigned c = (unsigned)key;
-		if (c < 0x80) u[n++] = (char)c;
-		else if (c < 0x800) u[n++] = (char)(0xC0 | c >> 6), u[n++] = (char)(0x80 | (c & 0x3F));
-		else if (c < 0x10000) u[n++] = (char)(0xE0 | c >> 12), u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)), u[n++] = (char)(0x80 | (c & 0x3F));
-		else u[n++] = (char)(0xF0 | c >> 18), u[n++] = (char)(0x80 | ((c >> 12) & 0x3F)), u[n++] = (char)(0x80 | ((c >> 6) & 0x3F)), u[n++] = (char)(0x80 | (c & 0x3F));
-		u[n] = '\0';
+		u[ldr_utf8_encode((unsigned)key, u)] = '\0';
 		snprintf(buf, len, "%s", u);
 	} else {
 		snprintf(buf, len, "<key %d>", key);

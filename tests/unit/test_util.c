@@ -54,6 +54,25 @@ static void test_utf8(void **state)
 	assert_int_equal(ldr_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0); /* past U+10FFFF */
 }
 
+/* What the interface types in: every length, and back through the decoder. */
+static void test_utf8_encode(void **state)
+{
+	static const unsigned cps[] = { 'a', 0xA3, 0x7FF, 0x800, 0x2013, 0xFFFD, 0x10000, 0x1F600,
+					0x10FFFF };
+	char u[4];
+	size_t i, n;
+	unsigned back;
+	(void)state;
+	assert_int_equal(ldr_utf8_encode(0xE9, u), 2);
+	assert_memory_equal(u, "\xc3\xa9", 2);
+	for (i = 0; i < sizeof(cps) / sizeof(*cps); i++) {
+		n = ldr_utf8_encode(cps[i], u);
+		assert_int_equal(n, cps[i] < 0x80 ? 1 : cps[i] < 0x800 ? 2 : cps[i] < 0x10000 ? 3 : 4);
+		assert_int_equal(ldr_utf8_decode(u, n, &back), n);
+		assert_int_equal(back, cps[i]);
+	}
+}
+
 static void test_hash(void **state)
 {
 	struct ldr_hash h = LDR_HASH_INIT;
@@ -84,6 +103,7 @@ int main(void)
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_quoting_untrusted_text),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8_encode),
 		cmocka_unit_test(test_hash),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
