@@ -781,6 +781,7 @@ int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 			    "with yours", app->path);
 	ldr_roadmap_release(&app->base);
 	ldr_rec_copy(&ldr_kind_roadmap, &app->base, &app->rm);
+	app->base_kept = 0;
 	ldr_buf_release(&text);
 	ldr_buf_release(&e);
 	ldr_diag_release(&d);

@@ -44,6 +44,7 @@ struct tui_app {
 	struct ldr_roadmap rm;
 	/* The roadmap as loaded or last saved: what unsaved changes are from. */
 	struct ldr_roadmap base;
+	int base_kept; /* base is in the recovery files already */
 	char *path;
 	/* Its repository (NULL when the file is not committed in one: saves
 	 * then write the file), and what a save must find unchanged. */

@@ -515,8 +515,13 @@ void tui_recovery_write(struct tui_app *app)
 	struct ldr_buf err = LDR_BUF_INIT;
 	char *unsaved = recovery_path(app, "unsaved"), *base = recovery_path(app, "base");
 
-	if (write_roadmap(&app->base, base, &err) < 0 || write_roadmap(&app->rm, unsaved, &err) < 0)
+	/* The base changes only on a load or a save: written once, not after
+	 * every edit (a large roadmap is megabytes). */
+	if ((!app->base_kept && write_roadmap(&app->base, base, &err) < 0) ||
+	    write_roadmap(&app->rm, unsaved, &err) < 0)
 		tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the unsaved changes safe: %s", err.s);
+	else
+		app->base_kept = 1;
 	ldr_buf_release(&err);
 	free(unsaved);
 	free(base);
@@ -527,6 +532,7 @@ void tui_recovery_remove(struct tui_app *app)
 	char *unsaved = recovery_path(app, "unsaved"), *base = recovery_path(app, "base");
 	unlink(unsaved);
 	unlink(base);
+	app->base_kept = 0;
 	free(unsaved);
 	free(base);
 }
@@ -675,6 +681,7 @@ static int readable(struct tui_app *app, struct ldr_buf *text)
 
 static void saved(struct tui_app *app)
 {
+	app->base_kept = 0;
 	app->dirty = 0;
 	ldr_roadmap_release(&app->base);
 	ldr_rec_copy(&ldr_kind_roadmap, &app->base, &app->rm);
