@@ -548,15 +548,15 @@ static int read_roadmap(const char *path, struct ldr_roadmap *rm)
 	return r;
 }
 
-/* Put ours onto the roadmap as it is now, from base; say what happened. */
+/* Put ours onto the roadmap as it is now, from base; say what happened. A
+ * field changed on both sides keeps the file's value, and the roadmap
+ * records the conflict (ours beside it) for the conflict view. */
 static void merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_roadmap *ours,
 		     const char *done)
 {
 	struct ldr_roadmap result;
 	struct ldr_merge m;
-	struct ldr_buf ids = LDR_BUF_INIT;
 	char *mine = recovery_path(app, "mine");
-	size_t i;
 
 	ldr_merge_roadmaps(&result, base, ours, &app->rm, &m);
 	if (m.n) {
@@ -566,22 +566,18 @@ static void merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_r
 			tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
 		ldr_buf_release(&err);
 	}
-	for (i = 0; i < m.n && i < 4; i++)
-		ldr_buf_addf(&ids, "%s%s", i ? ", " : "", m.v[i].id);
-	if (m.n > 4)
-		ldr_buf_addstr(&ids, ", ...");
 	ldr_roadmap_release(&app->rm);
 	app->rm = result;
-	if (m.taken)
+	if (m.taken || m.n)
 		app->dirty = 1;
 	if (m.n)
-		tui_app_say(app, TUI_ROLE_ERROR, "%s: changed on both sides, so the file's version is "
-			    "kept: %s; all of yours is in %s (%zu other change%s merged)", done, ids.s,
-			    mine, m.taken, m.taken == 1 ? "" : "s");
+		tui_app_say(app, TUI_ROLE_ERROR, "%s: %zu conflict%s, where the file's value is kept and "
+			    "yours is beside it ('C' shows them); all of yours is in %s (%zu other "
+			    "change%s merged)", done, m.n, m.n == 1 ? "" : "s", mine, m.taken,
+			    m.taken == 1 ? "" : "s");
 	else
 		tui_app_say(app, TUI_ROLE_NORMAL, "%s: %zu change%s merged", done, m.taken,
 			    m.taken == 1 ? "" : "s");
-	ldr_buf_release(&ids);
 	ldr_merge_release(&m);
 	free(mine);
 }
