@@ -174,17 +174,8 @@ static void print_text(const struct ldr_findings *f, const char *path, const str
 	char when[LDR_TIME_STR_MAX];
 	size_t i;
 
-	for (i = 0; i < f->n; i++) {
-		const struct ldr_finding *x = &f->v[i];
-		if (x->pos.line)
-			printf("%s:%u:%u: ", path, x->pos.line, x->pos.col);
-		else
-			printf("%s: ", path);
-		printf("%s: %s [%s]\n", severity_name(x->rule->severity), cli_safe(x->message, &b),
-		       x->rule->id);
-		if (x->fix)
-			printf("    fix: %s\n", cli_safe(x->fix, &b));
-	}
+	for (i = 0; i < f->n; i++)
+		cli_print_finding(stdout, path, &f->v[i]);
 	printf("%s: %zu error%s, %zu warning%s, as at %s\n", path, f->errors, f->errors == 1 ? "" : "s",
 	       f->warnings, f->warnings == 1 ? "" : "s", ldr_time_format(as_of, when));
 	ldr_buf_release(&b);

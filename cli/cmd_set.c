@@ -178,7 +178,9 @@ int cmd_set(int argc, char **argv)
 		       cli_safe(ldr_repo_file(repo), &b));
 		goto out;
 	}
-	if (ldr_loaded_dirty(&st) && st.committed[0])
+	if (st.merging[0])
+		fprintf(stderr, "ldr set: note: this commit concludes the merge of %.7s\n", st.merging);
+	else if (ldr_loaded_dirty(&st) && st.committed[0])
 		fprintf(stderr, "ldr set: note: %s has changes not committed; this commit includes them\n",
 			cli_safe(ldr_repo_file(repo), &b));
 	if (a.message)
