@@ -1368,10 +1368,16 @@ static int update_status(const char *refname, const char *status, void *payload)
 	struct transport *t = payload;
 	if (status && !t->rejected) {
 		struct ldr_buf b = LDR_BUF_INIT;
+		size_t n = strlen(status);
+		char *s;
+		while (n && strchr(": .\n", status[n - 1]))
+			n--; /* libgit2's "...: " with no reason after it */
+		s = ldr_strndup(status, n);
 		ldr_buf_addquoted(&b, refname, 100);
 		ldr_buf_addstr(&b, ": ");
-		ldr_buf_addquoted(&b, status, 200);
+		ldr_buf_addquoted(&b, s, 200);
 		t->rejected = ldr_buf_detach(&b);
+		free(s);
 	}
 	return 0;
 }
