@@ -28,6 +28,7 @@ static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
 	[TUI_V_RECORD] = &tui_record_ops,
 	[TUI_V_FORM] = &tui_form_ops,
 	[TUI_V_TEXT] = &tui_text_ops,
+	[TUI_V_CONFLICTS] = &tui_conflicts_ops,
 };
 
 void tui_app_dump(struct tui_app *app)
@@ -86,7 +87,7 @@ void tui_app_show(struct tui_app *app, enum tui_view_id id)
 		app->previous = app->current;
 	app->current = id;
 	if (id == TUI_V_DEPS || id == TUI_V_RECORD || id == TUI_V_HELP || id == TUI_V_HISTORY ||
-	    id == TUI_V_REVIEW) {
+	    id == TUI_V_REVIEW || id == TUI_V_CONFLICTS) {
 		v->ops->load(v);
 		tui_view_refilter(v);
 	}
@@ -658,6 +659,15 @@ static void act(struct tui_app *app, enum tui_action a)
 	case TUI_SAVE:
 		tui_save(app, NULL);
 		break;
+	case TUI_SYNC:
+		tui_sync(app);
+		break;
+	case TUI_VIEW_CONFLICTS:
+		if (app->rm.conflicts.len)
+			tui_app_show(app, TUI_V_CONFLICTS);
+		else
+			tui_app_say(app, TUI_ROLE_NORMAL, "no conflicts: nothing a merge left to resolve");
+		break;
 	case TUI_NEXT_VIEW:
 	case TUI_PREV_VIEW: {
 		int cur = app->current < TUI_NTABS ? (int)app->current : (int)app->previous;
@@ -819,6 +829,7 @@ static void app_release(struct tui_app *app)
 	tui_undo_release(&app->undo);
 	if (app->repo)
 		ldr_repo_free(app->repo);
+	ldr_remote_release(&app->sync);
 	tui_keymap_release(&app->keymap);
 	free(app->focus_id);
 	free(app->path);
