@@ -1407,6 +1407,11 @@ static int remote_fail(struct ldr_buf *err, const struct ldr_remote *r, const ch
 		add_git_error(err);
 		ldr_buf_addstr(err, "; ldr offers your ssh-agent's keys, then ~/.ssh/id_ed25519 and "
 			       "~/.ssh/id_rsa, and asks for no passwords");
+	} else if (strstr(m, "hostkey") || strstr(m, "host key")) {
+		ldr_buf_addf(err, "cannot %s '%s' (", doing, r->name);
+		ldr_buf_addquoted(err, r->url, 200);
+		ldr_buf_addstr(err, "): the server's host key is not in ~/.ssh/known_hosts, or differs from "
+			       "it: connect once with ssh to check it and add it");
 	} else if (code == GIT_ENONFASTFORWARD) {
 		ldr_buf_addf(err, "'%s' refused the push: its '%s' moved since the fetch (someone "
 			     "pushed meanwhile); nothing changed here: run 'ldr sync' again", r->name,

@@ -5,8 +5,7 @@
 # breaks the schedule is reported; errors change nothing; the interface
 # resolves conflicts and pushes; plain git merges with the driver 'ldr setup'
 # registers. After every scenario git fsck judges all three repositories.
-# (No SSH remote: no SSH server can be started here without root; see
-# tests/sync/README.)
+# (The same over SSH: tests/sync/ssh.sh, with an sshd of its own.)
 . tests/cli/repo.sh && cd $R && ldr init seed --from $OLDPWD/roadmaps/derbyshire.yaml >/dev/null && git clone -q --bare seed shared.git && git clone -q file://$R/shared.git a && git clone -q file://$R/shared.git b && ls
 # fsck: every repository, quietly; "fsck: ok" when all pass.
 . tests/cli/repo.sh && cd $R && for g in shared.git a b; do git -C $g fsck --no-dangling --no-progress 2>&1 | sed "s|^|$g: |"; done; echo fsck: ok
