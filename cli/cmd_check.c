@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../model/check.h"
 #include "../model/national.h"
@@ -230,14 +229,6 @@ static void print_json(const struct ldr_findings *f, const char *path, const str
 	ldr_buf_release(&b);
 }
 
-static struct ldr_time today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
-}
-
 int cmd_check(int argc, char **argv)
 {
 	struct check_args a;
@@ -268,7 +259,7 @@ int cmd_check(int argc, char **argv)
 		print_checklist(&rm, path, a.json);
 	} else if (r == LDR_EXIT_OK) {
 		if (!o.as_of.kind)
-			o.as_of = rm.footprint.as_at.kind ? rm.footprint.as_at : today();
+			o.as_of = ldr_check_as_of(&rm);
 		o.only = a.rules;
 		o.n_only = a.nrules;
 		ldr_check(&rm, &o, &f);

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../model/file.h"
@@ -35,14 +34,6 @@ static int read_side(const char *file, const char *name, const char *side, struc
 	ldr_buf_release(&err);
 	ldr_buf_release(&label);
 	return r;
-}
-
-static struct ldr_time this_month(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
 }
 
 /* What the merge broke, and what it could not decide, on standard error
@@ -115,7 +106,7 @@ int cmd_merge_driver(int argc, char **argv)
 		goto out;
 	}
 	memset(&o, 0, sizeof(o));
-	o.as_of = saved.footprint.as_at.kind ? saved.footprint.as_at : this_month();
+	o.as_of = ldr_check_as_of(&saved);
 	ldr_check_new_errors(&saved, &ours, &theirs, &o, &broken);
 	tell(name.s, &m, &broken);
 	r = m.n ? LDR_EXIT_ERRORS : LDR_EXIT_OK;

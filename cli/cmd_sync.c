@@ -3,10 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "../model/diag.h"
 #include "../model/sync.h"
 #include "cli.h"
 #include "history.h"
@@ -73,21 +71,12 @@ static int report(const struct ldr_sync *s, const char *path)
 	return LDR_EXIT_OK;
 }
 
-static struct ldr_time this_month(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
-}
-
 int cmd_sync(int argc, char **argv)
 {
 	const char *remote = NULL, *roadmap = ".";
 	struct ldr_repo *repo = NULL;
 	struct ldr_roadmap rm;
 	struct ldr_loaded st;
-	struct ldr_diag diag;
 	struct ldr_check_opts o;
 	struct ldr_sync s;
 	struct ldr_buf err = LDR_BUF_INIT, b = LDR_BUF_INIT;
@@ -96,7 +85,6 @@ int cmd_sync(int argc, char **argv)
 	memset(&s, 0, sizeof(s));
 	ldr_roadmap_init(&rm);
 	ldr_roadmap_init(&s.result);
-	ldr_diag_init(&diag, "");
 	if (first < 0 || help) {
 		if (help)
 			cli_print_help(stdout, cli_find("sync"));
@@ -117,19 +105,10 @@ int cmd_sync(int argc, char **argv)
 		else
 			remote = argv[first];
 	}
-	if ((r = hist_open("sync", roadmap, &repo)))
+	if ((r = hist_open("sync", roadmap, &repo)) || (r = hist_load_repo("sync", repo, &rm, &st)))
 		goto out;
-	free(diag.file);
-	diag.file = ldr_strdup(ldr_repo_file(repo));
-	if (ldr_repo_load(repo, &rm, &st, &diag, &err) < 0) {
-		ldr_diag_print(&diag, stderr);
-		if (err.len)
-			fprintf(stderr, "ldr sync: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
-		goto out;
-	}
 	memset(&o, 0, sizeof(o));
-	o.as_of = rm.footprint.as_at.kind ? rm.footprint.as_at : this_month();
+	o.as_of = ldr_check_as_of(&rm);
 	if (ldr_sync(repo, remote, &rm, &st, &o, &s, &err) < 0) {
 		fprintf(stderr, "ldr sync: %s\n", err.s);
 		r = LDR_EXIT_PARSE;
@@ -142,7 +121,6 @@ out:
 	ldr_sync_release(&s);
 	ldr_repo_free(repo);
 	ldr_roadmap_release(&rm);
-	ldr_diag_release(&diag);
 	ldr_buf_release(&err);
 	ldr_buf_release(&b);
 	return r;

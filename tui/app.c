@@ -5,7 +5,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../model/diag.h"
 #include "../model/field.h"
@@ -741,14 +740,6 @@ static void load_keymap(struct tui_app *app, const struct tui_opts *o)
 	ldr_buf_release(&err);
 }
 
-static struct ldr_time this_month(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
-}
-
 /* Read the file (for the hash a save checks) and parse it: through its
  * repository when it is committed in one, else as a plain file. */
 int tui_app_load(struct tui_app *app, struct ldr_buf *err)
@@ -853,8 +844,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 		app_release(&app);
 		return 2;
 	}
-	app.as_of = o->as_of.kind ? o->as_of : app.rm.footprint.as_at.kind ? app.rm.footprint.as_at
-									  : this_month();
+	app.as_of = o->as_of.kind ? o->as_of : ldr_check_as_of(&app.rm);
 	if (o->keys) {
 		if (tui_input_script(&input, o->keys, err, sizeof(err)) < 0) {
 			fprintf(stderr, "ldr: the key script: %s\n", err);
