@@ -339,6 +339,16 @@ out:
 	return r;
 }
 
+int ldr_repo_merge_message(struct ldr_repo *repo, struct ldr_buf *msg)
+{
+	git_buf b = { NULL, 0, 0 };
+	if (git_repository_message(&b, repo->git) < 0)
+		return -1;
+	ldr_buf_add(msg, b.ptr, b.size);
+	git_buf_dispose(&b);
+	return 0;
+}
+
 int ldr_loaded_dirty(const struct ldr_loaded *st)
 {
 	return strcmp(st->file, st->committed) != 0;
@@ -791,6 +801,16 @@ static int checkout_others(struct ldr_repo *repo, git_tree *from, git_tree *to, 
 	return 0;
 }
 
+/* A 'git merge' concluded: its state goes, as 'git commit' removes it
+ * (AUTO_MERGE too, which libgit2 does not know). */
+static void end_git_merge(struct ldr_repo *repo)
+{
+	char *auto_merge = ldr_path_join(git_repository_path(repo->git), "AUTO_MERGE");
+	git_repository_state_cleanup(repo->git);
+	unlink(auto_merge);
+	free(auto_merge);
+}
+
 /* What a save writes, and how. */
 struct save_plan {
 	const char *text;
@@ -892,7 +912,7 @@ static int save_text(struct ldr_repo *repo, const struct save_plan *p, struct ld
 		goto out;
 	}
 	if (st->merging_git)
-		git_repository_state_cleanup(repo->git);
+		end_git_merge(repo);
 	st->merging[0] = '\0';
 	st->merging_git = 0;
 	r = update_index(repo, err);

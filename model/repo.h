@@ -41,6 +41,10 @@ struct ldr_loaded {
 	int merging_git;
 };
 
+/* The message git prepared for the merge in progress (.git/MERGE_MSG),
+ * appended to msg. Returns 0, or -1 when there is none. */
+int ldr_repo_merge_message(struct ldr_repo *repo, struct ldr_buf *msg);
+
 /* Whether the file, as loaded, differs from what HEAD holds: changes not
  * committed (a save commits them with its own). */
 int ldr_loaded_dirty(const struct ldr_loaded *st);

@@ -709,7 +709,13 @@ static char *suggested_message(struct tui_app *app)
 		return ldr_buf_detach(&b);
 	}
 	if (app->loaded.merging[0]) {
-		ldr_buf_addf(&b, "Merge %.7s", app->loaded.merging);
+		/* git's own message for its merge, else the commit merged. */
+		if (!app->repo || ldr_repo_merge_message(app->repo, &b) < 0 || !b.len || b.s[0] == '#') {
+			ldr_buf_reset(&b);
+			ldr_buf_addf(&b, "Merge %.7s", app->loaded.merging);
+		}
+		b.len = strcspn(b.s, "\n");
+		b.s[b.len] = '\0';
 		return ldr_buf_detach(&b);
 	}
 	for (i = 0; i < app->undo.done && shown < 3; i++, shown++)
