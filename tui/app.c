@@ -875,6 +875,9 @@ int tui_run(const char *path, const struct tui_opts *o)
 	app.jumped_from = -1;
 	if (!app.read_only)
 		tui_recovery_offer(&app);
+	/* A merge left conflicts (git's, or a sync's restored): they come first. */
+	if (app.rm.conflicts.len && app.current == TUI_V_SCHEDULE)
+		tui_app_show(&app, TUI_V_CONFLICTS);
 	while (!app.quit) {
 		tui_key k;
 		tui_app_draw(&app);

@@ -27,7 +27,7 @@
 # Someone else changed another field of the same record: both are kept.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C05 <Enter> e j <Enter> <C-u> "Prisons" <Enter> <HUP>' ldr one; at 2016-07-06 && ldr set one C05.what=Elsewhere -m 'C05 elsewhere' && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r : "w C05 for prisons" <Enter>' ldr one | tail -2; git -C one show HEAD | grep '^[-+] '
 # The same field: the file's value stays, and ours is kept beside it.
-. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C05 <Enter> e j <Enter> <C-u> "Young offenders" <Enter> <HUP>' ldr one; at 2016-07-07 && ldr set one C05.who=Courts -m 'C05 for courts' && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r' ldr one | tail -5; ls -a one; grep -A2 'id: C05' one/roadmap.yaml.ldr-mine
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C05 <Enter> e j <Enter> <C-u> "Young offenders" <Enter> <HUP>' ldr one; at 2016-07-07 && ldr set one C05.who=Courts -m 'C05 for courts' && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r' ldr one | tail -12; ls -a one; grep -A2 'id: C05' one/roadmap.yaml.ldr-mine
 # Read-only: nothing changes, nothing is written.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='e <Dump>' ldr tui --read-only one | tail -2 | head -1
 # A plain file, outside any repository: 'w' writes it.
