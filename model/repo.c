@@ -1453,33 +1453,42 @@ void ldr_remote_release(struct ldr_remote *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* The branch's configured remote and upstream, else REMOTE (or "origin")
- * and the branch of the same name. */
+/* A branch's setting (branch.BRANCH.key), or NULL. */
+static char *branch_config(const git_config *cfg, const char *branch, const char *key)
+{
+	struct ldr_buf name = LDR_BUF_INIT;
+	git_buf v = { NULL, 0, 0 };
+	char *out = NULL;
+
+	ldr_buf_addf(&name, "branch.%s.%s", branch, key);
+	if (git_config_get_string_buf(&v, cfg, name.s) == 0)
+		out = ldr_strdup(v.ptr);
+	git_buf_dispose(&v);
+	ldr_buf_release(&name);
+	return out;
+}
+
+/* The remote: the one named, else the branch's (branch.B.remote), else
+ * origin. Its branch: the upstream (branch.B.merge) when that remote is the
+ * branch's, else the branch of the same name. */
 static int pick_remote(struct ldr_repo *repo, const char *name, const char *branch, struct ldr_remote *r,
-		       char **upstream, struct ldr_buf *err)
+		       struct ldr_buf *err)
 {
 	git_config *cfg = NULL;
-	git_buf v = { NULL, 0, 0 };
-	struct ldr_buf key = LDR_BUF_INIT;
+	char *remote, *merge;
 
-	*upstream = NULL;
 	if (git_repository_config_snapshot(&cfg, repo->git) < 0)
 		return git_fail(err, "cannot read the repository's configuration");
-	ldr_buf_addf(&key, "branch.%s.remote", branch);
-	if (!name && git_config_get_string_buf(&v, cfg, key.s) == 0)
-		r->name = ldr_strdup(v.ptr);
-	git_buf_dispose(&v);
-	ldr_buf_reset(&key);
-	ldr_buf_addf(&key, "branch.%s.merge", branch);
-	if (git_config_get_string_buf(&v, cfg, key.s) == 0 && !strncmp(v.ptr, "refs/heads/", 11))
-		*upstream = ldr_strdup(v.ptr + 11);
-	git_buf_dispose(&v);
-	ldr_buf_release(&key);
+	remote = branch_config(cfg, branch, "remote");
+	merge = branch_config(cfg, branch, "merge");
 	git_config_free(cfg);
-	if (!r->name)
-		r->name = ldr_strdup(name ? name : "origin");
-	if (!*upstream || name)
-		*upstream = (free(*upstream), ldr_strdup(branch));
+	r->name = ldr_strdup(name ? name : remote ? remote : "origin");
+	if (remote && merge && !strcmp(remote, r->name) && !strncmp(merge, "refs/heads/", 11))
+		r->branch = ldr_strdup(merge + 11);
+	else
+		r->branch = ldr_strdup(branch);
+	free(remote);
+	free(merge);
 	return 0;
 }
 
@@ -1522,7 +1531,7 @@ int ldr_repo_fetch(struct ldr_repo *repo, const char *name, struct ldr_remote *r
 	git_fetch_options o;
 	struct transport t;
 	git_oid head, theirs, base;
-	char *refname = NULL, *tracking = NULL, *upstream = NULL;
+	char *refname = NULL, *tracking = NULL;
 	int unborn, code, ret = -1;
 
 	memset(r, 0, sizeof(*r));
@@ -1534,11 +1543,9 @@ int ldr_repo_fetch(struct ldr_repo *repo, const char *name, struct ldr_remote *r
 		fail(err, "HEAD is detached: sync works on a branch ('git switch BRANCH')");
 		goto out;
 	}
-	if (pick_remote(repo, name, refname + 11, r, &upstream, err) < 0 || open_remote(repo, r, &remote, err) < 0)
+	if (pick_remote(repo, name, refname + 11, r, err) < 0 || open_remote(repo, r, &remote, err) < 0)
 		goto out;
 	r->url = ldr_strdup(git_remote_url(remote) ? git_remote_url(remote) : "");
-	r->branch = upstream;
-	upstream = NULL;
 	git_fetch_options_init(&o, GIT_FETCH_OPTIONS_VERSION);
 	callbacks_init(&o.callbacks, &t);
 	code = git_remote_fetch(remote, NULL, &o, "ldr sync: fetch");
@@ -1569,7 +1576,6 @@ out:
 	git_remote_free(remote);
 	free(refname);
 	free(tracking);
-	free(upstream);
 	free(t.rejected);
 	if (ret < 0)
 		ldr_remote_release(r);

@@ -58,7 +58,8 @@ PermitRootLogin prohibit-password
 StrictModes no
 UsePAM no
 EOF
-	"$SSHD" -D -e -f "$D/sshd_config" 2>"$D/sshd.log" &
+	: >"$D/sshd.log" # before the background shell opens it
+	"$SSHD" -D -e -f "$D/sshd_config" 2>>"$D/sshd.log" &
 	pid=$!
 	i=0
 	while [ $i -lt 50 ] && kill -0 "$pid" 2>/dev/null && ! grep -q "listening on" "$D/sshd.log"; do
