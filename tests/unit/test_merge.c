@@ -9,6 +9,7 @@
 
 #include "../../model/check.h"
 #include "../../model/merge.h"
+#include "../../model/sync.h"
 #include "helpers.h"
 
 #define BASE HEAD "projects:\n- {id: P1, name: one, start: 16/17}\n- {id: P2, name: two}\n- {id: P3, name: three}\n"
@@ -372,6 +373,18 @@ static void test_a_clean_merge_can_break_the_schedule(void **state)
 	for (i = 0; i < f.n; i++)
 		dep_order += f.v[i].id && !strcmp(f.v[i].id, "P2");
 	assert_int_equal(dep_order, 1);
+	ldr_findings_release(&f);
+	/* The errors the merge made: neither side had that one. */
+	o.only = NULL;
+	o.n_only = 0;
+	ldr_check_new_errors(&x.out, &x.ours, &x.theirs, &o, &f);
+	assert_int_equal(f.errors, 1);
+	assert_string_equal(f.v[0].id, "P2");
+	assert_string_equal(f.v[0].rule->id, "dep-order");
+	ldr_findings_release(&f);
+	/* ... which ours had already, were it so on that side: not new. */
+	ldr_check_new_errors(&x.out, &x.out, &x.theirs, &o, &f);
+	assert_int_equal(f.n, 0);
 	ldr_findings_release(&f);
 	merged_release(&x);
 }
