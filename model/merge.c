@@ -67,7 +67,7 @@ static void merge_scalar(const struct where *w, const struct ldr_field *f, void 
 	if (ldr_field_equal(f, po, pb)) {
 		ldr_field_release(f, r);
 		ldr_field_copy(f, LDR_FIELD(r, f), pt);
-		w->m->taken++;
+		w->m->fields++;
 		return;
 	}
 	ldr_buf_addf(&path, "%s%s", w->prefix, f->name);
@@ -115,7 +115,7 @@ static void merge_set(const struct where *w, const struct ldr_field *f, void *r,
 	ldr_field_release(f, r);
 	*(struct ldr_strv *)LDR_FIELD(r, f) = out;
 	if (!ldr_field_equal(f, &out, vo))
-		w->m->taken++;
+		w->m->fields++;
 }
 
 /* A set of values as bits: each bit either side changed is changed. */
@@ -127,7 +127,7 @@ static void merge_bits(const struct where *w, const struct ldr_field *f, void *r
 	unsigned v = vb ^ ((vo ^ vb) | (vt ^ vb));
 
 	if (v != vo)
-		w->m->taken++;
+		w->m->fields++;
 	*(unsigned *)LDR_FIELD(r, f) = v;
 }
 
@@ -172,7 +172,7 @@ static void merge_entry(const struct where *w, const struct ldr_field *f, struct
 		return;
 	if (same(vo, vb)) {
 		map_put(mr, key, vt);
-		w->m->taken++;
+		w->m->fields++;
 		*changed = 1;
 		return;
 	}
@@ -341,6 +341,7 @@ static void merge_records(const struct where *w, const struct ldr_field *f, stru
 	size_t i, nadds = 0, cap = 0;
 	unsigned char *drop = ldr_calloc(ol->len + 1, 1);
 	long anchor = -1;
+	int top = w->kind == &ldr_kind_roadmap; /* a record of its own: counted in taken */
 
 	keyed_init(&kb, bl, k);
 	keyed_init(&ko, ol, k);
@@ -352,10 +353,13 @@ static void merge_records(const struct where *w, const struct ldr_field *f, stru
 		if (!*ko.keys[i] || (!t && !b))
 			continue; /* added by ours */
 		if (t) {
+			size_t before = w->m->fields;
 			merge_item(w, f, ko.keys[i], ldr_list_at(rl, k, i), b, o, t);
+			w->m->taken += top && w->m->fields > before;
 		} else if (ldr_rec_equal(k, o, b)) {
+			w->m->taken += top;
 			drop[i] = 1; /* removed by theirs */
-			w->m->taken++;
+			w->m->fields++;
 		} else {
 			removal(w, f, ko.keys[i], o, LDR_SIDE_THEIRS);
 		}
@@ -376,10 +380,12 @@ static void merge_records(const struct where *w, const struct ldr_field *f, stru
 		adds[nadds].anchor = anchor;
 		adds[nadds].seq = nadds;
 		adds[nadds++].rec = t;
-		if (b)
+		if (b) {
 			removal(w, f, kt.keys[i], t, LDR_SIDE_OURS);
-		else
-			w->m->taken++;
+		} else {
+			w->m->fields++;
+			w->m->taken += top;
+		}
 	}
 	for (i = 0; i < ol->len && !drop[i]; i++)
 		;
@@ -412,14 +418,14 @@ static void merge_plain(const struct where *w, const struct ldr_field *f, struct
 		const void *o = ldr_list_at(ol, k, i);
 		if (has_rec(bl, k, o) && !has_rec(tl, k, o)) {
 			ldr_list_remove(rl, k, i);
-			w->m->taken++;
+			w->m->fields++;
 		}
 	}
 	for (i = 0; i < tl->len; i++) {
 		const void *t = ldr_list_at(tl, k, i);
 		if (!has_rec(bl, k, t) && !has_rec(ol, k, t)) {
 			ldr_rec_copy(k, ldr_list_push(rl, k), t);
-			w->m->taken++;
+			w->m->fields++;
 		}
 	}
 }
@@ -440,11 +446,13 @@ static void merge_fields(const struct where *w, const struct ldr_kind *k, void *
 		switch (f->type) {
 		case LDR_F_RECORD: {
 			struct where in = *w;
+			size_t before = w->m->fields;
 			in.kind = f->kind;
 			in.id = f->kind->name; /* "footprint" */
 			in.prefix = "";
 			merge_fields(&in, f->kind, LDR_FIELD(r, f), LDR_CFIELD(b, f), LDR_CFIELD(o, f),
 				     LDR_CFIELD(t, f));
+			w->m->taken += w->m->fields > before;
 			break;
 		}
 		case LDR_F_LIST:

@@ -43,7 +43,8 @@ struct ldr_merge_conflict {
 struct ldr_merge {
 	struct ldr_merge_conflict *v;
 	size_t n, cap;
-	size_t taken; /* changes taken from theirs: fields, records added or removed */
+	size_t taken;  /* records (top-level, or the footprint) that took something of theirs */
+	size_t fields; /* what was taken, counted by field, record added or removed */
 };
 
 /* result = ours, with every change theirs made from base where ours made
