@@ -581,10 +581,11 @@ static int merge_tree(struct ldr_repo *repo, const git_commit *ours, const struc
 	while (git_index_conflict_next(&anc, &our, &their, it) == 0) {
 		const char *p = our ? our->path : their ? their->path : anc->path;
 		if (strcmp(p, repo->relpath) != 0) {
-			ldr_buf_addstr(err, "not saved: ");
 			add_quoted(err, p);
-			ldr_buf_addstr(err, " is in conflict too: it is not a roadmap; merge it with git "
-				       "('git status' says how), then save again");
+			ldr_buf_addstr(err, st->merging_git
+				       ? " is in conflict too: resolve it with git first ('git status' says how)"
+				       : " changed on both sides too, and only git merges files other than the "
+					 "roadmap: merge with 'git pull'; nothing changed");
 			goto out;
 		}
 	}

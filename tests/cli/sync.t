@@ -72,5 +72,9 @@
 # A git merge that breaks the schedule is reported by the driver.
 . tests/cli/repo.sh && cd $R && at 2016-07-16 && ldr set a P45.depends_on=P46 -m 'P45 needs P46' >/dev/null && git -C a push -q && ldr set b 'P46.end=18/19 Q3' -m 'P46 runs on' >/dev/null && git -C b fetch -q && git -C b merge -q -m 'Merge origin/master' origin/master && git -C b log --format='%h %p %s' -1
 . tests/cli/repo.sh && cd $R && git -C b push -q && ldr sync a && for g in shared.git a b; do git -C $g fsck --no-dangling --no-progress 2>&1 | sed "s|^|$g: |"; done; echo fsck: ok
+# Another file changed on both sides is git's to merge: the sync says so and
+# changes nothing.
+. tests/cli/repo.sh && cd $R && at 2016-07-17 && echo 'office' > a/NOTES && git -C a add NOTES && git -C a commit -qm 'Office notes' && ldr set a C33.notes=Agreed -m 'C33 agreed' >/dev/null && ldr sync a >/dev/null && echo 'architects' > b/NOTES && git -C b add NOTES && git -C b commit -qm 'Architects notes' && ldr set b C34.notes=Reviewed -m 'C34 reviewed' >/dev/null && git -C b rev-parse --short HEAD && ldr sync b; git -C b rev-parse --short HEAD && git -C b status --short && cat b/NOTES
+. tests/cli/repo.sh && cd $R && for g in shared.git a b; do git -C $g fsck --no-dangling --no-progress 2>&1 | sed "s|^|$g: |"; done; echo fsck: ok
 # The driver on its own: usage, and a version it cannot read.
 ldr merge-driver one two; echo 'ldr: 1' > $T/empty.yaml; ldr merge-driver $T/empty.yaml roadmaps/derbyshire.yaml roadmaps/derbyshire.yaml roadmap.yaml
