@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/check.h"
 #include "../model/diag.h"
 #include "../model/file.h"
 
@@ -123,4 +124,19 @@ void cli_json_string(struct ldr_buf *b, const char *s)
 			ldr_buf_addch(b, (char)c);
 	}
 	ldr_buf_addch(b, '"');
+}
+
+void cli_print_finding(FILE *out, const char *path, const struct ldr_finding *x)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+
+	if (x->pos.line)
+		fprintf(out, "%s:%u:%u: ", path, x->pos.line, x->pos.col);
+	else
+		fprintf(out, "%s: ", path);
+	fprintf(out, "%s: %s [%s]\n", x->rule->severity == LDR_CHECK_ERROR ? "error" : "warning",
+		cli_safe(x->message, &b), x->rule->id);
+	if (x->fix)
+		fprintf(out, "    fix: %s\n", cli_safe(x->fix, &b));
+	ldr_buf_release(&b);
 }

@@ -37,6 +37,13 @@ int cmd_log(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_baseline(int argc, char **argv);
 int cmd_review(int argc, char **argv);
+/* Several editors, one roadmap (issue 9): */
+int cmd_setup(int argc, char **argv);
+int cmd_sync(int argc, char **argv);
+int cmd_merge_driver(int argc, char **argv);
+
+/* How ldr was run (main's argv[0]): 'ldr setup' names it to git. */
+extern const char *cli_argv0;
 
 const struct cli_command *cli_find(const char *name);
 /* Print "ldr NAME: message" and the usage line to stderr; returns 64. */
@@ -63,6 +70,11 @@ int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_bu
 
 /* Roadmap text made safe for a terminal (control characters escaped). */
 const char *cli_safe(const char *s, struct ldr_buf *b);
+
+/* A finding as 'ldr check' prints it: "path:line:col: error: message
+ * [rule]", then its fix. */
+struct ldr_finding;
+void cli_print_finding(FILE *out, const char *path, const struct ldr_finding *x);
 
 /* JSON string literal of s (with quotes). */
 void cli_json_string(struct ldr_buf *b, const char *s);

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "../model/date.h"
-#include "../model/diag.h"
 #include "../model/repo.h"
 #include "cli.h"
 #include "history.h"
@@ -47,20 +46,13 @@ static int mark(struct ldr_repo *repo, const char *name, const char *message)
 	struct ldr_roadmap rm;
 	struct ldr_loaded st;
 	struct ldr_commit c;
-	struct ldr_diag diag;
 	struct ldr_buf err = LDR_BUF_INIT, b = LDR_BUF_INIT;
 	int r = LDR_EXIT_OK;
 
 	memset(&c, 0, sizeof(c));
-	ldr_diag_init(&diag, ldr_repo_file(repo));
 	/* A baseline marks a commit: what the file says must be in it. */
-	if (ldr_repo_load(repo, &rm, &st, &diag, &err) < 0) {
-		ldr_diag_print(&diag, stderr);
-		if (err.len)
-			fprintf(stderr, "ldr baseline: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
+	if ((r = hist_load_repo("baseline", repo, &rm, &st)))
 		goto out;
-	}
 	if (ldr_loaded_dirty(&st)) {
 		fprintf(stderr, "ldr baseline: %s has changes not committed, which a baseline would "
 			"not include: commit them first ('ldr diff' shows them)\n",
@@ -84,7 +76,6 @@ static int mark(struct ldr_repo *repo, const char *name, const char *message)
 out:
 	ldr_commit_release(&c);
 	ldr_roadmap_release(&rm);
-	ldr_diag_release(&diag);
 	ldr_buf_release(&err);
 	ldr_buf_release(&b);
 	return r;

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../model/check.h"
 #include "../model/national.h"
@@ -174,17 +173,8 @@ static void print_text(const struct ldr_findings *f, const char *path, const str
 	char when[LDR_TIME_STR_MAX];
 	size_t i;
 
-	for (i = 0; i < f->n; i++) {
-		const struct ldr_finding *x = &f->v[i];
-		if (x->pos.line)
-			printf("%s:%u:%u: ", path, x->pos.line, x->pos.col);
-		else
-			printf("%s: ", path);
-		printf("%s: %s [%s]\n", severity_name(x->rule->severity), cli_safe(x->message, &b),
-		       x->rule->id);
-		if (x->fix)
-			printf("    fix: %s\n", cli_safe(x->fix, &b));
-	}
+	for (i = 0; i < f->n; i++)
+		cli_print_finding(stdout, path, &f->v[i]);
 	printf("%s: %zu error%s, %zu warning%s, as at %s\n", path, f->errors, f->errors == 1 ? "" : "s",
 	       f->warnings, f->warnings == 1 ? "" : "s", ldr_time_format(as_of, when));
 	ldr_buf_release(&b);
@@ -239,14 +229,6 @@ static void print_json(const struct ldr_findings *f, const char *path, const str
 	ldr_buf_release(&b);
 }
 
-static struct ldr_time today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
-}
-
 int cmd_check(int argc, char **argv)
 {
 	struct check_args a;
@@ -277,7 +259,7 @@ int cmd_check(int argc, char **argv)
 		print_checklist(&rm, path, a.json);
 	} else if (r == LDR_EXIT_OK) {
 		if (!o.as_of.kind)
-			o.as_of = rm.footprint.as_at.kind ? rm.footprint.as_at : today();
+			o.as_of = ldr_check_as_of(&rm);
 		o.only = a.rules;
 		o.n_only = a.nrules;
 		ldr_check(&rm, &o, &f);

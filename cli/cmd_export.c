@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../export/export.h"
+#include "../model/date.h"
 #include "../model/diag.h"
 #include "../model/file.h"
 #include "cli.h"
@@ -66,15 +66,6 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 	if (!a->roadmap)
 		return cli_usage_error("export", "no roadmap given");
 	return 0;
-}
-
-/* Today, as a month on the time line (UTC). */
-static struct ldr_time this_month(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
 }
 
 static int load_baseline(const char *arg, struct ldr_roadmap *rm)
@@ -227,7 +218,7 @@ int cmd_export(int argc, char **argv)
 	if (r)
 		return r;
 	memset(&o, 0, sizeof(o));
-	o.as_of = this_month();
+	o.as_of = ldr_date_this_month();
 	if (a.as_of && ldr_time_parse(&o.as_of, a.as_of, LDR_TIME_ANY, err, sizeof(err)) < 0)
 		return cli_usage_error("export", "--as-of: %s", err);
 	o.capabilities = a.capabilities;

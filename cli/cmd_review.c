@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../model/date.h"
 #include "../model/file.h"
@@ -92,21 +91,13 @@ static int parse_args(int argc, char **argv, struct review_args *a, int *help)
 	return 0;
 }
 
-static int this_month(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1).month;
-}
-
 /* The period and the review's date from the options. */
 static int period_of(const struct review_args *a, struct ldr_time *period, int *as_of)
 {
 	char err[256];
 	struct ldr_time t;
 
-	*as_of = this_month();
+	*as_of = ldr_date_this_month().month;
 	if (a->as_of) {
 		if (ldr_time_parse(&t, a->as_of, LDR_TIME_ANY, err, sizeof(err)) < 0)
 			return cli_usage_error("review", "--as-of: %s", err);
@@ -128,7 +119,7 @@ static int read_versions(struct review_run *run)
 	struct ldr_buf notes = LDR_BUF_INIT, err = LDR_BUF_INIT;
 	/* The file's changes not committed are the plan as it is now, unless
 	 * the review is of an earlier date. */
-	int uncommitted = !run->as_of_given || run->rv.as_of >= this_month();
+	int uncommitted = !run->as_of_given || run->rv.as_of >= ldr_date_this_month().month;
 	int r = ldr_review_read(&run->src, &run->rv, run->repo, run->a.baseline, uncommitted, &notes, &err);
 	char *line, *save = NULL;
 

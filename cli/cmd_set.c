@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/diag.h"
 #include "../model/diff.h"
 #include "../model/edit.h"
 #include "../model/repo.h"
@@ -148,28 +147,17 @@ int cmd_set(int argc, char **argv)
 	struct ldr_repo *repo = NULL;
 	struct ldr_roadmap rm, before;
 	struct ldr_loaded st;
-	struct ldr_diag diag;
 	struct ldr_buf err = LDR_BUF_INIT, id = LDR_BUF_INIT, msg = LDR_BUF_INIT, b = LDR_BUF_INIT;
 	int help, r = parse_args(argc, argv, &a, &help);
 
 	ldr_roadmap_init(&rm);
 	ldr_roadmap_init(&before);
-	ldr_diag_init(&diag, "");
 	if (help) {
 		cli_print_help(stdout, cli_find("set"));
 		goto out;
 	}
-	if (r || (r = hist_open("set", a.roadmap, &repo)))
+	if (r || (r = hist_open("set", a.roadmap, &repo)) || (r = hist_load_repo("set", repo, &rm, &st)))
 		goto out;
-	free(diag.file);
-	diag.file = ldr_strdup(ldr_repo_file(repo));
-	if (ldr_repo_load(repo, &rm, &st, &diag, &err) < 0) {
-		ldr_diag_print(&diag, stderr);
-		if (err.len)
-			fprintf(stderr, "ldr set: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
-		goto out;
-	}
 	ldr_rec_copy(&ldr_kind_roadmap, &before, &rm);
 	if ((r = apply(&rm, &a)))
 		goto out;
@@ -178,7 +166,9 @@ int cmd_set(int argc, char **argv)
 		       cli_safe(ldr_repo_file(repo), &b));
 		goto out;
 	}
-	if (ldr_loaded_dirty(&st) && st.committed[0])
+	if (st.merging[0])
+		fprintf(stderr, "ldr set: note: this commit concludes the merge of %.7s\n", st.merging);
+	else if (ldr_loaded_dirty(&st) && st.committed[0])
 		fprintf(stderr, "ldr set: note: %s has changes not committed; this commit includes them\n",
 			cli_safe(ldr_repo_file(repo), &b));
 	if (a.message)
@@ -200,7 +190,6 @@ out:
 	ldr_repo_free(repo);
 	ldr_roadmap_release(&rm);
 	ldr_roadmap_release(&before);
-	ldr_diag_release(&diag);
 	ldr_buf_release(&err);
 	ldr_buf_release(&id);
 	ldr_buf_release(&msg);

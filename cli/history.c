@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../model/date.h"
+#include "../model/diag.h"
 #include "../model/file.h"
 #include "../model/timeline.h"
 #include "../model/versions.h"
@@ -51,6 +52,24 @@ out:
 	ldr_buf_release(&text);
 	ldr_buf_release(&err);
 	ldr_buf_release(&name);
+	return r;
+}
+
+int hist_load_repo(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_loaded *st)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_diag diag;
+	int r = 0;
+
+	ldr_diag_init(&diag, ldr_repo_file(repo));
+	if (ldr_repo_load(repo, rm, st, &diag, &err) < 0) {
+		ldr_diag_print(&diag, stderr);
+		if (err.len)
+			fprintf(stderr, "ldr %s: %s\n", cmd, err.s);
+		r = LDR_EXIT_PARSE;
+	}
+	ldr_diag_release(&diag);
+	ldr_buf_release(&err);
 	return r;
 }
 

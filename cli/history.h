@@ -21,6 +21,11 @@ int hist_parse(const char *name, const struct ldr_buf *text, struct ldr_roadmap 
 int hist_load_rev(const char *cmd, struct ldr_repo *repo, const char *rev, struct ldr_roadmap *rm,
 		  struct ldr_commit *c);
 
+/* Load the roadmap of an open repository, noting what a save must find
+ * unchanged (st): as ldr_repo_load, printing every problem as "ldr CMD: ...".
+ * Returns 0 or LDR_EXIT_PARSE; rm must be released either way. */
+int hist_load_repo(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_loaded *st);
+
 /* Read and parse the working file. */
 int hist_load_file(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *rm);
 

@@ -12,6 +12,8 @@
 
 static int cmd_help(int argc, char **argv);
 
+const char *cli_argv0;
+
 const struct cli_command cli_commands[] = {
 	{ "check", "[--json] [--as-of TIME] [--rule ID[,ID...]]... ROADMAP",
 	  "Check that the schedule holds together.",
@@ -129,6 +131,40 @@ const struct cli_command cli_commands[] = {
 	  "  --json          the review as one JSON object\n"
 	  "  --csv FILE      one row per item, for a spreadsheet (- for standard output)\n",
 	  cmd_review },
+	/* Several editors, one roadmap. */
+	{ "sync", "[REMOTE] [ROADMAP]",
+	  "Fetch, merge field by field, commit and push.",
+	  "Fetches the branch's remote (REMOTE, else its upstream's, else origin). If\n"
+	  "only one side moved, pushes or takes the other's commits; if both did, merges\n"
+	  "the roadmaps record by record and field by field, checks the result, commits\n"
+	  "the merge (two parents) and pushes it, and only then updates the work tree.\n"
+	  "A field changed differently on both sides is a conflict: nothing changes,\n"
+	  "and each is listed with its base, ours and theirs (resolve them in the\n"
+	  "interface, or with git after 'ldr setup'). A network, authentication or\n"
+	  "push failure changes nothing either. Refused while the roadmap has changes\n"
+	  "not committed. With one operand, it is the ROADMAP if there is such a file\n"
+	  "or directory, else the REMOTE. SSH keys come from ssh-agent, else\n"
+	  "~/.ssh/id_ed25519 or ~/.ssh/id_rsa; no password is asked.\n"
+	  "Exit status 1: conflicts, or the merge breaks the schedule (the errors the\n"
+	  "merge made are listed).\n",
+	  cmd_sync },
+	{ "setup", "[ROADMAP]",
+	  "Make plain git merge the roadmap with ldr.",
+	  "Adds 'ROADMAP merge=ldr' to the work tree's .gitattributes (commit it) and\n"
+	  "sets merge.ldr.name and merge.ldr.driver in the repository's configuration,\n"
+	  "so that 'git merge' and 'git pull' merge the roadmap field by field with\n"
+	  "'ldr merge-driver'. Run it in every clone: git does not copy configuration.\n",
+	  cmd_setup },
+	{ "merge-driver", "BASE OURS THEIRS [PATH]",
+	  "Merge a roadmap for git (%O %A %B %P).",
+	  "Git runs it (see 'ldr setup') with the common ancestor, our version and\n"
+	  "theirs in temporary files, and the roadmap's path. The merge is written over\n"
+	  "OURS. Conflicts keep our value and are listed at the end of the file under\n"
+	  "'conflicts:', with base, ours and theirs (see ldr-format(5)): resolve them in\n"
+	  "the interface or an editor, then 'git add' the file. Errors the merge made\n"
+	  "in the schedule are reported. Exit status: 0 merged, 1 conflicts remain, 2 a\n"
+	  "version cannot be read.\n",
+	  cmd_merge_driver },
 	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
@@ -171,6 +207,7 @@ int main(int argc, char **argv)
 	const struct cli_command *c;
 
 	setlocale(LC_ALL, "");
+	cli_argv0 = argv[0];
 	/* No command: the terminal interface, on ROADMAP or on ./roadmap.yaml. */
 	if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") && strcmp(argv[1], "-h") &&
 			 strcmp(argv[1], "--version")) ||

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "date.h"
 #include "util.h"
 
 const struct ldr_rule *ldr_rule_find(const char *id)
@@ -136,4 +137,9 @@ void ldr_findings_release(struct ldr_findings *f)
 	}
 	free(f->v);
 	memset(f, 0, sizeof(*f));
+}
+
+struct ldr_time ldr_check_as_of(const struct ldr_roadmap *rm)
+{
+	return rm->footprint.as_at.kind ? rm->footprint.as_at : ldr_date_this_month();
 }

@@ -50,6 +50,9 @@ struct ldr_check_opts {
 	size_t n_only;
 };
 
+/* The review date when none is given: the roadmap's as_at, else this month. */
+struct ldr_time ldr_check_as_of(const struct ldr_roadmap *rm);
+
 /* Run the rules on rm; findings are sorted by position. Returns the number
  * of errors. */
 size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,

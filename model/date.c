@@ -148,3 +148,10 @@ int ldr_date_month(long long t, int offset)
 	return ldr_time_month(w.y, w.mo).month;
 }
 
+struct ldr_time ldr_date_this_month(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
+}

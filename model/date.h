@@ -4,6 +4,7 @@
 #ifndef LDR_DATE_H
 #define LDR_DATE_H
 
+#include "timeline.h"
 #include "util.h"
 
 /* "@SECONDS [+ZZZZ]", "SECONDS +ZZZZ", or ISO 8601 as in
@@ -20,5 +21,8 @@ void ldr_date_format(struct ldr_buf *b, long long t, int offset);
 void ldr_date_iso(struct ldr_buf *b, long long t, int offset);
 /* The month the date falls in, in its own zone, on the time line. */
 int ldr_date_month(long long t, int offset);
+
+/* This month (UTC), on the time line: what "today" is to a review. */
+struct ldr_time ldr_date_this_month(void);
 
 #endif

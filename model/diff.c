@@ -33,14 +33,6 @@ static struct ldr_change *push(struct ldr_diff *d, enum ldr_change_type type, co
 	return c;
 }
 
-static char *format(const struct ldr_field *f, const void *rec)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	if (!rec || !ldr_field_format(&b, f, rec))
-		return NULL;
-	return ldr_buf_detach(&b);
-}
-
 static int same(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
@@ -61,15 +53,6 @@ static void changed(struct ldr_diff *d, const struct who *w, const char *path, c
 	c->to = to;
 }
 
-static const char *map_get(const struct ldr_map *m, const char *key)
-{
-	size_t i;
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->v[i].key, key) == 0)
-			return m->v[i].value ? m->v[i].value : "";
-	return NULL;
-}
-
 static void compare_map(struct ldr_diff *d, const struct who *w, const char *path,
 			const struct ldr_map *x, const struct ldr_map *y)
 {
@@ -79,11 +62,11 @@ static void compare_map(struct ldr_diff *d, const struct who *w, const char *pat
 	for (i = 0; i < y->n; i++) {
 		ldr_buf_reset(&p);
 		ldr_buf_addf(&p, "%s.%s", path, y->v[i].key);
-		changed(d, w, p.s, dup_or_null(map_get(x, y->v[i].key)),
+		changed(d, w, p.s, dup_or_null(ldr_map_get(x, y->v[i].key)),
 			ldr_strdup(y->v[i].value ? y->v[i].value : ""));
 	}
 	for (i = 0; i < x->n; i++) {
-		if (map_get(y, x->v[i].key))
+		if (ldr_map_get(y, x->v[i].key))
 			continue;
 		ldr_buf_reset(&p);
 		ldr_buf_addf(&p, "%s.%s", path, x->v[i].key);
@@ -163,7 +146,7 @@ static void compare(struct ldr_diff *d, const struct who *w, const struct ldr_ki
 		}
 		{
 			size_t before = d->n;
-			changed(d, w, path.s, format(f, x), format(f, y));
+			changed(d, w, path.s, ldr_field_text(f, x), ldr_field_text(f, y));
 			if (d->n > before && !*prefix && ldr_planned_field(k, f) &&
 			    ldr_field_present(f, x) && ldr_field_present(f, y)) {
 				/* 18/19 to 18/19 Q4 is more precise, not later. */

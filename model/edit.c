@@ -5,6 +5,7 @@
 
 #include "field.h"
 #include "index.h"
+#include "merge.h"
 #include "national.h"
 #include "schema.h"
 
@@ -83,6 +84,19 @@ static int find_field(const struct ldr_kind *k, const void *rec, const char *nam
 	return -1;
 }
 
+/* A field set by hand is no longer in conflict: its entries go. */
+static void resolved(struct ldr_roadmap *rm, const char *id, const char *field, const char *key)
+{
+	size_t i, n = strlen(field);
+
+	for (i = rm->conflicts.len; i-- > 0;) {
+		const struct ldr_conflict *c = LDR_ITEM(rm->conflicts, struct ldr_conflict, i);
+		if (c->record && !strcmp(c->record, id) && c->field && !strncmp(c->field, field, n) &&
+		    ((!key && !c->field[n]) || (key && c->field[n] == '.' && !strcmp(c->field + n + 1, key))))
+			ldr_conflict_drop(rm, i);
+	}
+}
+
 int ldr_edit_set(struct ldr_roadmap *rm, const char *id, const char *field, const char *key,
 		 const char *value, struct ldr_buf *err)
 {
@@ -123,6 +137,7 @@ int ldr_edit_set(struct ldr_roadmap *rm, const char *id, const char *field, cons
 		ldr_derived_forget(k, copy, f->name);
 	ldr_rec_release(k, rec);
 	memcpy(rec, copy, k->size);
+	resolved(rm, id, field, key);
 	r = 0;
 out:
 	free(copy);

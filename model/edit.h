@@ -11,8 +11,10 @@
  * key names the entry of attributes or derived, else is NULL. The value is
  * taken as ldr_field_set takes it (field.h) and checked as the loader checks
  * a file; besides, each id it refers to must name a record of the right
- * kind. Returns 0, or -1 with one line in err (with a suggestion when a
- * name looks mistyped); the roadmap is unchanged on error. */
+ * kind. A conflict a merge recorded for that field (rm->conflicts) is
+ * resolved by it: its entry goes. Returns 0, or -1 with one line in err
+ * (with a suggestion when a name looks mistyped); the roadmap is unchanged
+ * on error. */
 int ldr_edit_set(struct ldr_roadmap *rm, const char *id, const char *field, const char *key,
 		 const char *value, struct ldr_buf *err);
 

@@ -77,6 +77,14 @@ int ldr_field_format(struct ldr_buf *b, const struct ldr_field *f, const void *r
 	return 1;
 }
 
+char *ldr_field_text(const struct ldr_field *f, const void *rec)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	if (!rec || !ldr_field_format(&b, f, rec))
+		return NULL;
+	return ldr_buf_detach(&b);
+}
+
 static const char *str_field(const struct ldr_kind *k, const void *rec, const char *name)
 {
 	int i = ldr_kind_field(k, name);

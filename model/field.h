@@ -12,6 +12,8 @@
  * as {k: v}, lists of records as a count). Returns 0, appending nothing,
  * when the field is unset. */
 int ldr_field_format(struct ldr_buf *b, const struct ldr_field *f, const void *rec);
+/* The same as a new string; NULL when the field is unset (or rec is NULL). */
+char *ldr_field_text(const struct ldr_field *f, const void *rec);
 
 /* What a record is called, for people: a project's name, a capability's
  * "who: what", an activity's what, a universal capability's national title.

@@ -144,32 +144,6 @@ static int one_line(struct loader *L, const struct ldr_node *n, const char *fiel
 /* Text: trailing blanks of each line and trailing line breaks carry no
  * meaning and are dropped, so that a literal block and a quoted string
  * holding the same words are the same value. */
-static char *normalise_text(const char *s)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	const char *line = s;
-
-	while (*line) {
-		const char *end = strchr(line, '\n');
-		size_t n = end ? (size_t)(end - line) : strlen(line);
-		size_t keep = n;
-		while (keep && (line[keep - 1] == ' ' || line[keep - 1] == '\t'))
-			keep--;
-		ldr_buf_add(&b, line, keep);
-		if (!end)
-			break;
-		ldr_buf_addch(&b, '\n');
-		line = end + 1;
-	}
-	while (b.len && b.s[b.len - 1] == '\n')
-		b.s[--b.len] = '\0';
-	if (!b.len) {
-		ldr_buf_release(&b);
-		return NULL;
-	}
-	return ldr_buf_detach(&b);
-}
-
 static int parse_int(const char *s, long long *out)
 {
 	const char *p = s;
@@ -298,25 +272,6 @@ static void decode_enums(struct loader *L, const struct ldr_field *f, unsigned *
 	}
 }
 
-static int kv_by_key(const void *a, const void *b)
-{
-	return strcmp(((const struct ldr_kv *)a)->key, ((const struct ldr_kv *)b)->key);
-}
-
-/* Derived reasons go in the order of the record's fields; there are at most
- * as many as the kind has fields, so a simple sort will do. */
-static void sort_by_field(struct ldr_map *m, const struct ldr_kind *k)
-{
-	size_t i, j;
-	for (i = 1; i < m->n; i++) {
-		struct ldr_kv t = m->v[i];
-		int fi = ldr_kind_field(k, t.key);
-		for (j = i; j > 0 && ldr_kind_field(k, m->v[j - 1].key) > fi; j--)
-			m->v[j] = m->v[j - 1];
-		m->v[j] = t;
-	}
-}
-
 static int check_keys(struct loader *L, const struct ldr_node *map, const struct label *lb);
 
 static void decode_map(struct loader *L, const struct ldr_kind *k, const struct ldr_field *f,
@@ -355,7 +310,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 					 s ? s : "", s ? "'?)" : "");
 				continue;
 			}
-			reason = ldr_node_is_null(val) ? NULL : normalise_text(val->u.str);
+			reason = ldr_node_is_null(val) ? NULL : ldr_text_normalise(val->u.str);
 			if (!reason) {
 				error_at(L, val, "'derived' of %s must give the reason %s was derived",
 					 label_text(lb), q(key->u.str, 0));
@@ -371,11 +326,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 		kv->pos.line = key->line;
 		kv->pos.col = key->col;
 	}
-	if (f->type == LDR_F_DERIVED) {
-		sort_by_field(m, k);
-	} else {
-		qsort(m->v, m->n, sizeof(*m->v), kv_by_key);
-	}
+	ldr_map_sort(m, k, f);
 }
 
 /* ---- records ------------------------------------------------------------ */
@@ -491,7 +442,7 @@ static void decode_field(struct loader *L, const struct ldr_kind *k, const struc
 		return;
 	case LDR_F_TEXT:
 		if (want_scalar(L, n, f->name, lb, "text"))
-			*(char **)p = normalise_text(n->u.str);
+			*(char **)p = ldr_text_normalise(n->u.str);
 		return;
 	case LDR_F_REFS:
 	case LDR_F_STRS:
@@ -739,6 +690,13 @@ int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct
 		ldr_diag_add(diag, LDR_WARNING, doc.comment_line, doc.comment_col,
 			     "%u comment%s in this file: comments are not kept, a save drops them "
 			     "(use 'notes' fields instead)", doc.comments, doc.comments == 1 ? "" : "s");
+	if (rm->conflicts.len) {
+		const struct ldr_rec *first = rm->conflicts.items;
+		ldr_diag_add(diag, LDR_WARNING, first->pos.line, first->pos.col,
+			     "%zu merge conflict%s not resolved: each record holds ours until it is "
+			     "('ldr check' lists them)", rm->conflicts.len,
+			     rm->conflicts.len == 1 ? "" : "s");
+	}
 	r = diag->errors > errors ? -1 : 0;
 out:
 	ldr_doc_release(&doc);

@@ -295,8 +295,15 @@ static int blob_at_head(struct ldr_repo *repo, const git_oid *head, char *out, s
 	return r;
 }
 
-/* The state to compare against: HEAD, its blob, and the file's blob. If
- * text is not NULL it receives the file's bytes (the ones hashed). */
+static int first_mergehead(const git_oid *oid, void *payload)
+{
+	oid_hex(payload, oid);
+	return 1; /* the first is enough: a roadmap merges two sides */
+}
+
+/* The state to compare against: HEAD, its blob, and the file's blob; a
+ * 'git merge' in progress. If text is not NULL it receives the file's
+ * bytes (the ones hashed). */
 static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_buf *text,
 		      struct ldr_buf *err)
 {
@@ -322,10 +329,24 @@ static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_b
 		}
 		oid_hex(st->file, &oid);
 	}
+	if (git_repository_state(repo->git) == GIT_REPOSITORY_STATE_MERGE) {
+		git_repository_mergehead_foreach(repo->git, first_mergehead, st->merging);
+		st->merging_git = st->merging[0] != '\0';
+	}
 	r = 0;
 out:
 	ldr_buf_release(&own);
 	return r;
+}
+
+int ldr_repo_merge_message(struct ldr_repo *repo, struct ldr_buf *msg)
+{
+	git_buf b = { NULL, 0, 0 };
+	if (git_repository_message(&b, repo->git) < 0)
+		return -1;
+	ldr_buf_add(msg, b.ptr, b.size);
+	git_buf_dispose(&b);
+	return 0;
 }
 
 int ldr_loaded_dirty(const struct ldr_loaded *st)
@@ -527,17 +548,77 @@ static int tracked(struct ldr_repo *repo, const struct ldr_loaded *st)
 	return found;
 }
 
-/* Step 2: the objects of the new commit, on the parent loaded. */
-static int make_commit(struct ldr_repo *repo, const char *text, size_t len, const char *parent_hex,
+/* A merge's tree with the roadmap's new blob: git's index (a 'git merge'
+ * in progress: git merged the other files there), or the merge of the two
+ * commits' trees (a sync). Either way, only the roadmap may be in conflict:
+ * other files are git's to merge. */
+static int merge_tree(struct ldr_repo *repo, const git_commit *ours, const struct ldr_loaded *st,
+		      const git_oid *blob, git_oid *tree_oid, struct ldr_buf *err)
+{
+	git_index *idx = NULL;
+	git_index_conflict_iterator *it = NULL;
+	const git_index_entry *anc, *our, *their;
+	git_commit *theirs = NULL;
+	git_index_entry e;
+	git_oid oid;
+	char *path = NULL;
+	int code, r = -1;
+
+	if (st->merging_git) {
+		path = ldr_path_join(git_repository_path(repo->git), "index");
+		code = git_index_open(&idx, path);
+	} else {
+		code = git_oid_fromstr(&oid, st->merging);
+		if (code == 0)
+			code = git_commit_lookup(&theirs, repo->git, &oid);
+		if (code == 0)
+			code = git_merge_commits(&idx, repo->git, ours, theirs, NULL);
+	}
+	if (code < 0 || git_index_conflict_iterator_new(&it, idx) < 0) {
+		git_fail(err, "cannot merge the other files of %.7s", st->merging);
+		goto out;
+	}
+	while (git_index_conflict_next(&anc, &our, &their, it) == 0) {
+		const char *p = our ? our->path : their ? their->path : anc->path;
+		if (strcmp(p, repo->relpath) != 0) {
+			add_quoted(err, p);
+			ldr_buf_addstr(err, st->merging_git
+				       ? " is in conflict too: resolve it with git first ('git status' says how)"
+				       : " changed on both sides too, and only git merges files other than the "
+					 "roadmap: merge with 'git pull'; nothing changed");
+			goto out;
+		}
+	}
+	git_index_conflict_remove(idx, repo->relpath);
+	memset(&e, 0, sizeof(e));
+	e.mode = GIT_FILEMODE_BLOB;
+	e.id = *blob;
+	e.path = repo->relpath;
+	if (git_index_add(idx, &e) < 0 || git_index_write_tree_to(tree_oid, idx, repo->git) < 0) {
+		git_fail(err, "cannot make the merge's tree");
+		goto out;
+	}
+	r = 0;
+out:
+	git_index_conflict_iterator_free(it);
+	git_index_free(idx);
+	git_commit_free(theirs);
+	free(path);
+	return r;
+}
+
+/* Step 2: the objects of the new commit, on the parent loaded (and the
+ * commit being merged, if any). */
+static int make_commit(struct ldr_repo *repo, const char *text, size_t len, const struct ldr_loaded *st,
 		       const char *message, git_oid *commit_id, struct ldr_buf *err)
 {
 	git_signature *author = NULL, *committer = NULL;
-	git_commit *parent = NULL;
+	git_commit *parent = NULL, *other = NULL;
 	git_tree *base = NULL, *tree = NULL;
 	git_tree_update up;
 	git_oid oid, tree_oid;
 	struct ldr_buf msg = LDR_BUF_INIT;
-	const git_commit *parents[1];
+	const git_commit *parents[2];
 	int r = -1;
 
 	if (signature(&author, repo, "AUTHOR", err) < 0 || signature(&committer, repo, "COMMITTER", err) < 0)
@@ -546,19 +627,30 @@ static int make_commit(struct ldr_repo *repo, const char *text, size_t len, cons
 		git_fail(err, "cannot store the roadmap in the repository");
 		goto out;
 	}
-	if (parent_hex[0]) {
-		if (git_oid_fromstr(&oid, parent_hex) < 0 || git_commit_lookup(&parent, repo->git, &oid) < 0 ||
+	if (st->head[0]) {
+		if (git_oid_fromstr(&oid, st->head) < 0 || git_commit_lookup(&parent, repo->git, &oid) < 0 ||
 		    git_commit_tree(&base, parent) < 0) {
-			git_fail(err, "cannot read commit %.7s", parent_hex);
+			git_fail(err, "cannot read commit %.7s", st->head);
 			goto out;
 		}
+	}
+	if (st->merging[0] && (git_oid_fromstr(&oid, st->merging) < 0 ||
+			       git_commit_lookup(&other, repo->git, &oid) < 0)) {
+		git_fail(err, "cannot read commit %.7s", st->merging);
+		goto out;
 	}
 	up.action = GIT_TREE_UPDATE_UPSERT;
 	up.filemode = GIT_FILEMODE_BLOB;
 	up.path = repo->relpath;
-	/* No parent: the tree is built from nothing (a NULL baseline). */
-	if (git_tree_create_updated(&tree_oid, repo->git, base, 1, &up) < 0 ||
-	    git_tree_lookup(&tree, repo->git, &tree_oid) < 0) {
+	if (other && parent) {
+		if (merge_tree(repo, parent, st, &up.id, &tree_oid, err) < 0)
+			goto out;
+	} else if (git_tree_create_updated(&tree_oid, repo->git, base, 1, &up) < 0) {
+		/* No parent: the tree is built from nothing (a NULL baseline). */
+		git_fail(err, "cannot make the commit's tree");
+		goto out;
+	}
+	if (git_tree_lookup(&tree, repo->git, &tree_oid) < 0) {
 		git_fail(err, "cannot make the commit's tree");
 		goto out;
 	}
@@ -567,8 +659,9 @@ static int make_commit(struct ldr_repo *repo, const char *text, size_t len, cons
 		msg.s[--msg.len] = '\0';
 	ldr_buf_addch(&msg, '\n');
 	parents[0] = parent;
+	parents[1] = other;
 	if (git_commit_create(commit_id, repo->git, NULL, author, committer, NULL, msg.s, tree,
-			      parent ? 1 : 0, parents) < 0) {
+			      parent ? (other ? 2 : 1) : 0, parents) < 0) {
 		git_fail(err, "cannot make the commit");
 		goto out;
 	}
@@ -578,6 +671,7 @@ out:
 	git_signature_free(author);
 	git_signature_free(committer);
 	git_commit_free(parent);
+	git_commit_free(other);
 	git_tree_free(base);
 	git_tree_free(tree);
 	return r;
@@ -650,12 +744,115 @@ static int update_index(struct ldr_repo *repo, struct ldr_buf *err)
 	return 1;
 }
 
-static int save_text(struct ldr_repo *repo, const char *text, size_t len, struct ldr_loaded *st,
-		     int must_be_tracked, const char *message, struct ldr_buf *commit_id,
-		     struct ldr_buf *err)
+/* The files besides the roadmap that differ between two commits' trees:
+ * what a merge or a fast-forward brings to the work tree. */
+static int other_paths(struct ldr_repo *repo, const git_tree *from, const git_tree *to, git_strarray *out,
+		       struct ldr_buf *err)
+{
+	git_diff *diff = NULL;
+	size_t i, n;
+
+	memset(out, 0, sizeof(*out));
+	if (git_diff_tree_to_tree(&diff, repo->git, (git_tree *)from, (git_tree *)to, NULL) < 0)
+		return git_fail(err, "cannot compare the trees");
+	n = git_diff_num_deltas(diff);
+	out->strings = ldr_calloc(n + 1, sizeof(*out->strings));
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		const char *p = d->new_file.path ? d->new_file.path : d->old_file.path;
+		if (strcmp(p, repo->relpath) != 0)
+			out->strings[out->count++] = ldr_strdup(p);
+	}
+	git_diff_free(diff);
+	return 0;
+}
+
+static void strarray_release(git_strarray *a)
+{
+	size_t i;
+	for (i = 0; i < a->count; i++)
+		free(a->strings[i]);
+	free(a->strings);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Bring those files from the tree loaded to the new one (dry: only see
+ * that nothing changed in the work tree would be overwritten). */
+static int checkout_others(struct ldr_repo *repo, git_tree *from, git_tree *to, git_strarray *paths,
+			   int dry, struct ldr_buf *err)
+{
+	git_checkout_options o;
+	int code;
+
+	if (!paths->count)
+		return 0;
+	git_checkout_options_init(&o, GIT_CHECKOUT_OPTIONS_VERSION);
+	o.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH |
+			      (dry ? GIT_CHECKOUT_DRY_RUN : 0);
+	o.paths = *paths;
+	o.baseline = from;
+	code = git_checkout_tree(repo->git, (git_object *)to, &o);
+	if (code == GIT_ECONFLICT)
+		return fail(err, "%s: other files changed here are not committed and the merge "
+			    "changes them too: commit or stash them first ('git status')",
+			    dry ? "nothing changed" : "the merge is committed but not all files are "
+			    "updated");
+	if (code < 0)
+		return git_fail(err, "cannot update the other files of the work tree");
+	return 0;
+}
+
+/* A 'git merge' concluded: its state goes, as 'git commit' removes it
+ * (AUTO_MERGE too, which libgit2 does not know). */
+static void end_git_merge(struct ldr_repo *repo)
+{
+	char *auto_merge = ldr_path_join(git_repository_path(repo->git), "AUTO_MERGE");
+	git_repository_state_cleanup(repo->git);
+	unlink(auto_merge);
+	free(auto_merge);
+}
+
+/* What a save writes, and how. */
+struct save_plan {
+	const char *text;
+	size_t len;
+	int must_be_tracked;
+	const char *message;
+	const git_oid *target;          /* move to this commit (a fast-forward); NULL: make one */
+	const struct ldr_remote *push;  /* publish the commit there first */
+};
+
+static int push_commit(struct ldr_repo *repo, const struct ldr_remote *r, const git_oid *commit,
+		       struct ldr_buf *err);
+
+static int lookup_tree(struct ldr_repo *repo, const char *commit_hex, const git_oid *commit,
+		       git_tree **out, struct ldr_buf *err)
+{
+	git_commit *c = NULL;
+	git_oid oid;
+	int code;
+
+	*out = NULL;
+	if (!commit && !*commit_hex)
+		return 0;
+	if (!commit) {
+		git_oid_fromstr(&oid, commit_hex);
+		commit = &oid;
+	}
+	code = git_commit_lookup(&c, repo->git, commit);
+	if (code == 0)
+		code = git_commit_tree(out, c);
+	git_commit_free(c);
+	return code < 0 ? git_fail(err, "cannot read a commit's tree") : 0;
+}
+
+static int save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
+		     struct ldr_buf *commit_id, struct ldr_buf *err)
 {
 	struct ldr_loaded now;
 	git_oid oid, blob;
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_strarray others = { NULL, 0 };
 	char *refname = NULL;
 	char hex[LDR_OID_HEX + 1];
 	int lock = -1, r = -1;
@@ -668,40 +865,64 @@ static int save_text(struct ldr_repo *repo, const char *text, size_t len, struct
 		goto out;
 	if (what_moved(st, &now, repo->file, err))
 		goto out;
-	if (must_be_tracked && !tracked(repo, st)) {
+	if (p->must_be_tracked && !tracked(repo, st)) {
 		add_quoted(err, repo->relpath);
 		ldr_buf_addf(err, " is not tracked by the repository at '%s': commit it with git "
 			     "first, or give it a repository of its own with 'ldr init'",
 			     git_repository_workdir(repo->git));
 		goto out;
 	}
-	if (git_odb_hash(&blob, text, len, GIT_OBJECT_BLOB) < 0) {
+	if (git_odb_hash(&blob, p->text, p->len, GIT_OBJECT_BLOB) < 0) {
 		git_fail(err, "cannot hash the roadmap");
 		goto out;
 	}
 	oid_hex(hex, &blob);
-	if (strcmp(hex, now.file) == 0 && strcmp(hex, now.committed) == 0) {
+	if (!p->target && !st->merging[0] && strcmp(hex, now.file) == 0 &&
+	    strcmp(hex, now.committed) == 0) {
 		r = 0; /* nothing to save or commit */
 		goto out;
 	}
 	refname = head_target(repo, err);
 	if (!refname || check_git_locks(repo, refname, err) < 0)
 		goto out;
-	if (make_commit(repo, text, len, st->head, message, &oid, err) < 0)
+	if (p->target)
+		oid = *p->target;
+	else if (make_commit(repo, p->text, p->len, st, p->message, &oid, err) < 0)
 		goto out;
-	if (strcmp(hex, now.file) != 0 && ldr_file_write_atomic(repo->file, text, len, err) < 0)
+	/* A merge (but for git's own, which wrote the other files already) or
+	 * a fast-forward brings other files: see first that they can come. */
+	if ((p->target || (st->merging[0] && !st->merging_git)) &&
+	    (lookup_tree(repo, st->head, NULL, &old_tree, err) < 0 ||
+	     lookup_tree(repo, "", &oid, &new_tree, err) < 0 ||
+	     other_paths(repo, old_tree, new_tree, &others, err) < 0 ||
+	     checkout_others(repo, old_tree, new_tree, &others, 1, err) < 0))
 		goto out;
-	if (move_branch(repo, refname, st->head, &oid, message, err) < 0)
+	if (p->push && push_commit(repo, p->push, &oid, err) < 0)
+		goto out;
+	if (strcmp(hex, now.file) != 0 && ldr_file_write_atomic(repo->file, p->text, p->len, err) < 0)
+		goto out;
+	if (move_branch(repo, refname, st->head, &oid, p->message, err) < 0)
 		goto out;
 	oid_hex(st->head, &oid);
 	strcpy(st->file, hex);
 	strcpy(st->committed, hex);
 	if (commit_id)
 		ldr_buf_addstr(commit_id, st->head);
+	if (checkout_others(repo, old_tree, new_tree, &others, 0, err) < 0) {
+		r = 1; /* committed: a warning */
+		goto out;
+	}
+	if (st->merging_git)
+		end_git_merge(repo);
+	st->merging[0] = '\0';
+	st->merging_git = 0;
 	r = update_index(repo, err);
 out:
 	unlock_repo(lock);
 	free(refname);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	strarray_release(&others);
 	return r;
 }
 
@@ -711,8 +932,10 @@ int ldr_repo_save(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ld
 	struct ldr_buf text = LDR_BUF_INIT;
 	struct ldr_roadmap back;
 	struct ldr_diag diag;
+	struct save_plan plan;
 	int r = -1;
 
+	memset(&plan, 0, sizeof(plan));
 	ldr_roadmap_init(&back);
 	ldr_diag_init(&diag, repo->file);
 	if (ldr_roadmap_write(rm, &text, err) < 0)
@@ -730,7 +953,16 @@ int ldr_repo_save(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ld
 		fail(err, "not saved: the roadmap would not read back as it is (a bug in ldr)");
 		goto out;
 	}
-	r = save_text(repo, text.s, text.len, st, 1, message, commit_id, err);
+	if (st->merging[0] && rm->conflicts.len) {
+		fail(err, "not saved: the merge is not finished: %zu conflict%s to resolve first",
+		     rm->conflicts.len, rm->conflicts.len == 1 ? "" : "s");
+		goto out;
+	}
+	plan.text = text.s;
+	plan.len = text.len;
+	plan.must_be_tracked = 1;
+	plan.message = message;
+	r = save_text(repo, &plan, st, commit_id, err);
 out:
 	ldr_roadmap_release(&back);
 	ldr_diag_release(&diag);
@@ -747,6 +979,7 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
 	git_repository_init_options opts;
 	struct ldr_repo *repo = NULL;
 	struct ldr_loaded st;
+	struct save_plan plan;
 	char *file = ldr_path_join(dir, LDR_ROADMAP_FILE);
 	int r = -1;
 
@@ -776,7 +1009,11 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
 		goto out;
 	if (take_state(repo, &st, NULL, err) < 0)
 		goto out;
-	r = save_text(repo, text, len, &st, 0, message, commit_id, err);
+	memset(&plan, 0, sizeof(plan));
+	plan.text = text;
+	plan.len = len;
+	plan.message = message;
+	r = save_text(repo, &plan, &st, commit_id, err);
 out:
 	git_repository_free(git);
 	free(file);
@@ -1095,4 +1332,451 @@ void ldr_tags_free(struct ldr_tag *tags, size_t n)
 		free(tags[i].message);
 	}
 	free(tags);
+}
+
+/* ---- sharing: fetch, push --------------------------------------------------- */
+
+/* What the transport callbacks need, and what they found out. */
+struct transport {
+	unsigned tries;     /* SSH keys offered so far */
+	int no_key;         /* no key left to offer */
+	char *rejected;     /* why the remote refused an update */
+};
+
+/* An SSH key for the remote: the agent's, then ~/.ssh/id_ed25519, then
+ * ~/.ssh/id_rsa, each once. ldr asks for no passwords: it may be running
+ * without a terminal (a merge driver, a script). */
+static int credentials(git_credential **out, const char *url, const char *user, unsigned allowed,
+		       void *payload)
+{
+	static const char *const keys[] = { "id_ed25519", "id_rsa" };
+	struct transport *t = payload;
+	const char *home = getenv("HOME"), *name = user && *user ? user : getenv("USER");
+
+	(void)url;
+	if (!name)
+		name = "git";
+	if (allowed & GIT_CREDENTIAL_USERNAME)
+		return git_credential_username_new(out, name);
+	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
+		while (t->tries < 1 + LDR_ARRAY_SIZE(keys)) {
+			unsigned i = t->tries++;
+			struct ldr_buf key = LDR_BUF_INIT, pub = LDR_BUF_INIT;
+			int r = 1;
+			if (i == 0) {
+				if (getenv("SSH_AUTH_SOCK"))
+					return git_credential_ssh_key_from_agent(out, name);
+				continue;
+			}
+			ldr_buf_addf(&key, "%s/.ssh/%s", home ? home : "", keys[i - 1]);
+			ldr_buf_addf(&pub, "%s.pub", key.s);
+			if (home && access(key.s, R_OK) == 0)
+				r = git_credential_ssh_key_new(out, name, access(pub.s, R_OK) == 0 ? pub.s : NULL,
+							       key.s, NULL);
+			ldr_buf_release(&key);
+			ldr_buf_release(&pub);
+			if (r <= 0)
+				return r;
+		}
+	}
+	t->no_key = 1;
+	git_error_set_str(GIT_ERROR_SSH, "no SSH key was accepted");
+	return GIT_EAUTH;
+}
+
+static int update_status(const char *refname, const char *status, void *payload)
+{
+	struct transport *t = payload;
+	if (status && !t->rejected) {
+		struct ldr_buf b = LDR_BUF_INIT;
+		size_t n = strlen(status);
+		char *s;
+		while (n && strchr(": .\n", status[n - 1]))
+			n--; /* libgit2's "...: " with no reason after it */
+		s = ldr_strndup(status, n);
+		ldr_buf_addquoted(&b, refname, 100);
+		ldr_buf_addstr(&b, ": ");
+		ldr_buf_addquoted(&b, s, 200);
+		t->rejected = ldr_buf_detach(&b);
+		free(s);
+	}
+	return 0;
+}
+
+static void callbacks_init(git_remote_callbacks *cb, struct transport *t)
+{
+	memset(t, 0, sizeof(*t));
+	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
+	cb->credentials = credentials;
+	cb->push_update_reference = update_status;
+	cb->payload = t;
+}
+
+/* One line for what went wrong talking to the remote: authentication, the
+ * network (or a remote that is not there), a refusal. */
+static int remote_fail(struct ldr_buf *err, const struct ldr_remote *r, const char *doing, int code,
+		       const struct transport *t)
+{
+	const git_error *e = git_error_last();
+	const char *m = e && e->message ? e->message : "";
+
+	if (code == GIT_EAUTH || t->no_key || strstr(m, "authentication") || strstr(m, "Authentication") ||
+	    strstr(m, "publickey")) {
+		ldr_buf_addf(err, "authentication to '%s' (", r->name);
+		ldr_buf_addquoted(err, r->url, 200);
+		ldr_buf_addstr(err, ") failed: ");
+		add_git_error(err);
+		ldr_buf_addstr(err, "; ldr offers your ssh-agent's keys, then ~/.ssh/id_ed25519 and "
+			       "~/.ssh/id_rsa, and asks for no passwords");
+	} else if (strstr(m, "hostkey") || strstr(m, "host key")) {
+		ldr_buf_addf(err, "cannot %s '%s' (", doing, r->name);
+		ldr_buf_addquoted(err, r->url, 200);
+		ldr_buf_addstr(err, "): the server's host key is not in ~/.ssh/known_hosts, or differs from "
+			       "it: connect once with ssh to check it and add it");
+	} else if (code == GIT_ENONFASTFORWARD) {
+		ldr_buf_addf(err, "'%s' refused the push: its '%s' moved since the fetch (someone "
+			     "pushed meanwhile); nothing changed here: run 'ldr sync' again", r->name,
+			     r->branch);
+	} else {
+		ldr_buf_addf(err, "cannot %s '%s' (", doing, r->name);
+		ldr_buf_addquoted(err, r->url, 200);
+		ldr_buf_addstr(err, "): ");
+		add_git_error(err);
+	}
+	return -1;
+}
+
+void ldr_remote_release(struct ldr_remote *r)
+{
+	free(r->name);
+	free(r->url);
+	free(r->branch);
+	memset(r, 0, sizeof(*r));
+}
+
+/* A branch's setting (branch.BRANCH.key), or NULL. */
+static char *branch_config(const git_config *cfg, const char *branch, const char *key)
+{
+	struct ldr_buf name = LDR_BUF_INIT;
+	git_buf v = { NULL, 0, 0 };
+	char *out = NULL;
+
+	ldr_buf_addf(&name, "branch.%s.%s", branch, key);
+	if (git_config_get_string_buf(&v, cfg, name.s) == 0)
+		out = ldr_strdup(v.ptr);
+	git_buf_dispose(&v);
+	ldr_buf_release(&name);
+	return out;
+}
+
+/* The remote: the one named, else the branch's (branch.B.remote), else
+ * origin. Its branch: the upstream (branch.B.merge) when that remote is the
+ * branch's, else the branch of the same name. */
+static int pick_remote(struct ldr_repo *repo, const char *name, const char *branch, struct ldr_remote *r,
+		       struct ldr_buf *err)
+{
+	git_config *cfg = NULL;
+	char *remote, *merge;
+
+	if (git_repository_config_snapshot(&cfg, repo->git) < 0)
+		return git_fail(err, "cannot read the repository's configuration");
+	remote = branch_config(cfg, branch, "remote");
+	merge = branch_config(cfg, branch, "merge");
+	git_config_free(cfg);
+	r->name = ldr_strdup(name ? name : remote ? remote : "origin");
+	if (remote && merge && !strcmp(remote, r->name) && !strncmp(merge, "refs/heads/", 11))
+		r->branch = ldr_strdup(merge + 11);
+	else
+		r->branch = ldr_strdup(branch);
+	free(remote);
+	free(merge);
+	return 0;
+}
+
+static int open_remote(struct ldr_repo *repo, const struct ldr_remote *r, git_remote **out,
+		       struct ldr_buf *err)
+{
+	int code = git_remote_lookup(out, repo->git, r->name);
+	if (code == GIT_ENOTFOUND || code == GIT_EINVALIDSPEC) {
+		ldr_buf_addstr(err, "no remote ");
+		add_quoted(err, r->name);
+		ldr_buf_addstr(err, " in the repository: add it with 'git remote add NAME URL'");
+		return -1;
+	}
+	return code < 0 ? git_fail(err, "cannot read remote '%s'", r->name) : 0;
+}
+
+/* refs/heads/BRANCH of the remote, as the fetch keeps it here. */
+static char *tracking_ref(git_remote *remote, const char *branch)
+{
+	struct ldr_buf src = LDR_BUF_INIT;
+	char *out = NULL;
+	size_t i;
+
+	ldr_buf_addf(&src, "refs/heads/%s", branch);
+	for (i = 0; i < git_remote_refspec_count(remote) && !out; i++) {
+		const git_refspec *spec = git_remote_get_refspec(remote, i);
+		git_buf dst = { NULL, 0, 0 };
+		if (git_refspec_direction(spec) == GIT_DIRECTION_FETCH && git_refspec_src_matches(spec, src.s) &&
+		    git_refspec_transform(&dst, spec, src.s) == 0)
+			out = ldr_strdup(dst.ptr);
+		git_buf_dispose(&dst);
+	}
+	ldr_buf_release(&src);
+	return out;
+}
+
+int ldr_repo_fetch(struct ldr_repo *repo, const char *name, struct ldr_remote *r, struct ldr_buf *err)
+{
+	git_remote *remote = NULL;
+	git_fetch_options o;
+	struct transport t;
+	git_oid head, theirs, base;
+	char *refname = NULL, *tracking = NULL;
+	int unborn, code, ret = -1;
+
+	memset(r, 0, sizeof(*r));
+	memset(&t, 0, sizeof(t));
+	refname = head_target(repo, err);
+	if (!refname)
+		goto out;
+	if (strncmp(refname, "refs/heads/", 11) != 0) {
+		fail(err, "HEAD is detached: sync works on a branch ('git switch BRANCH')");
+		goto out;
+	}
+	if (pick_remote(repo, name, refname + 11, r, err) < 0 || open_remote(repo, r, &remote, err) < 0)
+		goto out;
+	r->url = ldr_strdup(git_remote_url(remote) ? git_remote_url(remote) : "");
+	git_fetch_options_init(&o, GIT_FETCH_OPTIONS_VERSION);
+	callbacks_init(&o.callbacks, &t);
+	code = git_remote_fetch(remote, NULL, &o, "ldr sync: fetch");
+	if (code < 0) {
+		remote_fail(err, r, "fetch from", code, &t);
+		goto out;
+	}
+	if (head_oid(repo, &head, &unborn, err) < 0)
+		goto out;
+	if (unborn) {
+		fail(err, "the branch has no commit yet: nothing to sync");
+		goto out;
+	}
+	oid_hex(r->head, &head);
+	tracking = tracking_ref(remote, r->branch);
+	if (tracking && git_reference_name_to_id(&theirs, repo->git, tracking) == 0) {
+		oid_hex(r->theirs, &theirs);
+		code = git_merge_base(&base, repo->git, &head, &theirs);
+		if (code == 0)
+			oid_hex(r->base, &base);
+		else if (code != GIT_ENOTFOUND) {
+			git_fail(err, "cannot find where %.7s and %.7s part", r->head, r->theirs);
+			goto out;
+		}
+	}
+	ret = 0;
+out:
+	git_remote_free(remote);
+	free(refname);
+	free(tracking);
+	free(t.rejected);
+	if (ret < 0)
+		ldr_remote_release(r);
+	return ret;
+}
+
+#define SYNC_REF "refs/ldr/sync"
+
+/* Push a commit to the remote's branch, through a reference of our own
+ * (the branch here does not name it yet); removed again either way. */
+static int push_commit(struct ldr_repo *repo, const struct ldr_remote *r, const git_oid *commit,
+		       struct ldr_buf *err)
+{
+	git_remote *remote = NULL;
+	git_reference *ref = NULL;
+	git_push_options o;
+	struct transport t;
+	struct ldr_buf spec = LDR_BUF_INIT;
+	char *specs[1];
+	git_strarray refspecs = { specs, 1 };
+	int code, ret = -1;
+
+	memset(&t, 0, sizeof(t));
+	if (open_remote(repo, r, &remote, err) < 0)
+		goto out;
+	if (git_reference_create(&ref, repo->git, SYNC_REF, commit, 1, "ldr sync: push") < 0) {
+		git_fail(err, "cannot make the reference '%s'", SYNC_REF);
+		goto out;
+	}
+	ldr_buf_addf(&spec, "%s:refs/heads/%s", SYNC_REF, r->branch);
+	specs[0] = spec.s;
+	git_push_options_init(&o, GIT_PUSH_OPTIONS_VERSION);
+	callbacks_init(&o.callbacks, &t);
+	code = git_remote_push(remote, &refspecs, &o);
+	if (code < 0) {
+		remote_fail(err, r, "push to", code, &t);
+		goto out;
+	}
+	if (t.rejected) {
+		ldr_buf_addf(err, "'%s' refused the push: %s; nothing changed here", r->name, t.rejected);
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ref)
+		git_reference_delete(ref);
+	git_reference_free(ref);
+	git_remote_free(remote);
+	ldr_buf_release(&spec);
+	free(t.rejected);
+	return ret;
+}
+
+int ldr_repo_push(struct ldr_repo *repo, const struct ldr_remote *r, struct ldr_buf *err)
+{
+	git_oid head;
+	int unborn;
+
+	if (head_oid(repo, &head, &unborn, err) < 0)
+		return -1;
+	if (unborn)
+		return fail(err, "the branch has no commit yet: nothing to push");
+	return push_commit(repo, r, &head, err);
+}
+
+int ldr_repo_fast_forward(struct ldr_repo *repo, struct ldr_loaded *st, const struct ldr_remote *r,
+			  struct ldr_buf *err)
+{
+	struct ldr_buf text = LDR_BUF_INIT;
+	struct ldr_commit c;
+	struct save_plan plan;
+	git_oid target;
+	int ret;
+
+	if (ldr_repo_read_rev(repo, r->theirs, &text, &c, err) < 0)
+		return -1;
+	ldr_commit_release(&c);
+	git_oid_fromstr(&target, r->theirs);
+	memset(&plan, 0, sizeof(plan));
+	plan.text = text.s ? text.s : "";
+	plan.len = text.len;
+	plan.message = "fast-forward (ldr sync)";
+	plan.target = &target;
+	ret = save_text(repo, &plan, st, NULL, err);
+	ldr_buf_release(&text);
+	return ret;
+}
+
+int ldr_repo_save_pushed(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ldr_loaded *st,
+			 const struct ldr_remote *r, const char *message, struct ldr_buf *commit_id,
+			 struct ldr_buf *err)
+{
+	struct ldr_buf text = LDR_BUF_INIT;
+	struct save_plan plan;
+	int ret;
+
+	if (ldr_roadmap_write(rm, &text, err) < 0)
+		return -1;
+	memcpy(st->merging, r->theirs, sizeof(st->merging));
+	st->merging_git = 0;
+	memset(&plan, 0, sizeof(plan));
+	plan.text = text.s;
+	plan.len = text.len;
+	plan.must_be_tracked = 1;
+	plan.message = message;
+	plan.push = r;
+	ret = save_text(repo, &plan, st, commit_id, err);
+	if (ret < 0)
+		st->merging[0] = '\0';
+	ldr_buf_release(&text);
+	return ret;
+}
+
+/* ---- set-up: the merge driver ----------------------------------------------- */
+
+/* A .gitattributes pattern for exactly this path: anchored at the top, with
+ * the characters a pattern would take otherwise matched by '?'. */
+static void attr_pattern(struct ldr_buf *b, const char *relpath)
+{
+	const char *p;
+	ldr_buf_addch(b, '/');
+	for (p = relpath; *p; p++)
+		ldr_buf_addch(b, strchr(" \t\\\"#*?[]!", *p) || (unsigned char)*p < 0x20 ? '?' : *p);
+}
+
+static int setup_attributes(struct ldr_repo *repo, struct ldr_buf *done, struct ldr_buf *err)
+{
+	const char *value = NULL;
+	char *path = ldr_path_join(git_repository_workdir(repo->git), ".gitattributes");
+	struct ldr_buf text = LDR_BUF_INIT, e = LDR_BUF_INIT;
+	int r = -1;
+
+	git_attr_cache_flush(repo->git);
+	if (git_attr_get(&value, repo->git, 0, repo->relpath, "merge") < 0) {
+		git_fail(err, "cannot read the attributes of '%s'", repo->relpath);
+		goto out;
+	}
+	if (value && git_attr_value(value) == GIT_ATTR_VALUE_STRING && !strcmp(value, "ldr")) {
+		add_quoted(done, repo->relpath);
+		ldr_buf_addstr(done, " is merged by ldr already (.gitattributes)\n");
+		r = 0;
+		goto out;
+	}
+	if (access(path, F_OK) == 0 && ldr_file_read(path, &text, err) < 0)
+		goto out;
+	if (text.len && text.s[text.len - 1] != '\n')
+		ldr_buf_addch(&text, '\n');
+	ldr_buf_reset(&e);
+	attr_pattern(&e, repo->relpath);
+	ldr_buf_addstr(&e, " merge=ldr\n");
+	ldr_buf_addstr(&text, e.s);
+	if (ldr_file_write_atomic(path, text.s, text.len, err) < 0)
+		goto out;
+	git_attr_cache_flush(repo->git);
+	ldr_buf_addf(done, ".gitattributes: added '%.*s' (commit it, so that every clone has it)\n",
+		     (int)e.len - 1, e.s);
+	r = 0;
+out:
+	free(path);
+	ldr_buf_release(&text);
+	ldr_buf_release(&e);
+	return r;
+}
+
+static int setup_config(struct ldr_repo *repo, const char *driver, struct ldr_buf *done, struct ldr_buf *err)
+{
+	static const char name[] = "ldr: a roadmap, merged record by record and field by field";
+	const char *keys[2] = { "merge.ldr.name", "merge.ldr.driver" }, *values[2];
+	git_config *all = NULL, *local = NULL;
+	int i, r = -1;
+
+	values[0] = name;
+	values[1] = driver;
+	if (git_repository_config(&all, repo->git) < 0 ||
+	    git_config_open_level(&local, all, GIT_CONFIG_LEVEL_LOCAL) < 0) {
+		git_fail(err, "cannot open the repository's configuration");
+		goto out;
+	}
+	for (i = 0; i < 2; i++) {
+		git_buf v = { NULL, 0, 0 };
+		int same = git_config_get_string_buf(&v, local, keys[i]) == 0 && !strcmp(v.ptr, values[i]);
+		git_buf_dispose(&v);
+		if (same)
+			continue;
+		if (git_config_set_string(local, keys[i], values[i]) < 0) {
+			git_fail(err, "cannot set %s", keys[i]);
+			goto out;
+		}
+		ldr_buf_addf(done, ".git/config: %s set\n", keys[i]);
+	}
+	r = 0;
+out:
+	git_config_free(local);
+	git_config_free(all);
+	return r;
+}
+
+int ldr_repo_setup(struct ldr_repo *repo, const char *driver, struct ldr_buf *done, struct ldr_buf *err)
+{
+	if (setup_attributes(repo, done, err) < 0 || setup_config(repo, driver, done, err) < 0)
+		return -1;
+	return 0;
 }

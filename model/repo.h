@@ -33,7 +33,17 @@ struct ldr_loaded {
 	char head[LDR_OID_HEX + 1]; /* "" when the branch has no commit yet */
 	char file[LDR_OID_HEX + 1]; /* the file's blob id; "" when there was no file */
 	char committed[LDR_OID_HEX + 1]; /* the file's blob id in HEAD; "" if not there */
+	/* A merge to conclude: the commit the next save merges with HEAD (its
+	 * second parent), "" when none. Git's MERGE_HEAD (merging_git set) after
+	 * a 'git merge' or 'git pull' that left the roadmap in conflict, or the
+	 * remote's commit when a sync left conflicts to resolve. */
+	char merging[LDR_OID_HEX + 1];
+	int merging_git;
 };
+
+/* The message git prepared for the merge in progress (.git/MERGE_MSG),
+ * appended to msg. Returns 0, or -1 when there is none. */
+int ldr_repo_merge_message(struct ldr_repo *repo, struct ldr_buf *msg);
 
 /* Whether the file, as loaded, differs from what HEAD holds: changes not
  * committed (a save commits them with its own). */
@@ -92,7 +102,8 @@ int ldr_repo_load(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_load
 int ldr_repo_changed(struct ldr_repo *repo, const struct ldr_loaded *st, struct ldr_buf *err);
 
 /* Save rm: write the file atomically, then commit it alone on HEAD's branch,
- * with HEAD as loaded for parent and author and committer from GIT_AUTHOR_*
+ * with HEAD as loaded for parent (and st->merging for the second, when a
+ * merge is concluded: refused while rm records conflicts) and author and committer from GIT_AUTHOR_*
  * and GIT_COMMITTER_* or else git's configuration (user.name, user.email).
  * Refuses, changing nothing, when the file or HEAD moved since st was taken
  * ("changed since loaded"). Saves of one roadmap by ldr processes are
@@ -103,6 +114,48 @@ int ldr_repo_changed(struct ldr_repo *repo, const struct ldr_loaded *st, struct 
  * left empty. */
 int ldr_repo_save(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ldr_loaded *st,
 		  const char *message, struct ldr_buf *commit_id, struct ldr_buf *err);
+
+/* ---- several editors, one roadmap ----------------------------------------- */
+
+/* The remote a sync exchanges with, and where the two sides stand after a
+ * fetch. */
+struct ldr_remote {
+	char *name;   /* "origin" */
+	char *url;
+	char *branch; /* the remote's branch: the local one's upstream, or its namesake */
+	char head[LDR_OID_HEX + 1];   /* HEAD here */
+	char theirs[LDR_OID_HEX + 1]; /* the remote's branch; "" when it has none */
+	char base[LDR_OID_HEX + 1];   /* where they part; "" when unrelated (or no theirs) */
+};
+void ldr_remote_release(struct ldr_remote *r);
+
+/* Fetch from the remote called name (NULL: the branch's remote, else
+ * "origin") and say where HEAD and the remote's branch stand. SSH keys come
+ * from the agent, else ~/.ssh/id_ed25519 or id_rsa; no password is asked.
+ * Errors say whether it was authentication, the network or the remote. */
+int ldr_repo_fetch(struct ldr_repo *repo, const char *name, struct ldr_remote *r, struct ldr_buf *err);
+/* Push HEAD to the remote's branch (a refusal, as when it moved since the
+ * fetch, is an error that changes nothing). */
+int ldr_repo_push(struct ldr_repo *repo, const struct ldr_remote *r, struct ldr_buf *err);
+/* Move to the remote's commit, which descends from HEAD as loaded in st:
+ * the roadmap written atomically, the other files it changes checked out
+ * (refused, changing nothing, if that would overwrite changes not
+ * committed), the branch moved, the index updated. */
+int ldr_repo_fast_forward(struct ldr_repo *repo, struct ldr_loaded *st, const struct ldr_remote *r,
+			  struct ldr_buf *err);
+/* Save rm as the merge of HEAD (as loaded) and r->theirs (its other files
+ * merged by git, which must find no conflict in them), and push that commit
+ * before anything changes here: if the push fails, the work tree, the index
+ * and HEAD are as they were. */
+int ldr_repo_save_pushed(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ldr_loaded *st,
+			 const struct ldr_remote *r, const char *message, struct ldr_buf *commit_id,
+			 struct ldr_buf *err);
+
+/* Make plain git merge the roadmap with ldr: a line in the work tree's
+ * .gitattributes (unless the file has merge=ldr already) and the driver's
+ * command in the repository's configuration (merge.ldr.name and
+ * merge.ldr.driver). Appends a line to done for each thing it did. */
+int ldr_repo_setup(struct ldr_repo *repo, const char *driver, struct ldr_buf *done, struct ldr_buf *err);
 
 /* Resolve a revision (a commit id or prefix, a tag, a branch, HEAD~2, ...)
  * to a commit. */

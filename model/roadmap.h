@@ -231,6 +231,18 @@ struct ldr_funding {
 	struct ldr_map derived;
 };
 
+/* An unresolved merge conflict (merge.h): one field of one record changed
+ * differently on both sides, or a record removed on one side and changed
+ * on the other. The record holds ours; the entry keeps all three values. */
+enum ldr_side { LDR_SIDE_OURS = 1, LDR_SIDE_THEIRS };
+struct ldr_conflict {
+	struct ldr_rec rec;
+	char *record;       /* the record's id, or "footprint" */
+	char *field;        /* a field or a path ("ambition[17/18].text"); NULL: the record */
+	int removed;        /* enum ldr_side: removed on that side, changed on the other */
+	char *base, *ours, *theirs; /* the values as text; NULL: unset (or absent) */
+};
+
 /* A response to a requirement of the submission checklist (Annex 1). */
 struct ldr_response {
 	struct ldr_rec rec;
@@ -252,6 +264,7 @@ struct ldr_roadmap {
 	struct ldr_list risks;        /* struct ldr_risk */
 	struct ldr_list funding;      /* struct ldr_funding */
 	struct ldr_list checklist;    /* struct ldr_response */
+	struct ldr_list conflicts;    /* struct ldr_conflict: left by a merge */
 };
 
 #define LDR_FORMAT_VERSION 1

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "field.h"
 #include "national.h"
 #include "schedule.h"
 #include "util.h"
@@ -921,11 +922,52 @@ static void rule_checklist(struct ldr_checker *c)
 	ldr_checklist_release(ans);
 }
 
+/* ---- merge-conflict -------------------------------------------------------------------- */
+
+/* A value of a conflict for a message: quoted, or (none). */
+static const char *side_value(const char *v, int slot)
+{
+	return v ? ldr_q(v, slot) : "(none)";
+}
+
+static void rule_merge_conflict(struct ldr_checker *c)
+{
+	static const char fix[] = "keep the value wanted in the record, then delete this entry; or "
+				  "resolve it in the interface ('ldr ROADMAP', then C)";
+	size_t i;
+
+	for (i = 0; i < c->rm->conflicts.len; i++) {
+		const struct ldr_conflict *x = LDR_ITEM(c->rm->conflicts, struct ldr_conflict, i);
+		const struct ldr_ref *r = ldr_index_find(&c->ix, x->record);
+		struct ldr_buf who = LDR_BUF_INIT;
+
+		if (r)
+			ldr_rec_label(&who, r->kind, r->rec);
+		else
+			ldr_buf_addstr(&who, x->record && !strcmp(x->record, "footprint") ? "the footprint"
+										   : ldr_q(x->record, 3));
+		if (x->removed)
+			ldr_report(c, &ldr_kind_conflict, x, NULL, x->record, fix,
+				   "unresolved merge conflict: %s%s%s was removed by %s and changed by %s "
+				   "(the file keeps it)", who.s, x->field ? " " : "", x->field ? x->field : "",
+				   x->removed == LDR_SIDE_OURS ? "ours" : "theirs",
+				   x->removed == LDR_SIDE_OURS ? "theirs" : "ours");
+		else
+			ldr_report(c, &ldr_kind_conflict, x, NULL, x->record, fix,
+				   "unresolved merge conflict in %s, field %s: base %s, ours %s, theirs %s",
+				   who.s, ldr_q(x->field ? x->field : "", 0), side_value(x->base, 1),
+				   side_value(x->ours, 2), side_value(x->theirs, 3));
+		ldr_buf_release(&who);
+	}
+}
+
 /* ---- the rules ------------------------------------------------------------------------ */
 
 #define E LDR_CHECK_ERROR
 #define W LDR_CHECK_WARNING
 const struct ldr_rule ldr_rules[] = {
+	{ "merge-conflict", E, "a merge left a conflict that the roadmap still records (conflicts:)",
+	  "resolve it, then delete its entry", rule_merge_conflict },
 	{ "unknown-ref", E, "a depends_on, projects, group, priority or provider names no such record",
 	  "correct the id", rule_unknown_ref },
 	{ "cycle", E, "projects, or capabilities, depend on each other in a cycle",

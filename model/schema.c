@@ -26,6 +26,7 @@ static const char *const uc_enabled[] = {
 };
 static const char *const solutions[] = { "national", "alternative", NULL };
 static const char *const rags[] = { "red", "amber", "yellow", "green", NULL };
+static const char *const sides[] = { "ours", "theirs", NULL };
 
 #define REQ LDR_FL_REQUIRED
 #define AT(T, m) .offset = offsetof(T, m)
@@ -227,6 +228,16 @@ static const struct ldr_field response_fields[] = {
 };
 KIND(ldr_kind_response, "checklist response", struct ldr_response, response_fields);
 
+static const struct ldr_field conflict_fields[] = {
+	STR(struct ldr_conflict, record, REQ),
+	STR(struct ldr_conflict, field, 0),
+	ENUM(struct ldr_conflict, removed, sides),
+	TEXT(struct ldr_conflict, base),
+	TEXT(struct ldr_conflict, ours),
+	TEXT(struct ldr_conflict, theirs),
+};
+KIND(ldr_kind_conflict, "conflict", struct ldr_conflict, conflict_fields);
+
 static const struct ldr_field roadmap_fields[] = {
 	{ .name = "ldr", .type = LDR_F_INT, AT(struct ldr_roadmap, format), .flags = REQ,
 	  .min = 0, .max = 999999 },
@@ -241,6 +252,7 @@ static const struct ldr_field roadmap_fields[] = {
 	LIST("risks", struct ldr_roadmap, risks, ldr_kind_risk),
 	LIST("funding", struct ldr_roadmap, funding, ldr_kind_funding),
 	LIST("checklist", struct ldr_roadmap, checklist, ldr_kind_response),
+	LIST("conflicts", struct ldr_roadmap, conflicts, ldr_kind_conflict),
 };
 KIND(ldr_kind_roadmap, "roadmap", struct ldr_roadmap, roadmap_fields);
 
@@ -411,7 +423,7 @@ static int str_equal(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-static int field_equal(const struct ldr_field *f, const void *a, const void *b)
+int ldr_field_equal(const struct ldr_field *f, const void *a, const void *b)
 {
 	size_t i;
 
@@ -468,7 +480,7 @@ int ldr_rec_equal(const struct ldr_kind *k, const void *a, const void *b)
 {
 	size_t i;
 	for (i = 0; i < k->nfields; i++)
-		if (!field_equal(&k->fields[i], LDR_CFIELD(a, &k->fields[i]), LDR_CFIELD(b, &k->fields[i])))
+		if (!ldr_field_equal(&k->fields[i], LDR_CFIELD(a, &k->fields[i]), LDR_CFIELD(b, &k->fields[i])))
 			return 0;
 	return 1;
 }
@@ -478,7 +490,7 @@ static char *dup_or_null(const char *s)
 	return s ? ldr_strdup(s) : NULL;
 }
 
-static void field_copy(const struct ldr_field *f, void *d, const void *s)
+void ldr_field_copy(const struct ldr_field *f, void *d, const void *s)
 {
 	size_t i;
 
@@ -536,13 +548,49 @@ void ldr_rec_copy(const struct ldr_kind *k, void *dst, const void *src)
 
 	memset(dst, 0, k->size);
 	for (i = 0; i < k->nfields; i++)
-		field_copy(&k->fields[i], LDR_FIELD(dst, &k->fields[i]), LDR_CFIELD(src, &k->fields[i]));
+		ldr_field_copy(&k->fields[i], LDR_FIELD(dst, &k->fields[i]), LDR_CFIELD(src, &k->fields[i]));
 	dr->pos = sr->pos;
 	if (sr->nfpos) {
 		dr->fpos = ldr_malloc(sr->nfpos * sizeof(*dr->fpos));
 		memcpy(dr->fpos, sr->fpos, sr->nfpos * sizeof(*dr->fpos));
 		dr->nfpos = sr->nfpos;
 	}
+}
+
+const char *ldr_map_get(const struct ldr_map *m, const char *key)
+{
+	size_t i;
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->v[i].key, key) == 0)
+			return m->v[i].value ? m->v[i].value : "";
+	return NULL;
+}
+
+static int kv_by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct ldr_kv *)a)->key, ((const struct ldr_kv *)b)->key);
+}
+
+/* Derived reasons go in the order of the record's fields; there are at most
+ * as many as the kind has fields, so a simple sort will do. */
+static void sort_by_field(struct ldr_map *m, const struct ldr_kind *k)
+{
+	size_t i, j;
+	for (i = 1; i < m->n; i++) {
+		struct ldr_kv t = m->v[i];
+		int fi = ldr_kind_field(k, t.key);
+		for (j = i; j > 0 && ldr_kind_field(k, m->v[j - 1].key) > fi; j--)
+			m->v[j] = m->v[j - 1];
+		m->v[j] = t;
+	}
+}
+
+void ldr_map_sort(struct ldr_map *m, const struct ldr_kind *k, const struct ldr_field *f)
+{
+	if (f->type == LDR_F_DERIVED)
+		sort_by_field(m, k);
+	else if (m->n > 1)
+		qsort(m->v, m->n, sizeof(*m->v), kv_by_key);
 }
 
 void *ldr_list_push(struct ldr_list *l, const struct ldr_kind *k)

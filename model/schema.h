@@ -56,7 +56,7 @@ extern const struct ldr_kind ldr_kind_roadmap, ldr_kind_footprint, ldr_kind_org,
 	ldr_kind_group, ldr_kind_priority, ldr_kind_project, ldr_kind_milestone,
 	ldr_kind_capability, ldr_kind_uc, ldr_kind_ambition, ldr_kind_activity,
 	ldr_kind_trajectory, ldr_kind_score, ldr_kind_target, ldr_kind_risk,
-	ldr_kind_funding, ldr_kind_response;
+	ldr_kind_funding, ldr_kind_response, ldr_kind_conflict;
 
 #define LDR_FIELD(rec, f) ((void *)((char *)(rec) + (f)->offset))
 #define LDR_CFIELD(rec, f) ((const void *)((const char *)(rec) + (f)->offset))
@@ -79,6 +79,16 @@ void ldr_field_release(const struct ldr_field *f, void *rec);
 void ldr_rec_release(const struct ldr_kind *k, void *rec);
 int ldr_rec_equal(const struct ldr_kind *k, const void *a, const void *b);
 void ldr_rec_copy(const struct ldr_kind *k, void *dst, const void *src);
+/* One field's value: equal (positions aside); copied into an empty field
+ * (a and b, d and s point at the field's value, as LDR_FIELD gives). */
+int ldr_field_equal(const struct ldr_field *f, const void *a, const void *b);
+void ldr_field_copy(const struct ldr_field *f, void *d, const void *s);
+/* A mapping in the order the file keeps: attributes by name, derived
+ * reasons in the order of the record's (kind k's) fields. */
+void ldr_map_sort(struct ldr_map *m, const struct ldr_kind *k, const struct ldr_field *f);
+/* The value of an entry ("" when it has none), or NULL when there is no
+ * entry of that name. */
+const char *ldr_map_get(const struct ldr_map *m, const char *key);
 
 /* Append a zeroed record to a list of kind k; returns it. */
 void *ldr_list_push(struct ldr_list *l, const struct ldr_kind *k);

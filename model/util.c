@@ -280,3 +280,29 @@ const char *ldr_suggest(const char *word, const void *cands, size_t n, size_t st
 	}
 	return best;
 }
+
+char *ldr_text_normalise(const char *s)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	const char *line = s;
+
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		size_t keep = n;
+		while (keep && (line[keep - 1] == ' ' || line[keep - 1] == '\t'))
+			keep--;
+		ldr_buf_add(&b, line, keep);
+		if (!end)
+			break;
+		ldr_buf_addch(&b, '\n');
+		line = end + 1;
+	}
+	while (b.len && b.s[b.len - 1] == '\n')
+		b.s[--b.len] = '\0';
+	if (!b.len) {
+		ldr_buf_release(&b);
+		return NULL;
+	}
+	return ldr_buf_detach(&b);
+}

@@ -44,6 +44,10 @@ char *ldr_buf_detach(struct ldr_buf *b);
  * reaches a terminal. */
 void ldr_buf_addquoted(struct ldr_buf *b, const char *s, size_t max);
 
+/* Text as the file keeps it: blanks at the ends of lines and blank lines at
+ * the end removed; NULL when nothing is left. A new string. */
+char *ldr_text_normalise(const char *s);
+
 /* Length in bytes of the valid UTF-8 sequence at s (1-4), or 0 if the bytes
  * at s are not one; *cp receives the code point. */
 size_t ldr_utf8_decode(const char *s, size_t n, unsigned *cp);

@@ -47,6 +47,12 @@
 	A(UNDO, "undo", "Undo the last change")                                             \
 	A(REDO, "redo", "Redo what was undone")                                             \
 	A(SAVE, "save", "Save: commit the changes, with a message")                         \
+	A(SYNC, "sync", "Fetch, merge field by field, push")                                \
+	A(VIEW_CONFLICTS, "view-conflicts", "What a merge left to resolve")                 \
+	A(TAKE_OURS, "take-ours", "A conflict: keep ours")                                  \
+	A(TAKE_THEIRS, "take-theirs", "A conflict: take theirs")                            \
+	A(TAKE_BASE, "take-base", "A conflict: back to the base's value")                   \
+	A(MARK_RESOLVED, "mark-resolved", "A conflict: keep the record as it is")           \
 	A(HISTORY_RECORD, "record-history", "The history of the selected record")         \
 	A(REVIEW_BASELINE, "review-baseline", "Review: the baseline, any revision")        \
 	A(REVIEW_PERIOD, "review-period", "Review: the period, a year or a quarter")       \

@@ -5,7 +5,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../model/diag.h"
 #include "../model/field.h"
@@ -28,6 +27,7 @@ static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
 	[TUI_V_RECORD] = &tui_record_ops,
 	[TUI_V_FORM] = &tui_form_ops,
 	[TUI_V_TEXT] = &tui_text_ops,
+	[TUI_V_CONFLICTS] = &tui_conflicts_ops,
 };
 
 void tui_app_dump(struct tui_app *app)
@@ -86,7 +86,7 @@ void tui_app_show(struct tui_app *app, enum tui_view_id id)
 		app->previous = app->current;
 	app->current = id;
 	if (id == TUI_V_DEPS || id == TUI_V_RECORD || id == TUI_V_HELP || id == TUI_V_HISTORY ||
-	    id == TUI_V_REVIEW) {
+	    id == TUI_V_REVIEW || id == TUI_V_CONFLICTS) {
 		v->ops->load(v);
 		tui_view_refilter(v);
 	}
@@ -658,6 +658,15 @@ static void act(struct tui_app *app, enum tui_action a)
 	case TUI_SAVE:
 		tui_save(app, NULL);
 		break;
+	case TUI_SYNC:
+		tui_sync(app);
+		break;
+	case TUI_VIEW_CONFLICTS:
+		if (app->rm.conflicts.len)
+			tui_app_show(app, TUI_V_CONFLICTS);
+		else
+			tui_app_say(app, TUI_ROLE_NORMAL, "no conflicts: nothing a merge left to resolve");
+		break;
 	case TUI_NEXT_VIEW:
 	case TUI_PREV_VIEW: {
 		int cur = app->current < TUI_NTABS ? (int)app->current : (int)app->previous;
@@ -729,14 +738,6 @@ static void load_keymap(struct tui_app *app, const struct tui_opts *o)
 	if (tui_keymap_load(&app->keymap, o->config, &err) < 0)
 		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
 	ldr_buf_release(&err);
-}
-
-static struct ldr_time this_month(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
 }
 
 /* Read the file (for the hash a save checks) and parse it: through its
@@ -820,6 +821,7 @@ static void app_release(struct tui_app *app)
 	tui_undo_release(&app->undo);
 	if (app->repo)
 		ldr_repo_free(app->repo);
+	ldr_remote_release(&app->sync);
 	tui_keymap_release(&app->keymap);
 	free(app->focus_id);
 	free(app->path);
@@ -843,8 +845,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 		app_release(&app);
 		return 2;
 	}
-	app.as_of = o->as_of.kind ? o->as_of : app.rm.footprint.as_at.kind ? app.rm.footprint.as_at
-									  : this_month();
+	app.as_of = o->as_of.kind ? o->as_of : ldr_check_as_of(&app.rm);
 	if (o->keys) {
 		if (tui_input_script(&input, o->keys, err, sizeof(err)) < 0) {
 			fprintf(stderr, "ldr: the key script: %s\n", err);
@@ -875,6 +876,9 @@ int tui_run(const char *path, const struct tui_opts *o)
 	app.jumped_from = -1;
 	if (!app.read_only)
 		tui_recovery_offer(&app);
+	/* A merge left conflicts (git's, or a sync's restored): they come first. */
+	if (app.rm.conflicts.len && app.current == TUI_V_SCHEDULE)
+		tui_app_show(&app, TUI_V_CONFLICTS);
 	while (!app.quit) {
 		tui_key k;
 		tui_app_draw(&app);

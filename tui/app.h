@@ -25,13 +25,15 @@ enum tui_view_id {
 	TUI_V_RECORD, /* not a tab: Enter on a record */
 	TUI_V_FORM,   /* not a tab: editing a record (form.h) */
 	TUI_V_TEXT,   /* not a tab: text to read, as a commit's changes */
+	TUI_V_CONFLICTS, /* not a tab: what a merge could not decide (conflicts.c) */
 	TUI_NVIEWS
 };
 #define TUI_NTABS TUI_V_HELP
 
 extern const struct tui_view_ops tui_schedule_ops, tui_dossier_ops, tui_deps_ops,
 	tui_timeline_ops, tui_ucs_ops, tui_trajectory_ops, tui_problems_ops, tui_history_ops,
-	tui_review_ops, tui_help_ops, tui_record_ops, tui_form_ops, tui_text_ops;
+	tui_review_ops, tui_help_ops, tui_record_ops, tui_form_ops, tui_text_ops,
+	tui_conflicts_ops;
 
 /* What has been changed, for undo and redo (edit.h). */
 struct tui_undo_entry;
@@ -50,6 +52,9 @@ struct tui_app {
 	 * then write the file), and what a save must find unchanged. */
 	struct ldr_repo *repo;
 	struct ldr_loaded loaded;
+	/* A sync whose merge had conflicts: the remote the merge commit goes
+	 * to once they are resolved and saved (name NULL: none). */
+	struct ldr_remote sync;
 	size_t file_len;
 	unsigned long long file_hash;
 	struct ldr_index ix;
@@ -116,6 +121,12 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
 /* (Re)load the roadmap from its file and repository into app->rm and
  * app->base. Returns 0, or -1 (err, or errors printed when not started). */
 int tui_app_load(struct tui_app *app, struct ldr_buf *err);
+
+/* Sync with the remote (conflicts.c): fetch, merge, commit, push; with
+ * conflicts, the merge is kept in memory and the conflict view shown. */
+void tui_sync(struct tui_app *app);
+/* After a save: push a merge that a sync left to resolve. */
+void tui_sync_saved(struct tui_app *app, const char *commit);
 
 /* Show text in the text view (a title line above it); Back returns. */
 void tui_text_show(struct tui_app *app, const char *title, const char *text);

@@ -13,6 +13,7 @@
 #include "../model/file.h"
 #include "../model/merge.h"
 #include "../model/repo.h"
+#include "../model/sync.h"
 
 /* ---- where a record lives ----------------------------------------------------- */
 
@@ -90,7 +91,7 @@ static void free_copy(const struct ldr_kind *k, void *c)
 
 static const struct ldr_kind *slot_kind(const struct ldr_field *slot)
 {
-	return slot->kind;
+	return slot ? slot->kind : &ldr_kind_roadmap;
 }
 
 int tui_edit_begin(struct tui_app *app, const struct ldr_kind *tk, void *top, struct tui_edit *e)
@@ -132,8 +133,8 @@ static void push_undo(struct tui_app *app, const struct ldr_field *slot, size_t 
 
 	/* A new change forgets what was undone. */
 	for (i = u->done; i < u->n; i++) {
-		free_copy(u->v[i].slot->kind, u->v[i].before);
-		free_copy(u->v[i].slot->kind, u->v[i].after);
+		free_copy(slot_kind(u->v[i].slot), u->v[i].before);
+		free_copy(slot_kind(u->v[i].slot), u->v[i].after);
 		free(u->v[i].what);
 	}
 	u->n = u->done;
@@ -170,6 +171,31 @@ void tui_edit_commit(struct tui_app *app, struct tui_edit *e, const char *what)
 	memset(e, 0, sizeof(*e));
 	changed(app);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
+}
+
+struct ldr_roadmap *tui_edit_whole_begin(struct tui_app *app)
+{
+	if (app->read_only) {
+		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		return NULL;
+	}
+	return copy_of(&ldr_kind_roadmap, &app->rm);
+}
+
+void tui_edit_whole_commit(struct tui_app *app, struct ldr_roadmap *before, const char *what)
+{
+	if (ldr_roadmap_equal(before, &app->rm)) {
+		free_copy(&ldr_kind_roadmap, before);
+		return;
+	}
+	push_undo(app, NULL, 0, before, copy_of(&ldr_kind_roadmap, &app->rm), what);
+	changed(app);
+	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
+}
+
+void tui_edit_whole_cancel(struct ldr_roadmap *before)
+{
+	free_copy(&ldr_kind_roadmap, before);
 }
 
 int tui_locate_record(struct tui_app *app, const struct ldr_kind *k, void *rec,
@@ -412,10 +438,15 @@ char *tui_next_id(struct tui_app *app, const struct ldr_field *slot, const char 
 
 static void apply(struct tui_app *app, struct tui_undo_entry *x, int forward)
 {
-	const struct ldr_kind *k = x->slot->kind;
+	const struct ldr_kind *k = slot_kind(x->slot);
 	const void *want = forward ? x->after : x->before;
 	const void *had = forward ? x->before : x->after;
 
+	if (!x->slot) {
+		ldr_roadmap_release(&app->rm);
+		ldr_rec_copy(k, &app->rm, want);
+		return;
+	}
 	if (x->slot->type == LDR_F_RECORD) {
 		ldr_rec_release(k, LDR_FIELD(&app->rm, x->slot));
 		ldr_rec_copy(k, LDR_FIELD(&app->rm, x->slot), want);
@@ -460,8 +491,8 @@ void tui_undo_release(struct tui_undo_list *u)
 {
 	size_t i;
 	for (i = 0; i < u->n; i++) {
-		free_copy(u->v[i].slot->kind, u->v[i].before);
-		free_copy(u->v[i].slot->kind, u->v[i].after);
+		free_copy(slot_kind(u->v[i].slot), u->v[i].before);
+		free_copy(slot_kind(u->v[i].slot), u->v[i].after);
 		free(u->v[i].what);
 	}
 	free(u->v);
@@ -514,6 +545,7 @@ void tui_recovery_write(struct tui_app *app)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
 	char *unsaved = recovery_path(app, "unsaved"), *base = recovery_path(app, "base");
+	char *merging = recovery_path(app, "merging");
 
 	/* The base changes only on a load or a save: written once, not after
 	 * every edit (a large roadmap is megabytes). */
@@ -522,19 +554,48 @@ void tui_recovery_write(struct tui_app *app)
 		tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the unsaved changes safe: %s", err.s);
 	else
 		app->base_kept = 1;
+	/* A sync's merge being resolved: the commit it merges, for its second parent. */
+	if (app->loaded.merging[0] && !app->loaded.merging_git) {
+		if (ldr_file_write_atomic(merging, app->loaded.merging, LDR_OID_HEX, &err) < 0)
+			tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the merge safe: %s", err.s);
+	} else {
+		unlink(merging);
+	}
 	ldr_buf_release(&err);
 	free(unsaved);
 	free(base);
+	free(merging);
 }
 
 void tui_recovery_remove(struct tui_app *app)
 {
 	char *unsaved = recovery_path(app, "unsaved"), *base = recovery_path(app, "base");
+	char *merging = recovery_path(app, "merging");
 	unlink(unsaved);
 	unlink(base);
+	unlink(merging);
 	app->base_kept = 0;
 	free(unsaved);
 	free(base);
+	free(merging);
+}
+
+/* The commit a sync's unfinished merge merges, if the session left one. */
+static void recover_merging(struct tui_app *app)
+{
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	char *merging = recovery_path(app, "merging");
+	size_t i;
+
+	if (!app->loaded.merging[0] && ldr_file_read(merging, &text, &err) == 0 && text.len == LDR_OID_HEX) {
+		for (i = 0; i < LDR_OID_HEX && strchr("0123456789abcdef", text.s[i]); i++)
+			;
+		if (i == LDR_OID_HEX)
+			memcpy(app->loaded.merging, text.s, LDR_OID_HEX + 1);
+	}
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	free(merging);
 }
 
 static int read_roadmap(const char *path, struct ldr_roadmap *rm)
@@ -554,15 +615,15 @@ static int read_roadmap(const char *path, struct ldr_roadmap *rm)
 	return r;
 }
 
-/* Put ours onto the roadmap as it is now, from base; say what happened. */
+/* Put ours onto the roadmap as it is now, from base; say what happened. A
+ * field changed on both sides keeps the file's value, and the roadmap
+ * records the conflict (ours beside it) for the conflict view. */
 static void merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_roadmap *ours,
 		     const char *done)
 {
 	struct ldr_roadmap result;
 	struct ldr_merge m;
-	struct ldr_buf ids = LDR_BUF_INIT;
 	char *mine = recovery_path(app, "mine");
-	size_t i;
 
 	ldr_merge_roadmaps(&result, base, ours, &app->rm, &m);
 	if (m.n) {
@@ -572,22 +633,18 @@ static void merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_r
 			tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
 		ldr_buf_release(&err);
 	}
-	for (i = 0; i < m.n && i < 4; i++)
-		ldr_buf_addf(&ids, "%s%s", i ? ", " : "", m.v[i].id);
-	if (m.n > 4)
-		ldr_buf_addstr(&ids, ", ...");
 	ldr_roadmap_release(&app->rm);
 	app->rm = result;
-	if (m.taken)
+	if (m.taken || m.n)
 		app->dirty = 1;
 	if (m.n)
-		tui_app_say(app, TUI_ROLE_ERROR, "%s: changed on both sides, so the file's version is "
-			    "kept: %s; all of yours is in %s (%zu other change%s merged)", done, ids.s,
-			    mine, m.taken, m.taken == 1 ? "" : "s");
+		tui_app_say(app, TUI_ROLE_ERROR, "%s: %zu conflict%s, where the file's value is kept and "
+			    "yours is beside it ('C' shows them); all of yours is in %s (%zu other "
+			    "change%s merged)", done, m.n, m.n == 1 ? "" : "s", mine, m.taken,
+			    m.taken == 1 ? "" : "s");
 	else
 		tui_app_say(app, TUI_ROLE_NORMAL, "%s: %zu change%s merged", done, m.taken,
 			    m.taken == 1 ? "" : "s");
-	ldr_buf_release(&ids);
 	ldr_merge_release(&m);
 	free(mine);
 }
@@ -623,7 +680,10 @@ void tui_recovery_offer(struct tui_app *app)
 			ldr_roadmap_release(&app->rm);
 			ldr_rec_copy(&ldr_kind_roadmap, &app->rm, &ours);
 			app->dirty = 1;
-			tui_app_say(app, TUI_ROLE_NORMAL, "the unsaved changes are restored: 'w' saves them");
+			recover_merging(app);
+			tui_app_say(app, TUI_ROLE_NORMAL, "the unsaved changes are restored: %s",
+				    app->loaded.merging[0] ? "resolve what is left ('C'), then 'w' commits "
+				    "the merge" : "'w' saves them");
 		}
 		ldr_roadmap_release(&base);
 		tui_app_changed(app);
@@ -647,6 +707,23 @@ static char *suggested_message(struct tui_app *app)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
 	size_t i, shown = 0;
+
+	if (app->sync.name) {
+		ldr_sync_message(&b, &app->sync);
+		b.len = strcspn(b.s, "\n"); /* the subject: the prompt is one line */
+		b.s[b.len] = '\0';
+		return ldr_buf_detach(&b);
+	}
+	if (app->loaded.merging[0]) {
+		/* git's own message for its merge, else the commit merged. */
+		if (!app->repo || ldr_repo_merge_message(app->repo, &b) < 0 || !b.len || b.s[0] == '#') {
+			ldr_buf_reset(&b);
+			ldr_buf_addf(&b, "Merge %.7s", app->loaded.merging);
+		}
+		b.len = strcspn(b.s, "\n");
+		b.s[b.len] = '\0';
+		return ldr_buf_detach(&b);
+	}
 	for (i = 0; i < app->undo.done && shown < 3; i++, shown++)
 		ldr_buf_addf(&b, "%s%s", shown ? "; " : "", app->undo.v[app->undo.done - 1 - i].what);
 	if (app->undo.done > 3)
@@ -717,8 +794,13 @@ void tui_save(struct tui_app *app, const char *given)
 		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing to save");
 		return;
 	}
-	if (!app->dirty) {
+	if (!app->dirty && !app->loaded.merging[0]) {
 		tui_app_say(app, TUI_ROLE_NORMAL, "no changes to save");
+		return;
+	}
+	if (app->rm.conflicts.len) {
+		tui_app_say(app, TUI_ROLE_WARNING, "not saved: %zu conflict%s to resolve first ('C' shows "
+			    "them)", app->rm.conflicts.len, app->rm.conflicts.len == 1 ? "" : "s");
 		return;
 	}
 	if (!readable(app, &text))
@@ -745,6 +827,7 @@ void tui_save(struct tui_app *app, const char *given)
 		}
 		saved(app);
 		tui_app_say(app, TUI_ROLE_DONE, "committed %.7s: %s", commit.s ? commit.s : "", message);
+		tui_sync_saved(app, commit.s ? commit.s : "");
 		tui_app_changed(app);
 	} else {
 		struct ldr_buf now = LDR_BUF_INIT;
@@ -790,6 +873,7 @@ void tui_reload(struct tui_app *app)
 		return;
 	}
 	tui_undo_release(&app->undo);
+	ldr_remote_release(&app->sync); /* a sync's merge is begun again by syncing */
 	app->dirty = 0;
 	if (!ldr_roadmap_equal(&ours, &base))
 		merge_in(app, &base, &ours, "reloaded");

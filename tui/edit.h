@@ -10,7 +10,8 @@
 #include "app.h"
 
 struct tui_undo_entry {
-	const struct ldr_field *slot; /* the roadmap's field: a list, or the footprint */
+	const struct ldr_field *slot; /* the roadmap's field: a list, or the footprint;
+				       * NULL: the whole roadmap */
 	size_t index;
 	void *before, *after;         /* copies of the record; NULL: absent */
 	char *what;                   /* "edit P08 start" */
@@ -26,6 +27,13 @@ struct tui_edit {
 	void *before;
 	int inserting;
 };
+
+/* A change to more than one top-level record at once (a conflict resolved
+ * changes its record and the conflicts): a copy of the whole roadmap is
+ * kept for undo. begin returns it (NULL when read-only); commit takes it. */
+struct ldr_roadmap *tui_edit_whole_begin(struct tui_app *app);
+void tui_edit_whole_commit(struct tui_app *app, struct ldr_roadmap *before, const char *what);
+void tui_edit_whole_cancel(struct ldr_roadmap *before);
 
 /* The top-level record that holds rec (rec itself if it is one). */
 int tui_top(struct tui_app *app, const struct ldr_kind *k, void *rec, const struct ldr_kind **tk,

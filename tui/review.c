@@ -7,8 +7,8 @@
  * the baseline, the period or the date changed. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "../model/date.h"
 #include "../model/versions.h"
 #include "app.h"
 
@@ -44,14 +44,6 @@ static struct ldr_review_item *item_of(struct tui_view *v, size_t item)
 {
 	struct review_view *r = v->priv;
 	return &r->rv.items[r->items[item]];
-}
-
-static int this_month(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1).month;
 }
 
 /* ---- working it out ------------------------------------------------------------------ */
@@ -118,7 +110,7 @@ static void work_out(struct tui_view *v, int as_of)
 		period = ldr_time_year(ldr_time_fy_of_month(as_of));
 	ldr_review_init(&r->rv, period, as_of);
 	/* The file's changes not committed are the plan now, not of an earlier date. */
-	if (ldr_review_read(&r->src, &r->rv, v->app->repo, r->base_name, as_of >= this_month(), &notes,
+	if (ldr_review_read(&r->src, &r->rv, v->app->repo, r->base_name, as_of >= ldr_date_this_month().month, &notes,
 			    &err) < 0) {
 		r->error = ldr_strdup(err.s);
 		ldr_review_release(&r->rv);

@@ -24,8 +24,10 @@
 . tests/cli/repo.sh && cd $R && touch -d '2016-07-04 09:30' one/.git/ldr/roadmap.yaml.unsaved && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='<Dump> r <Dump> q <Dump> c' ldr one; ls -a one/.git/ldr
 # Meanwhile someone else changed another record: restoring merges the two.
 . tests/cli/repo.sh && cd $R && at 2016-07-05 && ldr set one C04.status=delivered -m 'C04 delivered' && touch -d '2016-07-04 09:30' one/.git/ldr/roadmap.yaml.unsaved && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r <Dump> : "w C03 moved" <Enter>' ldr one | tail -2; cd one && git log --format='%h %s' -3 && ldr diff HEAD~2 HEAD . && ls -a . .git/ldr
-# Someone else changed the same record: theirs stays, and ours is kept whole.
-. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C05 <Enter> e j <Enter> <C-u> "Prisons" <Enter> <HUP>' ldr one; at 2016-07-06 && ldr set one C05.what=Elsewhere -m 'C05 elsewhere' && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r' ldr one | tail -5; ls -a one; grep -A2 'id: C05' one/roadmap.yaml.ldr-mine
+# Someone else changed another field of the same record: both are kept.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C05 <Enter> e j <Enter> <C-u> "Prisons" <Enter> <HUP>' ldr one; at 2016-07-06 && ldr set one C05.what=Elsewhere -m 'C05 elsewhere' && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r : "w C05 for prisons" <Enter>' ldr one | tail -2; git -C one show HEAD | grep '^[-+] '
+# The same field: the file's value stays, and ours is kept beside it.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C05 <Enter> e j <Enter> <C-u> "Young offenders" <Enter> <HUP>' ldr one; at 2016-07-07 && ldr set one C05.who=Courts -m 'C05 for courts' && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r' ldr one | tail -12; ls -a one; grep -A2 'id: C05' one/roadmap.yaml.ldr-mine
 # Read-only: nothing changes, nothing is written.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='e <Dump>' ldr tui --read-only one | tail -2 | head -1
 # A plain file, outside any repository: 'w' writes it.

@@ -347,6 +347,20 @@ static void test_checklist_answered_by_data(void **state)
 	ldr_diag_release(&d);
 }
 
+static void test_merge_conflict(void **state)
+{
+	(void)state;
+	expect("merge-conflict", HEAD P "- {id: P1, name: a, start: 17/18}\n"
+	       "conflicts:\n- {record: P1, field: start, base: 16/17, ours: 17/18, theirs: 18/19}\n", "",
+	       1, 9, 3, "P1", "unresolved merge conflict in project 'P1', field 'start': base '16/17', "
+	       "ours '17/18', theirs '18/19'");
+	expect("merge-conflict", HEAD P "- {id: P1, name: a}\nconflicts:\n- {record: P1, removed: theirs}\n",
+	       "", 1, 9, 3, "P1", "project 'P1' was removed by theirs and changed by ours (the file keeps it)");
+	expect("merge-conflict", HEAD "conflicts:\n- {record: footprint, field: name, ours: a}\n", "", 1, 7, 3,
+	       "footprint", "in the footprint, field 'name': base (none), ours 'a', theirs (none)");
+	expect("merge-conflict", HEAD P "- {id: P1, name: a}\n", "", 0, 0, 0, NULL, "");
+}
+
 static void test_every_rule_has_a_test(void **state)
 {
 	/* The rules above, by id: a new rule must come with its tests. */
@@ -354,6 +368,7 @@ static void test_every_rule_has_a_test(void **state)
 		"unknown-ref", "cycle", "dep-order", "range", "horizon", "phase-order", "firm",
 		"uc-missing", "uc-ambition", "uc-activities", "uc-done", "uc-rationale", "uc-evidence",
 		"uc-target", "trajectory", "orphan", "no-actual", "future-actual", "overdue", "checklist",
+		"merge-conflict",
 	};
 	size_t i, j;
 	(void)state;
@@ -405,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_status),
 		cmocka_unit_test(test_checklist),
 		cmocka_unit_test(test_checklist_answered_by_data),
+		cmocka_unit_test(test_merge_conflict),
 		cmocka_unit_test(test_every_rule_has_a_test),
 		cmocka_unit_test(test_findings_sorted_and_counted),
 	};

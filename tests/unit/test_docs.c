@@ -32,6 +32,7 @@ static const struct {
 	{ &ldr_kind_risk, "RISKS" },
 	{ &ldr_kind_funding, "FUNDING" },
 	{ &ldr_kind_response, "CHECKLIST" },
+	{ &ldr_kind_conflict, "CONFLICTS" },
 };
 
 /* The bold words of a section: the arguments of its .B and .BR lines. */

@@ -148,11 +148,37 @@ static void test_refusals(void **state)
 	refused("footprint.start=", -1, "'start' of the footprint must not be empty");
 }
 
+/* Setting a field a merge left in conflict resolves that conflict (and only
+ * that one): its entry goes. */
+static void test_setting_a_field_resolves_its_conflict(void **state)
+{
+	struct ldr_roadmap c;
+	struct ldr_diag d;
+	struct ldr_buf err = LDR_BUF_INIT;
+	(void)state;
+
+	assert_int_equal(load(ROADMAP "conflicts:\n- {record: P1, field: end, ours: 16/17 Q4, theirs: 17/18}\n"
+			      "- {record: C1, field: attributes.Solution, ours: eRS, theirs: EMIS}\n"
+			      "- {record: C1, field: year, ours: 16/17, theirs: 17/18}\n", &c, &d), 0);
+	assert_int_equal(ldr_edit_assign(&c, "P1.end=17/18", &err), 0);
+	assert_int_equal(c.conflicts.len, 2);
+	assert_int_equal(ldr_edit_assign(&c, "C1.attributes.Solution=EMIS", &err), 0);
+	assert_int_equal(c.conflicts.len, 1);
+	assert_string_equal(LDR_ITEM(c.conflicts, struct ldr_conflict, 0)->field, "year");
+	/* A refused value resolves nothing. */
+	assert_int_equal(ldr_edit_assign(&c, "C1.year=16/18", &err), -1);
+	assert_int_equal(c.conflicts.len, 1);
+	ldr_roadmap_release(&c);
+	ldr_diag_release(&d);
+	ldr_buf_release(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_type, up, down),
 		cmocka_unit_test_setup_teardown(test_refusals, up, down),
+		cmocka_unit_test(test_setting_a_field_resolves_its_conflict),
 	};
 	return cmocka_run_group_tests_name("edit", tests, NULL, NULL);
 }
