@@ -109,19 +109,30 @@ int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_bu
 
 void cli_json_string(struct ldr_buf *b, const char *s)
 {
+	size_t n = s ? strlen(s) : 0, i = 0;
+
 	ldr_buf_addch(b, '"');
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			ldr_buf_addf(b, "\\%c", c);
-		else if (c == '\n')
+	while (i < n) {
+		unsigned cp;
+		size_t len = ldr_utf8_decode(s + i, n - i, &cp);
+
+		if (len == 0) {
+			ldr_buf_addstr(b, "\\ufffd"); /* not UTF-8: JSON text must be */
+			i++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\')
+			ldr_buf_addf(b, "\\%c", (char)cp);
+		else if (cp == '\n')
 			ldr_buf_addstr(b, "\\n");
-		else if (c == '\t')
+		else if (cp == '\t')
 			ldr_buf_addstr(b, "\\t");
-		else if (c < 0x20 || c == 0x7F)
-			ldr_buf_addf(b, "\\u%04x", c);
+		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || ldr_is_bidi_control(cp))
+			/* Controls, and what would reorder a terminal's text. */
+			ldr_buf_addf(b, "\\u%04x", cp);
 		else
-			ldr_buf_addch(b, (char)c);
+			ldr_buf_add(b, s + i, len);
+		i += len;
 	}
 	ldr_buf_addch(b, '"');
 }

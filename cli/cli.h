@@ -25,6 +25,7 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 extern const size_t cli_ncommands;
 
+int cmd_aggregate(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
@@ -76,7 +77,8 @@ const char *cli_safe(const char *s, struct ldr_buf *b);
 struct ldr_finding;
 void cli_print_finding(FILE *out, const char *path, const struct ldr_finding *x);
 
-/* JSON string literal of s (with quotes). */
+/* JSON string literal of s (with quotes): control characters, bidirectional
+ * controls and bytes that are not UTF-8 escaped (\uXXXX, \ufffd). */
 void cli_json_string(struct ldr_buf *b, const char *s);
 
 #endif

@@ -181,6 +181,12 @@ size_t ldr_utf8_decode(const char *str, size_t n, unsigned *cp)
 	return len;
 }
 
+int ldr_is_bidi_control(unsigned cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x061C;
+}
+
 void ldr_buf_addquoted(struct ldr_buf *b, const char *s, size_t max)
 {
 	size_t n = strlen(s), i = 0, chars = 0;
@@ -200,8 +206,7 @@ void ldr_buf_addquoted(struct ldr_buf *b, const char *s, size_t max)
 		}
 		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
 			ldr_buf_addf(b, cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : "\\x%02X", cp);
-		else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-			 cp == 0x200E || cp == 0x200F || cp == 0x061C)
+		else if (ldr_is_bidi_control(cp))
 			/* Bidirectional controls would reorder what the terminal shows. */
 			ldr_buf_addf(b, "\\u%04X", cp);
 		else

@@ -48,6 +48,10 @@ void ldr_buf_addquoted(struct ldr_buf *b, const char *s, size_t max);
  * the end removed; NULL when nothing is left. A new string. */
 char *ldr_text_normalise(const char *s);
 
+/* Whether a code point is a bidirectional control (U+202A-202E, 2066-2069,
+ * 200E, 200F, 061C), which reorders the text a terminal shows. */
+int ldr_is_bidi_control(unsigned cp);
+
 /* Length in bytes of the valid UTF-8 sequence at s (1-4), or 0 if the bytes
  * at s are not one; *cp receives the code point. */
 size_t ldr_utf8_decode(const char *s, size_t n, unsigned *cp);
