@@ -184,7 +184,7 @@ check-unit: $(UNIT_BIN)
 		grep -h 'PASSED\|FAILED' $$t.log | sed "s|^|$$(basename $$t): |"; \
 	done; exit $$failed
 
-check-cli: $(LDR_BIN)
+check-cli: $(LDR_BIN) build/bench/gen
 	@LDR_DIR=$(dir $(abspath $(LDR_BIN))) sh tests/cli/run.sh
 
 # valgrind runs ./ldr for every command-line test but the hostile inputs,

@@ -55,6 +55,23 @@ const struct cli_command cli_commands[] = {
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
 	  "  --baseline FILE   gantt: draw this earlier plan under the current one\n",
 	  cmd_export },
+	{ "aggregate", "[--json | --csv FILE | -o FILE.xlsx] [--as-of TIME] ROADMAP...",
+	  "Sum many footprints' roadmaps into the national view.",
+	  "Each ROADMAP is a file, or a directory: one holding roadmap.yaml is that\n"
+	  "footprint; any other stands for every *.yaml file in it and every directory\n"
+	  "in it that holds a roadmap.yaml, in name order. The report has the\n"
+	  "capabilities by group and year, which footprints plan each universal\n"
+	  "capability and by when, where each stands against the national targets, and\n"
+	  "every footprint's check summary. A file that cannot be loaded is skipped:\n"
+	  "its errors go to stderr, the report says so, and the exit status is 2.\n"
+	  "Check errors in the roadmaps are reported, not a failure.\n\n"
+	  "  --json         print the tables as one JSON object\n"
+	  "  --csv FILE     write every footprint's figures, one a row (table, file,\n"
+	  "                 footprint, group, year, uc, measure, value)\n"
+	  "  -o FILE.xlsx   write a workbook, one sheet per table\n"
+	  "  --as-of TIME   the review date of every footprint's checks (default: each\n"
+	  "                 one's as_at, else this month)\n",
+	  cmd_aggregate },
 	{ "tui", "[--read-only] [--as-of TIME] [--config FILE] [ROADMAP] | --keys",
 	  "Open the terminal interface (also: 'ldr' alone, or 'ldr ROADMAP').",
 	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n"
@@ -171,7 +188,11 @@ const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
 static void usage(FILE *out)
 {
-	size_t i;
+	size_t i, width = 0;
+
+	for (i = 0; i < cli_ncommands; i++)
+		if (strlen(cli_commands[i].name) > width)
+			width = strlen(cli_commands[i].name);
 	fprintf(out, "usage: ldr [--read-only] [ROADMAP]\n"
 		"       ldr [--version] [--help] COMMAND [ARGS]\n\n"
 		"Plan and track a Local Digital Roadmap kept in a YAML file (see ldr-format(5)).\n"
@@ -179,7 +200,7 @@ static void usage(FILE *out)
 		"directory holding roadmap.yaml; by default the current directory).\n\n"
 		"Commands:\n");
 	for (i = 0; i < cli_ncommands; i++)
-		fprintf(out, "  %-8s %s\n", cli_commands[i].name, cli_commands[i].summary);
+		fprintf(out, "  %-*s %s\n", (int)width, cli_commands[i].name, cli_commands[i].summary);
 	fprintf(out, "\nExit status: 0 success, 1 the roadmap has errors, 2 a file cannot be read\n"
 		"or parsed, 64 the command line is wrong. 'ldr help COMMAND' for more.\n");
 }

@@ -358,7 +358,10 @@ static void ucs(const struct opts *o)
 
 	printf("universal_capabilities:\n");
 	for (k = 1; k <= 10; k++) {
-		long base = between(20, 80), y1 = base + between(-5, 15), y2 = y1 + between(0, 20);
+		/* UC10's figures are of patients registered online: a few percent. */
+		long base = k == 10 ? between(2, 10) : between(20, 80);
+		long y1 = base + between(k == 10 ? -1 : -5, k == 10 ? 6 : 15);
+		long y2 = y1 + between(0, k == 10 ? 8 : 20);
 		if (y2 > 100)
 			y2 = 100;
 		if (y1 > y2)

@@ -3,7 +3,8 @@
 
     /usr/bin/python3 tests/export/check_xlsx.py KIND FILE.xlsx [hostile]
 
-KIND is annex2, annex4, dossier or trajectory. Checks the sheets and
+KIND is annex2, annex4, dossier, trajectory or aggregate (the national
+view of 'ldr aggregate -o'). Checks the sheets and
 their names, the frozen header, the autofilter over every row, the
 drop-down validations and their ranges, and that every cell is a string
 or a number: never a formula, whatever the roadmap's text. With
@@ -175,13 +176,47 @@ def check_trajectory(wb, hostile):
         check(ws["F5"].value == 50, "trajectory 17/18 target: %r" % ws["F5"].value)
 
 
+def check_aggregate(wb, hostile):
+    names = [ws.title for ws in wb.worksheets]
+    want = ["Footprints", "Capabilities", "Universal capabilities", "UC plans", "Targets", "Checks"]
+    check(names == want, "aggregate sheets %r" % names)
+    for name in names:
+        table(wb[name], 1, 5)
+    fps = wb["Footprints"]
+    check(header(fps)[:4] == ["File", "Footprint", "Status", "As at"], "aggregate header %r" % header(fps))
+    checked = [r for r in fps.iter_rows(min_row=2) if r[2].value == "checked"]
+    for r in checked:
+        check(all(isinstance(c.value, (int, float)) for c in r[4:11]),
+              "aggregate %s: the counts are not numbers" % r[0].coordinate)
+    caps = wb["Capabilities"]
+    rows = list(caps.iter_rows(min_row=2, values_only=True))
+    check([r[0] for r in rows][:7] == [
+        "Records, assessments and plans", "Transfers of care", "Orders and results management",
+        "Medicines management and optimisation", "Decision support", "Remote care",
+        "Asset and resource optimisation"], "aggregate groups %r" % [r[0] for r in rows])
+    total = sum(r[-2] for r in rows)
+    check(total == sum(r[6].value for r in checked),
+          "aggregate: %d capabilities by group, %d by footprint" % (total, sum(r[6].value for r in checked)))
+    for r in rows:
+        check(sum(r[1:-2]) == r[-2], "aggregate: the years of %r do not add up" % r[0])
+    ucs = [r[0] for r in wb["Universal capabilities"].iter_rows(min_row=2, values_only=True)]
+    check(ucs == ["UC%02d" % i for i in range(1, 11)], "aggregate UCs %r" % ucs)
+    plans = wb["UC plans"].max_row - 1
+    check(plans == 10 * len(checked), "aggregate: %d plan rows for %d footprints" % (plans, len(checked)))
+    targets = {r[0] for r in wb["Targets"].iter_rows(min_row=2, values_only=True)}
+    check(targets <= {"UC04", "UC09", "UC10"}, "aggregate targets %r" % targets)
+    if hostile:
+        names = [c.value for c in fps["B"]]
+        check("=SUM(1) South \u202eevil" in names, "aggregate: the formula-like name is lost: %r" % names)
+
+
 def main():
     kind, path = sys.argv[1], sys.argv[2]
     hostile = len(sys.argv) > 3 and sys.argv[3] == "hostile"
     wb = openpyxl.load_workbook(path)
     inert(wb)
     {"annex2": check_annex2, "annex4": check_annex4, "dossier": check_dossier,
-     "trajectory": check_trajectory}[kind](wb, hostile)
+     "trajectory": check_trajectory, "aggregate": check_aggregate}[kind](wb, hostile)
     if failures:
         for f in failures:
             print("%s: %s" % (path, f))

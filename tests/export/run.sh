@@ -71,6 +71,19 @@ for roadmap in roadmaps/derbyshire.yaml roadmaps/annex2-illustration.yaml tests/
 	done
 done
 
+# The national view: Derbyshire, the illustration and a directory of small
+# footprints, one of them unreadable (exit 2) and one named like a formula.
+agg=$out/aggregate.xlsx
+set -- roadmaps/derbyshire.yaml roadmaps/annex2-illustration.yaml tests/cli/data/national
+./ldr aggregate -o "$agg" "$@" 2>/dev/null
+[ $? = 2 ] || fail "aggregate: not exit 2 with an unreadable file"
+TZ=Pacific/Auckland ./ldr aggregate -o "$out/again.xlsx" "$@" 2>/dev/null
+cmp -s "$agg" "$out/again.xlsx" || fail "aggregate: .xlsx is not the same bytes twice"
+$PY tests/export/xlsx_dump.py "$agg" >"$agg.txt" || fail "aggregate: openpyxl cannot read it"
+compare "$agg.txt" "$golden/national-aggregate.xlsx.txt"
+$PY tests/export/check_xlsx.py aggregate "$agg" hostile >/dev/null ||
+	{ $PY tests/export/check_xlsx.py aggregate "$agg" hostile; fail "aggregate .xlsx"; }
+
 # A capability whose text is longer than a cell holds.
 long=$out/long.yaml
 awk 'BEGIN {
