@@ -1,78 +1,241 @@
 #!/bin/sh
-# Benchmarks: each operation run several times on generated roadmaps; the
-# median wall time, and its ratio to baselines measured in the same run
-# (cat of the file; libyaml's bare event loop, the floor for any loader;
-# Python's CSafeLoader, what a user would script instead, if installed).
-# Not a test: nothing here fails on a number; read them.
+# make bench: every operation of ldr on generated roadmaps (tests/bench/gen.c)
+# of 5,000 and 50,000 capabilities, the median wall time of RUNS runs of
+# each, how it grows from the one to the other (10x is linear), and its ratio
+# to baselines measured in the same run: cat of the file, libyaml's bare
+# event loop (the floor for any loader, tests/bench/yamlparse.c) and
+# Python's yaml.load with the C loader (what a user would script instead).
+# Then peak memory, the national view of 85 footprints, a ring of 10,000
+# projects, 2,007 capability groups, and the history once ldr has one.
+# Not a test: nothing here fails on a number (a command that fails stops it).
+#
+#   sh tests/bench/run.sh [SECTION...]   sizes memory national ring groups history
+#   RUNS=5 SLOW_RUNS=3                   runs of each measure; of Python's load
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 B=build/bench
 RUNS=${RUNS:-5}
-mkdir -p $B
+SLOW_RUNS=${SLOW_RUNS:-3}
+LDR=${LDR:-./ldr}
+PY=/usr/bin/python3
+KEYS=200 # keypresses of the redraw measure
+export LC_ALL=C.UTF-8 TZ=UTC TERM=xterm
+mkdir -p $B/out
 
 now() { date +%s%N; }
 
-# The median of RUNS runs of a command, in milliseconds.
-median() {
+# The median of N runs of a shell command, in milliseconds. The command must
+# exit 0, or 1 (a check that found errors): anything else stops the bench.
+median() { # N COMMAND
 	i=0
-	: > $B/times
-	while [ $i -lt "$RUNS" ]; do
+	: >$B/times
+	while [ $i -lt "$1" ]; do
 		t0=$(now)
-		sh -c "$1" >/dev/null 2>&1 || true
+		rc=0
+		sh -c "$2" >/dev/null 2>$B/stderr || rc=$?
 		t1=$(now)
-		echo $(( (t1 - t0) / 1000 )) >> $B/times
+		if [ $rc -gt 1 ]; then
+			echo "bench: FAILED (exit $rc): $2" >&2
+			cat $B/stderr >&2
+			exit 1
+		fi
+		echo $(((t1 - t0) / 1000)) >>$B/times
 		i=$((i + 1))
 	done
-	sort -n $B/times | sed -n "$(( (RUNS + 1) / 2 ))p" | awk '{ printf "%.1f", $1 / 1000 }'
+	sort -n $B/times | sed -n "$((($1 + 1) / 2))p" | awk '{ printf "%.1f", $1 / 1000 }'
 }
 
-row() { # name, ms, baseline ms, baseline name
-	awk -v n="$1" -v t="$2" -v b="$3" -v bn="$4" 'BEGIN {
-		if (b > 0) printf "  %-34s %9.1f ms  %6.2fx %s\n", n, t, t / b, bn;
-		else printf "  %-34s %9.1f ms\n", n, t }'
+# Peak resident memory of a command, in KiB.
+peak() {
+	/usr/bin/time -f '%M' sh -c "exec $1" 2>&1 >/dev/null | tail -n 1
 }
 
-gen() { # name, options
-	[ -f $B/$1.yaml ] || $B/gen $2 > $B/$1.yaml
+# A generated roadmap, made again when the generator is newer.
+gen() { # NAME OPTIONS
+	[ $B/$1.yaml -nt $B/gen ] || $B/gen $2 >$B/$1.yaml
 }
 
-gen small "--capabilities 5000 --projects 500 --deps 1000"
-gen large "--capabilities 50000 --projects 5000 --deps 10000"
-gen ring "--capabilities 100 --projects 100 --deps 100 --cycle 10000"
+small=$B/small.yaml
+large=$B/large.yaml
 
-pyload=""
-if /usr/bin/python3 -c 'import yaml; yaml.CSafeLoader' 2>/dev/null; then
-	pyload="/usr/bin/python3 -c 'import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)'"
-fi
+# One row: the operation at both sizes, its growth, and a ratio at 50,000.
+row() { # NAME SMALL_MS LARGE_MS [RATIO_TEXT]
+	awk -v n="$1" -v s="$2" -v l="$3" -v r="${4:-}" 'BEGIN {
+		f = s < 10 && l < 10 ? "%10.2f %10.2f" : "%10.1f %10.1f"
+		printf "  %-38s " f " %7.1fx  %s\n", n, s, l, (s > 0 ? l / s : 0), r }'
+}
 
-for f in small large; do
-	file=$B/$f.yaml
-	size=$(wc -c < $file)
-	echo "$f: $file, $(( size / 1024 )) KiB, $(grep -c '^- id: C' $file) capabilities, $(grep -c '^- id: P' $file) projects"
-	cat_ms=$(median "cat $file")
-	floor=$(median "$B/yamlparse $file")
-	row "cat" "$cat_ms" 0 ""
-	row "libyaml event loop (the floor)" "$floor" 0 ""
-	if [ -n "$pyload" ]; then
-		py=$(median "$pyload $file")
-		row "python3 yaml.load (CSafeLoader)" "$py" "$floor" "the floor"
+ratio() { # MS BASE_MS TEXT
+	awk -v t="$1" -v b="$2" -v w="$3" 'BEGIN { if (b > 0) printf "%.2fx %s", t / b, w }'
+}
+
+# Measure a command (@F the roadmap) at both sizes and print its row.
+op() { # NAME COMMAND [BASE_SMALL BASE_LARGE BASE_NAME]
+	s=$(median "$RUNS" "$(echo "$2" | sed "s|@F|$small|g")")
+	l=$(median "$RUNS" "$(echo "$2" | sed "s|@F|$large|g")")
+	row "$1" "$s" "$l" "$([ $# -ge 5 ] && ratio "$l" "$4" "$5" || true)"
+	last_small=$s last_large=$l
+}
+
+sizes() {
+	gen small "--capabilities 5000 --projects 500 --deps 1000"
+	gen large "--capabilities 50000 --projects 5000 --deps 10000"
+	for f in $small $large; do
+		echo "$f: $(($(wc -c <$f) / 1024)) KiB, $($LDR stat $f | awk '/^  (capabilities|projects|dependencies) / { printf "%s%s %s", n++ ? ", " : "", $2, $1 }')"
+	done
+	echo "median of $RUNS runs (Python's load: $SLOW_RUNS), in ms; growth is the 50,000 time over the 5,000 one (10x is linear)"
+	printf '  %-38s %10s %10s %8s  %s\n' "operation" "5,000" "50,000" "growth" "ratio at 50,000"
+	op "cat" "cat @F"
+	cat_l=$last_large
+	op "libyaml event loop (the floor)" "$B/yamlparse @F"
+	floor_s=$last_small floor_l=$last_large
+	py_l=
+	if $PY -c 'import yaml; yaml.CSafeLoader' 2>/dev/null; then
+		pyload="$PY -c 'import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)'"
+		s=$(median "$SLOW_RUNS" "$pyload $small")
+		py_l=$(median "$SLOW_RUNS" "$pyload $large")
+		row "python3 yaml.load (CSafeLoader)" "$s" "$py_l" "$(ratio "$py_l" "$floor_l" "the floor")"
+	else
+		echo "  (no python3-yaml with the C loader: no Python baseline)"
 	fi
-	load=$(median "./ldr stat $file")
-	row "ldr stat (load)" "$load" "$floor" "the floor"
-	check=$(median "./ldr check $file")
-	row "ldr check (load + all rules)" "$check" "$floor" "the floor"
-	[ -n "$pyload" ] && row "ldr check vs python load" "$check" "$py" "python's load alone"
-	fmt=$(median "./ldr fmt - < $file")
-	row "ldr fmt - (load + save)" "$fmt" "$floor" "the floor"
-	if [ -x /usr/bin/time ]; then
-		mem=$( { /usr/bin/time -f '%M' ./ldr check $file >/dev/null; } 2>&1 | tail -n 1 )
-		echo "  peak memory of ldr check: $(( mem / 1024 )) MiB for a $(( size / 1024 / 1024 )) MiB file"
+	op "ldr stat (load)" "$LDR stat @F" "$floor_s" "$floor_l" "the floor"
+	op "ldr check (load and every rule)" "$LDR check @F" "$floor_s" "$floor_l" "the floor"
+	if [ -n "$py_l" ]; then
+		row "  the same, against Python's load" "$last_small" "$last_large" \
+			"$(ratio "$last_large" "$py_l" "python's load alone")"
 	fi
+	op "ldr fmt - (load and save)" "$LDR fmt - <@F" "$floor_s" "$floor_l" "the floor"
+	op "ldr aggregate (one footprint)" "$LDR aggregate @F" "$floor_s" "$floor_l" "the floor"
+	for e in annex2.xlsx annex2.csv annex4.xlsx dossier.xlsx dossier.csv trajectory.xlsx \
+		gantt.svg tubemap.svg trajectory.svg; do
+		op "ldr export ${e%.*} .${e#*.}" "$LDR export ${e%.*} --as-of 2017-10 -o $B/out/$e @F" \
+			"$floor_s" "$floor_l" "the floor"
+	done
+	op "ldr export gantt --capabilities .svg" \
+		"$LDR export gantt --capabilities --as-of 2017-10 -o $B/out/gantt-c.svg @F" \
+		"$floor_s" "$floor_l" "the floor"
+	op "tui: the first screen (load, check, draw)" "LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR @F"
+	first_s=$last_small first_l=$last_large
+	keys=$(awk -v n=$KEYS 'BEGIN { for (i = 0; i < n; i++) printf "j "; print "q" }')
+	op "tui: the first screen and $KEYS keys (j)" "LDR_TUI_SIZE=120x40 LDR_TUI_KEYS='$keys' $LDR @F"
+	row "tui: a keypress and its redraw" \
+		"$(awk -v a="$last_small" -v b="$first_s" -v n=$KEYS 'BEGIN { d = (a - b) / n; printf "%.2f", (d > 0 ? d : 0) }')" \
+		"$(awk -v a="$last_large" -v b="$first_l" -v n=$KEYS 'BEGIN { d = (a - b) / n; printf "%.2f", (d > 0 ? d : 0) }')" \
+		"(the difference of the two rows above, per key)"
+	echo "  (cat of the 50,000 file: $cat_l ms)"
+}
+
+memory() {
+	gen small "--capabilities 5000 --projects 500 --deps 1000"
+	gen large "--capabilities 50000 --projects 5000 --deps 10000"
+	[ -x /usr/bin/time ] || { echo "memory: no /usr/bin/time"; return; }
+	size_s=$(wc -c <$small) size_l=$(wc -c <$large)
+	echo "peak memory (resident), in MiB; the last column is the peak over the file's size"
+	printf '  %-38s %10s %10s %8s  %s\n' "operation" "5,000" "50,000" "growth" "at 50,000"
+	for what in "libyaml event loop (the floor)|$B/yamlparse @F" "ldr stat (load)|$LDR stat @F" \
+		"ldr check|$LDR check @F" "ldr fmt -|$LDR fmt - <@F" \
+		"ldr export annex2 .xlsx|$LDR export annex2 -o $B/out/m.xlsx @F" \
+		"ldr export tubemap .svg|$LDR export tubemap -o $B/out/m.svg @F" \
+		"tui: the first screen|env LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR @F"; do
+		name=${what%%|*} cmd=${what#*|}
+		s=$(peak "$(echo "$cmd" | sed "s|@F|$small|g")")
+		l=$(peak "$(echo "$cmd" | sed "s|@F|$large|g")")
+		awk -v n="$name" -v s="$s" -v l="$l" -v f="$size_l" 'BEGIN {
+			printf "  %-38s %10.1f %10.1f %7.1fx  %.1fx the file (%.1f MiB)\n", n, s / 1024,
+				l / 1024, l / s, l * 1024 / f, f / 1048576 }'
+	done
+}
+
+national() {
+	if [ ! -f $B/national/fp-85.yaml ] || [ $B/gen -nt $B/national/fp-85.yaml ]; then
+		rm -rf $B/national && mkdir -p $B/national && $B/gen --footprints 85 --out $B/national
+	fi
+	files="$B/national/*.yaml roadmaps/derbyshire.yaml"
+	echo "national: 85 generated footprints and Derbyshire, $(cat $files | wc -c | awk '{ printf "%d KiB", $1 / 1024 }'), $(cat $files | grep -c '^- id: C[0-9]') capabilities"
+	cat_ms=$(median "$RUNS" "cat $files")
+	floor=$(median "$RUNS" "$B/yamlparse $files")
+	agg=$(median "$RUNS" "$LDR aggregate $files")
+	printf '  %-38s %10.1f ms\n' "cat" "$cat_ms"
+	printf '  %-38s %10.1f ms\n' "libyaml event loop (the floor)" "$floor"
+	printf '  %-38s %10.1f ms  %s\n' "ldr aggregate (text)" "$agg" "$(ratio "$agg" "$floor" "the floor")"
+	for o in "--json" "--csv $B/out/national.csv" "-o $B/out/national.xlsx"; do
+		t=$(median "$RUNS" "$LDR aggregate $o $files")
+		printf '  %-38s %10.1f ms  %s\n' "ldr aggregate ${o%% *}" "$t" "$(ratio "$t" "$floor" "the floor")"
+	done
+	if $PY -c 'import yaml; yaml.CSafeLoader' 2>/dev/null; then
+		t=$(median "$SLOW_RUNS" "$PY -c 'import sys, yaml
+for f in sys.argv[1:]: yaml.load(open(f), Loader=yaml.CSafeLoader)' $files")
+		printf '  %-38s %10.1f ms  %s\n' "python3 yaml.load of each (CSafeLoader)" "$t" \
+			"$(ratio "$agg" "$t" "python's load alone, for ldr aggregate")"
+	fi
+	t=$(median "$RUNS" "for f in $files; do $LDR check \$f; done")
+	printf '  %-38s %10.1f ms  %s\n' "ldr check of each, one by one" "$t" "$(ratio "$agg" "$t" "that, for ldr aggregate")"
+	[ -x /usr/bin/time ] && printf '  %-38s %10.1f MiB\n' "peak memory of ldr aggregate" \
+		"$(peak "$LDR aggregate $files" | awk '{ print $1 / 1024 }')"
+}
+
+ring() {
+	gen ring "--capabilities 100 --projects 100 --deps 100 --cycle 10000"
+	echo "ring: a cycle of 10,000 projects"
+	printf '  %-38s %10.1f ms\n' "ldr check --rule cycle" "$(median "$RUNS" "$LDR check --rule cycle $B/ring.yaml")"
+	printf '  %-38s %10.1f ms\n' "ldr stat (load alone)" "$(median "$RUNS" "$LDR stat $B/ring.yaml")"
+}
+
+# Many groups, so many lines: the track order and the spaces kept clear for
+# diagonals must not grow with the square of the groups.
+groups() {
+	[ -f $B/groups.yaml ] || sh tests/bench/gen.sh 20000 4000 2000 >$B/groups.yaml
+	echo "groups: 20,000 capabilities in 2,007 groups"
+	for e in "tubemap|tubemap" "gantt --capabilities|gantt --capabilities"; do
+		t=$(median "$RUNS" "$LDR export ${e#*|} --as-of 2020-03 -o $B/out/groups.svg $B/groups.yaml")
+		printf '  %-38s %10.1f ms\n' "ldr export ${e%%|*}" "$t"
+	done
+}
+
+# The history: diff and review of two revisions of the generated roadmaps,
+# and 'ldr log --record' over 1,000 commits (tests/bench/log.sh), once ldr
+# has them (the git work of issue 4); until then, said so.
+history() {
+	if ! $LDR help diff >/dev/null 2>&1; then
+		echo "history: this ldr has no diff, review or log yet: nothing to time"
+		return
+	fi
+	gen small "--capabilities 5000 --projects 500 --deps 1000"
+	gen large "--capabilities 50000 --projects 5000 --deps 10000"
+	echo "history: two revisions of each roadmap, the second re-phasing one capability in ten"
+	printf '  %-38s %10s %10s %8s\n' "operation" "5,000" "50,000" "growth"
+	for size in small large; do
+		r=$B/repo-$size
+		rm -rf $r && mkdir -p $r && git init -q $r
+		cp $B/$size.yaml $r/roadmap.yaml
+		git -C $r add roadmap.yaml
+		GIT_AUTHOR_DATE=2017-04-03T12:00:00Z GIT_COMMITTER_DATE=2017-04-03T12:00:00Z \
+			git -C $r -c user.name=bench -c user.email=bench@example.org commit -q -m base
+		git -C $r tag base
+		awk '/^  year: 1[6-9]\/[0-9][0-9]$/ && ++n % 10 == 0 { split($2, y, "/"); printf "  year: %d/%d\n", y[1] + 1, y[2] + 1; next } { print }' \
+			$B/$size.yaml >$r/roadmap.yaml
+		GIT_AUTHOR_DATE=2018-01-15T12:00:00Z GIT_COMMITTER_DATE=2018-01-15T12:00:00Z \
+			git -C $r -c user.name=bench -c user.email=bench@example.org commit -q -am rephase
+	done
+	for what in "ldr diff HEAD~1 HEAD|diff HEAD~1 HEAD" \
+		"ldr review --baseline base|review --baseline base --year 17/18 --as-of 2018-03"; do
+		s=$(median "$RUNS" "$LDR ${what#*|} $B/repo-small")
+		l=$(median "$RUNS" "$LDR ${what#*|} $B/repo-large")
+		row "${what%%|*}" "$s" "$l"
+	done
+	if [ -f tests/bench/log.sh ] && [ -x build/tests/history ]; then
+		sh tests/bench/log.sh
+	else
+		echo "  ldr log --record over 1,000 commits: tests/bench/log.sh (make bench builds it)"
+	fi
+}
+
+[ $# -gt 0 ] || set -- sizes memory national ring groups history
+for section in "$@"; do
+	case $section in
+	sizes | memory | national | ring | groups | history) "$section" ;;
+	*) echo "bench: no section '$section' (sizes memory national ring groups history)" >&2; exit 64 ;;
+	esac
+	echo
 done
-echo "ring: a cycle of 10,000 projects"
-row "ldr check --rule cycle" "$(median "./ldr check --rule cycle $B/ring.yaml")" 0 ""
-row "ldr stat (load alone)" "$(median "./ldr stat $B/ring.yaml")" 0 ""
-# The exports' own benchmarks: spreadsheets and charts.
-sh tests/bench/export.sh
-sh tests/bench/svg.sh
