@@ -78,6 +78,25 @@ op() { # NAME COMMAND [BASE_SMALL BASE_LARGE BASE_NAME]
 	last_small=$s last_large=$l
 }
 
+# The terminal interface, headless: the time keys take beyond what the keys
+# before them take (KEYS0, or the first screen), per key.
+tui_delta() { # NAME KEYS0 PREFIX KEYS PER
+	tui="LDR_TUI_SIZE=120x40 $LDR"
+	a_s=$first_s a_l=$first_l
+	if [ -n "$2" ]; then
+		a_s=$(median "$RUNS" "LDR_TUI_KEYS='$2' $tui $small")
+		a_l=$(median "$RUNS" "LDR_TUI_KEYS='$2' $tui $large")
+	fi
+	b_s=$(median "$RUNS" "LDR_TUI_KEYS='$3$4' $tui $small")
+	b_l=$(median "$RUNS" "LDR_TUI_KEYS='$3$4' $tui $large")
+	row "$1" "$(per_key "$b_s" "$a_s" "$5")" "$(per_key "$b_l" "$a_l" "$5")" \
+		"$([ "$5" -gt 1 ] && echo "(per key, of $5)" || true)"
+}
+
+per_key() { # MS BASE_MS KEYS
+	awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { d = (a - b) / n; printf "%.2f", (d > 0 ? d : 0) }'
+}
+
 sizes() {
 	gen small "--capabilities 5000 --projects 500 --deps 1000"
 	gen large "--capabilities 50000 --projects 5000 --deps 10000"
@@ -115,14 +134,12 @@ sizes() {
 	op "ldr export gantt --capabilities .svg" \
 		"$LDR export gantt --capabilities --as-of 2017-10 -o $B/out/gantt-c.svg @F" \
 		"$floor_s" "$floor_l" "the floor"
-	op "tui: the first screen (load, check, draw)" "LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR @F"
+	op "tui: first screen (load, check, draw)" "LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR @F"
 	first_s=$last_small first_l=$last_large
 	keys=$(awk -v n=$KEYS 'BEGIN { for (i = 0; i < n; i++) printf "j "; print "q" }')
-	op "tui: the first screen and $KEYS keys (j)" "LDR_TUI_SIZE=120x40 LDR_TUI_KEYS='$keys' $LDR @F"
-	row "tui: a keypress and its redraw" \
-		"$(awk -v a="$last_small" -v b="$first_s" -v n=$KEYS 'BEGIN { d = (a - b) / n; printf "%.2f", (d > 0 ? d : 0) }')" \
-		"$(awk -v a="$last_large" -v b="$first_l" -v n=$KEYS 'BEGIN { d = (a - b) / n; printf "%.2f", (d > 0 ? d : 0) }')" \
-		"(the difference of the two rows above, per key)"
+	tui_delta "tui: a keypress and its redraw" "" "" "$keys" $KEYS
+	tui_delta "tui: the same in the dossier" "2 q" "2 " "$keys" $KEYS
+	tui_delta "tui: open the dependency tree" "" "" "3 q" 1
 	echo "  (cat of the 50,000 file: $cat_l ms)"
 }
 
