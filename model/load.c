@@ -207,9 +207,12 @@ static void bad_enum(struct loader *L, const struct ldr_node *n, const struct ld
 
 /* ---- lists and maps of strings ------------------------------------------ */
 
+#define SHORT_LIST 16 /* items of a list or keys of a mapping searched rather than hashed */
+
 static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_strv *v,
 			const struct ldr_node *n, const struct label *lb)
 {
+	struct ldr_hash seen = LDR_HASH_INIT;
 	size_t i, j;
 
 	if (n->type != LDR_NODE_SEQ) {
@@ -221,6 +224,7 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 	v->pos = ldr_calloc(n->n, sizeof(*v->pos));
 	for (i = 0; i < n->n; i++) {
 		const struct ldr_node *it = &n->u.kids[i];
+		int twice = 0;
 		if (it->type != LDR_NODE_SCALAR || ldr_node_is_null(it)) {
 			error_at(L, it, "each item of '%s' of %s must be %s, not %s", f->name,
 				 label_text(lb), f->type == LDR_F_REFS ? "an id" : "one line of text",
@@ -229,10 +233,13 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 		}
 		if (one_line(L, it, f->name, lb))
 			continue;
-		for (j = 0; j < v->n; j++)
-			if (strcmp(v->v[j], it->u.str) == 0)
-				break;
-		if (j < v->n) {
+		/* A list of a few is searched; a long one is hashed, so that no
+		 * list costs the square of its length. */
+		if (n->n > SHORT_LIST)
+			twice = ldr_hash_put(&seen, it->u.str, (void *)it) != NULL;
+		for (j = 0; n->n <= SHORT_LIST && j < v->n && !twice; j++)
+			twice = strcmp(v->v[j], it->u.str) == 0;
+		if (twice) {
 			error_at(L, it, "%s appears twice in '%s' of %s", q(it->u.str, 0), f->name,
 				 label_text(lb));
 			continue;
@@ -241,6 +248,7 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 		v->pos[v->n].col = it->col;
 		v->v[v->n++] = ldr_strdup(it->u.str);
 	}
+	ldr_hash_clear(&seen);
 }
 
 static void decode_enums(struct loader *L, const struct ldr_field *f, unsigned *bits,
@@ -526,33 +534,77 @@ static void unknown_key(struct loader *L, const struct ldr_kind *k, const struct
 		error_at(L, key, "unknown key %s in %s", q(key->u.str, 0), label_text(lb));
 }
 
+/* The field called name. Files in canonical form list a record's fields in
+ * the schema's order, so the search starts after the last field found: it
+ * passes over only the fields the record leaves out. -1 if none. */
+static int find_field(const struct ldr_kind *k, const char *name, int last)
+{
+	size_t i, n = k->nfields, start = (size_t)(last + 1);
+
+	for (i = 0; i < n; i++) {
+		size_t f = (start + i) % n;
+		if (strcmp(k->fields[f].name, name) == 0)
+			return (int)f;
+	}
+	return -1;
+}
+
+/* An earlier key of the mapping with the same name as the key at i, or
+ * NULL: for the keys that name no field, which are rare. */
+static const struct ldr_node *earlier_key(const struct ldr_node *map, size_t i)
+{
+	size_t j;
+	for (j = 0; j < i; j += 2)
+		if (map->u.kids[j].type == LDR_NODE_SCALAR &&
+		    strcmp(map->u.kids[j].u.str, map->u.kids[i].u.str) == 0)
+			return &map->u.kids[j];
+	return NULL;
+}
+
+static void duplicate_key(struct loader *L, const struct ldr_node *key, const struct ldr_node *first,
+			  const struct label *lb)
+{
+	error_at(L, key, "duplicate key %s in %s (first at %u:%u)", q(key->u.str, 0), label_text(lb),
+		 first->line, first->col);
+}
+
 static void decode_record(struct loader *L, const struct ldr_kind *k, void *rec,
 			  const struct ldr_node *map, size_t index)
 {
 	struct ldr_rec *r = rec;
 	struct label lb;
 	unsigned char seen[64] = { 0 }, empty[64] = { 0 };
+	size_t first[64]; /* the key that set seen[], by field */
 	size_t i;
+	int last = -1;
 
 	make_label(&lb, k, map, index);
 	r->pos.line = map->line;
 	r->pos.col = map->col;
 	r->fpos = ldr_malloc((map->n / 2 + 1) * sizeof(*r->fpos));
-	check_keys(L, map, &lb);
 	for (i = 0; i + 1 < map->n; i += 2) {
-		const struct ldr_node *key = &map->u.kids[i], *val = &map->u.kids[i + 1];
+		const struct ldr_node *key = &map->u.kids[i], *val = &map->u.kids[i + 1], *dup;
 		struct ldr_pos pos;
 		int fi;
 
-		if (key->type != LDR_NODE_SCALAR)
+		if (key->type != LDR_NODE_SCALAR) {
+			error_at(L, key, "a key in %s is %s: keys must be names", label_text(&lb),
+				 ldr_node_type_name(key));
 			continue;
-		fi = ldr_kind_field(k, key->u.str);
+		}
+		fi = find_field(k, key->u.str, last);
 		if (fi < 0) {
+			if ((dup = earlier_key(map, i)) != NULL)
+				duplicate_key(L, key, dup, &lb);
 			unknown_key(L, k, key, &lb);
 			continue;
 		}
-		if (seen[fi]++)
-			continue; /* a duplicate key, already reported */
+		last = fi;
+		if (seen[fi]++) {
+			duplicate_key(L, key, &map->u.kids[first[fi]], &lb);
+			continue;
+		}
+		first[fi] = i;
 		empty[fi] = ldr_node_is_null(val) || (val->type == LDR_NODE_SCALAR && val->n == 0);
 		pos.line = empty[fi] ? key->line : val->line;
 		pos.col = empty[fi] ? key->col : val->col;

@@ -167,6 +167,8 @@ const struct ldr_requirement ldr_checklist[LDR_CHECKLIST_SIZE] = {
 const struct ldr_requirement *ldr_requirement(const char *id)
 {
 	size_t i;
+	if (id[0] != 'C' || id[1] != 'L')
+		return NULL; /* most ids: the loader asks of every one */
 	for (i = 0; i < LDR_CHECKLIST_SIZE; i++)
 		if (strcmp(ldr_checklist[i].id, id) == 0)
 			return &ldr_checklist[i];
@@ -185,6 +187,8 @@ const struct ldr_national_group *ldr_national_group(const char *id)
 const struct ldr_uc_def *ldr_national_uc(const char *id)
 {
 	size_t i;
+	if (id[0] != 'U' || id[1] != 'C')
+		return NULL;
 	for (i = 0; i < LDR_NATIONAL_UCS; i++)
 		if (strcmp(ldr_national_ucs[i].id, id) == 0)
 			return &ldr_national_ucs[i];

@@ -72,8 +72,13 @@ int ldr_node_is_null(const struct ldr_node *n)
 	if (n->type != LDR_NODE_SCALAR || n->style != LDR_NODE_PLAIN)
 		return 0;
 	s = n->u.str;
-	return !*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
-	       strcmp(s, "NULL") == 0;
+	switch (s[0]) {
+	case '\0': return 1;
+	case '~': return !s[1];
+	case 'n': return strcmp(s, "null") == 0;
+	case 'N': return strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+	default: return 0; /* most values: asked of every one */
+	}
 }
 
 const char *ldr_node_type_name(const struct ldr_node *n)

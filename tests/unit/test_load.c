@@ -121,6 +121,8 @@ static void test_attributes_take_any_name(void **state)
 
 static void test_duplicates(void **state)
 {
+	struct ldr_roadmap rm;
+	struct ldr_diag d;
 	(void)state;
 	assert_load_error(HEAD "projects:\n- id: P1\n  name: a\n  name: b\n", 9, 3,
 			  "duplicate key 'name' in project 'P1' (first at 8:3)");
@@ -136,6 +138,18 @@ static void test_duplicates(void **state)
 			  "ambition '16/17' appears twice in universal capability 'UC01' (first at 9:5)");
 	assert_load_error(HEAD "projects:\n- id: P1\n  name: a\n  benefits: [wellbeing, wellbeing]\n",
 			  9, 25, "'wellbeing' appears twice in 'benefits'");
+	/* A long list is hashed rather than searched: the same errors. */
+	assert_load_error(HEAD "projects:\n- id: P1\n  name: a\n  depends_on: [Q1, Q2, Q3, Q4, Q5, Q6, "
+			  "Q7, Q8, Q9, Q10, Q11, Q12, Q13, Q14, Q15, Q16, Q17, Q4]\n", 9, 92,
+			  "'Q4' appears twice in 'depends_on' of project 'P1'");
+	/* A key that names no field, twice: that it is unknown, each time,
+	 * and that it is there twice. */
+	assert_int_equal(load(HEAD "projects:\n- id: P1\n  name: a\n  nmae: b\n  nmae: c\n", &rm, &d), -1);
+	assert_int_equal(d.errors, 3);
+	assert_true(said(&d, LDR_ERROR, 10, 3, "duplicate key 'nmae' in project 'P1' (first at 9:3)"));
+	assert_true(said(&d, LDR_ERROR, 9, 3, "unknown key 'nmae' in project 'P1' (did you mean 'name'?)"));
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&d);
 }
 
 static void test_wrong_types(void **state)
