@@ -38,10 +38,15 @@ int ldr_file_read(const char *path, struct ldr_buf *out, struct ldr_buf *err)
 		ldr_buf_addf(err, "%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) < 0)
+		memset(&st, 0, sizeof(st));
+	if (S_ISDIR(st.st_mode)) {
 		ldr_buf_addf(err, "%s: is a directory without a %s", path, LDR_ROADMAP_FILE);
 		goto out;
 	}
+	/* Room for a regular file at once: no copy as the buffer grows. */
+	if (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= LDR_MAX_FILE)
+		ldr_grow((void **)&out->s, &out->cap, out->len + (size_t)st.st_size + 1, 1);
 	for (;;) {
 		ssize_t n = read(fd, chunk, sizeof(chunk));
 		if (n < 0 && errno == EINTR)

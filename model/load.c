@@ -17,6 +17,7 @@ struct loader {
 };
 
 #define QUOTE_MAX 60
+#define LDR_STREAM_FIELDS 16 /* the top mapping's fields (roadmap_fields) */
 
 __attribute__((format(printf, 3, 4)))
 static void error_at(struct loader *L, const struct ldr_node *n, const char *fmt, ...)
@@ -399,6 +400,8 @@ static void decode_list(struct loader *L, const struct ldr_field *f, struct ldr_
 		void *rec;
 		const char *key;
 
+		if (it->type == LDR_NODE_TAKEN)
+			continue; /* decoded as it was read (take_item) */
 		if (it->type != LDR_NODE_MAP) {
 			error_at(L, it, "each item of '%s' must be a %s record (a mapping), not %s",
 				 f->name, k->name, ldr_node_type_name(it));
@@ -711,16 +714,77 @@ static int check_format(struct loader *L, const struct ldr_node *root)
 	return 0;
 }
 
+/* ---- records decoded as they are read ----------------------------------- */
+
+/* The records of the top lists (capabilities, projects...) are decoded as
+ * soon as the reader has each, and their nodes freed: the file is never
+ * held as a tree all at once, which would take several times its size. A
+ * file that does not begin as a roadmap does ('ldr: 1' first), and so does
+ * a list under a key given twice: the whole-file path reports them. */
+struct stream {
+	struct loader *L;
+	struct ldr_roadmap *rm;
+	int format; /* 'ldr: 1' is at the top: 1; something else: -1; not yet: 0 */
+	struct ldr_pos list[LDR_STREAM_FIELDS]; /* where each top list's items came from */
+};
+
+static int format_first(struct stream *s, const struct ldr_yaml_item *it)
+{
+	size_t i;
+
+	for (i = 0; !s->format && i + 1 < it->ntop; i += 2) {
+		const struct ldr_node *k = &it->top[i], *v = &it->top[i + 1];
+		if (k->type == LDR_NODE_SCALAR && strcmp(k->u.str, "ldr") == 0)
+			s->format = v->type == LDR_NODE_SCALAR && strcmp(v->u.str, "1") == 0 ? 1 : -1;
+	}
+	return s->format == 1;
+}
+
+static int keyed(const struct ldr_kind *k)
+{
+	size_t i;
+	for (i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & LDR_FL_KEY)
+			return 1;
+	return 0;
+}
+
+static int take_item(const struct ldr_yaml_item *it, void *payload)
+{
+	struct stream *s = payload;
+	const struct ldr_kind *rk = &ldr_kind_roadmap;
+	const struct ldr_field *f;
+	struct ldr_pos *at;
+	int fi;
+
+	if (!format_first(s, it) || (fi = ldr_kind_field(rk, it->key->u.str)) < 0 ||
+	    (size_t)fi >= LDR_STREAM_FIELDS)
+		return 0;
+	f = &rk->fields[fi];
+	at = &s->list[fi];
+	if (f->type != LDR_F_LIST || keyed(f->kind) ||
+	    (at->line && (at->line != it->list_line || at->col != it->list_col)))
+		return 0;
+	at->line = it->list_line;
+	at->col = it->list_col;
+	decode_record(s->L, f->kind, ldr_list_push(LDR_FIELD(s->rm, f), f->kind), it->item, it->index);
+	return 1;
+}
+
 int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag)
 {
 	struct loader L = { diag };
+	struct stream stream;
 	struct ldr_doc doc;
 	struct id_check ic;
 	size_t errors = diag->errors;
 	int r = -1;
 
 	ldr_roadmap_init(rm);
-	if (ldr_yaml_parse(&doc, buf, len, diag) < 0)
+	memset(&stream, 0, sizeof(stream));
+	stream.L = &L;
+	stream.rm = rm;
+	if (ldr_yaml_parse_items(&doc, buf, len, diag, take_item, &stream) < 0)
 		goto out;
 	if (doc.empty) {
 		ldr_diag_add(diag, LDR_ERROR, 1, 1, "empty file: expected 'ldr: 1' and a footprint");

@@ -16,13 +16,18 @@
 #define LDR_MAX_DEPTH 24             /* nested mappings and sequences */
 #define LDR_MAX_NODES 4000000u       /* values in a file */
 
-enum ldr_node_type { LDR_NODE_SCALAR, LDR_NODE_MAP, LDR_NODE_SEQ };
+enum ldr_node_type {
+	LDR_NODE_SCALAR, LDR_NODE_MAP, LDR_NODE_SEQ,
+	LDR_NODE_TAKEN, /* an item handed over while reading (ldr_yaml_item_fn): nothing kept */
+};
 enum ldr_node_style { LDR_NODE_PLAIN, LDR_NODE_QUOTED, LDR_NODE_BLOCK, LDR_NODE_FLOW };
 
+/* 24 bytes: a large file has millions. */
 struct ldr_node {
 	unsigned char type, style;
 	unsigned line, col; /* 1-based */
-	size_t n;           /* scalar: bytes; map: 2 x pairs (key, value, ...); seq: items */
+	unsigned n;         /* scalar: bytes; map: 2 x pairs (key, value, ...); seq: items
+			     * (the limits above keep each within 32 bits) */
 	union {
 		char *str; /* NUL-terminated, contains no NUL */
 		struct ldr_node *kids;
@@ -42,13 +47,37 @@ struct ldr_doc {
 	unsigned comment_line, comment_col;
 };
 
+/* n bytes aligned for any type; ldr_arena_alloc_text: for text, unaligned. */
 void *ldr_arena_alloc(struct ldr_arena *a, size_t n);
+char *ldr_arena_alloc_text(struct ldr_arena *a, size_t n);
+/* Free everything but the first chunk, to be filled again. */
+void ldr_arena_reset(struct ldr_arena *a);
 void ldr_arena_release(struct ldr_arena *a);
 
 /* Parse buf (len bytes, need not be NUL-terminated) into doc. Returns 0, or
  * -1 with the error recorded in diag. doc must be released either way. */
 int ldr_yaml_parse(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_diag *diag);
 void ldr_doc_release(struct ldr_doc *doc);
+
+/* An item of a list at the top of the document ('capabilities: [...]'),
+ * handed over as soon as it has been read, so that a large file need not be
+ * held as a tree all at once. */
+struct ldr_yaml_item {
+	const struct ldr_node *top; /* the top mapping's keys and values read so far */
+	size_t ntop;
+	const struct ldr_node *key; /* the list's key in it */
+	unsigned list_line, list_col;   /* where the list begins */
+	const struct ldr_node *item;    /* the item: a mapping */
+	size_t index;                   /* its index in the list */
+};
+/* Return 1 to take the item (its nodes are freed and an LDR_NODE_TAKEN
+ * stands in its place in the tree), 0 to leave it in the tree. */
+typedef int (*ldr_yaml_item_fn)(const struct ldr_yaml_item *it, void *payload);
+
+/* ldr_yaml_parse, handing each mapping that is an item of a list at the
+ * top to fn as it is read. */
+int ldr_yaml_parse_items(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_diag *diag,
+			 ldr_yaml_item_fn fn, void *payload);
 
 /* A plain empty, "~" or "null" scalar: YAML's null. */
 int ldr_node_is_null(const struct ldr_node *n);

@@ -25,14 +25,14 @@ struct ldr_arena_chunk {
 
 #define CHUNK_SIZE (256u << 10)
 
-void *ldr_arena_alloc(struct ldr_arena *a, size_t n)
+static void *arena_alloc(struct ldr_arena *a, size_t n, size_t align)
 {
 	struct ldr_arena_chunk *c = a->head;
-	size_t align = sizeof(max_align_t);
-	void *p;
+	size_t at = c ? (c->used + align - 1) / align * align : 0;
 
-	n = (n + align - 1) / align * align;
-	if (!c || c->size - c->used < n) {
+	if (align > 1)
+		n = (n + align - 1) / align * align;
+	if (!c || at > c->size || c->size - at < n) {
 		size_t size = n > CHUNK_SIZE / 4 ? n : CHUNK_SIZE;
 		c = ldr_malloc(sizeof(*c) + size);
 		c->used = 0;
@@ -45,10 +45,70 @@ void *ldr_arena_alloc(struct ldr_arena *a, size_t n)
 			c->next = a->head;
 			a->head = c;
 		}
+		at = 0;
 	}
-	p = (char *)c->data + c->used;
-	c->used += n;
-	return p;
+	c->used = at + n;
+	return (char *)c->data + at;
+}
+
+void *ldr_arena_alloc(struct ldr_arena *a, size_t n)
+{
+	return arena_alloc(a, n, sizeof(max_align_t));
+}
+
+char *ldr_arena_alloc_text(struct ldr_arena *a, size_t n)
+{
+	return arena_alloc(a, n, 1);
+}
+
+/* Where an arena was, to go back to: what it allocated since is freed. */
+struct arena_mark {
+	struct ldr_arena_chunk *head, *next;
+	size_t used;
+};
+
+static void arena_mark(const struct ldr_arena *a, struct arena_mark *m)
+{
+	m->head = a->head;
+	m->next = a->head ? a->head->next : NULL;
+	m->used = a->head ? a->head->used : 0;
+}
+
+/* Free what was allocated since the mark: the chunks pushed in front of
+ * the marked one (but the newest of the usual size, kept empty to be
+ * filled next, so that a run of marks and rewinds does not allocate a chunk
+ * each time), the big ones linked behind it, and its own tail. */
+static void arena_rewind(struct ldr_arena *a, const struct arena_mark *m)
+{
+	struct ldr_arena_chunk *c, *next, *keep = NULL;
+
+	for (c = a->head; c && c != m->head; c = next) {
+		next = c->next;
+		if (!keep && c->size == CHUNK_SIZE)
+			keep = c;
+		else
+			free(c);
+	}
+	if (m->head) {
+		for (c = m->head->next; c && c != m->next; c = next) {
+			next = c->next;
+			free(c);
+		}
+		m->head->next = m->next;
+		m->head->used = m->used;
+	}
+	a->head = m->head;
+	if (keep) {
+		keep->used = 0;
+		keep->next = m->head;
+		a->head = keep;
+	}
+}
+
+void ldr_arena_reset(struct ldr_arena *a)
+{
+	struct arena_mark none = { NULL, NULL, 0 };
+	arena_rewind(a, &none);
 }
 
 void ldr_arena_release(struct ldr_arena *a)
@@ -86,6 +146,7 @@ const char *ldr_node_type_name(const struct ldr_node *n)
 	switch (n->type) {
 	case LDR_NODE_MAP: return "a mapping";
 	case LDR_NODE_SEQ: return "a list";
+	case LDR_NODE_TAKEN: return "a record";
 	}
 	return ldr_node_is_null(n) ? "nothing" : "a single value";
 }
@@ -269,6 +330,11 @@ struct builder {
 	size_t nodes;
 	struct span *spans;
 	size_t nspans, scap;
+	/* Items of the top lists handed over as they are read. */
+	ldr_yaml_item_fn item_fn;
+	void *payload;
+	int in_item;
+	struct arena_mark item_start;
 };
 
 static int fail(struct builder *b, const yaml_mark_t *m, const char *fmt, ...)
@@ -361,11 +427,15 @@ static int on_scalar(struct builder *b, const yaml_event_t *ev)
 		: LDR_NODE_QUOTED;
 	n.line = (unsigned)m->line + 1;
 	n.col = (unsigned)m->column + 1;
-	n.n = len;
-	n.u.str = ldr_arena_alloc(&b->doc->arena, len + 1);
+	n.n = (unsigned)len; /* at most LDR_MAX_SCALAR */
+	n.u.str = ldr_arena_alloc_text(&b->doc->arena, len + 1);
 	memcpy(n.u.str, ev->data.scalar.value, len);
 	n.u.str[len] = '\0';
 
+	/* A '#' in the text inside a scalar is in its value too: only such
+	 * scalars can hide a '#' from the search for comments. */
+	if (!memchr(n.u.str, '#', len))
+		return push(b, &n, m);
 	ldr_grow((void **)&b->spans, &b->scap, b->nspans + 1, sizeof(*b->spans));
 	b->spans[b->nspans].l0 = (unsigned)m->line + (n.style == LDR_NODE_BLOCK);
 	b->spans[b->nspans].c0 = n.style == LDR_NODE_BLOCK ? 0 : (unsigned)m->column;
@@ -373,6 +443,37 @@ static int on_scalar(struct builder *b, const yaml_event_t *ev)
 	b->spans[b->nspans].c1 = (unsigned)ev->end_mark.column;
 	b->nspans++;
 	return push(b, &n, m);
+}
+
+/* Whether a mapping starting now is an item of a list at the top: a list
+ * that is the value of a key of the top mapping. */
+static int starts_item(const struct builder *b)
+{
+	const struct frame *top = &b->frames[0], *list = &b->frames[1];
+	return top->type == LDR_NODE_MAP && list->type == LDR_NODE_SEQ &&
+	       (list->base - top->base) % 2 == 1 && b->stack[list->base - 1].type == LDR_NODE_SCALAR;
+}
+
+/* Hand an item of a top list to the caller; if taken, free its nodes and
+ * leave a TAKEN node in its place. */
+static void hand_over(struct builder *b, struct ldr_node *n)
+{
+	const struct frame *top = &b->frames[0], *list = &b->frames[1];
+	struct ldr_yaml_item it;
+
+	it.top = b->stack + top->base;
+	it.ntop = list->base - top->base;
+	it.key = &b->stack[list->base - 1];
+	it.list_line = list->line;
+	it.list_col = list->col;
+	it.item = n;
+	it.index = b->n - list->base;
+	if (!b->item_fn(&it, b->payload))
+		return;
+	arena_rewind(&b->doc->arena, &b->item_start);
+	n->type = LDR_NODE_TAKEN;
+	n->n = 0;
+	n->u.kids = NULL;
 }
 
 static int on_start(struct builder *b, const yaml_event_t *ev, int is_map)
@@ -388,6 +489,10 @@ static int on_start(struct builder *b, const yaml_event_t *ev, int is_map)
 		return -1;
 	if (b->nframes >= LDR_MAX_DEPTH)
 		return fail(b, m, "nesting deeper than %d levels: a roadmap needs about 7", LDR_MAX_DEPTH);
+	if (b->item_fn && is_map && b->nframes == 2 && starts_item(b)) {
+		b->in_item = 1;
+		arena_mark(&b->doc->arena, &b->item_start);
+	}
 	ldr_grow((void **)&b->frames, &b->fcap, b->nframes + 1, sizeof(*b->frames));
 	f = &b->frames[b->nframes++];
 	f->base = b->n;
@@ -409,12 +514,16 @@ static int on_end(struct builder *b, const yaml_event_t *ev)
 	n.style = f->style;
 	n.line = f->line;
 	n.col = f->col;
-	n.n = count;
+	n.n = (unsigned)count; /* at most LDR_MAX_NODES */
 	if (count) {
 		n.u.kids = ldr_arena_alloc(&b->doc->arena, count * sizeof(*n.u.kids));
 		memcpy(n.u.kids, b->stack + f->base, count * sizeof(*n.u.kids));
 	}
 	b->n = f->base;
+	if (b->in_item && b->nframes == 2) {
+		b->in_item = 0;
+		hand_over(b, &n);
+	}
 	return push(b, &n, &ev->start_mark);
 }
 
@@ -522,6 +631,12 @@ static int check_encoding(struct ldr_diag *diag, const unsigned char *s, size_t 
 
 int ldr_yaml_parse(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_diag *diag)
 {
+	return ldr_yaml_parse_items(doc, buf, len, diag, NULL, NULL);
+}
+
+int ldr_yaml_parse_items(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_diag *diag,
+			 ldr_yaml_item_fn fn, void *payload)
+{
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	struct builder b;
@@ -529,6 +644,8 @@ int ldr_yaml_parse(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_
 
 	memset(doc, 0, sizeof(*doc));
 	memset(&b, 0, sizeof(b));
+	b.item_fn = fn;
+	b.payload = payload;
 	b.doc = doc;
 	b.diag = diag;
 	b.buf = buf;

@@ -366,6 +366,72 @@ static void test_null_and_empty_values_are_absent(void **state)
 	ldr_diag_release(&d);
 }
 
+/* The records of the top lists are decoded as they are read, and their
+ * nodes freed; what that path leaves to the whole-file one gives the same
+ * roadmap and the same messages. */
+static void test_records_as_read(void **state)
+{
+	struct ldr_buf big = LDR_BUF_INIT;
+	struct ldr_roadmap a, b;
+	struct ldr_diag d;
+	size_t i;
+	(void)state;
+
+	/* 'ldr: 1' after the lists: nothing is taken as read, the same roadmap. */
+	assert_int_equal(load(HEAD "projects:\n- id: P1\n  name: a\n- id: P2\n  name: b\n"
+			      "  depends_on: [P1]\n", &a, &d), 0);
+	ldr_diag_release(&d);
+	assert_int_equal(load("footprint:\n  name: Test\n  start: 16/17\n  end: 20/21\n"
+			      "projects:\n- id: P1\n  name: a\n- id: P2\n  name: b\n  depends_on: [P1]\n"
+			      "ldr: 1\n", &b, &d), 0);
+	assert_int_equal(b.projects.len, 2);
+	assert_true(ldr_rec_equal(&ldr_kind_project, a.projects.items, b.projects.items));
+	assert_true(ldr_rec_equal(&ldr_kind_project, LDR_ITEM(a.projects, struct ldr_project, 1),
+				  LDR_ITEM(b.projects, struct ldr_project, 1)));
+	ldr_roadmap_release(&a);
+	ldr_roadmap_release(&b);
+	ldr_diag_release(&d);
+
+	/* Another format: that alone, not its records' errors. */
+	assert_load_error("ldr: 2\nprojects:\n- id: P1\n  colour: red\n", 1, 6,
+			  "unsupported format 'ldr: 2'");
+
+	/* A list given twice: the second is reported, not added. */
+	assert_int_equal(load(HEAD "projects:\n- id: P1\n  name: a\nprojects:\n- id: P2\n  name: b\n",
+			      &a, &d), -1);
+	assert_true(said(&d, LDR_ERROR, 9, 1, "duplicate key 'projects' in the roadmap (first at 6:1)"));
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(a.projects.len, 1);
+	ldr_roadmap_release(&a);
+	ldr_diag_release(&d);
+
+	/* Records with text larger than a chunk of the reader's memory, and
+	 * items that are not records: in order, whole, and said. */
+	ldr_buf_addstr(&big, HEAD "capabilities:\n");
+	for (i = 0; i < 3; i++) {
+		size_t k;
+		ldr_buf_addf(&big, "- id: C%zu\n  who: w\n  what: x\n  notes: ", i);
+		for (k = 0; k < 100000; k++)
+			ldr_buf_addch(&big, (char)('a' + (i + k) % 26));
+		ldr_buf_addch(&big, '\n');
+	}
+	ldr_buf_addstr(&big, "- just text\n- id: C9\n  who: w\n  what: x\n");
+	assert_int_equal(load(big.s, &a, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_true(said(&d, LDR_ERROR, 19, 3, "each item of 'capabilities' must be a capability record"));
+	assert_int_equal(a.capabilities.len, 4);
+	for (i = 0; i < 3; i++) {
+		const struct ldr_capability *c = LDR_ITEM(a.capabilities, struct ldr_capability, i);
+		assert_int_equal(strlen(c->notes), 100000);
+		assert_int_equal(c->notes[0], 'a' + (int)i);
+		assert_int_equal(c->notes[99999], 'a' + (int)((i + 99999) % 26));
+	}
+	assert_string_equal(LDR_ITEM(a.capabilities, struct ldr_capability, 3)->id, "C9");
+	ldr_roadmap_release(&a);
+	ldr_diag_release(&d);
+	ldr_buf_release(&big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +449,7 @@ int main(void)
 		cmocka_unit_test(test_all_errors_in_one_run),
 		cmocka_unit_test(test_comments_are_found_and_warned),
 		cmocka_unit_test(test_null_and_empty_values_are_absent),
+		cmocka_unit_test(test_records_as_read),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }
