@@ -92,11 +92,41 @@ static const char *a_or_an(const char *word)
 	return strchr("aeiou", word[0]) ? "an" : "a";
 }
 
-static void bad_ref(struct ldr_checker *c, const struct ldr_kind *k, const void *rec,
+/* Searches for "did you mean" in one run: each compares the unknown id
+ * with every id of its kind, so that a file whose every reference is wrong
+ * (a project renamed, say) would cost the square of its size; the first
+ * ones are enough to show the mistake. */
+#define SUGGESTIONS_MAX 64
+
+struct refs_check {
+	struct ldr_checker *c;
+	struct ldr_hash suggested; /* an unknown id -> the closest (NONE: none) */
+	size_t searches;
+};
+
+static const char NONE[] = "";
+
+/* The closest id for an unknown one, searched once per id. */
+static const char *suggestion(struct refs_check *rc, const struct ldr_kind *target, const char *id)
+{
+	const char *s = ldr_hash_get(&rc->suggested, id);
+
+	if (s)
+		return s == NONE ? NULL : s;
+	if (rc->searches >= SUGGESTIONS_MAX)
+		return NULL;
+	rc->searches++;
+	s = closest(rc->c, target, id);
+	ldr_hash_put(&rc->suggested, id, (void *)(s ? s : NONE));
+	return s;
+}
+
+static void bad_ref(struct refs_check *rc, const struct ldr_kind *k, const void *rec,
 		    const char *owner, const struct ldr_field *f, const char *id, struct ldr_pos pos)
 {
+	struct ldr_checker *c = rc->c;
 	const struct ldr_ref *other = ldr_index_find(&c->ix, id);
-	const char *s = closest(c, f->kind, id);
+	const char *s = suggestion(rc, f->kind, id);
 	struct ldr_buf fix = LDR_BUF_INIT;
 	const char *label = ldr_rec_id(k, rec) ? ldr_rec_id(k, rec) : owner;
 
@@ -117,7 +147,8 @@ static void bad_ref(struct ldr_checker *c, const struct ldr_kind *k, const void 
 static int check_refs(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
 		      void *payload)
 {
-	struct ldr_checker *c = payload;
+	struct refs_check *rc = payload;
+	struct ldr_checker *c = rc->c;
 	const char *owner = parent && pk ? ldr_rec_id(pk, parent) : NULL;
 	size_t i, j;
 
@@ -126,12 +157,12 @@ static int check_refs(const struct ldr_kind *k, void *rec, const struct ldr_kind
 		if (f->type == LDR_F_REF) {
 			const char *id = *(char *const *)LDR_CFIELD(rec, f);
 			if (id && !resolves(c, f->kind, id))
-				bad_ref(c, k, rec, owner, f, id, ldr_field_pos(k, rec, f->name));
+				bad_ref(rc, k, rec, owner, f, id, ldr_field_pos(k, rec, f->name));
 		} else if (f->type == LDR_F_REFS) {
 			const struct ldr_strv *v = LDR_CFIELD(rec, f);
 			for (j = 0; j < v->n; j++)
 				if (!resolves(c, f->kind, v->v[j]))
-					bad_ref(c, k, rec, owner, f, v->v[j],
+					bad_ref(rc, k, rec, owner, f, v->v[j],
 						v->pos[j].line ? v->pos[j] : ldr_field_pos(k, rec, f->name));
 		}
 	}
@@ -140,7 +171,12 @@ static int check_refs(const struct ldr_kind *k, void *rec, const struct ldr_kind
 
 static void rule_unknown_ref(struct ldr_checker *c)
 {
-	ldr_walk(&ldr_kind_roadmap, (void *)c->rm, check_refs, c);
+	struct refs_check rc;
+
+	memset(&rc, 0, sizeof(rc));
+	rc.c = c;
+	ldr_walk(&ldr_kind_roadmap, (void *)c->rm, check_refs, &rc);
+	ldr_hash_clear(&rc.suggested);
 }
 
 /* ---- cycle ------------------------------------------------------------------ */
@@ -466,26 +502,30 @@ static int wider(const struct words *a, const struct words *b)
 	return 1;
 }
 
-static char *what_key(const char *what)
+/* The capability's 'what', lowercased, its blanks collapsed to one space,
+ * written at out (room for strlen(what) + 1); returns the byte after it. */
+static char *what_key(const char *what, char *out)
 {
-	struct ldr_buf b = LDR_BUF_INIT;
-	int space = 0;
+	int space = 0, any = 0;
+
 	for (; what && *what; what++) {
 		if (isspace((unsigned char)*what)) {
-			space = b.len > 0;
+			space = any;
 			continue;
 		}
 		if (space)
-			ldr_buf_addch(&b, ' ');
+			*out++ = ' ';
 		space = 0;
-		ldr_buf_addch(&b, (char)tolower((unsigned char)*what));
+		any = 1;
+		*out++ = (char)tolower((unsigned char)*what);
 	}
-	return ldr_buf_detach(&b);
+	*out++ = '\0';
+	return out;
 }
 
 struct phase {
 	const struct ldr_capability *k;
-	char *key;
+	const char *key;
 	int due;
 };
 
@@ -500,25 +540,34 @@ static void rule_phase_order(struct ldr_checker *c)
 {
 	const struct ldr_list *l = &c->rm->capabilities;
 	struct phase *ph = ldr_calloc(l->len, sizeof(*ph));
-	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX];
-	size_t i, j, n = 0;
+	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX], *keys, *at;
+	size_t i, j, n = 0, room = 0;
 
+	/* The keys in one block: one allocation, not one a capability. */
+	for (i = 0; i < l->len; i++) {
+		const struct ldr_capability *k = LDR_ITEM(*l, struct ldr_capability, i);
+		room += (k->what ? strlen(k->what) : 0) + 1;
+	}
+	at = keys = ldr_malloc(room + 1);
 	for (i = 0; i < l->len; i++) {
 		const struct ldr_capability *k = LDR_ITEM(*l, struct ldr_capability, i);
 		if (!ldr_capability_due(k, &ph[n].due) || dropped_capability(k))
 			continue;
 		ph[n].k = k;
-		ph[n].key = what_key(k->what);
+		ph[n].key = at;
+		at = what_key(k->what, at);
 		n++;
 	}
 	qsort(ph, n, sizeof(*ph), by_what_then_due);
 	for (i = 0; i < n; i++) {
 		struct words narrow, wide;
-		words_of(ph[i].k->who, &narrow);
+		int have_narrow = 0;
 		/* Earlier phases of the same what, the nearest first. */
 		for (j = i; j-- > 0 && i - j <= PHASE_WINDOW && !strcmp(ph[j].key, ph[i].key);) {
 			if (ph[j].due >= ph[i].due)
 				continue;
+			if (!have_narrow++)
+				words_of(ph[i].k->who, &narrow);
 			words_of(ph[j].k->who, &wide);
 			if (!wider(&narrow, &wide))
 				continue;
@@ -530,8 +579,7 @@ static void rule_phase_order(struct ldr_checker *c)
 				   ldr_q(ph[i].k->who, 3), ldr_time_format(&ph[i].k->year, b));
 		}
 	}
-	for (i = 0; i < n; i++)
-		free(ph[i].key);
+	free(keys);
 	free(ph);
 }
 

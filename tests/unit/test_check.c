@@ -109,6 +109,31 @@ static void test_unknown_ref_suggests(void **state)
 	ldr_findings_release(&f);
 }
 
+/* "Did you mean" is searched once per unknown id, and for the first 64: a
+ * file whose every reference is wrong must not cost the square of its size. */
+static void test_unknown_ref_suggests_a_few(void **state)
+{
+	struct ldr_buf y = LDR_BUF_INIT;
+	struct ldr_findings f;
+	size_t i, with = 0;
+
+	(void)state;
+	ldr_buf_addstr(&y, HEAD P);
+	for (i = 0; i < 100; i++)
+		ldr_buf_addf(&y, "- {id: P%03zu, name: a, depends_on: [Q%03zu, Q%03zu]}\n", i, i, i + 1);
+	f = run("unknown-ref", y.s, "");
+	assert_int_equal(f.n, 200);
+	for (i = 0; i < f.n; i++)
+		with += f.v[i].fix != NULL;
+	/* Q000 to Q063 searched, in the order of the file; each but the first
+	 * named twice, the second time answered from the first. */
+	assert_int_equal(with, 1 + 63 * 2);
+	assert_string_equal(f.v[0].fix, "did you mean 'P000'?");
+	assert_null(f.v[f.n - 1].fix);
+	ldr_findings_release(&f);
+	ldr_buf_release(&y);
+}
+
 static void test_cycle(void **state)
 {
 	(void)state;
@@ -407,6 +432,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unknown_ref),
 		cmocka_unit_test(test_unknown_ref_suggests),
+		cmocka_unit_test(test_unknown_ref_suggests_a_few),
 		cmocka_unit_test(test_cycle),
 		cmocka_unit_test(test_long_cycle_is_linear_and_shortened),
 		cmocka_unit_test(test_dep_order),
