@@ -20,6 +20,7 @@ struct annex2 {
 	const char **attrs; /* every attribute name, sorted */
 	size_t nattrs;
 	struct ldr_hash projects;
+	struct ldr_group_table groups;
 };
 
 static int strptr_cmp(const void *a, const void *b)
@@ -51,6 +52,7 @@ static void annex2_init(struct annex2 *a, const struct ldr_roadmap *rm)
 	memset(a, 0, sizeof(*a));
 	a->rm = rm;
 	a->caps = ldr_caps_sorted(rm, &a->n);
+	ldr_group_table_init(&a->groups, rm);
 	collect_attrs(a);
 	ldr_project_table(&a->projects, rm);
 }
@@ -60,6 +62,7 @@ static void annex2_release(struct annex2 *a)
 	free(a->caps);
 	free(a->attrs);
 	ldr_hash_clear(&a->projects);
+	ldr_group_table_release(&a->groups);
 }
 
 static const char *attr_value(const struct ldr_capability *c, const char *key)
@@ -92,7 +95,7 @@ static void delivering(struct annex2 *a, const struct ldr_capability *c, const c
 
 static const char *group_cell(const struct annex2 *a, const struct ldr_capability *c)
 {
-	const char *name = ldr_export_group_name(a->rm, c->group);
+	const char *name = ldr_group_table_name(&a->groups, c->group);
 	return name ? name : c->group;
 }
 

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,53 @@ size_t ldr_group_rank(const struct ldr_roadmap *rm, const char *id)
 	return LDR_NATIONAL_GROUPS + rm->groups.len;
 }
 
+void ldr_group_table_init(struct ldr_group_table *t, const struct ldr_roadmap *rm)
+{
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	t->rm = rm;
+	for (i = 0; i < rm->groups.len; i++) {
+		const struct ldr_group *g = LDR_ITEM(rm->groups, struct ldr_group, i);
+		if (g->id) /* the first of an id given twice, as a search finds */
+			ldr_hash_put(&t->local, g->id, (void *)(uintptr_t)(i + 1));
+	}
+}
+
+void ldr_group_table_release(struct ldr_group_table *t)
+{
+	ldr_hash_clear(&t->local);
+}
+
+/* The index of a local group in rm->groups, or -1. */
+static long local_group(const struct ldr_group_table *t, const char *id)
+{
+	uintptr_t v = (uintptr_t)ldr_hash_get(&t->local, id);
+	return v ? (long)v - 1 : -1;
+}
+
+size_t ldr_group_table_rank(const struct ldr_group_table *t, const char *id)
+{
+	const struct ldr_national_group *n = id ? ldr_national_group(id) : NULL;
+	long i;
+
+	if (n)
+		return (size_t)(n - ldr_national_groups);
+	i = id ? local_group(t, id) : -1;
+	return LDR_NATIONAL_GROUPS + (i >= 0 ? (size_t)i : t->rm->groups.len);
+}
+
+const char *ldr_group_table_name(const struct ldr_group_table *t, const char *id)
+{
+	const struct ldr_national_group *n = id ? ldr_national_group(id) : NULL;
+	long i;
+
+	if (n)
+		return n->name;
+	i = id ? local_group(t, id) : -1;
+	return i >= 0 ? LDR_ITEM(t->rm->groups, struct ldr_group, (size_t)i)->name : NULL;
+}
+
 const char **ldr_group_names(const struct ldr_roadmap *rm, size_t *n)
 {
 	const char **v = ldr_calloc(LDR_NATIONAL_GROUPS + rm->groups.len, sizeof(*v));
@@ -155,12 +203,15 @@ const struct ldr_capability **ldr_caps_sorted(const struct ldr_roadmap *rm, size
 	size_t i, len = rm->capabilities.len;
 	struct ranked *r = ldr_calloc(len, sizeof(*r));
 	const struct ldr_capability **v = ldr_calloc(len, sizeof(*v));
+	struct ldr_group_table groups;
 
+	ldr_group_table_init(&groups, rm);
 	for (i = 0; i < len; i++) {
 		const struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
 		r[i].rec = c;
-		r[i].rank = ldr_group_rank(rm, c->group);
+		r[i].rank = ldr_group_table_rank(&groups, c->group);
 	}
+	ldr_group_table_release(&groups);
 	qsort(r, len, sizeof(*r), cap_cmp);
 	for (i = 0; i < len; i++)
 		v[i] = r[i].rec;

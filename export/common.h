@@ -40,6 +40,17 @@ size_t ldr_group_rank(const struct ldr_roadmap *rm, const char *id);
  * count; free the array (not the names). */
 const char **ldr_group_names(const struct ldr_roadmap *rm, size_t *n);
 
+/* The same for many lookups: the groups by id in a table, so that a
+ * roadmap with many groups does not cost records times groups. */
+struct ldr_group_table {
+	const struct ldr_roadmap *rm;
+	struct ldr_hash local; /* a local group's id -> 1 + its index in rm->groups */
+};
+void ldr_group_table_init(struct ldr_group_table *t, const struct ldr_roadmap *rm);
+void ldr_group_table_release(struct ldr_group_table *t);
+size_t ldr_group_table_rank(const struct ldr_group_table *t, const char *id);
+const char *ldr_group_table_name(const struct ldr_group_table *t, const char *id);
+
 /* The capabilities in schedule order: by year (the unscheduled last), then
  * group rank, then id. Returns an array of *n pointers; free it. */
 const struct ldr_capability **ldr_caps_sorted(const struct ldr_roadmap *rm, size_t *n);

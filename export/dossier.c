@@ -48,6 +48,7 @@ struct dossier {
 	const struct ldr_project **v;
 	size_t n;
 	struct ldr_hash priorities;
+	struct ldr_group_table groups;
 };
 
 static void dossier_init(struct dossier *d, const struct ldr_roadmap *rm)
@@ -57,6 +58,7 @@ static void dossier_init(struct dossier *d, const struct ldr_roadmap *rm)
 	memset(d, 0, sizeof(*d));
 	d->rm = rm;
 	d->v = ldr_projects_sorted(rm, &d->n);
+	ldr_group_table_init(&d->groups, rm);
 	for (i = 0; i < rm->priorities.len; i++) {
 		struct ldr_priority *p = LDR_ITEM(rm->priorities, struct ldr_priority, i);
 		if (p->id)
@@ -68,6 +70,7 @@ static void dossier_release(struct dossier *d)
 {
 	free(d->v);
 	ldr_hash_clear(&d->priorities);
+	ldr_group_table_release(&d->groups);
 }
 
 static const char *column_of(const char *field)
@@ -82,7 +85,7 @@ static const char *column_of(const char *field)
 static void row_fill(struct row *r, const struct dossier *d, const struct ldr_project *p)
 {
 	const struct ldr_priority *pr = p->priority ? ldr_hash_get(&d->priorities, p->priority) : NULL;
-	const char *g = ldr_export_group_name(d->rm, p->group);
+	const char *g = ldr_group_table_name(&d->groups, p->group);
 	size_t i;
 
 	memset(r->ref, 0, sizeof(r->ref));
