@@ -62,6 +62,7 @@ void tui_app_changed(struct tui_app *app)
 	int i;
 	ldr_index_release(&app->ix);
 	ldr_index_build(&app->ix, &app->rm);
+	ldr_index_add_referrers(&app->ix); /* what needs a record, for the views */
 	run_checks(app);
 	for (i = 0; i < TUI_NVIEWS; i++) {
 		struct tui_view *v = &app->views[i];

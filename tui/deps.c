@@ -47,12 +47,19 @@ static void add_link(struct links *l, const struct ldr_kind *k, void *rec, int v
 	l->v[l->n++].violated = violated;
 }
 
-/* What a record depends on (up) or what depends on it (down). */
+/* The referrers of rec of a kind through a field: what names it there. */
+static int refers_by(const struct ldr_referrer *r, const struct ldr_kind *k, const char *field)
+{
+	return r->kind == k && strcmp(r->field->name, field) == 0;
+}
+
+/* What a record depends on (up) or what depends on it (down): found in the
+ * index both ways, never by a scan of the roadmap. */
 static void neighbours(struct tui_app *app, const struct ldr_kind *k, void *rec, int up,
 		       struct links *out)
 {
-	const struct ldr_roadmap *rm = &app->rm;
-	size_t i, j;
+	const struct ldr_referrer *r;
+	size_t i, n;
 
 	if (k == &ldr_kind_project) {
 		struct ldr_project *p = rec;
@@ -64,18 +71,15 @@ static void neighbours(struct tui_app *app, const struct ldr_kind *k, void *rec,
 			}
 			return;
 		}
-		for (i = 0; i < rm->projects.len; i++) {
-			struct ldr_project *q = LDR_ITEM(rm->projects, struct ldr_project, i);
-			for (j = 0; j < q->depends_on.n; j++)
-				if (!strcmp(q->depends_on.v[j], p->id))
-					add_link(out, k, q, ldr_project_order_violated(p, q));
-		}
-		for (i = 0; i < rm->capabilities.len; i++) {
-			struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
-			for (j = 0; j < c->projects.n; j++)
-				if (!strcmp(c->projects.v[j], p->id))
-					add_link(out, &ldr_kind_capability, c, ldr_delivery_order_violated(p, c));
-		}
+		/* The projects that depend on it, then the capabilities it delivers. */
+		r = ldr_index_referrers(&app->ix, p->id, &n);
+		for (i = 0; i < n; i++)
+			if (refers_by(&r[i], &ldr_kind_project, "depends_on"))
+				add_link(out, k, r[i].rec, ldr_project_order_violated(p, r[i].rec));
+		for (i = 0; i < n; i++)
+			if (refers_by(&r[i], &ldr_kind_capability, "projects"))
+				add_link(out, &ldr_kind_capability, r[i].rec,
+					 ldr_delivery_order_violated(p, r[i].rec));
 		return;
 	}
 	if (k == &ldr_kind_capability) {
@@ -93,12 +97,10 @@ static void neighbours(struct tui_app *app, const struct ldr_kind *k, void *rec,
 			}
 			return;
 		}
-		for (i = 0; i < rm->capabilities.len; i++) {
-			struct ldr_capability *s = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
-			for (j = 0; j < s->depends_on.n; j++)
-				if (!strcmp(s->depends_on.v[j], c->id))
-					add_link(out, k, s, ldr_capability_order_violated(c, s));
-		}
+		r = ldr_index_referrers(&app->ix, c->id, &n);
+		for (i = 0; i < n; i++)
+			if (refers_by(&r[i], k, "depends_on"))
+				add_link(out, k, r[i].rec, ldr_capability_order_violated(c, r[i].rec));
 	}
 }
 

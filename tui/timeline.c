@@ -37,52 +37,81 @@ static struct tl_row *add_row(struct timeline_view *t)
 	return &t->rows[t->n++];
 }
 
-static int by_start(const void *a, const void *b)
+/* A project and where it goes: the index of its group's heading (the
+ * national groups, then the roadmap's own, then no group). */
+struct placed {
+	struct ldr_project *p;
+	size_t heading;
+};
+
+/* By group, then start (then file order, for a stable result). */
+static int by_group_then_start(const void *a, const void *b)
 {
-	const struct ldr_project *x = *(struct ldr_project *const *)a, *y = *(struct ldr_project *const *)b;
-	int c = ldr_time_cmp(&x->start, &y->start);
-	return c ? c : (x > y) - (x < y);
+	const struct placed *x = a, *y = b;
+	int c;
+
+	if (x->heading != y->heading)
+		return x->heading < y->heading ? -1 : 1;
+	c = ldr_time_cmp(&x->p->start, &y->p->start);
+	return c ? c : (x->p > y->p) - (x->p < y->p);
 }
 
-static void add_group(struct tui_app *app, struct timeline_view *t, const char *id, const char *name,
-		      struct ldr_project **buf)
+static size_t heading_of(const struct tui_app *app, const char *group)
 {
-	size_t i, n = 0, j;
-	for (i = 0; i < app->rm.projects.len; i++) {
-		struct ldr_project *p = LDR_ITEM(app->rm.projects, struct ldr_project, i);
-		if ((id && p->group && !strcmp(p->group, id)) || (!id && (!p->group || !ldr_group_name(&app->ix, p->group))))
-			buf[n++] = p;
-	}
-	if (!n)
-		return;
-	qsort(buf, n, sizeof(*buf), by_start);
-	add_row(t)->group = name;
+	const struct ldr_national_group *n = group ? ldr_national_group(group) : NULL;
+	const char *local;
+
+	if (n)
+		return (size_t)(n - ldr_national_groups);
+	local = group ? ldr_index_get(&app->ix, &ldr_kind_group, group) : NULL;
+	if (local)
+		return LDR_NATIONAL_GROUPS +
+		       (size_t)(local - (const char *)app->rm.groups.items) / ldr_kind_group.size;
+	return LDR_NATIONAL_GROUPS + app->rm.groups.len;
+}
+
+static const char *heading_name(const struct tui_app *app, size_t h)
+{
+	if (h < LDR_NATIONAL_GROUPS)
+		return ldr_national_groups[h].name;
+	if (h - LDR_NATIONAL_GROUPS < app->rm.groups.len)
+		return LDR_ITEM(app->rm.groups, struct ldr_group, h - LDR_NATIONAL_GROUPS)->name;
+	return "(no group)";
+}
+
+/* Each group's projects under its heading, by start: one sort of all the
+ * projects, not a pass over them for each group. */
+static void add_groups(struct tui_app *app, struct timeline_view *t)
+{
+	size_t i, j, n = app->rm.projects.len;
+	struct placed *v = ldr_calloc(n + 1, sizeof(*v));
+
 	for (i = 0; i < n; i++) {
-		struct tl_row *r = add_row(t);
-		r->p = buf[i];
-		for (j = 0; j < buf[i]->depends_on.n; j++) {
-			struct ldr_project *d = ldr_index_get(&app->ix, &ldr_kind_project, buf[i]->depends_on.v[j]);
-			r->violated |= d && ldr_project_order_violated(d, buf[i]);
+		v[i].p = LDR_ITEM(app->rm.projects, struct ldr_project, i);
+		v[i].heading = heading_of(app, v[i].p->group);
+	}
+	qsort(v, n, sizeof(*v), by_group_then_start);
+	for (i = 0; i < n; i++) {
+		struct tl_row *r;
+		if (!i || v[i].heading != v[i - 1].heading)
+			add_row(t)->group = heading_name(app, v[i].heading);
+		r = add_row(t);
+		r->p = v[i].p;
+		for (j = 0; j < r->p->depends_on.n; j++) {
+			struct ldr_project *d = ldr_index_get(&app->ix, &ldr_kind_project, r->p->depends_on.v[j]);
+			r->violated |= d && ldr_project_order_violated(d, r->p);
 		}
 	}
+	free(v);
 }
 
 static void timeline_load(struct tui_view *v)
 {
 	struct timeline_view *t = v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct timeline_view)));
 	struct tui_app *app = v->app;
-	struct ldr_project **buf = ldr_calloc(app->rm.projects.len + 1, sizeof(*buf));
-	size_t i;
 
 	t->n = 0;
-	for (i = 0; i < LDR_NATIONAL_GROUPS; i++)
-		add_group(app, t, ldr_national_groups[i].id, ldr_national_groups[i].name, buf);
-	for (i = 0; i < app->rm.groups.len; i++) {
-		struct ldr_group *g = LDR_ITEM(app->rm.groups, struct ldr_group, i);
-		add_group(app, t, g->id, g->name, buf);
-	}
-	add_group(app, t, NULL, "(no group)", buf);
-	free(buf);
+	add_groups(app, t);
 	t->first_q = ldr_time_first(&app->rm.footprint.start) / 3;
 	t->nq = (ldr_time_last(&app->rm.footprint.end) + 1) / 3 - t->first_q;
 	if (t->nq < 1)

@@ -193,27 +193,28 @@ static int dossier_record(struct tui_view *v, size_t item, const struct ldr_kind
 static void dossier_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
 {
 	const struct ldr_project *p = project(v, item);
-	const struct ldr_roadmap *rm = &v->app->rm;
+	const struct ldr_referrer *r;
 	struct ldr_buf what = LDR_BUF_INIT;
-	size_t i, j;
+	size_t i, n;
 
 	tui_record_lines(v->app, &ldr_kind_project, p, lines);
-	for (i = 0; i < rm->capabilities.len; i++) {
-		const struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
-		for (j = 0; j < c->projects.n; j++)
-			if (!strcmp(c->projects.v[j], p->id))
-				ldr_buf_addf(&what, "%s%s  %s: %s", what.len ? "\n" : "", c->id,
-					     c->who ? c->who : "", c->what ? c->what : "");
+	/* What names the project, from the index: a keypress costs the same
+	 * whatever the size of the roadmap. */
+	r = ldr_index_referrers(&v->app->ix, p->id, &n);
+	for (i = 0; i < n; i++) {
+		const struct ldr_capability *c = r[i].rec;
+		if (r[i].kind == &ldr_kind_capability && !strcmp(r[i].field->name, "projects"))
+			ldr_buf_addf(&what, "%s%s  %s: %s", what.len ? "\n" : "", c->id,
+				     c->who ? c->who : "", c->what ? c->what : "");
 	}
 	if (what.len)
 		ldr_buf_addf(lines, "delivers\x1f%s\x1f-\x1e", what.s);
 	ldr_buf_reset(&what);
-	for (i = 0; i < rm->projects.len; i++) {
-		const struct ldr_project *q = LDR_ITEM(rm->projects, struct ldr_project, i);
-		for (j = 0; j < q->depends_on.n; j++)
-			if (!strcmp(q->depends_on.v[j], p->id))
-				ldr_buf_addf(&what, "%s%s  %s", what.len ? "\n" : "", q->id,
-					     q->name ? q->name : "");
+	for (i = 0; i < n; i++) {
+		const struct ldr_project *q = r[i].rec;
+		if (r[i].kind == &ldr_kind_project && !strcmp(r[i].field->name, "depends_on"))
+			ldr_buf_addf(&what, "%s%s  %s", what.len ? "\n" : "", q->id,
+				     q->name ? q->name : "");
 	}
 	if (what.len)
 		ldr_buf_addf(lines, "needed by\x1f%s\x1f-\x1e", what.s);

@@ -48,10 +48,58 @@ static void test_find_any_record_by_id(void **state)
 	ldr_diag_release(&d);
 }
 
+/* The other way: what names a record, in file order, by which field. */
+static void test_referrers(void **state)
+{
+	struct ldr_roadmap rm;
+	struct ldr_diag d;
+	struct ldr_index ix;
+	const struct ldr_referrer *r;
+	size_t n;
+	(void)state;
+
+	assert_int_equal(load(HEAD "groups:\n- {id: mobile, name: Mobile}\n"
+			      "projects:\n- {id: P1, name: a, group: mobile}\n"
+			      "- {id: P2, name: b, depends_on: [P1]}\n"
+			      "capabilities:\n- {id: C1, who: a, what: b, projects: [P2, P1]}\n"
+			      "- {id: C2, who: a, what: c, depends_on: [C1], projects: [P1]}\n"
+			      "universal_capabilities:\n- {id: UC04, projects: [P1]}\n", &rm, &d), 0);
+	ldr_index_build(&ix, &rm);
+	assert_null(ldr_index_referrers(&ix, "P1", &n)); /* not indexed yet */
+	assert_int_equal(n, 0);
+	ldr_index_add_referrers(&ix);
+	ldr_index_add_referrers(&ix); /* twice: once */
+
+	r = ldr_index_referrers(&ix, "P1", &n);
+	assert_int_equal(n, 4);
+	assert_ptr_equal(r[0].kind, &ldr_kind_project);
+	assert_string_equal(((struct ldr_project *)r[0].rec)->id, "P2");
+	assert_string_equal(r[0].field->name, "depends_on");
+	assert_string_equal(((struct ldr_capability *)r[1].rec)->id, "C1");
+	assert_string_equal(r[1].field->name, "projects");
+	assert_string_equal(((struct ldr_capability *)r[2].rec)->id, "C2");
+	assert_ptr_equal(r[3].kind, &ldr_kind_uc);
+
+	r = ldr_index_referrers(&ix, "C1", &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(((struct ldr_capability *)r[0].rec)->id, "C2");
+	r = ldr_index_referrers(&ix, "mobile", &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(r[0].field->name, "group");
+	assert_null(ldr_index_referrers(&ix, "C2", &n));
+	assert_int_equal(n, 0);
+	assert_null(ldr_index_referrers(&ix, "nothing", &n));
+
+	ldr_index_release(&ix);
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find_any_record_by_id),
+		cmocka_unit_test(test_referrers),
 	};
 	return cmocka_run_group_tests_name("index", tests, NULL, NULL);
 }
