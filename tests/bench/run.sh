@@ -204,10 +204,15 @@ ring() {
 groups() {
 	[ -f $B/groups.yaml ] || sh tests/bench/gen.sh 20000 4000 2000 >$B/groups.yaml
 	echo "groups: 20,000 capabilities in 2,007 groups"
-	for e in "tubemap|tubemap" "gantt --capabilities|gantt --capabilities"; do
-		t=$(median "$RUNS" "$LDR export ${e#*|} --as-of 2020-03 -o $B/out/groups.svg $B/groups.yaml")
+	printf '  %-38s %10.1f ms\n' "ldr stat (load)" "$(median "$RUNS" "$LDR stat $B/groups.yaml")"
+	for e in "tubemap .svg|tubemap -o $B/out/groups.svg" \
+		"gantt --capabilities .svg|gantt --capabilities -o $B/out/groups.svg" \
+		"annex2 .csv|annex2 -o $B/out/groups.csv" "dossier .csv|dossier -o $B/out/groups.csv"; do
+		t=$(median "$RUNS" "$LDR export ${e#*|} --as-of 2020-03 $B/groups.yaml")
 		printf '  %-38s %10.1f ms\n' "ldr export ${e%%|*}" "$t"
 	done
+	printf '  %-38s %10.1f ms\n' "tui: first screen" \
+		"$(median "$RUNS" "LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR $B/groups.yaml")"
 }
 
 # The history: diff and review of two revisions of the generated roadmaps,
