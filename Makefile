@@ -298,7 +298,8 @@ build/bench/history: tests/bench/history.c $(LIB_OBJ) build/FLAGS
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
 
 bench: deps-install
-	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse build/bench/history
+	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse build/bench/history \
+		build/bench/cputime
 	@sh tests/bench/run.sh
 	@sh tests/bench/log.sh
 

@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,10 +52,25 @@ void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 static void run_checks(struct tui_app *app)
 {
 	struct ldr_check_opts o;
+	size_t i;
+
+	ldr_hash_clear(&app->worst);
 	ldr_findings_release(&app->findings);
 	memset(&o, 0, sizeof(o));
 	o.as_of = app->as_of;
 	ldr_check(&app->rm, &o, &app->findings);
+	/* Each record's worst finding, for the views to mark it: looked up for
+	 * every cell drawn and every comparison of a sort. */
+	for (i = 0; i < app->findings.n; i++) {
+		const struct ldr_finding *f = &app->findings.v[i];
+		uintptr_t sev = f->rule->severity == LDR_CHECK_ERROR ? 2 : 1;
+		struct ldr_hash_entry *e;
+		if (!f->id)
+			continue;
+		e = ldr_hash_put(&app->worst, f->id, (void *)sev);
+		if (e && (uintptr_t)e->value < sev)
+			e->value = (void *)sev;
+	}
 }
 
 void tui_app_changed(struct tui_app *app)
@@ -815,6 +831,7 @@ static void app_release(struct tui_app *app)
 		free(v->filter);
 		free(v->search);
 	}
+	ldr_hash_clear(&app->worst);
 	ldr_findings_release(&app->findings);
 	ldr_index_release(&app->ix);
 	ldr_roadmap_release(&app->rm);

@@ -59,6 +59,7 @@ struct tui_app {
 	unsigned long long file_hash;
 	struct ldr_index ix;
 	struct ldr_findings findings;
+	struct ldr_hash worst; /* a record's id -> its worst finding: 1 warning, 2 error */
 	struct ldr_time as_of;
 	int dirty, read_only, quit;
 	struct tui_undo_list undo;

@@ -1,6 +1,7 @@
 /* The table views: schedule, dossier, universal capabilities, trajectory,
  * problems, help and the record. Each says what its items are and what
  * is in their cells; the engine (view.c) does the rest. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,13 +26,7 @@ static void time_cell(const struct ldr_time *t, struct ldr_buf *out)
 /* The worst finding about a record: 2 error, 1 warning, 0 none. */
 static int problems_of(const struct tui_app *app, const char *id)
 {
-	size_t i;
-	int worst = 0;
-	for (i = 0; id && i < app->findings.n; i++)
-		if (app->findings.v[i].id && !strcmp(app->findings.v[i].id, id))
-			worst = app->findings.v[i].rule->severity == LDR_CHECK_ERROR ? 2
-				: worst ? worst : 1;
-	return worst;
+	return id ? (int)(uintptr_t)ldr_hash_get(&app->worst, id) : 0;
 }
 
 static void id_cell(struct tui_app *app, const char *id, struct ldr_buf *out, enum tui_role *role)
