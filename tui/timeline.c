@@ -18,6 +18,7 @@ struct tl_row {
 	const char *group; /* a heading: the group's name */
 	struct ldr_project *p;
 	int violated;      /* starts before something it depends on ends */
+	int colour;        /* its group's: the group's place among them, cycled */
 };
 
 struct timeline_view {
@@ -97,6 +98,9 @@ static void add_groups(struct tui_app *app, struct timeline_view *t)
 			add_row(t)->group = heading_name(app, v[i].heading);
 		r = add_row(t);
 		r->p = v[i].p;
+		/* No group, or one that is not there: the first colour. */
+		r->colour = v[i].heading < LDR_NATIONAL_GROUPS + app->rm.groups.len
+				    ? (int)(v[i].heading % TUI_GROUP_COLOURS) : 0;
 		for (j = 0; j < r->p->depends_on.n; j++) {
 			struct ldr_project *d = ldr_index_get(&app->ix, &ldr_kind_project, r->p->depends_on.v[j]);
 			r->violated |= d && ldr_project_order_violated(d, r->p);
@@ -148,21 +152,6 @@ static int timeline_record(struct tui_view *v, size_t item, const struct ldr_kin
 	*k = &ldr_kind_project;
 	*rec = r->p;
 	return 1;
-}
-
-/* A group's colour: its place among the groups, cycled. */
-static int group_colour(struct tui_app *app, const struct ldr_project *p)
-{
-	size_t i;
-	if (!p->group)
-		return 0;
-	for (i = 0; i < LDR_NATIONAL_GROUPS; i++)
-		if (!strcmp(p->group, ldr_national_groups[i].id))
-			return (int)(i % TUI_GROUP_COLOURS);
-	for (i = 0; i < app->rm.groups.len; i++)
-		if (!strcmp(p->group, LDR_ITEM(app->rm.groups, struct ldr_group, i)->id))
-			return (int)((LDR_NATIONAL_GROUPS + i) % TUI_GROUP_COLOURS);
-	return 0;
 }
 
 /* The axis: financial years over quarters. */
@@ -236,7 +225,7 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 				 * dependency marked where the bar starts. */
 				int broken = abs_q == first && tr->violated;
 				tui_text(y + r, x, CELL_W, broken ? "!\u2501\u2501" : "\u2501\u2501\u2501",
-					 broken ? TUI_ROLE_ERROR : (enum tui_role)(TUI_ROLE_GROUP0 + group_colour(app, tr->p)));
+					 broken ? TUI_ROLE_ERROR : (enum tui_role)(TUI_ROLE_GROUP0 + tr->colour));
 			} else if (abs_q == now_q) {
 				tui_put_char(y + r, x + 1, "\u2502", TUI_ROLE_NOW);
 			}
