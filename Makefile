@@ -187,8 +187,9 @@ check-unit: $(UNIT_BIN)
 check-cli: $(LDR_BIN) build/bench/gen
 	@LDR_DIR=$(dir $(abspath $(LDR_BIN))) sh tests/cli/run.sh
 
-# valgrind runs ./ldr for every command-line test but the hostile inputs,
-# which take minutes under it and run under the sanitizers instead.
+# valgrind runs ./ldr for every command-line test but the hostile inputs and
+# the 85 footprints of the national view, which take minutes under it and
+# run under the sanitizers instead.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
 	--errors-for-leak-kinds=definite --suppressions=$(abspath tests/valgrind.supp)
 check-valgrind: ldr
@@ -196,7 +197,7 @@ check-valgrind: ldr
 	@printf '#!/bin/sh\nexec $(VALGRIND) "%s" "$$@"\n' "$(abspath ldr)" > build/valgrind/ldr
 	@chmod +x build/valgrind/ldr
 	@LDR_DIR=$(abspath build/valgrind) LDR_VMEM_KB=unlimited LDR_TIMEOUT=600 sh tests/cli/run.sh \
-		$(filter-out hostile,$(patsubst tests/cli/%.t,%,$(wildcard tests/cli/*.t)))
+		$(filter-out hostile national,$(patsubst tests/cli/%.t,%,$(wildcard tests/cli/*.t)))
 
 # The spreadsheets: CSV against golden files, XLSX read back with openpyxl.
 check-export: ldr
