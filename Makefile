@@ -302,7 +302,6 @@ bench: deps-install
 	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse build/bench/history \
 		build/bench/cputime
 	@sh tests/bench/run.sh
-	@sh tests/bench/log.sh
 
 install: ldr
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

@@ -145,7 +145,7 @@ static struct ldr_node scalar(struct ldr_arena *a, const char *s, size_t n, int 
 	memset(&node, 0, sizeof(node));
 	node.type = LDR_NODE_SCALAR;
 	node.style = (unsigned char)style;
-	node.n = n;
+	node.n = (unsigned)n; /* a value typed in: far below the 32 bits of a node */
 	node.u.str = ldr_arena_alloc(a, n + 1);
 	memcpy(node.u.str, s, n);
 	node.u.str[n] = '\0';
@@ -198,7 +198,7 @@ static struct ldr_node sequence(struct ldr_arena *a, const char *s)
 			break;
 		p = comma + 1;
 	}
-	node.n = n;
+	node.n = (unsigned)n;
 	return node;
 }
 

@@ -224,8 +224,8 @@ groups() {
 }
 
 # The history: diff and review of two revisions of the generated roadmaps,
-# and 'ldr log --record' over 1,000 commits (tests/bench/log.sh), once ldr
-# has them (the git work of issue 4); until then, said so.
+# and 'ldr log --record' over 1,000 commits (tests/bench/log.sh, with the
+# history that build/bench/history writes).
 history() {
 	if ! $LDR help diff >/dev/null 2>&1; then
 		echo "history: this ldr has no diff, review or log yet: nothing to time"
@@ -254,10 +254,10 @@ history() {
 		l=$(median "$RUNS" "$LDR ${what#*|} $B/repo-large")
 		row "${what%%|*}" "$s" "$l"
 	done
-	if [ -f tests/bench/log.sh ] && [ -x build/tests/history ]; then
+	if [ -x $B/history ]; then
 		sh tests/bench/log.sh
 	else
-		echo "  ldr log --record over 1,000 commits: tests/bench/log.sh (make bench builds it)"
+		echo "  ldr log --record over 1,000 commits: make build/bench/history, then again"
 	fi
 }
 
