@@ -763,7 +763,7 @@ int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 {
 	struct ldr_buf text = LDR_BUF_INIT, e = LDR_BUF_INIT;
 	struct ldr_diag d;
-	int r;
+	int r, read = 0;
 
 	ldr_diag_init(&d, app->path);
 	if (!app->repo && ldr_repo_open(&app->repo, app->path, &e) < 0)
@@ -771,6 +771,7 @@ int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 	ldr_buf_reset(&e);
 	if (app->repo) {
 		r = ldr_repo_load(app->repo, &app->rm, &app->loaded, &d, &e);
+		read = r == 0;
 		if (r == 0 && !app->loaded.committed[0]) {
 			/* In a work tree, but git does not track it: a commit
 			 * would surprise, so this is a plain file. */
@@ -786,11 +787,14 @@ int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 		goto failed;
 	app->file_len = text.len;
 	app->file_hash = ldr_hash_bytes(text.s, text.len);
-	if (!app->repo) {
+	/* Read from the work file already, when the repository was asked and
+	 * does not track it: not twice. */
+	if (!app->repo && !read) {
 		ldr_roadmap_release(&app->rm);
 		if (ldr_roadmap_read(&app->rm, text.s, text.len, &d) < 0)
 			goto failed;
 	}
+	ldr_buf_release(&text); /* before the copy below: not both at once */
 	if (d.warnings)
 		tui_app_say(app, TUI_ROLE_WARNING, "%s:%u:%u: %s", app->path, d.v[0].line, d.v[0].col,
 			    d.v[0].text);

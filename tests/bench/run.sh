@@ -22,7 +22,7 @@ SLOW_RUNS=${SLOW_RUNS:-3}
 LDR=${LDR:-./ldr}
 PY=/usr/bin/python3
 KEYS=1000 # keypresses of the redraw measure
-TREES=100 # dependency trees opened
+TREES=500 # dependency trees opened
 export LC_ALL=C.UTF-8 TZ=UTC TERM=xterm
 mkdir -p $B/out
 
