@@ -145,7 +145,7 @@ sizes() {
 	keys=$(repeat "j " $KEYS)q
 	tui_delta "tui: a keypress and its redraw" "" "" "$keys" $KEYS
 	tui_delta "tui: the same in the dossier" "2 q" "2 " "$keys" $KEYS
-	tui_delta "tui: sort the schedule by id (s)" "" "" "s q" 1
+	tui_delta "tui: sort the schedule (s, then S)" "" "s " "$(repeat "S " 20)q" 21
 	tui_delta "tui: a dependency tree (3, then back)" "2 $(repeat "j 2 " $TREES)q" "2 " \
 		"$(repeat "j 3 2 " $TREES)q" $TREES
 	echo "  (cat of the 50,000 file: $cat_l ms)"
