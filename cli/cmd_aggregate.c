@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "../export/national_view.h"
 #include "../model/diag.h"
@@ -163,14 +162,6 @@ static size_t expand_dir(const char *dir, struct names *out)
 
 /* ---- loading --------------------------------------------------------------------- */
 
-static struct ldr_time this_month(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);
-}
-
 /* The first error by position, as "line:col: text". */
 static void first_error(const struct ldr_diag *d, struct ldr_buf *out)
 {
@@ -220,7 +211,7 @@ static int add_file(struct ldr_aggregate *agg, const char *path, const struct ld
 		r = LDR_EXIT_PARSE;
 	} else {
 		memset(&o, 0, sizeof(o));
-		o.as_of = as_of->kind ? *as_of : rm.footprint.as_at.kind ? rm.footprint.as_at : this_month();
+		o.as_of = as_of->kind ? *as_of : ldr_check_as_of(&rm);
 		ldr_aggregate_add(agg, path, &rm, &o);
 	}
 	ldr_diag_print(&d, stderr);
