@@ -8,15 +8,6 @@
 
 #define NAME_WIDTH 24
 
-static const char *fy_text(int fy, char *buf)
-{
-	struct ldr_time t;
-	if (fy == LDR_AGG_UNSCHEDULED)
-		return "none";
-	t = ldr_time_year(fy);
-	return ldr_time_format(&t, buf);
-}
-
 /* ---- text ------------------------------------------------------------------------ */
 
 /* Append s to line in a column width characters wide: cut with an ellipsis
@@ -128,7 +119,7 @@ static void capabilities_text(const struct ldr_aggregate *a, struct ldr_buf *l, 
 	cell(l, "Group", 36, 0);
 	for (i = 0; i < ny; i++) {
 		ldr_buf_addch(l, ' ');
-		cell(l, years[i] == LDR_AGG_UNSCHEDULED ? "no year" : fy_text(years[i], buf), 7, 1);
+		cell(l, years[i] == LDR_AGG_UNSCHEDULED ? "no year" : ldr_agg_year_text(years[i], buf), 7, 1);
 	}
 	ldr_buf_addstr(l, "   Total  Footprints");
 	put(l, out);
@@ -165,7 +156,7 @@ static void ucs_text(const struct ldr_aggregate *a, struct ldr_buf *l, FILE *out
 	ldr_buf_addstr(l, "  UC    Planned Complete In-progress Initiatives Not-started Not-said |");
 	for (i = 0; i < ny; i++) {
 		ldr_buf_addch(l, ' ');
-		cell(l, fy_text(years[i], buf), 6, 1);
+		cell(l, ldr_agg_year_text(years[i], buf), 6, 1);
 	}
 	put(l, out);
 	for (u = 0; u < LDR_NATIONAL_UCS; u++) {
@@ -378,7 +369,7 @@ static void json_capabilities(struct ldr_buf *b, const struct ldr_aggregate *a)
 
 	ldr_buf_addstr(b, "  \"years\": [");
 	for (i = 0; i < ny; i++)
-		ldr_buf_addf(b, "%s\"%s\"", i ? ", " : "", fy_text(years[i], buf));
+		ldr_buf_addf(b, "%s\"%s\"", i ? ", " : "", ldr_agg_year_text(years[i], buf));
 	ldr_buf_addstr(b, "],\n  \"capabilities\": [");
 	for (g = 0; g < LDR_AGG_GROUPS; g++) {
 		struct ldr_agg_cell all = ldr_aggregate_cell(a, g, LDR_AGG_ALL_YEARS);
@@ -386,7 +377,7 @@ static void json_capabilities(struct ldr_buf *b, const struct ldr_aggregate *a)
 		json_str(b, ldr_agg_group_name(g));
 		ldr_buf_addstr(b, ", \"by_year\": {");
 		for (i = 0; i < ny; i++)
-			ldr_buf_addf(b, "%s\"%s\": %zu", i ? ", " : "", fy_text(years[i], buf),
+			ldr_buf_addf(b, "%s\"%s\": %zu", i ? ", " : "", ldr_agg_year_text(years[i], buf),
 				     ldr_aggregate_cell(a, g, years[i]).capabilities);
 		ldr_buf_addf(b, "}, \"total\": %zu, \"footprints\": %zu}", all.capabilities, all.footprints);
 	}
@@ -428,7 +419,7 @@ static void json_ucs(struct ldr_buf *b, const struct ldr_aggregate *a)
 			ldr_buf_addf(b, "%s\"%s\": %zu", e ? ", " : "", enabled[e], s.enabled[e]);
 		ldr_buf_addstr(b, "}, \"last_ambition\": {");
 		for (i = 0; i < ny; i++)
-			ldr_buf_addf(b, "%s\"%s\": %zu", i ? ", " : "", fy_text(years[i], buf),
+			ldr_buf_addf(b, "%s\"%s\": %zu", i ? ", " : "", ldr_agg_year_text(years[i], buf),
 				     ldr_aggregate_ambition_by(a, u, years[i]));
 		ldr_buf_addstr(b, "}, \"footprints\": [");
 		for (i = 0, k = 0; i < a->n; i++) {

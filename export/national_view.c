@@ -8,15 +8,6 @@
 #include "common.h"
 #include "xlsx.h"
 
-static const char *fy_text(int fy, char *buf)
-{
-	struct ldr_time t;
-	if (fy == LDR_AGG_UNSCHEDULED)
-		return "none";
-	t = ldr_time_year(fy);
-	return ldr_time_format(&t, buf);
-}
-
 /* ---- CSV ---------------------------------------------------------------------- */
 
 struct csv_row {
@@ -84,7 +75,7 @@ static void csv_capabilities(struct ldr_csv *c, const struct ldr_agg_footprint *
 
 	for (i = 0; i < f->ncounts; i++) {
 		r.group = ldr_agg_group_id(f->counts[i].group);
-		r.year = fy_text(f->counts[i].fy, buf);
+		r.year = ldr_agg_year_text(f->counts[i].fy, buf);
 		csv_num(&r, "capabilities", (long long)f->counts[i].n);
 	}
 }
@@ -226,7 +217,7 @@ static void sheet_capabilities(struct book *k)
 
 	cols[0] = "Capability group";
 	for (i = 0; i < ny; i++)
-		cols[i + 1] = years[i] == LDR_AGG_UNSCHEDULED ? "No year" : fy_text(years[i], names[i]);
+		cols[i + 1] = years[i] == LDR_AGG_UNSCHEDULED ? "No year" : ldr_agg_year_text(years[i], names[i]);
 	cols[ny + 1] = "Total";
 	cols[ny + 2] = "Footprints";
 	ncols = ny + 3;
@@ -261,7 +252,7 @@ static void sheet_ucs(struct book *k)
 		cols[i] = fixed[i];
 	for (i = 0; i < ny; i++) {
 		char buf[LDR_TIME_STR_MAX];
-		ldr_buf_addf(&heads[i], "Last ambition in %s", fy_text(years[i], buf));
+		ldr_buf_addf(&heads[i], "Last ambition in %s", ldr_agg_year_text(years[i], buf));
 		cols[nf + i] = heads[i].s;
 	}
 	ldr_table_begin(&t, k->x, ldr_xlsx_sheet(k->x, "Universal capabilities"), 0, cols, nf + ny);

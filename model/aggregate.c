@@ -312,6 +312,15 @@ const char *ldr_agg_group_id(int group)
 	return group == LDR_AGG_LOCAL ? "local" : "none";
 }
 
+const char *ldr_agg_year_text(int fy, char *buf)
+{
+	struct ldr_time t;
+	if (fy == LDR_AGG_UNSCHEDULED)
+		return "none";
+	t = ldr_time_year(fy);
+	return ldr_time_format(&t, buf);
+}
+
 /* The years marked in a table of slots, in order (the unscheduled last). */
 static int *years_of(const unsigned char *seen, size_t *n)
 {

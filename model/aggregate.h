@@ -102,6 +102,9 @@ int ldr_aggregate_skip(struct ldr_aggregate *a, const char *file, const char *wh
 const char *ldr_agg_group_name(int group);
 /* Its id: a national group's, or "local", or "none". */
 const char *ldr_agg_group_id(int group);
+/* A financial year as written ("2025/26"), into buf (LDR_TIME_STR_MAX bytes);
+ * "none" for LDR_AGG_UNSCHEDULED. Returns the text. */
+const char *ldr_agg_year_text(int fy, char *buf);
 
 /* The financial years the capabilities are due in, in order, unscheduled
  * (LDR_AGG_UNSCHEDULED) last if any is; *n receives the count. Free it. */
