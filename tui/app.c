@@ -275,7 +275,7 @@ static void append_key(struct ldr_buf *b, tui_key k)
 	char u[4];
 	ldr_buf_add(b, u, ldr_utf8_encode((unsigned)k, u));
 }
-char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
+static char *prompt(struct tui_app *app, const char *question, const char *initial, int keep)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
 	int rows, cols;
@@ -304,6 +304,8 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
 		k = tui_app_modal_key(app);
 		if (k == 0)
 			continue;
+		if (k < 0 && keep && tui_hangup && strcmp(b.s ? b.s : "", initial ? initial : ""))
+			break;
 		if (k < 0 || k == 27 || k == 7 /* C-g */)
 			goto cancel;
 		if (k == '\n')
@@ -329,6 +331,16 @@ cancel:
 	app->message[0] = '\0';
 	ldr_buf_release(&b);
 	return NULL;
+}
+
+char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
+{
+	return prompt(app, question, initial, 0);
+}
+
+char *tui_app_prompt_value(struct tui_app *app, const char *question, const char *initial)
+{
+	return prompt(app, question, initial, 1);
 }
 
 int tui_app_choose(struct tui_app *app, const char *question, const char *detail,

@@ -115,6 +115,10 @@ int tui_app_jump(struct tui_app *app, const char *id);
 tui_key tui_app_modal_key(struct tui_app *app);
 /* Ask for a line of text on the status line; NULL if cancelled (Esc). */
 char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial);
+/* The same, for a value of the roadmap: when the connection drops, what
+ * was typed (if it differs from initial) is returned as if Enter were
+ * pressed, so that the recovery file keeps it. */
+char *tui_app_prompt_value(struct tui_app *app, const char *question, const char *initial);
 /* Ask a question answered by one of the keys in keys; returns the key, or 0
  * when cancelled (Esc) or the input ended. */
 int tui_app_choose(struct tui_app *app, const char *question, const char *detail,

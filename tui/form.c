@@ -111,6 +111,15 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 		if (k == 0)
 			continue;
 		app->message[0] = '\0';
+		if (k < 0 && tui_hangup) {
+			/* The connection dropped: marks made are kept, and a
+			 * time typed in is tried, as if Enter were pressed. */
+			if (multi)
+				answer = 0;
+			else if (typed && filter.len)
+				answer = -2, *typed = ldr_strdup(filter.s);
+			break;
+		}
 		if (k < 0 || k == 27 || k == 7)
 			break;
 		if (k == '\n' || k == '\r') {
@@ -691,13 +700,15 @@ static void prompt_field(struct tui_app *app, const struct tui_locator *loc,
 		if (err.len)
 			ldr_buf_addf(&q, "%s; ", err.s);
 		ldr_buf_addf(&q, "%s: ", key ? key : f->name);
-		value = tui_app_prompt(app, q.s, typed);
+		value = tui_app_prompt_value(app, q.s, typed);
 		free(typed);
 		typed = value;
 		if (!value)
 			break;
 		if (f->type == LDR_F_ID && loc->depth == 0 && strcmp(value, old_id) != 0 &&
 		    ldr_index_find(&app->ix, value)) {
+			if (tui_hangup)
+				break; /* a taken id cannot be kept */
 			ldr_buf_reset(&err);
 			ldr_buf_addf(&err, "'%s' is taken", value);
 			continue;
@@ -711,6 +722,8 @@ static void prompt_field(struct tui_app *app, const struct tui_locator *loc,
 			}
 			break;
 		}
+		if (tui_hangup)
+			break; /* the connection dropped on a value that is not valid: lost */
 	}
 	free(typed);
 	ldr_buf_release(&q);
@@ -924,7 +937,7 @@ static void pick_time(struct tui_app *app, const struct tui_locator *loc, const 
 		if (r == -1)
 			break;
 		ldr_buf_reset(&err);
-		if (tui_set_field(app, loc, f, NULL, r >= 0 ? c.ids[r] : typed, &err) == 0)
+		if (tui_set_field(app, loc, f, NULL, r >= 0 ? c.ids[r] : typed, &err) == 0 || tui_hangup)
 			break;
 		/* Not a time: say why, and offer what was typed again. */
 		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);

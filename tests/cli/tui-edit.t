@@ -32,3 +32,9 @@
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='e <Dump>' ldr tui --read-only one | tail -2 | head -1
 # A plain file, outside any repository: 'w' writes it.
 printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: Us, what: Do it, year: 16/17}\n' > $T/plain.yaml && LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='e j j j <Enter> <C-u> "17/18" <Enter> w <Dump>' ldr $T/plain.yaml | tail -2 | head -1 && cat $T/plain.yaml && ls -a $T
+# The connection drops while a value is being typed, before Enter: a valid
+# value is kept in the recovery file, as are marks made in a list; a value
+# that is not valid cannot be, and nothing is written for it.
+. tests/cli/repo.sh && cd $R && ldr init two --from d.yaml >/dev/null && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> "Patients of the new practices" <HUP>' ldr two; echo "exit $?"; grep -A2 'id: C07' two/.git/ldr/roadmap.yaml.unsaved
+. tests/cli/repo.sh && cd $R && rm two/.git/ldr/roadmap.yaml.* && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j j j j j <Enter> "P09" <Space> <HUP>' ldr two; echo "exit $?"; grep -A7 'id: C07' two/.git/ldr/roadmap.yaml.unsaved | grep -A2 projects
+. tests/cli/repo.sh && cd $R && rm two/.git/ldr/roadmap.yaml.* && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j j j <Enter> <C-u> "19/2" <HUP>' ldr two; echo "exit $?"; ls -a two/.git/ldr
