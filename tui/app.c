@@ -229,6 +229,18 @@ void tui_app_draw(struct tui_app *app)
 	int rows = tui_rows();
 	struct tui_view *v = &app->views[app->current];
 
+	if (app->wrapped_cols != tui_cols()) {
+		/* Resized: the views whose lines are wrapped to the width wrap
+		 * again (what was selected stays, or the nearest line). */
+		static const enum tui_view_id wrapped[] = { TUI_V_RECORD, TUI_V_TEXT };
+		size_t i;
+		app->wrapped_cols = tui_cols();
+		for (i = 0; i < LDR_ARRAY_SIZE(wrapped); i++) {
+			struct tui_view *w = &app->views[wrapped[i]];
+			w->ops->load(w);
+			tui_view_refilter(w);
+		}
+	}
 	if (rows < 3 || tui_cols() < 20) {
 		erase();
 		tui_text(0, 0, tui_cols(), "the terminal is too small", TUI_ROLE_NORMAL);

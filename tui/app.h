@@ -47,6 +47,7 @@ struct tui_app {
 	/* The roadmap as loaded or last saved: what unsaved changes are from. */
 	struct ldr_roadmap base;
 	int base_kept; /* base is in the recovery files already */
+	int wrapped_cols; /* the width the record and text views are wrapped to */
 	char *path;
 	/* Its repository (NULL when the file is not committed in one: saves
 	 * then write the file), and what a save must find unchanged. */

@@ -26,4 +26,6 @@
 # No baseline yet; no repository at all.
 . tests/cli/repo.sh && at 2016-04-29 && ldr init $R/new --from roadmaps/annex2-illustration.yaml >/dev/null && cd $R && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='9' ldr new
 . tests/cli/repo.sh && cp roadmaps/annex2-illustration.yaml $R/plain.yaml && cd $R && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='8 <Dump> 9 <Dump> 1 H <Dump>' ldr plain.yaml
+# A commit's changes, and a record, wrap again when the terminal is resized.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='8 j <Enter> <Resize 50x12> <Dump> 1 j <Enter> <Resize 100x12> <Dump>' ldr r
 . tests/cli/repo.sh && rm -rf $R
