@@ -173,7 +173,7 @@ static int open_at(struct ldr_repo **out, const char *file, unsigned flags, stru
 			       "in a regular file");
 		goto out;
 	}
-	code = git_repository_open_ext(&repo->git, dir, flags, NULL);
+	code = git_repository_open_ext(&repo->git, dir, flags, getenv("GIT_CEILING_DIRECTORIES"));
 	if (code < 0) {
 		open_error(err, dir, code);
 		goto out;
@@ -347,6 +347,31 @@ int ldr_repo_merge_message(struct ldr_repo *repo, struct ldr_buf *msg)
 	ldr_buf_add(msg, b.ptr, b.size);
 	git_buf_dispose(&b);
 	return 0;
+}
+
+int ldr_repo_committed_as(struct ldr_repo *repo, const char *text, size_t len, struct ldr_commit *c,
+			  char *head, struct ldr_buf *err)
+{
+	char committed[LDR_OID_HEX + 1], blob[LDR_OID_HEX + 1];
+	git_oid oid;
+	int unborn;
+
+	head[0] = '\0';
+	if (head_oid(repo, &oid, &unborn, err) < 0)
+		return -1;
+	if (unborn)
+		return 0;
+	oid_hex(head, &oid);
+	if (blob_at_head(repo, &oid, committed, err) < 0)
+		return -1;
+	if (git_odb_hash(&oid, text, len, GIT_OBJECT_BLOB) < 0)
+		return git_fail(err, "cannot hash '%s'", repo->file);
+	oid_hex(blob, &oid);
+	if (!committed[0])
+		return 0;
+	if (strcmp(blob, committed) != 0)
+		return 2;
+	return ldr_repo_resolve(repo, head, c, err) < 0 ? -1 : 1;
 }
 
 int ldr_loaded_dirty(const struct ldr_loaded *st)

@@ -10,7 +10,8 @@
  * commits into a repository that happens to enclose an unrelated file (a
  * home directory kept in git, a project's build directory), a save commits
  * only a file the repository already tracks; 'ldr init' makes a repository
- * for one that is not yet tracked. GIT_DIR and GIT_WORK_TREE are ignored.
+ * for one that is not yet tracked. GIT_DIR and GIT_WORK_TREE are ignored;
+ * GIT_CEILING_DIRECTORIES stops the search, as it does git's.
  *
  * Functions return 0, or -1 with a one-line message (git's style) in err,
  * unless they say otherwise. */
@@ -96,6 +97,13 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
  * cannot be read (err) or has errors (diag). */
 int ldr_repo_load(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_loaded *st,
 		  struct ldr_diag *diag, struct ldr_buf *err);
+
+/* Whether text, the roadmap as read from its file, is what HEAD holds:
+ * 1 with HEAD's commit in c (release it); 2 when it has changed since HEAD,
+ * whose id head receives; 0 when HEAD has no such file (or there is no
+ * commit); -1 on an error. For the exports, which say what they show. */
+int ldr_repo_committed_as(struct ldr_repo *repo, const char *text, size_t len, struct ldr_commit *c,
+			  char *head, struct ldr_buf *err);
 
 /* Whether the file or HEAD moved since st was taken: 1 yes (with what moved
  * in err), 0 no, -1 on error. */

@@ -14,6 +14,11 @@ cd "$top" || exit 1
 # wrapper that runs it under valgrind).
 export LC_ALL=C.UTF-8 TZ=UTC PATH="${LDR_DIR:-$top}:$top:$PATH" TERM=dumb
 for v in $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p'); do unset "$v"; done
+# The project's roadmaps are in the project's own repository, at a commit
+# that changes with every commit of ldr: here, no repository is looked for
+# above the project, and the exports name none (tests/cli/export.t makes
+# throw-away repositories for that).
+export GIT_CEILING_DIRECTORIES="$top"
 
 if [ $# -gt 0 ]; then
 	set -- $(for n in "$@"; do echo "tests/cli/$n.t"; done)

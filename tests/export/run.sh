@@ -16,6 +16,11 @@
 # (the python3 first on a PATH may be another one, without apt's packages).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+# The project's roadmaps are in the project's own repository, at a commit
+# that changes with every commit of ldr: here, no repository is looked for
+# above the project, and the exports name none (tests/cli/export.t makes
+# throw-away repositories for that).
+export GIT_CEILING_DIRECTORIES="$top"
 cd "$top" || exit 1
 export LC_ALL=C.UTF-8 TZ=UTC
 PY=/usr/bin/python3

@@ -20,6 +20,11 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 export LC_ALL=C.UTF-8 TZ=UTC PATH="$top:$PATH"
 for v in $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p'); do unset "$v"; done
+# The project's roadmaps are in the project's own repository, at a commit
+# that changes with every commit of ldr: here, no repository is looked for
+# above the project, and the exports name none (tests/cli/export.t makes
+# throw-away repositories for that).
+export GIT_CEILING_DIRECTORIES="$top"
 
 out=build/tests/svg
 T=$out/scratch
