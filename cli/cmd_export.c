@@ -13,9 +13,10 @@
 #include "../model/diag.h"
 #include "../model/file.h"
 #include "cli.h"
+#include "history.h"
 
 struct export_args {
-	const char *kind, *out, *roadmap, *as_of, *baseline;
+	const char *kind, *out, *roadmap, *as_of, *baseline, *rev;
 	int capabilities;
 };
 
@@ -42,8 +43,12 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 			a->as_of = argv[++i];
 		} else if (!strcmp(s, "--baseline")) {
 			if (!has_value)
-				return cli_usage_error("export", "'--baseline' needs a roadmap file");
+				return cli_usage_error("export", "'--baseline' needs a roadmap file or a revision");
 			a->baseline = argv[++i];
+		} else if (!strcmp(s, "--rev")) {
+			if (!has_value)
+				return cli_usage_error("export", "'--rev' needs a revision, like a tag or HEAD~1");
+			a->rev = argv[++i];
 		} else if (!strcmp(s, "--capabilities")) {
 			a->capabilities = 1;
 		} else if (s[0] == '-' && s[1]) {
@@ -68,11 +73,95 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 	return 0;
 }
 
-static int load_baseline(const char *arg, struct ldr_roadmap *rm)
+/* Where the exported roadmap comes from: the commit its footers name. */
+struct source {
+	struct ldr_commit commit;
+	int have_commit;
+	char head[LDR_OID_HEX + 1];
+	struct ldr_buf baseline_name;
+};
+
+/* The roadmap to export: its file, or (--rev) a version in its repository;
+ * o receives the commit it is, or has changed from. */
+static int load_source(const struct export_args *a, struct ldr_roadmap *rm, char **path,
+		       struct ldr_export_opts *o, struct source *src)
 {
+	struct ldr_repo *repo = NULL;
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	int r;
+
+	if (a->rev) {
+		*path = NULL;
+		ldr_roadmap_init(rm);
+		if ((r = hist_open("export", a->roadmap, &repo)) == 0 &&
+		    (r = hist_load_rev("export", repo, a->rev, rm, &src->commit)) == 0)
+			src->have_commit = 1;
+		else
+			ldr_commit_release(&src->commit); /* read, but not a roadmap */
+	} else {
+		r = cli_load(a->roadmap, rm, path, &text, NULL);
+		/* Not in a repository, or not in its HEAD: no commit to name. */
+		if (r == LDR_EXIT_OK && strcmp(*path, "-") != 0 && ldr_repo_open(&repo, *path, &err) == 0) {
+			int k = ldr_repo_committed_as(repo, text.s ? text.s : "", text.len, &src->commit,
+						      src->head, &err);
+			if (k == 1)
+				src->have_commit = 1;
+			else
+				ldr_commit_release(&src->commit);
+			if (k == 2)
+				o->commit = src->head, o->uncommitted = 1;
+			else if (k < 0)
+				fprintf(stderr, "ldr export: warning: the footers name no commit: %s\n", err.s);
+		}
+	}
+	if (src->have_commit) {
+		o->commit = src->commit.id;
+		o->time = src->commit.time;
+	}
+	ldr_repo_free(repo);
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	return r;
+}
+
+static int ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+	return n >= m && strcmp(s + n - m, end) == 0;
+}
+
+/* --baseline: a file (one that exists, or is named *.yaml), or else a
+ * revision of the roadmap's repository. */
+static int load_baseline(const struct export_args *a, struct ldr_roadmap *rm, struct source *src)
+{
+	struct ldr_repo *repo = NULL;
+	struct ldr_buf err = LDR_BUF_INIT, q = LDR_BUF_INIT;
+	struct ldr_commit c;
 	char *path = NULL;
-	int r = cli_load(arg, rm, &path, NULL, NULL);
-	free(path);
+	int r;
+
+	if (!strcmp(a->baseline, "-") || access(a->baseline, F_OK) == 0 || ends_with(a->baseline, ".yaml") ||
+	    ends_with(a->baseline, ".yml") || (a->rev == NULL && strcmp(a->roadmap, "-") == 0)) {
+		r = cli_load(a->baseline, rm, &path, NULL, NULL);
+		free(path);
+		ldr_buf_addstr(&src->baseline_name, a->baseline);
+		return r;
+	}
+	ldr_roadmap_init(rm);
+	memset(&c, 0, sizeof(c));
+	if (ldr_repo_open(&repo, a->roadmap, &err) < 0) {
+		ldr_buf_addquoted(&q, a->baseline, 60);
+		fprintf(stderr, "ldr export: --baseline %s is not a file, nor a revision: %s\n", q.s, err.s);
+		r = LDR_EXIT_PARSE;
+	} else if ((r = hist_load_rev("export", repo, a->baseline, rm, &c)) == 0) {
+		ldr_buf_addstr(&src->baseline_name, a->baseline);
+		if (strncmp(a->baseline, c.id, strlen(a->baseline)) != 0)
+			ldr_buf_addf(&src->baseline_name, " (%.7s)", c.id);
+	}
+	ldr_commit_release(&c);
+	ldr_repo_free(repo);
+	ldr_buf_release(&err);
+	ldr_buf_release(&q);
 	return r;
 }
 
@@ -173,7 +262,7 @@ static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts 
 		stem.s[--stem.len] = '\0';
 	if (!stem.len)
 		ldr_buf_addstr(&stem, "roadmap");
-	if (o->commit)
+	if (o->commit && !o->uncommitted)
 		ldr_buf_addf(&stem, "-%.7s", o->commit);
 	for (i = 0; i < ldr_nexporters; i++) {
 		const struct ldr_exporter *e = &ldr_exporters[i];
@@ -204,6 +293,7 @@ int cmd_export(int argc, char **argv)
 	struct export_args a;
 	struct ldr_export_opts o;
 	struct ldr_roadmap rm, base;
+	struct source src;
 	const struct ldr_exporter *e = NULL;
 	char *path = NULL;
 	char err[256];
@@ -234,12 +324,13 @@ int cmd_export(int argc, char **argv)
 			return LDR_EXIT_USAGE;
 		}
 	}
-	r = cli_load(a.roadmap, &rm, &path, NULL, NULL);
+	memset(&src, 0, sizeof(src));
+	r = load_source(&a, &rm, &path, &o, &src);
 	if (r == LDR_EXIT_OK && a.baseline) {
-		r = load_baseline(a.baseline, &base);
+		r = load_baseline(&a, &base, &src);
 		if (r == LDR_EXIT_OK) {
 			o.baseline = &base;
-			o.baseline_name = a.baseline;
+			o.baseline_name = src.baseline_name.s;
 		} else {
 			ldr_roadmap_release(&base);
 		}
@@ -249,6 +340,9 @@ int cmd_export(int argc, char **argv)
 	if (o.baseline)
 		ldr_roadmap_release(&base);
 	ldr_roadmap_release(&rm);
+	if (src.have_commit)
+		ldr_commit_release(&src.commit);
+	ldr_buf_release(&src.baseline_name);
 	free(path);
 	return r;
 }

@@ -46,14 +46,18 @@ const struct cli_command cli_commands[] = {
 	  "          (projects, capabilities, ...) and dependencies, the number of\n"
 	  "          depends_on links\n",
 	  cmd_stat },
-	{ "export", "KIND -o OUT [--as-of TIME] [--capabilities] [--baseline FILE] ROADMAP",
+	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
 	  "The format follows OUT's extension. 'ldr export all -o DIR ROADMAP' writes\n"
-	  "every export into DIR, named after the footprint.\n\n"
+	  "every export into DIR, named after the footprint. A roadmap in a git\n"
+	  "repository is exported with the commit it is (or has changed from) in\n"
+	  "its footers.\n\n"
 	  "  -o, --output OUT  the file to write (replaced atomically)\n"
+	  "  --rev REV         the roadmap as it was at a revision (a tag, a commit)\n"
 	  "  --as-of TIME      the date of the 'as at' line (default: this month)\n"
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
-	  "  --baseline FILE   gantt: draw this earlier plan under the current one\n",
+	  "  --baseline FILE|REV  gantt: draw this earlier plan under the current one:\n"
+	  "                    a file, or else a revision of the roadmap's repository\n",
 	  cmd_export },
 	{ "aggregate", "[--json | --csv FILE | -o FILE.xlsx] [--as-of TIME] ROADMAP...",
 	  "Sum many footprints' roadmaps into the national view.",

@@ -164,7 +164,9 @@ void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
 	ldr_buf_addstr(&t, rm->footprint.name ? rm->footprint.name : "(unnamed footprint)");
 	if (rm->footprint.version)
 		ldr_buf_addf(&t, ", version %s", rm->footprint.version);
-	if (opts->commit)
+	if (opts->commit && opts->uncommitted)
+		ldr_buf_addf(&t, "; changes not committed, on commit %.12s", opts->commit);
+	else if (opts->commit)
 		ldr_buf_addf(&t, "; commit %.12s", opts->commit);
 	else
 		ldr_buf_addstr(&t, "; not from a git commit");

@@ -22,6 +22,9 @@ struct ldr_export_opts {
 	 * same input always gives the same bytes. */
 	const char *commit;
 	long long time;
+	/* The file has changed since commit (which is then HEAD): not the
+	 * commit's roadmap, and time is 0. */
+	int uncommitted;
 	/* Where a writer reports what it had to change to write the file (text
 	 * cut to a spreadsheet cell's limit, say): one message a call, without
 	 * a newline. NULL: printed on stderr. */

@@ -94,7 +94,7 @@ static char *footer(const struct ldr_roadmap *rm, const struct ldr_export_opts *
 		add_footer_text(&b, rm->footprint.version, 12);
 	}
 	if (opts && opts->commit) {
-		ldr_buf_addstr(&b, " (commit ");
+		ldr_buf_addstr(&b, opts->uncommitted ? " (changes not committed, on commit " : " (commit ");
 		add_footer_text(&b, opts->commit, 12);
 		ldr_buf_addch(&b, ')');
 	}
@@ -126,7 +126,8 @@ int ldr_xlsx_open(struct ldr_xlsx *x, const char *path, const struct ldr_roadmap
 	ldr_text_clean(&s, rm->footprint.name ? rm->footprint.name : "", 255);
 	ldr_buf_addstr(&c, "Written by ldr from the Local Digital Roadmap");
 	if (opts && opts->commit)
-		ldr_buf_addf(&c, " at commit %.40s", opts->commit);
+		ldr_buf_addf(&c, opts->uncommitted ? ", with changes not committed, on commit %.40s"
+						  : " at commit %.40s", opts->commit);
 	memset(&props, 0, sizeof(props));
 	props.title = t.s;
 	props.subject = s.s;

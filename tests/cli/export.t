@@ -21,3 +21,17 @@ ldr export all -o $T/all roadmaps/annex2-illustration.yaml | grep -E 'annex2|ann
 cp roadmaps/annex2-illustration.yaml $T/self.csv && ldr export annex2 -o $T/self.csv $T/self.csv 2>&1 | sed "s|$T|T|g"
 mkdir -p $T/out && ln -sf ../../../../../README.md $T/out/evil.csv && ldr export annex2 -o $T/out/evil.csv roadmaps/annex2-illustration.yaml 2>&1 | sed "s|$T|T|g"; head -c 5 README.md
 ln -sf real.csv $T/out/latest.csv && ldr export annex2 -o $T/out/latest.csv roadmaps/annex2-illustration.yaml && test -s $T/out/real.csv && echo a link within the directory is written through
+# In a repository, the footers name the commit the roadmap is (and the
+# workbook's creation time is the commit's); or the one it has changed from.
+# (zipcat: a member of a zip file, as unzip -p, which Debian may not have.)
+. tests/cli/repo.sh && ldr init $R/r --from roadmaps/annex2-illustration.yaml -m 'As submitted' >/dev/null && ldr baseline submitted -m 'Submitted' $R/r && at 2016-09-30 && ldr set $R/r 'C05.year=17/18 Q1' -m 'C05 slips' >/dev/null && git -C $R/r log --format='%h %ad %s' --date=short
+zipcat() { /usr/bin/python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' "$@"; } && . tests/cli/repo.sh && ldr export gantt --as-of 2016-10 -o $T/g.svg $R/r && grep -o 'Project Gantt chart: [^<]*' $T/g.svg && ldr export annex2 -o $T/a.xlsx $R/r && zipcat $T/a.xlsx docProps/core.xml | grep -o '<dcterms:created[^/]*\|<dc:description>[^<]*' && zipcat $T/a.xlsx xl/worksheets/sheet1.xml | grep -o '<oddFooter>[^<]*'
+. tests/cli/repo.sh && ldr export all -o $T/all $R/r | sed "s|$T|T|" | sort | head -3
+. tests/cli/repo.sh && sed -i 's/^  who: GPs$/  who: GPs in the footprint/' $R/r/roadmap.yaml && ldr export tubemap --as-of 2016-10 -o $T/t.svg $R/r && grep -o 'Capability tube map: [^<]*' $T/t.svg && git -C $R/r checkout -q roadmap.yaml
+# --rev: the roadmap as it was; --baseline: a file, or a revision.
+. tests/cli/repo.sh && ldr export gantt --capabilities --as-of 2016-10 --rev submitted -o $T/old.svg $R/r && grep -o 'Capability Gantt chart: [^<]*' $T/old.svg && grep -c '17/18 Q1' $T/old.svg; ldr export gantt --capabilities -o $T/new.svg $R/r && grep -c '17/18 Q1' $T/new.svg
+. tests/cli/repo.sh && ldr export gantt --capabilities --as-of 2016-10 --baseline submitted -o $T/b.svg $R/r && grep -o '[^>]*; baseline: [^<]*' $T/b.svg
+. tests/cli/repo.sh && ldr export gantt --baseline no-such-tag -o $T/b.svg $R/r
+ldr export gantt --baseline no-such-tag -o $T/b.svg roadmaps/annex2-illustration.yaml
+ldr export gantt --rev submitted -o $T/b.svg roadmaps/annex2-illustration.yaml
+. tests/cli/repo.sh && rm -rf $R

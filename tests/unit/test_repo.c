@@ -326,6 +326,49 @@ static void test_untracked_file_not_committed(void **state)
 	ldr_buf_release(&err);
 }
 
+/* What commit an export names: HEAD's when the text is HEAD's version of
+ * the file; HEAD (as changed from) when it differs; none when the file is
+ * not in HEAD; and a ceiling directory hides the repository, as from git. */
+static void test_committed_as(void **state)
+{
+	struct sandbox *s = *state;
+	struct ldr_repo *repo = init_repo(s, ROADMAP), *stray = NULL;
+	struct ldr_commit head, c;
+	struct ldr_buf err = LDR_BUF_INIT;
+	char id[LDR_OID_HEX + 1], path[160];
+	const char *edited = ROADMAP "  notes: edited\n";
+
+	assert_int_equal(ldr_repo_resolve(repo, "HEAD", &head, &err), 0);
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(ldr_repo_committed_as(repo, ROADMAP, strlen(ROADMAP), &c, id, &err), 1);
+	assert_string_equal(c.id, head.id);
+	assert_true(c.time == head.time);
+	ldr_commit_release(&c);
+	assert_int_equal(ldr_repo_committed_as(repo, edited, strlen(edited), &c, id, &err), 2);
+	assert_string_equal(id, head.id);
+
+	snprintf(path, sizeof(path), "%s/other.yaml", s->dir);
+	assert_int_equal(ldr_file_write_atomic(path, ROADMAP, strlen(ROADMAP), &err), 0);
+	assert_int_equal(ldr_repo_open(&stray, path, &err), 0);
+	assert_int_equal(ldr_repo_committed_as(stray, ROADMAP, strlen(ROADMAP), &c, id, &err), 0);
+	ldr_repo_free(stray);
+
+	snprintf(path, sizeof(path), "%s/sub", s->dir);
+	assert_int_equal(mkdir(path, 0777), 0);
+	setenv("GIT_CEILING_DIRECTORIES", s->dir, 1);
+	snprintf(path, sizeof(path), "%s/sub/roadmap.yaml", s->dir);
+	assert_int_equal(ldr_repo_open(&stray, path, &err), -1);
+	assert_non_null(strstr(err.s, "not in a git repository"));
+	unsetenv("GIT_CEILING_DIRECTORIES");
+	ldr_buf_reset(&err);
+	assert_int_equal(ldr_repo_open(&stray, path, &err), 0);
+	ldr_repo_free(stray);
+
+	ldr_commit_release(&head);
+	ldr_repo_free(repo);
+	ldr_buf_release(&err);
+}
+
 static void test_open_errors(void **state)
 {
 	struct sandbox *s = *state;
@@ -434,6 +477,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_index_lock_reported_and_kept, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_identity_and_dates_from_environment, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_untracked_file_not_committed, sandbox_up, sandbox_down),
+		cmocka_unit_test_setup_teardown(test_committed_as, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_open_errors, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_history_and_baselines, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_save_refuses_an_invalid_roadmap, sandbox_up, sandbox_down),
