@@ -1,4 +1,4 @@
-/* The roadmap's repository, through libgit2 (the only file that includes it).
+/* The roadmap's repository, through libgit2 (with remote.c, for sharing).
  *
  * A save, all under an exclusive flock(2) of the git directory, so that two
  * ldr processes saving the same repository take turns (the kernel drops the
@@ -17,12 +17,11 @@
  * shows and the next save commits. The file is replaced before the branch
  * moves, never after, so that no interruption can leave a committed edit
  * that the file silently reverts on the next save. */
-#include "repo.h"
+#include "repo_git.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
-#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,18 +35,12 @@
 #include "file.h"
 #include "path.h"
 
-struct ldr_repo {
-	git_repository *git;
-	char *file;    /* the roadmap's path, as given */
-	char *relpath; /* its path in the work tree */
-};
-
 #define LOCK_WAIT_MS 10000
 
 /* ---- errors ------------------------------------------------------------ */
 
 /* Append libgit2's message for the last error, made safe for a terminal. */
-static void add_git_error(struct ldr_buf *err)
+void repo_add_git_error(struct ldr_buf *err)
 {
 	const git_error *e = git_error_last();
 	const char *m = e && e->message ? e->message : "unknown error";
@@ -62,8 +55,7 @@ static void add_git_error(struct ldr_buf *err)
 	}
 }
 
-__attribute__((format(printf, 2, 3)))
-static int fail(struct ldr_buf *err, const char *fmt, ...)
+int repo_fail(struct ldr_buf *err, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -72,19 +64,18 @@ static int fail(struct ldr_buf *err, const char *fmt, ...)
 	return -1;
 }
 
-__attribute__((format(printf, 2, 3)))
-static int git_fail(struct ldr_buf *err, const char *fmt, ...)
+int repo_git_fail(struct ldr_buf *err, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	ldr_buf_vaddf(err, fmt, ap);
 	va_end(ap);
 	ldr_buf_addstr(err, ": ");
-	add_git_error(err);
+	repo_add_git_error(err);
 	return -1;
 }
 
-static void add_quoted(struct ldr_buf *b, const char *s)
+void repo_add_quoted(struct ldr_buf *b, const char *s)
 {
 	ldr_buf_addch(b, '\'');
 	ldr_buf_addquoted(b, s, 200);
@@ -103,7 +94,7 @@ static long age_of(const char *path)
 static int lock_in_way(struct ldr_buf *err, const char *path, const char *what)
 {
 	long age = age_of(path);
-	add_quoted(err, path);
+	repo_add_quoted(err, path);
 	ldr_buf_addstr(err, " exists");
 	if (age >= 0)
 		ldr_buf_addf(err, " (%ld second%s old)", age, age == 1 ? "" : "s");
@@ -114,7 +105,7 @@ static int lock_in_way(struct ldr_buf *err, const char *path, const char *what)
 
 /* ---- library set-up ------------------------------------------------------ */
 
-static int lib_init(void)
+static int repo_lib_init(void)
 {
 	if (git_libgit2_init() < 0)
 		return -1;
@@ -135,17 +126,17 @@ static int open_error(struct ldr_buf *err, const char *dir, int code)
 
 	if (code == GIT_EOWNER || strstr(m, "safe.directory") || strstr(m, "not owned")) {
 		ldr_buf_addstr(err, "the repository of ");
-		add_quoted(err, dir);
+		repo_add_quoted(err, dir);
 		ldr_buf_addstr(err, " belongs to another user, and git trusts it only if told to: "
 			       "git config --global --add safe.directory '<its directory>'");
 		return -1;
 	}
 	if (code == GIT_ENOTFOUND) {
-		add_quoted(err, dir);
+		repo_add_quoted(err, dir);
 		ldr_buf_addstr(err, " is not in a git repository ('ldr init DIR' makes one)");
 		return -1;
 	}
-	return git_fail(err, "cannot open the repository of '%s'", dir);
+	return repo_git_fail(err, "cannot open the repository of '%s'", dir);
 }
 
 static int open_at(struct ldr_repo **out, const char *file, unsigned flags, struct ldr_buf *err)
@@ -156,19 +147,19 @@ static int open_at(struct ldr_repo **out, const char *file, unsigned flags, stru
 	int code, r = -1;
 
 	*out = NULL;
-	if (lib_init() < 0) {
-		fail(err, "cannot start libgit2");
+	if (repo_lib_init() < 0) {
+		repo_fail(err, "cannot start libgit2");
 		free(dir);
 		return -1;
 	}
 	repo = ldr_calloc(1, sizeof(*repo));
 	repo->file = ldr_strdup(file);
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		fail(err, "%s: cannot open: %s", dir, stat(dir, &st) < 0 ? strerror(errno) : strerror(ENOTDIR));
+		repo_fail(err, "%s: cannot open: %s", dir, stat(dir, &st) < 0 ? strerror(errno) : strerror(ENOTDIR));
 		goto out;
 	}
 	if (lstat(file, &st) == 0 && S_ISLNK(st.st_mode)) {
-		add_quoted(err, file);
+		repo_add_quoted(err, file);
 		ldr_buf_addstr(err, " is a symbolic link: in a repository, ldr keeps the roadmap "
 			       "in a regular file");
 		goto out;
@@ -179,7 +170,7 @@ static int open_at(struct ldr_repo **out, const char *file, unsigned flags, stru
 		goto out;
 	}
 	if (git_repository_is_bare(repo->git)) {
-		fail(err, "the repository of '%s' is bare: ldr needs a work tree", dir);
+		repo_fail(err, "the repository of '%s' is bare: ldr needs a work tree", dir);
 		goto out;
 	}
 	repo->relpath = ldr_path_relative(file, git_repository_workdir(repo->git), err);
@@ -203,7 +194,7 @@ int ldr_repo_open(struct ldr_repo **out, const char *arg, struct ldr_buf *err)
 	if (strcmp(file, "-") == 0) {
 		free(file);
 		*out = NULL;
-		return fail(err, "standard input has no history: name a roadmap in a repository");
+		return repo_fail(err, "standard input has no history: name a roadmap in a repository");
 	}
 	r = open_at(out, file, 0, err);
 	free(file);
@@ -239,13 +230,13 @@ const char *ldr_repo_gitdir(const struct ldr_repo *repo)
 
 /* ---- reading ----------------------------------------------------------- */
 
-static void oid_hex(char *out, const git_oid *oid)
+void repo_oid_hex(char *out, const git_oid *oid)
 {
 	git_oid_tostr(out, LDR_OID_HEX + 1, oid);
 }
 
 /* HEAD's commit, or 0 with *unborn set when the branch has none. */
-static int head_oid(struct ldr_repo *repo, git_oid *oid, int *unborn, struct ldr_buf *err)
+int repo_head_oid(struct ldr_repo *repo, git_oid *oid, int *unborn, struct ldr_buf *err)
 {
 	int code = git_reference_name_to_id(oid, repo->git, "HEAD");
 
@@ -254,11 +245,11 @@ static int head_oid(struct ldr_repo *repo, git_oid *oid, int *unborn, struct ldr
 		*unborn = 1;
 		return 0;
 	}
-	return code < 0 ? git_fail(err, "cannot read HEAD") : 0;
+	return code < 0 ? repo_git_fail(err, "cannot read HEAD") : 0;
 }
 
 /* The roadmap's blob id in a commit; "" if the commit has no such file. */
-static int blob_in_commit(struct ldr_repo *repo, const git_commit *c, char *out, struct ldr_buf *err)
+int repo_blob_in_commit(struct ldr_repo *repo, const git_commit *c, char *out, struct ldr_buf *err)
 {
 	git_tree *tree = NULL;
 	git_tree_entry *e = NULL;
@@ -266,14 +257,14 @@ static int blob_in_commit(struct ldr_repo *repo, const git_commit *c, char *out,
 
 	out[0] = '\0';
 	if (git_commit_tree(&tree, c) < 0) {
-		git_fail(err, "cannot read the tree of a commit");
+		repo_git_fail(err, "cannot read the tree of a commit");
 		goto out;
 	}
 	code = git_tree_entry_bypath(&e, tree, repo->relpath);
 	if (code == 0 && git_tree_entry_type(e) == GIT_OBJECT_BLOB)
-		oid_hex(out, git_tree_entry_id(e));
+		repo_oid_hex(out, git_tree_entry_id(e));
 	else if (code < 0 && code != GIT_ENOTFOUND) {
-		git_fail(err, "cannot read '%s' in a commit", repo->relpath);
+		repo_git_fail(err, "cannot read '%s' in a commit", repo->relpath);
 		goto out;
 	}
 	r = 0;
@@ -289,15 +280,15 @@ static int blob_at_head(struct ldr_repo *repo, const git_oid *head, char *out, s
 	int r;
 
 	if (git_commit_lookup(&c, repo->git, head) < 0)
-		return git_fail(err, "cannot read HEAD's commit");
-	r = blob_in_commit(repo, c, out, err);
+		return repo_git_fail(err, "cannot read HEAD's commit");
+	r = repo_blob_in_commit(repo, c, out, err);
 	git_commit_free(c);
 	return r;
 }
 
 static int first_mergehead(const git_oid *oid, void *payload)
 {
-	oid_hex(payload, oid);
+	repo_oid_hex(payload, oid);
 	return 1; /* the first is enough: a roadmap merges two sides */
 }
 
@@ -313,10 +304,10 @@ static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_b
 	int unborn, r = -1;
 
 	memset(st, 0, sizeof(*st));
-	if (head_oid(repo, &oid, &unborn, err) < 0)
+	if (repo_head_oid(repo, &oid, &unborn, err) < 0)
 		goto out;
 	if (!unborn) {
-		oid_hex(st->head, &oid);
+		repo_oid_hex(st->head, &oid);
 		if (blob_at_head(repo, &oid, st->committed, err) < 0)
 			goto out;
 	}
@@ -324,10 +315,10 @@ static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_b
 		if (ldr_file_read(repo->file, buf, err) < 0)
 			goto out;
 		if (git_odb_hash(&oid, buf->s, buf->len, GIT_OBJECT_BLOB) < 0) {
-			git_fail(err, "cannot hash '%s'", repo->file);
+			repo_git_fail(err, "cannot hash '%s'", repo->file);
 			goto out;
 		}
-		oid_hex(st->file, &oid);
+		repo_oid_hex(st->file, &oid);
 	}
 	if (git_repository_state(repo->git) == GIT_REPOSITORY_STATE_MERGE) {
 		git_repository_mergehead_foreach(repo->git, first_mergehead, st->merging);
@@ -357,16 +348,16 @@ int ldr_repo_committed_as(struct ldr_repo *repo, const char *text, size_t len, s
 	int unborn;
 
 	head[0] = '\0';
-	if (head_oid(repo, &oid, &unborn, err) < 0)
+	if (repo_head_oid(repo, &oid, &unborn, err) < 0)
 		return -1;
 	if (unborn)
 		return 0;
-	oid_hex(head, &oid);
+	repo_oid_hex(head, &oid);
 	if (blob_at_head(repo, &oid, committed, err) < 0)
 		return -1;
 	if (git_odb_hash(&oid, text, len, GIT_OBJECT_BLOB) < 0)
-		return git_fail(err, "cannot hash '%s'", repo->file);
-	oid_hex(blob, &oid);
+		return repo_git_fail(err, "cannot hash '%s'", repo->file);
+	repo_oid_hex(blob, &oid);
 	if (!committed[0])
 		return 0;
 	if (strcmp(blob, committed) != 0)
@@ -389,7 +380,7 @@ int ldr_repo_load(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_load
 	if (take_state(repo, st, &text, err) < 0)
 		goto out;
 	if (!st->file[0]) {
-		fail(err, "%s: cannot open: %s", repo->file, strerror(ENOENT));
+		repo_fail(err, "%s: cannot open: %s", repo->file, strerror(ENOENT));
 		goto out;
 	}
 	r = ldr_roadmap_read(rm, text.s, text.len, diag);
@@ -402,13 +393,13 @@ static int what_moved(const struct ldr_loaded *then, const struct ldr_loaded *no
 		      const char *file, struct ldr_buf *err)
 {
 	if (strcmp(then->file, now->file) != 0) {
-		add_quoted(err, file);
+		repo_add_quoted(err, file);
 		ldr_buf_addstr(err, " changed since loaded: it was saved by someone else; "
 			       "load it again and redo the edit");
 		return 1;
 	}
 	if (strcmp(then->head, now->head) != 0) {
-		add_quoted(err, file);
+		repo_add_quoted(err, file);
 		ldr_buf_addf(err, " changed since loaded: HEAD moved from %.7s to %.7s "
 			     "(a commit or a pull); load it again and redo the edit",
 			     then->head[0] ? then->head : "nothing", now->head[0] ? now->head : "nothing");
@@ -428,7 +419,7 @@ int ldr_repo_changed(struct ldr_repo *repo, const struct ldr_loaded *st, struct 
 /* ---- identities -------------------------------------------------------- */
 
 /* who is "AUTHOR" or "COMMITTER". */
-static int signature(git_signature **out, struct ldr_repo *repo, const char *who, struct ldr_buf *err)
+int repo_signature(git_signature **out, struct ldr_repo *repo, const char *who, struct ldr_buf *err)
 {
 	char var[32];
 	const char *name, *email, *date;
@@ -444,8 +435,8 @@ static int signature(git_signature **out, struct ldr_repo *repo, const char *who
 	snprintf(var, sizeof(var), "GIT_%s_DATE", who);
 	date = getenv(var);
 	if ((!name || !*name || !email) && git_signature_default(&def, repo->git) < 0) {
-		fail(err, "who is saving? set user.name and user.email ('git config --global "
-		     "user.name \"Your Name\"'), or GIT_%s_NAME and GIT_%s_EMAIL", who, who);
+		repo_fail(err, "who is saving? set user.name and user.email ('git config --global "
+		          "user.name \"Your Name\"'), or GIT_%s_NAME and GIT_%s_EMAIL", who, who);
 		goto out;
 	}
 	if (!name || !*name)
@@ -454,8 +445,8 @@ static int signature(git_signature **out, struct ldr_repo *repo, const char *who
 		email = def->email;
 	if (date && *date) {
 		if (ldr_date_parse(date, &t, &offset) < 0) {
-			fail(err, "GIT_%s_DATE: cannot read '%s' (expected ISO 8601, as in "
-			     "2016-06-30T12:00:00+01:00, or '@SECONDS +ZZZZ')", who, date);
+			repo_fail(err, "GIT_%s_DATE: cannot read '%s' (expected ISO 8601, as in "
+			          "2016-06-30T12:00:00+01:00, or '@SECONDS +ZZZZ')", who, date);
 			goto out;
 		}
 	} else {
@@ -464,7 +455,7 @@ static int signature(git_signature **out, struct ldr_repo *repo, const char *who
 		offset = ldr_date_local_offset((long long)now);
 	}
 	if (git_signature_new(out, name, email, (git_time_t)t, offset) < 0) {
-		git_fail(err, "invalid identity '%s <%s>'", name, email);
+		repo_git_fail(err, "invalid identity '%s <%s>'", name, email);
 		goto out;
 	}
 	r = 0;
@@ -483,16 +474,16 @@ static int lock_repo(struct ldr_repo *repo, int *fd, struct ldr_buf *err)
 
 	*fd = open(gitdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (*fd < 0)
-		return fail(err, "%s: cannot open: %s", gitdir, strerror(errno));
+		return repo_fail(err, "%s: cannot open: %s", gitdir, strerror(errno));
 	while (flock(*fd, LOCK_EX | LOCK_NB) < 0) {
 		struct timespec ts = { 0, 10 * 1000 * 1000 };
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			fail(err, "%s: cannot lock: %s", gitdir, strerror(errno));
+			repo_fail(err, "%s: cannot lock: %s", gitdir, strerror(errno));
 			goto fail;
 		}
 		if (waited >= LOCK_WAIT_MS) {
-			fail(err, "another ldr has been saving in '%s' for %d seconds: try again later",
-			     gitdir, LOCK_WAIT_MS / 1000);
+			repo_fail(err, "another ldr has been saving in '%s' for %d seconds: try again later",
+			          gitdir, LOCK_WAIT_MS / 1000);
 			goto fail;
 		}
 		nanosleep(&ts, NULL);
@@ -512,13 +503,13 @@ static void unlock_repo(int fd)
 }
 
 /* The branch HEAD names ("refs/heads/main"), or "HEAD" when detached. */
-static char *head_target(struct ldr_repo *repo, struct ldr_buf *err)
+char *repo_head_target(struct ldr_repo *repo, struct ldr_buf *err)
 {
 	git_reference *head = NULL;
 	char *name = NULL;
 
 	if (git_reference_lookup(&head, repo->git, "HEAD") < 0) {
-		git_fail(err, "cannot read HEAD");
+		repo_git_fail(err, "cannot read HEAD");
 		return NULL;
 	}
 	if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC)
@@ -600,13 +591,13 @@ static int merge_tree(struct ldr_repo *repo, const git_commit *ours, const struc
 			code = git_merge_commits(&idx, repo->git, ours, theirs, NULL);
 	}
 	if (code < 0 || git_index_conflict_iterator_new(&it, idx) < 0) {
-		git_fail(err, "cannot merge the other files of %.7s", st->merging);
+		repo_git_fail(err, "cannot merge the other files of %.7s", st->merging);
 		goto out;
 	}
 	while (git_index_conflict_next(&anc, &our, &their, it) == 0) {
 		const char *p = our ? our->path : their ? their->path : anc->path;
 		if (strcmp(p, repo->relpath) != 0) {
-			add_quoted(err, p);
+			repo_add_quoted(err, p);
 			ldr_buf_addstr(err, st->merging_git
 				       ? " is in conflict too: resolve it with git first ('git status' says how)"
 				       : " changed on both sides too, and only git merges files other than the "
@@ -620,7 +611,7 @@ static int merge_tree(struct ldr_repo *repo, const git_commit *ours, const struc
 	e.id = *blob;
 	e.path = repo->relpath;
 	if (git_index_add(idx, &e) < 0 || git_index_write_tree_to(tree_oid, idx, repo->git) < 0) {
-		git_fail(err, "cannot make the merge's tree");
+		repo_git_fail(err, "cannot make the merge's tree");
 		goto out;
 	}
 	r = 0;
@@ -646,22 +637,22 @@ static int make_commit(struct ldr_repo *repo, const char *text, size_t len, cons
 	const git_commit *parents[2];
 	int r = -1;
 
-	if (signature(&author, repo, "AUTHOR", err) < 0 || signature(&committer, repo, "COMMITTER", err) < 0)
+	if (repo_signature(&author, repo, "AUTHOR", err) < 0 || repo_signature(&committer, repo, "COMMITTER", err) < 0)
 		goto out;
 	if (git_blob_create_from_buffer(&up.id, repo->git, text, len) < 0) {
-		git_fail(err, "cannot store the roadmap in the repository");
+		repo_git_fail(err, "cannot store the roadmap in the repository");
 		goto out;
 	}
 	if (st->head[0]) {
 		if (git_oid_fromstr(&oid, st->head) < 0 || git_commit_lookup(&parent, repo->git, &oid) < 0 ||
 		    git_commit_tree(&base, parent) < 0) {
-			git_fail(err, "cannot read commit %.7s", st->head);
+			repo_git_fail(err, "cannot read commit %.7s", st->head);
 			goto out;
 		}
 	}
 	if (st->merging[0] && (git_oid_fromstr(&oid, st->merging) < 0 ||
 			       git_commit_lookup(&other, repo->git, &oid) < 0)) {
-		git_fail(err, "cannot read commit %.7s", st->merging);
+		repo_git_fail(err, "cannot read commit %.7s", st->merging);
 		goto out;
 	}
 	up.action = GIT_TREE_UPDATE_UPSERT;
@@ -672,11 +663,11 @@ static int make_commit(struct ldr_repo *repo, const char *text, size_t len, cons
 			goto out;
 	} else if (git_tree_create_updated(&tree_oid, repo->git, base, 1, &up) < 0) {
 		/* No parent: the tree is built from nothing (a NULL baseline). */
-		git_fail(err, "cannot make the commit's tree");
+		repo_git_fail(err, "cannot make the commit's tree");
 		goto out;
 	}
 	if (git_tree_lookup(&tree, repo->git, &tree_oid) < 0) {
-		git_fail(err, "cannot make the commit's tree");
+		repo_git_fail(err, "cannot make the commit's tree");
 		goto out;
 	}
 	ldr_buf_addstr(&msg, message && *message ? message : "Save the roadmap");
@@ -687,7 +678,7 @@ static int make_commit(struct ldr_repo *repo, const char *text, size_t len, cons
 	parents[1] = other;
 	if (git_commit_create(commit_id, repo->git, NULL, author, committer, NULL, msg.s, tree,
 			      parent ? (other ? 2 : 1) : 0, parents) < 0) {
-		git_fail(err, "cannot make the commit");
+		repo_git_fail(err, "cannot make the commit");
 		goto out;
 	}
 	r = 0;
@@ -742,7 +733,7 @@ static int move_branch(struct ldr_repo *repo, const char *refname, const char *p
 		return -1;
 	}
 	if (code < 0)
-		return git_fail(err, "'%s' is saved but not committed: cannot update %s", repo->file, refname);
+		return repo_git_fail(err, "'%s' is saved but not committed: cannot update %s", repo->file, refname);
 	return 0;
 }
 
@@ -763,7 +754,7 @@ static int update_index(struct ldr_repo *repo, struct ldr_buf *err)
 	if (code == 0)
 		return 0;
 	ldr_buf_addstr(err, "committed, but the index is not updated (");
-	add_git_error(err);
+	repo_add_git_error(err);
 	ldr_buf_addf(err, "): 'git status' shows '%s' as changed until 'git reset -q -- %s'",
 		     repo->relpath, repo->relpath);
 	return 1;
@@ -779,7 +770,7 @@ static int other_paths(struct ldr_repo *repo, const git_tree *from, const git_tr
 
 	memset(out, 0, sizeof(*out));
 	if (git_diff_tree_to_tree(&diff, repo->git, (git_tree *)from, (git_tree *)to, NULL) < 0)
-		return git_fail(err, "cannot compare the trees");
+		return repo_git_fail(err, "cannot compare the trees");
 	n = git_diff_num_deltas(diff);
 	out->strings = ldr_calloc(n + 1, sizeof(*out->strings));
 	for (i = 0; i < n; i++) {
@@ -818,12 +809,12 @@ static int checkout_others(struct ldr_repo *repo, git_tree *from, git_tree *to, 
 	o.baseline = from;
 	code = git_checkout_tree(repo->git, (git_object *)to, &o);
 	if (code == GIT_ECONFLICT)
-		return fail(err, "%s: other files changed here are not committed and the merge "
-			    "changes them too: commit or stash them first ('git status')",
-			    dry ? "nothing changed" : "the merge is committed but not all files are "
-			    "updated");
+		return repo_fail(err, "%s: other files changed here are not committed and the merge "
+			         "changes them too: commit or stash them first ('git status')",
+			         dry ? "nothing changed" : "the merge is committed but not all files are "
+			         "updated");
 	if (code < 0)
-		return git_fail(err, "cannot update the other files of the work tree");
+		return repo_git_fail(err, "cannot update the other files of the work tree");
 	return 0;
 }
 
@@ -836,19 +827,6 @@ static void end_git_merge(struct ldr_repo *repo)
 	unlink(auto_merge);
 	free(auto_merge);
 }
-
-/* What a save writes, and how. */
-struct save_plan {
-	const char *text;
-	size_t len;
-	int must_be_tracked;
-	const char *message;
-	const git_oid *target;          /* move to this commit (a fast-forward); NULL: make one */
-	const struct ldr_remote *push;  /* publish the commit there first */
-};
-
-static int push_commit(struct ldr_repo *repo, const struct ldr_remote *r, const git_oid *commit,
-		       struct ldr_buf *err);
 
 static int lookup_tree(struct ldr_repo *repo, const char *commit_hex, const git_oid *commit,
 		       git_tree **out, struct ldr_buf *err)
@@ -868,11 +846,11 @@ static int lookup_tree(struct ldr_repo *repo, const char *commit_hex, const git_
 	if (code == 0)
 		code = git_commit_tree(out, c);
 	git_commit_free(c);
-	return code < 0 ? git_fail(err, "cannot read a commit's tree") : 0;
+	return code < 0 ? repo_git_fail(err, "cannot read a commit's tree") : 0;
 }
 
-static int save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
-		     struct ldr_buf *commit_id, struct ldr_buf *err)
+int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
+		   struct ldr_buf *commit_id, struct ldr_buf *err)
 {
 	struct ldr_loaded now;
 	git_oid oid, blob;
@@ -891,23 +869,23 @@ static int save_text(struct ldr_repo *repo, const struct save_plan *p, struct ld
 	if (what_moved(st, &now, repo->file, err))
 		goto out;
 	if (p->must_be_tracked && !tracked(repo, st)) {
-		add_quoted(err, repo->relpath);
+		repo_add_quoted(err, repo->relpath);
 		ldr_buf_addf(err, " is not tracked by the repository at '%s': commit it with git "
 			     "first, or give it a repository of its own with 'ldr init'",
 			     git_repository_workdir(repo->git));
 		goto out;
 	}
 	if (git_odb_hash(&blob, p->text, p->len, GIT_OBJECT_BLOB) < 0) {
-		git_fail(err, "cannot hash the roadmap");
+		repo_git_fail(err, "cannot hash the roadmap");
 		goto out;
 	}
-	oid_hex(hex, &blob);
+	repo_oid_hex(hex, &blob);
 	if (!p->target && !st->merging[0] && strcmp(hex, now.file) == 0 &&
 	    strcmp(hex, now.committed) == 0) {
 		r = 0; /* nothing to save or commit */
 		goto out;
 	}
-	refname = head_target(repo, err);
+	refname = repo_head_target(repo, err);
 	if (!refname || check_git_locks(repo, refname, err) < 0)
 		goto out;
 	if (p->target)
@@ -922,13 +900,13 @@ static int save_text(struct ldr_repo *repo, const struct save_plan *p, struct ld
 	     other_paths(repo, old_tree, new_tree, &others, err) < 0 ||
 	     checkout_others(repo, old_tree, new_tree, &others, 1, err) < 0))
 		goto out;
-	if (p->push && push_commit(repo, p->push, &oid, err) < 0)
+	if (p->push && repo_push_commit(repo, p->push, &oid, err) < 0)
 		goto out;
 	if (strcmp(hex, now.file) != 0 && ldr_file_write_atomic(repo->file, p->text, p->len, err) < 0)
 		goto out;
 	if (move_branch(repo, refname, st->head, &oid, p->message, err) < 0)
 		goto out;
-	oid_hex(st->head, &oid);
+	repo_oid_hex(st->head, &oid);
 	strcpy(st->file, hex);
 	strcpy(st->committed, hex);
 	if (commit_id)
@@ -975,19 +953,19 @@ int ldr_repo_save(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ld
 		goto out;
 	}
 	if (!ldr_roadmap_equal(rm, &back)) {
-		fail(err, "not saved: the roadmap would not read back as it is (a bug in ldr)");
+		repo_fail(err, "not saved: the roadmap would not read back as it is (a bug in ldr)");
 		goto out;
 	}
 	if (st->merging[0] && rm->conflicts.len) {
-		fail(err, "not saved: the merge is not finished: %zu conflict%s to resolve first",
-		     rm->conflicts.len, rm->conflicts.len == 1 ? "" : "s");
+		repo_fail(err, "not saved: the merge is not finished: %zu conflict%s to resolve first",
+		          rm->conflicts.len, rm->conflicts.len == 1 ? "" : "s");
 		goto out;
 	}
 	plan.text = text.s;
 	plan.len = text.len;
 	plan.must_be_tracked = 1;
 	plan.message = message;
-	r = save_text(repo, &plan, st, commit_id, err);
+	r = repo_save_text(repo, &plan, st, commit_id, err);
 out:
 	ldr_roadmap_release(&back);
 	ldr_diag_release(&diag);
@@ -1009,14 +987,14 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
 	int r = -1;
 
 	*out = NULL;
-	if (lib_init() < 0) {
+	if (repo_lib_init() < 0) {
 		free(file);
-		return fail(err, "cannot start libgit2");
+		return repo_fail(err, "cannot start libgit2");
 	}
 	/* An existing repository will do if it has no commit yet. */
 	if (git_repository_open_ext(&git, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
 		if (git_repository_head_unborn(git) != 1) {
-			add_quoted(err, dir);
+			repo_add_quoted(err, dir);
 			ldr_buf_addstr(err, " is a repository with commits already");
 			goto out;
 		}
@@ -1024,7 +1002,7 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
 		git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 		opts.flags = GIT_REPOSITORY_INIT_MKPATH;
 		if (git_repository_init_ext(&git, dir, &opts) < 0) {
-			git_fail(err, "cannot make a repository in '%s'", dir);
+			repo_git_fail(err, "cannot make a repository in '%s'", dir);
 			goto out;
 		}
 	}
@@ -1038,7 +1016,7 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
 	plan.text = text;
 	plan.len = len;
 	plan.message = message;
-	r = save_text(repo, &plan, &st, commit_id, err);
+	r = repo_save_text(repo, &plan, &st, commit_id, err);
 out:
 	git_repository_free(git);
 	free(file);
@@ -1049,759 +1027,4 @@ out:
 	*out = repo;
 	git_libgit2_shutdown();
 	return r;
-}
-
-/* ---- history ------------------------------------------------------------ */
-
-void ldr_commit_release(struct ldr_commit *c)
-{
-	free(c->author);
-	free(c->email);
-	free(c->message);
-	memset(c, 0, sizeof(*c));
-}
-
-void ldr_commit_copy(struct ldr_commit *dst, const struct ldr_commit *src)
-{
-	*dst = *src;
-	dst->author = src->author ? ldr_strdup(src->author) : NULL;
-	dst->email = src->email ? ldr_strdup(src->email) : NULL;
-	dst->message = src->message ? ldr_strdup(src->message) : NULL;
-}
-
-static int fill_commit(struct ldr_repo *repo, const git_commit *gc, struct ldr_commit *c,
-		       struct ldr_buf *err)
-{
-	const git_signature *a = git_commit_author(gc);
-	git_commit *parent = NULL;
-	int r = -1;
-
-	memset(c, 0, sizeof(*c));
-	oid_hex(c->id, git_commit_id(gc));
-	c->author = ldr_strdup(a->name ? a->name : "");
-	c->email = ldr_strdup(a->email ? a->email : "");
-	c->time = (long long)a->when.time;
-	c->offset = a->when.offset;
-	c->message = ldr_strdup(git_commit_message(gc) ? git_commit_message(gc) : "");
-	c->parents = git_commit_parentcount(gc);
-	if (blob_in_commit(repo, gc, c->blob, err) < 0)
-		goto out;
-	if (c->parents) {
-		if (git_commit_parent(&parent, gc, 0) < 0) {
-			git_fail(err, "cannot read the parent of %.7s", c->id);
-			goto out;
-		}
-		if (blob_in_commit(repo, parent, c->parent_blob, err) < 0)
-			goto out;
-	}
-	r = 0;
-out:
-	git_commit_free(parent);
-	if (r < 0)
-		ldr_commit_release(c);
-	return r;
-}
-
-static int lookup_rev(struct ldr_repo *repo, const char *rev, git_commit **out, struct ldr_buf *err)
-{
-	git_object *obj = NULL, *peeled = NULL;
-	int code;
-
-	*out = NULL;
-	code = git_revparse_single(&obj, repo->git, rev);
-	if (code == GIT_ENOTFOUND || code == GIT_EAMBIGUOUS || code == GIT_EINVALIDSPEC) {
-		ldr_buf_addstr(err, code == GIT_EAMBIGUOUS ? "ambiguous revision " : "unknown revision ");
-		add_quoted(err, rev);
-		if (strcmp(rev, "HEAD") == 0)
-			ldr_buf_addstr(err, ": the branch has no commit yet");
-		return -1;
-	}
-	if (code < 0)
-		return git_fail(err, "cannot read revision '%s'", rev);
-	code = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
-	git_object_free(obj);
-	if (code < 0) {
-		ldr_buf_addstr(err, "revision ");
-		add_quoted(err, rev);
-		ldr_buf_addstr(err, " is not a commit");
-		return -1;
-	}
-	*out = (git_commit *)peeled;
-	return 0;
-}
-
-int ldr_repo_resolve(struct ldr_repo *repo, const char *rev, struct ldr_commit *c, struct ldr_buf *err)
-{
-	git_commit *gc = NULL;
-	int r;
-
-	memset(c, 0, sizeof(*c));
-	if (lookup_rev(repo, rev, &gc, err) < 0)
-		return -1;
-	r = fill_commit(repo, gc, c, err);
-	git_commit_free(gc);
-	return r;
-}
-
-int ldr_repo_read_blob(struct ldr_repo *repo, const char *blob_hex, struct ldr_buf *text,
-		       struct ldr_buf *err)
-{
-	git_blob *blob = NULL;
-	git_oid oid;
-	git_object_size_t size;
-
-	if (git_oid_fromstr(&oid, blob_hex) < 0 || git_blob_lookup(&blob, repo->git, &oid) < 0)
-		return git_fail(err, "cannot read blob %.7s", blob_hex);
-	size = git_blob_rawsize(blob);
-	if (size > 64u << 20) {
-		git_blob_free(blob);
-		return fail(err, "blob %.7s is too large: the limit is 64 MiB", blob_hex);
-	}
-	ldr_buf_add(text, git_blob_rawcontent(blob), (size_t)size);
-	git_blob_free(blob);
-	return 0;
-}
-
-int ldr_repo_read_rev(struct ldr_repo *repo, const char *rev, struct ldr_buf *text,
-		      struct ldr_commit *c, struct ldr_buf *err)
-{
-	if (ldr_repo_resolve(repo, rev, c, err) < 0)
-		return -1;
-	if (!c->blob[0]) {
-		ldr_buf_addf(err, "'%s' is not in %.7s", repo->relpath, c->id);
-		ldr_buf_addstr(err, strcmp(rev, c->id) ? " (" : "");
-		if (strcmp(rev, c->id)) {
-			ldr_buf_addquoted(err, rev, 60);
-			ldr_buf_addch(err, ')');
-		}
-		ldr_commit_release(c);
-		return -1;
-	}
-	if (ldr_repo_read_blob(repo, c->blob, text, err) < 0) {
-		ldr_commit_release(c);
-		return -1;
-	}
-	return 0;
-}
-
-int ldr_repo_walk(struct ldr_repo *repo, const char *from, const char *hide, int reverse,
-		  ldr_commit_fn fn, void *payload, struct ldr_buf *err)
-{
-	git_revwalk *walk = NULL;
-	git_commit *start = NULL, *stop = NULL, *gc = NULL;
-	git_oid oid;
-	int unborn, code, r = -1;
-
-	if (!from) {
-		if (head_oid(repo, &oid, &unborn, err) < 0)
-			return -1;
-		if (unborn)
-			return 0;
-		from = "HEAD";
-	}
-	if (lookup_rev(repo, from, &start, err) < 0 || (hide && lookup_rev(repo, hide, &stop, err) < 0))
-		goto out;
-	if (git_revwalk_new(&walk, repo->git) < 0 ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME |
-				(reverse ? GIT_SORT_REVERSE : 0)) < 0 ||
-	    git_revwalk_push(walk, git_commit_id(start)) < 0 ||
-	    (stop && git_revwalk_hide(walk, git_commit_id(stop)) < 0)) {
-		git_fail(err, "cannot walk the history");
-		goto out;
-	}
-	while ((code = git_revwalk_next(&oid, walk)) == 0) {
-		struct ldr_commit c;
-		if (git_commit_lookup(&gc, repo->git, &oid) < 0) {
-			git_fail(err, "cannot read a commit");
-			goto out;
-		}
-		if (fill_commit(repo, gc, &c, err) < 0)
-			goto out;
-		git_commit_free(gc);
-		gc = NULL;
-		code = strcmp(c.blob, c.parent_blob) != 0 ? fn(&c, payload) : 0;
-		ldr_commit_release(&c);
-		if (code) {
-			r = code;
-			goto out;
-		}
-	}
-	if (code != GIT_ITEROVER) {
-		git_fail(err, "cannot walk the history");
-		goto out;
-	}
-	r = 0;
-out:
-	git_commit_free(gc);
-	git_commit_free(start);
-	git_commit_free(stop);
-	git_revwalk_free(walk);
-	return r;
-}
-
-/* ---- baselines ------------------------------------------------------------ */
-
-int ldr_repo_tag(struct ldr_repo *repo, const char *name, const char *message, struct ldr_buf *err)
-{
-	git_signature *tagger = NULL;
-	git_object *target = NULL;
-	struct ldr_buf msg = LDR_BUF_INIT;
-	git_oid oid;
-	int valid = 0, code, r = -1;
-
-	if (git_tag_name_is_valid(&valid, name) < 0 || !valid || strchr(name, ' ')) {
-		add_quoted(err, name);
-		ldr_buf_addstr(err, " is not a valid tag name (use letters, digits, '-', '.' and '/', "
-			       "as in submitted-2016-06)");
-		return -1;
-	}
-	if (git_revparse_single(&target, repo->git, "HEAD^{commit}") < 0) {
-		fail(err, "no commit to mark: the branch has no commit yet");
-		goto out;
-	}
-	if (signature(&tagger, repo, "COMMITTER", err) < 0)
-		goto out;
-	ldr_buf_addstr(&msg, message && *message ? message : name);
-	while (msg.len && (msg.s[msg.len - 1] == '\n' || msg.s[msg.len - 1] == ' '))
-		msg.s[--msg.len] = '\0';
-	ldr_buf_addch(&msg, '\n');
-	code = git_tag_create(&oid, repo->git, name, target, tagger, msg.s, 0);
-	if (code == GIT_EEXISTS) {
-		fail(err, "baseline '%s' exists already: a baseline is never moved; choose another name", name);
-		goto out;
-	}
-	if (code < 0) {
-		git_fail(err, "cannot make tag '%s'", name);
-		goto out;
-	}
-	r = 0;
-out:
-	ldr_buf_release(&msg);
-	git_signature_free(tagger);
-	git_object_free(target);
-	return r;
-}
-
-struct tag_list {
-	struct ldr_repo *repo;
-	struct ldr_tag *v;
-	size_t n, cap;
-};
-
-static int add_tag(const char *refname, git_oid *oid, void *payload)
-{
-	struct tag_list *l = payload;
-	git_object *obj = NULL, *peeled = NULL;
-	struct ldr_tag *t;
-
-	if (git_object_lookup(&obj, l->repo->git, oid, GIT_OBJECT_ANY) < 0)
-		return 0;
-	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
-		git_object_free(obj);
-		return 0; /* a tag of a blob or tree: not a baseline */
-	}
-	ldr_grow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
-	t = &l->v[l->n++];
-	memset(t, 0, sizeof(*t));
-	t->name = ldr_strdup(strncmp(refname, "refs/tags/", 10) == 0 ? refname + 10 : refname);
-	oid_hex(t->commit, git_object_id(peeled));
-	if (git_object_type(obj) == GIT_OBJECT_TAG) {
-		const git_tag *tag = (const git_tag *)obj;
-		const git_signature *s = git_tag_tagger(tag);
-		t->annotated = 1;
-		t->message = ldr_strdup(git_tag_message(tag) ? git_tag_message(tag) : "");
-		t->tagger = ldr_strdup(s && s->name ? s->name : "");
-		t->time = s ? (long long)s->when.time : 0;
-		t->offset = s ? s->when.offset : 0;
-	} else {
-		const git_signature *s = git_commit_committer((const git_commit *)peeled);
-		t->time = (long long)s->when.time;
-		t->offset = s->when.offset;
-	}
-	git_object_free(peeled);
-	git_object_free(obj);
-	return 0;
-}
-
-static int by_time(const void *a, const void *b)
-{
-	const struct ldr_tag *x = a, *y = b;
-	if (x->time != y->time)
-		return x->time < y->time ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-int ldr_repo_tags(struct ldr_repo *repo, struct ldr_tag **tags, size_t *n, struct ldr_buf *err)
-{
-	struct tag_list l = { repo, NULL, 0, 0 };
-
-	*tags = NULL;
-	*n = 0;
-	if (git_tag_foreach(repo->git, add_tag, &l) < 0) {
-		ldr_tags_free(l.v, l.n);
-		return git_fail(err, "cannot list the tags");
-	}
-	if (l.n)
-		qsort(l.v, l.n, sizeof(*l.v), by_time);
-	*tags = l.v;
-	*n = l.n;
-	return 0;
-}
-
-void ldr_tags_free(struct ldr_tag *tags, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		free(tags[i].name);
-		free(tags[i].tagger);
-		free(tags[i].message);
-	}
-	free(tags);
-}
-
-/* ---- sharing: fetch, push --------------------------------------------------- */
-
-/* What the transport callbacks need, and what they found out. */
-struct transport {
-	unsigned tries;     /* SSH keys offered so far */
-	int no_key;         /* no key left to offer */
-	char *rejected;     /* why the remote refused an update */
-};
-
-/* An SSH key for the remote: the agent's, then ~/.ssh/id_ed25519, then
- * ~/.ssh/id_rsa, each once. ldr asks for no passwords: it may be running
- * without a terminal (a merge driver, a script). */
-static int credentials(git_credential **out, const char *url, const char *user, unsigned allowed,
-		       void *payload)
-{
-	static const char *const keys[] = { "id_ed25519", "id_rsa" };
-	struct transport *t = payload;
-	const char *home = getenv("HOME"), *name = user && *user ? user : getenv("USER");
-
-	(void)url;
-	if (!name)
-		name = "git";
-	if (allowed & GIT_CREDENTIAL_USERNAME)
-		return git_credential_username_new(out, name);
-	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
-		while (t->tries < 1 + LDR_ARRAY_SIZE(keys)) {
-			unsigned i = t->tries++;
-			struct ldr_buf key = LDR_BUF_INIT, pub = LDR_BUF_INIT;
-			int r = 1;
-			if (i == 0) {
-				if (getenv("SSH_AUTH_SOCK"))
-					return git_credential_ssh_key_from_agent(out, name);
-				continue;
-			}
-			ldr_buf_addf(&key, "%s/.ssh/%s", home ? home : "", keys[i - 1]);
-			ldr_buf_addf(&pub, "%s.pub", key.s);
-			if (home && access(key.s, R_OK) == 0)
-				r = git_credential_ssh_key_new(out, name, access(pub.s, R_OK) == 0 ? pub.s : NULL,
-							       key.s, NULL);
-			ldr_buf_release(&key);
-			ldr_buf_release(&pub);
-			if (r <= 0)
-				return r;
-		}
-	}
-	t->no_key = 1;
-	git_error_set_str(GIT_ERROR_SSH, "no SSH key was accepted");
-	return GIT_EAUTH;
-}
-
-static int update_status(const char *refname, const char *status, void *payload)
-{
-	struct transport *t = payload;
-	if (status && !t->rejected) {
-		struct ldr_buf b = LDR_BUF_INIT;
-		size_t n = strlen(status);
-		char *s;
-		while (n && strchr(": .\n", status[n - 1]))
-			n--; /* libgit2's "...: " with no reason after it */
-		s = ldr_strndup(status, n);
-		ldr_buf_addquoted(&b, refname, 100);
-		ldr_buf_addstr(&b, ": ");
-		ldr_buf_addquoted(&b, s, 200);
-		t->rejected = ldr_buf_detach(&b);
-		free(s);
-	}
-	return 0;
-}
-
-static void callbacks_init(git_remote_callbacks *cb, struct transport *t)
-{
-	memset(t, 0, sizeof(*t));
-	git_remote_init_callbacks(cb, GIT_REMOTE_CALLBACKS_VERSION);
-	cb->credentials = credentials;
-	cb->push_update_reference = update_status;
-	cb->payload = t;
-}
-
-/* One line for what went wrong talking to the remote: authentication, the
- * network (or a remote that is not there), a refusal. */
-static int remote_fail(struct ldr_buf *err, const struct ldr_remote *r, const char *doing, int code,
-		       const struct transport *t)
-{
-	const git_error *e = git_error_last();
-	const char *m = e && e->message ? e->message : "";
-
-	if (code == GIT_EAUTH || t->no_key || strstr(m, "authentication") || strstr(m, "Authentication") ||
-	    strstr(m, "publickey")) {
-		ldr_buf_addf(err, "authentication to '%s' (", r->name);
-		ldr_buf_addquoted(err, r->url, 200);
-		ldr_buf_addstr(err, ") failed: ");
-		add_git_error(err);
-		ldr_buf_addstr(err, "; ldr offers your ssh-agent's keys, then ~/.ssh/id_ed25519 and "
-			       "~/.ssh/id_rsa, and asks for no passwords");
-	} else if (strstr(m, "hostkey") || strstr(m, "host key")) {
-		ldr_buf_addf(err, "cannot %s '%s' (", doing, r->name);
-		ldr_buf_addquoted(err, r->url, 200);
-		ldr_buf_addstr(err, "): the server's host key is not in ~/.ssh/known_hosts, or differs from "
-			       "it: connect once with ssh to check it and add it");
-	} else if (code == GIT_ENONFASTFORWARD) {
-		ldr_buf_addf(err, "'%s' refused the push: its '%s' moved since the fetch (someone "
-			     "pushed meanwhile); nothing changed here: run 'ldr sync' again", r->name,
-			     r->branch);
-	} else {
-		ldr_buf_addf(err, "cannot %s '%s' (", doing, r->name);
-		ldr_buf_addquoted(err, r->url, 200);
-		ldr_buf_addstr(err, "): ");
-		add_git_error(err);
-	}
-	return -1;
-}
-
-void ldr_remote_release(struct ldr_remote *r)
-{
-	free(r->name);
-	free(r->url);
-	free(r->branch);
-	memset(r, 0, sizeof(*r));
-}
-
-/* A branch's setting (branch.BRANCH.key), or NULL. */
-static char *branch_config(const git_config *cfg, const char *branch, const char *key)
-{
-	struct ldr_buf name = LDR_BUF_INIT;
-	git_buf v = { NULL, 0, 0 };
-	char *out = NULL;
-
-	ldr_buf_addf(&name, "branch.%s.%s", branch, key);
-	if (git_config_get_string_buf(&v, cfg, name.s) == 0)
-		out = ldr_strdup(v.ptr);
-	git_buf_dispose(&v);
-	ldr_buf_release(&name);
-	return out;
-}
-
-/* The remote: the one named, else the branch's (branch.B.remote), else
- * origin. Its branch: the upstream (branch.B.merge) when that remote is the
- * branch's, else the branch of the same name. */
-static int pick_remote(struct ldr_repo *repo, const char *name, const char *branch, struct ldr_remote *r,
-		       struct ldr_buf *err)
-{
-	git_config *cfg = NULL;
-	char *remote, *merge;
-
-	if (git_repository_config_snapshot(&cfg, repo->git) < 0)
-		return git_fail(err, "cannot read the repository's configuration");
-	remote = branch_config(cfg, branch, "remote");
-	merge = branch_config(cfg, branch, "merge");
-	git_config_free(cfg);
-	r->name = ldr_strdup(name ? name : remote ? remote : "origin");
-	if (remote && merge && !strcmp(remote, r->name) && !strncmp(merge, "refs/heads/", 11))
-		r->branch = ldr_strdup(merge + 11);
-	else
-		r->branch = ldr_strdup(branch);
-	free(remote);
-	free(merge);
-	return 0;
-}
-
-static int open_remote(struct ldr_repo *repo, const struct ldr_remote *r, git_remote **out,
-		       struct ldr_buf *err)
-{
-	int code = git_remote_lookup(out, repo->git, r->name);
-	if (code == GIT_ENOTFOUND || code == GIT_EINVALIDSPEC) {
-		ldr_buf_addstr(err, "no remote ");
-		add_quoted(err, r->name);
-		ldr_buf_addstr(err, " in the repository: add it with 'git remote add NAME URL'");
-		return -1;
-	}
-	return code < 0 ? git_fail(err, "cannot read remote '%s'", r->name) : 0;
-}
-
-/* refs/heads/BRANCH of the remote, as the fetch keeps it here. */
-static char *tracking_ref(git_remote *remote, const char *branch)
-{
-	struct ldr_buf src = LDR_BUF_INIT;
-	char *out = NULL;
-	size_t i;
-
-	ldr_buf_addf(&src, "refs/heads/%s", branch);
-	for (i = 0; i < git_remote_refspec_count(remote) && !out; i++) {
-		const git_refspec *spec = git_remote_get_refspec(remote, i);
-		git_buf dst = { NULL, 0, 0 };
-		if (git_refspec_direction(spec) == GIT_DIRECTION_FETCH && git_refspec_src_matches(spec, src.s) &&
-		    git_refspec_transform(&dst, spec, src.s) == 0)
-			out = ldr_strdup(dst.ptr);
-		git_buf_dispose(&dst);
-	}
-	ldr_buf_release(&src);
-	return out;
-}
-
-int ldr_repo_fetch(struct ldr_repo *repo, const char *name, struct ldr_remote *r, struct ldr_buf *err)
-{
-	git_remote *remote = NULL;
-	git_fetch_options o;
-	struct transport t;
-	git_oid head, theirs, base;
-	char *refname = NULL, *tracking = NULL;
-	int unborn, code, ret = -1;
-
-	memset(r, 0, sizeof(*r));
-	memset(&t, 0, sizeof(t));
-	refname = head_target(repo, err);
-	if (!refname)
-		goto out;
-	if (strncmp(refname, "refs/heads/", 11) != 0) {
-		fail(err, "HEAD is detached: sync works on a branch ('git switch BRANCH')");
-		goto out;
-	}
-	if (pick_remote(repo, name, refname + 11, r, err) < 0 || open_remote(repo, r, &remote, err) < 0)
-		goto out;
-	r->url = ldr_strdup(git_remote_url(remote) ? git_remote_url(remote) : "");
-	git_fetch_options_init(&o, GIT_FETCH_OPTIONS_VERSION);
-	callbacks_init(&o.callbacks, &t);
-	code = git_remote_fetch(remote, NULL, &o, "ldr sync: fetch");
-	if (code < 0) {
-		remote_fail(err, r, "fetch from", code, &t);
-		goto out;
-	}
-	if (head_oid(repo, &head, &unborn, err) < 0)
-		goto out;
-	if (unborn) {
-		fail(err, "the branch has no commit yet: nothing to sync");
-		goto out;
-	}
-	oid_hex(r->head, &head);
-	tracking = tracking_ref(remote, r->branch);
-	if (tracking && git_reference_name_to_id(&theirs, repo->git, tracking) == 0) {
-		oid_hex(r->theirs, &theirs);
-		code = git_merge_base(&base, repo->git, &head, &theirs);
-		if (code == 0)
-			oid_hex(r->base, &base);
-		else if (code != GIT_ENOTFOUND) {
-			git_fail(err, "cannot find where %.7s and %.7s part", r->head, r->theirs);
-			goto out;
-		}
-	}
-	ret = 0;
-out:
-	git_remote_free(remote);
-	free(refname);
-	free(tracking);
-	free(t.rejected);
-	if (ret < 0)
-		ldr_remote_release(r);
-	return ret;
-}
-
-#define SYNC_REF "refs/ldr/sync"
-
-/* Push a commit to the remote's branch, through a reference of our own
- * (the branch here does not name it yet); removed again either way. */
-static int push_commit(struct ldr_repo *repo, const struct ldr_remote *r, const git_oid *commit,
-		       struct ldr_buf *err)
-{
-	git_remote *remote = NULL;
-	git_reference *ref = NULL;
-	git_push_options o;
-	struct transport t;
-	struct ldr_buf spec = LDR_BUF_INIT;
-	char *specs[1];
-	git_strarray refspecs = { specs, 1 };
-	int code, ret = -1;
-
-	memset(&t, 0, sizeof(t));
-	if (open_remote(repo, r, &remote, err) < 0)
-		goto out;
-	if (git_reference_create(&ref, repo->git, SYNC_REF, commit, 1, "ldr sync: push") < 0) {
-		git_fail(err, "cannot make the reference '%s'", SYNC_REF);
-		goto out;
-	}
-	ldr_buf_addf(&spec, "%s:refs/heads/%s", SYNC_REF, r->branch);
-	specs[0] = spec.s;
-	git_push_options_init(&o, GIT_PUSH_OPTIONS_VERSION);
-	callbacks_init(&o.callbacks, &t);
-	code = git_remote_push(remote, &refspecs, &o);
-	if (code < 0) {
-		remote_fail(err, r, "push to", code, &t);
-		goto out;
-	}
-	if (t.rejected) {
-		ldr_buf_addf(err, "'%s' refused the push: %s; nothing changed here", r->name, t.rejected);
-		goto out;
-	}
-	ret = 0;
-out:
-	if (ref)
-		git_reference_delete(ref);
-	git_reference_free(ref);
-	git_remote_free(remote);
-	ldr_buf_release(&spec);
-	free(t.rejected);
-	return ret;
-}
-
-int ldr_repo_push(struct ldr_repo *repo, const struct ldr_remote *r, struct ldr_buf *err)
-{
-	git_oid head;
-	int unborn;
-
-	if (head_oid(repo, &head, &unborn, err) < 0)
-		return -1;
-	if (unborn)
-		return fail(err, "the branch has no commit yet: nothing to push");
-	return push_commit(repo, r, &head, err);
-}
-
-int ldr_repo_fast_forward(struct ldr_repo *repo, struct ldr_loaded *st, const struct ldr_remote *r,
-			  struct ldr_buf *err)
-{
-	struct ldr_buf text = LDR_BUF_INIT;
-	struct ldr_commit c;
-	struct save_plan plan;
-	git_oid target;
-	int ret;
-
-	if (ldr_repo_read_rev(repo, r->theirs, &text, &c, err) < 0)
-		return -1;
-	ldr_commit_release(&c);
-	git_oid_fromstr(&target, r->theirs);
-	memset(&plan, 0, sizeof(plan));
-	plan.text = text.s ? text.s : "";
-	plan.len = text.len;
-	plan.message = "fast-forward (ldr sync)";
-	plan.target = &target;
-	ret = save_text(repo, &plan, st, NULL, err);
-	ldr_buf_release(&text);
-	return ret;
-}
-
-int ldr_repo_save_pushed(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ldr_loaded *st,
-			 const struct ldr_remote *r, const char *message, struct ldr_buf *commit_id,
-			 struct ldr_buf *err)
-{
-	struct ldr_buf text = LDR_BUF_INIT;
-	struct save_plan plan;
-	int ret;
-
-	if (ldr_roadmap_write(rm, &text, err) < 0)
-		return -1;
-	memcpy(st->merging, r->theirs, sizeof(st->merging));
-	st->merging_git = 0;
-	memset(&plan, 0, sizeof(plan));
-	plan.text = text.s;
-	plan.len = text.len;
-	plan.must_be_tracked = 1;
-	plan.message = message;
-	plan.push = r;
-	ret = save_text(repo, &plan, st, commit_id, err);
-	if (ret < 0)
-		st->merging[0] = '\0';
-	ldr_buf_release(&text);
-	return ret;
-}
-
-/* ---- set-up: the merge driver ----------------------------------------------- */
-
-/* A .gitattributes pattern for exactly this path: anchored at the top, with
- * the characters a pattern would take otherwise matched by '?'. */
-static void attr_pattern(struct ldr_buf *b, const char *relpath)
-{
-	const char *p;
-	ldr_buf_addch(b, '/');
-	for (p = relpath; *p; p++)
-		ldr_buf_addch(b, strchr(" \t\\\"#*?[]!", *p) || (unsigned char)*p < 0x20 ? '?' : *p);
-}
-
-static int setup_attributes(struct ldr_repo *repo, struct ldr_buf *done, struct ldr_buf *err)
-{
-	const char *value = NULL;
-	char *path = ldr_path_join(git_repository_workdir(repo->git), ".gitattributes");
-	struct ldr_buf text = LDR_BUF_INIT, e = LDR_BUF_INIT;
-	int r = -1;
-
-	git_attr_cache_flush(repo->git);
-	if (git_attr_get(&value, repo->git, 0, repo->relpath, "merge") < 0) {
-		git_fail(err, "cannot read the attributes of '%s'", repo->relpath);
-		goto out;
-	}
-	if (value && git_attr_value(value) == GIT_ATTR_VALUE_STRING && !strcmp(value, "ldr")) {
-		add_quoted(done, repo->relpath);
-		ldr_buf_addstr(done, " is merged by ldr already (.gitattributes)\n");
-		r = 0;
-		goto out;
-	}
-	if (access(path, F_OK) == 0 && ldr_file_read(path, &text, err) < 0)
-		goto out;
-	if (text.len && text.s[text.len - 1] != '\n')
-		ldr_buf_addch(&text, '\n');
-	ldr_buf_reset(&e);
-	attr_pattern(&e, repo->relpath);
-	ldr_buf_addstr(&e, " merge=ldr\n");
-	ldr_buf_addstr(&text, e.s);
-	if (ldr_file_write_atomic(path, text.s, text.len, err) < 0)
-		goto out;
-	git_attr_cache_flush(repo->git);
-	ldr_buf_addf(done, ".gitattributes: added '%.*s' (commit it, so that every clone has it)\n",
-		     (int)e.len - 1, e.s);
-	r = 0;
-out:
-	free(path);
-	ldr_buf_release(&text);
-	ldr_buf_release(&e);
-	return r;
-}
-
-static int setup_config(struct ldr_repo *repo, const char *driver, struct ldr_buf *done, struct ldr_buf *err)
-{
-	static const char name[] = "ldr: a roadmap, merged record by record and field by field";
-	const char *keys[2] = { "merge.ldr.name", "merge.ldr.driver" }, *values[2];
-	git_config *all = NULL, *local = NULL;
-	int i, r = -1;
-
-	values[0] = name;
-	values[1] = driver;
-	if (git_repository_config(&all, repo->git) < 0 ||
-	    git_config_open_level(&local, all, GIT_CONFIG_LEVEL_LOCAL) < 0) {
-		git_fail(err, "cannot open the repository's configuration");
-		goto out;
-	}
-	for (i = 0; i < 2; i++) {
-		git_buf v = { NULL, 0, 0 };
-		int same = git_config_get_string_buf(&v, local, keys[i]) == 0 && !strcmp(v.ptr, values[i]);
-		git_buf_dispose(&v);
-		if (same)
-			continue;
-		if (git_config_set_string(local, keys[i], values[i]) < 0) {
-			git_fail(err, "cannot set %s", keys[i]);
-			goto out;
-		}
-		ldr_buf_addf(done, ".git/config: %s set\n", keys[i]);
-	}
-	r = 0;
-out:
-	git_config_free(local);
-	git_config_free(all);
-	return r;
-}
-
-int ldr_repo_setup(struct ldr_repo *repo, const char *driver, struct ldr_buf *done, struct ldr_buf *err)
-{
-	if (setup_attributes(repo, done, err) < 0 || setup_config(repo, driver, done, err) < 0)
-		return -1;
-	return 0;
 }

@@ -1,7 +1,8 @@
 /* The roadmap's repository: every save is a commit, the history is the audit
  * trail of the plan, and tags mark the baselines the reviews compare against.
- * This is the only file of ldr that sees libgit2; git's types stay behind
- * these functions, and commits and blobs are named by their hex ids.
+ * Only its implementation (repo.c, repo_history.c, remote.c) sees libgit2;
+ * git's types stay behind these functions, and commits and blobs are named
+ * by their hex ids.
  *
  * A roadmap is found as the command line names it: a file, or a directory
  * holding roadmap.yaml. Its repository is the one whose work tree holds the
