@@ -369,6 +369,67 @@ static void test_committed_as(void **state)
 	ldr_buf_release(&err);
 }
 
+/* Run a shell command in the sandbox; its exit status. */
+static int sh_in(const struct sandbox *s, const char *command)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof(cmd), "cd '%s' && { %s; } >/dev/null 2>&1", s->dir, command);
+	return system(cmd);
+}
+
+/* Someone else pushed between our fetch and our push: the push is refused,
+ * and nothing changes, neither on the remote nor here (a sync's merge is
+ * pushed before it is committed here, so the next sync starts afresh). */
+static void test_push_refused_when_the_remote_moved(void **state)
+{
+	struct sandbox *s = *state;
+	struct ldr_repo *seed = init_repo(s, ROADMAP), *a = NULL;
+	struct ldr_roadmap rm;
+	struct ldr_loaded st, before;
+	struct ldr_remote r;
+	struct ldr_buf err = LDR_BUF_INIT, id = LDR_BUF_INIT;
+	char path[160], *text;
+
+	assert_int_equal(sh_in(s, "git clone -q --bare . shared.git && git clone -q file://$PWD/shared.git a && "
+			      "git clone -q file://$PWD/shared.git b"), 0);
+	snprintf(path, sizeof(path), "%s/a/roadmap.yaml", s->dir);
+	assert_int_equal(ldr_repo_open(&a, path, &err), 0);
+	load_ok(a, &rm, &st);
+	set(&rm, "P1.name=Ours");
+	assert_int_equal(save(a, &rm, &st, "ours", &err), 0);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(ldr_repo_fetch(a, NULL, &r, &err), 0);
+
+	/* b pushes meanwhile. */
+	assert_int_equal(sh_in(s, "cd b && sed -i 's/name: First/name: Theirs/' roadmap.yaml && "
+			      "git -c user.name=B -c user.email=b@example.org commit -qam theirs && "
+			      "git push -q origin HEAD"), 0);
+
+	assert_int_equal(ldr_repo_push(a, &r, &err), -1);
+	assert_non_null(strstr(err.s, "nothing changed here"));
+	assert_int_equal(sh_in(s, "test \"$(git -C shared.git rev-parse HEAD)\" = \"$(git -C b rev-parse HEAD)\""), 0);
+
+	/* A merge saved with the stale fetch: refused before anything here moves. */
+	ldr_buf_reset(&err);
+	before = st;
+	set(&rm, "P1.name=Merged");
+	assert_int_equal(ldr_repo_save_pushed(a, &rm, &st, &r, "merge", &id, &err), -1);
+	assert_non_null(strstr(err.s, "nothing changed here"));
+	assert_string_equal(st.head, before.head);
+	text = file_text(path);
+	assert_non_null(strstr(text, "name: Ours"));
+	free(text);
+	assert_int_equal(sh_in(s, "test \"$(git -C shared.git rev-parse HEAD)\" = \"$(git -C b rev-parse HEAD)\" && "
+			      "git -C a diff --quiet HEAD && git -C a log -1 --format=%s | grep -qx ours"), 0);
+
+	ldr_remote_release(&r);
+	ldr_roadmap_release(&rm);
+	ldr_repo_free(a);
+	ldr_repo_free(seed);
+	ldr_buf_release(&err);
+	ldr_buf_release(&id);
+}
+
 static void test_open_errors(void **state)
 {
 	struct sandbox *s = *state;
@@ -478,6 +539,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_identity_and_dates_from_environment, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_untracked_file_not_committed, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_committed_as, sandbox_up, sandbox_down),
+		cmocka_unit_test_setup_teardown(test_push_refused_when_the_remote_moved, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_open_errors, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_history_and_baselines, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_save_refuses_an_invalid_roadmap, sandbox_up, sandbox_down),
