@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../export/export.h"
+#include "../model/check.h"
 #include "../model/date.h"
 #include "../model/diag.h"
 #include "../model/file.h"
@@ -326,6 +327,8 @@ int cmd_export(int argc, char **argv)
 	}
 	memset(&src, 0, sizeof(src));
 	r = load_source(&a, &rm, &path, &o, &src);
+	if (!a.as_of) /* the date the roadmap describes, as for 'ldr check' */
+		o.as_of = ldr_check_as_of(&rm);
 	if (r == LDR_EXIT_OK && a.baseline) {
 		r = load_baseline(&a, &base, &src);
 		if (r == LDR_EXIT_OK) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/check.h"
 #include "../model/date.h"
 #include "../model/file.h"
 #include "../model/repo.h"
@@ -26,7 +27,6 @@ struct review_run {
 	struct ldr_repo *repo;
 	struct ldr_review rv;
 	struct ldr_review_source src; /* src.now: the last version read, as of the review's date */
-	int as_of_given;
 };
 
 /* The kinds reviewed, in the order the review shows them. */
@@ -91,13 +91,31 @@ static int parse_args(int argc, char **argv, struct review_args *a, int *help)
 	return 0;
 }
 
-/* The period and the review's date from the options. */
+/* The review's date when none is given: the roadmap's as_at (the date a
+ * published snapshot describes), as for 'ldr check'; else this month. */
+static int default_as_of(struct ldr_repo *repo)
+{
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_roadmap rm;
+	struct ldr_time t = ldr_date_this_month();
+
+	ldr_roadmap_init(&rm);
+	/* A file that does not parse is reported by the reading of the versions. */
+	if (ldr_file_read(ldr_repo_file(repo), &text, &err) == 0 &&
+	    ldr_version_parse(&rm, ldr_repo_file(repo), &text, &err) == 0)
+		t = ldr_check_as_of(&rm);
+	ldr_roadmap_release(&rm);
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	return ldr_time_last(&t);
+}
+
+/* The period and the review's date from the options (as_of: the default). */
 static int period_of(const struct review_args *a, struct ldr_time *period, int *as_of)
 {
 	char err[256];
 	struct ldr_time t;
 
-	*as_of = ldr_date_this_month().month;
 	if (a->as_of) {
 		if (ldr_time_parse(&t, a->as_of, LDR_TIME_ANY, err, sizeof(err)) < 0)
 			return cli_usage_error("review", "--as-of: %s", err);
@@ -119,7 +137,7 @@ static int read_versions(struct review_run *run)
 	struct ldr_buf notes = LDR_BUF_INIT, err = LDR_BUF_INIT;
 	/* The file's changes not committed are the plan as it is now, unless
 	 * the review is of an earlier date. */
-	int uncommitted = !run->as_of_given || run->rv.as_of >= ldr_date_this_month().month;
+	int uncommitted = run->rv.as_of >= ldr_date_this_month().month;
 	int r = ldr_review_read(&run->src, &run->rv, run->repo, run->a.baseline, uncommitted, &notes, &err);
 	char *line, *save = NULL;
 
@@ -576,11 +594,17 @@ int cmd_review(int argc, char **argv)
 		cli_print_help(stdout, cli_find("review"));
 		return LDR_EXIT_OK;
 	}
-	if (r || (r = period_of(&run.a, &period, &as_of)))
+	if (r)
 		return r;
-	run.as_of_given = run.a.as_of != NULL;
+	if ((r = hist_open("review", run.a.roadmap, &run.repo)))
+		return r;
+	as_of = run.a.as_of ? 0 : default_as_of(run.repo);
+	if ((r = period_of(&run.a, &period, &as_of))) {
+		ldr_repo_free(run.repo);
+		return r;
+	}
 	ldr_review_init(&run.rv, period, as_of);
-	if ((r = hist_open("review", run.a.roadmap, &run.repo)) || (r = read_versions(&run)))
+	if ((r = read_versions(&run)))
 		goto out;
 	if (run.a.csv)
 		r = write_csv(&run);

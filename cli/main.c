@@ -54,7 +54,8 @@ const struct cli_command cli_commands[] = {
 	  "its footers.\n\n"
 	  "  -o, --output OUT  the file to write (replaced atomically)\n"
 	  "  --rev REV         the roadmap as it was at a revision (a tag, a commit)\n"
-	  "  --as-of TIME      the date of the 'as at' line (default: this month)\n"
+	  "  --as-of TIME      the date of the 'as at' line (default: the roadmap's\n"
+	  "                    as_at, else this month)\n"
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
 	  "  --baseline FILE|REV  gantt: draw this earlier plan under the current one:\n"
 	  "                    a file, or else a revision of the roadmap's repository\n",

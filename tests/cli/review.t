@@ -21,6 +21,9 @@
 . tests/cli/repo.sh && cd $R && ldr review --baseline submitted --quarter '16/17 Q2' --as-of 2016-09 derbyshire
 . tests/cli/repo.sh && cd $R && ldr review --baseline plan-18-19 --year 18/19 --as-of 2019-03 derbyshire
 . tests/cli/repo.sh && cd $R && ldr log --record C12 derbyshire
+# Without --as-of, the review is as at the roadmap's as_at (2017-01 in the
+# Derbyshire file), as 'ldr check' is; the year is that date's.
+. tests/cli/repo.sh && cd $R && ldr review --baseline submitted derbyshire | head -1 && ldr review --baseline submitted --json derbyshire | grep -E '"as_of"|"period"'
 # Usage and errors.
 . tests/cli/repo.sh && cd $R && ldr review --year 16/17 derbyshire
 . tests/cli/repo.sh && cd $R && ldr review --baseline submitted --year 16/17 --quarter '16/17 Q1' derbyshire

@@ -6,3 +6,5 @@ ldr export gantt --as-of 2016-06 -o $T/no/such/dir/g.svg roadmaps/annex2-illustr
 ldr export gantt --as-of 16/18 -o $T/g.svg roadmaps/annex2-illustration.yaml
 ldr export gantt --baseline $T/missing.yaml -o $T/g.svg roadmaps/annex2-illustration.yaml
 ls $T
+# Without --as-of, the "as at" of a chart is the roadmap's as_at (2017-01).
+ldr export gantt -o $T/d.svg roadmaps/derbyshire.yaml && grep -o "Project Gantt chart: [^<]*" $T/d.svg
