@@ -642,6 +642,11 @@ int ldr_yaml_parse_items(struct ldr_doc *doc, const char *buf, size_t len, struc
 	struct builder b;
 	int docs = 0, r = 0, done = 0;
 
+	/* A UTF-8 byte-order mark, as Windows editors write: not part of the
+	 * text (libyaml, told the encoding, would take it for content). The
+	 * canonical form has none. */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		buf += 3, len -= 3;
 	memset(doc, 0, sizeof(*doc));
 	memset(&b, 0, sizeof(b));
 	b.item_fn = fn;

@@ -6,6 +6,10 @@ printf '' > $T/empty.yaml && ldr stat $T/empty.yaml
 printf 'ldr: 1\nfootprint:\n\tname: x\n' > $T/tabs.yaml && ldr stat $T/tabs.yaml
 printf 'ldr: 1\nfoot\000print: x\n' > $T/nul.yaml && ldr stat $T/nul.yaml
 printf '\377\376l\000d\000r\000' > $T/utf16.yaml && ldr stat $T/utf16.yaml
+# A UTF-8 byte-order mark (Windows Notepad writes one) is not content: the
+# file reads, positions count from after it, and fmt drops it.
+printf '\357\273\277' | cat - roadmaps/annex2-illustration.yaml > $T/bom.yaml && ldr check $T/bom.yaml | tail -1 && ldr fmt $T/bom.yaml && cmp $T/bom.yaml roadmaps/annex2-illustration.yaml && echo canonical, without it
+printf '\357\273\277ldr: 9\n' > $T/bom9.yaml && ldr stat $T/bom9.yaml
 printf 'ldr: 1\nfootprint: {name: "caf\351"}\n' > $T/latin1.yaml && ldr stat $T/latin1.yaml
 printf 'ldr: 1\nfootprint: {name: "\\e[2J\\e[31mred"}\n' > $T/escape.yaml && ldr stat $T/escape.yaml
 printf 'ldr: 1\na: &a [x, x]\nb: [*a, *a]\n' > $T/alias.yaml && ldr stat $T/alias.yaml
