@@ -575,6 +575,34 @@ static size_t first_invalid_utf8(const char *buf, size_t len)
 	return len;
 }
 
+/* What libyaml's messages most often mean in a hand-edited roadmap. */
+static const char *hint_for(const char *problem, const char *context)
+{
+	static const struct {
+		const char *problem, *context, *hint;
+	} hints[] = {
+		{ "mapping values are not allowed", NULL,
+		  "a key indented deeper than the line above allows, or a value holding ': ' "
+		  "that needs quotes" },
+		{ "did not find expected key", NULL, "is this line indented like the keys beside it?" },
+		{ "could not find expected ':'", NULL,
+		  "a key without its ':', or a value over several lines that needs quotes" },
+		{ "found unexpected end of stream", "quoted scalar", "a quote is not closed" },
+		{ "did not find expected ',' or ']'", NULL, "a [list] is not closed" },
+		{ "did not find expected ',' or '}'", NULL, "a {mapping} is not closed" },
+		{ "cannot start any", NULL, "quote the value (with \x27 or \")" },
+		{ "did not find expected '-' indicator", NULL,
+		  "is this item indented like the items beside it?" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++)
+		if (strstr(problem, hints[i].problem) &&
+		    (!hints[i].context || (context && strstr(context, hints[i].context))))
+			return hints[i].hint;
+	return NULL;
+}
+
 static void parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	unsigned line, col;
@@ -608,12 +636,14 @@ static void parser_error(struct builder *b, const yaml_parser_t *p)
 	if (strstr(problem, "tab") || byte_at_mark(b->buf, b->len, &p->problem_mark) == '\t') {
 		ldr_diag_add(b->diag, LDR_ERROR, line, col,
 			     "tab character: YAML indents with spaces only");
-	} else if (p->context) {
-		ldr_diag_add(b->diag, LDR_ERROR, line, col, "invalid YAML: %s (%s at %u:%u)",
-			     problem, p->context, (unsigned)p->context_mark.line + 1,
-			     (unsigned)p->context_mark.column + 1);
 	} else {
-		ldr_diag_add(b->diag, LDR_ERROR, line, col, "invalid YAML: %s", problem);
+		const char *hint = hint_for(problem, p->context);
+		char where[160] = "";
+		if (p->context)
+			snprintf(where, sizeof(where), " (%s at %u:%u)", p->context,
+				 (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+		ldr_diag_add(b->diag, LDR_ERROR, line, col, "invalid YAML: %s%s%s%s", problem, where,
+			     hint ? ": " : "", hint ? hint : "");
 	}
 }
 

@@ -19,3 +19,7 @@ printf 'ldr: 1\n---\nldr: 1\n' > $T/two.yaml && ldr stat $T/two.yaml
 printf 'ldr: 2\nfootprint: {}\n' > $T/v2.yaml && ldr stat $T/v2.yaml
 printf 'just text\n' > $T/text.yaml && ldr stat $T/text.yaml
 printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 17/18}\nprojects: [\n' > $T/truncated.yaml && ldr stat $T/truncated.yaml
+# libyaml's words for a misplaced indent or colon, with what they mean.
+printf 'ldr: 1\nfootprint:\n  name: x\n   start: 16/17\n' > $T/indent.yaml && ldr stat $T/indent.yaml
+printf 'ldr: 1\nfootprint:\n  name: x\n start: 16/17\n' > $T/dedent.yaml && ldr stat $T/dedent.yaml
+printf 'ldr: 1\nfootprint:\n  name: `x`\n' > $T/backtick.yaml && ldr stat $T/backtick.yaml
