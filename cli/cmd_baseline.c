@@ -57,7 +57,7 @@ static int mark(struct ldr_repo *repo, const char *name, const char *message)
 		fprintf(stderr, "ldr baseline: %s has changes not committed, which a baseline would "
 			"not include: commit them first ('ldr diff' shows them)\n",
 			cli_safe(ldr_repo_file(repo), &b));
-		r = LDR_EXIT_ERRORS;
+		r = LDR_EXIT_PARSE; /* refused, as a sync is: not an error of the roadmap */
 		goto out;
 	}
 	if (ldr_repo_tag(repo, name, message, &err) < 0 || ldr_repo_resolve(repo, name, &c, &err) < 0) {

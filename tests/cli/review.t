@@ -30,6 +30,6 @@
 . tests/cli/repo.sh && cd $R && ldr review --baseline submitted --year 2016 derbyshire
 . tests/cli/repo.sh && cd $R && ldr review --baseline nope --year 16/17 derbyshire
 . tests/cli/repo.sh && cd $R && ldr baseline submitted derbyshire
-. tests/cli/repo.sh && cd $R && echo '# a note' >> derbyshire/roadmap.yaml && ldr baseline later derbyshire; git -C derbyshire checkout -q roadmap.yaml
+. tests/cli/repo.sh && cd $R && echo '# a note' >> derbyshire/roadmap.yaml && ldr baseline later derbyshire; echo "exit $?"; git -C derbyshire checkout -q roadmap.yaml
 . tests/cli/repo.sh && cd $R && git -C derbyshire fsck --strict --no-dangling && git -C derbyshire log --oneline | wc -l
 . tests/cli/repo.sh && rm -rf $R
