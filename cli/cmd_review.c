@@ -363,7 +363,7 @@ static void print_text(struct review_run *run)
 	commit_text(&b, &run->src.base);
 	ldr_buf_addstr(&b, "), as of ");
 	month_text(&b, run->rv.as_of);
-	ldr_buf_addstr(&b, "\nThe plan as of then: ");
+	ldr_buf_addstr(&b, "\nThe plan at the review date: ");
 	commit_text(&b, &run->src.now);
 	if (run->src.dirty)
 		ldr_buf_addstr(&b, ", with changes not committed");
