@@ -424,7 +424,7 @@ static void json_item(struct ldr_buf *b, const struct review_run *run, const str
 	ldr_buf_addf(b, ", \"added\": %s, \"outcome\": \"%s\", \"delivered\": ", it->added ? "true" : "false",
 		     ldr_outcome_key(it->outcome));
 	if (it->delivered) {
-		struct ldr_time t = { LDR_TIME_MONTH, it->delivered };
+		struct ldr_time t = ldr_review_delivered_time(it);
 		json_time(b, &t);
 		ldr_buf_addf(b, ", \"delivered_from\": \"%s\"", it->delivered_recorded ? "file" : "history");
 	} else {
@@ -543,7 +543,7 @@ static int write_csv(struct review_run *run)
 	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)
 		for (j = 0; j < run->rv.n; j++) {
 			const struct ldr_review_item *it = &run->rv.items[j];
-			struct ldr_time d = { LDR_TIME_MONTH, it->delivered };
+			struct ldr_time d = ldr_review_delivered_time(it);
 			if (it->kind != sections[i].kind || (!it->in_baseline && !it->added))
 				continue;
 			csv_text(&b, it->id);

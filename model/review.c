@@ -315,11 +315,11 @@ int ldr_review_percent_on_time(const struct ldr_review_total *t)
 
 /* ---- as text ------------------------------------------------------------------ */
 
-static void month_text(struct ldr_buf *b, int month)
+struct ldr_time ldr_review_delivered_time(const struct ldr_review_item *it)
 {
-	struct ldr_time t = { LDR_TIME_MONTH, month };
-	char buf[LDR_TIME_STR_MAX];
-	ldr_buf_addstr(b, ldr_time_format(&t, buf));
+	if (it->delivered_recorded)
+		return it->delivered_at;
+	return (struct ldr_time){ LDR_TIME_MONTH, it->delivered };
 }
 
 void ldr_review_item_text(struct ldr_buf *b, const struct ldr_review_item *it)
@@ -328,7 +328,10 @@ void ldr_review_item_text(struct ldr_buf *b, const struct ldr_review_item *it)
 
 	switch (it->outcome) {
 	case LDR_OUT_ON_TIME: case LDR_OUT_EARLY: case LDR_OUT_LATE:
-		month_text(b, it->delivered);
+		{
+			struct ldr_time t = ldr_review_delivered_time(it);
+			ldr_buf_addstr(b, ldr_time_format(&t, buf));
+		}
 		if (!it->delivered_recorded)
 			ldr_buf_addstr(b, " (recorded)");
 		if (it->outcome == LDR_OUT_LATE)

@@ -106,8 +106,12 @@ int ldr_review_in_period(const struct ldr_review *rv, const struct ldr_time *t);
 int ldr_review_percent_delivered(const struct ldr_review_total *t);
 int ldr_review_percent_on_time(const struct ldr_review_total *t);
 
-/* What an item's outcome came to, briefly: "2017-02, 1 quarter late", "2017-03
- * (recorded)" (the month it was first recorded as delivered), "to 17/18, 2
+/* When an item was delivered: its delivered time as the file gives it (a
+ * year, a quarter or a month), else the month it was first recorded so. */
+struct ldr_time ldr_review_delivered_time(const struct ldr_review_item *it);
+
+/* What an item's outcome came to, briefly: "2017-02, 1 quarter late", "16/17 Q3",
+ * "2017-03 (recorded)" (the month it was first recorded as delivered), "to 17/18, 2
  * quarters" (slipped), "overdue", or nothing. */
 struct ldr_buf;
 void ldr_review_item_text(struct ldr_buf *b, const struct ldr_review_item *it);
