@@ -107,6 +107,30 @@ int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_bu
 	return r < 0 ? LDR_EXIT_PARSE : LDR_EXIT_OK;
 }
 
+int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
+		  struct ldr_diag *diag)
+{
+	struct ldr_buf own = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_buf *buf = text ? text : &own;
+	int r = LDR_EXIT_OK;
+
+	*path = ldr_roadmap_path(arg);
+	ldr_roadmap_init(rm);
+	ldr_diag_init(diag, strcmp(*path, "-") == 0 ? "<stdin>" : *path);
+	if (ldr_file_read(*path, buf, &err) < 0) {
+		/* About the whole file: its name comes first already. */
+		size_t n = strlen(diag->file);
+		const char *m = strncmp(err.s, diag->file, n) == 0 && !strncmp(err.s + n, ": ", 2) ? err.s + n + 2 : err.s;
+		ldr_diag_add(diag, LDR_ERROR, 0, 0, "%s", m);
+		r = LDR_EXIT_PARSE;
+	} else if (ldr_roadmap_read(rm, buf->s, buf->len, diag) < 0) {
+		r = LDR_EXIT_PARSE;
+	}
+	ldr_buf_release(&err);
+	ldr_buf_release(&own);
+	return r;
+}
+
 void cli_json_string(struct ldr_buf *b, const char *s)
 {
 	size_t n = s ? strlen(s) : 0, i = 0;

@@ -68,6 +68,11 @@ int cli_parse_flags(const char *cmd, int argc, char **argv, const struct cli_fla
  * not NULL, receives the bytes read; *warnings the number of warnings. */
 int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
 	     size_t *warnings);
+/* The same, the diagnostics left in diag (initialised here; print and
+ * release it) for a caller that reports them its own way. */
+struct ldr_diag;
+int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
+		  struct ldr_diag *diag);
 
 /* Roadmap text made safe for a terminal (control characters escaped). */
 const char *cli_safe(const char *s, struct ldr_buf *b);

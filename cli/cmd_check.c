@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../model/check.h"
+#include "../model/diag.h"
 #include "../model/national.h"
 #include "cli.h"
 
@@ -190,7 +191,7 @@ static void print_json(const struct ldr_findings *f, const char *path, const str
 
 	ldr_buf_addstr(&b, "{\n  \"file\": ");
 	cli_json_string(&b, path);
-	ldr_buf_addf(&b, ",\n  \"as_of\": \"%s\",\n  \"errors\": %zu,\n  \"warnings\": %zu,\n"
+	ldr_buf_addf(&b, ",\n  \"as_of\": \"%s\",\n  \"loaded\": true,\n  \"errors\": %zu,\n  \"warnings\": %zu,\n"
 		     "  \"problems\": [", ldr_time_format(as_of, when), f->errors, f->warnings);
 	for (i = 0; i < f->n; i++) {
 		const struct ldr_finding *x = &f->v[i];
@@ -229,6 +230,32 @@ static void print_json(const struct ldr_findings *f, const char *path, const str
 	ldr_buf_release(&b);
 }
 
+/* The roadmap did not load: its problems, in the shape of a check's, under
+ * the rule "load" (counts: none, as no rule ran). */
+static void print_load_json(const struct ldr_diag *d, const char *path)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i;
+
+	ldr_buf_addstr(&b, "{\n  \"file\": ");
+	cli_json_string(&b, path);
+	ldr_buf_addf(&b, ",\n  \"as_of\": null,\n  \"loaded\": false,\n  \"errors\": %zu,\n"
+		     "  \"warnings\": %zu,\n  \"problems\": [", d->errors, d->warnings);
+	for (i = 0; i < d->n; i++) {
+		const struct ldr_msg *m = &d->v[i];
+		ldr_buf_addstr(&b, i ? ",\n    {" : "\n    {");
+		ldr_buf_addf(&b, "\"rule\": \"load\", \"severity\": \"%s\", \"file\": ",
+			     m->severity == LDR_WARNING ? "warning" : "error");
+		cli_json_string(&b, path);
+		ldr_buf_addf(&b, ", \"line\": %u, \"column\": %u, \"id\": null, \"message\": ", m->line, m->col);
+		cli_json_string(&b, m->text);
+		ldr_buf_addstr(&b, ", \"fix\": null}");
+	}
+	ldr_buf_addstr(&b, d->n ? "\n  ],\n  \"counts\": {}\n}\n" : "],\n  \"counts\": {}\n}\n");
+	fputs(b.s, stdout);
+	ldr_buf_release(&b);
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct check_args a;
@@ -254,7 +281,18 @@ int cmd_check(int argc, char **argv)
 		free(a.rules);
 		return cli_usage_error("check", "--as-of: %s", err);
 	}
-	r = cli_load(a.roadmap, &rm, &path, NULL, NULL);
+	if (a.json && !a.checklist) {
+		/* A script reading the JSON learns of a file that does not load
+		 * from the JSON too. */
+		struct ldr_diag d;
+		r = cli_load_diag(a.roadmap, &rm, &path, NULL, &d);
+		ldr_diag_print(&d, stderr);
+		if (r != LDR_EXIT_OK)
+			print_load_json(&d, path);
+		ldr_diag_release(&d);
+	} else {
+		r = cli_load(a.roadmap, &rm, &path, NULL, NULL);
+	}
 	if (r == LDR_EXIT_OK && a.checklist) {
 		print_checklist(&rm, path, a.json);
 	} else if (r == LDR_EXIT_OK) {
