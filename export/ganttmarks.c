@@ -9,6 +9,7 @@
 #include "../model/schedule.h"
 #include "chart.h"
 #include "gantt.h"
+#include "layout.h"
 #include "svg.h"
 
 struct style {
@@ -180,6 +181,81 @@ static int is_derived_span(const struct row *r)
 	return ldr_chart_derived(&r->c->derived, "year");
 }
 
+/* ---- marks that fall together ------------------------------------------ */
+
+/* A mark on a row: its date, its id and how wide it is. */
+struct place {
+	const struct ldr_time *when;
+	const char *id;
+	double half;
+	size_t index; /* in the order the marks are drawn */
+};
+
+/* By date (where on the axis, then as ldr_time_cmp orders), then id. */
+static int place_cmp(const void *a, const void *b)
+{
+	const struct place *x = a, *y = b;
+	int lx = ldr_time_last(x->when), ly = ldr_time_last(y->when), c;
+
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	if ((c = ldr_time_cmp(x->when, y->when)) != 0)
+		return c;
+	if ((c = strcmp(x->id ? x->id : "", y->id ? y->id : "")) != 0)
+		return c;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Where the n marks of v go, in xs[index]: at the end of the period each is
+ * dated, or side by side in order of date and id where they would cover
+ * each other. Sorts v. */
+static void place_marks(const struct gantt *g, struct place *v, size_t n, double *xs)
+{
+	struct ldr_mark *m;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		xs[v[i].index] = gantt_x(g, ldr_time_last(v[i].when) + 1);
+	if (n < 2)
+		return;
+	qsort(v, n, sizeof(*v), place_cmp);
+	m = ldr_malloc(n * sizeof(*m));
+	for (i = 0; i < n; i++) {
+		m[i].want = xs[v[i].index];
+		m[i].half = v[i].half;
+	}
+	ldr_spread_marks(m, n, g->x0, g->x1);
+	for (i = 0; i < n; i++)
+		xs[v[i].index] = m[i].x;
+	free(m);
+}
+
+static double milestone_half(const struct gantt *g)
+{
+	return g->bh * 0.75;
+}
+
+/* The marks on a row's centre line: its milestones (xs[i] for the i-th),
+ * then the dot of its actual delivery (xs[n] for n milestones). */
+static double *centre_marks(const struct gantt *g, const struct row *r)
+{
+	const struct ldr_time *done = r->p ? &r->p->delivered : &r->c->delivered;
+	size_t i, n = r->p ? r->p->milestones.len : 0, k = 0;
+	struct place *v = ldr_malloc((n + 1) * sizeof(*v));
+	double *xs = ldr_calloc(n + 1, sizeof(*xs));
+
+	for (i = 0; i < n; i++) {
+		const struct ldr_milestone *m = LDR_ITEM(r->p->milestones, struct ldr_milestone, i);
+		if (m->due.kind != LDR_TIME_NONE)
+			v[k++] = (struct place){ &m->due, m->id, milestone_half(g), i };
+	}
+	if (done->kind != LDR_TIME_NONE)
+		v[k++] = (struct place){ done, NULL, g->bh * 0.4, n };
+	place_marks(g, v, k, xs);
+	free(v);
+	return xs;
+}
+
 static void diamond(struct ldr_buf *b, double x, double y, double d, const char *fill,
 		    const char *stroke)
 {
@@ -200,7 +276,7 @@ static void milestone_style(int status, const char **fill, const char **stroke)
 	}
 }
 
-static void milestones(struct gantt *g, const struct row *r, struct ldr_buf *t)
+static void milestones(struct gantt *g, const struct row *r, struct ldr_buf *t, const double *xs)
 {
 	struct ldr_buf *b = g->b;
 	char s1[LDR_TIME_STR_MAX];
@@ -221,9 +297,9 @@ static void milestones(struct gantt *g, const struct row *r, struct ldr_buf *t)
 			ldr_buf_addstr(t, ", due date derived (not from the source)");
 		ldr_buf_addstr(b, "<g>");
 		ldr_svg_title(b, t->s);
-		diamond(b, gantt_x(g, ldr_time_last(&m->due) + 1), r->y, g->bh * 0.75, fill, stroke);
+		diamond(b, xs[i], r->y, milestone_half(g), fill, stroke);
 		if (m->status == LDR_MILESTONE_MISSED || m->status == LDR_MILESTONE_DROPPED) {
-			double x = gantt_x(g, ldr_time_last(&m->due) + 1), d = g->bh * 0.35;
+			double x = xs[i], d = g->bh * 0.35;
 			ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"#ffffff\" stroke-width=\"0.3\"/>",
 				     ldr_svg_r(x - d), ldr_svg_r(r->y - d), ldr_svg_r(x + d), ldr_svg_r(r->y + d),
 				     ldr_svg_r(x - d), ldr_svg_r(r->y + d), ldr_svg_r(x + d), ldr_svg_r(r->y - d));
@@ -254,24 +330,51 @@ static void baseline_bar(struct gantt *g, const struct row *r)
 	}
 }
 
+/* The project of a capability's i-th delivering project that has dates. */
+static const struct ldr_project *tick_project(const struct gantt *g, const struct row *r, size_t i)
+{
+	const char *pid = r->c->projects.v[i];
+	const struct ldr_project *p = pid ? ldr_hash_get(&g->projects, pid) : NULL;
+	int first, last;
+
+	return p && ldr_project_span(p, &first, &last) ? p : NULL;
+}
+
+/* Where the ticks go (xs[i] for the i-th delivering project). */
+static double *tick_marks(const struct gantt *g, const struct row *r)
+{
+	size_t i, n = r->c->projects.n, k = 0;
+	struct place *v = ldr_malloc((n + 1) * sizeof(*v));
+	double *xs = ldr_calloc(n + 1, sizeof(*xs));
+
+	for (i = 0; i < n; i++) {
+		const struct ldr_project *p = tick_project(g, r, i);
+		if (p)
+			v[k++] = (struct place){ p->end.kind ? &p->end : &p->start, p->id,
+						 ldr_delivery_order_violated(p, r->c) ? 1.2 : 0.9, i };
+	}
+	place_marks(g, v, k, xs);
+	free(v);
+	return xs;
+}
+
 /* For a capability, a tick at the end of each project that delivers it:
  * red where the capability is due before the project ends. */
 static void delivery_ticks(struct gantt *g, const struct row *r, struct ldr_buf *t)
 {
 	struct ldr_buf *b = g->b;
 	char s1[LDR_TIME_STR_MAX];
+	double *xs = tick_marks(g, r);
 	size_t i;
 
 	for (i = 0; i < r->c->projects.n; i++) {
-		const char *pid = r->c->projects.v[i];
-		const struct ldr_project *p = pid ? ldr_hash_get(&g->projects, pid) : NULL;
-		int first, last, bad;
-		double x, y = r->y + g->bh / 2;
+		const struct ldr_project *p = tick_project(g, r, i);
+		int bad;
+		double x = xs[i], y = r->y + g->bh / 2;
 
-		if (!p || !ldr_project_span(p, &first, &last))
+		if (!p)
 			continue;
 		bad = ldr_delivery_order_violated(p, r->c);
-		x = gantt_x(g, last + 1);
 		ldr_buf_reset(t);
 		ldr_buf_addf(t, "%s %s ends %s", p->id, p->name ? p->name : "",
 			     tstr(p->end.kind ? &p->end : &p->start, s1));
@@ -287,6 +390,7 @@ static void delivery_ticks(struct gantt *g, const struct row *r, struct ldr_buf 
 			     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(x - (bad ? 1.2 : 0.9)), ldr_svg_r(y + (bad ? 1.8 : 1.4)),
 			     ldr_svg_r(x + (bad ? 1.2 : 0.9)), ldr_svg_r(y + (bad ? 1.8 : 1.4)), bad ? LDR_ALERT : LDR_MUTED);
 	}
+	free(xs);
 }
 
 void ldr_gantt_bar(struct gantt *g, const struct row *r, struct ldr_buf *t)
@@ -294,7 +398,7 @@ void ldr_gantt_bar(struct gantt *g, const struct row *r, struct ldr_buf *t)
 	struct ldr_buf *b = g->b;
 	const struct style *st = r->p ? &project_styles[r->p->status] : &capability_styles[r->c->status];
 	const struct ldr_time *done = r->p ? &r->p->delivered : &r->c->delivered;
-	double x0, x1;
+	double *xs = centre_marks(g, r), x0, x1;
 
 	if (r->p)
 		project_title(g, r, t);
@@ -322,11 +426,12 @@ void ldr_gantt_bar(struct gantt *g, const struct row *r, struct ldr_buf *t)
 	}
 	if (done->kind != LDR_TIME_NONE)
 		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.3\"/>",
-			     ldr_svg_r(gantt_x(g, ldr_time_last(done) + 1)), ldr_svg_r(r->y), ldr_svg_r(g->bh * 0.4), LDR_INK);
+			     ldr_svg_r(xs[r->p ? r->p->milestones.len : 0]), ldr_svg_r(r->y), ldr_svg_r(g->bh * 0.4), LDR_INK);
 	ldr_buf_addstr(b, "</g>\n");
-	milestones(g, r, t);
+	milestones(g, r, t, xs);
 	if (r->c)
 		delivery_ticks(g, r, t);
+	free(xs);
 }
 
 /* An orthogonal arrow from the end of pred to the start of succ. */

@@ -411,3 +411,67 @@ void ldr_label_sides(struct ldr_label *v, size_t n, double enough, double gap)
 		v[j].width = width_to(v, gap, j, k, v[j].side, k < n);
 	}
 }
+
+/* ---- marks moved apart --------------------------------------------------- */
+
+/* A run of marks [first, first + n) side by side: sum is the sum over its
+ * marks of where each wants to be less its offset from the first, so that
+ * sum / n is where the first goes (least squares); span is the offset of
+ * the last. */
+struct run {
+	size_t first, n;
+	double sum, span;
+};
+
+static double run_start(const struct run *r, double lo, double hi)
+{
+	double s = r->sum / (double)r->n;
+
+	if (r->n == 1)
+		return s;
+	if (r->span > hi - lo)
+		return lo + (hi - lo - r->span) / 2;
+	if (s < lo)
+		return lo;
+	return s + r->span > hi ? hi - r->span : s;
+}
+
+/* Whether run b, after run a, would cover it; if so, a takes it in. */
+static int run_join(const struct ldr_mark *v, struct run *a, const struct run *b, double lo, double hi)
+{
+	double gap = v[a->first + a->n - 1].half + v[b->first].half;
+
+	if (run_start(a, lo, hi) + a->span + gap <= run_start(b, lo, hi) + 1e-9)
+		return 0;
+	a->sum += b->sum - (double)b->n * (a->span + gap);
+	a->span += gap + b->span;
+	a->n += b->n;
+	return 1;
+}
+
+void ldr_spread_marks(struct ldr_mark *v, size_t n, double lo, double hi)
+{
+	struct run *runs;
+	size_t top = 0, i, j;
+
+	if (!n)
+		return;
+	runs = ldr_malloc(n * sizeof(*runs));
+	for (i = 0; i < n; i++) {
+		struct run cur = { i, 1, v[i].want, 0 };
+		/* Taking in a run can make it cover the one before: go back. */
+		while (top && run_join(v, &runs[top - 1], &cur, lo, hi))
+			cur = runs[--top];
+		runs[top++] = cur;
+	}
+	for (i = 0; i < top; i++) {
+		const struct run *r = &runs[i];
+		double x = run_start(r, lo, hi);
+		for (j = r->first; j < r->first + r->n; j++) {
+			if (j > r->first)
+				x += v[j - 1].half + v[j].half;
+			v[j].x = r->n == 1 ? v[j].want : x;
+		}
+	}
+	free(runs);
+}

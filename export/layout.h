@@ -1,6 +1,7 @@
 /* Layout algorithms the charts share, kept apart from drawing so that they
  * can be tested alone: a stable sort, the order of a tube map's tracks
- * (crossing minimisation) and the choice of sides for labels along a line.
+ * (crossing minimisation), the choice of sides for labels along a line and
+ * marks moved apart where they would cover each other.
  * Each is bounded so that a roadmap of 50,000 records lays out in well
  * under a second. */
 #ifndef LDR_LAYOUT_H
@@ -41,5 +42,18 @@ struct ldr_label {
  * dynamic programme remembering the last few labels on the other side:
  * linear in n. */
 void ldr_label_sides(struct ldr_label *v, size_t n, double enough, double gap);
+
+/* Marks along a line (a Gantt chart's row), in the order they are to be
+ * seen left to right: each wants its centre at want and is half wide. */
+struct ldr_mark {
+	double want, half;
+	double x; /* out: where its centre goes */
+};
+
+/* Move marks that would cover each other apart, side by side, as little as
+ * possible: each run of marks that touch is centred where its marks want to
+ * be (least squares), within [lo, hi] if it fits there. The order is kept; a
+ * mark that covers no other stays exactly where it wants to be. Linear in n. */
+void ldr_spread_marks(struct ldr_mark *v, size_t n, double lo, double hi);
 
 #endif

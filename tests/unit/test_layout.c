@@ -1,5 +1,5 @@
 /* The layout algorithms of the charts: a stable sort, the order of a tube
- * map's tracks and the sides of labels. */
+ * map's tracks, the sides of labels and marks moved apart. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -154,6 +154,71 @@ static void test_label_sides(void **state)
 	ldr_label_sides(v, 0, 40, 1.5);
 }
 
+static void set_marks(struct ldr_mark *v, const double *want, double half, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		v[i].want = want[i];
+		v[i].half = half;
+		v[i].x = -1;
+	}
+}
+
+static void test_spread_marks(void **state)
+{
+	static const double apart[] = { 10, 14, 20.5, 90 }, same[] = { 50, 50, 50 },
+			    chain[] = { 50, 50, 53 }, edge[] = { 100, 100 };
+	struct ldr_mark v[4];
+	size_t i;
+	(void)state;
+
+	/* Touching or apart: exactly where they want to be. */
+	set_marks(v, apart, 2, 4);
+	ldr_spread_marks(v, 4, 0, 100);
+	for (i = 0; i < 4; i++)
+		assert_true(v[i].x == apart[i]);
+	/* At one place: side by side, a mark's width apart, centred on it. */
+	set_marks(v, same, 2, 3);
+	ldr_spread_marks(v, 3, 0, 100);
+	assert_float_equal(v[0].x, 46, 1e-9);
+	assert_float_equal(v[1].x, 50, 1e-9);
+	assert_float_equal(v[2].x, 54, 1e-9);
+	/* Moved apart, two then cover a third: all three move, as little as
+	 * they can (least squares). */
+	set_marks(v, chain, 2, 3);
+	ldr_spread_marks(v, 3, 0, 100);
+	assert_float_equal(v[0].x, 47, 1e-9);
+	assert_float_equal(v[1].x, 51, 1e-9);
+	assert_float_equal(v[2].x, 55, 1e-9);
+	/* Marks of different widths; at the edge they stay within it. */
+	set_marks(v, edge, 2, 2);
+	v[1].half = 1;
+	ldr_spread_marks(v, 2, 0, 100);
+	assert_float_equal(v[0].x, 97, 1e-9);
+	assert_float_equal(v[1].x, 100, 1e-9);
+	ldr_spread_marks(v, 0, 0, 100);
+}
+
+static void test_spread_marks_is_bounded(void **state)
+{
+	enum { N = 200000 };
+	struct ldr_mark *v = malloc(N * sizeof(*v));
+	clock_t t0 = clock();
+	size_t i;
+	(void)state;
+
+	/* Clumps everywhere, one of them huge: in order, none covering another. */
+	for (i = 0; i < N; i++) {
+		v[i].want = i < N / 2 ? 500.0 : 500.0 + (double)(i / 7);
+		v[i].half = i % 3 ? 1.0 : 1.5;
+	}
+	ldr_spread_marks(v, N, 0, 1000);
+	for (i = 1; i < N; i++)
+		assert_true(v[i].x - v[i - 1].x >= v[i].half + v[i - 1].half - 1e-6);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 10.0);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +226,8 @@ int main(void)
 		cmocka_unit_test(test_track_order),
 		cmocka_unit_test(test_track_order_is_bounded),
 		cmocka_unit_test(test_label_sides),
+		cmocka_unit_test(test_spread_marks),
+		cmocka_unit_test(test_spread_marks_is_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
