@@ -12,6 +12,8 @@ ldr aggregate -o $T/national.xlsx tests/cli/data/national/north.yaml tests/cli/d
 # A footprint's directory is its roadmap.yaml; a directory with no roadmap
 # is reported; so is a file that is not there. The others go on.
 ldr aggregate tests/cli/data/national/east $T $T/missing.yaml | head -6
+# Nothing to count in a directory with no roadmap: no "(0 errors)".
+mkdir $T/emptydir && ldr aggregate $T/emptydir $T/missing.yaml 2>/dev/null | grep skipped
 # The command line.
 ldr aggregate
 ldr aggregate --json --csv $T/x.csv roadmaps/derbyshire.yaml
