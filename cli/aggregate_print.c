@@ -100,8 +100,11 @@ static void footprints_text(const struct ldr_aggregate *a, struct ldr_buf *l, FI
 		if (!f->skipped)
 			continue;
 		fprintf(out, "  skipped: %s: ", cli_safe(f->file, &b));
-		fprintf(out, "%s (%zu error%s)\n", cli_safe(f->skipped, &b), f->load_errors,
-			f->load_errors == 1 ? "" : "s");
+		fprintf(out, "%s", cli_safe(f->skipped, &b));
+		/* A directory with no roadmap in it has no errors to count. */
+		if (f->load_errors)
+			fprintf(out, " (%zu error%s)", f->load_errors, f->load_errors == 1 ? "" : "s");
+		fputc('\n', out);
 	}
 	ldr_buf_release(&b);
 }

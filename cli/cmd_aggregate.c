@@ -12,6 +12,7 @@
 #include "../export/national_view.h"
 #include "../model/diag.h"
 #include "../model/file.h"
+#include "../model/hash.h"
 #include "aggregate.h"
 #include "cli.h"
 
@@ -160,6 +161,48 @@ static size_t expand_dir(const char *dir, struct names *out)
 	return found.n;
 }
 
+/* ---- each roadmap once ---------------------------------------------------------- */
+
+/* The files with each roadmap once, by its real path: the same file given
+ * twice, by two names or a link, or given and found in a directory given
+ * too, counts once, under its first name; each repeat is dropped and said
+ * on stderr. A name that does not resolve is compared as it is. "-" is
+ * standard input, never a repeat. */
+static void drop_repeats(struct names *files)
+{
+	struct ldr_hash seen = LDR_HASH_INIT;
+	struct names keys = { NULL, 0, 0 };
+	struct ldr_buf b1 = LDR_BUF_INIT, b2 = LDR_BUF_INIT;
+	size_t i, n = 0;
+
+	for (i = 0; i < files->n; i++) {
+		char *name = files->v[i], *real;
+		const struct ldr_hash_entry *first;
+
+		if (!strcmp(name, "-")) {
+			files->v[n++] = name;
+			continue;
+		}
+		real = realpath(name, NULL);
+		add_name(&keys, real ? real : ldr_strdup(name)); /* the table's keys */
+		first = ldr_hash_put(&seen, keys.v[keys.n - 1], name);
+		if (!first) {
+			files->v[n++] = name;
+			continue;
+		}
+		fprintf(stderr, "ldr aggregate: %s: skipped, already counted as '%s'\n",
+			cli_safe(name, &b1), cli_safe(first->value, &b2));
+		free(name);
+	}
+	files->n = n;
+	ldr_hash_clear(&seen);
+	for (i = 0; i < keys.n; i++)
+		free(keys.v[i]);
+	free(keys.v);
+	ldr_buf_release(&b1);
+	ldr_buf_release(&b2);
+}
+
 /* ---- loading --------------------------------------------------------------------- */
 
 /* The first error by position, as "line:col: text". */
@@ -263,6 +306,7 @@ int cmd_aggregate(int argc, char **argv)
 			add_name(&files, ldr_strdup(arg));
 	}
 	free(a.roadmaps);
+	drop_repeats(&files);
 	ldr_aggregate_init(&agg);
 	for (i = 0; i < files.n; i++) {
 		if (add_file(&agg, files.v[i], &as_of) != LDR_EXIT_OK)

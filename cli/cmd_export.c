@@ -237,6 +237,18 @@ static int write_one(const struct ldr_exporter *e, const struct ldr_roadmap *rm,
 }
 
 /* 'ldr export all -o DIR': every export, named after the footprint. */
+/* dir, without the slashes it may end with ("all/", but "/" stays): the
+ * files' names are "dir/file", not "all//file". */
+static void add_dir(struct ldr_buf *b, const char *dir)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	ldr_buf_add(b, dir, n);
+	if (!n || dir[n - 1] != '/')
+		ldr_buf_addch(b, '/');
+}
+
 static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts *o, const char *dir,
 		     const char *roadmap)
 {
@@ -269,7 +281,8 @@ static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts 
 		const struct ldr_exporter *e = &ldr_exporters[i];
 		int r;
 		ldr_buf_reset(&name);
-		ldr_buf_addf(&name, "%s/%s-%s.%s", dir, stem.s, e->kind, e->ext);
+		add_dir(&name, dir);
+		ldr_buf_addf(&name, "%s-%s.%s", stem.s, e->kind, e->ext);
 		r = write_one(e, rm, o, name.s, roadmap);
 		if (r == LDR_EXIT_OK)
 			printf("%s\n", name.s);

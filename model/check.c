@@ -38,9 +38,14 @@ struct ldr_pos ldr_field_pos(const struct ldr_kind *k, const void *rec, const ch
 	return p;
 }
 
-__attribute__((format(printf, 5, 0)))
-static void add(struct ldr_checker *c, struct ldr_pos pos, const char *id, const char *fix,
-		const char *fmt, va_list ap)
+static char *dup_or_null(const char *s)
+{
+	return s ? ldr_strdup(s) : NULL;
+}
+
+__attribute__((format(printf, 7, 0)))
+static void add(struct ldr_checker *c, struct ldr_pos pos, const char *id, const char *field,
+		const char *other, const char *fix, const char *fmt, va_list ap)
 {
 	struct ldr_findings *out = c->out;
 	struct ldr_buf msg = LDR_BUF_INIT;
@@ -51,9 +56,11 @@ static void add(struct ldr_checker *c, struct ldr_pos pos, const char *id, const
 	f = &out->v[out->n++];
 	f->rule = c->rule;
 	f->pos = pos;
-	f->id = id ? ldr_strdup(id) : NULL;
+	f->id = dup_or_null(id);
+	f->field = dup_or_null(field);
+	f->other = dup_or_null(other);
 	f->message = ldr_buf_detach(&msg);
-	f->fix = fix ? ldr_strdup(fix) : NULL;
+	f->fix = dup_or_null(fix);
 	if (c->rule->severity == LDR_CHECK_ERROR)
 		out->errors++;
 	else
@@ -66,16 +73,16 @@ void ldr_report(struct ldr_checker *c, const struct ldr_kind *k, const void *rec
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(c, ldr_field_pos(k, rec, field), id, fix, fmt, ap);
+	add(c, ldr_field_pos(k, rec, field), id, field, NULL, fix, fmt, ap);
 	va_end(ap);
 }
 
-void ldr_report_at(struct ldr_checker *c, struct ldr_pos pos, const char *id, const char *fix,
-		   const char *fmt, ...)
+void ldr_report_at(struct ldr_checker *c, struct ldr_pos pos, const char *id, const char *field,
+		   const char *other, const char *fix, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add(c, pos, id, fix, fmt, ap);
+	add(c, pos, id, field, other, fix, fmt, ap);
 	va_end(ap);
 }
 
@@ -132,11 +139,24 @@ void ldr_findings_release(struct ldr_findings *f)
 	size_t i;
 	for (i = 0; i < f->n; i++) {
 		free(f->v[i].id);
+		free(f->v[i].field);
+		free(f->v[i].other);
 		free(f->v[i].message);
 		free(f->v[i].fix);
 	}
 	free(f->v);
 	memset(f, 0, sizeof(*f));
+}
+
+static int same_or_both_null(const char *x, const char *y)
+{
+	return x && y ? !strcmp(x, y) : x == y;
+}
+
+int ldr_finding_same(const struct ldr_finding *x, const struct ldr_finding *y)
+{
+	return x->rule == y->rule && same_or_both_null(x->id, y->id) &&
+	       same_or_both_null(x->field, y->field) && same_or_both_null(x->other, y->other);
 }
 
 struct ldr_time ldr_check_as_of(const struct ldr_roadmap *rm)

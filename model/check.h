@@ -28,7 +28,14 @@ const struct ldr_rule *ldr_rule_find(const char *id);
 struct ldr_finding {
 	const struct ldr_rule *rule;
 	struct ldr_pos pos; /* {0, 0}: about the file as a whole */
+	/* What it is about, with the rule: what makes two findings the same
+	 * one (ldr_finding_same), whatever the values their messages name. */
 	char *id;           /* the record, or NULL */
+	char *field;        /* the field of the record, or NULL */
+	char *other;        /* the other record of a finding about two (the
+			     * dependency, the project delivering it, the id a
+			     * reference names), or what else tells it from
+			     * another of the same field (a year), or NULL */
 	char *message;
 	char *fix;          /* for this finding, or NULL */
 };
@@ -58,6 +65,11 @@ struct ldr_time ldr_check_as_of(const struct ldr_roadmap *rm);
 size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 		 struct ldr_findings *out);
 void ldr_findings_release(struct ldr_findings *f);
+
+/* Whether x and y are the same finding: the same rule about the same
+ * record, field and other record. Not by the message, which names values:
+ * a dependency that ends later is still the same dependency broken. */
+int ldr_finding_same(const struct ldr_finding *x, const struct ldr_finding *y);
 
 /* The submission checklist: for each requirement of Annex 1, whether and how
  * the roadmap answers it. */

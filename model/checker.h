@@ -16,14 +16,16 @@ struct ldr_checker {
 };
 
 /* Report a finding of the running rule about record rec (of kind k, whose
- * id is id), at the position of its field (NULL: the record itself). fix
- * may be NULL. */
+ * id is id), at the position of its field (NULL: the record itself), which
+ * it is about. fix may be NULL. */
 void ldr_report(struct ldr_checker *c, const struct ldr_kind *k, const void *rec,
 		const char *field, const char *id, const char *fix, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
-/* The same, at an explicit position. */
-void ldr_report_at(struct ldr_checker *c, struct ldr_pos pos, const char *id, const char *fix,
-		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same, at an explicit position, about the field of the record id and,
+ * for a finding about two records, the other one (each may be NULL). */
+void ldr_report_at(struct ldr_checker *c, struct ldr_pos pos, const char *id, const char *field,
+		   const char *other, const char *fix, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
 
 /* The position of a field of a record, or of the record if the field has
  * none. */

@@ -133,12 +133,13 @@ static void bad_ref(struct refs_check *rc, const struct ldr_kind *k, const void 
 	if (s)
 		ldr_buf_addf(&fix, "did you mean '%s'?", s);
 	if (other && other->kind != f->kind)
-		ldr_report_at(c, pos, label, fix.s, "%s %s: '%s' names %s, which is %s %s, not %s %s",
+		ldr_report_at(c, pos, label, f->name, id, fix.s,
+			      "%s %s: '%s' names %s, which is %s %s, not %s %s",
 			      k->name, ldr_q(label, 0), f->name, ldr_q(id, 1),
 			      a_or_an(other->kind->name), other->kind->name, a_or_an(f->kind->name),
 			      f->kind->name);
 	else
-		ldr_report_at(c, pos, label, fix.s, "%s %s: '%s' names %s, which is not %s %s",
+		ldr_report_at(c, pos, label, f->name, id, fix.s, "%s %s: '%s' names %s, which is not %s %s",
 			      k->name, ldr_q(label, 0), f->name, ldr_q(id, 1), a_or_an(f->kind->name),
 			      f->kind->name);
 	ldr_buf_release(&fix);
@@ -216,7 +217,8 @@ static void report_cycle(struct ldr_checker *c, const struct graph *g, const siz
 	struct ldr_pos pos = d->pos[edge];
 
 	if (len == 1) {
-		ldr_report_at(c, pos, node_id(g, u), "remove it from its own 'depends_on'",
+		ldr_report_at(c, pos, node_id(g, u), "depends_on", node_id(g, u),
+			      "remove it from its own 'depends_on'",
 			      "%s %s depends on itself", g->kind->name, ldr_q(node_id(g, u), 0));
 		return;
 	}
@@ -229,7 +231,8 @@ static void report_cycle(struct ldr_checker *c, const struct graph *g, const siz
 		ldr_buf_addf(&b, "%s%s", i ? " -> " : "", node_id(g, path[i]));
 	}
 	ldr_buf_addf(&b, " -> %s", node_id(g, path[0]));
-	ldr_report_at(c, pos, node_id(g, u), "remove one dependency of the cycle",
+	ldr_report_at(c, pos, node_id(g, u), "depends_on", node_id(g, path[0]),
+		      "remove one dependency of the cycle",
 		      "%s %s depends on %s, closing a cycle: %s", g->kind->name,
 		      ldr_q(node_id(g, u), 0), ldr_q(node_id(g, path[0]), 1), b.s);
 	ldr_buf_release(&b);
@@ -318,8 +321,8 @@ static void rule_dep_order(struct ldr_checker *c)
 			const struct ldr_project *d = ldr_index_get(&c->ix, &ldr_kind_project, p->depends_on.v[j]);
 			if (!d || d == p || dropped_project(d) || !ldr_project_order_violated(d, p))
 				continue;
-			ldr_report_at(c, p->depends_on.pos[j], p->id, "start it after the dependency ends, "
-				      "or end the dependency sooner",
+			ldr_report_at(c, p->depends_on.pos[j], p->id, "depends_on", d->id,
+				      "start it after the dependency ends, or end the dependency sooner",
 				      "project %s starts %s but depends on %s, which ends %s",
 				      ldr_q(p->id, 0), ldr_time_format(&p->start, a), ldr_q(d->id, 1),
 				      project_end_text(d, b));
@@ -333,8 +336,8 @@ static void rule_dep_order(struct ldr_checker *c)
 			const struct ldr_project *p = ldr_index_get(&c->ix, &ldr_kind_project, k->projects.v[j]);
 			if (!p || dropped_project(p) || !ldr_delivery_order_violated(p, k))
 				continue;
-			ldr_report_at(c, k->projects.pos[j], k->id, "deploy it in the year the project "
-				      "ends or later",
+			ldr_report_at(c, k->projects.pos[j], k->id, "projects", p->id,
+				      "deploy it in the year the project ends or later",
 				      "capability %s is due %s but project %s, which delivers it, ends %s",
 				      ldr_q(k->id, 0), ldr_time_format(&k->year, a), ldr_q(p->id, 1),
 				      project_end_text(p, b));
@@ -344,7 +347,7 @@ static void rule_dep_order(struct ldr_checker *c)
 								       k->depends_on.v[j]);
 			if (!d || d == k || dropped_capability(d) || !ldr_capability_order_violated(d, k))
 				continue;
-			ldr_report_at(c, k->depends_on.pos[j], k->id, NULL,
+			ldr_report_at(c, k->depends_on.pos[j], k->id, "depends_on", d->id, NULL,
 				      "capability %s is due %s but depends on %s, due %s",
 				      ldr_q(k->id, 0), ldr_time_format(&k->year, a), ldr_q(d->id, 1),
 				      ldr_time_format(&d->year, b));
@@ -440,11 +443,11 @@ static void rule_range(struct ldr_checker *c)
 			const struct ldr_milestone *m = LDR_ITEM(p->milestones, struct ldr_milestone, j);
 			if (!m->due.kind || (ldr_time_first(&m->due) >= first && ldr_time_last(&m->due) <= last))
 				continue;
-			ldr_report(c, &ldr_kind_milestone, m, "due", m->id,
-				   "move the milestone, or widen the project's span",
-				   "milestone %s is due %s, outside its project %s (%s to %s)",
-				   ldr_q(m->id, 0), ldr_time_format(&m->due, a), ldr_q(p->id, 1),
-				   ldr_time_format(&p->start, b), project_end_text(p, e));
+			ldr_report_at(c, ldr_field_pos(&ldr_kind_milestone, m, "due"), m->id, "due", p->id,
+				      "move the milestone, or widen the project's span",
+				      "milestone %s is due %s, outside its project %s (%s to %s)",
+				      ldr_q(m->id, 0), ldr_time_format(&m->due, a), ldr_q(p->id, 1),
+				      ldr_time_format(&p->start, b), project_end_text(p, e));
 		}
 	}
 }
@@ -571,12 +574,12 @@ static void rule_phase_order(struct ldr_checker *c)
 			words_of(ph[j].k->who, &wide);
 			if (!wider(&narrow, &wide))
 				continue;
-			ldr_report(c, &ldr_kind_capability, ph[j].k, "year", ph[j].k->id,
-				   "phase the narrower group first, or check the years",
-				   "capability %s gives its 'what' to %s in %s, before the narrower phase "
-				   "%s for %s in %s", ldr_q(ph[j].k->id, 0), ldr_q(ph[j].k->who, 1),
-				   ldr_time_format(&ph[j].k->year, a), ldr_q(ph[i].k->id, 2),
-				   ldr_q(ph[i].k->who, 3), ldr_time_format(&ph[i].k->year, b));
+			ldr_report_at(c, ldr_field_pos(&ldr_kind_capability, ph[j].k, "year"), ph[j].k->id,
+				      "year", ph[i].k->id, "phase the narrower group first, or check the years",
+				      "capability %s gives its 'what' to %s in %s, before the narrower "
+				      "phase %s for %s in %s", ldr_q(ph[j].k->id, 0), ldr_q(ph[j].k->who, 1),
+				      ldr_time_format(&ph[j].k->year, a), ldr_q(ph[i].k->id, 2),
+				      ldr_q(ph[i].k->who, 3), ldr_time_format(&ph[i].k->year, b));
 		}
 	}
 	free(keys);
@@ -621,7 +624,7 @@ static void rule_uc_missing(struct ldr_checker *c)
 	size_t i;
 	for (i = 0; i < LDR_NATIONAL_UCS; i++)
 		if (!uc_plan(c, ldr_national_ucs[i].id))
-			ldr_report_at(c, pos, ldr_national_ucs[i].id,
+			ldr_report_at(c, pos, ldr_national_ucs[i].id, NULL, NULL,
 				      "add its plan to 'universal_capabilities'",
 				      "universal capability %s has no plan: %s", ldr_national_ucs[i].id,
 				      ldr_national_ucs[i].title);
@@ -640,10 +643,11 @@ static void rule_uc_ambition(struct ldr_checker *c)
 			int found = 0;
 			for (j = 0; j < uc->ambition.len; j++)
 				found |= ldr_time_cmp(&LDR_ITEM(uc->ambition, struct ldr_ambition, j)->year, &t) == 0;
-			if (!found)
-				ldr_report(c, &ldr_kind_uc, uc, "ambition", uc->id, NULL,
-					   "universal capability %s has no ambition for %s (guidance 6.28)",
-					   uc->id, ldr_time_format(&t, buf));
+			if (!found) /* one a year: the year is what it is about */
+				ldr_report_at(c, ldr_field_pos(&ldr_kind_uc, uc, "ambition"), uc->id,
+					      "ambition", ldr_time_format(&t, buf), NULL,
+					      "universal capability %s has no ambition for %s (guidance 6.28)",
+					      uc->id, buf);
 		}
 	}
 }
@@ -961,7 +965,7 @@ static void rule_checklist(struct ldr_checker *c)
 	ldr_checklist_answers(c->rm, ans);
 	for (i = 0; i < LDR_CHECKLIST_SIZE; i++)
 		if (!ans[i].answered)
-			ldr_report_at(c, pos, ans[i].req->id,
+			ldr_report_at(c, pos, ans[i].req->id, NULL, NULL,
 				      ans[i].req->answer == LDR_ANSWER_RESPONSE
 					      ? "add a response saying where it is answered"
 					      : "add the data, or a response saying where it is answered",
@@ -987,6 +991,7 @@ static void rule_merge_conflict(struct ldr_checker *c)
 	for (i = 0; i < c->rm->conflicts.len; i++) {
 		const struct ldr_conflict *x = LDR_ITEM(c->rm->conflicts, struct ldr_conflict, i);
 		const struct ldr_ref *r = ldr_index_find(&c->ix, x->record);
+		struct ldr_pos pos = ldr_field_pos(&ldr_kind_conflict, x, NULL);
 		struct ldr_buf who = LDR_BUF_INIT;
 
 		if (r)
@@ -995,16 +1000,16 @@ static void rule_merge_conflict(struct ldr_checker *c)
 			ldr_buf_addstr(&who, x->record && !strcmp(x->record, "footprint") ? "the footprint"
 										   : ldr_q(x->record, 3));
 		if (x->removed)
-			ldr_report(c, &ldr_kind_conflict, x, NULL, x->record, fix,
-				   "unresolved merge conflict: %s%s%s was removed by %s and changed by %s "
-				   "(the file keeps it)", who.s, x->field ? " " : "", x->field ? x->field : "",
-				   x->removed == LDR_SIDE_OURS ? "ours" : "theirs",
-				   x->removed == LDR_SIDE_OURS ? "theirs" : "ours");
+			ldr_report_at(c, pos, x->record, x->field, NULL, fix,
+				      "unresolved merge conflict: %s%s%s was removed by %s and changed by "
+				      "%s (the file keeps it)", who.s, x->field ? " " : "",
+				      x->field ? x->field : "", x->removed == LDR_SIDE_OURS ? "ours" : "theirs",
+				      x->removed == LDR_SIDE_OURS ? "theirs" : "ours");
 		else
-			ldr_report(c, &ldr_kind_conflict, x, NULL, x->record, fix,
-				   "unresolved merge conflict in %s, field %s: base %s, ours %s, theirs %s",
-				   who.s, ldr_q(x->field ? x->field : "", 0), side_value(x->base, 1),
-				   side_value(x->ours, 2), side_value(x->theirs, 3));
+			ldr_report_at(c, pos, x->record, x->field, NULL, fix,
+				      "unresolved merge conflict in %s, field %s: base %s, ours %s, theirs %s",
+				      who.s, ldr_q(x->field ? x->field : "", 0), side_value(x->base, 1),
+				      side_value(x->ours, 2), side_value(x->theirs, 3));
 		ldr_buf_release(&who);
 	}
 }

@@ -7,17 +7,13 @@
 
 #include "versions.h"
 
-static int same_finding(const struct ldr_finding *x, const struct ldr_finding *y)
-{
-	return x->rule == y->rule && !strcmp(x->message, y->message) &&
-	       ((!x->id && !y->id) || (x->id && y->id && !strcmp(x->id, y->id)));
-}
-
+/* Whether f has the error x already: about the same thing, whatever the
+ * values its message names (ldr_finding_same). */
 static int among(const struct ldr_findings *f, const struct ldr_finding *x)
 {
 	size_t i;
 	for (i = 0; i < f->n; i++)
-		if (f->v[i].rule->severity == LDR_CHECK_ERROR && same_finding(&f->v[i], x))
+		if (f->v[i].rule->severity == LDR_CHECK_ERROR && ldr_finding_same(&f->v[i], x))
 			return 1;
 	return 0;
 }

@@ -12,6 +12,14 @@ ldr aggregate -o $T/national.xlsx tests/cli/data/national/north.yaml tests/cli/d
 # A footprint's directory is its roadmap.yaml; a directory with no roadmap
 # is reported; so is a file that is not there. The others go on.
 ldr aggregate tests/cli/data/national/east $T $T/missing.yaml | head -6
+# Nothing to count in a directory with no roadmap: no "(0 errors)".
+mkdir $T/emptydir && ldr aggregate $T/emptydir $T/missing.yaml 2>/dev/null | grep skipped
+# Each roadmap once, by its real path: a file given twice, by another name or
+# through a link, or given and found in a directory given too, is counted
+# once under its first name; each repeat is said on stderr, and the exit
+# status is not changed by it.
+mkdir $T/dir && ln -s $PWD/tests/cli/data/national/north.yaml $T/dir/link.yaml && ldr aggregate tests/cli/data/national/north.yaml tests/cli/data/national/east tests/cli/data/national/./north.yaml tests/cli/data/national/east/roadmap.yaml $T/dir >$T/once.txt && sed -n '1p;5,7p' $T/once.txt
+ldr aggregate --json tests/cli/data/national/north.yaml tests/cli/data/national/north.yaml | sed -n 2,4p
 # The command line.
 ldr aggregate
 ldr aggregate --json --csv $T/x.csv roadmaps/derbyshire.yaml

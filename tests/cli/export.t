@@ -17,6 +17,8 @@ ln -s later.xlsx $T/dangling.xlsx && ldr export annex2 -o $T/dangling.xlsx roadm
 ln -s later.csv $T/dangling.csv && ldr export annex2 -o $T/dangling.csv roadmaps/annex2-illustration.yaml && test -L $T/dangling.csv && test -s $T/later.csv && echo written through
 # Every export at once, named after the footprint.
 ldr export all -o $T/all roadmaps/annex2-illustration.yaml | grep -E 'annex2|annex4|dossier|trajectory' | sed "s|$T|T|" | sort
+# The directory given with a slash at its end (or several): no "all//".
+ldr export all -o $T/all// roadmaps/annex2-illustration.yaml | grep annex2 | sed "s|$T|T|"
 # Never over the roadmap itself; never through a link out of the directory.
 cp roadmaps/annex2-illustration.yaml $T/self.csv && ldr export annex2 -o $T/self.csv $T/self.csv 2>&1 | sed "s|$T|T|g"
 mkdir -p $T/out && ln -sf ../../../../../README.md $T/out/evil.csv && ldr export annex2 -o $T/out/evil.csv roadmaps/annex2-illustration.yaml 2>&1 | sed "s|$T|T|g"; head -c 5 README.md

@@ -78,3 +78,13 @@
 . tests/cli/repo.sh && cd $R && for g in shared.git a b; do git -C $g fsck --no-dangling --no-progress 2>&1 | sed "s|^|$g: |"; done; echo fsck: ok
 # The driver on its own: usage, and a version it cannot read.
 ldr merge-driver one two; echo 'ldr: 1' > $T/empty.yaml; ldr merge-driver $T/empty.yaml roadmaps/derbyshire.yaml roadmaps/derbyshire.yaml roadmap.yaml
+
+# 7. An error one side had already is not the merge's, even when the merge
+# changes a value its message names: a makes P36 depend on P31, which ends
+# after P36 starts (an error there already); c, a new clone, moves P31's end
+# later still. Merged and pushed, nothing blamed on the merge (exit 0).
+. tests/cli/repo.sh && cd $R && git clone -q file://$R/shared.git c && at 2016-07-18 && ldr set a P36.depends_on=P31 -m 'P36 needs P31' >/dev/null && ldr check --rule dep-order a | grep P36 && ldr sync a >/dev/null && at 2016-07-19 && ldr set c 'P31.end=18/19 Q2' -m 'P31 runs on' >/dev/null && ldr sync c
+. tests/cli/repo.sh && cd $R && ldr check --rule dep-order c | grep P36
+# The interface's sync (P) says the same: P35 on P32, then P32 later still.
+. tests/cli/repo.sh && cd $R && at 2016-07-20 && ldr set a P35.depends_on=P32 -m 'P35 needs P32' >/dev/null && ldr check --rule dep-order a | grep P35 && ldr sync a >/dev/null && at 2016-07-21 && ldr set c 'P32.end=18/19 Q1' -m 'P32 runs on' >/dev/null && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='P <Dump>' ldr c | grep -A1 '^merged'
+. tests/cli/repo.sh && cd $R && ldr sync a >/dev/null && cmp a/roadmap.yaml c/roadmap.yaml && echo same && for g in shared.git a c; do git -C $g fsck --no-dangling --no-progress 2>&1 | sed "s|^|$g: |"; done; echo fsck: ok

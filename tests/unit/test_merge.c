@@ -390,6 +390,48 @@ static void test_a_clean_merge_can_break_the_schedule(void **state)
 	merged_release(&x);
 }
 
+/* Ours already had the dependency broken; theirs moves the predecessor's
+ * end later still. The merge's message names another end, but the error is
+ * the one ours had: not the merge's. */
+static void test_an_error_one_side_had_is_not_the_merges(void **state)
+{
+	struct merged x;
+	struct ldr_findings f;
+	struct ldr_check_opts o;
+	(void)state;
+
+	merge3(&x,
+	       HEAD "projects:\n- {id: P1, name: a, start: 16/17, end: 17/18 Q2}\n"
+		    "- {id: P2, name: b, start: 17/18 Q1, end: 17/18}\n",
+	       HEAD "projects:\n- {id: P1, name: a, start: 16/17, end: 17/18 Q2}\n"
+		    "- {id: P2, name: b, start: 17/18 Q1, end: 17/18, depends_on: [P1]}\n",
+	       HEAD "projects:\n- {id: P1, name: a, start: 16/17, end: 18/19 Q3}\n"
+		    "- {id: P2, name: b, start: 17/18 Q1, end: 17/18}\n");
+	assert_int_equal(x.m.n, 0);
+	memset(&o, 0, sizeof(o));
+	o.only = (const char *[]){ "dep-order" };
+	o.n_only = 1;
+	ldr_check(&x.ours, &o, &f);
+	assert_int_equal(f.errors, 1);
+	assert_non_null(strstr(f.v[0].message, "ends 17/18 Q2"));
+	ldr_findings_release(&f);
+	ldr_check(&x.out, &o, &f);
+	assert_int_equal(f.errors, 1);
+	assert_non_null(strstr(f.v[0].message, "ends 18/19 Q3"));
+	ldr_findings_release(&f);
+	ldr_check_new_errors(&x.out, &x.ours, &x.theirs, &o, &f);
+	assert_int_equal(f.n, 0);
+	ldr_findings_release(&f);
+	/* Without ours' error, the same finding is the merge's. */
+	ldr_check_new_errors(&x.out, &x.base, &x.theirs, &o, &f);
+	assert_int_equal(f.errors, 1);
+	assert_string_equal(f.v[0].id, "P2");
+	assert_string_equal(f.v[0].field, "depends_on");
+	assert_string_equal(f.v[0].other, "P1");
+	ldr_findings_release(&f);
+	merged_release(&x);
+}
+
 static void test_conflicts_already_recorded_merge_as_a_set(void **state)
 {
 	struct merged x;
@@ -416,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_nested_keys_and_attributes),
 		cmocka_unit_test(test_milestones_are_records_of_their_own),
 		cmocka_unit_test(test_a_clean_merge_can_break_the_schedule),
+		cmocka_unit_test(test_an_error_one_side_had_is_not_the_merges),
 		cmocka_unit_test(test_conflicts_already_recorded_merge_as_a_set),
 	};
 	return cmocka_run_group_tests_name("merge", tests, NULL, NULL);
