@@ -4,10 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/check.h"
+#include "../model/diag.h"
 #include "../model/diff.h"
 #include "../model/edit.h"
+#include "../model/file.h"
 #include "../model/repo.h"
 #include "../model/schema.h"
+#include "../model/sync.h"
 #include "cli.h"
 #include "history.h"
 
@@ -141,6 +145,43 @@ static void show(const struct ldr_roadmap *before, const struct ldr_roadmap *aft
 	ldr_buf_release(&b);
 }
 
+/* What the change broke: errors of the checks that the roadmap did not have
+ * before it (by what they are about, not their words), on standard error.
+ * The change is saved all the same, and the exit status stays 0: it did
+ * what it was asked, and a script's next 'ldr set' may mend it. */
+static void report_breaks(const struct ldr_roadmap *before, const struct ldr_roadmap *after, const char *path)
+{
+	struct ldr_check_opts o;
+	struct ldr_findings f;
+	struct ldr_buf b = LDR_BUF_INIT, text = LDR_BUF_INIT;
+	struct ldr_roadmap saved;
+	struct ldr_diag d;
+	size_t i;
+
+	/* The file as saved, read again: its findings have the lines the
+	 * changed values are on now. */
+	ldr_roadmap_init(&saved);
+	ldr_diag_init(&d, path);
+	if (ldr_file_read(path, &text, &b) == 0 && ldr_roadmap_read(&saved, text.s, text.len, &d) == 0)
+		after = &saved;
+	ldr_buf_reset(&b);
+	memset(&o, 0, sizeof(o));
+	o.as_of = ldr_check_as_of(after);
+	ldr_check_new_errors(after, before, before, &o, &f);
+	if (f.n) {
+		fflush(stdout); /* after the changes, where both go to one place */
+		fprintf(stderr, "ldr set: warning: the change breaks the schedule ('ldr check' lists "
+			"every problem):\n");
+		for (i = 0; i < f.n; i++)
+			cli_print_finding(stderr, cli_safe(path, &b), &f.v[i]);
+	}
+	ldr_findings_release(&f);
+	ldr_roadmap_release(&saved);
+	ldr_diag_release(&d);
+	ldr_buf_release(&text);
+	ldr_buf_release(&b);
+}
+
 int cmd_set(int argc, char **argv)
 {
 	struct set_args a;
@@ -185,6 +226,7 @@ int cmd_set(int argc, char **argv)
 		fprintf(stderr, "ldr set: warning: %s\n", err.s);
 	r = LDR_EXIT_OK;
 	show(&before, &rm, id.s, msg.s);
+	report_breaks(&before, &rm, ldr_repo_file(repo));
 out:
 	free(a.assign);
 	ldr_repo_free(repo);

@@ -5,7 +5,7 @@
 # separators (all drawn inert).
 . tests/cli/repo.sh && at 2016-04-29 && ldr init $R/r --from roadmaps/annex2-illustration.yaml -m 'The Annex 2 illustration as submitted' >/dev/null && ldr baseline submitted -m 'As submitted to NHS England' $R/r
 . tests/cli/repo.sh && at 2016-09-30 && ldr set $R/r 'C05.year=17/18 Q1' -m 'Q2 update: inpatient e-prescribing slips a quarter' >/dev/null
-. tests/cli/repo.sh && at 2016-12-20 && ldr set $R/r C01.status=delivered C01.delivered=2016-12 'C02.who=All clinicians in unscheduled care' -m 'Q3 update: GP record in A&E live' >/dev/null
+. tests/cli/repo.sh && at 2016-12-20 && ldr set $R/r C01.status=delivered C01.delivered=2016-12 'C02.who=All clinicians in unscheduled care' -m 'Q3 update: GP record in A&E live' 2>&1 >/dev/null | sed "s|$R|R|"
 . tests/cli/repo.sh && at 2017-01-15 && cd $R/r && sed -i 's/^  who: GPs$/  who: GPs in the footprint/' roadmap.yaml && GIT_AUTHOR_NAME="$(printf 'Mal\033[31mlory\342\200\256')" git commit -qam "$(printf 'Plain git: C04\033[2J \036fake\037row\n\nA body line\twith a tab')" && git log --format='%h %s' -1 | od -c | head -2
 # The log, newest first, the detail pane on the selected commit; Enter shows
 # a commit's changes (Esc, or q, goes back).

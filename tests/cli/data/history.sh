@@ -11,7 +11,9 @@ r=$R/derbyshire
 # on the reviews.
 ldr=ldr
 [ -x ./ldr ] && ldr=./ldr
-q() { $ldr set "$r" "$@" >/dev/null; }
+# (Each step's warnings of what it breaks are the interim states of a real
+# history, not what is tested: shown only if the step fails.)
+q() { $ldr set "$r" "$@" >/dev/null 2>"$R/set.err" || { cat "$R/set.err" >&2; return 1; }; }
 
 at 2016-06-30
 $ldr init "$r" --from roadmaps/derbyshire.yaml -m 'Derbyshire LDR v3.0 as submitted' >/dev/null
