@@ -331,3 +331,42 @@ void ldr_change_text(struct ldr_buf *b, const struct ldr_change *c)
 	if (c->rephased)
 		shift_text(b, c);
 }
+
+/* One change, briefly, for a subject. */
+static void change_brief(struct ldr_buf *b, const struct ldr_change *c)
+{
+	if (c->type == LDR_CHANGE_ADDED || c->type == LDR_CHANGE_REMOVED) {
+		ldr_buf_addf(b, "%s %s %s", c->type == LDR_CHANGE_ADDED ? "add" : "delete", c->kind->name, c->id);
+		return;
+	}
+	ldr_buf_addf(b, "%s ", c->id);
+	ldr_buf_addquoted(b, c->field, 40);
+	if (!c->to)
+		ldr_buf_addstr(b, " cleared");
+	else if (strlen(c->to) <= 24 && !strchr(c->to, '\n')) {
+		ldr_buf_addstr(b, " to ");
+		ldr_buf_addquoted(b, c->to, 24);
+	}
+}
+
+void ldr_diff_subject(struct ldr_buf *b, const struct ldr_diff *d, size_t max)
+{
+	struct ldr_buf piece = LDR_BUF_INIT;
+	size_t i, named = 0, shown = 0, start = b->len;
+
+	for (i = 0; i < d->n; i++) {
+		const struct ldr_change *c = &d->v[i];
+		if (c->type == LDR_CHANGE_CHANGED && !strncmp(c->field, "derived.", 8))
+			continue;
+		named++;
+		ldr_buf_reset(&piece);
+		change_brief(&piece, c);
+		if (shown < 3 && (shown == 0 || b->len - start + 2 + piece.len <= max)) {
+			ldr_buf_addf(b, "%s%s", shown ? "; " : "", piece.s);
+			shown++;
+		}
+	}
+	if (named > shown)
+		ldr_buf_addf(b, "; and %zu more", named - shown);
+	ldr_buf_release(&piece);
+}

@@ -45,5 +45,10 @@ struct ldr_buf;
 /* A change as one line of text, untrusted text escaped:
  * "P08 start: 16/17 Q1 -> 17/18 (re-phased 4 quarters later)". */
 void ldr_change_text(struct ldr_buf *b, const struct ldr_change *c);
+/* A commit subject for d, about max characters at most: "C13 year to 17/18;
+ * add capability C42; C41 notes; and 2 more". Changes of derived reasons,
+ * which follow from a value set by hand, are not named. Nothing for an
+ * empty diff. */
+void ldr_diff_subject(struct ldr_buf *b, const struct ldr_diff *d, size_t max);
 
 #endif

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../model/diag.h"
+#include "../model/diff.h"
 #include "../model/field.h"
 #include "../model/file.h"
 #include "../model/merge.h"
@@ -706,7 +707,7 @@ out:
 static char *suggested_message(struct tui_app *app)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	size_t i, shown = 0;
+	struct ldr_diff d;
 
 	if (app->sync.name) {
 		ldr_sync_message(&b, &app->sync);
@@ -724,12 +725,15 @@ static char *suggested_message(struct tui_app *app)
 		b.s[b.len] = '\0';
 		return ldr_buf_detach(&b);
 	}
-	for (i = 0; i < app->undo.done && shown < 3; i++, shown++)
-		ldr_buf_addf(&b, "%s%s", shown ? "; " : "", app->undo.v[app->undo.done - 1 - i].what);
-	if (app->undo.done > 3)
-		ldr_buf_addf(&b, "; and %zu more", app->undo.done - 3);
+	/* What changed since the file was loaded or saved (the undo history
+	 * reaches further back, and a restored session has none). */
+	ldr_diff_roadmaps(&d, &app->base, &app->rm);
+	ldr_diff_subject(&b, &d, 72);
+	ldr_diff_release(&d);
 	if (!b.len)
 		ldr_buf_addstr(&b, "Edit the roadmap");
+	else
+		b.s[0] = (char)(b.s[0] >= 'a' && b.s[0] <= 'z' ? b.s[0] - 'a' + 'A' : b.s[0]);
 	return ldr_buf_detach(&b);
 }
 

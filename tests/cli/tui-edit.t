@@ -38,3 +38,6 @@ printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n-
 . tests/cli/repo.sh && cd $R && ldr init two --from d.yaml >/dev/null && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> "Patients of the new practices" <HUP>' ldr two; echo "exit $?"; grep -A2 'id: C07' two/.git/ldr/roadmap.yaml.unsaved
 . tests/cli/repo.sh && cd $R && rm two/.git/ldr/roadmap.yaml.* && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j j j j j <Enter> "P09" <Space> <HUP>' ldr two; echo "exit $?"; grep -A7 'id: C07' two/.git/ldr/roadmap.yaml.unsaved | grep -A2 projects
 . tests/cli/repo.sh && cd $R && rm two/.git/ldr/roadmap.yaml.* && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j j j <Enter> <C-u> "19/2" <HUP>' ldr two; echo "exit $?"; ls -a two/.git/ldr
+# The suggested commit message names what changed since the last save, not
+# what the undo history holds from before it.
+. tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> "Everyone" <Enter> w <Enter> <Esc> / C09 <Enter> e j <Enter> <C-u> "Someone" <Enter> w <Dump> <Enter>' ldr two | tail -2 | head -1; git -C two log -2 --format=%s

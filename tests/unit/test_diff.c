@@ -145,6 +145,44 @@ static void test_fields_paths_and_records(void **state)
 	ldr_diff_release(&d);
 }
 
+/* A commit subject from the changes: short values named, long ones not,
+ * derived reasons left out, three at most, the rest counted. */
+static void test_subject(void **state)
+{
+	struct ldr_diff d;
+	struct ldr_buf b = LDR_BUF_INIT;
+	(void)state;
+
+	diff_of(BASE, HEAD "projects:\n"
+		"- id: P1\n  name: First, with a name longer than twenty-four characters\n  start: 16/17 Q1\n"
+		"  end: 17/18 Q4\n  milestones:\n  - {id: P1-M1, what: Go live, due: 2016-10}\n"
+		"- id: P2\n  name: Second\n  start: 17/18\n  derived: {start: a reason}\n"
+		"capabilities:\n- id: C1\n  who: GPs\n  what: Refer\n  year: 16/17\n  attributes: {Solution: eRS}\n"
+		"universal_capabilities:\n- id: UC04\n  ambition:\n  - {year: 16/17, text: Half}\n"
+		"  activities:\n  - {id: UC04-A1, quarter: 16/17 Q2, what: x, done: false}\n", &d);
+	ldr_diff_subject(&b, &d, 72);
+	assert_string_equal(b.s, "P1 name; P1 end to 17/18 Q4");
+	ldr_diff_release(&d);
+
+	ldr_buf_reset(&b);
+	diff_of(BASE, HEAD "projects:\n"
+		"- id: P1\n  name: One\n  start: 16/17 Q1\n  end: 16/17 Q4\n  status: delivered\n"
+		"- id: P3\n  name: Third\n"
+		"capabilities:\n- id: C1\n  who: GPs\n  what: Refer\n  year: 16/17\n"
+		"universal_capabilities:\n- id: UC04\n  ambition:\n  - {year: 16/17, text: Half}\n"
+		"  activities:\n  - {id: UC04-A1, quarter: 16/17 Q2, what: x, done: false}\n", &d);
+	ldr_diff_subject(&b, &d, 72);
+	assert_string_equal(b.s, "P1 name to One; P1 status to delivered; add project P3; and 3 more");
+	ldr_diff_release(&d);
+
+	ldr_buf_reset(&b);
+	diff_of(BASE, BASE, &d);
+	ldr_diff_subject(&b, &d, 72);
+	assert_int_equal(b.len, 0);
+	ldr_diff_release(&d);
+	ldr_buf_release(&b);
+}
+
 static void test_quarters_count_boundaries(void **state)
 {
 	(void)state;
@@ -164,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_moved_in_its_list_is_no_change),
 		cmocka_unit_test(test_rephasing),
 		cmocka_unit_test(test_fields_paths_and_records),
+		cmocka_unit_test(test_subject),
 		cmocka_unit_test(test_quarters_count_boundaries),
 	};
 	return cmocka_run_group_tests_name("diff", tests, NULL, NULL);
