@@ -461,7 +461,7 @@ static void add(struct tui_app *app, int duplicate)
 	const struct ldr_field *slot = view_slot(app, &k);
 	void *sel = NULL, *rec;
 	const struct ldr_list *l;
-	size_t index;
+	size_t index, mark;
 	char prefix[16] = "";
 	char *id;
 	const char *sid;
@@ -492,14 +492,19 @@ static void add(struct tui_app *app, int duplicate)
 					      : k == &ldr_kind_project ? 'P' : 'T');
 	}
 	id = tui_next_id(app, slot, prefix);
+	mark = app->undo.done;
 	rec = tui_add_record(app, slot, index, duplicate ? sel : NULL, id);
-	free(id);
 	if (rec) {
 		tui_app_focus(app, k, rec);
 		tui_app_jump(app, ldr_rec_id(k, rec));
 		tui_form_edit(app, k, rec);
-		tui_form_fill(app);
+		if (tui_form_fill(app)) {
+			char what[128];
+			snprintf(what, sizeof(what), "%s %s", k->name, id);
+			tui_form_cancel_add(app, mark, 0, what);
+		}
 	}
+	free(id);
 }
 
 static void delete_selected(struct tui_app *app)

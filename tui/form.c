@@ -1021,7 +1021,7 @@ static void edit_field(struct tui_app *app, struct form *fm, const struct ldr_fi
 	ldr_buf_release(&err);
 }
 
-void tui_form_fill(struct tui_app *app)
+int tui_form_fill(struct tui_app *app)
 {
 	struct form *fm = form_of(app);
 	size_t i;
@@ -1033,9 +1033,29 @@ void tui_form_fill(struct tui_app *app)
 			continue;
 		tui_view_select_item(&app->views[TUI_V_FORM], i);
 		edit_field(app, fm, f);
-		if (tui_hangup || !fm->rec || !ldr_field_present(f, fm->rec))
-			break; /* cancelled: the form is there to finish it */
+		if (tui_hangup)
+			return 0; /* what was typed is kept, for the recovery file */
+		if (!fm->rec || !ldr_field_present(f, fm->rec))
+			return 1;
 	}
+	return 0;
+}
+
+static int back(struct tui_app *app);
+
+int tui_form_depth(struct tui_app *app)
+{
+	return app->current == TUI_V_FORM ? form_of(app)->n : 0;
+}
+
+void tui_form_cancel_add(struct tui_app *app, size_t mark, int depth, const char *what)
+{
+	while (app->undo.done > mark)
+		tui_undo_last(app);
+	while (tui_form_depth(app) > depth)
+		back(app);
+	tui_app_say(app, TUI_ROLE_NORMAL, "%s not added: it needs every field asked for (Ctrl-R brings "
+		    "it back to finish)", what);
 }
 
 static void form_enter(struct tui_app *app, struct form *fm, size_t item)
@@ -1072,12 +1092,18 @@ static void form_add(struct tui_app *app, struct form *fm)
 		char *id = ik->fields[0].type == LDR_F_ID
 				   ? next_item_id(app, l, ik, ldr_rec_id(fm->kind, fm->rec))
 				   : NULL;
-		size_t at = l->len;
+		size_t at = l->len, mark = app->undo.done;
+		int depth = fm->n;
 		if (tui_list_add(app, &loc, fr->field, id) == 0) {
 			/* Straight into the new item, asking for what it needs. */
 			tui_view_select_item(&app->views[TUI_V_FORM], at);
 			form_enter(app, fm, at);
-			tui_form_fill(app);
+			if (tui_form_fill(app)) {
+				struct ldr_buf what = LDR_BUF_INIT;
+				ldr_buf_addf(&what, "%s%s%s", ik->name, id ? " " : "", id ? id : "");
+				tui_form_cancel_add(app, mark, depth, what.s);
+				ldr_buf_release(&what);
+			}
 		}
 		free(id);
 	} else if (fr->type == FR_MAP) {

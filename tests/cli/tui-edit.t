@@ -41,3 +41,8 @@ printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n-
 # The suggested commit message names what changed since the last save, not
 # what the undo history holds from before it.
 . tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> "Everyone" <Enter> w <Enter> <Esc> / C09 <Enter> e j <Enter> <C-u> "Someone" <Enter> w <Dump> <Enter>' ldr two | tail -2 | head -1; git -C two log -2 --format=%s
+# Esc while a new record asks for what it needs cancels the addition (a
+# record without its required fields cannot be saved): nothing is left
+# half made, and Ctrl-R brings it back to finish. The same for a milestone.
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G a <Esc> <Dump> <C-r>' ldr roadmaps/derbyshire.yaml | tail -3
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> a <Esc> <Dump>' ldr roadmaps/derbyshire.yaml | sed -n '2,5p;22,24p'
