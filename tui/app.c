@@ -532,6 +532,18 @@ static void delete_selected(struct tui_app *app)
 	t = ldr_rec_title(k, rec, &title);
 	if (t)
 		ldr_buf_addf(&q, " (%s)", t);
+	{
+		/* What names it would name nothing after: said before, not after. */
+		size_t n, i;
+		const char *id = ldr_rec_id(k, rec);
+		const struct ldr_referrer *by = id ? ldr_index_referrers(&app->ix, id, &n) : NULL;
+		for (i = 0; by && i < n && i < 4; i++) {
+			const char *rid = ldr_rec_id(by[i].kind, by[i].rec);
+			ldr_buf_addf(&q, "%s%s", i ? ", " : ", named by ", rid ? rid : by[i].kind->name);
+		}
+		if (by && n > 4)
+			ldr_buf_addf(&q, " and %zu more", n - 4);
+	}
 	if (tui_app_choose(app, "delete ", q.s, "(y)es, (n)o", "yn") == 'y') {
 		tui_delete_record(app, k, rec);
 		if (app->current == TUI_V_RECORD)

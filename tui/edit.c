@@ -377,6 +377,20 @@ void *tui_add_record(struct tui_app *app, const struct ldr_field *slot, size_t i
 		free(*idp);
 		*idp = ldr_strdup(new_id);
 	}
+	/* A copy's number in the dossier would be its original's: the next one. */
+	if (like) {
+		int f = ldr_kind_field(k, "ref");
+		if (f >= 0 && k->fields[f].type == LDR_F_INT && ((struct ldr_int *)LDR_FIELD(rec, &k->fields[f]))->set) {
+			long long top = 0;
+			size_t i;
+			for (i = 0; i < l->len; i++) {
+				const struct ldr_int *r = LDR_FIELD(ldr_list_at(l, k, i), &k->fields[f]);
+				if (r->set && r->v > top)
+					top = r->v;
+			}
+			((struct ldr_int *)LDR_FIELD(rec, &k->fields[f]))->v = top + 1;
+		}
+	}
 	/* A copy read from the file knows where it was; the new one was not. */
 	free(((struct ldr_rec *)rec)->fpos);
 	((struct ldr_rec *)rec)->fpos = NULL;

@@ -46,3 +46,7 @@ printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n-
 # half made, and Ctrl-R brings it back to finish. The same for a milestone.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G a <Esc> <Dump> <C-r>' ldr roadmaps/derbyshire.yaml | tail -3
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> a <Esc> <Dump>' ldr roadmaps/derbyshire.yaml | sed -n '2,5p;22,24p'
+# Deleting a record others name says which, before it is done.
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> x <Dump> n' ldr roadmaps/derbyshire.yaml | tail -3
+# A duplicated project takes the next free id and the next dossier number.
+LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> c <Esc> <Dump>' ldr roadmaps/derbyshire.yaml | sed -n '9,11p'
