@@ -1052,7 +1052,8 @@ void tui_form_cancel_add(struct tui_app *app, size_t mark, int depth, const char
 {
 	while (app->undo.done > mark)
 		tui_undo_last(app);
-	while (tui_form_depth(app) > depth)
+	/* (The undo may have emptied the form already: depth 0 leaves it.) */
+	while (app->current == TUI_V_FORM && (form_of(app)->n > depth || depth == 0))
 		back(app);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s not added: it needs every field asked for (Ctrl-R brings "
 		    "it back to finish)", what);

@@ -27,6 +27,11 @@ else
 fi
 
 failed=0
+# The shipped roadmaps are inputs: a test that opened one in the interface
+# and left a recovery file beside it (or wrote it) would change what every
+# later test reads, and could be committed by mistake.
+shipped() { ls -A -l --time-style=+%s roadmaps tests/cli/data 2>/dev/null; }
+before=$(shipped)
 for t in "$@"; do
 	name=$(basename "$t" .t)
 	T=build/tests/cli/$name
@@ -49,6 +54,12 @@ for t in "$@"; do
 		echo "cli: $name: ok"
 	else
 		echo "cli: $name: FAILED (the transcript above differs from tests/cli/$name.out)"
+		failed=1
+	fi
+	if [ "$(shipped)" != "$before" ]; then
+		echo "cli: $name: FAILED: it changed roadmaps/ or tests/cli/data/ (work on a copy under \$T):"
+		echo "$before" >"$T.before" && shipped | diff "$T.before" - | sed 's/^/  /'
+		before=$(shipped)
 		failed=1
 	fi
 done

@@ -44,9 +44,9 @@ printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n-
 # Esc while a new record asks for what it needs cancels the addition (a
 # record without its required fields cannot be saved): nothing is left
 # half made, and Ctrl-R brings it back to finish. The same for a milestone.
-LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G a <Esc> <Dump> <C-r>' ldr roadmaps/derbyshire.yaml | tail -3
-LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> a <Esc> <Dump>' ldr roadmaps/derbyshire.yaml | sed -n '2,5p;22,24p'
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G a <Esc> <Dump> <C-r> q d' ldr derbyshire.yaml | tail -3; ls -A
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> a <Esc> <Dump>' ldr derbyshire.yaml | sed -n '2,5p;22,24p'; ls -A
 # Deleting a record others name says which, before it is done.
-LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> x <Dump> n' ldr roadmaps/derbyshire.yaml | tail -3
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> x <Dump> n' ldr derbyshire.yaml | tail -3
 # A duplicated project takes the next free id and the next dossier number.
-LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> c <Esc> <Dump>' ldr roadmaps/derbyshire.yaml | sed -n '9,11p'
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> c <Esc> <Dump> q d' ldr derbyshire.yaml | sed -n '9,11p'; ls -A
