@@ -725,9 +725,90 @@ int ldr_yaml_parse_items(struct ldr_doc *doc, const char *buf, size_t len, struc
 struct ldr_yaml_writer {
 	yaml_emitter_t emitter;
 	struct ldr_buf *out;
-	struct ldr_buf tmp;
+	size_t start;      /* where this document begins in out */
+	struct ldr_buf tmp, astral;
+	int encoded;       /* a scalar held characters beyond U+FFFF */
 	int failed;
 };
+
+/* libyaml (0.2) takes every character beyond U+FFFF (an emoji) for one it
+ * cannot print: a text holding one came out double-quoted, "\U0001F680"
+ * escapes and all, rather than as a literal block. Such characters go to
+ * the emitter as three of the private use area, which it prints as they
+ * are, and are put back in its output: MARK, then 0xE000 + the high ten
+ * bits of (c - 0x10000), then 0xE400 + the low ten; a MARK of the text is
+ * written MARK MARK. The output holds no MARK but these. */
+#define ASTRAL_MARK 0xF8FFu
+
+/* s, encoded so, in w->astral; NULL when it needs no encoding. */
+static const char *astral_encode(struct ldr_yaml_writer *w, const char *s)
+{
+	size_t i = 0, n = strlen(s), len;
+	unsigned cp;
+	char u[4];
+	int any = 0;
+
+	for (i = 0; i < n; i += len ? len : 1) {
+		len = ldr_utf8_decode(s + i, n - i, &cp);
+		if (len && (cp > 0xFFFF || cp == ASTRAL_MARK))
+			any = 1;
+	}
+	if (!any)
+		return NULL;
+	ldr_buf_reset(&w->astral);
+	for (i = 0; i < n; i += len ? len : 1) {
+		len = ldr_utf8_decode(s + i, n - i, &cp);
+		if (!len) {
+			ldr_buf_addch(&w->astral, s[i]); /* not UTF-8: the emitter says so */
+		} else if (cp == ASTRAL_MARK) {
+			ldr_buf_add(&w->astral, u, ldr_utf8_encode(cp, u));
+			ldr_buf_add(&w->astral, u, ldr_utf8_encode(cp, u));
+		} else if (cp > 0xFFFF) {
+			ldr_buf_add(&w->astral, u, ldr_utf8_encode(ASTRAL_MARK, u));
+			ldr_buf_add(&w->astral, u, ldr_utf8_encode(0xE000 + ((cp - 0x10000) >> 10), u));
+			ldr_buf_add(&w->astral, u, ldr_utf8_encode(0xE400 + ((cp - 0x10000) & 0x3FF), u));
+		} else {
+			ldr_buf_add(&w->astral, s + i, len);
+		}
+	}
+	w->encoded = 1;
+	return w->astral.s;
+}
+
+/* Put the characters back in the output, from start on. */
+static void astral_decode(struct ldr_buf *out, size_t start)
+{
+	size_t r = start, o = start, len;
+	unsigned cp, hi, lo;
+	char u[4];
+
+	while (r < out->len) {
+		len = ldr_utf8_decode(out->s + r, out->len - r, &cp);
+		if (len != 3 || cp != ASTRAL_MARK) {
+			len = len ? len : 1;
+			memmove(out->s + o, out->s + r, len);
+			o += len, r += len;
+			continue;
+		}
+		r += 3;
+		if (ldr_utf8_decode(out->s + r, out->len - r, &hi) == 3 && hi == ASTRAL_MARK) {
+			r += 3;
+			o += ldr_utf8_encode(ASTRAL_MARK, out->s + o);
+		} else if (ldr_utf8_decode(out->s + r, out->len - r, &hi) == 3 && hi >= 0xE000 && hi < 0xE400 &&
+			   ldr_utf8_decode(out->s + r + 3, out->len - r - 3, &lo) == 3 && lo >= 0xE400 &&
+			   lo < 0xE800) {
+			r += 6;
+			cp = 0x10000 + ((hi - 0xE000) << 10) + (lo - 0xE400);
+			len = ldr_utf8_encode(cp, u); /* 4 bytes, from 9: fits where they were */
+			memcpy(out->s + o, u, len);
+			o += len;
+		} else {
+			o += ldr_utf8_encode(ASTRAL_MARK, out->s + o); /* never written so */
+		}
+	}
+	out->len = o;
+	out->s[o] = '\0';
+}
 
 static int write_handler(void *data, unsigned char *buffer, size_t size)
 {
@@ -753,6 +834,7 @@ struct ldr_yaml_writer *ldr_yw_new(struct ldr_buf *out)
 	yaml_event_t ev;
 
 	w->out = out;
+	w->start = out->len;
 	if (!yaml_emitter_initialize(&w->emitter)) {
 		free(w);
 		return NULL;
@@ -835,7 +917,10 @@ int ldr_yw_scalar(struct ldr_yaml_writer *w, const char *s, enum ldr_yw_style st
 {
 	yaml_event_t ev;
 	yaml_scalar_style_t st = YAML_PLAIN_SCALAR_STYLE;
-	const char *text = s;
+	const char *text, *enc = astral_encode(w, s);
+
+	s = enc ? enc : s;
+	text = s;
 
 	if (style != LDR_YW_PLAIN && ldr_yaml_plain_is_special(s))
 		st = YAML_SINGLE_QUOTED_SCALAR_STYLE;
@@ -859,6 +944,8 @@ int ldr_yw_finish(struct ldr_yaml_writer *w)
 	emit(w, &ev, yaml_stream_end_event_initialize(&ev));
 	if (!w->failed && !yaml_emitter_flush(&w->emitter))
 		w->failed = 1;
+	if (!w->failed && w->encoded)
+		astral_decode(w->out, w->start);
 	return w->failed ? -1 : 0;
 }
 
@@ -873,5 +960,6 @@ void ldr_yw_free(struct ldr_yaml_writer *w)
 		return;
 	yaml_emitter_delete(&w->emitter);
 	ldr_buf_release(&w->tmp);
+	ldr_buf_release(&w->astral);
 	free(w);
 }

@@ -226,6 +226,32 @@ static void test_multi_line_derived_reason(void **state)
 	free(out);
 }
 
+/* libyaml escapes characters beyond U+FFFF ("\U0001F680") and so quotes the
+ * text: an emoji must not turn a note into one double-quoted line. A
+ * character of the private use area that ldr uses to carry them through
+ * libyaml (U+F8FF) survives as well, alone, doubled, and next to one. */
+static void test_emoji_stay_readable(void **state)
+{
+	const char *yaml = HEAD "capabilities:\n- id: C1\n  who: \"Us \\U0001F680 \\uF8FF\\uF8FF\\U0001F600\"\n"
+			   "  what: Do it\n  year: 16/17\n"
+			   "  notes: \"one \\U0001F600\\nthe \\uF8FF mark\"\n";
+	struct ldr_roadmap rm;
+	struct ldr_diag d;
+	char *out;
+	(void)state;
+
+	out = round_trip(yaml, strlen(yaml));
+	assert_non_null(strstr(out, "  who: Us \xf0\x9f\x9a\x80 \xef\xa3\xbf\xef\xa3\xbf\xf0\x9f\x98\x80\n"));
+	assert_non_null(strstr(out, "  notes: |\n    one \xf0\x9f\x98\x80\n    the \xef\xa3\xbf mark\n"));
+	assert_null(strstr(out, "\\U"));
+	assert_int_equal(load(yaml, &rm, &d), 0);
+	assert_string_equal(rm.capabilities.len ? ((struct ldr_capability *)rm.capabilities.items)[0].who : "",
+			    "Us \xf0\x9f\x9a\x80 \xef\xa3\xbf\xef\xa3\xbf\xf0\x9f\x98\x80");
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&d);
+	free(out);
+}
+
 static void test_one_field_changes_one_line(void **state)
 {
 	struct ldr_roadmap rm;
@@ -327,6 +353,7 @@ int main(void)
 		cmocka_unit_test(test_a_loose_file_becomes_canonical),
 		cmocka_unit_test(test_strings_yaml_would_misread_are_quoted),
 		cmocka_unit_test(test_multi_line_derived_reason),
+		cmocka_unit_test(test_emoji_stay_readable),
 		cmocka_unit_test(test_one_field_changes_one_line),
 		cmocka_unit_test(test_copy_is_deep_and_equal),
 		cmocka_unit_test(test_shipped_roadmaps),
