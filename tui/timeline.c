@@ -194,10 +194,7 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 	height -= 2;
 	v->body_height = height;
 	v->body_y = y;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (height > 0 && v->sel >= v->top + (size_t)height)
-		v->top = v->sel - (size_t)height + 1;
+	tui_view_scroll(v, height);
 	for (r = 0; r < height; r++) {
 		size_t row = v->top + (size_t)r;
 		struct tl_row *tr;

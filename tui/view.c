@@ -223,6 +223,19 @@ static void widths(const struct tui_view *v, int cols, int *w)
 	}
 }
 
+void tui_view_scroll(struct tui_view *v, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1;
+
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + h)
+		v->top = v->sel - h + 1;
+	/* No blank lines under the last row while earlier rows are hidden. */
+	if (v->top + h > v->nrows)
+		v->top = v->nrows > h ? v->nrows - h : 0;
+}
+
 static void draw_table(struct tui_view *v, int y, int height)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
@@ -255,10 +268,7 @@ static void draw_table(struct tui_view *v, int y, int height)
 	}
 	v->body_height = height;
 	v->body_y = y;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (height > 0 && v->sel >= v->top + (size_t)height)
-		v->top = v->sel - (size_t)height + 1;
+	tui_view_scroll(v, height);
 	for (r = 0; r < height; r++) {
 		size_t row = v->top + (size_t)r;
 		if (row >= v->nrows) {
