@@ -35,7 +35,7 @@
 	A(SEARCH_PREV, "find-previous", "The previous match")                               \
 	A(FILTER, "filter", "Filter the rows (text, or column:value)")                      \
 	A(SORT, "sort", "Sort by the next column")                                          \
-	A(SORT_REVERSE, "sort-reverse", "Reverse the order")                                \
+	A(SORT_REVERSE, "sort-reverse", "Reverse the order (unsorted: by the first column)") \
 	A(DETAIL, "toggle-detail", "Show or hide the detail pane")                          \
 	A(DEEPER, "deeper", "Dependencies: one more level up and down")                     \
 	A(SHALLOWER, "shallower", "Dependencies: one level fewer")                          \

@@ -11,9 +11,11 @@ LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='? <Dump> G <Dump> q <Dump>' ldr roadmaps/derbys
 # Search, filter (by a column, then free text), sort and reverse, no detail pane.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ prescribe <Enter> <Dump> n <Dump> f group:medicines <Enter> d <Dump> s s s <Dump> S <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='f "no such thing" <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
-# With the cursor on the last row, hiding the detail pane or a taller
-# terminal scrolls back rather than leave blank lines under it.
-LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='G d <Dump> <Resize 80x16> <Dump>' ldr roadmaps/derbyshire.yaml
+# The header always says the order shown: S in the view's own order sorts by
+# the first column, descending; 's' past the last column is the own order,
+# not reversed. With the cursor on the last row, hiding the detail pane or a
+# taller terminal scrolls back rather than leave blank lines under it.
+LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='g S <Dump> s s s s s s <Dump> G d <Dump> <Resize 80x16> <Dump>' ldr roadmaps/derbyshire.yaml
 # The command line: goto a record by id, a view by name, and mistakes.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS=': "goto P46" <Enter> <Dump> : timeline <Enter> : frob <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
 # Resize, larger then smaller than 80x24.
