@@ -28,7 +28,8 @@
 	A(MOVE_LAST, "move-last", "To the last line")                                       \
 	A(SCROLL_LEFT, "scroll-left", "Scroll left (the timeline: earlier)")                \
 	A(SCROLL_RIGHT, "scroll-right", "Scroll right (the timeline: later)")               \
-	A(ENTER, "enter", "Open: jump to the record, show the commit, expand")              \
+	A(ENTER, "enter", "Open: the record (in a record, the one a reference names), "     \
+			  "a commit's changes, a node's own tree (Deps)")                \
 	A(BACK, "back", "Back to where Enter came from")                                    \
 	A(SEARCH, "search", "Search forward")                                               \
 	A(SEARCH_NEXT, "find-next", "The next match")                                       \

@@ -87,13 +87,59 @@ void tui_app_changed(struct tui_app *app)
 	}
 }
 
-void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec)
+static void set_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec)
 {
 	const char *id = rec ? ldr_rec_id(kind, rec) : NULL;
+	char *copy = id ? ldr_strdup(id) : NULL; /* before the free: id may be focus_id */
 	app->focus_kind = kind;
 	app->focus = rec;
 	free(app->focus_id);
-	app->focus_id = id ? ldr_strdup(id) : NULL;
+	app->focus_id = copy;
+}
+
+static void trail_clear(struct tui_app *app)
+{
+	while (app->ntrail)
+		free(app->trail[--app->ntrail].id);
+}
+
+void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec)
+{
+	const char *id = rec ? ldr_rec_id(kind, rec) : NULL;
+	/* Another record chosen afresh: the way that led to the last is no
+	 * way back from this one. (The same one again keeps it: the tree's
+	 * root opened as a record, and back.) */
+	if (!id || !app->focus_id || strcmp(id, app->focus_id) != 0)
+		trail_clear(app);
+	set_focus(app, kind, rec);
+}
+
+void tui_app_focus_push(struct tui_app *app, enum tui_view_id view, const struct ldr_kind *kind,
+			void *rec, size_t row)
+{
+	if (app->focus_id) {
+		ldr_grow((void **)&app->trail, &app->trail_cap, app->ntrail + 1, sizeof(*app->trail));
+		app->trail[app->ntrail].id = ldr_strdup(app->focus_id);
+		app->trail[app->ntrail].view = view;
+		app->trail[app->ntrail++].row = row;
+	}
+	set_focus(app, kind, rec);
+}
+
+int tui_app_focus_back(struct tui_app *app, enum tui_view_id view, size_t *row)
+{
+	while (app->ntrail && app->trail[app->ntrail - 1].view == view) {
+		struct tui_trail_step *s = &app->trail[--app->ntrail];
+		const struct ldr_ref *r = ldr_index_find(&app->ix, s->id);
+		*row = s->row;
+		free(s->id);
+		if (r) {
+			set_focus(app, r->kind, r->rec);
+			return 1;
+		}
+		/* Deleted since: the step before it. */
+	}
+	return 0;
 }
 
 void tui_app_show(struct tui_app *app, enum tui_view_id id)
@@ -869,6 +915,8 @@ static void app_release(struct tui_app *app)
 		ldr_repo_free(app->repo);
 	ldr_remote_release(&app->sync);
 	tui_keymap_release(&app->keymap);
+	trail_clear(app);
+	free(app->trail);
 	free(app->focus_id);
 	free(app->path);
 }

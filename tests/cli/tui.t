@@ -7,6 +7,10 @@ LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 j j j j j j j 3 <Dump> k k k <Enter> <Dump> -
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='4 j <Dump> l l l l <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='5 <Dump> 6 <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 <Dump> <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
+# In a record, Enter on a reference opens the record it names (a project, a
+# project it depends on); Esc goes back a record at a time, to the line it
+# left, then to the list. A national group has no record to open.
+LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='/ C12 <Enter> <Enter> j j j j j j j <Enter> <Dump> j j j j j j j j j j j j j j j <Enter> <Dump> <Esc> <Dump> <Esc> k <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='? <Dump> G <Dump> q <Dump>' ldr roadmaps/derbyshire.yaml
 # Search, filter (by a column, then free text), sort and reverse, no detail pane.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ prescribe <Enter> <Dump> n <Dump> f group:medicines <Enter> d <Dump> s s s <Dump> S <Dump>' ldr roadmaps/derbyshire.yaml
