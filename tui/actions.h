@@ -44,7 +44,7 @@
 	A(ADD, "add", "Add a record")                                                       \
 	A(DUPLICATE, "duplicate", "Duplicate the selected record")                          \
 	A(DELETE, "delete", "Delete the selected record")                                   \
-	A(TOGGLE, "toggle", "Toggle: an activity done, a tree node open")                   \
+	A(TOGGLE, "toggle", "Toggle: an activity done (UCs), a node of the tree folded (Deps)") \
 	A(UNDO, "undo", "Undo the last change")                                             \
 	A(REDO, "redo", "Redo what was undone")                                             \
 	A(SAVE, "save", "Save: commit the changes, with a message")                         \

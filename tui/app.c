@@ -593,7 +593,8 @@ static void toggle(struct tui_app *app)
 
 	if (!selected(app, &k, &rec) || (f = ldr_kind_field(k, "done")) < 0 ||
 	    k->fields[f].type != LDR_F_BOOL) {
-		tui_app_say(app, TUI_ROLE_NORMAL, "'t' marks a universal capability's activity done");
+		tui_app_say(app, TUI_ROLE_NORMAL, "'t' marks an activity done (in UCs) and folds a node of "
+			    "the tree (in Deps)");
 		return;
 	}
 	if (tui_locate_record(app, k, rec, &loc) < 0 ||

@@ -4,6 +4,10 @@
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='<Dump> j j <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G <Dump> g <C-d> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 j j j j j j j 3 <Dump> k k k <Enter> <Dump> - <Dump>' ldr roadmaps/derbyshire.yaml
+# Deps: Enter on a node roots the tree there and Esc goes back to the root
+# before, at the node it left, then stays; 't' folds a node ([+N]: what it
+# hides) and opens it again; sorting would break the tree, so it is refused.
+LDR_TUI_SIZE=80x14 LDR_TUI_KEYS='/ C12 <Enter> 3 d g j <Enter> j j <Enter> <Dump> <Esc> <Dump> <Esc> <Dump> <Esc> t <Dump> t S <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='4 j <Dump> l l l l <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='5 <Dump> 6 <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 <Dump> <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
