@@ -9,6 +9,10 @@ LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 j j j j j j j 3 <Dump> k k k <Enter> <Dump> -
 # hides) and opens it again; sorting would break the tree, so it is refused.
 LDR_TUI_SIZE=80x14 LDR_TUI_KEYS='/ C12 <Enter> 3 d g j <Enter> j j <Enter> <Dump> <Esc> <Dump> <Esc> <Dump> <Esc> t <Dump> t S <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='4 j <Dump> l l l l <Dump>' ldr roadmaps/derbyshire.yaml
+# The timeline's year labels never overlap: one with no room before the next
+# is left out. It scrolls until its last quarter is in view, no further, and
+# a wider terminal scrolls back rather than show blank quarters.
+LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='4 l <Dump> l l l <Dump> <Resize 100x8> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='5 <Dump> 6 <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 <Dump> <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
 # In a record, Enter on a reference opens the record it names (a project, a
