@@ -550,10 +550,23 @@ static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
 	}
 }
 
+/* The detail pane: an action whole, with every key bound to it (a view's
+ * own too), as the table may have to cut its text. */
+static void help_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
+{
+	enum tui_action a = (enum tui_action)(item + 1);
+	char keys[256];
+
+	tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
+	tui_detail_line(lines, "keys", keys[0] ? keys : "(none)", 0);
+	tui_detail_line(lines, "action", tui_actions[a].name, 0);
+	tui_detail_line(lines, "what it does", tui_actions[a].help, 0);
+}
+
 const struct tui_view_ops tui_help_ops = {
 	.name = "help", .title = "Help", .key = TUI_HELP,
 	.columns = help_columns, .ncolumns = LDR_ARRAY_SIZE(help_columns),
-	.load = help_load, .cell = help_cell,
+	.load = help_load, .cell = help_cell, .detail = help_detail,
 };
 
 /* ---- record: one record, all of it ---------------------------------------------------- */

@@ -20,6 +20,11 @@ LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 <Dump> <Enter> <Dump>' ldr roadmaps/derbyshir
 # left, then to the list. A national group has no record to open.
 LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='/ C12 <Enter> <Enter> j j j j j j j <Enter> <Dump> j j j j j j j j j j j j j j j <Enter> <Dump> <Esc> <Dump> <Esc> k <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='? <Dump> G <Dump> q <Dump>' ldr roadmaps/derbyshire.yaml
+# Help's detail pane says an action whole, where the table cuts it.
+LDR_TUI_SIZE=80x16 LDR_TUI_KEYS='? / Open: <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
+# The current tab is always in sight: the titles farthest from it give way to
+# their numbers, and on a very narrow terminal the tabs before it scroll off.
+LDR_TUI_SIZE=60x6 LDR_TUI_KEYS='8 <Dump> <Resize 20x6> <Dump> 1 <Dump>' ldr roadmaps/derbyshire.yaml
 # Search, filter (by a column, then free text), sort and reverse, no detail pane.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ prescribe <Enter> <Dump> n <Dump> f group:medicines <Enter> d <Dump> s s s <Dump> S <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='f "no such thing" <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
