@@ -28,14 +28,15 @@
 	A(MOVE_LAST, "move-last", "To the last line")                                       \
 	A(SCROLL_LEFT, "scroll-left", "Scroll left (the timeline: earlier)")                \
 	A(SCROLL_RIGHT, "scroll-right", "Scroll right (the timeline: later)")               \
-	A(ENTER, "enter", "Open: jump to the record, show the commit, expand")              \
+	A(ENTER, "enter", "Open: the record (in a record, the one a reference names), "     \
+			  "a commit's changes, a node's own tree (Deps)")                \
 	A(BACK, "back", "Back to where Enter came from")                                    \
 	A(SEARCH, "search", "Search forward")                                               \
 	A(SEARCH_NEXT, "find-next", "The next match")                                       \
 	A(SEARCH_PREV, "find-previous", "The previous match")                               \
 	A(FILTER, "filter", "Filter the rows (text, or column:value)")                      \
 	A(SORT, "sort", "Sort by the next column")                                          \
-	A(SORT_REVERSE, "sort-reverse", "Reverse the order")                                \
+	A(SORT_REVERSE, "sort-reverse", "Reverse the order (unsorted: by the first column)") \
 	A(DETAIL, "toggle-detail", "Show or hide the detail pane")                          \
 	A(DEEPER, "deeper", "Dependencies: one more level up and down")                     \
 	A(SHALLOWER, "shallower", "Dependencies: one level fewer")                          \
@@ -43,7 +44,7 @@
 	A(ADD, "add", "Add a record")                                                       \
 	A(DUPLICATE, "duplicate", "Duplicate the selected record")                          \
 	A(DELETE, "delete", "Delete the selected record")                                   \
-	A(TOGGLE, "toggle", "Toggle: an activity done, a tree node open")                   \
+	A(TOGGLE, "toggle", "Toggle: an activity done (UCs), a node of the tree folded (Deps)") \
 	A(UNDO, "undo", "Undo the last change")                                             \
 	A(REDO, "redo", "Redo what was undone")                                             \
 	A(SAVE, "save", "Save: commit the changes, with a message")                         \

@@ -87,13 +87,59 @@ void tui_app_changed(struct tui_app *app)
 	}
 }
 
-void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec)
+static void set_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec)
 {
 	const char *id = rec ? ldr_rec_id(kind, rec) : NULL;
+	char *copy = id ? ldr_strdup(id) : NULL; /* before the free: id may be focus_id */
 	app->focus_kind = kind;
 	app->focus = rec;
 	free(app->focus_id);
-	app->focus_id = id ? ldr_strdup(id) : NULL;
+	app->focus_id = copy;
+}
+
+static void trail_clear(struct tui_app *app)
+{
+	while (app->ntrail)
+		free(app->trail[--app->ntrail].id);
+}
+
+void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec)
+{
+	const char *id = rec ? ldr_rec_id(kind, rec) : NULL;
+	/* Another record chosen afresh: the way that led to the last is no
+	 * way back from this one. (The same one again keeps it: the tree's
+	 * root opened as a record, and back.) */
+	if (!id || !app->focus_id || strcmp(id, app->focus_id) != 0)
+		trail_clear(app);
+	set_focus(app, kind, rec);
+}
+
+void tui_app_focus_push(struct tui_app *app, enum tui_view_id view, const struct ldr_kind *kind,
+			void *rec, size_t row)
+{
+	if (app->focus_id) {
+		ldr_grow((void **)&app->trail, &app->trail_cap, app->ntrail + 1, sizeof(*app->trail));
+		app->trail[app->ntrail].id = ldr_strdup(app->focus_id);
+		app->trail[app->ntrail].view = view;
+		app->trail[app->ntrail++].row = row;
+	}
+	set_focus(app, kind, rec);
+}
+
+int tui_app_focus_back(struct tui_app *app, enum tui_view_id view, size_t *row)
+{
+	while (app->ntrail && app->trail[app->ntrail - 1].view == view) {
+		struct tui_trail_step *s = &app->trail[--app->ntrail];
+		const struct ldr_ref *r = ldr_index_find(&app->ix, s->id);
+		*row = s->row;
+		free(s->id);
+		if (r) {
+			set_focus(app, r->kind, r->rec);
+			return 1;
+		}
+		/* Deleted since: the step before it. */
+	}
+	return 0;
 }
 
 void tui_app_show(struct tui_app *app, enum tui_view_id id)
@@ -168,22 +214,53 @@ int tui_app_jump(struct tui_app *app, const char *id)
 /* Where each tab was drawn, for a click: [tab_x[i], tab_x[i + 1]). */
 static int tab_x[TUI_NTABS + 1];
 
+/* A tab's text: its number and title, or its number only. */
+static int tab_text(int i, int number_only, char *buf, size_t len)
+{
+	if (number_only)
+		snprintf(buf, len, "%d", i + 1);
+	else
+		snprintf(buf, len, "%d %s", i + 1, view_ops[i]->title);
+	return tui_width(buf) + 1; /* with the space before it */
+}
+
+/* The tabs, the current one always in sight: when the titles do not all
+ * fit, those farthest from the current one give way to their numbers; when
+ * even the numbers do not, the tabs before the current one scroll off. */
 static void draw_tabs(struct tui_app *app)
 {
-	int cols = tui_cols(), x = 0, i;
+	int cols = tui_cols(), x = 0, i, first = 0, total = 0;
+	int cur = app->current < TUI_NTABS ? (int)app->current : -1;
+	int anchor = cur >= 0 ? cur : app->previous < TUI_NTABS ? (int)app->previous : 0;
+	int short_[TUI_NTABS] = { 0 }, w[TUI_NTABS];
 	char tab[64];
 
 	tui_fill(0, 0, cols, TUI_ROLE_TITLE);
 	for (i = 0; i <= TUI_NTABS; i++)
 		tab_x[i] = cols + 1;
-	for (i = 0; i < TUI_NTABS && x < cols; i++) {
-		snprintf(tab, sizeof(tab), "%d %s", i + 1, view_ops[i]->title);
-		if (x + tui_width(tab) + 1 > cols)
+	for (i = 0; i < TUI_NTABS; i++)
+		total += w[i] = tab_text(i, 0, tab, sizeof(tab));
+	while (total > cols) {
+		int far = -1;
+		for (i = 0; i < TUI_NTABS; i++)
+			if (i != anchor && !short_[i] &&
+			    (far < 0 || abs(i - anchor) >= abs(far - anchor)))
+				far = i;
+		if (far < 0)
+			break;
+		short_[far] = 1;
+		total -= w[far];
+		total += w[far] = tab_text(far, 1, tab, sizeof(tab));
+	}
+	for (; total > cols && first < anchor; first++)
+		total -= w[first];
+	for (i = first; i < TUI_NTABS; i++) {
+		tab_text(i, short_[i], tab, sizeof(tab));
+		if (x + w[i] > cols)
 			break;
 		tab_x[i] = x;
 		x += tui_text_raw(0, x, cols - x, " ", TUI_ROLE_TITLE);
-		x += tui_text_raw(0, x, cols - x, tab,
-				  (int)app->current == i ? TUI_ROLE_TAB_ON : TUI_ROLE_TAB);
+		x += tui_text_raw(0, x, cols - x, tab, i == cur ? TUI_ROLE_TAB_ON : TUI_ROLE_TAB);
 		tab_x[i + 1] = x;
 	}
 }
@@ -249,8 +326,7 @@ void tui_app_draw(struct tui_app *app)
 	}
 	draw_tabs(app);
 	tui_view_draw(v, 1, rows - 2,
-		      app->detail && app->current != TUI_V_RECORD && app->current != TUI_V_HELP &&
-			      (v->ops->record || v->ops->detail));
+		      app->detail && app->current != TUI_V_RECORD && (v->ops->record || v->ops->detail));
 	draw_status(app);
 	tui_refresh();
 }
@@ -564,7 +640,8 @@ static void toggle(struct tui_app *app)
 
 	if (!selected(app, &k, &rec) || (f = ldr_kind_field(k, "done")) < 0 ||
 	    k->fields[f].type != LDR_F_BOOL) {
-		tui_app_say(app, TUI_ROLE_NORMAL, "'t' marks a universal capability's activity done");
+		tui_app_say(app, TUI_ROLE_NORMAL, "'t' marks an activity done (in UCs) and folds a node of "
+			    "the tree (in Deps)");
 		return;
 	}
 	if (tui_locate_record(app, k, rec, &loc) < 0 ||
@@ -886,6 +963,8 @@ static void app_release(struct tui_app *app)
 		ldr_repo_free(app->repo);
 	ldr_remote_release(&app->sync);
 	tui_keymap_release(&app->keymap);
+	trail_clear(app);
+	free(app->trail);
 	free(app->focus_id);
 	free(app->path);
 }

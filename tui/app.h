@@ -76,6 +76,14 @@ struct tui_app {
 	const struct ldr_kind *focus_kind;
 	void *focus;
 	char *focus_id;
+	/* The records Enter went on from, in the record view (a reference)
+	 * and the dependency tree (a node), for Back to return to. */
+	struct tui_trail_step {
+		char *id;
+		enum tui_view_id view; /* the view that went on from it */
+		size_t row;            /* its line there */
+	} *trail;
+	size_t ntrail, trail_cap;
 	/* For the headless tests: print the screen on <Dump> (and at the end,
 	 * if there was none). */
 	FILE *dump;
@@ -108,6 +116,14 @@ void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
  * focus, set by tui_app_focus. */
 void tui_app_show(struct tui_app *app, enum tui_view_id id);
 void tui_app_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec);
+/* Go on from the record in focus to another, in view (the record view, the
+ * dependency tree), from its line row: tui_app_focus_back returns to it.
+ * (A record focused afresh with tui_app_focus forgets the way back.) */
+void tui_app_focus_push(struct tui_app *app, enum tui_view_id view, const struct ldr_kind *kind,
+			void *rec, size_t row);
+/* Back in view to the record it went on from (its line in *row): 1, or 0
+ * when view went on from none. */
+int tui_app_focus_back(struct tui_app *app, enum tui_view_id view, size_t *row);
 /* Go to the record with this id in the view that lists it. */
 int tui_app_jump(struct tui_app *app, const char *id);
 /* The next key for a question or a modal: 0 when there is none to act on

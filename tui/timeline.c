@@ -154,7 +154,16 @@ static int timeline_record(struct tui_view *v, size_t item, const struct ldr_kin
 	return 1;
 }
 
-/* The axis: financial years over quarters. */
+/* How far right the chart scrolls: until its last quarter is in view. */
+static int max_scroll(const struct timeline_view *t)
+{
+	int fit = (tui_cols() - (LABEL_W + 1)) / CELL_W;
+	return t->nq > fit ? t->nq - fit : 0;
+}
+
+/* The axis: financial years over quarters. A year's label has the room up
+ * to the next year's; one that does not fit there (a year scrolled to its
+ * last quarter) is left out rather than drawn over the next. */
 static void draw_axis(struct tui_view *v, struct timeline_view *t, int y, int x0, int cols, int now_q)
 {
 	int q;
@@ -170,8 +179,11 @@ static void draw_axis(struct tui_view *v, struct timeline_view *t, int y, int x0
 		if (x + CELL_W > cols)
 			break;
 		if (qn == 1 || q == v->hscroll) {
+			int next_x = x + (5 - qn) * CELL_W, room = (next_x < cols ? next_x - 1 : cols) - x;
 			fy = ldr_time_year(qn == 1 ? year : ldr_time_fy_of_month(abs_q * 3));
-			tui_text_raw(y, x, cols - x, ldr_time_format(&fy, buf), TUI_ROLE_HEADER);
+			ldr_time_format(&fy, buf);
+			if (tui_width(buf) <= room)
+				tui_text_raw(y, x, room, buf, TUI_ROLE_HEADER);
 		}
 		snprintf(buf, sizeof(buf), "Q%d", qn);
 		tui_text(y + 1, x, CELL_W, buf, abs_q == now_q ? TUI_ROLE_NOW : TUI_ROLE_HEADER);
@@ -185,8 +197,8 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 	int cols = tui_cols(), x0 = LABEL_W + 1, r, now_q = ldr_time_first(&app->as_of) / 3;
 	size_t i;
 
-	if (v->hscroll > t->nq - 1)
-		v->hscroll = t->nq - 1;
+	if (v->hscroll > max_scroll(t))
+		v->hscroll = max_scroll(t); /* a wider terminal: no blank quarters */
 	if (v->hscroll < 0)
 		v->hscroll = 0;
 	draw_axis(v, t, y, x0, cols, now_q);
@@ -194,10 +206,7 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 	height -= 2;
 	v->body_height = height;
 	v->body_y = y;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (height > 0 && v->sel >= v->top + (size_t)height)
-		v->top = v->sel - (size_t)height + 1;
+	tui_view_scroll(v, height);
 	for (r = 0; r < height; r++) {
 		size_t row = v->top + (size_t)r;
 		struct tl_row *tr;
@@ -247,8 +256,12 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 static int timeline_handle(struct tui_view *v, enum tui_action a)
 {
 	struct timeline_view *t = v->priv;
-	if (a == TUI_SCROLL_RIGHT && v->hscroll + 1 < t->nq) {
+	if (a == TUI_SCROLL_RIGHT && v->hscroll < max_scroll(t)) {
 		v->hscroll++;
+		return 1;
+	}
+	if (a == TUI_SCROLL_RIGHT) {
+		tui_app_say(v->app, TUI_ROLE_NORMAL, "the roadmap's last quarter is in view");
 		return 1;
 	}
 	if (a == TUI_SCROLL_LEFT && v->hscroll > 0) {

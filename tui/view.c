@@ -152,12 +152,6 @@ void tui_view_refilter(struct tui_view *v)
 				free(s.keys[i]);
 			free(s.keys);
 		}
-	} else if (v->sort_reverse) {
-		for (i = 0; i < v->nrows / 2; i++) {
-			size_t t = v->rows[i];
-			v->rows[i] = v->rows[v->nrows - 1 - i];
-			v->rows[v->nrows - 1 - i] = t;
-		}
 	}
 	ldr_buf_release(&b);
 	v->sel = 0;
@@ -223,6 +217,19 @@ static void widths(const struct tui_view *v, int cols, int *w)
 	}
 }
 
+void tui_view_scroll(struct tui_view *v, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1;
+
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + h)
+		v->top = v->sel - h + 1;
+	/* No blank lines under the last row while earlier rows are hidden. */
+	if (v->top + h > v->nrows)
+		v->top = v->nrows > h ? v->nrows - h : 0;
+}
+
 static void draw_table(struct tui_view *v, int y, int height)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
@@ -255,10 +262,7 @@ static void draw_table(struct tui_view *v, int y, int height)
 	}
 	v->body_height = height;
 	v->body_y = y;
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (height > 0 && v->sel >= v->top + (size_t)height)
-		v->top = v->sel - (size_t)height + 1;
+	tui_view_scroll(v, height);
 	for (r = 0; r < height; r++) {
 		size_t row = v->top + (size_t)r;
 		if (row >= v->nrows) {
@@ -416,6 +420,16 @@ int tui_view_search(struct tui_view *v, int dir)
 	return found;
 }
 
+static void say_order(struct tui_view *v)
+{
+	if (v->sort_col >= 0)
+		tui_app_say(v->app, TUI_ROLE_NORMAL, "sorted by %s, %s",
+			    v->ops->columns[v->sort_col].title,
+			    v->sort_reverse ? "descending" : "ascending");
+	else
+		tui_app_say(v->app, TUI_ROLE_NORMAL, "in the view's own order");
+}
+
 int tui_view_handle(struct tui_view *v, enum tui_action a)
 {
 	long page = v->body_height > 1 ? v->body_height - 1 : 1;
@@ -455,20 +469,29 @@ int tui_view_handle(struct tui_view *v, enum tui_action a)
 			tui_app_say(v->app, TUI_ROLE_NORMAL, "%zu of %zu shown", v->nrows, v->nitems);
 		}
 		return 1;
+	/* The header always says the order: a column's title and its
+	 * arrow, or no arrow for the view's own order, which is never shown
+	 * reversed (reversing it sorts by the first column, down). */
 	case TUI_SORT:
 		if (!v->ops->ncolumns)
 			return 0;
 		v->sort_col = v->sort_col + 1 >= (int)v->ops->ncolumns ? -1 : v->sort_col + 1;
+		if (v->sort_col < 0)
+			v->sort_reverse = 0;
 		tui_view_refilter(v);
-		if (v->sort_col >= 0)
-			tui_app_say(v->app, TUI_ROLE_NORMAL, "sorted by %s",
-				    v->ops->columns[v->sort_col].title);
-		else
-			tui_app_say(v->app, TUI_ROLE_NORMAL, "in the roadmap's order");
+		say_order(v);
 		return 1;
 	case TUI_SORT_REVERSE:
-		v->sort_reverse = !v->sort_reverse;
+		if (!v->ops->ncolumns)
+			return 0;
+		if (v->sort_col < 0) {
+			v->sort_col = 0;
+			v->sort_reverse = 1;
+		} else {
+			v->sort_reverse = !v->sort_reverse;
+		}
 		tui_view_refilter(v);
+		say_order(v);
 		return 1;
 	default:
 		return 0;

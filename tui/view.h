@@ -72,6 +72,10 @@ void tui_view_refilter(struct tui_view *v);
 size_t tui_view_item(const struct tui_view *v);
 /* Select the row showing item; 0 if it is filtered out. */
 int tui_view_select_item(struct tui_view *v, size_t item);
+/* Scroll a body of height rows so that the selection is in sight and no
+ * line is left blank while rows above are scrolled off (after the detail
+ * pane is hidden, a resize, a sort). */
+void tui_view_scroll(struct tui_view *v, int height);
 /* Draw the whole view between rows y and y + height. */
 void tui_view_draw(struct tui_view *v, int y, int height, int detail);
 /* The engine's actions: moving, search, filter and sort. 1 if handled. */

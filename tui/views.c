@@ -550,16 +550,30 @@ static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
 	}
 }
 
+/* The detail pane: an action whole, with every key bound to it (a view's
+ * own too), as the table may have to cut its text. */
+static void help_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
+{
+	enum tui_action a = (enum tui_action)(item + 1);
+	char keys[256];
+
+	tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
+	tui_detail_line(lines, "keys", keys[0] ? keys : "(none)", 0);
+	tui_detail_line(lines, "action", tui_actions[a].name, 0);
+	tui_detail_line(lines, "what it does", tui_actions[a].help, 0);
+}
+
 const struct tui_view_ops tui_help_ops = {
 	.name = "help", .title = "Help", .key = TUI_HELP,
 	.columns = help_columns, .ncolumns = LDR_ARRAY_SIZE(help_columns),
-	.load = help_load, .cell = help_cell,
+	.load = help_load, .cell = help_cell, .detail = help_detail,
 };
 
 /* ---- record: one record, all of it ---------------------------------------------------- */
 
 struct record_view {
 	char **labels, **values;
+	char **refs; /* the id of the record a line names, or NULL */
 	size_t n, cap;
 };
 
@@ -573,19 +587,73 @@ static void record_clear(struct record_view *r)
 	for (i = 0; i < r->n; i++) {
 		free(r->labels[i]);
 		free(r->values[i]);
+		free(r->refs[i]);
 	}
 	r->n = 0;
 }
 
-static void record_add(struct record_view *r, const char *label, const char *value)
+static void record_add(struct record_view *r, const char *label, const char *value,
+		       const char *ref)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->labels = ldr_realloc(r->labels, r->cap * sizeof(*r->labels));
 		r->values = ldr_realloc(r->values, r->cap * sizeof(*r->values));
+		r->refs = ldr_realloc(r->refs, r->cap * sizeof(*r->refs));
 	}
 	r->labels[r->n] = ldr_strdup(label);
-	r->values[r->n++] = ldr_strdup(value);
+	r->values[r->n] = ldr_strdup(value);
+	r->refs[r->n++] = ref ? ldr_strdup(ref) : NULL;
+}
+
+/* Whether the field (of value p) names the record id: a reference, one of
+ * a list of them, or one of the records of a list inside the record. */
+static int field_names(const struct ldr_field *f, const void *p, const char *id)
+{
+	size_t i;
+
+	switch (f->type) {
+	case LDR_F_REF:
+		return *(char *const *)p && strcmp(*(char *const *)p, id) == 0;
+	case LDR_F_REFS: {
+		const struct ldr_strv *sv = p;
+		for (i = 0; i < sv->n; i++)
+			if (strcmp(sv->v[i], id) == 0)
+				return 1;
+		return 0;
+	}
+	case LDR_F_LIST: {
+		const struct ldr_list *l = p;
+		for (i = 0; i < l->len; i++) {
+			const char *sub = ldr_rec_id(f->kind, ldr_list_at(l, f->kind, i));
+			if (sub && strcmp(sub, id) == 0)
+				return 1;
+		}
+		return 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* The record a line of a field's value names: each reference (and each
+ * record of a list) is drawn on a line of its own, starting with its id.
+ * The line's first word, if the field holds it; else NULL. */
+static char *line_ref(struct tui_app *app, const char *field, const char *line)
+{
+	const struct ldr_field *f;
+	char *word;
+	int fi;
+
+	if (!app->focus || (fi = ldr_kind_field(app->focus_kind, field)) < 0)
+		return NULL;
+	f = &app->focus_kind->fields[fi];
+	word = ldr_strndup(line, strcspn(line, " "));
+	if (!*word || !field_names(f, LDR_CFIELD(app->focus, f), word)) {
+		free(word);
+		return NULL;
+	}
+	return word;
 }
 
 /* The record's lines, each value line wrapped to the screen's width. */
@@ -622,9 +690,12 @@ static void record_load(struct tui_view *v)
 		if (flag)
 			*flag = '\0';
 		for (p = value;; p = nl + 1) {
+			char *ref;
 			nl = strchr(p, '\n');
 			if (nl)
 				*nl = '\0';
+			/* A wrapped line's every piece names what it does. */
+			ref = line_ref(app, rec, p);
 			do {
 				size_t fit = tui_fit_bytes(p, width), cut = fit;
 				char save_c;
@@ -636,13 +707,14 @@ static void record_load(struct tui_view *v)
 				}
 				save_c = p[cut];
 				p[cut] = '\0';
-				record_add(r, label, p);
+				record_add(r, label, p, ref);
 				p[cut] = save_c;
 				p += cut;
 				while (*p == ' ')
 					p++;
 				label = "";
 			} while (*p);
+			free(ref);
 			if (!nl)
 				break;
 		}
@@ -665,6 +737,41 @@ static void record_cell(struct tui_view *v, size_t item, size_t col, struct ldr_
 	}
 }
 
+/* Enter on a line that names a record opens that record's; Back returns
+ * to this one, at this line. */
+static int record_handle(struct tui_view *v, enum tui_action a)
+{
+	struct record_view *r = v->priv;
+	struct tui_app *app = v->app;
+	size_t item = tui_view_item(v), row;
+	const struct ldr_ref *ref;
+	const char *id;
+
+	if (a == TUI_BACK && tui_app_focus_back(app, TUI_V_RECORD, &row)) {
+		tui_app_show(app, TUI_V_RECORD);
+		v->sel = row < v->nrows ? row : 0;
+		return 1;
+	}
+	if (a != TUI_ENTER)
+		return 0;
+	id = item != (size_t)-1 ? r->refs[item] : NULL;
+	if (!id) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to open here: Enter on a reference opens "
+			    "its record");
+		return 1;
+	}
+	ref = ldr_index_find(&app->ix, id);
+	if (!ref) {
+		tui_app_say(app, TUI_ROLE_WARNING, ldr_national_group(id)
+			    ? "'%s' is a national capability group: there is no record of it to open"
+			    : "no record '%s' in the roadmap", id);
+		return 1;
+	}
+	tui_app_focus_push(app, TUI_V_RECORD, ref->kind, ref->rec, v->sel);
+	tui_app_show(app, TUI_V_RECORD);
+	return 1;
+}
+
 static void record_release(struct tui_view *v)
 {
 	struct record_view *r = v->priv;
@@ -672,6 +779,7 @@ static void record_release(struct tui_view *v)
 		record_clear(r);
 		free(r->labels);
 		free(r->values);
+		free(r->refs);
 	}
 	free(r);
 	v->priv = NULL;
@@ -680,7 +788,8 @@ static void record_release(struct tui_view *v)
 const struct tui_view_ops tui_record_ops = {
 	.name = "record", .title = "Record", .key = TUI_NONE,
 	.columns = record_columns, .ncolumns = LDR_ARRAY_SIZE(record_columns),
-	.load = record_load, .cell = record_cell, .release = record_release,
+	.load = record_load, .cell = record_cell, .handle = record_handle,
+	.release = record_release,
 };
 
 /* ---- text: lines to read, as a commit's changes --------------------------------------- */

@@ -4,13 +4,35 @@
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='<Dump> j j <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G <Dump> g <C-d> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 j j j j j j j 3 <Dump> k k k <Enter> <Dump> - <Dump>' ldr roadmaps/derbyshire.yaml
+# Deps: Enter on a node roots the tree there and Esc goes back to the root
+# before, at the node it left, then stays; 't' folds a node ([+N]: what it
+# hides) and opens it again; sorting would break the tree, so it is refused.
+LDR_TUI_SIZE=80x14 LDR_TUI_KEYS='/ C12 <Enter> 3 d g j <Enter> j j <Enter> <Dump> <Esc> <Dump> <Esc> <Dump> <Esc> t <Dump> t S <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='4 j <Dump> l l l l <Dump>' ldr roadmaps/derbyshire.yaml
+# The timeline's year labels never overlap: one with no room before the next
+# is left out. It scrolls until its last quarter is in view, no further, and
+# a wider terminal scrolls back rather than show blank quarters.
+LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='4 l <Dump> l l l <Dump> <Resize 100x8> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='5 <Dump> 6 <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 <Dump> <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
+# In a record, Enter on a reference opens the record it names (a project, a
+# project it depends on); Esc goes back a record at a time, to the line it
+# left, then to the list. A national group has no record to open.
+LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='/ C12 <Enter> <Enter> j j j j j j j <Enter> <Dump> j j j j j j j j j j j j j j j <Enter> <Dump> <Esc> <Dump> <Esc> k <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='? <Dump> G <Dump> q <Dump>' ldr roadmaps/derbyshire.yaml
+# Help's detail pane says an action whole, where the table cuts it.
+LDR_TUI_SIZE=80x16 LDR_TUI_KEYS='? / Open: <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
+# The current tab is always in sight: the titles farthest from it give way to
+# their numbers, and on a very narrow terminal the tabs before it scroll off.
+LDR_TUI_SIZE=60x6 LDR_TUI_KEYS='8 <Dump> <Resize 20x6> <Dump> 1 <Dump>' ldr roadmaps/derbyshire.yaml
 # Search, filter (by a column, then free text), sort and reverse, no detail pane.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ prescribe <Enter> <Dump> n <Dump> f group:medicines <Enter> d <Dump> s s s <Dump> S <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='f "no such thing" <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
+# The header always says the order shown: S in the view's own order sorts by
+# the first column, descending; 's' past the last column is the own order,
+# not reversed. With the cursor on the last row, hiding the detail pane or a
+# taller terminal scrolls back rather than leave blank lines under it.
+LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='g S <Dump> s s s s s s <Dump> G d <Dump> <Resize 80x16> <Dump>' ldr roadmaps/derbyshire.yaml
 # The command line: goto a record by id, a view by name, and mistakes.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS=': "goto P46" <Enter> <Dump> : timeline <Enter> : frob <Enter> <Dump>' ldr roadmaps/derbyshire.yaml
 # Resize, larger then smaller than 80x24.
