@@ -49,6 +49,22 @@ void tui_app_say(struct tui_app *app, enum tui_role role, const char *fmt, ...)
 	app->message_role = role;
 }
 
+/* The errors, then the warnings, each in the order of the file: a new error
+ * is not to be found below fifty warnings. */
+static void errors_first(struct ldr_findings *f)
+{
+	struct ldr_finding *v = ldr_calloc(f->n ? f->n : 1, sizeof(*v));
+	size_t i, k = 0;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < f->n; i++)
+			if ((f->v[i].rule->severity == LDR_CHECK_ERROR) == (pass == 0))
+				v[k++] = f->v[i];
+	memcpy(f->v, v, f->n * sizeof(*v));
+	free(v);
+}
+
 static void run_checks(struct tui_app *app)
 {
 	struct ldr_check_opts o;
@@ -59,6 +75,7 @@ static void run_checks(struct tui_app *app)
 	memset(&o, 0, sizeof(o));
 	o.as_of = app->as_of;
 	ldr_check(&app->rm, &o, &app->findings);
+	errors_first(&app->findings);
 	/* Each record's worst finding, for the views to mark it: looked up for
 	 * every cell drawn and every comparison of a sort. */
 	for (i = 0; i < app->findings.n; i++) {

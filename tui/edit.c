@@ -787,8 +787,8 @@ static void saved(struct tui_app *app)
 static void offer_merge(struct tui_app *app, const char *why)
 {
 	struct ldr_buf q = LDR_BUF_INIT;
-	ldr_buf_addf(&q, "not saved: %s. ", why);
-	if (tui_app_choose(app, q.s, NULL, "(m)erge your changes onto it, or keep them (c)",
+	ldr_buf_addf(&q, "not saved: %s", why);
+	if (tui_app_choose(app, q.s, NULL, "(m)erge your changes onto it, or (c)ancel and keep them",
 			   "mc") == 'm') {
 		tui_reload(app);
 		if (app->message_role != TUI_ROLE_ERROR) {

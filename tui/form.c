@@ -19,25 +19,6 @@ static int is_text_key(tui_key k)
 	return k >= 0x20 && k < 0x110000 && k != 0x7F;
 }
 
-/* Case-insensitive (ASCII) substring. */
-static int contains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle), i;
-	if (!n)
-		return 1;
-	for (; *hay; hay++) {
-		for (i = 0; i < n && hay[i]; i++) {
-			char a = hay[i], b = needle[i];
-			if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-		}
-		if (i == n)
-			return 1;
-	}
-	return 0;
-}
 
 /* ---- the picker --------------------------------------------------------------------- */
 
@@ -65,7 +46,7 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 			nshown = 0;
 			sel = 0;
 			for (i = 0; i < n; i++)
-				if (contains(items[i].label, filter.s ? filter.s : "")) {
+				if (tui_contains_ci(items[i].label, filter.s ? filter.s : "")) {
 					if (i == want)
 						sel = nshown;
 					shown[nshown++] = i;
@@ -398,6 +379,24 @@ static struct form *form_of(struct tui_app *app)
 	return v->priv;
 }
 
+/* A list shown one item a line, on one line: the items separated by "; "
+ * (a line break would show as a bare space, running names together). */
+static void one_line(struct ldr_buf *b, size_t from)
+{
+	struct ldr_buf t = LDR_BUF_INIT;
+	size_t i;
+
+	for (i = from; i < b->len; i++) {
+		if (b->s[i] == '\n')
+			ldr_buf_addstr(&t, "; ");
+		else
+			ldr_buf_addch(&t, b->s[i]);
+	}
+	b->len = from;
+	ldr_buf_add(b, t.s ? t.s : "", t.len);
+	ldr_buf_release(&t);
+}
+
 static void label_of(struct ldr_buf *b, const struct ldr_kind *k, const void *rec)
 {
 	char key[LDR_TIME_STR_MAX];
@@ -475,7 +474,10 @@ static void form_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
 				*role = TUI_ROLE_DIM;
 			}
 		} else if (ldr_field_present(f, fm->rec)) {
+			size_t from = out->len;
 			tui_field_value(v->app, f, LDR_CFIELD(fm->rec, f), out);
+			if (f->type == LDR_F_STRS || f->type == LDR_F_REFS)
+				one_line(out, from);
 		} else {
 			ldr_buf_addstr(out, f->flags & LDR_FL_REQUIRED ? "(required)" : "-");
 			*role = f->flags & LDR_FL_REQUIRED ? TUI_ROLE_ERROR : TUI_ROLE_DIM;
@@ -764,6 +766,28 @@ static int collect(const struct ldr_kind *k, void *rec, const struct ldr_kind *p
 	return 0;
 }
 
+/* The titles in a column after the longest id ("transfers" is longer than
+ * the eight characters most ids fit in). */
+static void align_ids(struct candidates *c)
+{
+	size_t i, w = 0;
+	for (i = 0; i < c->n; i++)
+		if (strlen(c->ids[i]) > w)
+			w = strlen(c->ids[i]);
+	for (i = 0; i < c->n; i++) {
+		struct ldr_buf b = LDR_BUF_INIT;
+		const char *rest = c->items[i].label;
+		size_t n = strlen(c->ids[i]);
+		if (strncmp(rest, c->ids[i], n) != 0)
+			continue;
+		rest += n;
+		rest += strspn(rest, " ");
+		ldr_buf_addf(&b, "%-*s %s", (int)w, c->ids[i], rest);
+		free((char *)c->items[i].label);
+		c->items[i].label = ldr_buf_detach(&b);
+	}
+}
+
 static void candidates_release(struct candidates *c)
 {
 	size_t i;
@@ -805,6 +829,7 @@ static void pick_field(struct tui_app *app, const struct tui_locator *loc, const
 				candidate(&c, ldr_buf_detach(&b), ldr_national_groups[i].id, 0);
 			}
 		ldr_walk(&ldr_kind_roadmap, &app->rm, collect, &c);
+		align_ids(&c);
 		for (i = 0; i < c.n; i++) {
 			if (f->type == LDR_F_REF) {
 				const char *cur = *(char *const *)LDR_CFIELD(rec, f);

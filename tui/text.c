@@ -1,6 +1,8 @@
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "../model/util.h"
 
@@ -103,4 +105,42 @@ size_t tui_fit_bytes(const char *s, int width)
 		used += w;
 	}
 	return n;
+}
+
+/* s as lower-case code points (an invalid byte stands for itself), in a
+ * NUL-terminated array to free. */
+static wchar_t *folded(const char *s, size_t *n)
+{
+	size_t len = strlen(s), i = 0, k = 0;
+	wchar_t *w = ldr_calloc(len + 1, sizeof(*w));
+
+	while (i < len) {
+		unsigned cp;
+		size_t step = ldr_utf8_decode(s + i, len - i, &cp);
+		if (!step) {
+			cp = (unsigned char)s[i];
+			step = 1;
+		}
+		w[k++] = (wchar_t)towlower((wint_t)cp);
+		i += step;
+	}
+	*n = k;
+	return w;
+}
+
+int tui_contains_ci(const char *hay, const char *needle)
+{
+	size_t nh, nn, i;
+	wchar_t *h, *n;
+	int found = 0;
+
+	if (!*needle)
+		return 1;
+	h = folded(hay, &nh);
+	n = folded(needle, &nn);
+	for (i = 0; !found && i + nn <= nh; i++)
+		found = wmemcmp(h + i, n, nn) == 0;
+	free(h);
+	free(n);
+	return found;
 }

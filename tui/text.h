@@ -20,6 +20,10 @@ size_t tui_fit_bytes(const char *utf8, int width);
 /* The display width of UTF-8 text, as tui_fit would draw it. */
 int tui_width(const char *utf8);
 
+/* Whether hay holds needle, whatever the case of either, for every letter
+ * towlower knows (É matches é), not only A to Z. */
+int tui_contains_ci(const char *hay, const char *needle);
+
 /* The character drawn in place of an unprintable one. */
 #define TUI_REPLACEMENT L'\uFFFD'
 

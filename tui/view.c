@@ -18,17 +18,6 @@
 
 /* ---- filter and sort --------------------------------------------------------- */
 
-static int contains_ci(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	if (!n)
-		return 1;
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
 static void cell_text(struct tui_view *v, size_t item, size_t col, struct ldr_buf *b)
 {
 	enum tui_role role = TUI_ROLE_NORMAL;
@@ -64,13 +53,13 @@ static int passes(struct tui_view *v, size_t item, struct ldr_buf *b)
 		int col = colon ? column_named(v, term, (size_t)(colon - term)) : -1;
 		if (col >= 0) {
 			cell_text(v, item, (size_t)col, b);
-			ok = contains_ci(b->s, colon + 1);
+			ok = tui_contains_ci(b->s, colon + 1);
 			continue;
 		}
 		ok = 0;
 		for (c = 0; c < v->ops->ncolumns && !ok; c++) {
 			cell_text(v, item, c, b);
-			ok = contains_ci(b->s, term);
+			ok = tui_contains_ci(b->s, term);
 		}
 	}
 	free(copy);
@@ -410,14 +399,26 @@ int tui_view_search(struct tui_view *v, int dir)
 		size_t row = (v->sel + (dir > 0 ? i : v->nrows * 2 - i)) % v->nrows;
 		for (c = 0; c < v->ops->ncolumns && !found; c++) {
 			cell_text(v, v->rows[row], c, &b);
-			if (contains_ci(b.s, v->search)) {
+			if (tui_contains_ci(b.s, v->search)) {
+				/* Past the last row to the first, or back past the first. */
+				found = (dir > 0 ? row <= v->sel : row >= v->sel) ? 2 : 1;
 				v->sel = row;
-				found = 1;
 			}
 		}
 	}
 	ldr_buf_release(&b);
 	return found;
+}
+
+/* What a search came to: nothing, or a match past the end (from the top
+ * again, as vi says so). */
+static void say_found(struct tui_view *v, int found, int dir)
+{
+	if (!found)
+		tui_app_say(v->app, TUI_ROLE_WARNING, "no match for '%s'", v->search);
+	else if (found == 2)
+		tui_app_say(v->app, TUI_ROLE_NORMAL, "search went round to the %s",
+			    dir > 0 ? "top" : "bottom");
 }
 
 static void say_order(struct tui_view *v)
@@ -449,16 +450,16 @@ int tui_view_handle(struct tui_view *v, enum tui_action a)
 		if (s) {
 			free(v->search);
 			v->search = s;
-			if (!tui_view_search(v, 1))
-				tui_app_say(v->app, TUI_ROLE_WARNING, "no match for '%s'", s);
+			say_found(v, tui_view_search(v, 1), 1);
 		}
 		return 1;
 	case TUI_SEARCH_NEXT:
 	case TUI_SEARCH_PREV:
 		if (!v->search)
 			tui_app_say(v->app, TUI_ROLE_NORMAL, "no search yet: '/' searches");
-		else if (!tui_view_search(v, a == TUI_SEARCH_NEXT ? 1 : -1))
-			tui_app_say(v->app, TUI_ROLE_WARNING, "no match for '%s'", v->search);
+		else
+			say_found(v, tui_view_search(v, a == TUI_SEARCH_NEXT ? 1 : -1),
+				  a == TUI_SEARCH_NEXT ? 1 : -1);
 		return 1;
 	case TUI_FILTER:
 		s = tui_app_prompt(v->app, "filter (text, or column:text): ", v->filter ? v->filter : "");
