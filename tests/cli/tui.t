@@ -51,3 +51,5 @@ LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide" <Dum
 # Search ignores case beyond A to Z (CAFÉ finds Café), and says when it went
 # round past the end; the filter and the pickers match the same way.
 printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: Café owners, what: Do it, year: 16/17}\n- {id: C2, who: Others, what: Do it, year: 16/17}\n' > $T/cafe.yaml && LDR_TUI_SIZE=60x8 LDR_TUI_KEYS='j / "CAFÉ" <Enter> <Dump> f "FÉ" <Enter> <Dump>' ldr $T/cafe.yaml
+# Checks lists the errors first (a cycle made here), then the warnings.
+sed 's/^  depends_on: \[P07, P12\]$/  depends_on: [P07, P12, P09]/' roadmaps/derbyshire.yaml > $T/cycle.yaml && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='7 <Dump>' ldr $T/cycle.yaml
