@@ -689,6 +689,10 @@ void tui_recovery_offer(struct tui_app *app)
 	choice = tui_app_choose(app, "unsaved changes from a session that ended on ", when,
 				"(r)estore them, (d)iscard them, (q)uit and decide later", "rdq");
 	if (choice == 'r') {
+		/* One step of the undo history: 'u' goes back to the file. */
+		struct ldr_roadmap *before = tui_edit_whole_begin(app);
+		enum tui_role role;
+		char said[sizeof(app->message)];
 		if (read_roadmap(basep, &base) == 0 && !ldr_roadmap_equal(&base, &app->rm)) {
 			merge_in(app, &base, &ours, "restored onto the roadmap as it is now");
 		} else {
@@ -701,8 +705,15 @@ void tui_recovery_offer(struct tui_app *app)
 				    "the merge" : "'w' saves them");
 		}
 		ldr_roadmap_release(&base);
-		tui_app_changed(app);
-		tui_recovery_write(app);
+		role = app->message_role;
+		snprintf(said, sizeof(said), "%s", app->message);
+		if (before) {
+			tui_edit_whole_commit(app, before, "restored the unsaved changes");
+		} else {
+			tui_app_changed(app);
+			tui_recovery_write(app);
+		}
+		tui_app_say(app, role, "%s", said);
 	} else if (choice == 'd') {
 		tui_recovery_remove(app);
 		tui_app_say(app, TUI_ROLE_NORMAL, "the unsaved changes are discarded");

@@ -50,3 +50,5 @@ cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LD
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> x <Dump> n' ldr derbyshire.yaml | tail -3
 # A duplicated project takes the next free id and the next dossier number.
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> c <Esc> <Dump> q d' ldr derbyshire.yaml | sed -n '9,11p'; ls -A
+# A restore is one step of the undo history: 'u' goes back to the file.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> "Restored" <Enter> <HUP>' ldr two; LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r u <Dump> q' ldr two | tail -2; ls -A two/.git/ldr
