@@ -38,7 +38,7 @@ struct deps_view {
 };
 
 static const struct tui_column deps_columns[] = {
-	{ "Dependency tree", 24, 5 }, { "When", 17, 0 }, { "Status", 11, 0 },
+	{ "Dependency tree", 24, 5 }, { "When", 17, 0 }, { "Status", 12, 0 },
 };
 
 struct link {

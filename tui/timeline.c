@@ -11,7 +11,13 @@
 #include "app.h"
 #include "text.h"
 
-#define LABEL_W 26
+/* The names' column: 26 at 80 columns, wider on a wide terminal. */
+static int label_w(void)
+{
+	int w = tui_cols() / 4;
+	return w < 26 ? 26 : w > 60 ? 60 : w;
+}
+#define LABEL_W label_w()
 #define CELL_W 3 /* columns per quarter */
 
 struct tl_row {

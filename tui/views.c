@@ -48,7 +48,7 @@ static int time_compare(const struct ldr_time *a, const struct ldr_time *b)
 
 static const struct tui_column schedule_columns[] = {
 	{ "Id", 5, 0 }, { "Who", 12, 2 }, { "What", 18, 5 }, { "Year", 8, 0 },
-	{ "Group", 10, 2 }, { "Status", 11, 0 },
+	{ "Group", 10, 2 }, { "Status", 12, 0 },
 };
 
 static struct ldr_capability *capability(struct tui_view *v, size_t item)
@@ -118,7 +118,7 @@ const struct tui_view_ops tui_schedule_ops = {
 
 static const struct tui_column dossier_columns[] = {
 	{ "Ref", 3, 0 }, { "Id", 4, 0 }, { "Name", 18, 5 }, { "Group", 10, 2 },
-	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 11, 0 },
+	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 12, 0 },
 };
 
 static struct ldr_project *project(struct tui_view *v, size_t item)
