@@ -255,7 +255,7 @@ void tui_app_draw(struct tui_app *app)
 	tui_refresh();
 }
 
-/* ---- the prompt ---------------------------------------------------------------- */
+/* ---- questions ------------------------------------------------------------------ */
 
 static tui_key next_key(struct tui_app *app)
 {
@@ -280,79 +280,6 @@ tui_key tui_app_modal_key(struct tui_app *app)
 	if (k < 0 || tui_hangup || tui_terminate)
 		return -1;
 	return k;
-}
-
-static void append_key(struct ldr_buf *b, tui_key k)
-{
-	char u[4];
-	ldr_buf_add(b, u, ldr_utf8_encode((unsigned)k, u));
-}
-static char *prompt(struct tui_app *app, const char *question, const char *initial, int keep)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	int rows, cols;
-
-	ldr_buf_addstr(&b, initial ? initial : "");
-	curs_set(1);
-	for (;;) {
-		tui_key k;
-		rows = tui_rows();
-		cols = tui_cols();
-		int typed_w = tui_width(b.s ? b.s : ""), room, x;
-		const char *t = b.s ? b.s : "";
-		tui_app_draw(app);
-		tui_fill(rows - 1, 0, cols, TUI_ROLE_NORMAL);
-		/* What is typed stays in sight: the question gives way (cut),
-		 * then the text's start scrolls off. */
-		room = cols - 2 - typed_w;
-		if (room < cols / 3)
-			room = cols / 3;
-		x = tui_text_raw(rows - 1, 0, room, question, TUI_ROLE_LABEL);
-		while (*t && tui_width(t) > cols - 1 - x)
-			t += tui_fit_bytes(t, 1) ? tui_fit_bytes(t, 1) : 1;
-		x += tui_text_raw(rows - 1, x, cols - 1 - x, t, TUI_ROLE_NORMAL);
-		move(rows - 1, x);
-		tui_refresh();
-		k = tui_app_modal_key(app);
-		if (k == 0)
-			continue;
-		if (k < 0 && keep && tui_hangup && strcmp(b.s ? b.s : "", initial ? initial : ""))
-			break;
-		if (k < 0 || k == 27 || k == 7 /* C-g */)
-			goto cancel;
-		if (k == '\n')
-			break;
-		if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
-			while (b.len && ((unsigned char)b.s[b.len - 1] & 0xC0) == 0x80)
-				b.len--;
-			if (b.len)
-				b.len--;
-			if (b.s)
-				b.s[b.len] = '\0';
-		} else if (k == 21 /* C-u */) {
-			ldr_buf_reset(&b);
-		} else if (k >= 0x20 && k < 0x110000 && k != 0x7F) {
-			append_key(&b, k);
-		}
-	}
-	curs_set(0);
-	app->message[0] = '\0';
-	return ldr_buf_detach(&b);
-cancel:
-	curs_set(0);
-	app->message[0] = '\0';
-	ldr_buf_release(&b);
-	return NULL;
-}
-
-char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
-{
-	return prompt(app, question, initial, 0);
-}
-
-char *tui_app_prompt_value(struct tui_app *app, const char *question, const char *initial)
-{
-	return prompt(app, question, initial, 1);
 }
 
 int tui_app_choose(struct tui_app *app, const char *question, const char *detail,

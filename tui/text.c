@@ -80,7 +80,12 @@ int tui_fit(const char *s, int width, wchar_t *out, size_t max)
 
 int tui_width(const char *s)
 {
-	size_t n = s ? strlen(s) : 0, i = 0;
+	return tui_width_n(s, s ? strlen(s) : 0);
+}
+
+int tui_width_n(const char *s, size_t n)
+{
+	size_t i = 0;
 	int used = 0;
 	while (i < n) {
 		int w;

@@ -17,8 +17,10 @@ int tui_fit(const char *utf8, int width, wchar_t *out, size_t max);
 /* How many bytes of s fit in width columns, whole characters only. */
 size_t tui_fit_bytes(const char *utf8, int width);
 
-/* The display width of UTF-8 text, as tui_fit would draw it. */
+/* The display width of UTF-8 text, as tui_fit would draw it; of its first
+ * n bytes. */
 int tui_width(const char *utf8);
+int tui_width_n(const char *utf8, size_t n);
 
 /* The character drawn in place of an unprintable one. */
 #define TUI_REPLACEMENT L'\uFFFD'

@@ -26,3 +26,10 @@ LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='f group:medicines <Enter> <Esc> <Dump> <Esc> <D
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 G e' ldr roadmaps/derbyshire.yaml
 # What is typed on the prompt stays in sight, the question giving way.
 LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide" <Dump> <Esc> f "group:medicines" <Dump>' ldr roadmaps/derbyshire.yaml
+# The prompt's cursor: Left, Right, Home, End, Ctrl-A, Ctrl-E, Delete,
+# Backspace, Ctrl-K, Ctrl-U, Ctrl-W; by character over a wide one.
+LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "acde" <Left> <Left> <Left> b <Right> X <Home> "^" <End> "$" <Dump> <C-a> <Delete> <C-e> <Backspace> <Left> <Backspace> <Dump> <Home> <Right> <Right> <C-k> <Dump> <C-u> "one two  three" <C-w> "|" <Dump> <Left> <Left> <Left> <C-w> <Dump> <C-u> <C-k> "中文ab" <Home> <Right> x <Right> <Delete> y <Dump> <Left> <Left> <Backspace> <Dump> <Esc>' ldr roadmaps/derbyshire.yaml | grep '^/'
+# A text longer than the screen: the end in sight (a … where the start is
+# out of it), Home shows the start, the cursor carries the view back and
+# forth; wide characters are never cut in half at either edge.
+LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide, and then some" <Dump> <Home> <Dump> <Right> <Right> <Right> <C-e> <Left> <Left> <Dump> <Home> <C-k> "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉x" <Dump> <Home> <Dump> <End> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Dump> <Backspace> <Backspace> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Dump> <Home> <Dump> <Esc>' ldr roadmaps/derbyshire.yaml | grep '^/'
