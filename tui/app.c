@@ -260,7 +260,7 @@ void tui_app_draw(struct tui_app *app)
 static tui_key next_key(struct tui_app *app)
 {
 	int rows = 0, cols = 0;
-	tui_key k = app->input->next(app->input, &rows, &cols);
+	tui_key k = tui_input_next(app->input, &rows, &cols);
 	if (k == TUI_KEYCODE(KEY_RESIZE) && rows > 0)
 		tui_resize(rows, cols);
 	return k;
@@ -275,6 +275,8 @@ tui_key tui_app_modal_key(struct tui_app *app)
 		tui_app_dump(app);
 		return 0;
 	}
+	if (k == TUI_KEY_PASTE)
+		return k; /* even if the connection dropped during it: -1 comes next */
 	if (k == TUI_KEY_HANGUP)
 		tui_hangup = 1;
 	if (k < 0 || tui_hangup || tui_terminate)
@@ -866,7 +868,11 @@ int tui_run(const char *path, const struct tui_opts *o)
 			break;
 		if (k == TUI_KEYCODE(KEY_RESIZE))
 			continue;
-		if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
+		if (k == TUI_KEY_PASTE)
+			/* Pasted text is never taken for keys: a line of it
+			 * could run any command. */
+			tui_app_say(&app, TUI_ROLE_NORMAL, "a paste goes where text is typed: ignored here");
+		else if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
 			mouse(&app, k);
 		else
 			act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));

@@ -177,7 +177,17 @@ static char *prompt(struct tui_app *app, const char *question, const char *initi
 		}
 		if (k < 0 || k == 27 || k == 7 /* C-g */)
 			break;
-		edit(&l, k);
+		if (k == TUI_KEY_PASTE) {
+			/* Text, whatever it holds: a line break or a tab is a
+			 * space, a control character nothing. */
+			struct ldr_buf t = LDR_BUF_INIT;
+			tui_paste_clean(&t, app->input->paste.s, app->input->paste.len, 0, 0);
+			if (t.len)
+				insert(&l, t.s, t.len);
+			ldr_buf_release(&t);
+		} else {
+			edit(&l, k);
+		}
 	}
 	curs_set(0);
 	app->message[0] = '\0';

@@ -33,3 +33,8 @@ LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "acde" <Left> <Left> <Left> b <Right> X <Home>
 # out of it), Home shows the start, the cursor carries the view back and
 # forth; wide characters are never cut in half at either edge.
 LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide, and then some" <Dump> <Home> <Dump> <Right> <Right> <Right> <C-e> <Left> <Left> <Dump> <Home> <C-k> "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉x" <Dump> <Home> <Dump> <End> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Dump> <Backspace> <Backspace> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Dump> <Home> <Dump> <Esc>' ldr roadmaps/derbyshire.yaml | grep '^/'
+# A paste is text: on the command line a tab or a line break is a space,
+# the line break at the end goes (it does not press Enter), ESC is dropped
+# (it does not cancel), as is any other control character; on a list a
+# paste runs nothing ('q' would quit).
+LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='<PasteStart> "q" <Enter> "x" <PasteEnd> <Dump> : <PasteStart> "goto" <Tab> "P46" <Esc> <C-a> <Enter> <PasteEnd> <Dump> <Enter> <Dump> / <PasteStart> "bell" <Esc> "[31mRED" <C-m> "x" <C-m> <Enter> <PasteEnd> <Left> <Left> <Left> <PasteStart> "中" <PasteEnd> <Dump>' ldr roadmaps/derbyshire.yaml
