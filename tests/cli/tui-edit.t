@@ -50,3 +50,4 @@ printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n-
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='/ C40 <Enter> e j j j j <Enter> <PasteStart> "me" <Esc> "di" <Enter> <PasteEnd> <Dump> <Esc> <PasteStart> "x" <PasteEnd> <Dump>' ldr three
 # The connection drops in the middle of a paste: what came of it is kept.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> <PasteStart> "Patients of" <Enter> "the new practices" <HUP>' ldr three; echo "exit $?"; grep -A2 'id: C07' three/.git/ldr/roadmap.yaml.unsaved
+. tests/cli/repo.sh && rm -rf $R
