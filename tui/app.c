@@ -348,12 +348,12 @@ void tui_app_draw(struct tui_app *app)
 	tui_refresh();
 }
 
-/* ---- the prompt ---------------------------------------------------------------- */
+/* ---- questions ------------------------------------------------------------------ */
 
 static tui_key next_key(struct tui_app *app)
 {
 	int rows = 0, cols = 0;
-	tui_key k = app->input->next(app->input, &rows, &cols);
+	tui_key k = tui_input_next(app->input, &rows, &cols);
 	if (k == TUI_KEYCODE(KEY_RESIZE) && rows > 0)
 		tui_resize(rows, cols);
 	return k;
@@ -368,84 +368,13 @@ tui_key tui_app_modal_key(struct tui_app *app)
 		tui_app_dump(app);
 		return 0;
 	}
+	if (k == TUI_KEY_PASTE)
+		return k; /* even if the connection dropped during it: -1 comes next */
 	if (k == TUI_KEY_HANGUP)
 		tui_hangup = 1;
 	if (k < 0 || tui_hangup || tui_terminate)
 		return -1;
 	return k;
-}
-
-static void append_key(struct ldr_buf *b, tui_key k)
-{
-	char u[4];
-	ldr_buf_add(b, u, ldr_utf8_encode((unsigned)k, u));
-}
-static char *prompt(struct tui_app *app, const char *question, const char *initial, int keep)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	int rows, cols;
-
-	ldr_buf_addstr(&b, initial ? initial : "");
-	curs_set(1);
-	for (;;) {
-		tui_key k;
-		rows = tui_rows();
-		cols = tui_cols();
-		int typed_w = tui_width(b.s ? b.s : ""), room, x;
-		const char *t = b.s ? b.s : "";
-		tui_app_draw(app);
-		tui_fill(rows - 1, 0, cols, TUI_ROLE_NORMAL);
-		/* What is typed stays in sight: the question gives way (cut),
-		 * then the text's start scrolls off. */
-		room = cols - 2 - typed_w;
-		if (room < cols / 3)
-			room = cols / 3;
-		x = tui_text_raw(rows - 1, 0, room, question, TUI_ROLE_LABEL);
-		while (*t && tui_width(t) > cols - 1 - x)
-			t += tui_fit_bytes(t, 1) ? tui_fit_bytes(t, 1) : 1;
-		x += tui_text_raw(rows - 1, x, cols - 1 - x, t, TUI_ROLE_NORMAL);
-		move(rows - 1, x);
-		tui_refresh();
-		k = tui_app_modal_key(app);
-		if (k == 0)
-			continue;
-		if (k < 0 && keep && tui_hangup && strcmp(b.s ? b.s : "", initial ? initial : ""))
-			break;
-		if (k < 0 || k == 27 || k == 7 /* C-g */)
-			goto cancel;
-		if (k == '\n')
-			break;
-		if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
-			while (b.len && ((unsigned char)b.s[b.len - 1] & 0xC0) == 0x80)
-				b.len--;
-			if (b.len)
-				b.len--;
-			if (b.s)
-				b.s[b.len] = '\0';
-		} else if (k == 21 /* C-u */) {
-			ldr_buf_reset(&b);
-		} else if (k >= 0x20 && k < 0x110000 && k != 0x7F) {
-			append_key(&b, k);
-		}
-	}
-	curs_set(0);
-	app->message[0] = '\0';
-	return ldr_buf_detach(&b);
-cancel:
-	curs_set(0);
-	app->message[0] = '\0';
-	ldr_buf_release(&b);
-	return NULL;
-}
-
-char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
-{
-	return prompt(app, question, initial, 0);
-}
-
-char *tui_app_prompt_value(struct tui_app *app, const char *question, const char *initial)
-{
-	return prompt(app, question, initial, 1);
 }
 
 int tui_app_choose(struct tui_app *app, const char *question, const char *detail,
@@ -1052,7 +981,11 @@ int tui_run(const char *path, const struct tui_opts *o)
 			break;
 		if (k == TUI_KEYCODE(KEY_RESIZE))
 			continue;
-		if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
+		if (k == TUI_KEY_PASTE)
+			/* Pasted text is never taken for keys: a line of it
+			 * could run any command. */
+			tui_app_say(&app, TUI_ROLE_NORMAL, "a paste goes where text is typed: ignored here");
+		else if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
 			mouse(&app, k);
 		else
 			act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));

@@ -140,6 +140,9 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 		} else if (k == 21 /* C-u */) {
 			ldr_buf_reset(&filter);
 			refilter = 1;
+		} else if (k == TUI_KEY_PASTE) {
+			tui_paste_clean(&filter, app->input->paste.s, app->input->paste.len, 0, 0);
+			refilter = 1;
 		} else if (is_text_key(k)) {
 			char u[4];
 			ldr_buf_add(&filter, u, ldr_utf8_encode((unsigned)k, u));
@@ -226,6 +229,15 @@ static size_t at_column(const char *s, const struct row *r, int col)
 	return p;
 }
 
+/* Insert n bytes at *cur, and move it after them. */
+static void insert_at(struct ldr_buf *b, size_t *cur, const char *s, size_t n)
+{
+	ldr_buf_add(b, s, n); /* grow, then open the gap */
+	memmove(b->s + *cur + n, b->s + *cur, b->len - n - *cur);
+	memcpy(b->s + *cur, s, n);
+	*cur += n;
+}
+
 char *tui_edit_text(struct tui_app *app, const char *title, const char *text)
 {
 	struct ldr_buf b = LDR_BUF_INIT, head = LDR_BUF_INIT;
@@ -290,13 +302,21 @@ char *tui_edit_text(struct tui_app *app, const char *title, const char *text)
 				break;
 			continue;
 		}
-		if (k == '\n' || k == '\r' || is_text_key(k)) {
+		if (k == TUI_KEY_PASTE) {
+			/* Lines as they are; a tab as spaces (the file would
+			 * keep one only in a quoted line, out of the block);
+			 * other control characters dropped. */
+			struct ldr_buf t = LDR_BUF_INIT;
+			size_t line = cur;
+			while (line && b.s[line - 1] != '\n')
+				line--;
+			tui_paste_clean(&t, app->input->paste.s, app->input->paste.len, 1,
+					width_of(b.s, line, cur));
+			insert_at(&b, &cur, t.s ? t.s : "", t.len);
+			ldr_buf_release(&t);
+		} else if (k == '\n' || k == '\r' || is_text_key(k)) {
 			char u[4];
-			size_t len = ldr_utf8_encode(k == '\r' ? '\n' : (unsigned)k, u);
-			ldr_buf_add(&b, u, len); /* grow, then open the gap */
-			memmove(b.s + cur + len, b.s + cur, b.len - len - cur);
-			memcpy(b.s + cur, u, len);
-			cur += len;
+			insert_at(&b, &cur, u, ldr_utf8_encode(k == '\r' ? '\n' : (unsigned)k, u));
 		} else if (k == TUI_KEYCODE(KEY_BACKSPACE) || k == TUI_KEYCODE(KEY_DC)) {
 			size_t from = cur, to = cur;
 			if (k == TUI_KEYCODE(KEY_BACKSPACE)) {

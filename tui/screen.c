@@ -13,6 +13,7 @@
 
 volatile sig_atomic_t tui_hangup;
 volatile sig_atomic_t tui_terminate;
+volatile sig_atomic_t tui_stop;
 
 static void on_hangup(int sig)
 {
@@ -24,6 +25,12 @@ static void on_terminate(int sig)
 {
 	(void)sig;
 	tui_terminate = 1;
+}
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	tui_stop = 1;
 }
 
 void tui_signals_install(void)
@@ -47,6 +54,31 @@ static SCREEN *screen;
 static FILE *headless_out, *headless_in;
 static int colour;
 static attr_t attrs[TUI_NROLES];
+
+/* Bracketed paste: the terminal sends pasted text between ESC [200~ and
+ * ESC [201~ once asked with ESC [?2004h (the terminfo entry's BE, BD, PS
+ * and PE, where it has them). Curses gives the brackets as two key codes
+ * of our own, far above the ones it numbers itself. */
+#define PASTE_BEGIN_CODE (KEY_MAX + 0x1000)
+#define PASTE_END_CODE (KEY_MAX + 0x1001)
+static int pasting; /* the keyboard is inside a paste */
+
+static const char *terminfo(const char *name, const char *otherwise)
+{
+	const char *s = tigetstr(name);
+	return s && s != (const char *)-1 && *s ? s : otherwise;
+}
+
+/* Straight to the terminal: a mode, not drawing, it need not wait for
+ * curses' next refresh (curses writes to the descriptor, not through
+ * stdout's buffer). */
+static void paste_mode(int on)
+{
+	if (!screen || headless_out)
+		return;
+	fputs(on ? terminfo("BE", "\033[?2004h") : terminfo("BD", "\033[?2004l"), stdout);
+	fflush(stdout);
+}
 
 int tui_has_colour(void)
 {
@@ -122,11 +154,23 @@ int tui_screen_start(int rows, int cols)
 			term = "xterm";
 		screen = newterm(term, headless_out, headless_in);
 	} else {
+		/* Ours before curses': it would take SIGTSTP itself otherwise,
+		 * and knows nothing of bracketed paste. */
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sigemptyset(&sa.sa_mask);
+		sa.sa_handler = on_stop;
+		sigaction(SIGTSTP, &sa, NULL);
 		screen = newterm(NULL, stdout, stdin);
 	}
 	if (!screen)
 		return -1;
 	set_term(screen);
+	if (!headless_out) {
+		define_key(terminfo("PS", "\033[200~"), PASTE_BEGIN_CODE);
+		define_key(terminfo("PE", "\033[201~"), PASTE_END_CODE);
+		paste_mode(1);
+	}
 	raw(); /* Ctrl-S and Ctrl-C reach us as keys */
 	noecho();
 	nonl();
@@ -156,7 +200,10 @@ void tui_screen_stop(void)
 {
 	if (!screen)
 		return;
+	paste_mode(0);
 	endwin();
+	if (!headless_out)
+		signal(SIGTSTP, SIG_DFL);
 	delscreen(screen);
 	screen = NULL;
 	if (headless_out)
@@ -255,6 +302,30 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The keyboard's internal keys: the brackets of a paste. */
+#define KEY_PASTE_BEGIN TUI_KEYCODE(0x10100)
+#define KEY_PASTE_END TUI_KEYCODE(0x10101)
+
+/* SIGTSTP (kill -TSTP, a job control stop): the terminal as it was, the
+ * paste mode too, then stop; on SIGCONT, back, redrawn. */
+static void suspend(void)
+{
+	struct sigaction dfl, ours;
+
+	tui_stop = 0;
+	paste_mode(0);
+	endwin();
+	memset(&dfl, 0, sizeof(dfl));
+	sigemptyset(&dfl.sa_mask);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &dfl, &ours);
+	raise(SIGTSTP); /* stopped here until SIGCONT */
+	sigaction(SIGTSTP, &ours, NULL);
+	paste_mode(1);
+	clearok(curscr, TRUE);
+	refresh();
+}
+
 /* The keyboard. After a hang-up, reads fail at once, for ever (EIO); a run
  * of fast failures is taken for one even if no SIGHUP came. */
 int tui_mouse_y = -1, tui_mouse_x = -1;
@@ -271,11 +342,21 @@ static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
 
 		if (tui_hangup || tui_terminate)
 			return -1;
+		if (tui_stop)
+			suspend();
 		errno = 0;
 		r = get_wch(&wch);
 		if (r == ERR) {
 			if (tui_hangup || tui_terminate || errno == EIO)
 				return -1;
+			if (tui_stop || errno == EINTR)
+				continue;
+			if (pasting && now_seconds() - t0 >= 0.5) {
+				/* A paste whose end never came (a second
+				 * with nothing): it ends here. */
+				pasting = 0;
+				return KEY_PASTE_END;
+			}
 			if (now_seconds() - t0 < 0.05) {
 				if (++fast_errors > 50) {
 					tui_hangup = 1;
@@ -304,6 +385,10 @@ static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
 #endif
 			continue;
 		}
+		if (r == KEY_CODE_YES && (wch == PASTE_BEGIN_CODE || wch == PASTE_END_CODE)) {
+			pasting = wch == PASTE_BEGIN_CODE;
+			return pasting ? KEY_PASTE_BEGIN : KEY_PASTE_END;
+		}
 		if (r == KEY_CODE_YES) {
 			/* A resize is done already: curses saw SIGWINCH. Calling
 			 * resizeterm again would queue another KEY_RESIZE, and
@@ -311,6 +396,8 @@ static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
 			(void)rows, (void)cols;
 			return TUI_KEYCODE((int)wch);
 		}
+		if (pasting) /* as the terminal sent it */
+			return (tui_key)wch;
 		if (wch == '\r')
 			wch = '\n';
 		if (wch == 127 || wch == 8)
@@ -321,8 +408,8 @@ static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
 
 void tui_input_keyboard(struct tui_input *in)
 {
+	memset(in, 0, sizeof(*in));
 	in->next = keyboard_next;
-	in->ctx = NULL;
 }
 
 struct script {
@@ -399,6 +486,10 @@ int tui_input_script(struct tui_input *in, const char *text, char *err, size_t e
 				script_add(s, &cap, TUI_KEY_HANGUP, 0, 0);
 			} else if (!strcmp(name, "<Dump>")) {
 				script_add(s, &cap, TUI_KEY_DUMP, 0, 0);
+			} else if (!strcmp(name, "<PasteStart>")) {
+				script_add(s, &cap, KEY_PASTE_BEGIN, 0, 0);
+			} else if (!strcmp(name, "<PasteEnd>")) {
+				script_add(s, &cap, KEY_PASTE_END, 0, 0);
 			} else {
 				tui_key k = tui_key_parse(name);
 				if (k < 0) {
@@ -430,6 +521,7 @@ int tui_input_script(struct tui_input *in, const char *text, char *err, size_t e
 		if (*p == '"')
 			p++;
 	}
+	memset(in, 0, sizeof(*in));
 	in->next = script_next;
 	in->ctx = s;
 	return 0;
@@ -451,4 +543,46 @@ void tui_input_release(struct tui_input *in)
 		free(s);
 	}
 	in->ctx = NULL;
+	ldr_buf_release(&in->paste);
+}
+
+/* Everything up to the paste's end, as text: keys the terminal's sequences
+ * made of it (ESC [ A), a resize, the mouse are not text and are dropped. */
+static tui_key read_paste(struct tui_input *in)
+{
+	ldr_buf_reset(&in->paste);
+	for (;;) {
+		int rows = 0, cols = 0;
+		tui_key k = in->next(in, &rows, &cols);
+		char u[4];
+
+		if (k == KEY_PASTE_END || k == KEY_PASTE_BEGIN)
+			break;
+		if (k == TUI_KEY_HANGUP)
+			tui_hangup = 1;
+		if (k < 0 || k == TUI_KEY_HANGUP) {
+			/* The connection dropped in the middle: what came
+			 * is pasted, then the end is seen. */
+			if (!in->paste.len)
+				return -1;
+			break;
+		}
+		if (k >= 0x110000 || in->paste.len + 4 > TUI_PASTE_MAX)
+			continue;
+		ldr_buf_add(&in->paste, u, ldr_utf8_encode((unsigned)k, u));
+	}
+	if (!in->paste.s)
+		ldr_buf_addstr(&in->paste, "");
+	return TUI_KEY_PASTE;
+}
+
+tui_key tui_input_next(struct tui_input *in, int *rows, int *cols)
+{
+	for (;;) {
+		tui_key k = in->next(in, rows, cols);
+		if (k == KEY_PASTE_BEGIN)
+			return read_paste(in);
+		if (k != KEY_PASTE_END) /* an end without a start: nothing */
+			return k;
+	}
 }

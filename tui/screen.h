@@ -35,6 +35,7 @@ enum tui_role {
 /* Set by the signal handlers, and nothing else; the main loop acts on them. */
 extern volatile sig_atomic_t tui_hangup;    /* SIGHUP: the connection dropped */
 extern volatile sig_atomic_t tui_terminate; /* SIGTERM, SIGINT */
+extern volatile sig_atomic_t tui_stop;      /* SIGTSTP: the keyboard's reader suspends */
 void tui_signals_install(void);
 
 /* Where keys come from. The keyboard reads with curses; the headless tests
@@ -44,13 +45,22 @@ struct tui_input {
 	 * gone, or the script has ended). *resize is set for a resize. */
 	tui_key (*next)(struct tui_input *in, int *resize_rows, int *resize_cols);
 	void *ctx;
+	struct ldr_buf paste; /* the text of the last TUI_KEY_PASTE */
 };
 void tui_input_keyboard(struct tui_input *in);
 /* Keys from a script: key names separated by blanks, as in the keymap
  * ("j", "<Enter>", "<C-s>"); text in double quotes types each character;
- * <Resize 100x30> resizes; <HUP> acts as if the connection dropped. */
+ * <Resize 100x30> resizes; <HUP> acts as if the connection dropped;
+ * <PasteStart> ... <PasteEnd> is pasted, what is between them as the
+ * terminal would send it (<Enter> a line feed, <C-m> a carriage return,
+ * <Tab>, <Esc>, <C-a>: the control characters). */
 int tui_input_script(struct tui_input *in, const char *script, char *err, size_t errlen);
 void tui_input_release(struct tui_input *in);
+/* The next key from in. A paste comes whole, as one TUI_KEY_PASTE with its
+ * text (at most TUI_PASTE_MAX bytes) in in->paste: it is text for where
+ * text is typed, never a command key. */
+tui_key tui_input_next(struct tui_input *in, int *resize_rows, int *resize_cols);
+#define TUI_PASTE_MAX (1024 * 1024)
 /* The script's pseudo-keys. */
 #define TUI_KEY_HANGUP TUI_KEYCODE(0x10000)
 #define TUI_KEY_DUMP TUI_KEYCODE(0x10001) /* <Dump>: the test prints the screen */
@@ -61,10 +71,13 @@ void tui_input_release(struct tui_input *in);
 #define TUI_KEY_DOUBLE_CLICK TUI_KEYCODE(0x10003)
 #define TUI_KEY_WHEEL_UP TUI_KEYCODE(0x10004)
 #define TUI_KEY_WHEEL_DOWN TUI_KEYCODE(0x10005)
+#define TUI_KEY_PASTE TUI_KEYCODE(0x10006)
 extern int tui_mouse_y, tui_mouse_x;
 
 /* Start curses on the terminal (fd 0/1), or headless on /dev/null with a
- * fixed size (rows, cols > 0). Returns 0 or -1. */
+ * fixed size (rows, cols > 0). Returns 0 or -1. On a terminal, bracketed
+ * paste is asked for, and stop (and a suspension, SIGTSTP) turns it off
+ * again with the rest of the terminal's modes. */
 int tui_screen_start(int rows, int cols);
 void tui_screen_stop(void);
 int tui_rows(void);

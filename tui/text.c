@@ -82,7 +82,12 @@ int tui_fit(const char *s, int width, wchar_t *out, size_t max)
 
 int tui_width(const char *s)
 {
-	size_t n = s ? strlen(s) : 0, i = 0;
+	return tui_width_n(s, s ? strlen(s) : 0);
+}
+
+int tui_width_n(const char *s, size_t n)
+{
+	size_t i = 0;
 	int used = 0;
 	while (i < n) {
 		int w;
@@ -143,4 +148,40 @@ int tui_contains_ci(const char *hay, const char *needle)
 	free(h);
 	free(n);
 	return found;
+}
+
+void tui_paste_clean(struct ldr_buf *out, const char *s, size_t n, int multiline, int col)
+{
+	size_t i = 0, kept = out->len;
+
+	while (i < n) {
+		unsigned cp;
+		size_t len = ldr_utf8_decode(s + i, n - i, &cp);
+
+		if (!len) { /* not UTF-8: dropped */
+			i++;
+			continue;
+		}
+		if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
+			len++; /* CR LF: one line break */
+		if (cp == '\r' || cp == '\n') {
+			ldr_buf_addch(out, multiline ? '\n' : ' ');
+			col = 0;
+		} else if (cp == '\t') {
+			do
+				ldr_buf_addch(out, ' ');
+			while (multiline && ++col % 8);
+		} else if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0)) {
+			int w = wcwidth((wchar_t)cp);
+			ldr_buf_add(out, s + i, len);
+			col += w > 0 ? w : 0;
+		}
+		i += len;
+		if (!multiline && cp != '\r' && cp != '\n')
+			kept = out->len;
+	}
+	if (!multiline && out->s) { /* the line break a copied line ends with */
+		out->len = kept;
+		out->s[kept] = '\0';
+	}
 }

@@ -52,3 +52,16 @@ cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LD
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> c <Esc> <Dump> q d' ldr derbyshire.yaml | sed -n '9,11p'; ls -A
 # A restore is one step of the undo history: 'u' goes back to the file.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> "Restored" <Enter> <HUP>' ldr two; LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r u <Dump> q' ldr two | tail -2; ls -A two/.git/ldr
+# Pasted text is text. In the notes editor a tab becomes spaces to the next
+# tab stop, CR, LF and CR LF new lines; other control characters are
+# dropped, ESC too: it does not ask to discard the changes; at that question
+# a paste answers nothing. A long suggested commit message is shown from its
+# end, Home shows its start; a paste there does not press Enter.
+. tests/cli/repo.sh && cd $R && ldr init three --from d.yaml >/dev/null && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C12 <Enter> e G k <Enter> <Enter> <PasteStart> "col1" <Tab> "col2" <C-a> "ctrlA" <C-b> "x" <C-m> "CR-line" <Enter> "LF-line" <C-m> <Enter> "CRLF-line" <Enter> "ab" <Tab> "c" <Tab> "d" <PasteEnd> <Enter> <PasteStart> "bell" <Esc> "[31mRED" <PasteEnd> <Dump> <Esc> <PasteStart> "y" <PasteEnd> <Dump> n <C-s> w <Dump> <Home> <Dump> <C-k> <PasteStart> "Notes pasted" <Tab> "from a sheet" <Enter> <PasteEnd> <Dump> <Enter>' ldr three
+. tests/cli/repo.sh && cd $R/three && git log -1 --format='%h %s' && git show HEAD | sed -n '/^@@/,$p' | cat -A | grep -v '^ '
+# A picker's filter takes a paste as one line: its line break does not
+# choose. In the form, a paste does not run 'x' (clear the field).
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='/ C40 <Enter> e j j j j <Enter> <PasteStart> "me" <Esc> "di" <Enter> <PasteEnd> <Dump> <Esc> <PasteStart> "x" <PasteEnd> <Dump>' ldr three
+# The connection drops in the middle of a paste: what came of it is kept.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> <PasteStart> "Patients of" <Enter> "the new practices" <HUP>' ldr three; echo "exit $?"; grep -A2 'id: C07' three/.git/ldr/roadmap.yaml.unsaved
+. tests/cli/repo.sh && rm -rf $R

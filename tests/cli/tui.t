@@ -53,3 +53,15 @@ LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide" <Dum
 printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: Café owners, what: Do it, year: 16/17}\n- {id: C2, who: Others, what: Do it, year: 16/17}\n' > $T/cafe.yaml && LDR_TUI_SIZE=60x8 LDR_TUI_KEYS='j / "CAFÉ" <Enter> <Dump> f "FÉ" <Enter> <Dump>' ldr $T/cafe.yaml
 # Checks lists the errors first (a cycle made here), then the warnings.
 sed 's/^  depends_on: \[P07, P12\]$/  depends_on: [P07, P12, P09]/' roadmaps/derbyshire.yaml > $T/cycle.yaml && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='7 <Dump>' ldr $T/cycle.yaml
+# The prompt's cursor: Left, Right, Home, End, Ctrl-A, Ctrl-E, Delete,
+# Backspace, Ctrl-K, Ctrl-U, Ctrl-W; by character over a wide one.
+LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "acde" <Left> <Left> <Left> b <Right> X <Home> "^" <End> "$" <Dump> <C-a> <Delete> <C-e> <Backspace> <Left> <Backspace> <Dump> <Home> <Right> <Right> <C-k> <Dump> <C-u> "one two  three" <C-w> "|" <Dump> <Left> <Left> <Left> <C-w> <Dump> <C-u> <C-k> "中文ab" <Home> <Right> x <Right> <Delete> y <Dump> <Left> <Left> <Backspace> <Dump> <Esc>' ldr roadmaps/derbyshire.yaml | grep '^/'
+# A text longer than the screen: the end in sight (a … where the start is
+# out of it), Home shows the start, the cursor carries the view back and
+# forth; wide characters are never cut in half at either edge.
+LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide, and then some" <Dump> <Home> <Dump> <Right> <Right> <Right> <C-e> <Left> <Left> <Dump> <Home> <C-k> "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉x" <Dump> <Home> <Dump> <End> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Left> <Dump> <Backspace> <Backspace> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Right> <Dump> <Home> <Dump> <Esc>' ldr roadmaps/derbyshire.yaml | grep '^/'
+# A paste is text: on the command line a tab or a line break is a space,
+# the line break at the end goes (it does not press Enter), ESC is dropped
+# (it does not cancel), as is any other control character; on a list a
+# paste runs nothing ('q' would quit).
+LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='<PasteStart> "q" <Enter> "x" <PasteEnd> <Dump> : <PasteStart> "goto" <Tab> "P46" <Esc> <C-a> <Enter> <PasteEnd> <Dump> <Enter> <Dump> / <PasteStart> "bell" <Esc> "[31mRED" <C-m> "x" <C-m> <Enter> <PasteEnd> <Left> <Left> <Left> <PasteStart> "中" <PasteEnd> <Dump>' ldr roadmaps/derbyshire.yaml

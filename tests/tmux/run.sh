@@ -2,8 +2,9 @@
 # The real program in a real terminal: ldr in tmux at 80x24, driven by keys
 # as a person would type them, the screen read back with capture-pane. What
 # the headless transcripts (tests/cli/tui*.t) cannot show: curses on a
-# terminal, the keyboard, a resize, and a hang-up when the connection drops
-# (tmux kill-session sends SIGHUP, as sshd does).
+# terminal, the keyboard, a resize, a hang-up when the connection drops
+# (tmux kill-session sends SIGHUP, as sshd does), a paste, and the terminal
+# given back as it was.
 #
 #   sh tests/tmux/run.sh [LDR]
 set -u
@@ -145,6 +146,100 @@ keys -l "$(printf '\033[<65;15;8M')"
 wait_for "Dossier 4/51"
 keys q
 wait_gone
+
+# 5. A paste, as tmux sends it to an application that asked for bracketed
+#    paste: text where text is typed (the notes editor, a prompt), whatever
+#    it holds; on a list, ignored ('q' would quit).
+paste() { tm set-buffer -b ldr -- "$1" && tm paste-buffer -p -d -b ldr -t t; }
+start
+paste "$(printf 'q\rx')"
+wait_for "a paste goes where text is typed"
+keys / C12 Enter
+wait_for "C12   Patients"
+keys e
+wait_for "capability C12: Enter edits"
+keys G k Enter
+wait_for "Ctrl-S keeps the text"
+keys Enter
+paste "$(printf 'col1\tcol2\001ctrlA\002x\rCR-line\nLF-line')"
+wait_for "LF-line"
+paste "$(printf 'bell\033[31mRED')"
+wait_for "bell[31mRED"
+screen | grep -q "discard the changes" && fail "an ESC in a paste asked to discard the changes"
+screen | grep -qx " col1    col2ctrlAx" || fail "the pasted tab and control characters"
+screen | grep -qx " CR-line" || fail "the pasted CR is not a new line"
+keys C-s
+wait_for "capability C12: Enter edits"
+keys w
+wait_for "commit message:"
+keys C-u
+paste "$(printf 'Pasted\tnotes\033\n')"
+wait_for "commit message: Pasted notes"
+keys Enter
+wait_for "committed"
+esc
+keys q
+wait_gone
+[ "$(git -C "$D/roadmap" log -1 --format=%s)" = "Pasted notes" ] || fail "the pasted commit message"
+git -C "$D/roadmap" show HEAD:roadmap.yaml | grep -qx "    col1    col2ctrlAx" ||
+	fail "the pasted notes are not in the commit as they were shown"
+
+# 6. However ldr ends, the terminal is given back without bracketed paste:
+#    quit, suspended (SIGTSTP) then resumed, SIGTERM, SIGHUP, and in a
+#    terminal too small to draw in. A shell in the pane reads a paste after
+#    each: were the mode left on, it would show the brackets (^[[200~).
+# ldr writes down its pid (the sh it is exec'd from does): no pgrep needed.
+ldr_pid() { cat "$D/pid" 2>/dev/null; }
+running() { kill -0 "$(ldr_pid)" 2>/dev/null; }
+wait_exit() {
+	i=0
+	while running && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	running && fail "ldr did not exit"
+}
+run_ldr() {
+	rm -f "$D/pid"
+	keys "sh -c 'echo \$\$ >\"$D/pid\"; TERM=xterm-256color exec \"$LDR\" \"$D/roadmap\"'" Enter
+	wait_for "1 Schedule"
+}
+paste_mode_off() {
+	paste "pasted after $1"
+	wait_for "pasted after $1"
+	screen | grep -qF '[200~' && fail "bracketed paste left on after $1"
+	keys C-u
+}
+tm -f /dev/null new-session -d -s t -x 80 -y 24 "env PS1='sh\$ ' ENV= sh -i"
+wait_for 'sh$'
+run_ldr
+keys q
+wait_exit
+paste_mode_off "quitting"
+run_ldr
+kill -TSTP "$(ldr_pid)"
+wait_for "Stopped"
+paste_mode_off "a suspension"
+keys fg Enter
+wait_for "1 Schedule"
+keys /
+paste "$(printf 'resumed\rq')"
+wait_for "/resumed q"
+kill -TERM "$(ldr_pid)"
+wait_exit
+paste_mode_off "SIGTERM"
+run_ldr
+kill -HUP "$(ldr_pid)"
+wait_exit
+paste_mode_off "SIGHUP"
+run_ldr
+tm resize-window -t t -x 15 -y 5 2>/dev/null
+wait_for "the terminal"
+paste q
+sleep 0.3
+running || fail "a paste in a terminal too small quit"
+keys q
+wait_exit
+tm resize-window -t t -x 80 -y 24 2>/dev/null
+paste_mode_off "a terminal too small"
+tm kill-session -t t
 
 [ $failed -eq 0 ] && echo "tmux: ok"
 exit $failed

@@ -1,0 +1,206 @@
+/* The one-line prompt on the status line: the cursor goes anywhere in the
+ * line, with readline's keys, and the line scrolls sideways to keep it in
+ * sight, the question giving way first. The cursor moves by character;
+ * columns are counted by width (a CJK character takes two). */
+#include "app.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "text.h"
+
+struct line {
+	struct ldr_buf b;
+	size_t cur;  /* the cursor: a byte offset, at the start of a character */
+	size_t left; /* the first byte shown */
+};
+
+static size_t char_before(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
+		;
+	return i;
+}
+
+static size_t char_after(const char *s, size_t len, size_t i)
+{
+	if (i < len)
+		i++;
+	while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+/* The columns the bytes [a, b) take. */
+static int width(const struct line *l, size_t a, size_t b)
+{
+	return tui_width_n(l->b.s + a, b - a);
+}
+
+/* Remove the bytes [from, to); the cursor goes there. */
+static void cut(struct line *l, size_t from, size_t to)
+{
+	memmove(l->b.s + from, l->b.s + to, l->b.len - to + 1);
+	l->b.len -= to - from;
+	l->cur = from;
+}
+
+static void insert(struct line *l, const char *text, size_t n)
+{
+	size_t tail = l->b.len - l->cur;
+	ldr_buf_add(&l->b, text, n); /* grow, then open the gap */
+	memmove(l->b.s + l->cur + n, l->b.s + l->cur, tail);
+	memcpy(l->b.s + l->cur, text, n);
+	l->cur += n;
+}
+
+/* A key that edits the line or moves in it; 0 if it is not one. */
+static int edit(struct line *l, tui_key k)
+{
+	const char *s = l->b.s;
+	size_t len = l->b.len, j = l->cur;
+
+	if (k == TUI_KEYCODE(KEY_LEFT)) {
+		l->cur = char_before(s, l->cur);
+	} else if (k == TUI_KEYCODE(KEY_RIGHT)) {
+		l->cur = char_after(s, len, l->cur);
+	} else if (k == TUI_KEYCODE(KEY_HOME) || k == 1 /* C-a */) {
+		l->cur = 0;
+	} else if (k == TUI_KEYCODE(KEY_END) || k == 5 /* C-e */) {
+		l->cur = len;
+	} else if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
+		cut(l, char_before(s, l->cur), l->cur);
+	} else if (k == TUI_KEYCODE(KEY_DC)) {
+		cut(l, l->cur, char_after(s, len, l->cur));
+	} else if (k == 11 /* C-k: to the end */) {
+		cut(l, l->cur, len);
+	} else if (k == 21 /* C-u: to the start */) {
+		cut(l, 0, l->cur);
+	} else if (k == 23 /* C-w: the word before, and the blanks after it */) {
+		while (j > 0 && s[j - 1] == ' ')
+			j--;
+		while (j > 0 && s[j - 1] != ' ')
+			j--;
+		cut(l, j, l->cur);
+	} else if (k >= 0x20 && k < 0x110000 && k != 0x7F) {
+		char u[4];
+		insert(l, u, ldr_utf8_encode((unsigned)k, u));
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* Choose the first byte shown so that the cursor is in sight in cols
+ * columns: the first holds a '...' when the start is out of sight; the last
+ * is for the cursor after the end, or a '...' where the line goes on; the
+ * character under the cursor is shown whole. As much as fits is shown.
+ * Returns the cursor's column, counted from the first byte shown. */
+static int follow(struct line *l, int cols)
+{
+	const char *s = l->b.s;
+	size_t len = l->b.len;
+	int wc = width(l, l->cur, char_after(s, len, l->cur)), cw, tw;
+
+	if (l->left > l->cur)
+		l->left = l->cur;
+	cw = width(l, l->left, l->cur);
+	tw = cw + width(l, l->cur, len);
+	while (l->left < l->cur && (l->left > 0) + cw + wc >= cols) {
+		size_t next = char_after(s, len, l->left);
+		int w = width(l, l->left, next);
+		l->left = next;
+		cw -= w;
+		tw -= w;
+	}
+	while (l->left > 0) { /* room to spare (the end deleted): more of the start */
+		size_t prev = char_before(s, l->left);
+		int w = width(l, prev, l->left);
+		if ((prev > 0) + tw + w >= cols)
+			break;
+		l->left = prev;
+		cw += w;
+		tw += w;
+	}
+	return cw;
+}
+
+static void draw(struct tui_app *app, const char *question, struct line *l)
+{
+	int rows = tui_rows(), cols = tui_cols(), y = rows - 1, x, room, lm, cx;
+	size_t n;
+	char save;
+
+	tui_app_draw(app);
+	tui_fill(y, 0, cols, TUI_ROLE_NORMAL);
+	/* What is typed stays in sight: the question gives way (cut), then
+	 * the text scrolls. */
+	room = cols - 2 - tui_width_n(l->b.s, l->b.len);
+	if (room < cols / 3)
+		room = cols / 3;
+	x = tui_text_raw(y, 0, room, question, TUI_ROLE_LABEL);
+	cx = follow(l, cols - x);
+	lm = l->left > 0;
+	if (lm)
+		tui_text_raw(y, x, 1, "\u2026", TUI_ROLE_DIM);
+	n = tui_fit_bytes(l->b.s + l->left, cols - x - 1 - lm);
+	save = l->b.s[l->left + n];
+	l->b.s[l->left + n] = '\0';
+	tui_text_raw(y, x + lm, cols - x - 1 - lm, l->b.s + l->left, TUI_ROLE_NORMAL);
+	l->b.s[l->left + n] = save;
+	if (l->left + n < l->b.len)
+		tui_text_raw(y, cols - 1, 1, "\u2026", TUI_ROLE_DIM);
+	cx += x + lm;
+	move(y, cx < cols ? cx : cols - 1);
+	tui_refresh();
+}
+
+static char *prompt(struct tui_app *app, const char *question, const char *initial, int keep)
+{
+	struct line l;
+	char *answer = NULL;
+
+	memset(&l, 0, sizeof(l));
+	ldr_buf_addstr(&l.b, initial ? initial : "");
+	l.cur = l.b.len; /* at the end: Home shows the start */
+	curs_set(1);
+	for (;;) {
+		tui_key k;
+		draw(app, question, &l);
+		k = tui_app_modal_key(app);
+		if (k == 0)
+			continue;
+		if (k == '\n' ||
+		    (k < 0 && keep && tui_hangup && strcmp(l.b.s, initial ? initial : ""))) {
+			answer = ldr_buf_detach(&l.b);
+			break;
+		}
+		if (k < 0 || k == 27 || k == 7 /* C-g */)
+			break;
+		if (k == TUI_KEY_PASTE) {
+			/* Text, whatever it holds: a line break or a tab is a
+			 * space, a control character nothing. */
+			struct ldr_buf t = LDR_BUF_INIT;
+			tui_paste_clean(&t, app->input->paste.s, app->input->paste.len, 0, 0);
+			if (t.len)
+				insert(&l, t.s, t.len);
+			ldr_buf_release(&t);
+		} else {
+			edit(&l, k);
+		}
+	}
+	curs_set(0);
+	app->message[0] = '\0';
+	ldr_buf_release(&l.b);
+	return answer;
+}
+
+char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
+{
+	return prompt(app, question, initial, 0);
+}
+
+char *tui_app_prompt_value(struct tui_app *app, const char *question, const char *initial)
+{
+	return prompt(app, question, initial, 1);
+}
