@@ -47,6 +47,11 @@ for t in "$@"; do
 		rc=$?
 		[ $rc -eq 0 ] || printf '[exit %d]\n' $rc >>"$got"
 	done <"$t"
+	# The throw-away repositories of tests/cli/repo.sh, whether or not the
+	# test's last line removed them.
+	if [ -s "$T/repo-dir" ]; then
+		case $(cat "$T/repo-dir") in /tmp/ldr-cli-*) rm -rf "$(cat "$T/repo-dir")" ;; esac
+	fi
 	if [ "${UPDATE:-}" = 1 ]; then
 		cp "$got" "tests/cli/$name.out"
 		echo "cli: $name: written"
