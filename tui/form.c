@@ -84,7 +84,7 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 			tui_text(rows - 1, 0, cols, app->message, app->message_role);
 		else
 			tui_text(rows - 1, 0, cols,
-				 multi ? "type to filter, Space marks, Enter keeps, Esc cancels"
+				 multi ? "type to filter, Tab (or Space) marks, Enter keeps, Esc cancels"
 				       : "type to filter, Enter chooses, Esc cancels",
 				 TUI_ROLE_STATUS);
 		tui_refresh();
@@ -128,7 +128,9 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 			sel = 0;
 		} else if (k == TUI_KEYCODE(KEY_END)) {
 			sel = nshown ? nshown - 1 : 0;
-		} else if (multi && k == ' ') {
+		} else if (multi && (k == '\t' || (k == ' ' && !filter.len))) {
+			/* Space marks until a filter is typed: then it is part of it
+			 * ("MIG Phase"); Tab marks always. */
 			if (nshown)
 				items[shown[sel]].on = !items[shown[sel]].on;
 		} else if (k == TUI_KEYCODE(KEY_BACKSPACE)) {

@@ -27,8 +27,8 @@ int tui_form_depth(struct tui_app *app);
 void tui_form_footprint(struct tui_app *app);
 
 /* Choose from a list, filtered as you type: returns the index chosen, or
- * -1 if cancelled. With multi, Space marks items (on[]), Enter accepts
- * (returning 0). */
+ * -1 if cancelled. With multi, Tab marks items (on[]), and Space while no
+ * filter is typed; Enter accepts (returning 0). */
 struct tui_pick {
 	const char *label; /* what is shown */
 	int on;            /* multi: marked */

@@ -36,7 +36,7 @@ printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n-
 # value is kept in the recovery file, as are marks made in a list; a value
 # that is not valid cannot be, and nothing is written for it.
 . tests/cli/repo.sh && cd $R && ldr init two --from d.yaml >/dev/null && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> "Patients of the new practices" <HUP>' ldr two; echo "exit $?"; grep -A2 'id: C07' two/.git/ldr/roadmap.yaml.unsaved
-. tests/cli/repo.sh && cd $R && rm two/.git/ldr/roadmap.yaml.* && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j j j j j <Enter> "P09" <Space> <HUP>' ldr two; echo "exit $?"; grep -A7 'id: C07' two/.git/ldr/roadmap.yaml.unsaved | grep -A2 projects
+. tests/cli/repo.sh && cd $R && rm two/.git/ldr/roadmap.yaml.* && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j j j j j <Enter> "P09" <Tab> <HUP>' ldr two; echo "exit $?"; grep -A7 'id: C07' two/.git/ldr/roadmap.yaml.unsaved | grep -A2 projects
 . tests/cli/repo.sh && cd $R && rm two/.git/ldr/roadmap.yaml.* && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j j j <Enter> <C-u> "19/2" <HUP>' ldr two; echo "exit $?"; ls -a two/.git/ldr
 # The suggested commit message names what changed since the last save, not
 # what the undo history holds from before it.
@@ -65,3 +65,6 @@ cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LD
 # The connection drops in the middle of a paste: what came of it is kept.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> <PasteStart> "Patients of" <Enter> "the new practices" <HUP>' ldr three; echo "exit $?"; grep -A2 'id: C07' three/.git/ldr/roadmap.yaml.unsaved
 . tests/cli/repo.sh && rm -rf $R
+# In a list of several choices, Space is part of a filter once one is typed
+# ("MIG Phase"); Tab marks.
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='/ C09 <Enter> e j j j j j <Enter> "MIG Phase" <Dump> <Down> <Tab> <Enter> <Dump> q d' ldr derbyshire.yaml
