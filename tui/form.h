@@ -26,22 +26,4 @@ int tui_form_depth(struct tui_app *app);
 /* Open it on the footprint (the roadmap's own fields). */
 void tui_form_footprint(struct tui_app *app);
 
-/* Choose from a list, filtered as you type: returns the index chosen, or
- * -1 if cancelled. With multi, Tab marks items (on[]), and Space while no
- * filter is typed; Enter accepts (returning 0). */
-struct tui_pick {
-	const char *label; /* what is shown */
-	int on;            /* multi: marked */
-};
-long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, size_t n,
-	      size_t initial, int multi, char **typed);
-/* typed (not NULL): Enter when nothing matches what was typed returns -2,
- * with the text in *typed (to be freed): a value not in the list. If
- * *typed is set on entry, it is the filter to start with (and is freed).
- * When the connection drops, marks are kept (0) and a typed value is
- * returned (-2), so that the recovery file holds them. */
-
-/* Edit text of several lines: returns the new text, or NULL if cancelled. */
-char *tui_edit_text(struct tui_app *app, const char *title, const char *text);
-
 #endif
