@@ -328,7 +328,7 @@ void tui_keymap_print(const struct tui_keymap *km, FILE *out, int roff)
 	int a;
 
 	for (a = 1; a < TUI_NACTIONS; a++) {
-		tui_keymap_keys_of(km, (enum tui_action)a, "generic", keys, sizeof(keys));
+		tui_keymap_keys_of(km, (enum tui_action)a, NULL, keys, sizeof(keys));
 		if (roff) {
 			fputs(".TP\n.B \"", out);
 			roff_text(out, keys[0] ? keys : "(none)");
