@@ -125,20 +125,27 @@ static void *slot_rec(struct tui_app *app, const struct ldr_field *slot, size_t 
 	return ldr_list_at((struct ldr_list *)LDR_FIELD(&app->rm, slot), slot->kind, index);
 }
 
-static void push_undo(struct tui_app *app, const struct ldr_field *slot, size_t index, void *before,
-		      void *after, const char *what)
+void tui_undo_forget_undone(struct tui_app *app)
 {
 	struct tui_undo_list *u = &app->undo;
-	struct tui_undo_entry *x;
 	size_t i;
 
-	/* A new change forgets what was undone. */
 	for (i = u->done; i < u->n; i++) {
 		free_copy(slot_kind(u->v[i].slot), u->v[i].before);
 		free_copy(slot_kind(u->v[i].slot), u->v[i].after);
 		free(u->v[i].what);
 	}
 	u->n = u->done;
+}
+
+static void push_undo(struct tui_app *app, const struct ldr_field *slot, size_t index, void *before,
+		      void *after, const char *what)
+{
+	struct tui_undo_list *u = &app->undo;
+	struct tui_undo_entry *x;
+
+	/* A new change forgets what was undone. */
+	tui_undo_forget_undone(app);
 	ldr_grow((void **)&u->v, &u->cap, u->n + 1, sizeof(*u->v));
 	x = &u->v[u->n++];
 	x->slot = slot;

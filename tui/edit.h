@@ -88,6 +88,8 @@ void tui_delete_record(struct tui_app *app, const struct ldr_kind *k, void *rec)
 char *tui_next_id(struct tui_app *app, const struct ldr_field *slot, const char *prefix);
 
 void tui_undo_last(struct tui_app *app);
+/* Forget what was undone (nothing left to redo). */
+void tui_undo_forget_undone(struct tui_app *app);
 void tui_redo_last(struct tui_app *app);
 void tui_undo_release(struct tui_undo_list *u);
 

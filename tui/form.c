@@ -748,11 +748,12 @@ void tui_form_cancel_add(struct tui_app *app, size_t mark, int depth, const char
 {
 	while (app->undo.done > mark)
 		tui_undo_last(app);
+	/* Not to be redone: a record without what it requires cannot be saved. */
+	tui_undo_forget_undone(app);
 	/* (The undo may have emptied the form already: depth 0 leaves it.) */
 	while (app->current == TUI_V_FORM && (form_of(app)->n > depth || depth == 0))
 		back(app);
-	tui_app_say(app, TUI_ROLE_NORMAL, "%s not added: it needs every field asked for (Ctrl-R brings "
-		    "it back to finish)", what);
+	tui_app_say(app, TUI_ROLE_NORMAL, "%s not added: it needs every field asked for", what);
 }
 
 static void form_enter(struct tui_app *app, struct form *fm, size_t item)

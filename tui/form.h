@@ -19,7 +19,7 @@ int tui_form_fill(struct tui_app *app);
 /* After such a cancel: undo the addition (the edits after the undo history's
  * mark), go back to the form's level before it (depth: tui_form_depth then;
  * 0 leaves the form), and say so. A record is never left without what it
- * needs (the file could not hold it); Ctrl-R brings it back. */
+ * needs (the file could not hold it), not even by a redo. */
 void tui_form_cancel_add(struct tui_app *app, size_t mark, int depth, const char *what);
 /* How many levels deep the form is (0: not open). */
 int tui_form_depth(struct tui_app *app);

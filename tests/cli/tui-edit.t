@@ -43,8 +43,8 @@ printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n-
 . tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> "Everyone" <Enter> w <Enter> <Esc> / C09 <Enter> e j <Enter> <C-u> "Someone" <Enter> w <Dump> <Enter>' ldr two | tail -2 | head -1; git -C two log -2 --format=%s
 # Esc while a new record asks for what it needs cancels the addition (a
 # record without its required fields cannot be saved): nothing is left
-# half made, and Ctrl-R brings it back to finish. The same for a milestone.
-cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G a <Esc> <Dump> <C-r> q d' ldr derbyshire.yaml | tail -3; ls -A
+# half made, not even by Ctrl-R. The same for a milestone.
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 G a <Esc> <Dump> <C-r> <Dump> q d' ldr derbyshire.yaml | grep -v '^ \|^[0-9]'; ls -A
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> a <Esc> <Dump>' ldr derbyshire.yaml | sed -n '2,5p;22,24p'; ls -A
 # Deleting a record others name says which, before it is done.
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> x <Dump> n' ldr derbyshire.yaml | tail -3
