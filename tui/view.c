@@ -66,8 +66,7 @@ static int passes(struct tui_view *v, size_t item, struct ldr_buf *b)
 	return ok;
 }
 
-/* Text order with numbers compared as numbers: P9 < P10. */
-static int natural_cmp(const char *a, const char *b)
+int tui_text_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {
 		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
@@ -108,7 +107,7 @@ static int by_column(const void *x, const void *y)
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
 	struct tui_view *v = sort_ctx->v;
 	int r = v->ops->compare ? v->ops->compare(v, a, b, (size_t)v->sort_col)
-				: natural_cmp(sort_ctx->keys[a], sort_ctx->keys[b]);
+				: tui_text_cmp(sort_ctx->keys[a], sort_ctx->keys[b]);
 	if (!r)
 		r = (a > b) - (a < b); /* stable: the view's own order */
 	return v->sort_reverse ? -r : r;

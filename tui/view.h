@@ -82,6 +82,9 @@ void tui_view_draw(struct tui_view *v, int y, int height, int detail);
 int tui_view_handle(struct tui_view *v, enum tui_action a);
 /* Select the row drawn at screen row y: 1 if there is one. */
 int tui_view_click(struct tui_view *v, int y);
+/* The order of text in a column: case aside, with numbers compared as
+ * numbers (P9 < P10, "Capability" < "COIN"). */
+int tui_text_cmp(const char *a, const char *b);
 /* Search forward (dir 1) or back (-1) from the cursor for v->search:
  * 0 no match, 1 found, 2 found after going round past the end. */
 int tui_view_search(struct tui_view *v, int dir);

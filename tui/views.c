@@ -94,7 +94,7 @@ static int schedule_compare(struct tui_view *v, size_t a, size_t b, size_t col)
 		return time_compare(&capability(v, a)->year, &capability(v, b)->year);
 	schedule_cell(v, a, col, &x, &r);
 	schedule_cell(v, b, col, &y, &r);
-	c = strcmp(x.s ? x.s : "", y.s ? y.s : "");
+	c = tui_text_cmp(x.s ? x.s : "", y.s ? y.s : "");
 	ldr_buf_release(&x);
 	ldr_buf_release(&y);
 	return c;
@@ -169,7 +169,7 @@ static int dossier_compare(struct tui_view *v, size_t a, size_t b, size_t col)
 		int c;
 		dossier_cell(v, a, col, &p, &r);
 		dossier_cell(v, b, col, &q, &r);
-		c = strcmp(p.s ? p.s : "", q.s ? q.s : "");
+		c = tui_text_cmp(p.s ? p.s : "", q.s ? q.s : "");
 		ldr_buf_release(&p);
 		ldr_buf_release(&q);
 		return c;
@@ -464,8 +464,8 @@ static int problems_compare(struct tui_view *v, size_t a, size_t b, size_t col)
 	if (col == 1)
 		return strcmp(x->rule->id, y->rule->id);
 	if (col == 2)
-		return strcmp(x->id ? x->id : "", y->id ? y->id : "");
-	return strcmp(x->message, y->message);
+		return tui_text_cmp(x->id ? x->id : "", y->id ? y->id : "");
+	return tui_text_cmp(x->message, y->message);
 }
 
 static void problems_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)

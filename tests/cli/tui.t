@@ -67,3 +67,5 @@ LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide, and 
 LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='<PasteStart> "q" <Enter> "x" <PasteEnd> <Dump> : <PasteStart> "goto" <Tab> "P46" <Esc> <C-a> <Enter> <PasteEnd> <Dump> <Enter> <Dump> / <PasteStart> "bell" <Esc> "[31mRED" <C-m> "x" <C-m> <Enter> <PasteEnd> <Left> <Left> <Left> <PasteStart> "中" <PasteEnd> <Dump>' ldr roadmaps/derbyshire.yaml
 # --keys lists the keys of one view's own actions too, with the view.
 ldr tui --keys | grep -E 'review-baseline|take-ours'
+# Sorting by a column of text ignores case: Capability, Clinical, COIN.
+LDR_TUI_SIZE=80x60 LDR_TUI_KEYS='2 s s s g <Dump>' ldr roadmaps/derbyshire.yaml | grep -E '^(43|48|46) '
