@@ -197,7 +197,17 @@ static void widths(const struct tui_view *v, int cols, int *w)
 		if (spare > 0 && grow > 0 && v->ops->columns[i].grow)
 			w[i] += spare * v->ops->columns[i].grow / grow;
 	}
-	/* Too narrow: the last columns give way. */
+	/* Too narrow: the columns of long text give way first, down to a few
+	 * characters each (a cut name still reads; a cut status or year does
+	 * not), then the last columns. */
+	for (i = n; spare < 0 && i-- > 0;) {
+		int give;
+		if (!v->ops->columns[i].grow || w[i] <= 6)
+			continue;
+		give = w[i] - 6 < -spare ? w[i] - 6 : -spare;
+		w[i] -= give;
+		spare += give;
+	}
 	for (i = n; spare < 0 && i-- > 0;) {
 		int give = w[i] - 1 < -spare ? w[i] - 1 : -spare;
 		w[i] -= give;
