@@ -186,6 +186,22 @@ static enum tui_view_id view_of(const struct ldr_kind *k)
 	return TUI_V_RECORD;
 }
 
+void tui_app_select(struct tui_app *app, const char *id)
+{
+	const struct ldr_ref *r = id ? ldr_index_find(&app->ix, id) : NULL;
+	struct tui_view *v = &app->views[app->current];
+	size_t i;
+
+	for (i = 0; r && v->ops->record && i < v->nitems; i++) {
+		const struct ldr_kind *k;
+		void *rec;
+		if (v->ops->record(v, i, &k, &rec) && rec == r->rec) {
+			tui_view_select_item(v, i);
+			return;
+		}
+	}
+}
+
 int tui_app_jump(struct tui_app *app, const char *id)
 {
 	const struct ldr_ref *r = ldr_index_find(&app->ix, id);

@@ -126,6 +126,9 @@ void tui_app_focus_push(struct tui_app *app, enum tui_view_id view, const struct
 int tui_app_focus_back(struct tui_app *app, enum tui_view_id view, size_t *row);
 /* Go to the record with this id in the view that lists it. */
 int tui_app_jump(struct tui_app *app, const char *id);
+/* Select the record with this id in the current view, if it shows it
+ * (nothing else changes). */
+void tui_app_select(struct tui_app *app, const char *id);
 /* The next key for a question or a modal: 0 when there is none to act on
  * (a resize, done; a <Dump>, printed: redraw and ask again), -1 when the
  * input ended or the connection dropped. */

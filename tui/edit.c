@@ -485,6 +485,16 @@ static void apply(struct tui_app *app, struct tui_undo_entry *x, int forward)
 	}
 }
 
+/* The record an undo or a redo changed, selected where the view shows it
+ * (a deletion undone puts the cursor back on the record). */
+static void select_changed(struct tui_app *app, const struct tui_undo_entry *x)
+{
+	const struct ldr_kind *k = slot_kind(x->slot);
+	const void *rec = x->after ? x->after : x->before;
+	if (x->slot && k && rec)
+		tui_app_select(app, ldr_rec_id(k, rec));
+}
+
 void tui_undo_last(struct tui_app *app)
 {
 	struct tui_undo_list *u = &app->undo;
@@ -494,6 +504,7 @@ void tui_undo_last(struct tui_app *app)
 	}
 	apply(app, &u->v[--u->done], 0);
 	changed(app);
+	select_changed(app, &u->v[u->done]);
 	tui_app_say(app, TUI_ROLE_NORMAL, "undone: %s", u->v[u->done].what);
 }
 
@@ -506,6 +517,7 @@ void tui_redo_last(struct tui_app *app)
 	}
 	apply(app, &u->v[u->done], 1);
 	changed(app);
+	select_changed(app, &u->v[u->done]);
 	tui_app_say(app, TUI_ROLE_NORMAL, "redone: %s", u->v[u->done++].what);
 }
 

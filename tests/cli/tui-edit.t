@@ -68,3 +68,5 @@ cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LD
 # In a list of several choices, Space is part of a filter once one is typed
 # ("MIG Phase"); Tab marks.
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='/ C09 <Enter> e j j j j j <Enter> "MIG Phase" <Dump> <Down> <Tab> <Enter> <Dump> q d' ldr derbyshire.yaml
+# Undoing a deletion puts the cursor back on the record.
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && rm -f .derbyshire.yaml.ldr-* && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='2 G x y u <Dump> q' ldr derbyshire.yaml | tail -3
