@@ -81,53 +81,55 @@ const char *cli_safe(const char *s, struct ldr_buf *b)
 	return b->s;
 }
 
-int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
-	     size_t *warnings)
+/* Read and parse: 0 or LDR_EXIT_PARSE, with the reading's error (not
+ * read: the message names the file) in read_err, else the parse's in diag
+ * (initialised here either way). */
+static int load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
+		struct ldr_diag *diag, struct ldr_buf *read_err)
 {
-	struct ldr_buf own = LDR_BUF_INIT, err = LDR_BUF_INIT;
-	struct ldr_buf *buf = text ? text : &own;
-	struct ldr_diag diag;
-	int r;
-
-	*path = ldr_roadmap_path(arg);
-	ldr_roadmap_init(rm);
-	if (ldr_file_read(*path, buf, &err) < 0) {
-		fprintf(stderr, "ldr: %s\n", err.s);
-		ldr_buf_release(&err);
-		ldr_buf_release(&own);
-		return LDR_EXIT_PARSE;
-	}
-	ldr_diag_init(&diag, strcmp(*path, "-") == 0 ? "<stdin>" : *path);
-	r = ldr_roadmap_read(rm, buf->s, buf->len, &diag);
-	ldr_diag_print(&diag, stderr);
-	if (warnings)
-		*warnings = diag.warnings;
-	ldr_diag_release(&diag);
-	ldr_buf_release(&own);
-	return r < 0 ? LDR_EXIT_PARSE : LDR_EXIT_OK;
-}
-
-int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
-		  struct ldr_diag *diag)
-{
-	struct ldr_buf own = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_buf own = LDR_BUF_INIT;
 	struct ldr_buf *buf = text ? text : &own;
 	int r = LDR_EXIT_OK;
 
 	*path = ldr_roadmap_path(arg);
 	ldr_roadmap_init(rm);
 	ldr_diag_init(diag, strcmp(*path, "-") == 0 ? "<stdin>" : *path);
-	if (ldr_file_read(*path, buf, &err) < 0) {
+	if (ldr_file_read(*path, buf, read_err) < 0 || ldr_roadmap_read(rm, buf->s, buf->len, diag) < 0)
+		r = LDR_EXIT_PARSE;
+	ldr_buf_release(&own);
+	return r;
+}
+
+int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
+	     size_t *warnings)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_diag diag;
+	int r = load(arg, rm, path, text, &diag, &err);
+
+	if (err.len)
+		fprintf(stderr, "ldr: %s\n", err.s);
+	ldr_diag_print(&diag, stderr);
+	if (warnings)
+		*warnings = diag.warnings;
+	ldr_diag_release(&diag);
+	ldr_buf_release(&err);
+	return r;
+}
+
+int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
+		  struct ldr_diag *diag)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	int r = load(arg, rm, path, text, diag, &err);
+
+	if (err.len) {
 		/* About the whole file: its name comes first already. */
 		size_t n = strlen(diag->file);
 		const char *m = strncmp(err.s, diag->file, n) == 0 && !strncmp(err.s + n, ": ", 2) ? err.s + n + 2 : err.s;
 		ldr_diag_add(diag, LDR_ERROR, 0, 0, "%s", m);
-		r = LDR_EXIT_PARSE;
-	} else if (ldr_roadmap_read(rm, buf->s, buf->len, diag) < 0) {
-		r = LDR_EXIT_PARSE;
 	}
 	ldr_buf_release(&err);
-	ldr_buf_release(&own);
 	return r;
 }
 

@@ -42,17 +42,6 @@ struct annex4 {
 	struct ldr_buf b;
 };
 
-static const struct ldr_uc *find_uc(const struct ldr_roadmap *rm, const char *id)
-{
-	size_t i;
-	for (i = 0; i < rm->ucs.len; i++) {
-		const struct ldr_uc *u = LDR_ITEM(rm->ucs, struct ldr_uc, i);
-		if (u->id && strcmp(u->id, id) == 0)
-			return u;
-	}
-	return NULL;
-}
-
 static void aims(const struct ldr_uc_def *d, struct ldr_buf *b)
 {
 	size_t i;
@@ -96,7 +85,7 @@ static void summary(struct annex4 *a)
 	ldr_table_begin(&t, a->x, ldr_xlsx_sheet(a->x, SUMMARY), 0, cols, LDR_ARRAY_SIZE(cols));
 	for (i = 0; i < LDR_NATIONAL_UCS; i++) {
 		const struct ldr_uc_def *d = &ldr_national_ucs[i];
-		const struct ldr_uc *u = find_uc(a->rm, d->id);
+		const struct ldr_uc *u = ldr_roadmap_uc(a->rm, d->id);
 
 		ldr_table_row(&t, d->id);
 		ldr_table_text(&t, 0, d->id);
@@ -297,7 +286,7 @@ static void projects(struct annex4 *a, const struct ldr_uc *u, struct ldr_buf *b
 
 static void uc_sheet(struct annex4 *a, const struct ldr_uc_def *d, const char *tab)
 {
-	const struct ldr_uc *u = find_uc(a->rm, d->id);
+	const struct ldr_uc *u = ldr_roadmap_uc(a->rm, d->id);
 	struct ldr_buf name = LDR_BUF_INIT;
 	struct sheet s;
 	char buf[64];

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../model/national.h"
+#include "../model/path.h"
 #include "../model/schema.h"
 
 /* ---- warnings ------------------------------------------------------------ */
@@ -557,16 +558,6 @@ void ldr_outfile_abort(struct ldr_outfile *o)
 	outfile_release(o);
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return ldr_strdup(".");
-	if (slash == path)
-		return ldr_strdup("/");
-	return ldr_strndup(path, (size_t)(slash - path));
-}
-
 int ldr_outfile_commit(struct ldr_outfile *o, struct ldr_buf *err)
 {
 	struct stat st;
@@ -595,7 +586,7 @@ int ldr_outfile_commit(struct ldr_outfile *o, struct ldr_buf *err)
 		ldr_outfile_abort(o);
 		return -1;
 	}
-	dir = dir_of(o->path);
+	dir = ldr_path_dir(o->path);
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		fsync(dfd); /* the rename is done: a failure here cannot be undone */

@@ -190,17 +190,6 @@ static void count_capabilities(struct ldr_agg_footprint *f, const struct ldr_roa
 	ldr_hash_clear(&local);
 }
 
-static const struct ldr_uc *find_plan(const struct ldr_roadmap *rm, const char *id)
-{
-	size_t i;
-	for (i = 0; i < rm->ucs.len; i++) {
-		const struct ldr_uc *u = LDR_ITEM(rm->ucs, struct ldr_uc, i);
-		if (u->id && strcmp(u->id, id) == 0)
-			return u;
-	}
-	return NULL;
-}
-
 static int fy_of(const struct ldr_time *t)
 {
 	return ldr_time_fy_of_month(ldr_time_first(t));
@@ -289,7 +278,7 @@ int ldr_aggregate_add(struct ldr_aggregate *a, const char *file, const struct ld
 		f->dependencies += LDR_ITEM(rm->projects, struct ldr_project, i)->depends_on.n;
 	count_capabilities(f, rm);
 	for (i = 0; i < LDR_NATIONAL_UCS; i++) {
-		read_plan(&f->ucs[i], find_plan(rm, ldr_national_ucs[i].id), &ldr_national_ucs[i]);
+		read_plan(&f->ucs[i], ldr_roadmap_uc(rm, ldr_national_ucs[i].id), &ldr_national_ucs[i]);
 		f->ucs_planned += f->ucs[i].planned;
 	}
 	a->checked++;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "node.h"
+#include "path.h"
 
 char *ldr_roadmap_path(const char *arg)
 {
@@ -86,16 +87,6 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return ldr_strdup(".");
-	if (slash == path)
-		return ldr_strdup("/");
-	return ldr_strndup(path, (size_t)(slash - path));
-}
-
 /* Where a symbolic link points, made absolute against its directory. */
 static char *link_target(const char *path)
 {
@@ -109,7 +100,7 @@ static char *link_target(const char *path)
 	buf[n] = '\0';
 	if (buf[0] == '/')
 		return ldr_strdup(buf);
-	dir = dir_of(path);
+	dir = ldr_path_dir(path);
 	ldr_buf_addf(&b, "%s/%s", dir, buf);
 	free(dir);
 	return ldr_buf_detach(&b);
@@ -162,7 +153,7 @@ int ldr_file_write_atomic(const char *path, const char *data, size_t len, struct
 			explain_lock(lock.s, err);
 		else if (errno == ENOENT || errno == ENOTDIR)
 			ldr_buf_addf(err, "%s: cannot write: no directory %s", path,
-				     (dir = dir_of(target)));
+				     (dir = ldr_path_dir(target)));
 		else
 			ldr_buf_addf(err, "%s: cannot write: %s", path, strerror(errno));
 		goto out;
@@ -184,7 +175,7 @@ int ldr_file_write_atomic(const char *path, const char *data, size_t len, struct
 		ldr_buf_addf(err, "%s: cannot replace: %s", target, strerror(errno));
 		goto fail;
 	}
-	dir = dir_of(target);
+	dir = ldr_path_dir(target);
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		fsync(dfd); /* the rename is done; a failure here cannot be undone */

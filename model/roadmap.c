@@ -18,3 +18,14 @@ int ldr_roadmap_equal(const struct ldr_roadmap *a, const struct ldr_roadmap *b)
 {
 	return ldr_rec_equal(&ldr_kind_roadmap, a, b);
 }
+
+const struct ldr_uc *ldr_roadmap_uc(const struct ldr_roadmap *rm, const char *id)
+{
+	size_t i;
+	for (i = 0; i < rm->ucs.len; i++) {
+		const struct ldr_uc *u = LDR_ITEM(rm->ucs, struct ldr_uc, i);
+		if (u->id && strcmp(u->id, id) == 0)
+			return u;
+	}
+	return NULL;
+}

@@ -288,5 +288,7 @@ void ldr_roadmap_init(struct ldr_roadmap *rm);
 void ldr_roadmap_release(struct ldr_roadmap *rm);
 /* Whether two roadmaps hold the same data (positions are not compared). */
 int ldr_roadmap_equal(const struct ldr_roadmap *a, const struct ldr_roadmap *b);
+/* The plan of the universal capability with this id (UC04), or NULL. */
+const struct ldr_uc *ldr_roadmap_uc(const struct ldr_roadmap *rm, const char *id);
 
 #endif

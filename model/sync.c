@@ -32,7 +32,10 @@ void ldr_check_new_errors(const struct ldr_roadmap *after, const struct ldr_road
 		return;
 	}
 	ldr_check(a, o, &fa);
-	ldr_check(b, o, &fb);
+	if (b != a) /* 'ldr set' compares with one roadmap before */
+		ldr_check(b, o, &fb);
+	else
+		memset(&fb, 0, sizeof(fb));
 	for (i = 0; i < all.n; i++) {
 		struct ldr_finding *x = &all.v[i];
 		/* Conflicts are the merge's own report, not a break of the schedule. */

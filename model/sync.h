@@ -48,7 +48,7 @@ void ldr_sync_message(struct ldr_buf *b, const struct ldr_remote *r);
 /* The errors of the checks in after that neither a nor b has: what a merge
  * broke. An error is identified by what it is about (ldr_finding_same), not
  * by its message: one that either side had is not the merge's, even when
- * the values it names changed. */
+ * the values it names changed. a and b may be the same roadmap. */
 void ldr_check_new_errors(const struct ldr_roadmap *after, const struct ldr_roadmap *a,
 			  const struct ldr_roadmap *b, const struct ldr_check_opts *o,
 			  struct ldr_findings *out);
