@@ -217,7 +217,8 @@ static void ambition(struct sheet *s, const struct ldr_uc *u)
 	free(used);
 }
 
-/* One bullet per activity of the quarter; done ones marked. Notes on the
+/* One bullet per activity of the quarter; done ones marked, with the date
+ * when it is recorded ("✓ done 2016-07"). Notes on the
  * cell say which were derived, and why. */
 static void quarter(struct sheet *s, const struct ldr_uc *u, const struct ldr_time *q)
 {
@@ -232,8 +233,10 @@ static void quarter(struct sheet *s, const struct ldr_uc *u, const struct ldr_ti
 		if (text.len)
 			ldr_buf_addch(&text, '\n');
 		ldr_buf_addf(&text, "\xE2\x80\xA2 %s", act->what ? act->what : "");
-		if (act->done)
+		if (act->done || act->delivered.kind)
 			ldr_buf_addstr(&text, " \xE2\x9C\x93 done");
+		if (act->delivered.kind)
+			ldr_buf_addf(&text, " %s", ldr_time_format(&act->delivered, y));
 		for (j = 0; j < act->derived.n; j++)
 			ldr_buf_addf(&notes, "%s%s %s: %s", notes.len ? "\n" : "", act->id ? act->id : "",
 				     act->derived.v[j].key, act->derived.v[j].value ? act->derived.v[j].value : "");

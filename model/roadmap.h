@@ -174,6 +174,7 @@ struct ldr_activity {
 	struct ldr_time quarter;
 	char *what;
 	int done;
+	struct ldr_time delivered; /* when it was done; unset: not said */
 	char *notes;
 	struct ldr_map derived;
 };

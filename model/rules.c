@@ -698,7 +698,7 @@ static void rule_uc_done(struct ldr_checker *c)
 		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
 		for (j = 0; j < uc->activities.len; j++) {
 			const struct ldr_activity *act = LDR_ITEM(uc->activities, struct ldr_activity, j);
-			if (act->done || !act->quarter.kind || ldr_time_last(&act->quarter) > by)
+			if (act->done || act->delivered.kind || !act->quarter.kind || ldr_time_last(&act->quarter) > by)
 				continue;
 			ldr_report(c, &ldr_kind_activity, act, "done", act->id, "mark it done if it is",
 				   "activity %s of %s is in %s, which ended by submission (%s), but is not "
@@ -887,11 +887,22 @@ static void each_dated(struct ldr_checker *c, dated_fn fn)
 				   k->status == LDR_CAP_DELIVERED, k->status == LDR_CAP_DROPPED, "year" };
 		fn(c, &d);
 	}
+	for (i = 0; i < rm->ucs.len; i++) {
+		const struct ldr_uc *uc = LDR_ITEM(rm->ucs, struct ldr_uc, i);
+		for (j = 0; j < uc->activities.len; j++) {
+			const struct ldr_activity *a = LDR_ITEM(uc->activities, struct ldr_activity, j);
+			struct dated d = { &ldr_kind_activity, a, a->id, &a->quarter, &a->delivered, a->done, 0,
+					   "quarter" };
+			fn(c, &d);
+		}
+	}
 }
 
+/* An activity done without a date is how Annex 4 is written: it says when
+ * only if it can. */
 static void no_actual(struct ldr_checker *c, const struct dated *d)
 {
-	if (d->is_delivered && !d->delivered->kind)
+	if (d->is_delivered && !d->delivered->kind && d->kind != &ldr_kind_activity)
 		ldr_report(c, d->kind, d->rec, "status", d->id, "add when, in 'delivered'",
 			   "%s %s is %s but does not say when ('delivered' is empty)", d->kind->name,
 			   ldr_q(d->id, 0), d->kind == &ldr_kind_milestone ? "done" : "delivered");
@@ -911,7 +922,9 @@ static void future_actual(struct ldr_checker *c, const struct dated *d)
 static void overdue(struct ldr_checker *c, const struct dated *d)
 {
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX];
-	if (d->is_delivered || d->is_dropped || d->delivered->kind || !d->due->kind ||
+	/* Activities are told of in their own words, below. */
+	if (d->kind == &ldr_kind_activity || d->is_delivered || d->is_dropped || d->delivered->kind ||
+	    !d->due->kind ||
 	    !c->as_of.kind || ldr_time_last(d->due) >= ldr_time_first(&c->as_of))
 		return;
 	ldr_report(c, d->kind, d->rec, d->due_field, d->id,
@@ -943,7 +956,7 @@ static void rule_overdue(struct ldr_checker *c)
 		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
 		for (j = 0; j < uc->activities.len; j++) {
 			const struct ldr_activity *act = LDR_ITEM(uc->activities, struct ldr_activity, j);
-			if (act->done || !act->quarter.kind ||
+			if (act->done || act->delivered.kind || !act->quarter.kind ||
 			    ldr_time_last(&act->quarter) >= ldr_time_first(&c->as_of))
 				continue;
 			ldr_report(c, &ldr_kind_activity, act, "done", act->id, "mark it done if it is",

@@ -153,6 +153,7 @@ static const struct ldr_field activity_fields[] = {
 	TIME(struct ldr_activity, quarter, LDR_TIME_QUARTER, REQ),
 	STR(struct ldr_activity, what, REQ),
 	{ .name = "done", .type = LDR_F_BOOL, AT(struct ldr_activity, done), .flags = LDR_FL_ALWAYS },
+	TIME(struct ldr_activity, delivered, LDR_TIME_ANY, 0),
 	NOTES(struct ldr_activity),
 	DERIVED(struct ldr_activity),
 };

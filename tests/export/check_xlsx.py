@@ -141,7 +141,7 @@ def check_annex4(wb, hostile):
     if hostile:
         uc4 = wb[names[4]]
         texts = [c.value for row in uc4.iter_rows() for c in row if isinstance(c.value, str)]
-        check('\u2022 =HYPERLINK("http://x") \u2713 done' in texts, "annex4 UC04 activity: %r" % texts)
+        check("\u2022 =HYPERLINK(\"http://x\") \u2713 done 2018-08" in texts, "annex4 UC04 activity, done with its date: %r" % texts)
         check("18/19 Q2" in texts, "annex4 UC04: the 18/19 Q2 activity's row is missing")
 
 

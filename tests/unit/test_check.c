@@ -328,6 +328,15 @@ static void test_status(void **state)
 	       "activity 'A1' of UC01 was due 16/17 Q2 and is not done as at 2016-10");
 	passes("no-actual", HEAD P "- {id: P1, name: a, status: delivered, delivered: 16/17 Q2}\n", "");
 	passes("future-actual", HEAD P "- {id: P1, name: a, delivered: 2017-03}\n", "2017-03");
+	/* An activity says when it was done, or need not. */
+	expect("future-actual", HEAD "universal_capabilities:\n- id: UC01\n  activities:\n"
+	       "  - {id: A1, quarter: 16/17 Q2, what: x, done: true, delivered: 2017-05}\n", "2017-03", 1, 9, 65,
+	       "A1", "activity 'A1' was delivered 2017-05, after the review date 2017-03");
+	passes("no-actual", HEAD "universal_capabilities:\n- id: UC01\n  activities:\n"
+	       "  - {id: A1, quarter: 16/17 Q2, what: x, done: true}\n", "");
+	/* A date is as good as done: not overdue. */
+	passes("overdue", HEAD "universal_capabilities:\n- id: UC01\n  activities:\n"
+	       "  - {id: A1, quarter: 16/17 Q2, what: x, delivered: 2016-09}\n", "2016-10");
 	passes("overdue", HEAD P "- {id: P1, name: a, start: 16/17 Q1, end: 16/17 Q3, status: delivered}\n"
 	       "- {id: P2, name: b, start: 16/17 Q1, end: 16/17 Q4}\n- {id: P3, name: c, end: 16/17 Q1, status: dropped}\n",
 	       "2017-03");
