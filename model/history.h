@@ -11,6 +11,9 @@
 
 #include <stddef.h>
 
+#include "hash.h"
+#include "util.h"
+
 /* Where the record with this id is written in text: [*start, *end). Returns
  * 1 if it is written once as a block list item, 0 if it is not found that
  * way (absent, in flow style, or found more than once). */
@@ -30,5 +33,40 @@ int ldr_record_unchanged(const char *a, size_t alen, const char *b, size_t blen,
 struct ldr_roadmap;
 int ldr_record_read(struct ldr_roadmap *rm, const char *text, size_t start, size_t end,
 		    const char *list);
+
+/* The records of some top-level lists, found by their lines, so that two
+ * versions of a file can be compared record by record at the cost of a
+ * memcmp, and only the records that differ read (as ldr_records_read
+ * does). Each is written from its "- id: ID" line to the next item of its
+ * list, or the next top-level key. */
+struct ldr_record_span {
+	unsigned list;      /* the index of its list in the names given */
+	size_t id;          /* its id, as written: an offset in ids */
+	size_t start, end;  /* [start, end) in the text */
+};
+
+struct ldr_record_table {
+	struct ldr_record_span *v;
+	size_t n, cap;
+	struct ldr_buf ids; /* the ids, each ending in a NUL */
+	struct ldr_hash by_id; /* id -> span index + 1 */
+};
+
+/* Find the records of the named top-level lists (lists: NULL-terminated) in
+ * text. Returns 0, or -1 when the text is not written in a way this can be
+ * sure of (a list in flow style, an item that does not begin with its id, an
+ * id written twice, document markers, a key it cannot read): compare the
+ * whole files then. The table is to be released either way. */
+int ldr_record_table_build(struct ldr_record_table *t, const char *text, size_t len, const char *const *lists);
+void ldr_record_table_release(struct ldr_record_table *t);
+/* The span of the record with this id, or NULL. */
+const struct ldr_record_span *ldr_record_table_find(const struct ldr_record_table *t, const char *id);
+const char *ldr_record_table_id(const struct ldr_record_table *t, const struct ldr_record_span *s);
+
+/* Read the records whose indexes are given (sel, n of them) from text, as a
+ * roadmap holding just those in their lists. Returns 0, or -1 if they do
+ * not make a valid roadmap that way; rm must be released either way. */
+int ldr_records_read(struct ldr_roadmap *rm, const char *text, const struct ldr_record_table *t,
+		     const size_t *sel, size_t n, const char *const *lists);
 
 #endif

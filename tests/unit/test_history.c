@@ -121,6 +121,96 @@ static void test_diff_count(void **state)
 	ldr_buf_release(&errors);
 }
 
+static const char *const lists[] = { "projects", "capabilities", "universal_capabilities", NULL };
+
+static int table(const char *text, struct ldr_record_table *t)
+{
+	return ldr_record_table_build(t, text, strlen(text), lists);
+}
+
+/* A record of the table, as text. */
+static const char *table_span(const char *text, const struct ldr_record_table *t, const char *id)
+{
+	static char buf[512];
+	const struct ldr_record_span *s = ldr_record_table_find(t, id);
+	if (!s)
+		return NULL;
+	snprintf(buf, sizeof(buf), "%.*s", (int)(s->end - s->start), text + s->start);
+	return buf;
+}
+
+static void test_record_table(void **state)
+{
+	const char *doc = HEAD "groups:\n- id: g1\n  name: G\n"
+			  "projects:\n- id: P1\n  name: First\n  notes: |\n    - id: P9\n\n  milestones:\n"
+			  "  - id: P1-M1\n    what: Go\n# a comment\n- id: 'P 2'\n  name: Second\n"
+			  "capabilities:\n  - id: C1\n    who: a\n  - id: C2\n    who: b\n"
+			  "risks:\n- id: R1\n";
+	struct ldr_record_table t;
+	(void)state;
+
+	assert_int_equal(table(doc, &t), 0);
+	assert_int_equal(t.n, 4); /* P1, 'P 2', C1, C2: not g1 or R1, not the milestone */
+	assert_string_equal(table_span(doc, &t, "P1"), "- id: P1\n  name: First\n  notes: |\n    - id: P9\n\n"
+			    "  milestones:\n  - id: P1-M1\n    what: Go\n# a comment\n");
+	assert_string_equal(table_span(doc, &t, "'P 2'"), "- id: 'P 2'\n  name: Second\n");
+	assert_string_equal(table_span(doc, &t, "C1"), "  - id: C1\n    who: a\n"); /* indented items */
+	assert_string_equal(table_span(doc, &t, "C2"), "  - id: C2\n    who: b\n");
+	assert_int_equal(ldr_record_table_find(&t, "C2")->list, 1);
+	assert_null(ldr_record_table_find(&t, "R1"));
+	ldr_record_table_release(&t);
+}
+
+static void test_record_table_unsure(void **state)
+{
+	struct ldr_record_table t;
+	(void)state;
+
+	/* Each of these is valid YAML the table cannot be sure of: the whole
+	 * files are compared instead. */
+	assert_int_equal(table(HEAD "capabilities:\n- {id: C1, who: a, what: b}\n", &t), -1);
+	ldr_record_table_release(&t);
+	assert_int_equal(table(HEAD "capabilities: [{id: C1, who: a, what: b}]\n", &t), -1);
+	ldr_record_table_release(&t);
+	assert_int_equal(table(HEAD "capabilities:\n- who: a\n  id: C1\n", &t), -1);
+	ldr_record_table_release(&t);
+	assert_int_equal(table(HEAD "capabilities:\n- id: C1\n- id: C1\n", &t), -1);
+	ldr_record_table_release(&t);
+	assert_int_equal(table("---\n" HEAD, &t), -1);
+	ldr_record_table_release(&t);
+	assert_int_equal(table(HEAD "'capabilities':\n- id: C1\n", &t), -1);
+	ldr_record_table_release(&t);
+	/* Other lists may be written as they like. */
+	assert_int_equal(table(HEAD "risks: [{id: R1}]\ncapabilities:\n- id: C1\n  who: a\n", &t), 0);
+	assert_int_equal(t.n, 1);
+	ldr_record_table_release(&t);
+}
+
+/* The records read from their lines alone make a roadmap of just them. */
+static void test_records_read(void **state)
+{
+	const char *doc = HEAD "projects:\n- id: P1\n  name: First\n  end: 16/17\n- id: P2\n  name: Second\n"
+			  "capabilities:\n- id: C1\n  who: a\n  what: b\n  year: 17/18\n";
+	struct ldr_record_table t;
+	struct ldr_roadmap rm;
+	size_t sel[2];
+	(void)state;
+
+	assert_int_equal(table(doc, &t), 0);
+	sel[0] = (size_t)(ldr_record_table_find(&t, "C1") - t.v);
+	sel[1] = (size_t)(ldr_record_table_find(&t, "P2") - t.v);
+	assert_int_equal(ldr_records_read(&rm, doc, &t, sel, 2, lists), 0);
+	assert_int_equal(rm.projects.len, 1);
+	assert_string_equal(LDR_ITEM(rm.projects, struct ldr_project, 0)->id, "P2");
+	assert_int_equal(rm.capabilities.len, 1);
+	assert_int_equal(LDR_ITEM(rm.capabilities, struct ldr_capability, 0)->year.kind, LDR_TIME_YEAR);
+	ldr_roadmap_release(&rm);
+	assert_int_equal(ldr_records_read(&rm, doc, &t, sel, 0, lists), 0); /* none: an empty roadmap */
+	assert_int_equal(rm.projects.len + rm.capabilities.len, 0);
+	ldr_roadmap_release(&rm);
+	ldr_record_table_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -128,6 +218,9 @@ int main(void)
 		cmocka_unit_test(test_unchanged),
 		cmocka_unit_test(test_record_alone_gives_the_same_changes),
 		cmocka_unit_test(test_diff_count),
+		cmocka_unit_test(test_record_table),
+		cmocka_unit_test(test_record_table_unsure),
+		cmocka_unit_test(test_records_read),
 	};
 	return cmocka_run_group_tests_name("history", tests, NULL, NULL);
 }
