@@ -1,7 +1,8 @@
 /* ldr review: the year-end (or quarter-end) review of what a baseline
- * planned against what happened, and how the plan drifted (model/review.h
- * says what each outcome means). This file reads the versions from the
- * repository and prints the review as text, JSON or CSV. */
+ * planned against what happened, and why the plan moved (model/review.h
+ * says what each outcome means and where each figure comes from). This file
+ * reads the options and the versions and refuses a review that cannot be
+ * made; review_print.c prints it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,29 +17,7 @@
 #include "../model/versions.h"
 #include "cli.h"
 #include "history.h"
-
-struct review_args {
-	const char *baseline, *year, *quarter, *as_of, *csv, *roadmap;
-	int json;
-};
-
-struct review_run {
-	struct review_args a;
-	struct ldr_repo *repo;
-	struct ldr_review rv;
-	struct ldr_review_source src; /* src.now: the last version read, as of the review's date */
-};
-
-/* The kinds reviewed, in the order the review shows them. */
-static const struct {
-	const struct ldr_kind *kind;
-	const char *title, *key;
-} sections[] = {
-	{ &ldr_kind_capability, "Capabilities", "capabilities" },
-	{ &ldr_kind_project, "Projects", "projects" },
-	{ &ldr_kind_milestone, "Milestones", "milestones" },
-	{ &ldr_kind_activity, "Universal capability activities", "activities" },
-};
+#include "review.h"
 
 static int parse_args(int argc, char **argv, struct review_args *a, int *help)
 {
@@ -91,23 +70,77 @@ static int parse_args(int argc, char **argv, struct review_args *a, int *help)
 	return 0;
 }
 
-/* The review's date when none is given: the roadmap's as_at (the date a
- * published snapshot describes), as for 'ldr check'; else this month. */
-static int default_as_of(struct ldr_repo *repo)
+/* What the working file says of the review: its as_at (the review's date
+ * when none is given, as for 'ldr check'; else this month), its horizon,
+ * and the latest actual date it records. A file that does not parse is
+ * reported by the reading of the versions. */
+struct file_facts {
+	int as_of, has_as_at;
+	struct ldr_time start, end;
+	const char *late_id; /* a record delivered after as_at, the latest */
+	struct ldr_time late;
+	unsigned nlate;      /* how many are */
+	char *late_copy;
+};
+
+static void note_actual(struct file_facts *f, const char *id, const struct ldr_time *d)
+{
+	if (!d->kind || !f->has_as_at || ldr_time_first(d) <= f->as_of)
+		return;
+	f->nlate++;
+	if (!f->late_id || ldr_time_first(d) > ldr_time_first(&f->late)) {
+		free(f->late_copy);
+		f->late_id = f->late_copy = ldr_strdup(id);
+		f->late = *d;
+	}
+}
+
+static void scan_actuals(struct file_facts *f, const struct ldr_roadmap *rm)
+{
+	size_t i, j;
+
+	for (i = 0; i < rm->capabilities.len; i++) {
+		const struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+		note_actual(f, c->id, &c->delivered);
+	}
+	for (i = 0; i < rm->projects.len; i++) {
+		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
+		note_actual(f, p->id, &p->delivered);
+		for (j = 0; j < p->milestones.len; j++) {
+			const struct ldr_milestone *m = LDR_ITEM(p->milestones, struct ldr_milestone, j);
+			note_actual(f, m->id, &m->delivered);
+		}
+	}
+	for (i = 0; i < rm->ucs.len; i++) {
+		const struct ldr_uc *u = LDR_ITEM(rm->ucs, struct ldr_uc, i);
+		for (j = 0; j < u->activities.len; j++) {
+			const struct ldr_activity *a = LDR_ITEM(u->activities, struct ldr_activity, j);
+			note_actual(f, a->id, &a->delivered);
+		}
+	}
+}
+
+static void file_facts(struct ldr_repo *repo, struct file_facts *f)
 {
 	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
 	struct ldr_roadmap rm;
 	struct ldr_time t = ldr_date_this_month();
 
+	memset(f, 0, sizeof(*f));
 	ldr_roadmap_init(&rm);
-	/* A file that does not parse is reported by the reading of the versions. */
 	if (ldr_file_read(ldr_repo_file(repo), &text, &err) == 0 &&
-	    ldr_version_parse(&rm, ldr_repo_file(repo), &text, &err) == 0)
+	    ldr_version_parse(&rm, ldr_repo_file(repo), &text, &err) == 0) {
 		t = ldr_check_as_of(&rm);
+		f->has_as_at = rm.footprint.as_at.kind != LDR_TIME_NONE;
+		f->start = rm.footprint.start;
+		f->end = rm.footprint.end;
+		f->as_of = ldr_time_last(&t);
+		scan_actuals(f, &rm);
+	}
+	f->as_of = ldr_time_last(&t);
 	ldr_roadmap_release(&rm);
 	ldr_buf_release(&text);
 	ldr_buf_release(&err);
-	return ldr_time_last(&t);
 }
 
 /* The period and the review's date from the options (as_of: the default). */
@@ -130,447 +163,109 @@ static int period_of(const struct review_args *a, struct ldr_time *period, int *
 	return 0;
 }
 
-/* ---- reading the versions ---------------------------------------------- */
+/* A period the roadmap does not cover has nothing to review. */
+static int check_horizon(const struct file_facts *f, const struct ldr_time *period)
+{
+	char p[LDR_TIME_STR_MAX], s[LDR_TIME_STR_MAX], e[LDR_TIME_STR_MAX];
+
+	if (!f->start.kind || !f->end.kind || (ldr_time_last(period) >= ldr_time_first(&f->start) &&
+					       ldr_time_first(period) <= ldr_time_last(&f->end)))
+		return 0;
+	fprintf(stderr, "ldr review: %s is outside the roadmap's horizon, %s to %s (footprint start and end)\n",
+		ldr_time_format(period, p), ldr_time_format(&f->start, s), ldr_time_format(&f->end, e));
+	return LDR_EXIT_USAGE;
+}
+
+/* A roadmap that records a delivery after its own as_at is reviewed, by
+ * default, as of a date that leaves that delivery out. */
+static void warn_as_at(const struct file_facts *f, const struct review_args *a)
+{
+	char d[LDR_TIME_STR_MAX], t[LDR_TIME_STR_MAX];
+	struct ldr_time as_at = { LDR_TIME_MONTH, f->as_of };
+	struct ldr_buf id = LDR_BUF_INIT;
+
+	if (!f->nlate || a->as_of)
+		return;
+	fprintf(stderr, "ldr review: warning: '%s' was delivered %s, after the roadmap's as_at %s%s; "
+		"the review is as of %s, which leaves %s out: give --as-of %s (or update as_at)\n",
+		cli_safe(f->late_id, &id), ldr_time_format(&f->late, d), ldr_time_format(&as_at, t),
+		f->nlate > 1 ? " (and so were others)" : "", t, f->nlate > 1 ? "them" : "it", d);
+	ldr_buf_release(&id);
+}
+
+/* The baselines there are, for a name that is none of them. */
+static void list_baselines(struct ldr_repo *repo)
+{
+	struct ldr_buf err = LDR_BUF_INIT, b = LDR_BUF_INIT;
+	struct ldr_tag *tags = NULL;
+	size_t n = 0, i, k = 0;
+
+	if (ldr_repo_tags(repo, &tags, &n, &err) == 0)
+		for (i = 0; i < n; i++) {
+			if (!tags[i].annotated)
+				continue;
+			ldr_buf_addstr(&b, k++ ? ", '" : "'");
+			ldr_buf_addquoted(&b, tags[i].name, 40);
+			ldr_buf_addstr(&b, "' (");
+			ldr_date_format(&b, tags[i].time, tags[i].offset);
+			b.len -= 12; /* the day only */
+			b.s[b.len] = '\0';
+			ldr_buf_addch(&b, ')');
+		}
+	if (k)
+		fprintf(stderr, "ldr review: the baselines are %s; any revision will do too (HEAD~3, a commit id)\n",
+			b.s);
+	else
+		fprintf(stderr, "ldr review: there is no baseline: 'ldr baseline NAME ROADMAP' marks the approved plan\n");
+	ldr_tags_free(tags, n);
+	ldr_buf_release(&err);
+	ldr_buf_release(&b);
+}
 
 static int read_versions(struct review_run *run)
 {
 	struct ldr_buf notes = LDR_BUF_INIT, err = LDR_BUF_INIT;
-	/* The file's changes not committed are the plan as it is now, unless
-	 * the review is of an earlier date. */
-	int uncommitted = run->rv.as_of >= ldr_date_this_month().month;
-	int r = ldr_review_read(&run->src, &run->rv, run->repo, run->a.baseline, uncommitted, &notes, &err);
+	struct ldr_commit c;
+	int r = ldr_review_read(&run->src, &run->rv, run->repo, run->a.baseline, NULL, &notes, &err);
 	char *line, *save = NULL;
 
 	for (line = notes.s ? strtok_r(notes.s, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save))
 		fprintf(stderr, "ldr review: %s\n", line);
-	if (r < 0)
+	if (r < 0) {
 		fprintf(stderr, "ldr review: %s\n", err.s);
+		ldr_buf_reset(&err);
+		if (ldr_repo_resolve(run->repo, run->a.baseline, &c, &err) < 0)
+			list_baselines(run->repo);
+		else
+			ldr_commit_release(&c);
+	}
 	ldr_buf_release(&notes);
 	ldr_buf_release(&err);
 	return r < 0 ? LDR_EXIT_PARSE : LDR_EXIT_OK;
 }
 
-/* ---- text ---------------------------------------------------------------- */
-
-static void month_text(struct ldr_buf *b, int month)
+/* A plan made after the review's date cannot be judged as of it. */
+static int check_baseline_date(const struct review_run *run)
 {
-	struct ldr_time t = { LDR_TIME_MONTH, month };
-	char buf[LDR_TIME_STR_MAX];
-	ldr_buf_addstr(b, ldr_time_format(&t, buf));
-}
+	char b[LDR_TIME_STR_MAX], a[LDR_TIME_STR_MAX];
+	struct ldr_time base = { LDR_TIME_MONTH, run->src.base_as_at }, as_of = { LDR_TIME_MONTH, run->rv.as_of };
+	struct ldr_buf name = LDR_BUF_INIT;
 
-static void time_text(struct ldr_buf *b, const struct ldr_time *t)
-{
-	char buf[LDR_TIME_STR_MAX];
-	ldr_buf_addstr(b, t->kind ? ldr_time_format(t, buf) : "-");
-}
-
-static void pad(struct ldr_buf *b, size_t from, size_t width)
-{
-	while (b->len < from + width)
-		ldr_buf_addch(b, ' ');
-	ldr_buf_addch(b, ' ');
-}
-
-static void item_line(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_item *it)
-{
-	size_t start;
-
-	ldr_buf_addstr(b, "  ");
-	start = b->len;
-	ldr_buf_addquoted(b, it->id, 20);
-	pad(b, start, 8);
-	start = b->len;
-	time_text(b, it->added ? &it->now : &it->planned);
-	pad(b, start, 9);
-	start = b->len;
-	ldr_buf_addstr(b, ldr_outcome_name(it->outcome));
-	if (it->outcome == LDR_OUT_DROPPED)
-		ldr_buf_addstr(b, it->seen == run->rv.versions ? "" : " (removed)");
-	pad(b, start, 17);
-	start = b->len;
-	ldr_review_item_text(b, it);
-	pad(b, start, 24);
-	if (it->title)
-		ldr_buf_addquoted(b, it->title, 48);
-	while (b->len && b->s[b->len - 1] == ' ')
-		b->s[--b->len] = '\0';
-	ldr_buf_addch(b, '\n');
-}
-
-static void section_text(struct ldr_buf *b, const struct review_run *run, const struct ldr_kind *k,
-			 const char *title, int added)
-{
-	char period[LDR_TIME_STR_MAX];
-	size_t i, n = 0;
-
-	for (i = 0; i < run->rv.n; i++)
-		n += run->rv.items[i].kind == k && (added ? run->rv.items[i].added : run->rv.items[i].in_baseline);
-	if (!n)
-		return;
-	ldr_buf_addf(b, "\n%s %s %s %s: %zu\n", title, added ? "added to" : "due in",
-		     ldr_time_format(&run->rv.period, period), added ? "since the baseline" : "at the baseline", n);
-	for (i = 0; i < run->rv.n; i++) {
-		const struct ldr_review_item *it = &run->rv.items[i];
-		if (it->kind == k && (added ? it->added : it->in_baseline))
-			item_line(b, run, it);
-	}
-}
-
-/* Universal capability activities, quarter by quarter of the period. */
-static void activities_text(struct ldr_buf *b, const struct review_run *run)
-{
-	int q, first = ldr_time_first(&run->rv.period), last = ldr_time_last(&run->rv.period);
-	size_t i, any = 0;
-
-	for (i = 0; i < run->rv.n; i++)
-		any += run->rv.items[i].kind == &ldr_kind_activity && run->rv.items[i].in_baseline;
-	if (!any)
-		return;
-	ldr_buf_addstr(b, "\nUniversal capability activities by quarter (as planned at the baseline):\n");
-	for (q = first; q <= last; q += 3) {
-		struct ldr_time quarter = ldr_time_quarter(ldr_time_fy_of_month(q), (q - 3 + 120) % 12 / 3 + 1);
-		char name[LDR_TIME_STR_MAX];
-		unsigned planned = 0, done = 0, on_time = 0;
-
-		for (i = 0; i < run->rv.n; i++) {
-			const struct ldr_review_item *it = &run->rv.items[i];
-			if (it->kind != &ldr_kind_activity || !it->in_baseline ||
-			    ldr_time_first(&it->planned) != q)
-				continue;
-			planned++;
-			done += it->delivered != 0;
-			on_time += it->outcome == LDR_OUT_ON_TIME || it->outcome == LDR_OUT_EARLY;
-		}
-		ldr_buf_addf(b, "  %s: %u planned, %u done (%u by the end of the quarter), %u not done\n",
-			     ldr_time_format(&quarter, name), planned, done, on_time, planned - done);
-	}
-}
-
-static void total_line(struct ldr_buf *b, const struct ldr_review_total *t, const char *name)
-{
-	size_t start = b->len;
-	int pd = ldr_review_percent_delivered(t), pt = ldr_review_percent_on_time(t);
-	int o;
-
-	ldr_buf_addstr(b, "  ");
-	ldr_buf_addquoted(b, name, 47);
-	pad(b, start, 49);
-	ldr_buf_addf(b, "%7u", t->planned);
-	for (o = 0; o < LDR_OUTCOMES; o++)
-		ldr_buf_addf(b, " %7u", t->n[o]);
-	ldr_buf_addf(b, " %7u", t->added);
-	if (pd < 0)
-		ldr_buf_addstr(b, "         -       -\n");
-	else
-		ldr_buf_addf(b, "      %3d%%    %3d%%\n", pd, pt);
-}
-
-static void totals_text(struct ldr_buf *b, const struct review_run *run)
-{
-	size_t i, start;
-	int o;
-
-	ldr_buf_addstr(b, "\nTotals by capability group (planned at the baseline; added since):\n");
-	start = b->len;
-	ldr_buf_addstr(b, "  group");
-	pad(b, start, 49);
-	ldr_buf_addstr(b, "planned");
-	for (o = 0; o < LDR_OUTCOMES; o++)
-		ldr_buf_addf(b, " %7s", o == LDR_OUT_ON_TIME ? "on time" : ldr_outcome_name(o));
-	ldr_buf_addstr(b, "   added delivered on time\n");
-	for (i = 0; i < run->rv.ntotals; i++)
-		total_line(b, &run->rv.totals[i], run->rv.totals[i].name);
-	total_line(b, &run->rv.all, "All");
-}
-
-/* Items re-phased at least once, most re-phased first. */
-static int by_drift(const void *x, const void *y)
-{
-	const struct ldr_review_item *a = *(const struct ldr_review_item *const *)x;
-	const struct ldr_review_item *b = *(const struct ldr_review_item *const *)y;
-	if (a->rephased != b->rephased)
-		return a->rephased > b->rephased ? -1 : 1;
-	return a->order < b->order ? -1 : a->order > b->order;
-}
-
-static const struct ldr_review_item **drifted(const struct review_run *run, size_t *n, unsigned *moves)
-{
-	const struct ldr_review_item **v = ldr_calloc(run->rv.n, sizeof(*v));
-	size_t i;
-
-	*n = 0;
-	*moves = 0;
-	for (i = 0; i < run->rv.n; i++)
-		if (run->rv.items[i].rephased) {
-			v[(*n)++] = &run->rv.items[i];
-			*moves += run->rv.items[i].rephased;
-		}
-	qsort(v, *n, sizeof(*v), by_drift);
-	return v;
-}
-
-static int net_quarters(const struct ldr_review_item *it)
-{
-	return ldr_quarter_index(ldr_time_last(&it->path[it->npath - 1])) -
-	       ldr_quarter_index(ldr_time_last(&it->path[0]));
-}
-
-static void drift_text(struct ldr_buf *b, const struct review_run *run)
-{
-	unsigned moves;
-	size_t i, j, n, start;
-	const struct ldr_review_item **v = drifted(run, &n, &moves);
-
-	unsigned commits = run->rv.versions - 1 - (unsigned)run->src.dirty;
-
-	ldr_buf_addf(b, "\nDrift over the %u commit%s after the baseline%s: %zu item%s re-phased, %u time%s\n",
-		     commits, commits == 1 ? "" : "s", run->src.dirty ? " and the changes not committed" : "",
-		     n, n == 1 ? "" : "s", moves, moves == 1 ? "" : "s");
-	for (i = 0; i < n; i++) {
-		const struct ldr_review_item *it = v[i];
-		int net = net_quarters(it);
-		ldr_buf_addstr(b, "  ");
-		start = b->len;
-		ldr_buf_addquoted(b, it->id, 20);
-		pad(b, start, 8);
-		ldr_buf_addf(b, "%u time%s, net %+d quarter%s: ", it->rephased, it->rephased == 1 ? "" : "s",
-			     net, net == 1 || net == -1 ? "" : "s");
-		for (j = 0; j < it->npath; j++) {
-			ldr_buf_addstr(b, j ? " -> " : "");
-			time_text(b, &it->path[j]);
-		}
-		ldr_buf_addch(b, '\n');
-	}
-	free(v);
-}
-
-static void commit_text(struct ldr_buf *b, const struct ldr_commit *c)
-{
-	ldr_buf_addf(b, "%.7s, ", c->id);
-	ldr_date_format(b, c->time, c->offset);
-}
-
-static void print_text(struct review_run *run)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	char period[LDR_TIME_STR_MAX];
-	size_t i;
-
-	ldr_buf_addf(&b, "Review of %s against the baseline '", ldr_time_format(&run->rv.period, period));
-	ldr_buf_addquoted(&b, run->a.baseline, 60);
-	ldr_buf_addstr(&b, "' (");
-	commit_text(&b, &run->src.base);
-	ldr_buf_addstr(&b, "), as of ");
-	month_text(&b, run->rv.as_of);
-	ldr_buf_addstr(&b, "\nThe plan at the review date: ");
-	commit_text(&b, &run->src.now);
-	if (run->src.dirty)
-		ldr_buf_addstr(&b, ", with changes not committed");
-	if (run->src.later)
-		ldr_buf_addf(&b, " (%d later commit%s left out)", run->src.later, run->src.later == 1 ? "" : "s");
-	ldr_buf_addch(&b, '\n');
-	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)
-		section_text(&b, run, sections[i].kind, sections[i].title, 0);
-	activities_text(&b, run);
-	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)
-		section_text(&b, run, sections[i].kind, sections[i].title, 1);
-	totals_text(&b, run);
-	drift_text(&b, run);
-	fputs(b.s, stdout);
-	ldr_buf_release(&b);
-}
-
-/* ---- JSON ---------------------------------------------------------------- */
-
-static void json_time(struct ldr_buf *b, const struct ldr_time *t)
-{
-	char buf[LDR_TIME_STR_MAX];
-	if (t->kind)
-		ldr_buf_addf(b, "\"%s\"", ldr_time_format(t, buf));
-	else
-		ldr_buf_addstr(b, "null");
-}
-
-static void json_str(struct ldr_buf *b, const char *s)
-{
-	if (s)
-		cli_json_string(b, s);
-	else
-		ldr_buf_addstr(b, "null");
-}
-
-static void json_commit(struct ldr_buf *b, const struct ldr_commit *c)
-{
-	ldr_buf_addf(b, "\"commit\": \"%s\", \"date\": \"", c->id);
-	ldr_date_iso(b, c->time, c->offset);
-	ldr_buf_addch(b, '"');
-}
-
-static void json_item(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_item *it)
-{
-	ldr_buf_addstr(b, "{\"id\": ");
-	cli_json_string(b, it->id);
-	ldr_buf_addf(b, ", \"kind\": \"%s\", \"parent\": ", it->kind->name);
-	json_str(b, it->parent);
-	ldr_buf_addstr(b, ", \"title\": ");
-	json_str(b, it->title);
-	ldr_buf_addstr(b, ", \"group\": ");
-	json_str(b, it->group);
-	ldr_buf_addstr(b, ", \"planned\": ");
-	json_time(b, &it->planned);
-	ldr_buf_addstr(b, ", \"now\": ");
-	json_time(b, &it->now);
-	ldr_buf_addf(b, ", \"added\": %s, \"outcome\": \"%s\", \"delivered\": ", it->added ? "true" : "false",
-		     ldr_outcome_key(it->outcome));
-	if (it->delivered) {
-		struct ldr_time t = ldr_review_delivered_time(it);
-		json_time(b, &t);
-		ldr_buf_addf(b, ", \"delivered_from\": \"%s\"", it->delivered_recorded ? "file" : "history");
-	} else {
-		ldr_buf_addstr(b, "null, \"delivered_from\": null");
-	}
-	ldr_buf_addf(b, ", \"quarters\": %d, \"overdue\": %s, \"removed\": %s, \"rephased\": %u}", it->quarters,
-		     it->overdue ? "true" : "false", it->seen == run->rv.versions ? "false" : "true",
-		     it->rephased);
-}
-
-static void json_total(struct ldr_buf *b, const struct ldr_review_total *t)
-{
-	int o, pd = ldr_review_percent_delivered(t), pt = ldr_review_percent_on_time(t);
-
-	ldr_buf_addstr(b, "{\"group\": ");
-	json_str(b, t->group);
-	ldr_buf_addstr(b, ", \"name\": ");
-	json_str(b, t->name ? t->name : "All");
-	ldr_buf_addf(b, ", \"planned\": %u", t->planned);
-	for (o = 0; o < LDR_OUTCOMES; o++)
-		ldr_buf_addf(b, ", \"%s\": %u", ldr_outcome_key(o), t->n[o]);
-	ldr_buf_addf(b, ", \"added\": %u, ", t->added);
-	if (pd < 0)
-		ldr_buf_addstr(b, "\"percent_delivered\": null, \"percent_on_time\": null}");
-	else
-		ldr_buf_addf(b, "\"percent_delivered\": %d, \"percent_on_time\": %d}", pd, pt);
-}
-
-static void print_json(struct review_run *run)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	const struct ldr_review_item **v;
-	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of };
-	unsigned moves;
-	size_t i, j, n, k = 0;
-
-	ldr_buf_addstr(&b, "{\n  \"period\": ");
-	json_time(&b, &run->rv.period);
-	ldr_buf_addstr(&b, ",\n  \"as_of\": ");
-	json_time(&b, &as_of);
-	ldr_buf_addstr(&b, ",\n  \"baseline\": {\"rev\": ");
-	cli_json_string(&b, run->a.baseline);
-	ldr_buf_addstr(&b, ", ");
-	json_commit(&b, &run->src.base);
-	ldr_buf_addstr(&b, "},\n  \"now\": {");
-	json_commit(&b, &run->src.now);
-	ldr_buf_addf(&b, ", \"uncommitted\": %s, \"later_commits\": %d},\n  \"versions\": %u,\n  \"items\": [",
-		     run->src.dirty ? "true" : "false", run->src.later, run->rv.versions);
-	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)
-		for (j = 0; j < run->rv.n; j++) {
-			const struct ldr_review_item *it = &run->rv.items[j];
-			if (it->kind != sections[i].kind || (!it->in_baseline && !it->added))
-				continue;
-			ldr_buf_addstr(&b, k++ ? ",\n    " : "\n    ");
-			json_item(&b, run, it);
-		}
-	ldr_buf_addstr(&b, k ? "\n  ],\n  \"totals\": [" : "],\n  \"totals\": [");
-	for (i = 0; i < run->rv.ntotals; i++) {
-		ldr_buf_addstr(&b, i ? ",\n    " : "\n    ");
-		json_total(&b, &run->rv.totals[i]);
-	}
-	ldr_buf_addstr(&b, run->rv.ntotals ? "\n  ],\n  \"all\": " : "],\n  \"all\": ");
-	json_total(&b, &run->rv.all);
-	v = drifted(run, &n, &moves);
-	ldr_buf_addf(&b, ",\n  \"drift\": {\"items\": %zu, \"moves\": %u, \"rephased\": [", n, moves);
-	for (i = 0; i < n; i++) {
-		ldr_buf_addstr(&b, i ? ",\n    " : "\n    ");
-		ldr_buf_addstr(&b, "{\"id\": ");
-		cli_json_string(&b, v[i]->id);
-		ldr_buf_addf(&b, ", \"kind\": \"%s\", \"times\": %u, \"net_quarters\": %d, \"path\": [",
-			     v[i]->kind->name, v[i]->rephased, net_quarters(v[i]));
-		for (j = 0; j < v[i]->npath; j++) {
-			ldr_buf_addstr(&b, j ? ", " : "");
-			json_time(&b, &v[i]->path[j]);
-		}
-		ldr_buf_addstr(&b, "]}");
-	}
-	ldr_buf_addstr(&b, n ? "\n  ]}\n}\n" : "]}\n}\n");
-	free(v);
-	fputs(b.s, stdout);
-	ldr_buf_release(&b);
-}
-
-/* ---- CSV ----------------------------------------------------------------- */
-
-/* RFC 4180, and text that a spreadsheet would take for a formula starts
- * with an apostrophe (CWE-1236). */
-static void csv_text(struct ldr_buf *b, const char *s)
-{
-	ldr_buf_addch(b, '"');
-	if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r'))
-		ldr_buf_addch(b, '\'');
-	for (; s && *s; s++) {
-		if (*s == '"')
-			ldr_buf_addch(b, '"');
-		ldr_buf_addch(b, *s);
-	}
-	ldr_buf_addch(b, '"');
-}
-
-static void csv_time(struct ldr_buf *b, const struct ldr_time *t)
-{
-	char buf[LDR_TIME_STR_MAX];
-	if (t->kind)
-		csv_text(b, ldr_time_format(t, buf));
+	if (run->src.base_as_at <= run->rv.as_of)
+		return 0;
+	fprintf(stderr, "ldr review: the baseline '%s' is the plan as at %s, after the review date %s: "
+		"give a later --as-of, or an earlier baseline\n", cli_safe(run->a.baseline, &name),
+		ldr_time_format(&base, b), ldr_time_format(&as_of, a));
+	ldr_buf_release(&name);
+	return LDR_EXIT_USAGE;
 }
 
 static int write_csv(struct review_run *run)
 {
 	struct ldr_buf b = LDR_BUF_INIT, err = LDR_BUF_INIT;
-	size_t i, j;
 	int r = LDR_EXIT_OK;
 
-	ldr_buf_addstr(&b, "id,kind,parent,group,group_name,title,planned,now,added,outcome,delivered,"
-		       "delivered_from,quarters,overdue,removed,rephased\r\n");
-	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)
-		for (j = 0; j < run->rv.n; j++) {
-			const struct ldr_review_item *it = &run->rv.items[j];
-			struct ldr_time d = ldr_review_delivered_time(it);
-			if (it->kind != sections[i].kind || (!it->in_baseline && !it->added))
-				continue;
-			csv_text(&b, it->id);
-			ldr_buf_addch(&b, ',');
-			csv_text(&b, it->kind->name);
-			ldr_buf_addch(&b, ',');
-			csv_text(&b, it->parent);
-			ldr_buf_addch(&b, ',');
-			csv_text(&b, it->group);
-			ldr_buf_addch(&b, ',');
-			csv_text(&b, it->group_name);
-			ldr_buf_addch(&b, ',');
-			csv_text(&b, it->title);
-			ldr_buf_addch(&b, ',');
-			csv_time(&b, &it->planned);
-			ldr_buf_addch(&b, ',');
-			csv_time(&b, &it->now);
-			ldr_buf_addf(&b, ",%s,", it->added ? "yes" : "no");
-			csv_text(&b, ldr_outcome_name(it->outcome));
-			ldr_buf_addch(&b, ',');
-			if (it->delivered)
-				csv_time(&b, &d);
-			ldr_buf_addf(&b, ",%s,%d,%s,%s,%u\r\n",
-				     it->delivered ? it->delivered_recorded ? "file" : "history" : "",
-				     it->quarters, it->overdue ? "yes" : "no",
-				     it->seen == run->rv.versions ? "no" : "yes", it->rephased);
-		}
+	review_csv(&b, run);
 	if (strcmp(run->a.csv, "-") == 0) {
 		fwrite(b.s, 1, b.len, stdout);
 	} else if (ldr_file_write_atomic(run->a.csv, b.s, b.len, &err) < 0) {
@@ -585,10 +280,12 @@ static int write_csv(struct review_run *run)
 int cmd_review(int argc, char **argv)
 {
 	struct review_run run;
+	struct file_facts facts;
 	struct ldr_time period;
 	int as_of, help, r;
 
 	memset(&run, 0, sizeof(run));
+	memset(&facts, 0, sizeof(facts));
 	r = parse_args(argc, argv, &run.a, &help);
 	if (help) {
 		cli_print_help(stdout, cli_find("review"));
@@ -598,21 +295,22 @@ int cmd_review(int argc, char **argv)
 		return r;
 	if ((r = hist_open("review", run.a.roadmap, &run.repo)))
 		return r;
-	as_of = run.a.as_of ? 0 : default_as_of(run.repo);
-	if ((r = period_of(&run.a, &period, &as_of))) {
-		ldr_repo_free(run.repo);
-		return r;
-	}
-	ldr_review_init(&run.rv, period, as_of);
-	if ((r = read_versions(&run)))
+	file_facts(run.repo, &facts);
+	as_of = facts.as_of;
+	if ((r = period_of(&run.a, &period, &as_of)) || (r = check_horizon(&facts, &period)))
 		goto out;
+	ldr_review_init(&run.rv, period, as_of);
+	if ((r = read_versions(&run)) || (r = check_baseline_date(&run)))
+		goto out;
+	warn_as_at(&facts, &run.a);
 	if (run.a.csv)
 		r = write_csv(&run);
 	else if (run.a.json)
-		print_json(&run);
+		review_print_json(&run);
 	else
-		print_text(&run);
+		review_print_text(&run);
 out:
+	free(facts.late_copy);
 	ldr_review_release(&run.rv);
 	ldr_review_source_release(&run.src);
 	ldr_repo_free(run.repo);

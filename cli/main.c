@@ -138,21 +138,28 @@ const struct cli_command cli_commands[] = {
 	  cmd_baseline },
 	{ "review", "--baseline REV [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE] ROADMAP",
 	  "Review what a baseline planned for a period against what happened.",
+	  "What was planned is read from the baseline, what happened from the facts\n"
+	  "recorded in the newest version (HEAD, or the file with its changes not\n"
+	  "committed): status, delivered times, activities done. A delivery counts if\n"
+	  "it is dated on or before the review's date, whenever it was recorded.\n"
 	  "For each capability, project, milestone and universal capability activity\n"
-	  "due in the period at the baseline: delivered on time, early or late (when),\n"
-	  "slipped (to when, by how many quarters), dropped, or open (overdue when\n"
-	  "past due); the items added since; activities quarter by quarter; totals\n"
-	  "and percentages per capability group; and the drift: how many times each\n"
-	  "item's planned time moved across the commits from the baseline to HEAD\n"
-	  "(and the file, if it has changes not committed).\n\n"
+	  "due in the period at the baseline: on time, early or late (by how much),\n"
+	  "delivered without a date, slipped (to when, by how much), dropped, in\n"
+	  "progress or overdue; with, for each slip, move or drop, the commits that\n"
+	  "made it (date, author, message, from -> to). Then the items added since,\n"
+	  "activities quarter by quarter, totals and percentages per capability\n"
+	  "group, the deliveries without a date (and the command that records one),\n"
+	  "and the drift of every planned time from the baseline to HEAD.\n\n"
 	  "  --baseline REV  the plan to compare against: a baseline's name, a commit\n"
 	  "  --year Y        the financial year reviewed, as in 16/17\n"
 	  "  --quarter Q     a quarter instead, as in 16/17 Q2 (default: the year of\n"
 	  "                  --as-of)\n"
-	  "  --as-of TIME    the review's date (default: this month); deliveries after\n"
-	  "                  it do not count\n"
+	  "  --as-of TIME    the review's date (default: the roadmap's as_at, else this\n"
+	  "                  month); deliveries dated after it do not count\n"
 	  "  --json          the review as one JSON object\n"
-	  "  --csv FILE      one row per item, for a spreadsheet (- for standard output)\n",
+	  "  --csv FILE      one row per item, for a spreadsheet (- for standard output)\n\n"
+	  "Refused (exit 64): a baseline that is the plan as at a date after the\n"
+	  "review's, a period outside the roadmap's horizon.\n",
 	  cmd_review },
 	/* Several editors, one roadmap. */
 	{ "sync", "[REMOTE] [ROADMAP]",

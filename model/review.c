@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "field.h"
 #include "index.h"
 #include "national.h"
@@ -11,10 +12,10 @@
 #include "util.h"
 
 static const char *const outcome_names[LDR_OUTCOMES] = {
-	"on time", "early", "late", "slipped", "dropped", "open",
+	"on time", "early", "late", "undated", "slipped", "dropped", "in progress", "overdue",
 };
 static const char *const outcome_keys[LDR_OUTCOMES] = {
-	"on_time", "early", "late", "slipped", "dropped", "open",
+	"on_time", "early", "late", "undated", "slipped", "dropped", "in_progress", "overdue",
 };
 
 const char *ldr_outcome_name(enum ldr_outcome o)
@@ -25,6 +26,11 @@ const char *ldr_outcome_name(enum ldr_outcome o)
 const char *ldr_outcome_key(enum ldr_outcome o)
 {
 	return o < LDR_OUTCOMES ? outcome_keys[o] : "?";
+}
+
+int ldr_outcome_delivered(enum ldr_outcome o)
+{
+	return o == LDR_OUT_ON_TIME || o == LDR_OUT_EARLY || o == LDR_OUT_LATE || o == LDR_OUT_UNDATED;
 }
 
 void ldr_review_init(struct ldr_review *rv, struct ldr_time period, int as_of)
@@ -49,25 +55,28 @@ static int reviewed_kind(const struct ldr_kind *k)
 	       k == &ldr_kind_activity;
 }
 
-/* Its delivered time, if the kind has one and it is set. */
+/* Its delivered time, if it is set. */
 static const struct ldr_time *delivered_time(const struct ldr_kind *k, const void *rec)
 {
-	const struct ldr_time *t = NULL;
+	const struct ldr_time *t;
 	if (k == &ldr_kind_capability)
 		t = &((const struct ldr_capability *)rec)->delivered;
 	else if (k == &ldr_kind_project)
 		t = &((const struct ldr_project *)rec)->delivered;
 	else if (k == &ldr_kind_milestone)
 		t = &((const struct ldr_milestone *)rec)->delivered;
-	return t && t->kind != LDR_TIME_NONE ? t : NULL;
+	else
+		t = &((const struct ldr_activity *)rec)->delivered;
+	return t->kind != LDR_TIME_NONE ? t : NULL;
 }
 
+/* Recorded as delivered: its status, an activity's done, or a delivered time. */
 static int is_done(const struct ldr_kind *k, const void *rec)
 {
-	if (k == &ldr_kind_activity)
-		return ((const struct ldr_activity *)rec)->done;
 	if (delivered_time(k, rec))
 		return 1;
+	if (k == &ldr_kind_activity)
+		return ((const struct ldr_activity *)rec)->done;
 	if (k == &ldr_kind_capability)
 		return ((const struct ldr_capability *)rec)->status == LDR_CAP_DELIVERED;
 	if (k == &ldr_kind_project)
@@ -84,6 +93,12 @@ static int is_dropped(const struct ldr_kind *k, const void *rec)
 	if (k == &ldr_kind_milestone)
 		return ((const struct ldr_milestone *)rec)->status == LDR_MILESTONE_DROPPED;
 	return 0;
+}
+
+static struct ldr_time planned_of(const struct ldr_ref *r)
+{
+	const struct ldr_time *t = ldr_planned_time(r->kind, r->rec);
+	return t ? *t : (struct ldr_time){ LDR_TIME_NONE, 0 };
 }
 
 /* The capability group a record counts in: its own, its project's, or its
@@ -103,7 +118,7 @@ static const char *group_of(const struct ldr_ref *r)
 	return NULL;
 }
 
-/* ---- feeding versions ---------------------------------------------------- */
+/* ---- items ----------------------------------------------------------------- */
 
 static void replace(char **dst, const char *src)
 {
@@ -111,13 +126,19 @@ static void replace(char **dst, const char *src)
 	*dst = src ? ldr_strdup(src) : NULL;
 }
 
-static struct ldr_review_item *item_for(struct ldr_review *rv, const struct ldr_ref *r, const char *id)
+/* The item of a record, made when first seen; NULL when its id was first
+ * seen on a record of another kind (the first is kept). */
+static struct ldr_review_item *item_for(struct ldr_review *rv, const struct ldr_ref *r)
 {
+	const char *id = ldr_rec_id(r->kind, r->rec);
 	struct ldr_review_item *it;
-	uintptr_t i = (uintptr_t)ldr_hash_get(&rv->ids, id);
+	uintptr_t i;
 
+	if (!id)
+		return NULL;
+	i = (uintptr_t)ldr_hash_get(&rv->ids, id);
 	if (i)
-		return &rv->items[i - 1];
+		return rv->items[i - 1].kind == r->kind ? &rv->items[i - 1] : NULL;
 	ldr_grow((void **)&rv->items, &rv->cap, rv->n + 1, sizeof(*rv->items));
 	it = &rv->items[rv->n];
 	memset(it, 0, sizeof(*it));
@@ -128,105 +149,216 @@ static struct ldr_review_item *item_for(struct ldr_review *rv, const struct ldr_
 	return it;
 }
 
-static void add_to_path(struct ldr_review_item *it, const struct ldr_time *t)
+/* What the newest version (or, until it is fed, the baseline) says of it. */
+static void describe(struct ldr_review_item *it, const struct ldr_index *ix, const struct ldr_ref *r)
 {
-	it->path = ldr_realloc(it->path, (it->npath + 1) * sizeof(*it->path));
-	it->path[it->npath++] = *t;
-}
-
-static void track(struct ldr_review *rv, const struct ldr_index *ix, const struct ldr_ref *r, int month)
-{
-	const char *id = ldr_rec_id(r->kind, r->rec);
-	const struct ldr_time *t = ldr_planned_time(r->kind, r->rec);
-	const struct ldr_time *dt = delivered_time(r->kind, r->rec);
-	struct ldr_review_item *it = item_for(rv, r, id);
 	struct ldr_buf title = LDR_BUF_INIT;
 	const char *group = group_of(r);
-	int done = is_done(r->kind, r->rec);
 
-	if (it->kind != r->kind)
-		return; /* an id reused for another kind of record: keep the first */
 	replace(&it->title, ldr_rec_title(r->kind, r->rec, &title));
 	replace(&it->parent, r->parent_kind ? ldr_rec_id(r->parent_kind, r->parent) : NULL);
 	replace(&it->group, group);
 	replace(&it->group_name, group ? ldr_group_name(ix, group) : NULL);
-	if (t) {
-		/* A move of when it is due; 18/19 to 18/19 Q4 is no move. */
-		if (it->last.kind == LDR_TIME_NONE)
-			add_to_path(it, t);
-		else if (ldr_time_last(&it->last) != ldr_time_last(t)) {
-			it->rephased++;
-			add_to_path(it, t);
-		}
-		it->last = *t;
-	}
-	if (rv->versions == 1 && t)
-		it->planned = *t;
-	it->now = t ? *t : (struct ldr_time){ LDR_TIME_NONE, 0 };
-	if (done && (!it->done || it->seen + 1 != rv->versions))
-		it->since = month;
-	if (!done)
-		it->since = 0;
-	it->done = done;
-	it->dropped = is_dropped(r->kind, r->rec);
-	it->delivered_at = dt ? *dt : (struct ldr_time){ LDR_TIME_NONE, 0 };
-	it->seen = rv->versions;
 	ldr_buf_release(&title);
 }
 
-void ldr_review_add(struct ldr_review *rv, struct ldr_roadmap *rm, int month)
+void ldr_review_baseline(struct ldr_review *rv, const struct ldr_roadmap *rm)
 {
 	struct ldr_index ix;
 	size_t i;
 
-	rv->versions++;
-	if (rv->versions == 1)
-		rv->baseline_month = month;
-	rv->now_month = month;
-	ldr_index_build(&ix, rm);
-	for (i = 0; i < ix.n; i++)
-		if (reviewed_kind(ix.refs[i].kind))
-			track(rv, &ix, &ix.refs[i], month);
+	ldr_index_build(&ix, (struct ldr_roadmap *)rm);
+	for (i = 0; i < ix.n; i++) {
+		const struct ldr_ref *r = &ix.refs[i];
+		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
+		if (!it)
+			continue;
+		it->planned = planned_of(r);
+		it->done_at_baseline = is_done(r->kind, r->rec);
+		describe(it, &ix, r);
+	}
 	ldr_index_release(&ix);
+	rv->baseline_fed = 1;
+}
+
+void ldr_review_now(struct ldr_review *rv, const struct ldr_roadmap *rm)
+{
+	struct ldr_index ix;
+	size_t i;
+
+	ldr_index_build(&ix, (struct ldr_roadmap *)rm);
+	for (i = 0; i < ix.n; i++) {
+		const struct ldr_ref *r = &ix.refs[i];
+		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
+		const struct ldr_time *d;
+		if (!it)
+			continue;
+		it->present = 1;
+		it->now = planned_of(r);
+		it->done = is_done(r->kind, r->rec);
+		it->dropped = is_dropped(r->kind, r->rec);
+		d = delivered_time(r->kind, r->rec);
+		it->delivered = d ? *d : (struct ldr_time){ LDR_TIME_NONE, 0 };
+		describe(it, &ix, r);
+	}
+	ldr_index_release(&ix);
+	rv->now_fed = 1;
+}
+
+/* ---- what a commit did ------------------------------------------------------ */
+
+/* The index of c in rv->commits, copied there the first time. */
+static size_t commit_index(struct ldr_review *rv, const struct ldr_commit *c)
+{
+	if (!rv->ncommits || strcmp(rv->commits[rv->ncommits - 1].id, c->id) != 0) {
+		rv->commits = ldr_realloc(rv->commits, (rv->ncommits + 1) * sizeof(*rv->commits));
+		ldr_commit_copy(&rv->commits[rv->ncommits++], c);
+	}
+	return rv->ncommits - 1;
+}
+
+static void event(struct ldr_review *rv, struct ldr_review_item *it, const struct ldr_commit *c,
+		  enum ldr_review_change type, const struct ldr_time *from, const struct ldr_time *to)
+{
+	static const struct ldr_time none;
+	struct ldr_review_event *e;
+
+	it->events = ldr_realloc(it->events, (it->nevents + 1) * sizeof(*it->events));
+	e = &it->events[it->nevents++];
+	e->type = type;
+	e->from = from ? *from : none;
+	e->to = to ? *to : none;
+	e->commit = commit_index(rv, c);
+	if (type == LDR_RC_MOVED)
+		it->rephased++;
+}
+
+/* A record in both versions: what changed in what the review reads. */
+static void compare(struct ldr_review *rv, struct ldr_review_item *it, const struct ldr_commit *c,
+		    const struct ldr_ref *a, const struct ldr_ref *b)
+{
+	struct ldr_time ta = planned_of(a), tb = planned_of(b);
+	int da = is_dropped(a->kind, a->rec), db = is_dropped(b->kind, b->rec);
+	int ka = is_done(a->kind, a->rec), kb = is_done(b->kind, b->rec);
+
+	/* A move of when it is due; 18/19 to 18/19 Q4 is no move. */
+	if (ta.kind && tb.kind && ldr_time_last(&ta) != ldr_time_last(&tb))
+		event(rv, it, c, LDR_RC_MOVED, &ta, &tb);
+	if (da != db)
+		event(rv, it, c, db ? LDR_RC_DROPPED : LDR_RC_RESTORED, NULL, NULL);
+	if (ka != kb)
+		event(rv, it, c, kb ? LDR_RC_DELIVERED : LDR_RC_REOPENED, NULL, NULL);
+}
+
+void ldr_review_changes(struct ldr_review *rv, const struct ldr_commit *c, const struct ldr_roadmap *before,
+			const struct ldr_roadmap *after)
+{
+	struct ldr_index a, b;
+	size_t i;
+
+	ldr_index_build(&a, (struct ldr_roadmap *)before);
+	ldr_index_build(&b, (struct ldr_roadmap *)after);
+	for (i = 0; i < b.n; i++) {
+		const struct ldr_ref *r = &b.refs[i], *was;
+		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
+		if (!it)
+			continue;
+		was = ldr_index_find(&a, it->id);
+		if (was && was->kind == r->kind) {
+			compare(rv, it, c, was, r);
+		} else {
+			struct ldr_time t = planned_of(r);
+			event(rv, it, c, LDR_RC_ADDED, NULL, &t);
+		}
+	}
+	for (i = 0; i < a.n; i++) {
+		const struct ldr_ref *r = &a.refs[i], *is;
+		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
+		if (!it)
+			continue;
+		is = ldr_index_find(&b, it->id);
+		if (!is || is->kind != r->kind)
+			event(rv, it, c, LDR_RC_REMOVED, NULL, NULL);
+	}
+	ldr_index_release(&a);
+	ldr_index_release(&b);
 }
 
 /* ---- outcomes -------------------------------------------------------------- */
 
+static enum ldr_review_unit unit_of(const struct ldr_time *t)
+{
+	return t->kind == LDR_TIME_YEAR ? LDR_UNIT_YEAR : t->kind == LDR_TIME_QUARTER ? LDR_UNIT_QUARTER
+										: LDR_UNIT_MONTH;
+}
+
+/* Where a time falls, counted in a unit at least as coarse as its own. */
+static int index_in(const struct ldr_time *t, enum ldr_review_unit u)
+{
+	int m = ldr_time_first(t);
+	return u == LDR_UNIT_YEAR ? ldr_time_fy_of_month(m) : u == LDR_UNIT_QUARTER ? ldr_quarter_index(m) : m;
+}
+
+/* a against b at the coarser of their granularities: negative, 0 or
+ * positive, as many units apart as it returns. */
+static int coarse_diff(const struct ldr_time *a, const struct ldr_time *b, enum ldr_review_unit *unit)
+{
+	enum ldr_review_unit ua = unit_of(a), ub = unit_of(b);
+	*unit = ua > ub ? ua : ub;
+	return index_in(a, *unit) - index_in(b, *unit);
+}
+
+/* How far t is after the end of plan, counted in t's own unit: delivered
+ * 2017-05 for 16/17 is 2 months late, 17/18 for 16/17 Q4 a year, 17/18 Q1
+ * for 16/17 a quarter. */
+static int units_after(const struct ldr_time *t, const struct ldr_time *plan, enum ldr_review_unit *unit)
+{
+	struct ldr_time end = { LDR_TIME_MONTH, ldr_time_last(plan) };
+	*unit = unit_of(t);
+	return index_in(t, *unit) - index_in(&end, *unit);
+}
+
+static void judge_delivered(struct ldr_review_item *it, const struct ldr_time *plan)
+{
+	enum ldr_review_unit u;
+	int d = coarse_diff(&it->delivered, plan, &u);
+
+	if (d < 0) {
+		it->outcome = LDR_OUT_EARLY;
+	} else if (d == 0) {
+		it->outcome = LDR_OUT_ON_TIME;
+	} else {
+		it->outcome = LDR_OUT_LATE;
+		it->by = units_after(&it->delivered, plan, &it->unit);
+	}
+}
+
 static void judge(const struct ldr_review *rv, struct ldr_review_item *it)
 {
 	const struct ldr_time *plan = it->in_baseline ? &it->planned : &it->now;
-	int first = ldr_time_first(plan), last = ldr_time_last(plan), d = 0;
+	enum ldr_review_unit u;
 
-	if (it->seen != rv->versions || it->dropped) {
+	if (!it->present || it->dropped) {
 		it->outcome = LDR_OUT_DROPPED;
 		return;
 	}
-	if (it->done) {
-		it->delivered_recorded = it->delivered_at.kind != LDR_TIME_NONE;
-		d = it->delivered_recorded ? ldr_time_last(&it->delivered_at) : it->since;
-		if (d > rv->as_of) /* after the review's date: not yet, as of then */
-			d = 0, it->delivered_recorded = 0;
-	}
-	it->delivered = d;
-	if (d) {
-		if (d < first) {
-			it->outcome = LDR_OUT_EARLY;
-		} else if (d <= last) {
-			it->outcome = LDR_OUT_ON_TIME;
-		} else {
-			it->outcome = LDR_OUT_LATE;
-			it->quarters = ldr_quarter_index(d) - ldr_quarter_index(last);
+	if (it->done && it->delivered.kind) {
+		if (ldr_time_first(&it->delivered) <= rv->as_of) {
+			judge_delivered(it, plan);
+			return;
 		}
+		it->delivered_after = 1; /* not yet, as of the review's date */
+	} else if (it->done) {
+		it->before_plan = it->done_at_baseline;
+		it->outcome = it->before_plan ? LDR_OUT_ON_TIME : LDR_OUT_UNDATED;
 		return;
 	}
-	if (it->in_baseline && it->now.kind != LDR_TIME_NONE &&
-	    ldr_quarter_index(ldr_time_last(&it->now)) > ldr_quarter_index(last)) {
+	if (it->in_baseline && it->now.kind && coarse_diff(&it->now, &it->planned, &u) > 0) {
 		it->outcome = LDR_OUT_SLIPPED;
-		it->quarters = ldr_quarter_index(ldr_time_last(&it->now)) - ldr_quarter_index(last);
+		it->by = units_after(&it->now, &it->planned, &it->unit);
 		return;
 	}
-	it->outcome = LDR_OUT_OPEN;
-	it->overdue = rv->as_of > last;
+	it->outcome = rv->as_of > ldr_time_last(plan) ? LDR_OUT_OVERDUE : LDR_OUT_IN_PROGRESS;
 }
 
 static struct ldr_review_total *total_for(struct ldr_review *rv, const struct ldr_review_item *it)
@@ -283,12 +415,11 @@ void ldr_review_finish(struct ldr_review *rv)
 
 	for (i = 0; i < rv->n; i++) {
 		struct ldr_review_item *it = &rv->items[i];
-		int present = it->seen == rv->versions;
 
-		it->in_baseline = it->planned.kind != LDR_TIME_NONE && ldr_review_in_period(rv, &it->planned);
-		it->added = !it->in_baseline && present && ldr_review_in_period(rv, &it->now);
-		if (!present)
+		if (!it->present)
 			it->now.kind = LDR_TIME_NONE;
+		it->in_baseline = it->planned.kind != LDR_TIME_NONE && ldr_review_in_period(rv, &it->planned);
+		it->added = !it->in_baseline && it->present && ldr_review_in_period(rv, &it->now);
 		if (!it->in_baseline && !it->added)
 			continue;
 		judge(rv, it);
@@ -305,7 +436,8 @@ static int percent(unsigned part, unsigned whole)
 
 int ldr_review_percent_delivered(const struct ldr_review_total *t)
 {
-	return percent(t->n[LDR_OUT_ON_TIME] + t->n[LDR_OUT_EARLY] + t->n[LDR_OUT_LATE], t->planned);
+	return percent(t->n[LDR_OUT_ON_TIME] + t->n[LDR_OUT_EARLY] + t->n[LDR_OUT_LATE] + t->n[LDR_OUT_UNDATED],
+		       t->planned);
 }
 
 int ldr_review_percent_on_time(const struct ldr_review_total *t)
@@ -315,40 +447,172 @@ int ldr_review_percent_on_time(const struct ldr_review_total *t)
 
 /* ---- as text ------------------------------------------------------------------ */
 
-struct ldr_time ldr_review_delivered_time(const struct ldr_review_item *it)
+const char *ldr_review_unit_name(enum ldr_review_unit unit)
 {
-	if (it->delivered_recorded)
-		return it->delivered_at;
-	return (struct ldr_time){ LDR_TIME_MONTH, it->delivered };
+	return unit == LDR_UNIT_YEAR ? "year" : unit == LDR_UNIT_QUARTER ? "quarter" : "month";
 }
 
-void ldr_review_item_text(struct ldr_buf *b, const struct ldr_review_item *it)
+void ldr_review_by_text(struct ldr_buf *b, int n, enum ldr_review_unit unit)
+{
+	ldr_buf_addf(b, "%d %s%s", n, ldr_review_unit_name(unit), n == 1 || n == -1 ? "" : "s");
+}
+
+static void add_time(struct ldr_buf *b, const struct ldr_time *t)
 {
 	char buf[LDR_TIME_STR_MAX];
+	ldr_buf_addstr(b, t->kind ? ldr_time_format(t, buf) : "-");
+}
+
+void ldr_review_item_text(struct ldr_buf *b, const struct ldr_review_item *it, int with_after)
+{
+	size_t start = b->len;
 
 	switch (it->outcome) {
 	case LDR_OUT_ON_TIME: case LDR_OUT_EARLY: case LDR_OUT_LATE:
-		{
-			struct ldr_time t = ldr_review_delivered_time(it);
-			ldr_buf_addstr(b, ldr_time_format(&t, buf));
+		if (it->before_plan) {
+			ldr_buf_addstr(b, "done before the plan");
+			break;
 		}
-		if (!it->delivered_recorded)
-			ldr_buf_addstr(b, " (recorded)");
-		if (it->outcome == LDR_OUT_LATE)
-			ldr_buf_addf(b, ", %d quarter%s late", it->quarters, it->quarters == 1 ? "" : "s");
+		add_time(b, &it->delivered);
+		if (it->outcome == LDR_OUT_LATE) {
+			ldr_buf_addstr(b, ", ");
+			ldr_review_by_text(b, it->by, it->unit);
+			ldr_buf_addstr(b, " late");
+		}
+		break;
+	case LDR_OUT_UNDATED:
+		ldr_buf_addstr(b, "date not recorded");
 		break;
 	case LDR_OUT_SLIPPED:
-		ldr_buf_addf(b, "to %s, %d quarter%s", it->now.kind ? ldr_time_format(&it->now, buf) : "-",
-			     it->quarters, it->quarters == 1 ? "" : "s");
+		ldr_buf_addstr(b, "to ");
+		add_time(b, &it->now);
+		ldr_buf_addstr(b, ", ");
+		ldr_review_by_text(b, it->by, it->unit);
 		break;
 	case LDR_OUT_DROPPED:
-	case LDR_OUT_OPEN:
-		if (it->overdue)
-			ldr_buf_addstr(b, "overdue");
+		if (!it->present)
+			ldr_buf_addstr(b, "removed");
 		break;
-	case LDR_OUTCOMES:
+	case LDR_OUT_IN_PROGRESS: case LDR_OUT_OVERDUE: case LDR_OUTCOMES:
 		break;
 	}
+	if (with_after && it->delivered_after) {
+		ldr_buf_addstr(b, b->len > start ? "; delivered " : "delivered ");
+		add_time(b, &it->delivered);
+		ldr_buf_addstr(b, ", after the review date");
+	}
+}
+
+const struct ldr_commit *ldr_review_recorded(const struct ldr_review *rv, const struct ldr_review_item *it)
+{
+	size_t i;
+
+	if (!it->done)
+		return NULL;
+	for (i = it->nevents; i-- > 0;)
+		if (it->events[i].type == LDR_RC_DELIVERED || it->events[i].type == LDR_RC_ADDED)
+			return &rv->commits[it->events[i].commit];
+	return NULL;
+}
+
+int ldr_review_has_reasons(const struct ldr_review_item *it)
+{
+	return it->rephased || it->outcome == LDR_OUT_SLIPPED || it->outcome == LDR_OUT_DROPPED;
+}
+
+static int move_quarters(const struct ldr_review_event *e)
+{
+	return ldr_quarter_index(ldr_time_last(&e->to)) - ldr_quarter_index(ldr_time_last(&e->from));
+}
+
+const struct ldr_review_event *ldr_review_largest_move(const struct ldr_review_item *it)
+{
+	const struct ldr_review_event *best = NULL;
+	size_t i;
+
+	for (i = 0; i < it->nevents; i++) {
+		const struct ldr_review_event *e = &it->events[i];
+		if (e->type == LDR_RC_MOVED && (!best || abs(move_quarters(e)) > abs(move_quarters(best))))
+			best = e;
+	}
+	return best;
+}
+
+int ldr_review_net_quarters(const struct ldr_review_item *it)
+{
+	const struct ldr_time *from = it->planned.kind ? &it->planned : NULL, *to = NULL;
+	size_t i;
+
+	for (i = 0; i < it->nevents; i++)
+		if (it->events[i].type == LDR_RC_MOVED) {
+			from = from ? from : &it->events[i].from;
+			to = &it->events[i].to;
+		}
+	if (!from || !to)
+		return 0;
+	return ldr_quarter_index(ldr_time_last(to)) - ldr_quarter_index(ldr_time_last(from));
+}
+
+/* The first line of a commit message, at most width characters (0: whole). */
+static void add_subject(struct ldr_buf *b, const char *msg, size_t width)
+{
+	size_t n = strcspn(msg ? msg : "", "\n");
+	struct ldr_buf s = LDR_BUF_INIT;
+
+	ldr_buf_add(&s, msg ? msg : "", n);
+	ldr_buf_addch(b, '\'');
+	ldr_buf_addquoted(b, s.s ? s.s : "", width ? width : n + 1);
+	ldr_buf_addch(b, '\'');
+	ldr_buf_release(&s);
+}
+
+static const char *change_name(enum ldr_review_change t)
+{
+	switch (t) {
+	case LDR_RC_MOVED: return "moved";
+	case LDR_RC_DROPPED: return "dropped";
+	case LDR_RC_RESTORED: return "no longer dropped";
+	case LDR_RC_REMOVED: return "removed";
+	case LDR_RC_ADDED: return "added";
+	case LDR_RC_DELIVERED: return "recorded as delivered";
+	case LDR_RC_REOPENED: return "no longer delivered";
+	}
+	return "?";
+}
+
+void ldr_review_event_text(struct ldr_buf *b, const struct ldr_review *rv, const struct ldr_review_event *e,
+			   size_t width)
+{
+	const struct ldr_commit *c = &rv->commits[e->commit];
+	struct ldr_buf day = LDR_BUF_INIT;
+
+	if (c->id[0]) {
+		ldr_date_format(&day, c->time, c->offset);
+		ldr_buf_add(b, day.s, 10);
+		ldr_buf_addch(b, ' ');
+		ldr_buf_addquoted(b, c->author ? c->author : "", 24);
+		ldr_buf_addf(b, " %.7s: ", c->id);
+	} else {
+		ldr_buf_addstr(b, "(not committed): ");
+	}
+	if (e->type == LDR_RC_MOVED) {
+		int q = move_quarters(e);
+		add_time(b, &e->from);
+		ldr_buf_addstr(b, " -> ");
+		add_time(b, &e->to);
+		ldr_buf_addf(b, " (%+d quarter%s)", q, q == 1 || q == -1 ? "" : "s");
+	} else {
+		ldr_buf_addstr(b, change_name(e->type));
+		if (e->type == LDR_RC_ADDED && e->to.kind) {
+			ldr_buf_addstr(b, ", due ");
+			add_time(b, &e->to);
+		}
+	}
+	if (c->id[0]) {
+		ldr_buf_addch(b, ' ');
+		add_subject(b, c->message, width);
+	}
+	ldr_buf_release(&day);
 }
 
 void ldr_review_release(struct ldr_review *rv)
@@ -362,12 +626,15 @@ void ldr_review_release(struct ldr_review *rv)
 		free(it->title);
 		free(it->group);
 		free(it->group_name);
-		free(it->path);
+		free(it->events);
 	}
+	for (i = 0; i < rv->ncommits; i++)
+		ldr_commit_release(&rv->commits[i]);
 	for (i = 0; i < rv->ntotals; i++) {
 		free(rv->totals[i].group);
 		free(rv->totals[i].name);
 	}
+	free(rv->commits);
 	free(rv->items);
 	free(rv->totals);
 	free(rv->all.name);

@@ -36,41 +36,54 @@ static void version_clear(struct ldr_version *v)
 {
 	if (v->parsed > 0)
 		ldr_roadmap_release(&v->rm);
+	if (v->tabled)
+		ldr_record_table_release(&v->table);
 	ldr_buf_reset(&v->text);
-	v->parsed = 0;
+	v->parsed = v->tabled = 0;
 	v->blob[0] = '\0';
 }
 
 void ldr_versions_release(struct ldr_versions *vs)
 {
 	int i;
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < LDR_VERSIONS_CACHED; i++) {
 		version_clear(&vs->cache[i]);
 		ldr_buf_release(&vs->cache[i].text);
 	}
 	memset(vs, 0, sizeof(*vs));
 }
 
-/* The version of this blob, read if need be into the slot other than keep;
- * NULL if it cannot be read. */
-static struct ldr_version *version(struct ldr_versions *vs, const char *blob,
-				   const struct ldr_version *keep, struct ldr_buf *err)
+/* The version of this blob, read if need be into the slot used longest ago
+ * that is neither keep nor keep2; NULL if it cannot be read. */
+static struct ldr_version *version2(struct ldr_versions *vs, const char *blob, const struct ldr_version *keep,
+				    const struct ldr_version *keep2, struct ldr_buf *err)
 {
-	struct ldr_version *v;
+	struct ldr_version *v = NULL;
 	int i;
 
-	for (i = 0; i < 2; i++)
-		if (strcmp(vs->cache[i].blob, blob) == 0)
+	for (i = 0; i < LDR_VERSIONS_CACHED; i++)
+		if (strcmp(vs->cache[i].blob, blob) == 0 && (vs->cache[i].blob[0] || vs->cache[i].used)) {
+			vs->cache[i].used = ++vs->clock;
 			return &vs->cache[i];
-	v = &vs->cache[0] == keep ? &vs->cache[1] : &vs->cache[1] == keep ? &vs->cache[0]
-								    : &vs->cache[vs->next++ % 2];
+		}
+	for (i = 0; i < LDR_VERSIONS_CACHED; i++)
+		if (&vs->cache[i] != keep && &vs->cache[i] != keep2 && (!v || vs->cache[i].used < v->used))
+			v = &vs->cache[i];
 	version_clear(v);
 	if (blob[0] && ldr_repo_read_blob(vs->repo, blob, &v->text, err) < 0) {
 		ldr_buf_reset(&v->text); /* "": the slot holds nothing usable */
+		v->used = 0;
 		return NULL;
 	}
 	strcpy(v->blob, blob);
+	v->used = ++vs->clock;
 	return v;
+}
+
+static struct ldr_version *version(struct ldr_versions *vs, const char *blob, const struct ldr_version *keep,
+				   struct ldr_buf *err)
+{
+	return version2(vs, blob, keep, NULL, err);
 }
 
 /* 0 when v is parsed; -1 when it does not parse (its errors go to err the
@@ -178,29 +191,16 @@ void ldr_diff_count(const struct ldr_diff *d, unsigned *added, unsigned *removed
 
 /* ---- the versions of a review --------------------------------------------------- */
 
+/* The top-level lists whose records a review reads. */
+static const char *const reviewed_lists[] = { "projects", "capabilities", "universal_capabilities", NULL };
+
 struct review_walk {
 	struct ldr_review_source *src;
 	struct ldr_review *rv;
-	struct ldr_repo *repo;
+	struct ldr_versions vs;
+	char good[LDR_OID_HEX + 1]; /* the last version fed: what a broken one is compared with */
 	struct ldr_buf *notes, *err;
 };
-
-/* Parse text and feed it to the review; -1 (with the errors) if it does not parse. */
-static int feed(struct ldr_review *rv, struct ldr_repo *repo, const struct ldr_commit *c,
-		const struct ldr_buf *text, struct ldr_buf *errors)
-{
-	struct ldr_buf name = LDR_BUF_INIT;
-	struct ldr_roadmap rm;
-	int r;
-
-	ldr_buf_addf(&name, "%.7s:%s", c->id, ldr_repo_relpath(repo));
-	r = ldr_version_parse(&rm, name.s, text, errors);
-	if (r == 0)
-		ldr_review_add(rv, &rm, ldr_date_month(c->time, c->offset));
-	ldr_roadmap_release(&rm);
-	ldr_buf_release(&name);
-	return r;
-}
 
 /* The first line of a parser's messages. */
 static void first_line(struct ldr_buf *b, const struct ldr_buf *lines)
@@ -209,78 +209,219 @@ static void first_line(struct ldr_buf *b, const struct ldr_buf *lines)
 		ldr_buf_add(b, lines->s, strcspn(lines->s, "\n"));
 }
 
-static int review_commit(const struct ldr_commit *c, void *payload)
+static int tabled(struct ldr_version *v)
 {
-	struct review_walk *w = payload;
-	struct ldr_buf text = LDR_BUF_INIT, errors = LDR_BUF_INIT;
-	int r = 0;
+	if (!v->tabled)
+		v->tabled = ldr_record_table_build(&v->table, v->text.s ? v->text.s : "", v->text.len,
+						   reviewed_lists) == 0 ? 1 : -1;
+	return v->tabled > 0;
+}
 
-	if (ldr_date_month(c->time, c->offset) > w->rv->as_of) {
-		w->src->later++; /* after the review's date: the plan was not yet so */
-	} else if (!c->blob[0]) {
-		w->src->skipped++;
-		ldr_buf_addf(w->notes, "%.7s skipped: the roadmap is not there\n", c->id);
-	} else if (ldr_repo_read_blob(w->repo, c->blob, &text, w->err) < 0) {
-		r = -1;
-	} else if (feed(w->rv, w->repo, c, &text, &errors) < 0) {
+/* Whether the record at span i of a differs from its namesake in b; the
+ * namesake's index goes to *j ((size_t)-1: none). */
+static int span_differs(const struct ldr_version *a, size_t i, const struct ldr_version *b, size_t *j)
+{
+	const struct ldr_record_span *x = &a->table.v[i];
+	const struct ldr_record_span *y = ldr_record_table_find(&b->table, ldr_record_table_id(&a->table, x));
+
+	*j = y ? (size_t)(y - b->table.v) : (size_t)-1;
+	return !y || y->list != x->list || y->end - y->start != x->end - x->start ||
+	       memcmp(a->text.s + x->start, b->text.s + y->start, x->end - x->start) != 0;
+}
+
+/* The records whose lines differ, as they are in before and in after. */
+static void changed_spans(const struct ldr_version *before, const struct ldr_version *after, size_t **sa,
+			  size_t *na, size_t **sb, size_t *nb)
+{
+	size_t i, j;
+
+	*sa = ldr_calloc(before->table.n + 1, sizeof(**sa));
+	*sb = ldr_calloc(after->table.n + 1, sizeof(**sb));
+	*na = *nb = 0;
+	for (i = 0; i < after->table.n; i++)
+		if (span_differs(after, i, before, &j)) {
+			(*sb)[(*nb)++] = i;
+			if (j != (size_t)-1)
+				(*sa)[(*na)++] = j;
+		}
+	for (i = 0; i < before->table.n; i++)
+		if (!ldr_record_table_find(&after->table, ldr_record_table_id(&before->table, &before->table.v[i])))
+			(*sa)[(*na)++] = i;
+}
+
+/* Feed what c changed by reading only the records whose lines changed: 0,
+ * or -1 when that cannot be done (the whole versions must be compared). */
+static int feed_records(struct review_walk *w, const struct ldr_commit *c, struct ldr_version *before,
+			struct ldr_version *after)
+{
+	struct ldr_roadmap x, y;
+	size_t *sa, *sb, na, nb;
+	int r = -1;
+
+	if (!tabled(before) || !tabled(after))
+		return -1;
+	ldr_roadmap_init(&y);
+	changed_spans(before, after, &sa, &na, &sb, &nb);
+	if (ldr_records_read(&x, before->text.s, &before->table, sa, na, reviewed_lists) == 0 &&
+	    ldr_records_read(&y, after->text.s, &after->table, sb, nb, reviewed_lists) == 0) {
+		ldr_review_changes(w->rv, c, &x, &y);
+		r = 0;
+	}
+	ldr_roadmap_release(&x);
+	ldr_roadmap_release(&y);
+	free(sa);
+	free(sb);
+	return r;
+}
+
+/* Feed what c changed by comparing the whole versions: 0, or -1 when its
+ * version does not parse (skipped, with a note). */
+static int feed_whole(struct review_walk *w, const struct ldr_commit *c, struct ldr_version *before,
+		      struct ldr_version *after)
+{
+	struct ldr_buf errors = LDR_BUF_INIT;
+
+	w->src->whole++;
+	if (parse(&w->vs, after, c->id, &errors) < 0) {
 		w->src->skipped++;
 		ldr_buf_addf(w->notes, "%.7s skipped: the roadmap does not parse there: ", c->id);
 		first_line(w->notes, &errors);
 		ldr_buf_addch(w->notes, '\n');
-	} else {
-		ldr_commit_release(&w->src->now);
-		ldr_commit_copy(&w->src->now, c);
+		ldr_buf_release(&errors);
+		return -1;
 	}
-	ldr_buf_release(&text);
+	/* Its parent does not parse (a commit skipped): compare with the last
+	 * version that did. */
+	if (parse(&w->vs, before, c->id, NULL) < 0)
+		before = version(&w->vs, w->good, after, w->err);
+	if (before && parse(&w->vs, before, c->id, NULL) == 0)
+		ldr_review_changes(w->rv, c, &before->rm, &after->rm);
 	ldr_buf_release(&errors);
-	return r;
+	return 0;
 }
 
-/* The file, if it holds changes not committed: the plan as it is now. */
-static void feed_uncommitted(struct review_walk *w)
+static int review_commit(const struct ldr_commit *c, void *payload)
 {
-	struct ldr_roadmap rm;
-	struct ldr_diag diag;
-	struct ldr_loaded st;
-	struct ldr_buf err = LDR_BUF_INIT;
+	struct review_walk *w = payload;
+	struct ldr_version *after, *before;
 
-	ldr_diag_init(&diag, ldr_repo_file(w->repo));
-	if (ldr_repo_load(w->repo, &rm, &st, &diag, &err) == 0 && ldr_loaded_dirty(&st)) {
-		w->src->dirty = 1;
-		ldr_review_add(w->rv, &rm, w->rv->as_of);
-		ldr_buf_addf(w->notes, "note: %s has changes not committed; the review includes them\n",
-			     ldr_repo_file(w->repo));
+	w->src->commits++;
+	if (!c->blob[0]) {
+		w->src->skipped++;
+		ldr_buf_addf(w->notes, "%.7s skipped: the roadmap is not there\n", c->id);
+		return 0;
 	}
-	ldr_roadmap_release(&rm);
-	ldr_diag_release(&diag);
-	ldr_buf_release(&err);
+	after = version(&w->vs, c->blob, NULL, w->err);
+	before = after ? version(&w->vs, c->parent_blob, after, w->err) : NULL;
+	if (!before)
+		return -1;
+	if (feed_records(w, c, before, after) == 0 || feed_whole(w, c, before, after) == 0)
+		strcpy(w->good, c->blob);
+	return 0;
 }
 
-int ldr_review_read(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
-		    const char *baseline, int uncommitted, struct ldr_buf *notes, struct ldr_buf *err)
+/* The plan at the baseline. */
+static int read_baseline(struct review_walk *w, const char *baseline)
 {
-	struct ldr_buf text = LDR_BUF_INIT, errors = LDR_BUF_INIT;
-	struct review_walk w = { src, rv, repo, notes, err };
+	struct ldr_buf text = LDR_BUF_INIT, errors = LDR_BUF_INIT, name = LDR_BUF_INIT;
+	struct ldr_roadmap rm;
 	int r = -1;
 
-	memset(src, 0, sizeof(*src));
-	if (ldr_repo_read_rev(repo, baseline, &text, &src->base, err) < 0)
+	if (ldr_repo_read_rev(w->vs.repo, baseline, &text, &w->src->base, w->err) < 0)
 		goto out;
-	ldr_commit_copy(&src->now, &src->base);
-	if (feed(rv, repo, &src->base, &text, &errors) < 0) {
-		ldr_buf_addstr(err, "the roadmap does not parse at the baseline: ");
-		first_line(err, &errors);
-		goto out;
+	ldr_buf_addf(&name, "%.7s:%s", w->src->base.id, ldr_repo_relpath(w->vs.repo));
+	if (ldr_version_parse(&rm, name.s, &text, &errors) < 0) {
+		ldr_buf_addstr(w->err, "the roadmap does not parse at the baseline: ");
+		first_line(w->err, &errors);
+	} else {
+		ldr_review_baseline(w->rv, &rm);
+		w->src->base_as_at = rm.footprint.as_at.kind ? ldr_time_last(&rm.footprint.as_at)
+							   : ldr_date_month(w->src->base.time, w->src->base.offset);
+		strcpy(w->good, w->src->base.blob);
+		r = 0;
 	}
-	if (ldr_repo_walk(repo, NULL, src->base.id, 1, review_commit, &w, err) != 0)
-		goto out;
-	if (uncommitted)
-		feed_uncommitted(&w);
-	ldr_review_finish(rv);
-	r = 0;
+	ldr_roadmap_release(&rm);
 out:
 	ldr_buf_release(&text);
 	ldr_buf_release(&errors);
+	ldr_buf_release(&name);
+	return r;
+}
+
+/* The newest version: changes not committed (or not saved) are a last
+ * commit of their own, with no id. */
+static void feed_newest(struct review_walk *w, const struct ldr_roadmap *head, const struct ldr_roadmap *now)
+{
+	struct ldr_commit pending;
+
+	if (now != head && !ldr_roadmap_equal(head, now)) {
+		memset(&pending, 0, sizeof(pending));
+		pending.message = (char *)"changes not committed";
+		w->src->dirty = 1;
+		ldr_review_changes(w->rv, &pending, head, now);
+	}
+	ldr_review_now(w->rv, now);
+}
+
+/* The recorded facts: the interface's roadmap, the file, or HEAD. */
+static int read_newest(struct review_walk *w, const struct ldr_roadmap *now)
+{
+	struct ldr_version *v;
+	struct ldr_roadmap file;
+	struct ldr_diag diag;
+	struct ldr_loaded st;
+	struct ldr_buf ignored = LDR_BUF_INIT;
+
+	if (ldr_repo_resolve(w->vs.repo, "HEAD", &w->src->now, w->err) < 0)
+		return -1;
+	v = version(&w->vs, w->src->now.blob, NULL, w->err);
+	if (!v)
+		return -1;
+	if (parse(&w->vs, v, w->src->now.id, NULL) < 0)
+		v = version(&w->vs, w->good, NULL, w->err); /* HEAD does not parse: the last that did */
+	if (!v || parse(&w->vs, v, w->src->now.id, NULL) < 0) {
+		ldr_buf_addstr(w->err, "the roadmap does not parse at HEAD");
+		return -1;
+	}
+	if (now) {
+		feed_newest(w, &v->rm, now);
+		return 0;
+	}
+	ldr_diag_init(&diag, ldr_repo_file(w->vs.repo));
+	if (ldr_repo_load(w->vs.repo, &file, &st, &diag, &ignored) == 0 && ldr_loaded_dirty(&st)) {
+		feed_newest(w, &v->rm, &file);
+		ldr_buf_addf(w->notes, "note: %s has changes not committed; the review includes them\n",
+			     ldr_repo_file(w->vs.repo));
+	} else {
+		ldr_review_now(w->rv, &v->rm);
+	}
+	ldr_roadmap_release(&file);
+	ldr_diag_release(&diag);
+	ldr_buf_release(&ignored);
+	return 0;
+}
+
+int ldr_review_read(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
+		    const char *baseline, const struct ldr_roadmap *now, struct ldr_buf *notes,
+		    struct ldr_buf *err)
+{
+	struct review_walk w;
+	int r = -1;
+
+	memset(src, 0, sizeof(*src));
+	memset(&w, 0, sizeof(w));
+	w.src = src;
+	w.rv = rv;
+	w.notes = notes;
+	w.err = err;
+	ldr_versions_init(&w.vs, repo);
+	if (read_baseline(&w, baseline) < 0 ||
+	    ldr_repo_walk(repo, NULL, src->base.id, 1, review_commit, &w, err) != 0 || read_newest(&w, now) < 0)
+		goto out;
+	ldr_review_finish(rv);
+	r = 0;
+out:
+	ldr_versions_release(&w.vs);
 	return r;
 }
 

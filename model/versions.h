@@ -7,6 +7,7 @@
 #define LDR_VERSIONS_H
 
 #include "diff.h"
+#include "history.h"
 #include "repo.h"
 #include "review.h"
 
@@ -19,20 +20,26 @@ struct ldr_index;
 int ldr_version_parse(struct ldr_roadmap *rm, const char *name, const struct ldr_buf *text,
 		      struct ldr_buf *errors);
 
-/* A version of the file, by blob id: its text, and once parsed, its model. */
+/* A version of the file, by blob id: its text, and once parsed, its model;
+ * once asked for, the spans of its records (history.h). */
 struct ldr_version {
 	char blob[LDR_OID_HEX + 1]; /* "": no file (an empty roadmap) */
 	struct ldr_buf text;
 	struct ldr_roadmap rm;
 	int parsed; /* 1 parsed, -1 does not parse, 0 not yet */
+	struct ldr_record_table table;
+	int tabled; /* 1 the table is there, -1 it cannot be made, 0 not yet */
+	unsigned used;
 };
 
-/* The last two versions read. Walking a history newest first, a commit's
- * parent is usually the next commit's version, so each is read once. */
+/* The last versions read. Walking a history, a commit's parent is usually
+ * the previous (or next) commit's version, so each is read once; a merge
+ * needs its second parent's too. */
+#define LDR_VERSIONS_CACHED 3
 struct ldr_versions {
 	struct ldr_repo *repo;
-	struct ldr_version cache[2];
-	unsigned next;
+	struct ldr_version cache[LDR_VERSIONS_CACHED];
+	unsigned clock;
 };
 
 void ldr_versions_init(struct ldr_versions *vs, struct ldr_repo *repo);
@@ -63,20 +70,25 @@ void ldr_diff_count(const struct ldr_diff *d, unsigned *added, unsigned *removed
 /* Where the versions of a review came from. */
 struct ldr_review_source {
 	struct ldr_commit base; /* the baseline's commit */
-	struct ldr_commit now;  /* the last commit fed: the plan as of the review's date */
-	int dirty;   /* the file's changes not committed were fed after it */
-	int skipped; /* commits left out: the roadmap does not parse there, or is not there */
-	int later;   /* commits after the review's date, left out */
+	struct ldr_commit now;  /* HEAD: the newest commit */
+	int dirty;         /* the newest version has changes not committed */
+	int base_as_at;    /* the month the baseline describes: its as_at, else its commit's month */
+	unsigned commits;  /* commits after the baseline that changed the roadmap */
+	unsigned skipped;  /* of those, left out: the roadmap does not parse there, or is not there */
+	unsigned whole;    /* of those, read whole rather than record by record */
 };
 
-/* Feed rv (initialised with ldr_review_init) the versions a review reads,
- * and finish it: the roadmap at the baseline (any revision), each commit
- * after it that changed the roadmap, oldest first, up to the review's date,
- * then, if uncommitted, the file as it is when it holds changes not
- * committed. Notes for the reader (a commit skipped, changes not committed
- * included) are appended to notes, a line each. Returns 0, or -1 (err). */
+/* Feed rv (initialised with ldr_review_init) and finish it: the plan, the
+ * roadmap at the baseline (any revision); every commit after it that changed
+ * the roadmap, each against its parent, oldest first (only the records whose
+ * lines changed are read); and the recorded facts, the newest version: now
+ * when given (the interface's roadmap, with changes not saved), else the
+ * file when it holds changes not committed, else HEAD. Notes for the reader
+ * (a commit skipped, changes not committed included) are appended to notes,
+ * a line each. Returns 0, or -1 (err). */
 int ldr_review_read(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
-		    const char *baseline, int uncommitted, struct ldr_buf *notes, struct ldr_buf *err);
+		    const char *baseline, const struct ldr_roadmap *now, struct ldr_buf *notes,
+		    struct ldr_buf *err);
 void ldr_review_source_release(struct ldr_review_source *src);
 
 #endif

@@ -29,7 +29,8 @@
 	A(SCROLL_LEFT, "scroll-left", "Scroll left (the timeline: earlier)")                \
 	A(SCROLL_RIGHT, "scroll-right", "Scroll right (the timeline: later)")               \
 	A(ENTER, "enter", "Open: the record (in a record, the one a reference names), "     \
-			  "a commit's changes, a node's own tree (Deps)")                \
+			  "a commit's changes, a node's own tree (Deps), an item's "    \
+			  "history (Review)")                                            \
 	A(BACK, "back", "Back to where Enter came from")                                    \
 	A(SEARCH, "search", "Search forward")                                               \
 	A(SEARCH_NEXT, "find-next", "The next match")                                       \
@@ -57,6 +58,7 @@
 	A(HISTORY_RECORD, "record-history", "The history of the selected record")         \
 	A(REVIEW_BASELINE, "review-baseline", "Review: the baseline, any revision")        \
 	A(REVIEW_PERIOD, "review-period", "Review: the period, a year or a quarter")       \
+	A(REVIEW_TOTALS, "review-totals", "Review: totals by capability group")            \
 	A(COMMAND, "prompt", "The command line (:)")                                        \
 	A(REDRAW, "redraw", "Redraw the screen")
 

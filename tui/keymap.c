@@ -253,6 +253,7 @@ const char tui_default_bindings[] =
 	"bind H record-history\n"
 	"bind review b review-baseline\n"
 	"bind review p review-period\n"
+	"bind review T review-totals\n"
 	"bind : prompt\n"
 	"bind <C-l> redraw\n";
 

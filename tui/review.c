@@ -1,10 +1,14 @@
 /* The Review: what a baseline planned for a period against what happened
  * (guidance §11.4), as 'ldr review' works it out (model/review.h says what
- * each outcome means), over the same versions (model/versions.c). The
- * baseline is the newest annotated tag unless chosen (b), the period the
- * financial year of the review's date (the interface's as-of) unless
- * chosen (p). Worked out when the view is shown, and again only when HEAD,
- * the baseline, the period or the date changed. */
+ * each outcome means and where each figure comes from), over the same
+ * versions (model/versions.c); what happened is read from the roadmap as
+ * it is here, with any changes not saved. The baseline is the newest
+ * annotated tag unless chosen (b), the period the financial year of the
+ * review's date (the interface's as-of) unless chosen (p). T shows the
+ * totals of each capability group, Enter an item's history. Worked out
+ * when the view is shown, and again only when HEAD, the roadmap, the
+ * baseline, the period or the date changed. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +31,7 @@ struct review_view {
 
 static const struct tui_column review_columns[] = {
 	{ "Id", 7, 0 }, { "Kind", 10, 0 }, { "Planned", 8, 0 }, { "Now", 8, 0 },
-	{ "Outcome", 13, 1 }, { "Title", 12, 3 },
+	{ "Outcome", 16, 1 }, { "Moves", 5, 0 }, { "Title", 10, 3 },
 };
 
 /* The kinds reviewed, in the order 'ldr review' shows them. */
@@ -110,8 +114,7 @@ static void work_out(struct tui_view *v, int as_of)
 		period = ldr_time_year(ldr_time_fy_of_month(as_of));
 	ldr_review_init(&r->rv, period, as_of);
 	/* The file's changes not committed are the plan now, not of an earlier date. */
-	if (ldr_review_read(&r->src, &r->rv, v->app->repo, r->base_name, as_of >= ldr_date_this_month().month, &notes,
-			    &err) < 0) {
+	if (ldr_review_read(&r->src, &r->rv, v->app->repo, r->base_name, &v->app->rm, &notes, &err) < 0) {
 		r->error = ldr_strdup(err.s);
 		ldr_review_release(&r->rv);
 		ldr_review_source_release(&r->src);
@@ -131,7 +134,8 @@ static void work_out(struct tui_view *v, int as_of)
 	ldr_buf_release(&err);
 }
 
-/* What the review depends on, as text: HEAD, the baseline, the period, the date. */
+/* What the review depends on, as text: HEAD, the roadmap here (its edits,
+ * the file it was loaded from), the baseline, the period, the date. */
 static char *key_of(struct tui_view *v, int as_of)
 {
 	struct review_view *r = v->priv;
@@ -143,8 +147,8 @@ static char *key_of(struct tui_view *v, int as_of)
 		ldr_buf_addstr(&b, head.id);
 		ldr_commit_release(&head);
 	}
-	ldr_buf_addf(&b, "\n%s\n%s\n%d", r->baseline ? r->baseline : "", ldr_time_format(&r->period, t),
-		     as_of);
+	ldr_buf_addf(&b, "\n%zu %zu %llx\n%s\n%s\n%d", v->app->undo.done, v->app->undo.n, v->app->file_hash,
+		     r->baseline ? r->baseline : "", ldr_time_format(&r->period, t), as_of);
 	ldr_buf_release(&err);
 	return ldr_buf_detach(&b);
 }
@@ -174,9 +178,10 @@ static enum tui_role outcome_role(const struct ldr_review_item *it)
 {
 	switch (it->outcome) {
 	case LDR_OUT_ON_TIME: case LDR_OUT_EARLY: return TUI_ROLE_DONE;
-	case LDR_OUT_LATE: case LDR_OUT_SLIPPED: return TUI_ROLE_WARNING;
+	case LDR_OUT_LATE: case LDR_OUT_SLIPPED: case LDR_OUT_OVERDUE: case LDR_OUT_UNDATED:
+		return TUI_ROLE_WARNING;
 	case LDR_OUT_DROPPED: return TUI_ROLE_ERROR;
-	default: return it->overdue ? TUI_ROLE_WARNING : TUI_ROLE_NORMAL;
+	default: return TUI_ROLE_NORMAL;
 	}
 }
 
@@ -184,6 +189,16 @@ static void time_cell(const struct ldr_time *t, struct ldr_buf *out)
 {
 	char buf[LDR_TIME_STR_MAX];
 	ldr_buf_addstr(out, t->kind ? ldr_time_format(t, buf) : "-");
+}
+
+/* "late 2 quarters", "slipped 1 year", "on time", "overdue". */
+static void outcome_cell(const struct ldr_review_item *it, struct ldr_buf *out)
+{
+	ldr_buf_addstr(out, it->before_plan ? "done before plan" : ldr_outcome_name(it->outcome));
+	if (it->outcome == LDR_OUT_LATE || it->outcome == LDR_OUT_SLIPPED) {
+		ldr_buf_addch(out, ' ');
+		ldr_review_by_text(out, it->by, it->unit);
+	}
 }
 
 static void review_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
@@ -204,14 +219,14 @@ static void review_cell(struct tui_view *v, size_t item, size_t col, struct ldr_
 		break;
 	case 3: time_cell(&it->now, out); break;
 	case 4:
-		ldr_buf_addstr(out, ldr_outcome_name(it->outcome));
-		if (it->outcome == LDR_OUT_LATE || it->outcome == LDR_OUT_SLIPPED)
-			ldr_buf_addf(out, " %d quarter%s", it->quarters, it->quarters == 1 ? "" : "s");
-		else if (it->overdue)
-			ldr_buf_addstr(out, ", overdue");
+		outcome_cell(it, out);
 		*role = outcome_role(it);
 		break;
-	case 5: ldr_buf_addstr(out, it->title ? it->title : ""); break;
+	case 5:
+		if (it->rephased)
+			ldr_buf_addf(out, "%u", it->rephased);
+		break;
+	case 6: ldr_buf_addstr(out, it->title ? it->title : ""); break;
 	}
 }
 
@@ -228,6 +243,8 @@ static int review_compare(struct tui_view *v, size_t a, size_t b, size_t col)
 		return ldr_time_cmp(&x->now, &y->now);
 	if (col == 4)
 		return (x->outcome > y->outcome) - (x->outcome < y->outcome);
+	if (col == 5)
+		return (x->rephased > y->rephased) - (x->rephased < y->rephased);
 	review_cell(v, a, col, &p, &r);
 	review_cell(v, b, col, &q, &r);
 	c = strcmp(p.s ? p.s : "", q.s ? q.s : "");
@@ -247,19 +264,27 @@ static int review_record(struct tui_view *v, size_t item, const struct ldr_kind 
 	return 1;
 }
 
+/* "12 planned: 50% delivered, 42% on time (1 late, 2 slipped), 1 added":
+ * the outcomes there are, in the order of the totals. */
 static void summary(const struct review_view *r, struct ldr_buf *out)
 {
+	static const enum ldr_outcome shown[] = { LDR_OUT_LATE, LDR_OUT_UNDATED, LDR_OUT_SLIPPED, LDR_OUT_DROPPED,
+						  LDR_OUT_OVERDUE, LDR_OUT_IN_PROGRESS };
 	const struct ldr_review_total *t = &r->rv.all;
 	char period[LDR_TIME_STR_MAX];
+	size_t i, k = 0;
 
-	if (!t->planned)
-		ldr_buf_addf(out, "nothing was due in %s at the baseline",
-			     ldr_time_format(&r->rv.period, period));
-	else
-		ldr_buf_addf(out, "%u planned: %d%% delivered, %d%% on time (%u slipped, %u dropped, "
-			     "%u open)", t->planned, ldr_review_percent_delivered(t),
-			     ldr_review_percent_on_time(t), t->n[LDR_OUT_SLIPPED], t->n[LDR_OUT_DROPPED],
-			     t->n[LDR_OUT_OPEN]);
+	if (!t->planned) {
+		ldr_buf_addf(out, "nothing was due in %s at the baseline", ldr_time_format(&r->rv.period, period));
+	} else {
+		ldr_buf_addf(out, "%u planned: %d%% delivered, %d%% on time", t->planned,
+			     ldr_review_percent_delivered(t), ldr_review_percent_on_time(t));
+		for (i = 0; i < LDR_ARRAY_SIZE(shown); i++)
+			if (t->n[shown[i]])
+				ldr_buf_addf(out, "%s%u %s", k++ ? ", " : " (", t->n[shown[i]],
+					     ldr_outcome_name(shown[i]));
+		ldr_buf_addstr(out, k ? ")" : "");
+	}
 	ldr_buf_addf(out, ", %u added", t->added);
 }
 
@@ -287,45 +312,151 @@ static void review_heading(struct tui_view *v, struct ldr_buf *out, enum tui_rol
 		return;
 	}
 	month = (struct ldr_time){ LDR_TIME_MONTH, r->rv.as_of };
-	ldr_buf_addf(out, "%s against '%s' (%.7s), as of %s; b: baseline, p: period\n",
+	ldr_buf_addf(out, "%s against '%s' (%.7s), as of %s; b, p: change; T: totals\n",
 		     ldr_time_format(&r->rv.period, period), r->base_name, r->src.base.id,
 		     ldr_time_format(&month, as_of));
 	summary(r, out);
-	if (r->src.later)
-		ldr_buf_addf(out, "\n%d later commit%s left out (':as-of' moves the review date)",
-			     r->src.later, r->src.later == 1 ? "" : "s");
+	if (r->src.base_as_at > r->rv.as_of)
+		ldr_buf_addstr(out, "\nthe baseline is the plan as at a later date than the review's: p or "
+			       "':as-of' for a later date");
+	else if (r->src.dirty)
+		ldr_buf_addstr(out, "\nwhat happened includes the changes not committed");
 	else if (r->notes)
 		ldr_buf_addf(out, "\n%s%s", r->note, r->notes > 1 ? " (and more)" : "");
+}
+
+/* The totals of an item's group, as a line of the detail pane. */
+static void group_line(const struct review_view *r, const struct ldr_review_item *it, struct ldr_buf *lines)
+{
+	size_t i;
+
+	for (i = 0; i < r->rv.ntotals; i++) {
+		const struct ldr_review_total *t = &r->rv.totals[i];
+		if ((t->group == NULL) != (it->group == NULL) || (t->group && strcmp(t->group, it->group)))
+			continue;
+		ldr_buf_addf(lines, "group\x1f%s: %u planned", t->name, t->planned);
+		if (t->planned)
+			ldr_buf_addf(lines, ", %d%% delivered, %d%% on time", ldr_review_percent_delivered(t),
+				     ldr_review_percent_on_time(t));
+		ldr_buf_addstr(lines, "\x1f-\x1e");
+	}
 }
 
 static void review_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
 {
 	const struct ldr_review_item *it = item_of(v, item);
 	const struct review_view *r = v->priv;
+	const struct ldr_commit *rec = ldr_review_recorded(&r->rv, it);
 	struct ldr_buf b = LDR_BUF_INIT;
 	char t[LDR_TIME_STR_MAX];
-	size_t i;
 
 	ldr_buf_addf(lines, "%s\x1f%s%s%s\x1f-\x1e", it->kind->name, it->id, it->title ? "  " : "",
 		     it->title ? it->title : "");
-	ldr_review_item_text(&b, it);
-	ldr_buf_addf(lines, "outcome\x1f%s%s%s%s\x1f-\x1e", ldr_outcome_name(it->outcome),
-		     b.len ? ": " : "", b.len ? b.s : "",
-		     it->outcome == LDR_OUT_DROPPED && it->seen != r->rv.versions ? " (removed)" : "");
+	ldr_review_item_text(&b, it, 1);
+	ldr_buf_addf(lines, "outcome\x1f%s%s%s\x1f-\x1e", ldr_outcome_name(it->outcome), b.len ? ": " : "",
+		     b.len ? b.s : "");
 	if (it->added)
 		ldr_buf_addstr(lines, "planned\x1fnot in the period at the baseline: added since\x1f-\x1e");
 	else
-		ldr_buf_addf(lines, "planned\x1f%s at the baseline\x1f-\x1e",
-			     ldr_time_format(&it->planned, t));
+		ldr_buf_addf(lines, "planned\x1f%s at the baseline\x1f-\x1e", ldr_time_format(&it->planned, t));
 	ldr_buf_addf(lines, "now\x1f%s\x1f-\x1e", it->now.kind ? ldr_time_format(&it->now, t)
 							    : "not in the roadmap, or no time");
-	ldr_buf_reset(&b);
-	for (i = 0; i < it->npath; i++)
-		ldr_buf_addf(&b, "%s%s", i ? " -> " : "", ldr_time_format(&it->path[i], t));
-	ldr_buf_addf(lines, "re-phased\x1f%u time%s%s%s\x1f-\x1e", it->rephased,
-		     it->rephased == 1 ? "" : "s", it->rephased ? ": " : "", it->rephased ? b.s : "");
-	if (it->group_name || it->group)
-		ldr_buf_addf(lines, "group\x1f%s\x1f-\x1e", it->group_name ? it->group_name : it->group);
+	if (rec && rec->id[0]) {
+		ldr_buf_addstr(lines, "recorded\x1f" "as delivered on ");
+		ldr_date_format(lines, rec->time, rec->offset);
+		ldr_buf_addf(lines, " by %s (%.7s)\x1f-\x1e", rec->author ? rec->author : "", rec->id);
+	} else if (rec) {
+		ldr_buf_addstr(lines, "recorded\x1f" "as delivered in the changes not committed\x1f-\x1e");
+	} else if (it->done && it->done_at_baseline) {
+		ldr_buf_addstr(lines, "recorded\x1f" "as delivered at the baseline already\x1f-\x1e");
+	}
+	ldr_buf_addf(lines, "moves\x1f%u since the baseline%s\x1f-\x1e", it->rephased,
+		     ldr_review_has_reasons(it) ? ": Enter shows the commits" : "");
+	group_line(r, it, lines);
+	ldr_buf_release(&b);
+}
+
+/* Enter: the item as the review judged it, and every commit after the
+ * baseline that changed it, with its message. */
+static void show_item(struct tui_view *v, size_t item)
+{
+	const struct ldr_review_item *it = item_of(v, item);
+	const struct review_view *r = v->priv;
+	const struct ldr_commit *rec = ldr_review_recorded(&r->rv, it);
+	struct ldr_buf b = LDR_BUF_INIT, title = LDR_BUF_INIT;
+	char t[LDR_TIME_STR_MAX];
+	size_t i;
+
+	ldr_buf_addf(&title, "%s %s: its review (Esc goes back)", it->kind->name, it->id);
+	ldr_buf_addf(&b, "%s\n\nOutcome: %s", it->title ? it->title : "", ldr_outcome_name(it->outcome));
+	ldr_buf_addstr(&b, it->outcome != LDR_OUT_IN_PROGRESS && it->outcome != LDR_OUT_OVERDUE ? ": " : "");
+	ldr_review_item_text(&b, it, 1);
+	ldr_buf_addf(&b, "\nPlanned at the baseline: %s\n",
+		     it->planned.kind ? ldr_time_format(&it->planned, t) : "-");
+	ldr_buf_addf(&b, "Planned now: %s\n", it->now.kind ? ldr_time_format(&it->now, t) : "-");
+	if (it->done && it->delivered.kind)
+		ldr_buf_addf(&b, "Delivered: %s (as recorded)\n", ldr_time_format(&it->delivered, t));
+	if (rec) {
+		ldr_buf_addstr(&b, "Recorded as delivered: ");
+		if (rec->id[0]) {
+			ldr_date_format(&b, rec->time, rec->offset);
+			ldr_buf_addf(&b, " by %s in %.7s\n", rec->author ? rec->author : "", rec->id);
+		} else {
+			ldr_buf_addstr(&b, "in the changes not committed\n");
+		}
+	} else if (it->done && it->done_at_baseline) {
+		ldr_buf_addstr(&b, "Recorded as delivered: at the baseline already\n");
+	}
+	ldr_buf_addf(&b, "\nWhat the commits after the baseline did to it (%zu):\n", it->nevents);
+	for (i = 0; i < it->nevents; i++) {
+		const struct ldr_commit *c = &r->rv.commits[it->events[i].commit];
+		ldr_buf_addstr(&b, "\n");
+		ldr_review_event_text(&b, &r->rv, &it->events[i], 0);
+		if (c->message && strchr(c->message, '\n') && c->message[strcspn(c->message, "\n") + 1])
+			ldr_buf_addf(&b, "\n%s", c->message + strcspn(c->message, "\n") + 1);
+	}
+	if (!it->nevents)
+		ldr_buf_addstr(&b, "\nnone: it is as the baseline planned it\n");
+	tui_text_show(v->app, title.s, b.s);
+	ldr_buf_release(&b);
+	ldr_buf_release(&title);
+}
+
+/* T: the totals of each capability group, as a page of text. */
+static void show_totals(struct tui_view *v)
+{
+	const struct review_view *r = v->priv;
+	struct ldr_buf b = LDR_BUF_INIT;
+	char p[LDR_TIME_STR_MAX];
+	size_t i;
+
+	if (!r || !r->done) {
+		tui_app_say(v->app, TUI_ROLE_NORMAL, "no review to total");
+		return;
+	}
+	ldr_buf_addf(&b, "Planned for %s at the baseline, and what came of it; %% of what was planned.\n\n",
+		     ldr_time_format(&r->rv.period, p));
+	ldr_buf_addstr(&b, "Group                    Plan Done Done% OnTm% Late Slip Drop Over Prog  Add\n");
+	for (i = 0; i <= r->rv.ntotals; i++) {
+		const struct ldr_review_total *t = i < r->rv.ntotals ? &r->rv.totals[i] : &r->rv.all;
+		struct ldr_buf name = LDR_BUF_INIT;
+		unsigned done = t->n[LDR_OUT_ON_TIME] + t->n[LDR_OUT_EARLY] + t->n[LDR_OUT_LATE] +
+				t->n[LDR_OUT_UNDATED];
+		char pd[8] = "-", pt[8] = "-";
+		if (t->planned) {
+			snprintf(pd, sizeof(pd), "%d%%", ldr_review_percent_delivered(t));
+			snprintf(pt, sizeof(pt), "%d%%", ldr_review_percent_on_time(t));
+		}
+		ldr_buf_addquoted(&name, i < r->rv.ntotals ? t->name : "All", 21);
+		ldr_buf_addf(&b, "%-24s %4u %4u %5s %5s %4u %4u %4u %4u %4u %4u\n", name.s, t->planned, done, pd, pt,
+			     t->n[LDR_OUT_LATE], t->n[LDR_OUT_SLIPPED], t->n[LDR_OUT_DROPPED], t->n[LDR_OUT_OVERDUE],
+			     t->n[LDR_OUT_IN_PROGRESS], t->added);
+		ldr_buf_release(&name);
+	}
+	ldr_buf_addstr(&b, "\nDone: delivered on time, early, late, or without a date. OnTm: on time or early "
+		       "(done before the plan counts on time). Over: overdue. Prog: in progress. Add: added "
+		       "since the baseline, outside its totals.\n");
+	tui_text_show(v->app, "Review: totals by capability group (Esc goes back)", b.s);
 	ldr_buf_release(&b);
 }
 
@@ -383,10 +514,16 @@ static void choose_period(struct tui_view *v)
 
 static int review_handle(struct tui_view *v, enum tui_action a)
 {
+	size_t item = tui_view_item(v);
+
 	if (a == TUI_REVIEW_BASELINE)
 		choose_baseline(v);
 	else if (a == TUI_REVIEW_PERIOD)
 		choose_period(v);
+	else if (a == TUI_REVIEW_TOTALS)
+		show_totals(v);
+	else if (a == TUI_ENTER && item != (size_t)-1 && v->priv && ((struct review_view *)v->priv)->done)
+		show_item(v, item);
 	else
 		return 0;
 	return 1;

@@ -17,9 +17,12 @@
 # Sort and filter the log as any view: by the number of changes, by author.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='8 d s s s s <Dump> f author:pat <Enter> <Dump>' ldr r
 # The review against the newest baseline: as of the roadmap's as_at (2016-04)
-# the later commits are left out; as of 2017-03, C01 is on time and C05
-# slipped. H follows a reviewed record's history.
+# C01's delivery, dated 2016-12, does not count yet; as of 2017-03, C01 is on
+# time and C05 slipped. H follows a reviewed record's history.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x20 LDR_TUI_KEYS='9 <Dump> : "as-of 2017-03" <Enter> j <Dump> H <Dump>' ldr r
+# Enter on an item: what the review made of it and the commits that moved
+# it, with their messages; T: the totals of each capability group.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x20 LDR_TUI_KEYS='9 : "as-of 2017-03" <Enter> j <Enter> <Dump> <Esc> T <Dump> <Esc> <Dump>' ldr r
 # Choosing the baseline (any revision; a wrong one is refused) and the period
 # (a year or a quarter; a wrong one is refused); empty goes back to the default.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x14 LDR_TUI_KEYS='9 b nope <Enter> <Dump> b HEAD~2 <Enter> <Dump> p 2016 <Enter> <Dump> p "17/18 Q1" <Enter> <Dump> p <C-u> <Enter> b <C-u> <Enter> <Dump>' ldr --as-of 2017-03 r

@@ -1,5 +1,7 @@
-/* The review, on a history worked out by hand: a baseline, three updates
- * and the current plan, with every outcome, additions and drift. */
+/* The review, on a history worked out by hand: a baseline, four commits and
+ * the newest version, with every outcome, additions and the reasons for
+ * each move. What happened is read from the newest version; commits only
+ * say why the plan moved and when a delivery was recorded. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,38 +44,62 @@ static int month(int y, int m)
 	return ldr_time_month(y, m).month;
 }
 
+/* A commit, its id made of one digit: what changed from before to after. */
+static void commit(struct ldr_review *r, char digit, const char *message, struct ldr_roadmap *before,
+		   struct ldr_roadmap *after)
+{
+	struct ldr_commit c;
+
+	memset(&c, 0, sizeof(c));
+	memset(c.id, digit, LDR_OID_HEX);
+	c.author = (char *)"Pat Office";
+	c.message = (char *)message;
+	c.time = 1475236800; /* 2016-09-30 12:00 UTC */
+	ldr_review_changes(r, &c, before, after);
+}
+
+static void copy(struct ldr_roadmap *dst, const struct ldr_roadmap *src)
+{
+	ldr_roadmap_init(dst);
+	ldr_rec_copy(&ldr_kind_roadmap, dst, src);
+}
+
 static int history(void **state)
 {
-	struct ldr_roadmap rm;
+	struct ldr_roadmap rm, was;
 	struct ldr_diag d;
 	struct ldr_capability *c9;
 	(void)state;
 
 	assert_int_equal(load(BASELINE, &rm, &d), 0);
 	ldr_review_init(&rv, ldr_time_year(2016), month(2017, 3));
-	ldr_review_add(&rv, &rm, month(2016, 6));
+	ldr_review_baseline(&rv, &rm);
 
+	copy(&was, &rm);
 	set(&rm, "C4.year=17/18 Q2");
 	set(&rm, "P1-M1.status=done");
 	set(&rm, "C2.status=delivered");
 	set(&rm, "C2.delivered=2016-04");
-	/* C9 is new. */
 	c9 = ldr_list_push(&rm.capabilities, &ldr_kind_capability);
 	c9->id = ldr_strdup("C9");
 	c9->who = ldr_strdup("a");
 	c9->what = ldr_strdup("b");
 	c9->group = ldr_strdup("remote");
 	c9->year = ldr_time_year(2016);
-	ldr_review_add(&rv, &rm, month(2016, 9));
+	commit(&rv, '1', "Q2 update: C4 slips\n\nThe supplier is late.", &was, &rm);
+	ldr_roadmap_release(&was);
 
+	copy(&was, &rm);
 	set(&rm, "C1.status=delivered");
 	set(&rm, "C1.delivered=2016-11");
 	set(&rm, "C9.status=delivered");
 	set(&rm, "P1.status=delivered");
 	set(&rm, "C4.year=17/18");
 	set(&rm, "C5.status=dropped");
-	ldr_review_add(&rv, &rm, month(2016, 12));
+	commit(&rv, '2', "Q3 update", &was, &rm);
+	ldr_roadmap_release(&was);
 
+	copy(&was, &rm);
 	set(&rm, "UC04-A2.done=true");
 	set(&rm, "C8.year=16/17 Q4");
 	/* C6 is removed. */
@@ -82,10 +108,15 @@ static int history(void **state)
 		ldr_list_at(&rm.capabilities, &ldr_kind_capability, 6),
 		(rm.capabilities.len - 6) * sizeof(struct ldr_capability));
 	rm.capabilities.len--;
-	ldr_review_add(&rv, &rm, month(2017, 1));
+	commit(&rv, '3', "January board", &was, &rm);
+	ldr_roadmap_release(&was);
 
+	copy(&was, &rm);
 	set(&rm, "C3.delivered=2017-02");
-	ldr_review_add(&rv, &rm, month(2017, 3));
+	commit(&rv, '4', "C3 delivered in February, recorded in April", &was, &rm);
+	ldr_roadmap_release(&was);
+
+	ldr_review_now(&rv, &rm);
 	ldr_review_finish(&rv);
 	ldr_roadmap_release(&rm);
 	ldr_diag_release(&d);
@@ -99,43 +130,51 @@ static int done(void **state)
 	return 0;
 }
 
-static const struct ldr_review_item *item(const char *id)
+static const struct ldr_review_item *item_in(const struct ldr_review *r, const char *id)
 {
 	static const struct ldr_review_item none;
 	size_t i;
-	for (i = 0; i < rv.n; i++)
-		if (strcmp(rv.items[i].id, id) == 0)
-			return &rv.items[i];
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->items[i].id, id) == 0)
+			return &r->items[i];
 	fail_msg("no item %s", id);
 	return &none;
 }
 
-#define OUTCOME(id, o, q) do { \
+static const struct ldr_review_item *item(const char *id)
+{
+	return item_in(&rv, id);
+}
+
+#define OUTCOME(id, o, n, u) do { \
 		assert_true(item(id)->in_baseline); \
 		assert_int_equal(item(id)->outcome, (o)); \
-		assert_int_equal(item(id)->quarters, (q)); \
+		assert_int_equal(item(id)->by, (n)); \
+		if (n) \
+			assert_int_equal(item(id)->unit, (u)); \
 	} while (0)
 
 static void test_outcomes(void **state)
 {
+	char t[LDR_TIME_STR_MAX];
 	(void)state;
-	OUTCOME("C1", LDR_OUT_ON_TIME, 0);
-	assert_int_equal(item("C1")->delivered, month(2016, 11));
-	assert_true(item("C1")->delivered_recorded);
-	OUTCOME("C2", LDR_OUT_EARLY, 0);   /* delivered before its quarter began */
-	OUTCOME("C3", LDR_OUT_LATE, 1);    /* due by December, delivered in February */
-	OUTCOME("C4", LDR_OUT_SLIPPED, 4); /* 16/17 to 17/18 */
-	OUTCOME("C5", LDR_OUT_DROPPED, 0); /* status */
-	OUTCOME("C6", LDR_OUT_DROPPED, 0); /* removed */
-	OUTCOME("C7", LDR_OUT_OPEN, 0);
-	assert_true(item("C7")->overdue);
-	OUTCOME("P1", LDR_OUT_EARLY, 0);   /* due in its end quarter, delivered in December */
-	assert_int_equal(item("P1")->delivered, month(2016, 12)); /* when first recorded */
-	assert_false(item("P1")->delivered_recorded);
-	OUTCOME("P1-M1", LDR_OUT_EARLY, 0);
+	OUTCOME("C1", LDR_OUT_ON_TIME, 0, 0);
+	assert_string_equal(ldr_time_format(&item("C1")->delivered, t), "2016-11");
+	OUTCOME("C2", LDR_OUT_EARLY, 0, 0);   /* delivered in Q1 for Q2 */
+	OUTCOME("C3", LDR_OUT_LATE, 2, LDR_UNIT_MONTH); /* due by December, delivered in February */
+	OUTCOME("C4", LDR_OUT_SLIPPED, 1, LDR_UNIT_YEAR); /* 16/17 to 17/18 */
+	OUTCOME("C5", LDR_OUT_DROPPED, 0, 0); /* status */
+	OUTCOME("C6", LDR_OUT_DROPPED, 0, 0); /* removed */
+	assert_false(item("C6")->present);
+	OUTCOME("C7", LDR_OUT_OVERDUE, 0, 0); /* due by December, not delivered by March */
+	/* Delivered, with no date: never late, never dated from a commit. */
+	OUTCOME("P1", LDR_OUT_UNDATED, 0, 0);
+	assert_int_equal(item("P1")->delivered.kind, LDR_TIME_NONE);
+	OUTCOME("P1-M1", LDR_OUT_UNDATED, 0, 0);
 	assert_string_equal(item("P1-M1")->parent, "P1");
-	OUTCOME("UC04-A1", LDR_OUT_EARLY, 0); /* done at the baseline, in June */
-	OUTCOME("UC04-A2", LDR_OUT_LATE, 1);
+	OUTCOME("UC04-A1", LDR_OUT_ON_TIME, 0, 0); /* done at the baseline */
+	assert_true(item("UC04-A1")->before_plan);
+	OUTCOME("UC04-A2", LDR_OUT_UNDATED, 0, 0);
 	assert_false(item("UC04-A3")->in_baseline);
 	assert_false(item("UC04-A3")->added);
 }
@@ -144,24 +183,53 @@ static void test_added(void **state)
 {
 	(void)state;
 	assert_true(item("C8")->added); /* brought forward from 17/18 */
-	assert_int_equal(item("C8")->outcome, LDR_OUT_OPEN);
-	assert_false(item("C8")->overdue);
+	assert_int_equal(item("C8")->outcome, LDR_OUT_IN_PROGRESS); /* due by March: not yet ended */
 	assert_true(item("C9")->added); /* new */
-	assert_int_equal(item("C9")->outcome, LDR_OUT_ON_TIME);
+	assert_int_equal(item("C9")->outcome, LDR_OUT_UNDATED);
+	assert_int_equal(item("C9")->nevents, 2); /* added, then delivered */
+	assert_int_equal(item("C9")->events[0].type, LDR_RC_ADDED);
 }
 
-static void test_drift(void **state)
+static void test_reasons(void **state)
 {
-	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX], c[LDR_TIME_STR_MAX];
+	struct ldr_buf b = LDR_BUF_INIT;
+	char a[LDR_TIME_STR_MAX], c[LDR_TIME_STR_MAX];
+	const struct ldr_review_item *c4 = item("C4");
 	(void)state;
-	assert_int_equal(item("C4")->rephased, 2);
-	assert_int_equal(item("C4")->npath, 3);
-	assert_string_equal(ldr_time_format(&item("C4")->path[0], a), "16/17");
-	assert_string_equal(ldr_time_format(&item("C4")->path[1], b), "17/18 Q2");
-	assert_string_equal(ldr_time_format(&item("C4")->path[2], c), "17/18");
+
+	assert_int_equal(c4->rephased, 2);
+	assert_int_equal(c4->nevents, 2);
+	assert_int_equal(c4->events[0].type, LDR_RC_MOVED);
+	assert_string_equal(ldr_time_format(&c4->events[0].from, a), "16/17");
+	assert_string_equal(ldr_time_format(&c4->events[0].to, c), "17/18 Q2");
+	assert_string_equal(ldr_time_format(&c4->events[1].to, c), "17/18");
+	assert_int_equal(ldr_review_net_quarters(c4), 4);
+	assert_ptr_equal(ldr_review_largest_move(c4), &c4->events[0]); /* +2 quarters twice: the first */
+	ldr_review_event_text(&b, &rv, &c4->events[0], 0);
+	assert_string_equal(b.s, "2016-09-30 Pat Office 1111111: 16/17 -> 17/18 Q2 (+2 quarters) "
+				 "'Q2 update: C4 slips'");
+	assert_true(ldr_review_has_reasons(c4));
+	/* Dropped and removed: the commit that did it. */
+	assert_int_equal(item("C5")->events[0].type, LDR_RC_DROPPED);
+	assert_string_equal(rv.commits[item("C5")->events[0].commit].message, "Q3 update");
+	assert_int_equal(item("C6")->events[0].type, LDR_RC_REMOVED);
 	assert_int_equal(item("C8")->rephased, 1);
 	assert_int_equal(item("C1")->rephased, 0);
-	assert_int_equal(rv.versions, 5);
+	assert_false(ldr_review_has_reasons(item("C1")));
+	/* Commits are kept once, and only those that did something. */
+	assert_int_equal(rv.ncommits, 4);
+	ldr_buf_release(&b);
+}
+
+static void test_recorded(void **state)
+{
+	(void)state;
+	/* C2 was recorded in the first commit, C3's date in the last. */
+	assert_string_equal(ldr_review_recorded(&rv, item("C2"))->message, "Q2 update: C4 slips\n\nThe supplier is late.");
+	assert_ptr_equal(ldr_review_recorded(&rv, item("C3")), &rv.commits[3]);
+	/* Done at the baseline: no commit recorded it. */
+	assert_null(ldr_review_recorded(&rv, item("UC04-A1")));
+	assert_null(ldr_review_recorded(&rv, item("C7")));
 }
 
 static void test_totals(void **state)
@@ -170,14 +238,16 @@ static void test_totals(void **state)
 	(void)state;
 	assert_int_equal(rv.all.planned, 11);
 	assert_int_equal(rv.all.added, 2);
-	assert_int_equal(rv.all.n[LDR_OUT_ON_TIME], 1);
-	assert_int_equal(rv.all.n[LDR_OUT_EARLY], 4);
-	assert_int_equal(rv.all.n[LDR_OUT_LATE], 2);
+	assert_int_equal(rv.all.n[LDR_OUT_ON_TIME], 2);
+	assert_int_equal(rv.all.n[LDR_OUT_EARLY], 1);
+	assert_int_equal(rv.all.n[LDR_OUT_LATE], 1);
+	assert_int_equal(rv.all.n[LDR_OUT_UNDATED], 3);
 	assert_int_equal(rv.all.n[LDR_OUT_SLIPPED], 1);
 	assert_int_equal(rv.all.n[LDR_OUT_DROPPED], 2);
-	assert_int_equal(rv.all.n[LDR_OUT_OPEN], 1);
+	assert_int_equal(rv.all.n[LDR_OUT_OVERDUE], 1);
+	assert_int_equal(rv.all.n[LDR_OUT_IN_PROGRESS], 0);
 	assert_int_equal(ldr_review_percent_delivered(&rv.all), 64); /* 7 of 11 */
-	assert_int_equal(ldr_review_percent_on_time(&rv.all), 45);   /* 5 of 11 */
+	assert_int_equal(ldr_review_percent_on_time(&rv.all), 27);   /* 3 of 11 */
 
 	assert_int_equal(rv.ntotals, 3);
 	for (i = 0; i < rv.ntotals; i++) {
@@ -185,7 +255,8 @@ static void test_totals(void **state)
 		if (!strcmp(t->group, "records")) {
 			assert_string_equal(t->name, "Records, assessments and plans");
 			assert_int_equal(t->planned, 4); /* C1, C2, P1, P1-M1 */
-			assert_int_equal(ldr_review_percent_on_time(t), 100);
+			assert_int_equal(ldr_review_percent_delivered(t), 100);
+			assert_int_equal(ldr_review_percent_on_time(t), 50);
 		} else if (!strcmp(t->group, "transfers")) {
 			assert_int_equal(t->planned, 4); /* C3, C4 and UC04's activities */
 			assert_int_equal(ldr_review_percent_delivered(t), 75);
@@ -199,27 +270,137 @@ static void test_totals(void **state)
 	}
 }
 
-static void test_as_of_before_a_delivery(void **state)
+/* One capability planned for plan, with a delivered time (NULL: none),
+ * reviewed for 16/17 as of as_of; the outcome, and what it came to. */
+static enum ldr_outcome judge(const char *plan, const char *delivered, int as_of, struct ldr_review_item *out)
 {
 	struct ldr_roadmap rm;
 	struct ldr_diag d;
 	struct ldr_review r;
-	(void)state;
+	struct ldr_buf y = LDR_BUF_INIT;
+	enum ldr_outcome o;
 
-	/* Reviewed as of December, C3's February delivery has not happened. */
-	assert_int_equal(load(BASELINE, &rm, &d), 0);
-	ldr_review_init(&r, ldr_time_quarter(2016, 3), month(2016, 12));
-	ldr_review_add(&r, &rm, month(2016, 6));
-	set(&rm, "C3.delivered=2017-02");
-	ldr_review_add(&r, &rm, month(2017, 3));
+	ldr_buf_addf(&y, HEAD "capabilities:\n- {id: C1, who: a, what: b, year: '%s'%s%s}\n", plan,
+		     delivered ? ", status: delivered, delivered: " : "", delivered ? delivered : "");
+	assert_int_equal(load(y.s, &rm, &d), 0);
+	ldr_review_init(&r, ldr_time_year(2016), as_of);
+	set(&rm, "C1.status=firm");
+	ldr_review_baseline(&r, &rm);
+	if (delivered)
+		set(&rm, "C1.status=delivered");
+	ldr_review_now(&r, &rm);
 	ldr_review_finish(&r);
-	assert_int_equal(r.all.planned, 4); /* P1-M1, C3, C7 and UC04-A2: due in Q3 */
-	assert_string_equal(r.items[4].id, "C3");
-	assert_int_equal(r.items[4].outcome, LDR_OUT_OPEN);
-	assert_false(r.items[4].overdue); /* due by December: not yet overdue */
+	o = r.items[0].outcome;
+	*out = r.items[0];
+	out->id = out->parent = out->title = out->group = out->group_name = NULL;
+	out->events = NULL;
 	ldr_review_release(&r);
 	ldr_roadmap_release(&rm);
 	ldr_diag_release(&d);
+	ldr_buf_release(&y);
+	return o;
+}
+
+static void test_granularity(void **state)
+{
+	struct ldr_review_item it;
+	(void)state;
+
+	/* The coarser of the two: delivered 16/17 for 16/17 Q3 is on time. */
+	assert_int_equal(judge("16/17 Q3", "16/17", month(2017, 3), &it), LDR_OUT_ON_TIME);
+	assert_int_equal(judge("16/17", "16/17 Q4", month(2017, 3), &it), LDR_OUT_ON_TIME);
+	/* A year's delivery counts once the year has begun by the review date. */
+	assert_int_equal(judge("16/17", "16/17", month(2017, 1), &it), LDR_OUT_ON_TIME);
+	/* Late by so many of the delivered time's units after the plan's end. */
+	assert_int_equal(judge("2016-07", "2016-09", month(2017, 3), &it), LDR_OUT_LATE);
+	assert_int_equal(it.by, 2);
+	assert_int_equal(it.unit, LDR_UNIT_MONTH);
+	assert_int_equal(judge("16/17", "2017-05", month(2017, 6), &it), LDR_OUT_LATE);
+	assert_int_equal(it.by, 2);
+	assert_int_equal(it.unit, LDR_UNIT_MONTH);
+	assert_int_equal(judge("16/17 Q4", "17/18", month(2018, 3), &it), LDR_OUT_LATE);
+	assert_int_equal(it.by, 1);
+	assert_int_equal(it.unit, LDR_UNIT_YEAR);
+	assert_int_equal(judge("16/17", "17/18 Q2", month(2018, 3), &it), LDR_OUT_LATE);
+	assert_int_equal(it.by, 2);
+	assert_int_equal(it.unit, LDR_UNIT_QUARTER);
+	/* Delivered in the first month of the quarter after: not on time. */
+	assert_int_equal(judge("16/17 Q2", "2016-10", month(2017, 3), &it), LDR_OUT_LATE);
+	assert_int_equal(judge("16/17 Q2", "2016-09", month(2017, 3), &it), LDR_OUT_ON_TIME);
+	assert_int_equal(judge("16/17 Q3", "2016-06", month(2017, 3), &it), LDR_OUT_EARLY);
+	/* Not delivered: in progress until its time has ended, then overdue. */
+	assert_int_equal(judge("16/17", NULL, month(2017, 3), &it), LDR_OUT_IN_PROGRESS);
+	assert_int_equal(judge("16/17", NULL, month(2017, 4), &it), LDR_OUT_OVERDUE);
+	assert_int_equal(judge("16/17 Q3", NULL, month(2016, 12), &it), LDR_OUT_IN_PROGRESS);
+	assert_int_equal(judge("16/17 Q3", NULL, month(2017, 1), &it), LDR_OUT_OVERDUE);
+	/* Delivered after the review date: not yet, and said so. */
+	assert_int_equal(judge("16/17", "2017-06", month(2017, 4), &it), LDR_OUT_OVERDUE);
+	assert_true(it.delivered_after);
+	assert_int_equal(judge("16/17", "2017-06", month(2017, 6), &it), LDR_OUT_LATE);
+	assert_false(it.delivered_after);
+}
+
+static void test_as_of_before_a_delivery(void **state)
+{
+	struct ldr_roadmap rm, was;
+	struct ldr_diag d;
+	struct ldr_review r;
+	struct ldr_buf b = LDR_BUF_INIT;
+	(void)state;
+
+	/* Reviewed as of December, C3's February delivery has not happened;
+	 * C3 was due by December: not overdue yet. */
+	assert_int_equal(load(BASELINE, &rm, &d), 0);
+	ldr_review_init(&r, ldr_time_quarter(2016, 3), month(2016, 12));
+	ldr_review_baseline(&r, &rm);
+	copy(&was, &rm);
+	set(&rm, "C3.delivered=2017-02");
+	commit(&r, '1', "C3", &was, &rm);
+	ldr_review_now(&r, &rm);
+	ldr_review_finish(&r);
+	assert_int_equal(r.all.planned, 4); /* P1-M1, C3, C7 and UC04-A2: due in Q3 */
+	assert_int_equal(item_in(&r, "C3")->outcome, LDR_OUT_IN_PROGRESS);
+	assert_true(item_in(&r, "C3")->delivered_after);
+	ldr_review_item_text(&b, item_in(&r, "C3"), 1);
+	assert_string_equal(b.s, "delivered 2017-02, after the review date");
+	ldr_buf_release(&b);
+	ldr_review_release(&r);
+	ldr_roadmap_release(&rm);
+	ldr_roadmap_release(&was);
+	ldr_diag_release(&d);
+}
+
+/* Only the records a commit changed, as a small roadmap each side, give
+ * the same events as the whole versions. */
+static void test_partial_versions(void **state)
+{
+	struct ldr_roadmap base, before, after;
+	struct ldr_diag d;
+	struct ldr_review r;
+	(void)state;
+
+	assert_int_equal(load(BASELINE, &base, &d), 0);
+	ldr_diag_release(&d);
+	ldr_review_init(&r, ldr_time_year(2016), month(2017, 3));
+	ldr_review_baseline(&r, &base);
+	assert_int_equal(load(HEAD "capabilities:\n- {id: C4, who: a, what: b, year: 16/17, group: transfers}\n",
+			      &before, &d), 0);
+	ldr_diag_release(&d);
+	assert_int_equal(load(HEAD "capabilities:\n- {id: C4, who: a, what: b, year: 17/18, group: transfers}\n",
+			      &after, &d), 0);
+	ldr_diag_release(&d);
+	commit(&r, '1', "C4 slips", &before, &after);
+	set(&base, "C4.year=17/18");
+	ldr_review_now(&r, &base);
+	ldr_review_finish(&r);
+	assert_int_equal(item_in(&r, "C4")->outcome, LDR_OUT_SLIPPED);
+	assert_int_equal(item_in(&r, "C4")->nevents, 1);
+	assert_int_equal(item_in(&r, "C1")->nevents, 0); /* in neither: unchanged */
+	assert_true(item_in(&r, "C1")->present);
+	ldr_review_release(&r);
+	ldr_roadmap_release(&base);
+	ldr_roadmap_release(&before);
+	ldr_roadmap_release(&after);
 }
 
 int main(void)
@@ -227,9 +408,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_outcomes),
 		cmocka_unit_test(test_added),
-		cmocka_unit_test(test_drift),
+		cmocka_unit_test(test_reasons),
+		cmocka_unit_test(test_recorded),
 		cmocka_unit_test(test_totals),
+		cmocka_unit_test(test_granularity),
 		cmocka_unit_test(test_as_of_before_a_delivery),
+		cmocka_unit_test(test_partial_versions),
 	};
 	return cmocka_run_group_tests_name("review", tests, history, done);
 }
