@@ -591,26 +591,37 @@ static void delete_selected(struct tui_app *app)
 	ldr_buf_release(&title);
 }
 
-/* An activity done, or not. */
+/* An activity done, or not. Done asks when, the review date's month
+ * offered (empty: not said); not done forgets the date. */
 static void toggle(struct tui_app *app)
 {
 	const struct ldr_kind *k;
 	void *rec;
 	struct tui_locator loc;
 	struct ldr_buf err = LDR_BUF_INIT;
+	const char *names[] = { "done", "delivered" }, *values[2];
+	char month[LDR_TIME_STR_MAX], *when = NULL;
+	struct ldr_time m = { LDR_TIME_MONTH, ldr_time_last(&app->as_of) };
 	int f;
 
 	if (!selected(app, &k, &rec) || (f = ldr_kind_field(k, "done")) < 0 ||
-	    k->fields[f].type != LDR_F_BOOL) {
+	    k->fields[f].type != LDR_F_BOOL || ldr_kind_field(k, "delivered") < 0) {
 		tui_app_say(app, TUI_ROLE_NORMAL, "'t' marks an activity done (in UCs) and folds a node of "
 			    "the tree (in Deps)");
 		return;
 	}
-	if (tui_locate_record(app, k, rec, &loc) < 0 ||
-	    tui_set_field(app, &loc, &k->fields[f], NULL,
-			  *(int *)LDR_FIELD(rec, &k->fields[f]) ? "false" : "true", &err) < 0)
+	if (!*(int *)LDR_FIELD(rec, &k->fields[f])) {
+		when = tui_app_prompt_value(app, "done when? (a month, quarter or year; empty: not said): ",
+					    ldr_time_format(&m, month));
+		if (!when)
+			return;
+	}
+	values[0] = when ? "true" : "false";
+	values[1] = when ? when : "";
+	if (tui_locate_record(app, k, rec, &loc) < 0 || tui_set_fields(app, &loc, 2, names, values, &err) < 0)
 		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s ? err.s : app->message);
 	ldr_buf_release(&err);
+	free(when);
 }
 
 static void command(struct tui_app *app, const char *line)

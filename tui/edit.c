@@ -311,6 +311,37 @@ int tui_set_field(struct tui_app *app, const struct tui_locator *loc, const stru
 	return 0;
 }
 
+int tui_set_fields(struct tui_app *app, const struct tui_locator *loc, size_t n, const char *const *names,
+		   const char *const *values, struct ldr_buf *err)
+{
+	const struct ldr_kind *k;
+	struct tui_edit e;
+	struct ldr_buf what = LDR_BUF_INIT;
+	void *rec = begin_at(app, loc, &e, &k, err);
+	const char *id;
+	size_t i;
+
+	if (!rec)
+		return -1;
+	id = ldr_rec_id(k, rec);
+	ldr_buf_addstr(&what, id ? id : loc->top_id[0] ? loc->top_id : k->name);
+	for (i = 0; i < n; i++) {
+		int f = ldr_kind_field(k, names[i]);
+		if (f < 0 || ldr_field_set(k, rec, &k->fields[f], NULL, values[i], err) < 0) {
+			if (f < 0)
+				ldr_buf_addf(err, "a %s has no field '%s'", k->name, names[i]);
+			tui_edit_cancel(&e);
+			ldr_buf_release(&what);
+			return -1;
+		}
+		ldr_derived_forget(k, rec, names[i]);
+		ldr_buf_addf(&what, "%s %s%s%s", i ? "," : "", names[i], *values[i] ? ": " : " cleared", values[i]);
+	}
+	tui_edit_commit(app, &e, what.s);
+	ldr_buf_release(&what);
+	return 0;
+}
+
 int tui_list_add(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
 		 const char *id)
 {

@@ -70,6 +70,11 @@ void *tui_locator_get(struct tui_app *app, const struct tui_locator *loc,
  * Returns 0, or -1 with a message in err (the roadmap unchanged). */
 int tui_set_field(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
 		  const char *key, const char *value, struct ldr_buf *err);
+/* Set n fields of the located record (names[i] to values[i]; "" clears)
+ * as one change, one step of undo. Returns 0, or -1 with a message in err
+ * (the roadmap unchanged). */
+int tui_set_fields(struct tui_app *app, const struct tui_locator *loc, size_t n, const char *const *names,
+		   const char *const *values, struct ldr_buf *err);
 /* Add a record at the end of the list field f of the located record (ids
  * given the next free one after prefix); remove the one at index. */
 int tui_list_add(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,

@@ -16,8 +16,10 @@
 # A project's milestones: add one (its id the next free), fill it, remove it.
 . tests/cli/repo.sh && cd $R && at 2016-07-02 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> <Dump> a "Go live in the north" <Enter> <Dump> <Esc> <Dump> a "Spare" <Enter> <Esc> G x <Dump> y <Dump> : "w Milestone for P11" <Enter> <Dump>' ldr one
 . tests/cli/repo.sh && cd $R/one && git log -1 --format='%h %s' && ldr diff HEAD~1 HEAD .
-# A universal capability's activity done with 't'; the footprint's form.
-. tests/cli/repo.sh && cd $R && at 2016-07-03 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='5 j t <Dump> : footprint <Enter> <Dump> <Esc> : "wq UC01-A1 done" <Enter>' ldr one && git -C one log -1 --format='%h %s'
+# A universal capability's activity done with 't', which asks when (the
+# review date's month offered; empty: not said); 't' again makes it not
+# done and forgets the date, 'u' undoes that in one step; the footprint's form.
+. tests/cli/repo.sh && cd $R && at 2016-07-03 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='5 j t <Dump> <C-u> 2016-12 <Enter> <Dump> j t <C-u> <Enter> t <Dump> u <Dump> : footprint <Enter> <Dump> <Esc> : "wq UC01-A1 and A2 done" <Enter>' ldr one && git -C one log -1 --format='%h %s' && ldr diff HEAD~1 HEAD one
 # The connection drops with changes unsaved: they are in the recovery file,
 # and the next session offers them back.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C03 <Enter> e j j j <Enter> <C-u> "17/18" <Enter> <HUP>' ldr one; echo "exit $?"; ls -a one one/.git/ldr; git -C one status --short
