@@ -60,8 +60,9 @@ struct ldr_commit {
 	char *message;  /* whole, as git stores it */
 	unsigned parents;
 	/* The roadmap's blob in this commit and in its first parent ("" when
-	 * absent): they differ for every commit the walk shows. */
-	char blob[LDR_OID_HEX + 1], parent_blob[LDR_OID_HEX + 1];
+	 * absent): they differ for every commit the walk shows. A merge's
+	 * second parent's too ("" when not a merge, or absent there). */
+	char blob[LDR_OID_HEX + 1], parent_blob[LDR_OID_HEX + 1], parent2_blob[LDR_OID_HEX + 1];
 };
 void ldr_commit_release(struct ldr_commit *c);
 /* A copy of src that owns its strings (release it). */

@@ -49,6 +49,16 @@ static int fill_commit(struct ldr_repo *repo, const git_commit *gc, struct ldr_c
 		if (repo_blob_in_commit(repo, parent, c->parent_blob, err) < 0)
 			goto out;
 	}
+	if (c->parents > 1) {
+		git_commit_free(parent);
+		parent = NULL;
+		if (git_commit_parent(&parent, gc, 1) < 0) {
+			repo_git_fail(err, "cannot read the second parent of %.7s", c->id);
+			goto out;
+		}
+		if (repo_blob_in_commit(repo, parent, c->parent2_blob, err) < 0)
+			goto out;
+	}
 	r = 0;
 out:
 	git_commit_free(parent);

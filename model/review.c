@@ -250,18 +250,34 @@ static void compare(struct ldr_review *rv, struct ldr_review_item *it, const str
 		event(rv, it, c, kb ? LDR_RC_DELIVERED : LDR_RC_REOPENED, NULL, NULL);
 }
 
-void ldr_review_changes(struct ldr_review *rv, const struct ldr_commit *c, const struct ldr_roadmap *before,
-			const struct ldr_roadmap *after)
+/* Whether a record is, as the review reads it, the same in two versions. */
+static int same_state(const struct ldr_ref *a, const struct ldr_ref *b)
 {
-	struct ldr_index a, b;
+	struct ldr_time ta = planned_of(a), tb = planned_of(b);
+
+	return a->kind == b->kind && ta.kind == tb.kind && (!ta.kind || ldr_time_last(&ta) == ldr_time_last(&tb)) &&
+	       is_dropped(a->kind, a->rec) == is_dropped(b->kind, b->rec) &&
+	       is_done(a->kind, a->rec) == is_done(b->kind, b->rec);
+}
+
+void ldr_review_changes(struct ldr_review *rv, const struct ldr_commit *c, const struct ldr_roadmap *before,
+			const struct ldr_roadmap *after, const struct ldr_roadmap *other)
+{
+	struct ldr_index a, b, o;
 	size_t i;
 
 	ldr_index_build(&a, (struct ldr_roadmap *)before);
 	ldr_index_build(&b, (struct ldr_roadmap *)after);
+	if (other)
+		ldr_index_build(&o, (struct ldr_roadmap *)other);
 	for (i = 0; i < b.n; i++) {
-		const struct ldr_ref *r = &b.refs[i], *was;
+		const struct ldr_ref *r = &b.refs[i], *was, *theirs;
 		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
 		if (!it)
+			continue;
+		/* As the merge's other side had it: that side's doing. */
+		theirs = other ? ldr_index_find(&o, it->id) : NULL;
+		if (theirs && same_state(theirs, r))
 			continue;
 		was = ldr_index_find(&a, it->id);
 		if (was && was->kind == r->kind) {
@@ -277,11 +293,14 @@ void ldr_review_changes(struct ldr_review *rv, const struct ldr_commit *c, const
 		if (!it)
 			continue;
 		is = ldr_index_find(&b, it->id);
-		if (!is || is->kind != r->kind)
+		/* Removed on the merge's other side: that side's doing. */
+		if ((!is || is->kind != r->kind) && !(other && !ldr_index_find(&o, it->id)))
 			event(rv, it, c, LDR_RC_REMOVED, NULL, NULL);
 	}
 	ldr_index_release(&a);
 	ldr_index_release(&b);
+	if (other)
+		ldr_index_release(&o);
 }
 
 /* ---- outcomes -------------------------------------------------------------- */

@@ -129,12 +129,14 @@ void ldr_review_init(struct ldr_review *rv, struct ldr_time period, int as_of);
 /* The plan: the roadmap at the baseline. */
 void ldr_review_baseline(struct ldr_review *rv, const struct ldr_roadmap *rm);
 /* A commit after the baseline: before holds the records it changed as they
- * were in its parent, after as they are in it (whole roadmaps, or only the
- * top-level records whose text changed: a record in neither is unchanged).
- * c is copied if anything it did is kept; c->id "" stands for changes not
- * committed. Fed oldest first. */
+ * were in its (first) parent, after as they are in it (whole roadmaps, or
+ * only the top-level records whose text changed: a record in neither is
+ * unchanged). For a merge, other holds the same records in its second
+ * parent: what the merge took from there is that side's commits' doing,
+ * not the merge's (NULL: not a merge). c is copied if anything it did is
+ * kept; c->id "" stands for changes not committed. Fed oldest first. */
 void ldr_review_changes(struct ldr_review *rv, const struct ldr_commit *c, const struct ldr_roadmap *before,
-			const struct ldr_roadmap *after);
+			const struct ldr_roadmap *after, const struct ldr_roadmap *other);
 /* The recorded facts: the newest version, whole. */
 void ldr_review_now(struct ldr_review *rv, const struct ldr_roadmap *rm);
 /* Work out the outcomes and the totals, once every version is fed. */

@@ -249,40 +249,71 @@ static void changed_spans(const struct ldr_version *before, const struct ldr_ver
 			(*sa)[(*na)++] = i;
 }
 
+/* The versions a commit is compared in: its parent's, its own, and for a
+ * merge its second parent's (else NULL). */
+struct sides {
+	struct ldr_version *before, *after, *other;
+};
+
+/* The same records in a merge's second parent, those of them it has. */
+static size_t *other_spans(const struct sides *v, const size_t *sa, size_t na, const size_t *sb, size_t nb,
+			   size_t *no)
+{
+	const struct ldr_record_table *t = &v->other->table;
+	char *seen = ldr_calloc(t->n + 1, 1);
+	size_t *so = ldr_calloc(t->n + 1, sizeof(*so)), i;
+
+	*no = 0;
+	for (i = 0; i < na + nb; i++) {
+		const struct ldr_version *in = i < na ? v->before : v->after;
+		const struct ldr_record_table *from = &in->table;
+		const struct ldr_record_span *sp = &from->v[i < na ? sa[i] : sb[i - na]];
+		const struct ldr_record_span *o = ldr_record_table_find(t, ldr_record_table_id(from, sp));
+		if (o && !seen[o - t->v]++)
+			so[(*no)++] = (size_t)(o - t->v);
+	}
+	free(seen);
+	return so;
+}
+
 /* Feed what c changed by reading only the records whose lines changed: 0,
  * or -1 when that cannot be done (the whole versions must be compared). */
-static int feed_records(struct review_walk *w, const struct ldr_commit *c, struct ldr_version *before,
-			struct ldr_version *after)
+static int feed_records(struct review_walk *w, const struct ldr_commit *c, const struct sides *v)
 {
-	struct ldr_roadmap x, y;
-	size_t *sa, *sb, na, nb;
+	struct ldr_roadmap x, y, z;
+	size_t *sa, *sb, *so = NULL, na, nb, no = 0;
 	int r = -1;
 
-	if (!tabled(before) || !tabled(after))
+	if (!tabled(v->before) || !tabled(v->after) || (v->other && !tabled(v->other)))
 		return -1;
 	ldr_roadmap_init(&y);
-	changed_spans(before, after, &sa, &na, &sb, &nb);
-	if (ldr_records_read(&x, before->text.s, &before->table, sa, na, reviewed_lists) == 0 &&
-	    ldr_records_read(&y, after->text.s, &after->table, sb, nb, reviewed_lists) == 0) {
-		ldr_review_changes(w->rv, c, &x, &y);
+	ldr_roadmap_init(&z);
+	changed_spans(v->before, v->after, &sa, &na, &sb, &nb);
+	if (v->other)
+		so = other_spans(v, sa, na, sb, nb, &no);
+	if (ldr_records_read(&x, v->before->text.s, &v->before->table, sa, na, reviewed_lists) == 0 &&
+	    ldr_records_read(&y, v->after->text.s, &v->after->table, sb, nb, reviewed_lists) == 0 &&
+	    (!v->other || ldr_records_read(&z, v->other->text.s, &v->other->table, so, no, reviewed_lists) == 0)) {
+		ldr_review_changes(w->rv, c, &x, &y, v->other ? &z : NULL);
 		r = 0;
 	}
 	ldr_roadmap_release(&x);
 	ldr_roadmap_release(&y);
+	ldr_roadmap_release(&z);
 	free(sa);
 	free(sb);
+	free(so);
 	return r;
 }
 
 /* Feed what c changed by comparing the whole versions: 0, or -1 when its
  * version does not parse (skipped, with a note). */
-static int feed_whole(struct review_walk *w, const struct ldr_commit *c, struct ldr_version *before,
-		      struct ldr_version *after)
+static int feed_whole(struct review_walk *w, const struct ldr_commit *c, struct sides v)
 {
 	struct ldr_buf errors = LDR_BUF_INIT;
 
 	w->src->whole++;
-	if (parse(&w->vs, after, c->id, &errors) < 0) {
+	if (parse(&w->vs, v.after, c->id, &errors) < 0) {
 		w->src->skipped++;
 		ldr_buf_addf(w->notes, "%.7s skipped: the roadmap does not parse there: ", c->id);
 		first_line(w->notes, &errors);
@@ -290,12 +321,14 @@ static int feed_whole(struct review_walk *w, const struct ldr_commit *c, struct 
 		ldr_buf_release(&errors);
 		return -1;
 	}
+	if (v.other && parse(&w->vs, v.other, c->id, NULL) < 0)
+		v.other = NULL;
 	/* Its parent does not parse (a commit skipped): compare with the last
 	 * version that did. */
-	if (parse(&w->vs, before, c->id, NULL) < 0)
-		before = version(&w->vs, w->good, after, w->err);
-	if (before && parse(&w->vs, before, c->id, NULL) == 0)
-		ldr_review_changes(w->rv, c, &before->rm, &after->rm);
+	if (parse(&w->vs, v.before, c->id, NULL) < 0)
+		v.before = version2(&w->vs, w->good, v.after, v.other, w->err);
+	if (v.before && parse(&w->vs, v.before, c->id, NULL) == 0)
+		ldr_review_changes(w->rv, c, &v.before->rm, &v.after->rm, v.other ? &v.other->rm : NULL);
 	ldr_buf_release(&errors);
 	return 0;
 }
@@ -303,7 +336,7 @@ static int feed_whole(struct review_walk *w, const struct ldr_commit *c, struct 
 static int review_commit(const struct ldr_commit *c, void *payload)
 {
 	struct review_walk *w = payload;
-	struct ldr_version *after, *before;
+	struct sides v = { NULL, NULL, NULL };
 
 	w->src->commits++;
 	if (!c->blob[0]) {
@@ -311,11 +344,14 @@ static int review_commit(const struct ldr_commit *c, void *payload)
 		ldr_buf_addf(w->notes, "%.7s skipped: the roadmap is not there\n", c->id);
 		return 0;
 	}
-	after = version(&w->vs, c->blob, NULL, w->err);
-	before = after ? version(&w->vs, c->parent_blob, after, w->err) : NULL;
-	if (!before)
+	v.after = version(&w->vs, c->blob, NULL, w->err);
+	v.before = v.after ? version(&w->vs, c->parent_blob, v.after, w->err) : NULL;
+	if (v.before && c->parents > 1 && c->parent2_blob[0] &&
+	    !(v.other = version2(&w->vs, c->parent2_blob, v.after, v.before, w->err)))
 		return -1;
-	if (feed_records(w, c, before, after) == 0 || feed_whole(w, c, before, after) == 0)
+	if (!v.before)
+		return -1;
+	if (feed_records(w, c, &v) == 0 || feed_whole(w, c, v) == 0)
 		strcpy(w->good, c->blob);
 	return 0;
 }
@@ -358,7 +394,7 @@ static void feed_newest(struct review_walk *w, const struct ldr_roadmap *head, c
 		memset(&pending, 0, sizeof(pending));
 		pending.message = (char *)"changes not committed";
 		w->src->dirty = 1;
-		ldr_review_changes(w->rv, &pending, head, now);
+		ldr_review_changes(w->rv, &pending, head, now, NULL);
 	}
 	ldr_review_now(w->rv, now);
 }

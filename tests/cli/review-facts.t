@@ -12,9 +12,10 @@
 #   C25 16/17 -> 17/18 Q2                        slipped 2 quarters, and why
 #   P39 dropped                                  dropped, and by which commit
 #   C10 brought forward, C41 new                 added
-#   C24 moved five times                         slipped 1 quarter, the moves summarised
+#   C24 moved five times                         slipped 2 quarters, the moves summarised
+#   C31 slipped on a branch merged with git      slipped, by the branch's commit (not the merge)
 # Commit ids and dates change on every run: tests/cli/data/commits.sed hides them.
-. tests/cli/repo.sh && . tests/cli/data/facts.sh && git -C $R/d log --format=%s | head -3 && git -C $R/d log --format=%ad --date=format:%Y | awk '$1 < 2020' | wc -l
+. tests/cli/repo.sh && . tests/cli/data/facts.sh && git -C $R/d log --format=%s | head -4 && git -C $R/d log --format=%ad --date=format:%Y | awk '$1 < 2020' | wc -l
 . tests/cli/repo.sh && cd $R && ldr review --baseline plan --year 16/17 --as-of 2017-04 d | sed -Ef $OLDPWD/tests/cli/data/commits.sed
 . tests/cli/repo.sh && cd $R && ldr review --baseline plan --year 16/17 --as-of 2017-04 --json d | /usr/bin/python3 $OLDPWD/tests/cli/review_json.py C03 C04 C09 UC01-A3 UC01-A7 P01 C25 P39 C10 C41 C24
 . tests/cli/repo.sh && cd $R && ldr review --baseline plan --year 16/17 --as-of 2017-04 --csv - d | grep -E '^"id"|^"(C03|C04|C09|UC01-A3|UC01-A7|P01|C25|P39|C10|C41|C24)"' | sed -Ef $OLDPWD/tests/cli/data/commits.sed

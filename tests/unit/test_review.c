@@ -55,7 +55,21 @@ static void commit(struct ldr_review *r, char digit, const char *message, struct
 	c.author = (char *)"Pat Office";
 	c.message = (char *)message;
 	c.time = 1475236800; /* 2016-09-30 12:00 UTC */
-	ldr_review_changes(r, &c, before, after);
+	ldr_review_changes(r, &c, before, after, NULL);
+}
+
+/* A merge commit of other into before, giving after. */
+static void commit_merge(struct ldr_review *r, char digit, struct ldr_roadmap *before, struct ldr_roadmap *after,
+			 struct ldr_roadmap *other)
+{
+	struct ldr_commit c;
+
+	memset(&c, 0, sizeof(c));
+	memset(c.id, digit, LDR_OID_HEX);
+	c.author = (char *)"Pat Office";
+	c.message = (char *)"Merge";
+	c.parents = 2;
+	ldr_review_changes(r, &c, before, after, other);
 }
 
 static void copy(struct ldr_roadmap *dst, const struct ldr_roadmap *src)
@@ -403,6 +417,43 @@ static void test_partial_versions(void **state)
 	ldr_roadmap_release(&after);
 }
 
+/* A merge: what it took from its second parent was that side's commits'
+ * doing; only what it decided itself is its own. */
+static void test_merge(void **state)
+{
+	struct ldr_roadmap base, side, ours, merged;
+	struct ldr_diag d;
+	struct ldr_review r;
+	(void)state;
+
+	assert_int_equal(load(BASELINE, &base, &d), 0);
+	ldr_diag_release(&d);
+	ldr_review_init(&r, ldr_time_year(2016), month(2017, 3));
+	ldr_review_baseline(&r, &base);
+	copy(&side, &base);
+	set(&side, "C4.year=17/18");
+	commit(&r, '1', "C4 slips, on a branch", &base, &side);
+	copy(&ours, &base);
+	set(&ours, "C7.year=17/18 Q1");
+	commit(&r, '2', "C7 slips, on the main line", &base, &ours);
+	copy(&merged, &ours);
+	set(&merged, "C4.year=17/18");
+	set(&merged, "C1.year=16/17 Q3"); /* decided in the merge */
+	commit_merge(&r, '3', &ours, &merged, &side);
+	ldr_review_now(&r, &merged);
+	ldr_review_finish(&r);
+	assert_int_equal(item_in(&r, "C4")->nevents, 1); /* the branch's commit, not the merge too */
+	assert_string_equal(r.commits[item_in(&r, "C4")->events[0].commit].message, "C4 slips, on a branch");
+	assert_int_equal(item_in(&r, "C7")->nevents, 1);
+	assert_int_equal(item_in(&r, "C1")->nevents, 1);
+	assert_string_equal(r.commits[item_in(&r, "C1")->events[0].commit].message, "Merge");
+	ldr_review_release(&r);
+	ldr_roadmap_release(&base);
+	ldr_roadmap_release(&side);
+	ldr_roadmap_release(&ours);
+	ldr_roadmap_release(&merged);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_granularity),
 		cmocka_unit_test(test_as_of_before_a_delivery),
 		cmocka_unit_test(test_partial_versions),
+		cmocka_unit_test(test_merge),
 	};
 	return cmocka_run_group_tests_name("review", tests, history, done);
 }

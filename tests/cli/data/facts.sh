@@ -43,3 +43,10 @@ q UC01-A7.done=true UC01-A7.delivered=2017-03 -m 'UC01-A7: MIG rolled out to the
 for y in 17/18 '16/17 Q4' '17/18 Q3' 18/19 '17/18 Q2'; do
 	q "C24.year=$y" -m "Re-phase C24 to $y"
 done
+# Two lines of work merged with plain git: C31 slips on a branch, P40 on
+# the main line; each move is the work of its own commit, not the merge's.
+git -C "$r" checkout -q -b architects
+q 'C31.year=17/18 Q1' -m 'C31 waits for the e-Whiteboard upgrade'
+git -C "$r" checkout -q master
+q 'P40.end=17/18 Q1' -m 'P40 re-phased with the ECS tender'
+git -C "$r" merge -q --no-edit architects >/dev/null
