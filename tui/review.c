@@ -264,8 +264,8 @@ static int review_record(struct tui_view *v, size_t item, const struct ldr_kind 
 	return 1;
 }
 
-/* "12 planned: 50% delivered, 42% on time (1 late, 2 slipped), 1 added":
- * the outcomes there are, in the order of the totals. */
+/* "12 planned: 50% delivered, 42% on time; 1 added since", and on the next
+ * line the outcomes there are ("1 late, 2 slipped"). */
 static void summary(const struct review_view *r, struct ldr_buf *out)
 {
 	static const enum ldr_outcome shown[] = { LDR_OUT_LATE, LDR_OUT_UNDATED, LDR_OUT_SLIPPED, LDR_OUT_DROPPED,
@@ -277,13 +277,14 @@ static void summary(const struct review_view *r, struct ldr_buf *out)
 	if (!t->planned) {
 		ldr_buf_addf(out, "nothing was due in %s at the baseline", ldr_time_format(&r->rv.period, period));
 	} else {
-		ldr_buf_addf(out, "%u planned: %d%% delivered, %d%% on time", t->planned,
-			     ldr_review_percent_delivered(t), ldr_review_percent_on_time(t));
+		ldr_buf_addf(out, "%u planned: %d%% delivered, %d%% on time; %u added since\n", t->planned,
+			     ldr_review_percent_delivered(t), ldr_review_percent_on_time(t), t->added);
 		for (i = 0; i < LDR_ARRAY_SIZE(shown); i++)
 			if (t->n[shown[i]])
-				ldr_buf_addf(out, "%s%u %s", k++ ? ", " : " (", t->n[shown[i]],
+				ldr_buf_addf(out, "%s%u %s", k++ ? ", " : "", t->n[shown[i]],
 					     ldr_outcome_name(shown[i]));
-		ldr_buf_addstr(out, k ? ")" : "");
+		ldr_buf_addstr(out, k ? "" : "nothing late, slipped, dropped or overdue");
+		return;
 	}
 	ldr_buf_addf(out, ", %u added", t->added);
 }
