@@ -162,7 +162,10 @@ static void describe(struct ldr_review_item *it, const struct ldr_index *ix, con
 	ldr_buf_release(&title);
 }
 
-void ldr_review_baseline(struct ldr_review *rv, const struct ldr_roadmap *rm)
+/* Each reviewed record of a whole version, with its item. */
+typedef void (*seen_fn)(struct ldr_review_item *it, const struct ldr_ref *r);
+
+static void each_reviewed(struct ldr_review *rv, const struct ldr_roadmap *rm, seen_fn fn)
 {
 	struct ldr_index ix;
 	size_t i;
@@ -171,38 +174,39 @@ void ldr_review_baseline(struct ldr_review *rv, const struct ldr_roadmap *rm)
 	for (i = 0; i < ix.n; i++) {
 		const struct ldr_ref *r = &ix.refs[i];
 		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
-		if (!it)
-			continue;
-		it->planned = planned_of(r);
-		it->done_at_baseline = is_done(r->kind, r->rec);
-		describe(it, &ix, r);
+		if (it) {
+			fn(it, r);
+			describe(it, &ix, r);
+		}
 	}
 	ldr_index_release(&ix);
-	rv->baseline_fed = 1;
+}
+
+static void planned(struct ldr_review_item *it, const struct ldr_ref *r)
+{
+	it->planned = planned_of(r);
+	it->done_at_baseline = is_done(r->kind, r->rec);
+}
+
+static void happened(struct ldr_review_item *it, const struct ldr_ref *r)
+{
+	const struct ldr_time *d = delivered_time(r->kind, r->rec);
+
+	it->present = 1;
+	it->now = planned_of(r);
+	it->done = is_done(r->kind, r->rec);
+	it->dropped = is_dropped(r->kind, r->rec);
+	it->delivered = d ? *d : (struct ldr_time){ LDR_TIME_NONE, 0 };
+}
+
+void ldr_review_baseline(struct ldr_review *rv, const struct ldr_roadmap *rm)
+{
+	each_reviewed(rv, rm, planned);
 }
 
 void ldr_review_now(struct ldr_review *rv, const struct ldr_roadmap *rm)
 {
-	struct ldr_index ix;
-	size_t i;
-
-	ldr_index_build(&ix, (struct ldr_roadmap *)rm);
-	for (i = 0; i < ix.n; i++) {
-		const struct ldr_ref *r = &ix.refs[i];
-		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
-		const struct ldr_time *d;
-		if (!it)
-			continue;
-		it->present = 1;
-		it->now = planned_of(r);
-		it->done = is_done(r->kind, r->rec);
-		it->dropped = is_dropped(r->kind, r->rec);
-		d = delivered_time(r->kind, r->rec);
-		it->delivered = d ? *d : (struct ldr_time){ LDR_TIME_NONE, 0 };
-		describe(it, &ix, r);
-	}
-	ldr_index_release(&ix);
-	rv->now_fed = 1;
+	each_reviewed(rv, rm, happened);
 }
 
 /* ---- what a commit did ------------------------------------------------------ */

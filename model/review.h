@@ -122,7 +122,6 @@ struct ldr_review {
 	size_t ntotals;
 	struct ldr_review_total all;
 	struct ldr_hash ids;
-	int baseline_fed, now_fed;
 };
 
 void ldr_review_init(struct ldr_review *rv, struct ldr_time period, int as_of);

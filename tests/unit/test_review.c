@@ -44,9 +44,10 @@ static int month(int y, int m)
 	return ldr_time_month(y, m).month;
 }
 
-/* A commit, its id made of one digit: what changed from before to after. */
-static void commit(struct ldr_review *r, char digit, const char *message, struct ldr_roadmap *before,
-		   struct ldr_roadmap *after)
+/* A commit, its id made of one digit: what changed from before to after
+ * (other: a merge's second parent, or NULL). */
+static void commit3(struct ldr_review *r, char digit, const char *message, struct ldr_roadmap *before,
+		    struct ldr_roadmap *after, struct ldr_roadmap *other)
 {
 	struct ldr_commit c;
 
@@ -55,21 +56,14 @@ static void commit(struct ldr_review *r, char digit, const char *message, struct
 	c.author = (char *)"Pat Office";
 	c.message = (char *)message;
 	c.time = 1475236800; /* 2016-09-30 12:00 UTC */
-	ldr_review_changes(r, &c, before, after, NULL);
+	c.parents = other ? 2 : 1;
+	ldr_review_changes(r, &c, before, after, other);
 }
 
-/* A merge commit of other into before, giving after. */
-static void commit_merge(struct ldr_review *r, char digit, struct ldr_roadmap *before, struct ldr_roadmap *after,
-			 struct ldr_roadmap *other)
+static void commit(struct ldr_review *r, char digit, const char *message, struct ldr_roadmap *before,
+		   struct ldr_roadmap *after)
 {
-	struct ldr_commit c;
-
-	memset(&c, 0, sizeof(c));
-	memset(c.id, digit, LDR_OID_HEX);
-	c.author = (char *)"Pat Office";
-	c.message = (char *)"Merge";
-	c.parents = 2;
-	ldr_review_changes(r, &c, before, after, other);
+	commit3(r, digit, message, before, after, NULL);
 }
 
 static void copy(struct ldr_roadmap *dst, const struct ldr_roadmap *src)
@@ -439,7 +433,7 @@ static void test_merge(void **state)
 	copy(&merged, &ours);
 	set(&merged, "C4.year=17/18");
 	set(&merged, "C1.year=16/17 Q3"); /* decided in the merge */
-	commit_merge(&r, '3', &ours, &merged, &side);
+	commit3(&r, '3', "Merge", &ours, &merged, &side);
 	ldr_review_now(&r, &merged);
 	ldr_review_finish(&r);
 	assert_int_equal(item_in(&r, "C4")->nevents, 1); /* the branch's commit, not the merge too */
