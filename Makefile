@@ -26,7 +26,7 @@ DEB_xlsxwriter = libxlsxwriter-dev
 # xmllint, rendered with rsvg-convert and in headless Chromium.
 TOOLS = pkg-config:pkg-config diff:diffutils cmp:diffutils awk:mawk valgrind:valgrind \
 	timeout:coreutils xmllint:libxml2-utils rsvg-convert:librsvg2-bin chromium:chromium git:git \
-	tmux:tmux
+	tmux:tmux pdfinfo:poppler-utils
 # Python modules the tests import, with the package: Debian's interpreter,
 # since the python3 first on a PATH may be another one without them.
 PYTHON = /usr/bin/python3
@@ -84,7 +84,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 STRESS_BIN = $(B)/tests/stress
 
 .PHONY: all run test check-unit check-cli check-export check-svg check-layout check-man \
-	check-office check-fuzz check-valgrind check-stress check-tmux check-ssh man fuzz bench deps \
+	check-office check-fuzz check-valgrind check-stress check-tmux check-ssh check-report man fuzz bench deps \
 	deps-install install clean
 
 all: $(LDR_BIN)
@@ -171,7 +171,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN) $(STRESS_BIN)
 	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz \
-		check-cli check-export check-svg check-stress check-tmux check-ssh
+		check-cli check-export check-svg check-report check-stress check-tmux check-ssh
 	@echo "--- again, with AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(SANITIZER_ENV) $(MAKE) --no-print-directory DEVELOPER=1 B=build/asan SANITIZE=1 \
 		check-unit check-fuzz check-cli
@@ -215,6 +215,11 @@ SVG_BROWSER = derbyshire-gantt derbyshire-tubemap derbyshire-trajectory hostile-
 check-svg: ldr
 	@sh tests/svg/run.sh
 	@sh tests/svg/chromium.sh $(SVG_BROWSER:%=tests/svg/%.svg)
+
+# The board report (ldr report) in headless Chromium: a screenshot, and
+# printed to PDF on A4 and A3, its pages counted and its text read back.
+check-report: ldr
+	@sh tests/report/render.sh $(abspath ldr)
 
 # The interface in a real terminal: tmux at 80x24, keys typed, the screen
 # read back; a resize, and the hang-up of a dropped connection.

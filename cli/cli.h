@@ -28,6 +28,7 @@ extern const size_t cli_ncommands;
 int cmd_aggregate(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_stat(int argc, char **argv);
 int cmd_tui(int argc, char **argv);

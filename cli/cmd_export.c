@@ -15,9 +15,11 @@
 #include "../model/file.h"
 #include "cli.h"
 #include "history.h"
+#include "report.h"
 
 struct export_args {
-	const char *kind, *out, *roadmap, *as_of, *baseline, *rev;
+	const char *cmd; /* "export", or "report" (the report's kind given) */
+	const char *kind, *out, *roadmap, *as_of, *baseline, *rev, *year, *quarter;
 	int capabilities;
 };
 
@@ -25,7 +27,6 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 {
 	int i;
 
-	memset(a, 0, sizeof(*a));
 	*help = 0;
 	for (i = 1; i < argc; i++) {
 		const char *s = argv[i];
@@ -36,25 +37,29 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 			return 0;
 		} else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
 			if (!has_value)
-				return cli_usage_error("export", "'%s' needs a file name", s);
+				return cli_usage_error(a->cmd, "'%s' needs a file name", s);
 			a->out = argv[++i];
 		} else if (!strcmp(s, "--as-of")) {
 			if (!has_value)
-				return cli_usage_error("export", "'--as-of' needs a time, like 2017-03");
+				return cli_usage_error(a->cmd, "'--as-of' needs a time, like 2017-03");
 			a->as_of = argv[++i];
 		} else if (!strcmp(s, "--baseline")) {
 			if (!has_value)
-				return cli_usage_error("export", "'--baseline' needs a roadmap file or a revision");
+				return cli_usage_error(a->cmd, "'--baseline' needs a roadmap file or a revision");
 			a->baseline = argv[++i];
 		} else if (!strcmp(s, "--rev")) {
 			if (!has_value)
-				return cli_usage_error("export", "'--rev' needs a revision, like a tag or HEAD~1");
+				return cli_usage_error(a->cmd, "'--rev' needs a revision, like a tag or HEAD~1");
 			a->rev = argv[++i];
+		} else if (!strcmp(s, "--year") || !strcmp(s, "--quarter")) {
+			if (!has_value)
+				return cli_usage_error(a->cmd, "'%s' needs a time, like 16/17 or '16/17 Q2'", s);
+			*(!strcmp(s, "--year") ? &a->year : &a->quarter) = argv[++i];
 		} else if (!strcmp(s, "--capabilities")) {
 			a->capabilities = 1;
 		} else if (s[0] == '-' && s[1]) {
 			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("export", "unknown option '%s'", cli_safe(s, &b));
+			cli_usage_error(a->cmd, "unknown option '%s'", cli_safe(s, &b));
 			ldr_buf_release(&b);
 			return LDR_EXIT_USAGE;
 		} else if (!a->kind) {
@@ -62,15 +67,15 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 		} else if (!a->roadmap) {
 			a->roadmap = s;
 		} else {
-			return cli_usage_error("export", "one roadmap at a time");
+			return cli_usage_error(a->cmd, "one roadmap at a time");
 		}
 	}
 	if (!a->kind)
-		return cli_usage_error("export", "no kind of export given (annex2, annex4, ...)");
+		return cli_usage_error(a->cmd, "no kind of export given (annex2, annex4, ...)");
 	if (!a->out)
-		return cli_usage_error("export", "no output file given (-o FILE)");
+		return cli_usage_error(a->cmd, "no output file given (-o FILE)");
 	if (!a->roadmap)
-		return cli_usage_error("export", "no roadmap given");
+		return cli_usage_error(a->cmd, "no roadmap given");
 	return 0;
 }
 
@@ -249,10 +254,51 @@ static void add_dir(struct ldr_buf *b, const char *dir)
 		ldr_buf_addch(b, '/');
 }
 
+/* A file of the export all writes: "dir/stem-what.ext". */
+static void all_name(struct ldr_buf *name, const char *dir, const char *stem, const char *what, const char *ext)
+{
+	ldr_buf_reset(name);
+	add_dir(name, dir);
+	ldr_buf_addf(name, "%s-%s.%s", stem, what, ext);
+}
+
+/* What every reader of a footprint's exports wants beside them: the
+ * capabilities' Gantt chart, the projects' against the newest baseline
+ * (when the repository has one) and the board report. */
+static int write_extras(const struct ldr_roadmap *rm, const struct ldr_export_opts *o, const char *dir,
+			const char *stem, const struct export_args *a, const char *path)
+{
+	const struct ldr_exporter *gantt = ldr_exporter_find("gantt", "x.svg");
+	struct ldr_export_opts caps = *o;
+	struct ldr_buf name = LDR_BUF_INIT;
+	struct ldr_time period = { LDR_TIME_NONE, 0 };
+	int worst = LDR_EXIT_OK, r;
+
+	caps.capabilities = 1;
+	caps.baseline = NULL;
+	all_name(&name, dir, stem, "gantt-capabilities", "svg");
+	if ((r = write_one(gantt, rm, &caps, name.s, path)) == LDR_EXIT_OK)
+		printf("%s\n", name.s);
+	worst = r > worst ? r : worst;
+	if (o->baseline) {
+		all_name(&name, dir, stem, "gantt-baseline", "svg");
+		if ((r = write_one(gantt, rm, o, name.s, path)) == LDR_EXIT_OK)
+			printf("%s\n", name.s);
+		worst = r > worst ? r : worst;
+	}
+	all_name(&name, dir, stem, "report", "html");
+	if ((r = cli_report_write(a->cmd, rm, o, path, a->roadmap, a->baseline, period, name.s)) == LDR_EXIT_OK)
+		printf("%s\n", name.s);
+	worst = r > worst ? r : worst;
+	ldr_buf_release(&name);
+	return worst;
+}
+
 static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts *o, const char *dir,
-		     const char *roadmap)
+		     const struct export_args *a, const char *roadmap)
 {
 	struct ldr_buf name = LDR_BUF_INIT, stem = LDR_BUF_INIT;
+	struct ldr_export_opts plain = *o;
 	const char *s;
 	size_t i;
 	int worst = LDR_EXIT_OK;
@@ -277,18 +323,21 @@ static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts 
 		ldr_buf_addstr(&stem, "roadmap");
 	if (o->commit && !o->uncommitted)
 		ldr_buf_addf(&stem, "-%.7s", o->commit);
+	/* The plain Gantt chart is the plan as it is; the baseline's has a
+	 * file of its own. */
+	plain.baseline = NULL;
 	for (i = 0; i < ldr_nexporters; i++) {
 		const struct ldr_exporter *e = &ldr_exporters[i];
 		int r;
-		ldr_buf_reset(&name);
-		add_dir(&name, dir);
-		ldr_buf_addf(&name, "%s-%s.%s", stem.s, e->kind, e->ext);
-		r = write_one(e, rm, o, name.s, roadmap);
+		all_name(&name, dir, stem.s, e->kind, e->ext);
+		r = write_one(e, rm, &plain, name.s, roadmap);
 		if (r == LDR_EXIT_OK)
 			printf("%s\n", name.s);
 		if (r > worst)
 			worst = r;
 	}
+	i = (size_t)write_extras(rm, o, dir, stem.s, a, roadmap);
+	worst = (int)i > worst ? (int)i : worst;
 	ldr_buf_release(&name);
 	ldr_buf_release(&stem);
 	return worst;
@@ -302,36 +351,88 @@ static void list_kinds(FILE *out)
 			ldr_exporters[i].summary);
 }
 
-int cmd_export(int argc, char **argv)
+/* The baseline of the Gantt chart export all draws, when none is given:
+ * the newest baseline tag of the roadmap's repository, if any. */
+static const char *default_baseline(const struct export_args *a, const char *path, char **owned)
 {
-	struct export_args a;
+	struct ldr_repo *repo = NULL;
+	struct ldr_buf err = LDR_BUF_INIT;
+
+	*owned = NULL;
+	if (!a->baseline && path && strcmp(path, "-") != 0 && ldr_repo_open(&repo, path, &err) == 0)
+		*owned = ldr_repo_newest_baseline(repo);
+	ldr_repo_free(repo);
+	ldr_buf_release(&err);
+	return a->baseline ? a->baseline : *owned;
+}
+
+/* The period a report reviews (unset: the year of the review date). */
+static int report_period(const struct export_args *a, struct ldr_time *period)
+{
+	char err[256];
+
+	period->kind = LDR_TIME_NONE;
+	if (a->year && ldr_time_parse(period, a->year, LDR_TIME_YEAR, err, sizeof(err)) < 0)
+		return cli_usage_error(a->cmd, "--year: %s", err);
+	if (a->quarter && ldr_time_parse(period, a->quarter, LDR_TIME_QUARTER, err, sizeof(err)) < 0)
+		return cli_usage_error(a->cmd, "--quarter: %s", err);
+	return 0;
+}
+
+/* Write what a is for, from the loaded roadmap. */
+static int write_kind(const struct export_args *a, const struct ldr_exporter *e, const struct ldr_roadmap *rm,
+		      struct ldr_export_opts *o, const char *path, struct source *src)
+{
+	struct ldr_roadmap base;
+	struct ldr_export_opts with = *o;
+	struct ldr_time period;
+	struct export_args b = *a;
+	char *owned = NULL;
+	int r;
+
+	if (!strcmp(a->kind, "report"))
+		return (r = report_period(a, &period)) ? r
+							: cli_report_write(a->cmd, rm, o, path, a->roadmap, a->baseline,
+									   period, a->out);
+	if (!e)
+		b.baseline = default_baseline(a, path, &owned);
+	if (b.baseline && (r = load_baseline(&b, &base, src)) != LDR_EXIT_OK) {
+		ldr_roadmap_release(&base);
+		free(owned);
+		return r;
+	}
+	if (b.baseline) {
+		with.baseline = &base;
+		with.baseline_name = src->baseline_name.s;
+	}
+	r = e ? write_one(e, rm, &with, a->out, path) : write_all(rm, &with, a->out, a, path);
+	if (b.baseline)
+		ldr_roadmap_release(&base);
+	free(owned);
+	return r;
+}
+
+static int run_export(struct export_args *a)
+{
 	struct ldr_export_opts o;
-	struct ldr_roadmap rm, base;
+	struct ldr_roadmap rm;
 	struct source src;
 	const struct ldr_exporter *e = NULL;
 	char *path = NULL;
 	char err[256];
-	int help, r = parse_args(argc, argv, &a, &help);
+	int r;
 
-	if (help) {
-		cli_print_help(stdout, cli_find("export"));
-		printf("\nKinds:\n");
-		list_kinds(stdout);
-		return LDR_EXIT_OK;
-	}
-	if (r)
-		return r;
 	memset(&o, 0, sizeof(o));
 	o.as_of = ldr_date_this_month();
-	if (a.as_of && ldr_time_parse(&o.as_of, a.as_of, LDR_TIME_ANY, err, sizeof(err)) < 0)
-		return cli_usage_error("export", "--as-of: %s", err);
-	o.capabilities = a.capabilities;
-	if (strcmp(a.kind, "all") != 0) {
-		e = ldr_exporter_find(a.kind, a.out);
+	if (a->as_of && ldr_time_parse(&o.as_of, a->as_of, LDR_TIME_ANY, err, sizeof(err)) < 0)
+		return cli_usage_error(a->cmd, "--as-of: %s", err);
+	o.capabilities = a->capabilities;
+	if (strcmp(a->kind, "all") != 0 && strcmp(a->kind, "report") != 0) {
+		e = ldr_exporter_find(a->kind, a->out);
 		if (!e) {
 			struct ldr_buf b = LDR_BUF_INIT, b2 = LDR_BUF_INIT;
 			fprintf(stderr, "ldr export: no '%s' export writes '%s'; the exports are:\n",
-				cli_safe(a.kind, &b), cli_safe(a.out, &b2));
+				cli_safe(a->kind, &b), cli_safe(a->out, &b2));
 			list_kinds(stderr);
 			ldr_buf_release(&b);
 			ldr_buf_release(&b2);
@@ -339,26 +440,50 @@ int cmd_export(int argc, char **argv)
 		}
 	}
 	memset(&src, 0, sizeof(src));
-	r = load_source(&a, &rm, &path, &o, &src);
-	if (!a.as_of) /* the date the roadmap describes, as for 'ldr check' */
+	r = load_source(a, &rm, &path, &o, &src);
+	if (!a->as_of) /* the date the roadmap describes, as for 'ldr check' */
 		o.as_of = ldr_check_as_of(&rm);
-	if (r == LDR_EXIT_OK && a.baseline) {
-		r = load_baseline(&a, &base, &src);
-		if (r == LDR_EXIT_OK) {
-			o.baseline = &base;
-			o.baseline_name = src.baseline_name.s;
-		} else {
-			ldr_roadmap_release(&base);
-		}
-	}
 	if (r == LDR_EXIT_OK)
-		r = e ? write_one(e, &rm, &o, a.out, path) : write_all(&rm, &o, a.out, path);
-	if (o.baseline)
-		ldr_roadmap_release(&base);
+		r = write_kind(a, e, &rm, &o, path, &src);
 	ldr_roadmap_release(&rm);
 	if (src.have_commit)
 		ldr_commit_release(&src.commit);
 	ldr_buf_release(&src.baseline_name);
 	free(path);
 	return r;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	struct export_args a;
+	int help, r;
+
+	memset(&a, 0, sizeof(a));
+	a.cmd = "export";
+	r = parse_args(argc, argv, &a, &help);
+	if (help) {
+		cli_print_help(stdout, cli_find("export"));
+		printf("\nKinds:\n");
+		list_kinds(stdout);
+		printf("  %-10s .%-5s %s\n", "report", "html", "the board report (as 'ldr report')");
+		return LDR_EXIT_OK;
+	}
+	return r ? r : run_export(&a);
+}
+
+/* 'ldr report -o FILE.html ...' is 'ldr export report -o FILE.html ...'. */
+int cmd_report(int argc, char **argv)
+{
+	struct export_args a;
+	int help, r;
+
+	memset(&a, 0, sizeof(a));
+	a.cmd = "report";
+	a.kind = "report";
+	r = parse_args(argc, argv, &a, &help);
+	if (help) {
+		cli_print_help(stdout, cli_find("report"));
+		return LDR_EXIT_OK;
+	}
+	return r ? r : run_export(&a);
 }

@@ -49,9 +49,11 @@ const struct cli_command cli_commands[] = {
 	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
 	  "The format follows OUT's extension. 'ldr export all -o DIR ROADMAP' writes\n"
-	  "every export into DIR, named after the footprint. A roadmap in a git\n"
-	  "repository is exported with the commit it is (or has changed from) in\n"
-	  "its footers.\n\n"
+	  "every export into DIR, named after the footprint: each kind below, the\n"
+	  "capabilities' Gantt chart, the projects' against the newest baseline tag\n"
+	  "(or --baseline) when there is one, and the board report (ldr report). A\n"
+	  "roadmap in a git repository is exported with the commit it is (or has\n"
+	  "changed from) in its footers.\n\n"
 	  "  -o, --output OUT  the file to write (replaced atomically)\n"
 	  "  --rev REV         the roadmap as it was at a revision (a tag, a commit)\n"
 	  "  --as-of TIME      the date of the 'as at' line (default: the roadmap's\n"
@@ -60,6 +62,24 @@ const struct cli_command cli_commands[] = {
 	  "  --baseline FILE|REV  gantt: draw this earlier plan under the current one:\n"
 	  "                    a file, or else a revision of the roadmap's repository\n",
 	  cmd_export },
+	{ "report", "-o FILE.html [--baseline REV] [--year Y | --quarter Q] [--as-of TIME] ROADMAP",
+	  "Write the board report: one HTML file to read, print or send.",
+	  "One self-contained HTML file (its styles and charts inside it, no script,\n"
+	  "nothing fetched) for a board pack: the summary of the review against the\n"
+	  "baseline (what was due, delivered, on time), the status of capabilities\n"
+	  "and projects, what is overdue, what slipped or was dropped since the\n"
+	  "baseline and why (the commits that did it), the charts, the review of\n"
+	  "each capability group, the checks that fail, and the commit it shows.\n"
+	  "It prints to A4 or A3, each section on a new page.\n\n"
+	  "  -o, --output FILE  the file to write (replaced atomically)\n"
+	  "  --baseline REV     the approved plan (default: the newest baseline tag;\n"
+	  "                     without one, the report has no review)\n"
+	  "  --year Y, --quarter Q  the period reviewed (default: the year of the\n"
+	  "                     review date)\n"
+	  "  --as-of TIME       the review date (default: the roadmap's as_at, else\n"
+	  "                     this month)\n"
+	  "  --rev REV          the roadmap as it was at a revision\n",
+	  cmd_report },
 	{ "aggregate", "[--json | --csv FILE | -o FILE.xlsx] [--as-of TIME] ROADMAP...",
 	  "Sum many footprints' roadmaps into the national view.",
 	  "Each ROADMAP is a file, or a directory: one holding roadmap.yaml is that\n"

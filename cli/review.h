@@ -19,9 +19,6 @@ struct review_run {
 	struct ldr_review_source src;
 };
 
-/* Moves of one item shown one by one; more are summarised (JSON lists all). */
-#define REVIEW_MOVES_SHOWN 3
-
 void review_print_text(const struct review_run *run);
 void review_print_json(const struct review_run *run);
 /* The CSV as text, in b. */

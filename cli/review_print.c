@@ -76,83 +76,19 @@ static void commit_text(struct ldr_buf *b, const struct ldr_commit *c)
 	ldr_date_format(b, c->time, c->offset);
 }
 
-static void commit_day(struct ldr_buf *b, const struct ldr_commit *c)
-{
-	struct ldr_buf d = LDR_BUF_INIT;
-
-	if (!c->id[0]) {
-		ldr_buf_addstr(b, "not committed");
-		return;
-	}
-	ldr_date_format(&d, c->time, c->offset);
-	ldr_buf_add(b, d.s, 10);
-	ldr_buf_addf(b, " (%.7s)", c->id);
-	ldr_buf_release(&d);
-}
-
-static size_t moves_of(const struct ldr_review_item *it)
-{
-	return it->rephased;
-}
-
-/* A long chain of moves, in one line: how many, from where to where, when. */
-static void moves_summary(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_item *it)
-{
-	const struct ldr_review_event *first = NULL, *last = NULL;
-	size_t i;
-	int net = ldr_review_net_quarters(it);
-
-	for (i = 0; i < it->nevents; i++)
-		if (it->events[i].type == LDR_RC_MOVED) {
-			first = first ? first : &it->events[i];
-			last = &it->events[i];
-		}
-	if (!first || !last)
-		return;
-	ldr_buf_addf(b, "moved %u times, ", it->rephased);
-	time_text(b, &first->from);
-	ldr_buf_addstr(b, " -> ");
-	time_text(b, &last->to);
-	ldr_buf_addf(b, ", net %+d quarter%s; first ", net, net == 1 || net == -1 ? "" : "s");
-	commit_day(b, &run->rv.commits[first->commit]);
-	ldr_buf_addstr(b, ", last ");
-	commit_day(b, &run->rv.commits[last->commit]);
-	ldr_buf_addstr(b, "; the largest move:");
-}
-
-static void why_line(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_event *e)
-{
-	ldr_buf_addstr(b, "             why: ");
-	ldr_review_event_text(b, &run->rv, e, 60);
-	ldr_buf_addch(b, '\n');
-}
-
 /* Under an item that slipped, moved or was dropped: the commits that did it. */
 static void reasons_text(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_item *it)
 {
-	int summarise = moves_of(it) > REVIEW_MOVES_SHOWN, any = 0;
-	size_t i;
+	struct ldr_buf lines = LDR_BUF_INIT;
+	const char *p, *nl;
 
-	if (!ldr_review_has_reasons(it))
-		return;
-	if (summarise) {
+	ldr_review_reasons(&lines, &run->rv, it, 60);
+	for (p = lines.s; p && *p; p = nl + 1) {
+		nl = strchr(p, '\n');
 		ldr_buf_addstr(b, "             why: ");
-		moves_summary(b, run, it);
-		ldr_buf_addch(b, '\n');
-		why_line(b, run, ldr_review_largest_move(it));
-		any = 1;
+		ldr_buf_add(b, p, (size_t)(nl - p + 1));
 	}
-	for (i = 0; i < it->nevents; i++) {
-		const struct ldr_review_event *e = &it->events[i];
-		if (e->type == LDR_RC_DELIVERED || e->type == LDR_RC_REOPENED || e->type == LDR_RC_ADDED ||
-		    (summarise && e->type == LDR_RC_MOVED))
-			continue;
-		why_line(b, run, e);
-		any = 1;
-	}
-	if (!any)
-		ldr_buf_addstr(b, "             why: no commit after the baseline changed it (is the baseline "
-			       "an ancestor of HEAD?)\n");
+	ldr_buf_release(&lines);
 }
 
 static void item_line(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_item *it)
@@ -315,13 +251,13 @@ static void path_text(struct ldr_buf *b, const struct ldr_review_item *it)
 			continue;
 		if (!shown++)
 			time_text(b, &e->from);
-		if (it->rephased <= REVIEW_MOVES_SHOWN || shown == it->rephased) {
-			ldr_buf_addstr(b, shown == it->rephased && it->rephased > REVIEW_MOVES_SHOWN ? " -> ... -> "
+		if (it->rephased <= LDR_REVIEW_MOVES_SHOWN || shown == it->rephased) {
+			ldr_buf_addstr(b, shown == it->rephased && it->rephased > LDR_REVIEW_MOVES_SHOWN ? " -> ... -> "
 												      : " -> ");
 			time_text(b, &e->to);
 		}
 	}
-	if (it->rephased > REVIEW_MOVES_SHOWN) {
+	if (it->rephased > LDR_REVIEW_MOVES_SHOWN) {
 		int q = ldr_quarter_index(ldr_time_last(&largest->to)) -
 			ldr_quarter_index(ldr_time_last(&largest->from));
 		ldr_buf_addf(b, " (largest move %+d quarter%s: ", q, q == 1 || q == -1 ? "" : "s");
@@ -379,7 +315,7 @@ static void quality_text(struct ldr_buf *b, const struct review_run *run)
 		pad(b, start, 8);
 		if (c) {
 			ldr_buf_addstr(b, "recorded ");
-			commit_day(b, c);
+			ldr_review_commit_day(b, c);
 			ldr_buf_addstr(b, "; ");
 		}
 		ldr_buf_addstr(b, "fix: ");
@@ -672,18 +608,15 @@ static void csv_field(struct ldr_buf *b, const char *s)
 static void csv_why(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_item *it)
 {
 	struct ldr_buf why = LDR_BUF_INIT;
-	char *line, *save = NULL;
-	int n = 0;
+	size_t i;
 
-	reasons_text(&why, run, it);
-	for (line = why.s ? strtok_r(why.s, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save)) {
-		line += strspn(line, " ");
-		if (!strncmp(line, "why: ", 5))
-			line += 5;
-		/* A line that ends in ':' goes on in the next. */
-		ldr_buf_addstr(b, !n++ ? "" : b->s[b->len - 1] == ':' ? " " : "; ");
-		ldr_buf_addstr(b, line);
-	}
+	ldr_review_reasons(&why, &run->rv, it, 60);
+	/* A line that ends in ':' goes on in the next. */
+	for (i = 0; why.len && i + 1 < why.len; i++)
+		if (why.s[i] == '\n')
+			ldr_buf_addstr(b, i && why.s[i - 1] == ':' ? " " : "; ");
+		else
+			ldr_buf_addch(b, why.s[i]);
 	ldr_buf_release(&why);
 }
 

@@ -196,5 +196,8 @@ int ldr_repo_tag(struct ldr_repo *repo, const char *name, const char *message,
 /* Every tag on a commit, oldest first (by tagger's or commit's time). */
 int ldr_repo_tags(struct ldr_repo *repo, struct ldr_tag **tags, size_t *n, struct ldr_buf *err);
 void ldr_tags_free(struct ldr_tag *tags, size_t n);
+/* The newest annotated tag, the approved plan as 'ldr baseline' marks it
+ * (a new string), or NULL when there is none. */
+char *ldr_repo_newest_baseline(struct ldr_repo *repo);
 
 #endif

@@ -323,3 +323,19 @@ void ldr_tags_free(struct ldr_tag *tags, size_t n)
 	}
 	free(tags);
 }
+
+char *ldr_repo_newest_baseline(struct ldr_repo *repo)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_tag *tags = NULL;
+	size_t n = 0, i;
+	char *name = NULL;
+
+	if (ldr_repo_tags(repo, &tags, &n, &err) == 0)
+		for (i = n; i-- > 0 && !name;)
+			if (tags[i].annotated)
+				name = ldr_strdup(tags[i].name);
+	ldr_tags_free(tags, n);
+	ldr_buf_release(&err);
+	return name;
+}

@@ -638,6 +638,75 @@ void ldr_review_event_text(struct ldr_buf *b, const struct ldr_review *rv, const
 	ldr_buf_release(&day);
 }
 
+void ldr_review_commit_day(struct ldr_buf *b, const struct ldr_commit *c)
+{
+	struct ldr_buf d = LDR_BUF_INIT;
+
+	if (!c->id[0]) {
+		ldr_buf_addstr(b, "not committed");
+		return;
+	}
+	ldr_date_format(&d, c->time, c->offset);
+	ldr_buf_add(b, d.s, 10);
+	ldr_buf_addf(b, " (%.7s)", c->id);
+	ldr_buf_release(&d);
+}
+
+/* A long chain of moves, in one line: how many, from where to where, when. */
+static void moves_summary(struct ldr_buf *b, const struct ldr_review *rv, const struct ldr_review_item *it)
+{
+	const struct ldr_review_event *first = NULL, *last = NULL;
+	size_t i;
+	int net = ldr_review_net_quarters(it);
+
+	for (i = 0; i < it->nevents; i++)
+		if (it->events[i].type == LDR_RC_MOVED) {
+			first = first ? first : &it->events[i];
+			last = &it->events[i];
+		}
+	if (!first || !last)
+		return;
+	ldr_buf_addf(b, "moved %u times, ", it->rephased);
+	add_time(b, &first->from);
+	ldr_buf_addstr(b, " -> ");
+	add_time(b, &last->to);
+	ldr_buf_addf(b, ", net %+d quarter%s; first ", net, net == 1 || net == -1 ? "" : "s");
+	ldr_review_commit_day(b, &rv->commits[first->commit]);
+	ldr_buf_addstr(b, ", last ");
+	ldr_review_commit_day(b, &rv->commits[last->commit]);
+	ldr_buf_addstr(b, "; the largest move:\n");
+}
+
+static void reason(struct ldr_buf *b, const struct ldr_review *rv, const struct ldr_review_event *e, size_t width)
+{
+	ldr_review_event_text(b, rv, e, width);
+	ldr_buf_addch(b, '\n');
+}
+
+void ldr_review_reasons(struct ldr_buf *b, const struct ldr_review *rv, const struct ldr_review_item *it,
+			size_t width)
+{
+	int summarise = it->rephased > LDR_REVIEW_MOVES_SHOWN;
+	size_t i, start = b->len;
+
+	if (!ldr_review_has_reasons(it))
+		return;
+	if (summarise) {
+		moves_summary(b, rv, it);
+		reason(b, rv, ldr_review_largest_move(it), width);
+	}
+	for (i = 0; i < it->nevents; i++) {
+		const struct ldr_review_event *e = &it->events[i];
+		if (e->type == LDR_RC_DELIVERED || e->type == LDR_RC_REOPENED || e->type == LDR_RC_ADDED ||
+		    (summarise && e->type == LDR_RC_MOVED))
+			continue;
+		reason(b, rv, e, width);
+	}
+	if (b->len == start)
+		ldr_buf_addstr(b, "no commit after the baseline changed it (is the baseline an ancestor of "
+			       "HEAD?)\n");
+}
+
 void ldr_review_release(struct ldr_review *rv)
 {
 	size_t i;

@@ -173,6 +173,20 @@ int ldr_review_has_reasons(const struct ldr_review_item *it);
 void ldr_review_event_text(struct ldr_buf *b, const struct ldr_review *rv, const struct ldr_review_event *e,
 			   size_t width);
 
+/* Why an item slipped, moved or was dropped, a line each (ending in '\n'):
+ * the commits that did it, as ldr_review_event_text gives them (width
+ * cuts their subjects); more than LDR_REVIEW_MOVES_SHOWN moves are
+ * summarised in a line ending in ':' (how many, from and to, the first and
+ * the last commit) followed by the largest move. Nothing when the item has
+ * no reasons (ldr_review_has_reasons). */
+#define LDR_REVIEW_MOVES_SHOWN 3
+void ldr_review_reasons(struct ldr_buf *b, const struct ldr_review *rv, const struct ldr_review_item *it,
+			size_t width);
+
+/* "2016-09-30 (1a2b3c4)": the day of a commit and its short id; "not
+ * committed" for changes not committed. */
+void ldr_review_commit_day(struct ldr_buf *b, const struct ldr_commit *c);
+
 /* The largest move of an item's planned time (NULL if it never moved). */
 const struct ldr_review_event *ldr_review_largest_move(const struct ldr_review_item *it);
 

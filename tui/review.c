@@ -67,23 +67,6 @@ static void review_clear(struct review_view *r)
 	r->n = 0;
 }
 
-/* The newest annotated tag: the approved plan, as 'ldr baseline' marks it. */
-static char *newest_baseline(struct ldr_repo *repo)
-{
-	struct ldr_buf err = LDR_BUF_INIT;
-	struct ldr_tag *tags = NULL;
-	size_t n = 0, i;
-	char *name = NULL;
-
-	if (ldr_repo_tags(repo, &tags, &n, &err) == 0)
-		for (i = n; i-- > 0 && !name;)
-			if (tags[i].annotated)
-				name = ldr_strdup(tags[i].name);
-	ldr_tags_free(tags, n);
-	ldr_buf_release(&err);
-	return name;
-}
-
 /* The rows: what was due at the baseline, kind by kind, then what was added. */
 static void choose_items(struct review_view *r)
 {
@@ -107,7 +90,7 @@ static void work_out(struct tui_view *v, int as_of)
 	struct ldr_buf notes = LDR_BUF_INIT, err = LDR_BUF_INIT;
 	struct ldr_time period = r->period;
 
-	r->base_name = r->baseline ? ldr_strdup(r->baseline) : newest_baseline(v->app->repo);
+	r->base_name = r->baseline ? ldr_strdup(r->baseline) : ldr_repo_newest_baseline(v->app->repo);
 	if (!r->base_name)
 		return;
 	if (!period.kind)
