@@ -16,12 +16,14 @@ CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
 # The libraries, with the Debian package that provides each.
-PKGS = ncursesw yaml-0.1 libgit2 cmocka xlsxwriter
+PKGS = ncursesw yaml-0.1 libgit2 cmocka xlsxwriter libzip expat
 DEB_ncursesw = libncurses-dev
 DEB_yaml-0.1 = libyaml-dev
 DEB_libgit2 = libgit2-dev
 DEB_cmocka = libcmocka-dev
 DEB_xlsxwriter = libxlsxwriter-dev
+DEB_libzip = libzip-dev
+DEB_expat = libexpat1-dev
 # Commands the build and the tests run; the SVG charts are checked with
 # xmllint, rendered with rsvg-convert and in headless Chromium.
 TOOLS = pkg-config:pkg-config diff:diffutils cmp:diffutils awk:mawk valgrind:valgrind \
@@ -48,8 +50,9 @@ else
 WARNINGS = -Wall
 endif
 
-# The model and the exports use these; curses is linked only for tui/.
-LIBS_USED = yaml-0.1 libgit2 xlsxwriter
+# The model, the exports and the imports use these; curses is linked only
+# for tui/. The imports read workbooks with libzip and expat.
+LIBS_USED = yaml-0.1 libgit2 xlsxwriter libzip expat
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LIBS_USED) 2>/dev/null)
 LIB_LIBS = $(shell $(PKG_CONFIG) --libs $(LIBS_USED) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -67,17 +70,19 @@ LDR_BIN = $(if $(filter build,$(B)),ldr,$(B)/ldr)
 
 MODEL_SRC = $(wildcard model/*.c)
 EXPORT_SRC = $(wildcard export/*.c)
+IMPORT_SRC = $(wildcard import/*.c)
 TUI_SRC = $(wildcard tui/*.c)
 CLI_SRC = $(wildcard cli/*.c)
 MODEL_OBJ = $(MODEL_SRC:%.c=$(B)/%.o)
 EXPORT_OBJ = $(EXPORT_SRC:%.c=$(B)/%.o)
+IMPORT_OBJ = $(IMPORT_SRC:%.c=$(B)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(B)/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o)
 # Only tui/ sees curses: its objects get curses' flags, and ldr its library.
 CURSES_CFLAGS = $(filter-out -D_XOPEN_SOURCE%,$(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null))
 CURSES_LIBS = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 # What unit tests link: everything but main() and the terminal.
-LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ)
+LIB_OBJ = $(MODEL_OBJ) $(EXPORT_OBJ) $(IMPORT_OBJ)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Saving under stress: kill -9 loops and two saves at once (tests/stress/).
@@ -242,9 +247,9 @@ check-stress: ldr $(STRESS_BIN)
 
 # The model and the exports never see a terminal; every header compiles alone.
 check-layout:
-	@if grep -rlE '#include *[<"](n?curses|ncursesw)' model export cli 2>/dev/null; then \
+	@if grep -rlE '#include *[<"](n?curses|ncursesw)' model export import cli 2>/dev/null; then \
 		echo "curses is included outside tui/"; exit 1; fi
-	@for h in $(wildcard model/*.h export/*.h tui/*.h cli/*.h); do \
+	@for h in $(wildcard model/*.h export/*.h import/*.h tui/*.h cli/*.h); do \
 		echo "#include \"$$h\"" | $(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -x c -fsyntax-only -I. - || exit 1; \
 	done
 	@echo "layout: ok"
@@ -268,7 +273,7 @@ check-man: build/man/ldr.1
 
 # Fuzzing. The targets run under libFuzzer with 'make fuzz' (clang); in make
 # test, a replay driver runs them over every input kept in the corpus.
-FUZZ_TARGETS = load time
+FUZZ_TARGETS = load time xlsx csv
 FUZZ_SECONDS ?= 60
 $(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ) $(B)/FLAGS
 	@mkdir -p $(dir $@)
@@ -281,9 +286,9 @@ check-fuzz: $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
 FUZZ_CC = clang
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -g -O1 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(LIB_CFLAGS)
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(MODEL_SRC)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(MODEL_SRC) $(IMPORT_SRC)
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(MODEL_SRC) $(LIB_LIBS)
+	$(QUIET_LINK)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(MODEL_SRC) $(IMPORT_SRC) $(LIB_LIBS)
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \
@@ -317,5 +322,5 @@ install: ldr
 clean:
 	rm -rf build ldr
 
--include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) \
+-include $(MODEL_OBJ:.o=.d) $(EXPORT_OBJ:.o=.d) $(IMPORT_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d) \
 	$(STRESS_BIN:=.d) build/bench/history.d

@@ -1,0 +1,96 @@
+/* Sheets of cells: what both readers make. */
+#include "sheet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ldr_cell *ldr_sheet_add(struct ldr_sheet *s, unsigned row, unsigned col, enum ldr_cell_type type,
+			       const char *text, size_t len)
+{
+	struct ldr_cell *c;
+
+	ldr_grow((void **)&s->cells, &s->cap, s->n + 1, sizeof(*s->cells));
+	c = &s->cells[s->n++];
+	c->row = row;
+	c->col = col;
+	c->type = type;
+	c->formula = 0;
+	c->text = ldr_strndup(text, len);
+	if (row + 1 > s->rows)
+		s->rows = row + 1;
+	if (col + 1 > s->cols)
+		s->cols = col + 1;
+	return c;
+}
+
+static void sheet_release(struct ldr_sheet *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->cells[i].text);
+	free(s->cells);
+	free(s->merges);
+	free(s->hidden_rows);
+	free(s->name);
+}
+
+void ldr_workbook_release(struct ldr_workbook *wb)
+{
+	size_t i;
+
+	for (i = 0; i < wb->n; i++)
+		sheet_release(&wb->sheets[i]);
+	free(wb->sheets);
+	free(wb->path);
+	memset(wb, 0, sizeof(*wb));
+}
+
+struct ldr_sheet *ldr_workbook_sheet(const struct ldr_workbook *wb, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < wb->n; i++)
+		if (strcmp(wb->sheets[i].name, name) == 0)
+			return &wb->sheets[i];
+	return NULL;
+}
+
+const struct ldr_cell *ldr_sheet_cell(const struct ldr_sheet *s, unsigned row, unsigned col)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) { /* the cells are in row order, then column order */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct ldr_cell *c = &s->cells[mid];
+		if (c->row == row && c->col == col)
+			return c;
+		if (c->row < row || (c->row == row && c->col < col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+int ldr_sheet_row_hidden(const struct ldr_sheet *s, unsigned row)
+{
+	return row < s->nhidden_rows && s->hidden_rows[row];
+}
+
+char *ldr_cell_name(unsigned row, unsigned col, char *buf)
+{
+	char letters[8];
+	int n = 0, i;
+
+	col++;
+	while (col && n < 7) {
+		letters[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = letters[n - 1 - i];
+	snprintf(buf + n, 16 - (size_t)n, "%u", row + 1);
+	return buf;
+}
