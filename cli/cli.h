@@ -29,6 +29,8 @@ int cmd_aggregate(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_impact(int argc, char **argv);
+int cmd_critical(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_stat(int argc, char **argv);
 int cmd_tui(int argc, char **argv);

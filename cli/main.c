@@ -128,6 +128,36 @@ const struct cli_command cli_commands[] = {
 	  "since it was read.\n\n"
 	  "  -m, --message MSG  the commit message (default: what was set)\n",
 	  cmd_set },
+	{ "impact", "ROADMAP ID.FIELD=VALUE... [--json] [--apply [-m MSG]]",
+	  "What else moves if something slips, and what that breaks.",
+	  "Each ID.FIELD=VALUE moves a planned time: a project's start (the whole\n"
+	  "project moves, its milestones with it) or end, a capability's year, a\n"
+	  "milestone's due, an activity's quarter; VALUE is a time (18/19 Q2, 2019-03)\n"
+	  "or a move (+2Q, -1Q, +3m, +1y). The knock-on follows depends_on (a project\n"
+	  "starts after those it depends on end, keeping its duration), the projects\n"
+	  "that deliver a capability, and the capabilities it depends on; delivered\n"
+	  "records do not move, and nothing moves further than it must. It prints\n"
+	  "each move and why, the capabilities that now miss their year, milestones\n"
+	  "outside their project, universal capability activities and ambitions due\n"
+	  "before a project they name ends, and what goes beyond the horizon.\n"
+	  "Nothing is written unless --apply.\n\n"
+	  "  --json              the moves and what they break as one JSON object\n"
+	  "  --apply             commit the whole knock-on as one change, its message\n"
+	  "                      listing every move\n"
+	  "  -m, --message MSG   the commit's subject (default: what was asked)\n",
+	  cmd_impact },
+	{ "critical", "ROADMAP [--to ID] [--json]",
+	  "Show the critical path and each project's slack.",
+	  "The chain of dependencies that sets the latest end (or the end of the\n"
+	  "project or capability ID), then each project's total slack (how many months\n"
+	  "it can slip before it delays that end) and free slack (before any project\n"
+	  "that depends on it must move), the least first: negative slack is a plan\n"
+	  "already impossible. With the earliest each project can end, its\n"
+	  "predecessors' durations kept, when that is later than planned.\n\n"
+	  "  --to ID   the end of a project, or a capability's year (through the\n"
+	  "            projects that deliver it)\n"
+	  "  --json    the path and the slack as one JSON object\n",
+	  cmd_critical },
 	{ "log", "[--record ID] [--json] ROADMAP",
 	  "Show the commits that changed a roadmap, newest first.",
 	  "Each commit on one line: its id (and tags), date, author and subject.\n\n"

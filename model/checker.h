@@ -31,6 +31,9 @@ void ldr_report_at(struct ldr_checker *c, struct ldr_pos pos, const char *id, co
  * none. */
 struct ldr_pos ldr_field_pos(const struct ldr_kind *k, const void *rec, const char *field);
 
+/* Rules that live beside rules.c (each in a file of its own). */
+void ldr_rule_cannot_finish(struct ldr_checker *c);
+
 /* 'text' quoted for a message (slot 0-3: up to four in one message). */
 const char *ldr_q(const char *s, int slot);
 

@@ -1041,6 +1041,9 @@ const struct ldr_rule ldr_rules[] = {
 	{ "dep-order", E, "a project starts before a project it depends on ends, or a capability is "
 	  "due before the projects that deliver it end or before a capability it depends on",
 	  "re-phase one of the two", rule_dep_order },
+	{ "cannot-finish", W, "a firm capability's delivering project cannot end by its year once the "
+	  "projects it depends on keep their durations", "re-phase the capability or shorten the chain",
+	  ldr_rule_cannot_finish },
 	{ "range", E, "a project ends before it starts, or a milestone is due outside its project",
 	  "correct the dates", rule_range },
 	{ "horizon", W, "a time is outside the roadmap's horizon (footprint start to end)",

@@ -11,11 +11,12 @@
  * responses. A few records are wrong on purpose (about one in two hundred),
  * as in real roadmaps, so that the checks have something to say.
  *
- *   gen [--capabilities N] [--projects N] [--deps N] [--cycle N] [--seed S]
+ *   gen [--capabilities N] [--projects N] [--deps N] [--cycle N] [--chain N] [--seed S]
  *       [--name TEXT]
  *       one roadmap on standard output; --deps counts the depends_on links
  *       of projects and capabilities together; --cycle N adds N projects
- *       that depend on each other in one ring
+ *       that depend on each other in one ring, --chain N a chain of N
+ *       projects, each starting the month after the one before ends
  *   gen --footprints N --out DIR [--seed S]
  *       N footprints of the sizes the guidance describes (dozens of
  *       projects, up to hundreds of capabilities each) as DIR/fp-01.yaml...
@@ -28,7 +29,7 @@
 #define LAYERS 16 /* quarters 16/17 Q1 to 19/20 Q4 */
 
 struct opts {
-	long caps, projects, deps, cycle;
+	long caps, projects, deps, cycle, chain;
 	const char *name;
 };
 
@@ -270,6 +271,16 @@ static void projects(const struct opts *o, long deps, const int *ends)
 	for (i = 0; i < o->cycle; i++)
 		printf("- id: R%05ld\n  name: Ring project %ld\n  depends_on: [R%05ld]\n", i, i,
 		       (i + 1) % o->cycle);
+	/* A chain, each a month long and starting the month after the one
+	 * before it ends: a slip at its head moves them all, until the
+	 * months a roadmap can name run out (3,600 from 1900-01). */
+	for (i = 0; i < o->chain; i++) {
+		long m = i % 3600;
+		printf("- id: K%05ld\n  name: Chain project %ld\n  start: %04ld-%02ld\n  end: %04ld-%02ld\n", i, i,
+		       1900 + m / 12, m % 12 + 1, 1900 + m / 12, m % 12 + 1);
+		if (i)
+			printf("  depends_on: [K%05ld]\n", i - 1);
+	}
 }
 
 /* ---- capabilities -------------------------------------------------------- */
@@ -481,7 +492,7 @@ static int footprints(int n, const char *dir, unsigned long long s)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { 500, 50, 100, 0, "Synthetic footprint" };
+	struct opts o = { 500, 50, 100, 0, 0, "Synthetic footprint" };
 	const char *out = NULL;
 	unsigned long long s = 1;
 	long nfootprints = 0;
@@ -493,6 +504,7 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[k], "--projects")) o.projects = v;
 		else if (!strcmp(argv[k], "--deps")) o.deps = v;
 		else if (!strcmp(argv[k], "--cycle")) o.cycle = v;
+		else if (!strcmp(argv[k], "--chain")) o.chain = v;
 		else if (!strcmp(argv[k], "--seed")) s = (unsigned long long)v;
 		else if (!strcmp(argv[k], "--name")) o.name = argv[k + 1];
 		else if (!strcmp(argv[k], "--footprints")) nfootprints = v;

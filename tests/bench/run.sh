@@ -11,7 +11,7 @@
 # much less than the clock.
 # Not a test: nothing here fails on a number (a command that fails stops it).
 #
-#   sh tests/bench/run.sh [SECTION...]   sizes memory national ring groups history
+#   sh tests/bench/run.sh [SECTION...]   sizes memory national ring whatif groups history
 #   RUNS=5 SLOW_RUNS=3                   runs of each measure; of Python's load
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -207,6 +207,24 @@ ring() {
 	printf '  %-38s %10.1f ms\n' "ldr stat (load alone)" "$(median "$RUNS" "$LDR stat $B/ring.yaml")"
 }
 
+# What if it slips: the knock-on of a slip at the head of a chain of 10,000
+# projects (each moves, to the last month a roadmap can name), and the
+# critical path and slack of the 50,000-capability roadmap; each beside
+# loading the same file, which they cannot do without.
+whatif() {
+	gen chain "--capabilities 100 --projects 100 --deps 100 --chain 10000"
+	gen large "--capabilities 50000 --projects 5000 --deps 10000"
+	echo "what if: a chain of 10,000 projects; the 50,000-capability roadmap (CPU ms, and less the load)"
+	t=$(median "$RUNS" "$LDR impact --json $B/chain.yaml K00000.end=+1m")
+	l=$(median "$RUNS" "$LDR stat $B/chain.yaml")
+	printf '  %-38s %10.1f ms  %s\n' "ldr impact (a slip at the chain's head)" "$t" \
+		"$(awk -v t="$t" -v l="$l" 'BEGIN { printf "%.1f ms more than loading it (%.1f ms)", t - l, l }')"
+	t=$(median "$RUNS" "$LDR critical --json $large")
+	l=$(median "$RUNS" "$LDR stat $large")
+	printf '  %-38s %10.1f ms  %s\n' "ldr critical (50,000 capabilities)" "$t" \
+		"$(awk -v t="$t" -v l="$l" 'BEGIN { printf "%.1f ms more than loading it (%.1f ms)", t - l, l }')"
+}
+
 # Many groups, so many lines: the track order and the spaces kept clear for
 # diagonals must not grow with the square of the groups.
 groups() {
@@ -261,11 +279,11 @@ history() {
 	fi
 }
 
-[ $# -gt 0 ] || set -- sizes memory national ring groups history
+[ $# -gt 0 ] || set -- sizes memory national ring whatif groups history
 for section in "$@"; do
 	case $section in
-	sizes | memory | national | ring | groups | history) "$section" ;;
-	*) echo "bench: no section '$section' (sizes memory national ring groups history)" >&2; exit 64 ;;
+	sizes | memory | national | ring | whatif | groups | history) "$section" ;;
+	*) echo "bench: no section '$section' (sizes memory national ring whatif groups history)" >&2; exit 64 ;;
 	esac
 	echo
 done

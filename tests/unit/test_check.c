@@ -342,6 +342,23 @@ static void test_status(void **state)
 	       "2017-03");
 }
 
+/* A firm capability whose project keeps to its dates on paper, though the
+ * project it depends on ends too late for that. */
+static void test_cannot_finish(void **state)
+{
+	(void)state;
+	expect("cannot-finish", HEAD P "- {id: A, name: a, start: 16/17 Q1, end: 16/17 Q3}\n"
+	       "- {id: B, name: b, start: 16/17 Q2, end: 16/17 Q3, depends_on: [A]}\n"
+	       "capabilities:\n- {id: C1, who: a, what: b, year: 16/17, projects: [B], status: firm}\n", "", 1, 10,
+	       53, "C1", "capability 'C1' is firm for 16/17, but project 'B', which delivers it, cannot end before "
+	       "2017-06");
+	/* Aspirational, or due late enough: nothing to say. */
+	passes("cannot-finish", HEAD P "- {id: A, name: a, start: 16/17 Q1, end: 16/17 Q3}\n"
+	       "- {id: B, name: b, start: 16/17 Q2, end: 16/17 Q3, depends_on: [A]}\n"
+	       "capabilities:\n- {id: C1, who: a, what: b, year: 16/17, projects: [B], status: aspirational}\n"
+	       "- {id: C2, who: a, what: b, year: 17/18, projects: [B], status: firm}\n", "");
+}
+
 static void test_checklist(void **state)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
@@ -402,7 +419,7 @@ static void test_every_rule_has_a_test(void **state)
 		"unknown-ref", "cycle", "dep-order", "range", "horizon", "phase-order", "firm",
 		"uc-missing", "uc-ambition", "uc-activities", "uc-done", "uc-rationale", "uc-evidence",
 		"uc-target", "trajectory", "orphan", "no-actual", "future-actual", "overdue", "checklist",
-		"merge-conflict",
+		"merge-conflict", "cannot-finish",
 	};
 	size_t i, j;
 	(void)state;
@@ -453,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_trajectory),
 		cmocka_unit_test(test_orphan),
 		cmocka_unit_test(test_status),
+		cmocka_unit_test(test_cannot_finish),
 		cmocka_unit_test(test_checklist),
 		cmocka_unit_test(test_checklist_answered_by_data),
 		cmocka_unit_test(test_merge_conflict),
