@@ -275,9 +275,9 @@ static void projects(const struct opts *o, long deps, const int *ends)
 	 * before it ends: a slip at its head moves them all, until the
 	 * months a roadmap can name run out (3,600 from 1900-01). */
 	for (i = 0; i < o->chain; i++) {
-		long m = i % 3600;
+		long mo = i % 3600;
 		printf("- id: K%05ld\n  name: Chain project %ld\n  start: %04ld-%02ld\n  end: %04ld-%02ld\n", i, i,
-		       1900 + m / 12, m % 12 + 1, 1900 + m / 12, m % 12 + 1);
+		       1900 + mo / 12, mo % 12 + 1, 1900 + mo / 12, mo % 12 + 1);
 		if (i)
 			printf("  depends_on: [K%05ld]\n", i - 1);
 	}
