@@ -21,6 +21,7 @@ struct export_args {
 	const char *cmd; /* "export", or "report" (the report's kind given) */
 	const char *kind, *out, *roadmap, *as_of, *baseline, *rev, *year, *quarter;
 	int capabilities;
+	int no_bom;
 };
 
 static int parse_args(int argc, char **argv, struct export_args *a, int *help)
@@ -57,6 +58,8 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 			*(!strcmp(s, "--year") ? &a->year : &a->quarter) = argv[++i];
 		} else if (!strcmp(s, "--capabilities")) {
 			a->capabilities = 1;
+		} else if (!strcmp(s, "--no-bom")) {
+			a->no_bom = 1;
 		} else if (s[0] == '-' && s[1]) {
 			struct ldr_buf b = LDR_BUF_INIT;
 			cli_usage_error(a->cmd, "unknown option '%s'", cli_safe(s, &b));
@@ -427,6 +430,7 @@ static int run_export(struct export_args *a)
 	if (a->as_of && ldr_time_parse(&o.as_of, a->as_of, LDR_TIME_ANY, err, sizeof(err)) < 0)
 		return cli_usage_error(a->cmd, "--as-of: %s", err);
 	o.capabilities = a->capabilities;
+	o.no_bom = a->no_bom;
 	if (strcmp(a->kind, "all") != 0 && strcmp(a->kind, "report") != 0) {
 		e = ldr_exporter_find(a->kind, a->out);
 		if (!e) {

@@ -46,7 +46,7 @@ const struct cli_command cli_commands[] = {
 	  "          (projects, capabilities, ...) and dependencies, the number of\n"
 	  "          depends_on links\n",
 	  cmd_stat },
-	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV] ROADMAP",
+	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV] [--no-bom] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
 	  "The format follows OUT's extension. 'ldr export all -o DIR ROADMAP' writes\n"
 	  "every export into DIR, named after the footprint: each kind below, the\n"
@@ -60,7 +60,8 @@ const struct cli_command cli_commands[] = {
 	  "                    as_at, else this month)\n"
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
 	  "  --baseline FILE|REV  gantt: draw this earlier plan under the current one:\n"
-	  "                    a file, or else a revision of the roadmap's repository\n",
+	  "                    a file, or else a revision of the roadmap's repository\n"
+	  "  --no-bom          CSV: no UTF-8 byte-order mark (for scripts; Excel needs it)\n",
 	  cmd_export },
 	{ "report", "-o FILE.html [--baseline REV] [--year Y | --quarter Q] [--as-of TIME] ROADMAP",
 	  "Write the board report: one HTML file to read, print or send.",

@@ -128,9 +128,9 @@ int ldr_export_annex2_csv(const struct ldr_roadmap *rm, const struct ldr_export_
 	char year[LDR_TIME_STR_MAX];
 	int r;
 
-	(void)opts;
 	annex2_init(&a, rm);
 	h = headers(&a, &ncols);
+	ldr_csv_start(&csv, opts);
 	for (j = 0; j < ncols; j++)
 		ldr_csv_text(&csv, h[j]);
 	ldr_csv_end_row(&csv);

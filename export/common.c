@@ -401,6 +401,40 @@ static void csv_sep(struct ldr_csv *c)
 		ldr_buf_addch(&c->buf, ',');
 }
 
+void ldr_csv_start(struct ldr_csv *c, const struct ldr_export_opts *opts)
+{
+	if (!(opts && opts->no_bom))
+		ldr_buf_addstr(&c->buf, "\xEF\xBB\xBF");
+}
+
+/* Spaces a spreadsheet may trim before it reads a cell. */
+static const char *skip_spaces(const char *s)
+{
+	for (;;) {
+		if (*s == ' ')
+			s++;
+		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			s += 2;
+		else
+			return s;
+	}
+}
+
+int ldr_csv_formula_risk(const char *s)
+{
+	if (!s)
+		return 0;
+	s = skip_spaces(s);
+	if (*s == '=' || *s == '\t' || *s == '\r')
+		return 1;
+	if (*s != '+' && *s != '-' && *s != '@')
+		return 0;
+	/* A sign: a formula (or a number) if an operand can follow it. */
+	for (s++; *s == '+' || *s == '-' || *s == ' '; s++)
+		;
+	return *s && !strchr(");*/^&=<>%?]}|~`", *s);
+}
+
 void ldr_csv_text(struct ldr_csv *c, const char *s)
 {
 	struct ldr_buf clean = LDR_BUF_INIT;
@@ -409,7 +443,7 @@ void ldr_csv_text(struct ldr_csv *c, const char *s)
 	csv_sep(c);
 	if (!s || !*s)
 		return;
-	if (strchr("=+-@\t\r", s[0]))
+	if (ldr_csv_formula_risk(s))
 		ldr_buf_addch(&clean, '\'');
 	ldr_text_clean(&clean, s, 0);
 	if (!strpbrk(clean.s, ",\"\r\n")) {

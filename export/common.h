@@ -101,17 +101,29 @@ size_t ldr_utf16_len(const char *s);
 
 /* ---- CSV ------------------------------------------------------------------- */
 
-/* A CSV document (RFC 4180): UTF-8, no byte-order mark, CRLF line ends,
- * fields quoted when they hold a comma, a quote or a line break. */
+/* A CSV document (RFC 4180): UTF-8, CRLF line ends, fields quoted when
+ * they hold a comma, a quote or a line break. */
 struct ldr_csv {
 	struct ldr_buf buf;
 	size_t col;
 };
 #define LDR_CSV_INIT { LDR_BUF_INIT, 0 }
 
-/* A text cell. One that begins with =, +, -, @, tab or carriage return gets
- * a leading ' so that no spreadsheet runs it as a formula (CWE-1236).
- * NULL is an empty cell. */
+/* Begin the document: a UTF-8 byte-order mark, so that Excel reads the
+ * file as UTF-8 ("£", not "Â£"), unless opts->no_bom. Call it first. */
+void ldr_csv_start(struct ldr_csv *c, const struct ldr_export_opts *opts);
+
+/* Whether a spreadsheet opening the CSV could read text s as a formula
+ * or a number, so that it needs a leading ' (CWE-1236). After any
+ * leading spaces (U+0020, U+00A0: LibreOffice can trim them): =, tab and
+ * carriage return always; +, - and @ unless what follows them, past any
+ * more + and - signs and spaces, is nothing or one of ) ; * / ^ & = < > %
+ * ? ] } | ~ ` -- characters no formula operand can begin with, and no
+ * number either (Excel reads "-item", and "- item", as the formula =-item). */
+int ldr_csv_formula_risk(const char *s);
+
+/* A text cell; one at risk (above) gets a leading ' so that no
+ * spreadsheet runs it as a formula. NULL is an empty cell. */
 void ldr_csv_text(struct ldr_csv *c, const char *s);
 /* A number, left as it is. */
 void ldr_csv_number(struct ldr_csv *c, long long v);

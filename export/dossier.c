@@ -129,9 +129,9 @@ int ldr_export_dossier_csv(const struct ldr_roadmap *rm, const struct ldr_export
 	size_t i, j;
 	int rc;
 
-	(void)opts;
 	memset(&r, 0, sizeof(r));
 	dossier_init(&d, rm);
+	ldr_csv_start(&csv, opts);
 	for (j = 0; j < NCOLS; j++)
 		ldr_csv_text(&csv, headers[j]);
 	ldr_csv_end_row(&csv);

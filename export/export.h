@@ -25,6 +25,8 @@ struct ldr_export_opts {
 	/* The file has changed since commit (which is then HEAD): not the
 	 * commit's roadmap, and time is 0. */
 	int uncommitted;
+	/* CSV: leave out the UTF-8 byte-order mark (for scripts). */
+	int no_bom;
 	/* Where a writer reports what it had to change to write the file (text
 	 * cut to a spreadsheet cell's limit, say): one message a call, without
 	 * a newline. NULL: printed on stderr. */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Export tests: every spreadsheet export of each roadmap below.
 #
-#  - CSV must equal tests/export/golden/NAME-KIND.csv byte for byte;
+#  - CSV must equal tests/export/golden/NAME-KIND.csv byte for byte, and
+#    begin with a UTF-8 byte-order mark (none with --no-bom);
 #  - XLSX must come out byte-identical from two runs (in two time zones),
 #    what openpyxl reads in it must equal tests/export/golden/NAME-KIND.xlsx.txt
 #    (tests/export/xlsx_dump.py), and tests/export/check_xlsx.py must pass:
@@ -55,6 +56,9 @@ export_one() { # ROADMAP NAME KIND EXT [hostile]
 	case $4 in
 	csv)
 		compare "$f" "$golden/$2-$3.csv"
+		[ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "$2: $3 .csv has no byte-order mark"
+		./ldr export "$3" --no-bom -o "$out/nobom.csv" "$1" &&
+			tail -c +4 "$f" | cmp -s - "$out/nobom.csv" || fail "$2: $3 .csv --no-bom is not the same less the mark"
 		;;
 	xlsx)
 		TZ=Pacific/Auckland ./ldr export "$3" -o "$out/again.xlsx" "$1" &&

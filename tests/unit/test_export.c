@@ -56,20 +56,80 @@ static void test_csv_quoting(void **state)
 	csv_is("C1 = C2", "C1 = C2");
 }
 
+/* The formula guard, case by case (man ldr(1), EXPORTS). LibreOffice 7.4
+ * opening a CSV (formulas evaluated, special numbers detected, spaces
+ * trimmed) reads = as a formula and -1, +1, -1e3, -.5, -1,000, -$5 and -1%
+ * as numbers, after leading spaces; Excel reads +, - and @ followed by any
+ * operand as a formula (-item and - item are =-item, #NAME?). */
 static void test_csv_formula_guard(void **state)
 {
+	static const char *const guarded[] = {
+		/* formulas */
+		"=1+1", "=", "==1", "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\",\"y\")",
+		"+1", "-1", "@SUM(1)", "-2+3", "-2+3+cmd|' /C calc'!A0", "- cmd|' /C calc'!A0",
+		"-SUM(1)", "- SUM(1)", "-A1", "-(1)", "-\"s\"", "-'s'", "-#N/A", "-{1}", "-[1]S!A1",
+		"-_x", "-\\x", "-@SUM(1)", "@-1", "+-1", "- -1", "-- item",
+		/* text Excel reads as a formula (=-item: #NAME?) */
+		"- item", "-item", "+ item", "+item", "@item", "@ item", "- buy milk",
+		"- SCRa access only\n- Requirement", "-\xC3\xA9" "clair", "- \xE2\x80\xA2item",
+		/* numbers */
+		"-1e3", "-.5", "-1,000", "-$5", "-1%", "-\xC2\xA3" "5", "+44 20 7946 0000", "- 2016-07",
+		/* control characters */
+		"\tx", "\rx", "-\tx", "-\nx",
+		/* after spaces LibreOffice trims */
+		" =1", "  =1+1", " -1", " @SUM(1)", "\xC2\xA0-1", "\xC2\xA0=1",
+	};
+	static const char *const plain[] = {
+		/* a sign with no operand after it: no formula, no number */
+		"-", "+", "@", "--", "- -", "- ", "+/-", "->", "-> next", "-)", "-*", "-/", "-^", "-&",
+		"-=1", "-<", "-%", "-?", "-]", "-}", "-|", "-~", "-`", "-;", "@)", "- ) x",
+		/* no sign first */
+		"a=1", "C1 = C2", "\xE2\x88\x92" "1", "\xEF\xBC\x9D" "1+1", "\n=1", "\xE2\x80\x93 item",
+	};
+	size_t i;
+
 	(void)state;
+	for (i = 0; i < LDR_ARRAY_SIZE(guarded); i++) {
+		if (!ldr_csv_formula_risk(guarded[i]))
+			fail_msg("not guarded: \"%s\"", guarded[i]);
+	}
+	for (i = 0; i < LDR_ARRAY_SIZE(plain); i++) {
+		if (ldr_csv_formula_risk(plain[i]))
+			fail_msg("guarded: \"%s\"", plain[i]);
+	}
+	assert_false(ldr_csv_formula_risk(NULL));
+	assert_false(ldr_csv_formula_risk(""));
+	/* In a cell: the ' before everything, then RFC 4180 quoting. */
 	csv_is("=1+1", "'=1+1");
-	csv_is("+1", "'+1");
-	csv_is("-1", "'-1");
-	csv_is("@SUM(1)", "'@SUM(1)");
-	csv_is("\tx", "'\tx");
+	csv_is("- item", "'- item");
+	csv_is("-", "-");
+	csv_is("+/-", "+/-");
+	csv_is(" =1", "' =1");
 	csv_is("\rx", "\"'\rx\"");
 	csv_is("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
 	csv_is("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0");
-	/* Only the first character matters. */
 	csv_is("a=1", "a=1");
-	csv_is(" =1", " =1");
+}
+
+/* A byte-order mark first, unless asked not to. */
+static void test_csv_bom(void **state)
+{
+	struct ldr_csv c = LDR_CSV_INIT;
+	struct ldr_export_opts o;
+
+	(void)state;
+	ldr_csv_start(&c, NULL);
+	ldr_csv_text(&c, "\xC2\xA3" "5");
+	ldr_csv_end_row(&c);
+	assert_string_equal(c.buf.s, "\xEF\xBB\xBF\xC2\xA3" "5\r\n");
+	ldr_csv_release(&c);
+	memset(&o, 0, sizeof(o));
+	o.no_bom = 1;
+	ldr_csv_start(&c, &o);
+	ldr_csv_text(&c, "x");
+	ldr_csv_end_row(&c);
+	assert_string_equal(c.buf.s, "x\r\n");
+	ldr_csv_release(&c);
 }
 
 static void test_csv_rows(void **state)
@@ -404,6 +464,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_csv_formula_guard),
+		cmocka_unit_test(test_csv_bom),
 		cmocka_unit_test(test_csv_rows),
 		cmocka_unit_test(test_text_clean),
 		cmocka_unit_test(test_idcmp),
