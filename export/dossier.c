@@ -184,8 +184,7 @@ static void xlsx_row(struct ldr_table *t, const struct row *r, const struct ldr_
 		if (reason)
 			ldr_table_derived(t, COL_CARE + j, r->benefit[j], reason);
 		else
-			ldr_xlsx_text(t->x, t->ws, t->row, (lxw_col_t)(COL_CARE + j), r->benefit[j],
-				      t->x->center, t->label);
+			ldr_table_styled(t, COL_CARE + j, r->benefit[j], t->x->center);
 	}
 	ldr_table_derived(t, COL_START, r->start, ldr_derived_reason(dv, "start"));
 	ldr_table_derived(t, COL_END, r->end, ldr_derived_reason(dv, "end"));

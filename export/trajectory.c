@@ -179,8 +179,7 @@ static void footprint_rows(struct ldr_table *t, const struct traj *tr)
 		size_t n = 0;
 
 		ldr_table_row(t, "footprint");
-		ldr_xlsx_text(t->x, t->ws, t->row, COL_PROVIDER, "Footprint (mean of providers)",
-			      t->x->label, t->label);
+		ldr_table_styled(t, COL_PROVIDER, "Footprint (mean of providers)", t->x->label);
 		ldr_table_text(t, COL_GROUP, group_name(tr, tr->groups[i]));
 		for (k = 0; k < tr->rm->trajectory.len; k++) {
 			const struct ldr_trajectory *tj = LDR_ITEM(tr->rm->trajectory, struct ldr_trajectory, k);

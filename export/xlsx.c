@@ -6,7 +6,9 @@
 #define COLOUR_HEADER 0x005EB8  /* NHS blue */
 #define COLOUR_SECTION 0xE8EDEE /* NHS pale grey */
 #define COLOUR_NOTE 0x425563    /* NHS dark grey */
+#define COLOUR_BORDER 0x808080  /* mid grey: clear in print, not heavy */
 #define PAPER_A4 9
+#define PAPER_A3 8
 #define WIDTH_MIN 6.0
 #define WIDTH_MAX 60.0
 #define SHEET_NAME_MAX 31
@@ -23,6 +25,13 @@ static lxw_format *format(struct ldr_xlsx *x, int wrap)
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	if (wrap)
 		format_set_text_wrap(f);
+	return f;
+}
+
+static lxw_format *boxed(lxw_format *f)
+{
+	format_set_border(f, LXW_BORDER_THIN);
+	format_set_border_color(f, COLOUR_BORDER);
 	return f;
 }
 
@@ -56,6 +65,37 @@ static void add_formats(struct ldr_xlsx *x)
 	x->mean = format(x, 0);
 	format_set_num_format(x->mean, "0.0");
 	format_set_italic(x->mean);
+	x->cell = boxed(format(x, 1));
+	x->cell_derived = boxed(format(x, 1));
+	format_set_italic(x->cell_derived);
+	format_set_font_color(x->cell_derived, COLOUR_NOTE);
+	x->cell_center = boxed(format(x, 0));
+	format_set_align(x->cell_center, LXW_ALIGN_CENTER);
+	x->cell_label = boxed(format(x, 1));
+	format_set_bold(x->cell_label);
+	x->cell_number = boxed(format(x, 0));
+	format_set_num_format(x->cell_number, "0");
+	x->cell_mean = boxed(format(x, 0));
+	format_set_num_format(x->cell_mean, "0.0");
+	format_set_italic(x->cell_mean);
+}
+
+/* A table cell's format for one of the house formats. */
+static lxw_format *in_table(struct ldr_xlsx *x, lxw_format *f)
+{
+	if (f == x->text || !f)
+		return x->cell;
+	if (f == x->derived)
+		return x->cell_derived;
+	if (f == x->center)
+		return x->cell_center;
+	if (f == x->label)
+		return x->cell_label;
+	if (f == x->number)
+		return x->cell_number;
+	if (f == x->mean)
+		return x->cell_mean;
+	return f;
 }
 
 /* Header and footer text is a little language in which & starts a code:
@@ -314,20 +354,28 @@ void ldr_xlsx_comment(struct ldr_xlsx *x, lxw_worksheet *ws, lxw_row_t r, lxw_co
 	ldr_buf_release(&b);
 }
 
-void ldr_xlsx_maybe_derived(struct ldr_xlsx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-			    const char *s, const char *reason, const char *where)
+/* Text, in plain, or in italic with the reason as a note when derived. */
+static void maybe_derived(struct ldr_xlsx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+			  const char *s, const char *reason, const char *where, lxw_format *plain,
+			  lxw_format *italic)
 {
 	struct ldr_buf note = LDR_BUF_INIT;
 
 	if (!reason || !s || !*s) {
-		ldr_xlsx_text(x, ws, r, c, s, x->text, where);
+		ldr_xlsx_text(x, ws, r, c, s, plain, where);
 		return;
 	}
-	ldr_xlsx_text(x, ws, r, c, s, x->derived, where);
+	ldr_xlsx_text(x, ws, r, c, s, italic, where);
 	ldr_buf_addstr(&note, "Derived, not read from the source: ");
 	ldr_buf_addstr(&note, reason);
 	ldr_xlsx_comment(x, ws, r, c, note.s);
 	ldr_buf_release(&note);
+}
+
+void ldr_xlsx_maybe_derived(struct ldr_xlsx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+			    const char *s, const char *reason, const char *where)
+{
+	maybe_derived(x, ws, r, c, s, reason, where, x->text, x->derived);
 }
 
 const char *ldr_derived_reason(const struct ldr_map *derived, const char *field)
@@ -465,7 +513,7 @@ void ldr_table_begin(struct ldr_table *t, struct ldr_xlsx *x, lxw_worksheet *ws,
 	memset(t, 0, sizeof(*t));
 	t->x = x;
 	t->ws = ws;
-	t->head = t->row = head;
+	t->head = t->row = t->repeat = head;
 	t->ncols = ncols;
 	t->max_width = WIDTH_MAX;
 	t->budget = WIDTH_BUDGET;
@@ -503,13 +551,43 @@ static void where(struct ldr_table *t, size_t col, struct ldr_buf *b)
 	ldr_buf_addf(b, ", column %zu", col + 1);
 }
 
+/* Note that the cell (the current row, col) has been written. */
+static void written(struct ldr_table *t, size_t col)
+{
+	size_t i, cell, need;
+
+	if (col >= t->ncols || t->row <= t->head)
+		return;
+	cell = (size_t)(t->row - t->head - 1) * t->ncols + col;
+	need = cell + 1;
+	if (need > t->written_cap) {
+		size_t old = t->written_cap;
+		ldr_grow((void **)&t->written, &t->written_cap, need + t->ncols, sizeof(*t->written));
+		for (i = old; i < t->written_cap; i++)
+			t->written[i] = 0;
+	}
+	t->written[cell] = 1;
+}
+
 void ldr_table_derived(struct ldr_table *t, size_t col, const char *s, const char *reason)
 {
 	struct ldr_buf w = LDR_BUF_INIT;
 
 	where(t, col, &w);
-	ldr_xlsx_maybe_derived(t->x, t->ws, t->row, (lxw_col_t)col, s, reason, w.s);
+	maybe_derived(t->x, t->ws, t->row, (lxw_col_t)col, s, reason, w.s, t->x->cell, t->x->cell_derived);
 	record(t, col, s, 1);
+	written(t, col);
+	ldr_buf_release(&w);
+}
+
+void ldr_table_styled(struct ldr_table *t, size_t col, const char *s, lxw_format *f)
+{
+	struct ldr_buf w = LDR_BUF_INIT;
+
+	where(t, col, &w);
+	ldr_xlsx_text(t->x, t->ws, t->row, (lxw_col_t)col, s, in_table(t->x, f), w.s);
+	record(t, col, s, 1);
+	written(t, col);
 	ldr_buf_release(&w);
 }
 
@@ -522,8 +600,9 @@ void ldr_table_number(struct ldr_table *t, size_t col, double v, lxw_format *f)
 {
 	if (!t->ws)
 		return;
-	failed(t->x, worksheet_write_number(t->ws, t->row, (lxw_col_t)col, v, f));
+	failed(t->x, worksheet_write_number(t->ws, t->row, (lxw_col_t)col, v, in_table(t->x, f)));
 	fit(t, col, 6);
+	written(t, col);
 }
 
 void ldr_table_list(struct ldr_table *t, size_t col, const char *formula, int strict,
@@ -633,6 +712,54 @@ static void heights(struct ldr_table *t)
 	}
 }
 
+/* Every cell of the body that nothing was written in: a blank with the
+ * border, so that the grid is whole. */
+static void blanks(struct ldr_table *t)
+{
+	lxw_row_t r;
+	size_t c;
+
+	for (r = t->head + 1; r <= t->row; r++)
+		for (c = 0; c < t->ncols; c++) {
+			size_t cell = (size_t)(r - t->head - 1) * t->ncols + c;
+			if (cell >= t->written_cap || !t->written[cell])
+				failed(t->x, worksheet_write_blank(t->ws, r, (lxw_col_t)c, t->x->cell));
+		}
+}
+
+/* Paper sizes (landscape) less libxlsxwriter's margins (0.7 inch each
+ * side), in points. */
+#define PRINTABLE_A4 (841.89 - 100.8)
+#define PRINTABLE_A3 (1190.55 - 100.8)
+#define FONT_PT 11.0
+
+/* The scale the table prints at when fitted to printable points: a column
+ * w wide is about 7w + 5 pixels of 0.75 points (Calibri 11's digit is 7
+ * pixels wide; LibreOffice's columns measured 1-2% wider), and the scale
+ * is a whole percentage, rounded down. */
+static double fitted_scale(const struct ldr_table *t, double printable)
+{
+	double pt = 0, scale;
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		pt += (7 * t->width[i] + 5) * 0.75 * 1.02;
+	scale = pt > 0 ? printable / pt : 1;
+	return scale > 1 ? 1 : (double)(long)(scale * 100) / 100;
+}
+
+/* A4, unless the text would print smaller than LDR_PRINT_MIN_PT there. */
+static void paper(struct ldr_table *t)
+{
+	t->paper = PAPER_A4;
+	t->printed = fitted_scale(t, PRINTABLE_A4);
+	if (t->printed * FONT_PT >= LDR_PRINT_MIN_PT)
+		return;
+	t->paper = PAPER_A3;
+	t->printed = fitted_scale(t, PRINTABLE_A3);
+	worksheet_set_paper(t->ws, PAPER_A3);
+}
+
 void ldr_table_end(struct ldr_table *t)
 {
 	size_t i;
@@ -642,10 +769,14 @@ void ldr_table_end(struct ldr_table *t)
 		for (i = 0; i < t->ncols; i++)
 			failed(t->x, worksheet_set_column(t->ws, (lxw_col_t)i, (lxw_col_t)i, t->width[i], NULL));
 		heights(t);
+		blanks(t);
+		paper(t);
 		worksheet_freeze_panes(t->ws, t->head + 1, 0);
 		failed(t->x, worksheet_autofilter(t->ws, t->head, 0, t->row, (lxw_col_t)(t->ncols - 1)));
-		failed(t->x, worksheet_repeat_rows(t->ws, t->head, t->head));
+		failed(t->x, worksheet_repeat_rows(t->ws, t->repeat <= t->head ? t->repeat : t->head, t->head));
 	}
+	free(t->written);
+	t->written = NULL;
 	free(t->width);
 	free(t->chars);
 	free(t->filled);

@@ -31,6 +31,8 @@ struct ldr_xlsx {
 	lxw_format *section; /* "A. Baseline" */
 	lxw_format *number;  /* a whole number */
 	lxw_format *mean;    /* a mean, to one decimal place */
+	/* The same in a table's cells, with a thin border all round. */
+	lxw_format *cell, *cell_derived, *cell_center, *cell_label, *cell_number, *cell_mean;
 };
 
 /* Start a workbook that will become path. title names the document in its
@@ -42,7 +44,8 @@ int ldr_xlsx_open(struct ldr_xlsx *x, const char *path, const struct ldr_roadmap
  * met while filling it) remove it. Returns 0 or -1 with err. Releases x. */
 int ldr_xlsx_close(struct ldr_xlsx *x, struct ldr_buf *err);
 
-/* A sheet set up for printing: A4 landscape, one page wide, the footer.
+/* A sheet set up for printing: A4 landscape, one page wide, the footer
+ * (a table too wide for A4 at a legible size moves to A3: ldr_table_end).
  * The name is made a valid sheet name (at most 31 characters, none of
  * []:*?/\) and unique. */
 lxw_worksheet *ldr_xlsx_sheet(struct ldr_xlsx *x, const char *name);
@@ -92,9 +95,19 @@ struct ldr_table {
 	size_t nlines, lines_cap;
 	struct ldr_cell_lines *cells; /* (row - head) * ncols + col */
 	size_t cells_cap;
+	unsigned char *written; /* the same: whether the cell was written */
+	size_t written_cap;
+	lxw_row_t repeat; /* printed pages repeat the rows repeat..head */
+	int paper;        /* the paper it prints on, once ended: 9 (A4) or 8 (A3) */
+	double printed;   /* the scale it prints at, at least (fitted to the width) */
 };
 
-/* Write the header row at row head of ws. */
+/* The smallest printed text: a table is fitted to the page's width, and
+ * set on A3 when on A4 its 11-point text would print smaller than this. */
+#define LDR_PRINT_MIN_PT 8.0
+
+/* Write the header row at row head of ws. Every cell of the table gets a
+ * thin border, blank ones too. */
 void ldr_table_begin(struct ldr_table *t, struct ldr_xlsx *x, lxw_worksheet *ws, lxw_row_t head,
 		     const char *const *cols, size_t ncols);
 /* Move to the next row, which shows the record label (for warnings). */
@@ -103,11 +116,14 @@ void ldr_table_text(struct ldr_table *t, size_t col, const char *s);
 /* Text that is derived when reason is set (see ldr_xlsx_maybe_derived). */
 void ldr_table_derived(struct ldr_table *t, size_t col, const char *s, const char *reason);
 void ldr_table_number(struct ldr_table *t, size_t col, double v, lxw_format *f);
+/* Text in format f (x->center, x->label...: its bordered twin is used). */
+void ldr_table_styled(struct ldr_table *t, size_t col, const char *s, lxw_format *f);
 /* A drop-down on col, for every row below the header (new rows too),
  * from the list formula. strict: refuse other values, else only warn. */
 void ldr_table_list(struct ldr_table *t, size_t col, const char *formula, int strict,
 		    const char *title, const char *message);
-/* Fit the columns, freeze the header, filter it, repeat it on every page. */
+/* Fit the columns, freeze the header, filter it, repeat it (from row
+ * repeat) on every page; border the cells left blank; choose the paper. */
 void ldr_table_end(struct ldr_table *t);
 
 /* The number of lines text takes in a column width characters wide, once

@@ -7,7 +7,9 @@ KIND is annex2, annex4, dossier, trajectory or aggregate (the national
 view of 'ldr aggregate -o'). Checks the sheets and
 their names, the frozen header, the autofilter over every row, the
 drop-down validations and their ranges, and that every cell is a string
-or a number: never a formula, whatever the roadmap's text. With
+or a number: never a formula, whatever the roadmap's text; and that every
+table has a border round each of its cells and prints landscape, one page
+wide, its header repeated, with text no smaller than 8 points. With
 'hostile', also that the text that looks like a formula in
 tests/export/data/hostile.yaml arrived as the same text. Prints one line
 per file, or what is wrong and exits 1."""
@@ -40,7 +42,57 @@ def inert(wb):
             check(len(c.value) <= 32767, "%s!%s is longer than a cell may be" % (ws.title, c.coordinate))
 
 
-def table(ws, head_row, ncols_min):
+# Paper widths (landscape, points) by the paperSize codes Excel uses.
+PAPER = {9: ("A4", 841.89), 8: ("A3", 1190.55)}
+MIN_PT = 8.0
+
+
+def printed_pt(ws):
+    """The size the table's smallest text prints at: fitted to the page's
+    width, a column w wide (as stored) being about 7w pixels of 0.75
+    points (Calibri 11's digit is 7 pixels wide)."""
+    paper = PAPER.get(int(ws.page_setup.paperSize or 9))
+    check(paper is not None, "%s: paper %r" % (ws.title, ws.page_setup.paperSize))
+    if paper is None:
+        return 0
+    printable = paper[1] - 72 * (ws.page_margins.left + ws.page_margins.right)
+    width = sum(7 * ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width * 0.75
+                for c in range(1, ws.max_column + 1))
+    scale = min(1.0, int(printable / width * 100) / 100.0)  # a whole percentage
+    if ws.page_setup.scale and not ws.sheet_properties.pageSetUpPr.fitToPage:
+        scale = ws.page_setup.scale / 100.0
+    sizes = [c.font.sz or 11 for row in ws.iter_rows() for c in row if c.value is not None]
+    return min(sizes) * scale
+
+
+def printing(ws, head_row, repeat_from):
+    """Landscape, one page wide, the header rows repeated, legible."""
+    ps = ws.page_setup
+    check(ps.orientation == "landscape", "%s: orientation %r" % (ws.title, ps.orientation))
+    check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage,
+          "%s: not fitted to the page" % ws.title)
+    # fitToWidth and fitToHeight default to 1 (the file leaves a 1 out).
+    check((ps.fitToWidth or 1) == 1, "%s: %r pages wide" % (ws.title, ps.fitToWidth))
+    check((ps.fitToHeight or 1) != 1, "%s: squeezed onto %r page tall" % (ws.title, ps.fitToHeight))
+    check(ws.print_title_rows == "$%d:$%d" % (repeat_from, head_row),
+          "%s: printed pages repeat %r, not rows %d-%d" % (ws.title, ws.print_title_rows, repeat_from, head_row))
+    pt = printed_pt(ws)
+    check(pt >= MIN_PT, "%s: text prints at %.1f pt on %s" % (
+        ws.title, pt, PAPER.get(int(ps.paperSize or 9), ("?",))[0]))
+
+
+def borders(ws, head_row):
+    """A thin border round every cell of the table, blank ones too."""
+    for row in ws.iter_rows(min_row=head_row, max_row=ws.max_row, max_col=ws.max_column):
+        for c in row:
+            b = c.border
+            sides = [b.left.style, b.right.style, b.top.style, b.bottom.style]
+            if sides != ["thin"] * 4:
+                check(False, "%s!%s has borders %r" % (ws.title, c.coordinate, sides))
+                return
+
+
+def table(ws, head_row, ncols_min, repeat_from=None):
     """A table: header frozen below head_row, filtered over every row."""
     check(ws.freeze_panes == "A%d" % (head_row + 1),
           "%s: the header is not frozen (freeze_panes %r)" % (ws.title, ws.freeze_panes))
@@ -52,8 +104,8 @@ def table(ws, head_row, ncols_min):
         last_row = int("".join(ch for ch in last if ch.isdigit()))
         check(last_row == ws.max_row, "%s: the autofilter ends at row %d of %d" % (ws.title, last_row, ws.max_row))
     check(ws.max_column >= ncols_min, "%s: %d columns" % (ws.title, ws.max_column))
-    check(ws.print_title_rows == "$%d:$%d" % (head_row, head_row),
-          "%s: the header is not repeated on printed pages" % ws.title)
+    printing(ws, head_row, repeat_from or head_row)
+    borders(ws, head_row)
     for col in range(1, ws.max_column + 1):
         letter = openpyxl.utils.get_column_letter(col)
         dim = ws.column_dimensions[letter]
@@ -151,6 +203,15 @@ def check_dossier(wb, hostile):
     h = header(ws)
     check(h[:3] == ["Ref", "Id", "Initiative"] and "Care quality" in h and "Notes" in h, "dossier header %r" % h)
     table(ws, 1, 14)
+    # The notes (mostly where each fact came from) in a column of their own,
+    # after the project's own columns, and never in another column.
+    notes = h.index("Notes")
+    check(notes >= h.index("Status"), "dossier: Notes before the project's columns: %r" % h)
+    for row in ws.iter_rows(min_row=2):
+        text = row[notes].value
+        if text and len(text) > 40:
+            others = [c.coordinate for c in row if c.column != notes + 1 and c.value == text]
+            check(not others, "dossier: the notes of row %d also in %r" % (row[0].row, others))
     v = validations(ws)
     check(v.get("E2:E1048576") == ("list", "Groups", "stop"), "dossier group validation: %r" % v)
     check(v.get("M2:M1048576") == ("list", "Statuses", "stop"), "dossier status validation: %r" % v)

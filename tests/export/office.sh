@@ -8,6 +8,8 @@
 #    CSV export (which differs only in its formula guard and in joining the
 #    delivering projects with "; " rather than line breaks);
 #  - converted to flat ODS, no cell of any sheet is a formula;
+#  - printed to PDF, no text of the Annex 2 schedule or the dossier is
+#    smaller than 8 points;
 #  - the formula guard of ldr's CSV, case by case: opened with formulas
 #    evaluated, special numbers detected and spaces trimmed, every cell ldr
 #    leaves alone is the same text, and every cell it guards is text too;
@@ -69,6 +71,21 @@ PYEOF
 		esac
 		[ "$tables" = "$want" ] || fail "$name: $kind: LibreOffice finds the sheets $tables"
 	done
+done
+
+# Printed: no text smaller than 8 points (a word's box is about 0.96 of the
+# font's size high), the page footer aside.
+for f in "$out"/*-annex2.pdf "$out"/*-dossier.pdf; do
+	pdftotext -bbox "$f" - | $PY -c '
+import re, sys
+small = []
+for m in re.finditer(r"<page width=\"([\d.]+)\" height=\"([\d.]+)\">|<word xMin=\"[\d.]+\" yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"([\d.]+)\">([^<]*)", sys.stdin.read()):
+    if m.group(1):
+        height = float(m.group(2))
+    elif float(m.group(4)) < height - 60 and float(m.group(4)) - float(m.group(3)) < 8 * 0.95:
+        small.append(m.group(5))
+sys.exit("%d words under 8 pt: %s" % (len(small), small[:5]) if small else 0)
+' || fail "$f: text prints smaller than 8 points"
 done
 
 # The formula guard: a roadmap whose projects' notes are the cases, exported

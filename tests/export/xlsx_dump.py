@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Print what a reader finds in an .xlsx workbook, as plain text for golden
 tests: document properties, defined names, and for each sheet its state,
-frozen panes, autofilter, print titles, column widths, data validations and
+frozen panes, autofilter, print titles, paper and fitting, merged ranges,
+column widths, data validations and
 every non-empty cell (its type, value, whether italic, and its note).
 
     /usr/bin/python3 tests/export/xlsx_dump.py FILE.xlsx
@@ -36,6 +37,14 @@ def dump(path, out):
         out.append("  freeze: %s" % (ws.freeze_panes or "-"))
         out.append("  autofilter: %s" % (ws.auto_filter.ref or "-"))
         out.append("  print titles: %s" % (ws.print_title_rows or "-"))
+        ps = ws.page_setup
+        fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+        out.append("  print: paper=%s %s fit=%s" % (
+            ps.paperSize or "-", ps.orientation or "-",
+            "%sx%s" % (ps.fitToWidth or 1, ps.fitToHeight or 1) if fit else "-"))
+        merged = sorted(str(r) for r in ws.merged_cells.ranges)
+        if merged:
+            out.append("  merged: %s" % " ".join(merged))
         widths = []
         for key in sorted(ws.column_dimensions.keys(), key=lambda k: (len(k), k)):
             dim = ws.column_dimensions[key]
