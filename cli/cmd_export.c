@@ -21,7 +21,7 @@ struct export_args {
 	const char *cmd; /* "export", or "report" (the report's kind given) */
 	const char *kind, *out, *roadmap, *as_of, *baseline, *rev, *year, *quarter;
 	int capabilities;
-	int no_bom;
+	int no_bom, no_id, no_status;
 };
 
 static int parse_args(int argc, char **argv, struct export_args *a, int *help)
@@ -60,6 +60,10 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 			a->capabilities = 1;
 		} else if (!strcmp(s, "--no-bom")) {
 			a->no_bom = 1;
+		} else if (!strcmp(s, "--no-id")) {
+			a->no_id = 1;
+		} else if (!strcmp(s, "--no-status")) {
+			a->no_status = 1;
 		} else if (s[0] == '-' && s[1]) {
 			struct ldr_buf b = LDR_BUF_INIT;
 			cli_usage_error(a->cmd, "unknown option '%s'", cli_safe(s, &b));
@@ -431,6 +435,8 @@ static int run_export(struct export_args *a)
 		return cli_usage_error(a->cmd, "--as-of: %s", err);
 	o.capabilities = a->capabilities;
 	o.no_bom = a->no_bom;
+	o.no_id = a->no_id;
+	o.no_status = a->no_status;
 	if (strcmp(a->kind, "all") != 0 && strcmp(a->kind, "report") != 0) {
 		e = ldr_exporter_find(a->kind, a->out);
 		if (!e) {

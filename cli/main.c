@@ -46,7 +46,7 @@ const struct cli_command cli_commands[] = {
 	  "          (projects, capabilities, ...) and dependencies, the number of\n"
 	  "          depends_on links\n",
 	  cmd_stat },
-	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV] [--no-bom] ROADMAP",
+	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV] [--no-bom] [--no-id] [--no-status] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
 	  "The format follows OUT's extension. 'ldr export all -o DIR ROADMAP' writes\n"
 	  "every export into DIR, named after the footprint: each kind below, the\n"
@@ -61,7 +61,8 @@ const struct cli_command cli_commands[] = {
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
 	  "  --baseline FILE|REV  gantt: draw this earlier plan under the current one:\n"
 	  "                    a file, or else a revision of the roadmap's repository\n"
-	  "  --no-bom          CSV: no UTF-8 byte-order mark (for scripts; Excel needs it)\n",
+	  "  --no-bom          CSV: no UTF-8 byte-order mark (for scripts; Excel needs it)\n"
+	  "  --no-id, --no-status  annex2: leave out the Id or Status column\n",
 	  cmd_export },
 	{ "report", "-o FILE.html [--baseline REV] [--year Y | --quarter Q] [--as-of TIME] ROADMAP",
 	  "Write the board report: one HTML file to read, print or send.",

@@ -191,11 +191,17 @@ static int cap_cmp(const void *pa, const void *pb)
 	/* Unscheduled capabilities go last (ldr_time_cmp puts them first). */
 	if ((a->year.kind == LDR_TIME_NONE) != (b->year.kind == LDR_TIME_NONE))
 		return a->year.kind == LDR_TIME_NONE ? 1 : -1;
+	if (a->year.kind != LDR_TIME_NONE) {
+		int fa = ldr_time_fy_of_month(ldr_time_first(&a->year));
+		int fb = ldr_time_fy_of_month(ldr_time_first(&b->year));
+		if (fa != fb)
+			return fa < fb ? -1 : 1;
+	}
+	if (ra->rank != rb->rank)
+		return ra->rank < rb->rank ? -1 : 1;
 	c = ldr_time_cmp(&a->year, &b->year);
 	if (c)
 		return c;
-	if (ra->rank != rb->rank)
-		return ra->rank < rb->rank ? -1 : 1;
 	return ldr_idcmp(a->id ? a->id : "", b->id ? b->id : "");
 }
 

@@ -51,8 +51,9 @@ void ldr_group_table_release(struct ldr_group_table *t);
 size_t ldr_group_table_rank(const struct ldr_group_table *t, const char *id);
 const char *ldr_group_table_name(const struct ldr_group_table *t, const char *id);
 
-/* The capabilities in schedule order: by year (the unscheduled last), then
- * group rank, then id. Returns an array of *n pointers; free it. */
+/* The capabilities in schedule order: by financial year (the unscheduled
+ * last), then group rank, then time within the year (the whole year
+ * first), then id. Returns an array of *n pointers; free it. */
 const struct ldr_capability **ldr_caps_sorted(const struct ldr_roadmap *rm, size_t *n);
 
 /* The projects in dossier order: by ref (those without one last), then id. */

@@ -27,6 +27,8 @@ struct ldr_export_opts {
 	int uncommitted;
 	/* CSV: leave out the UTF-8 byte-order mark (for scripts). */
 	int no_bom;
+	/* annex2: leave out the locally defined Id and Status columns. */
+	int no_id, no_status;
 	/* Where a writer reports what it had to change to write the file (text
 	 * cut to a spreadsheet cell's limit, say): one message a call, without
 	 * a newline. NULL: printed on stderr. */

@@ -65,6 +65,10 @@ static void add_formats(struct ldr_xlsx *x)
 	x->mean = format(x, 0);
 	format_set_num_format(x->mean, "0.0");
 	format_set_italic(x->mean);
+	x->band = format(x, 1);
+	format_set_bold(x->band);
+	format_set_bg_color(x->band, COLOUR_SECTION);
+	boxed(x->band);
 	x->cell = boxed(format(x, 1));
 	x->cell_derived = boxed(format(x, 1));
 	format_set_italic(x->cell_derived);

@@ -31,6 +31,7 @@ struct ldr_xlsx {
 	lxw_format *section; /* "A. Baseline" */
 	lxw_format *number;  /* a whole number */
 	lxw_format *mean;    /* a mean, to one decimal place */
+	lxw_format *band;    /* a band over a table's header: "Capability" */
 	/* The same in a table's cells, with a thin border all round. */
 	lxw_format *cell, *cell_derived, *cell_center, *cell_label, *cell_number, *cell_mean;
 };

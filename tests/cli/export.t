@@ -16,9 +16,10 @@ echo old > $T/target.xlsx && ln -s target.xlsx $T/link.xlsx && ldr export annex4
 ln -s later.xlsx $T/dangling.xlsx && ldr export annex2 -o $T/dangling.xlsx roadmaps/annex2-illustration.yaml && test -L $T/dangling.xlsx && cmp $T/later.xlsx $T/new.xlsx && echo written through
 ln -s later.csv $T/dangling.csv && ldr export annex2 -o $T/dangling.csv roadmaps/annex2-illustration.yaml && test -L $T/dangling.csv && test -s $T/later.csv && echo written through
 # CSV begins with a UTF-8 byte-order mark for Excel, unless --no-bom (for
-# scripts).
+# scripts); annex2 has the locally defined Id and Status columns unless
+# --no-id and --no-status leave them out.
 ldr export annex2 -o $T/bom.csv roadmaps/annex2-illustration.yaml && head -1 $T/bom.csv | od -An -c | head -1
-ldr export annex2 --no-bom -o $T/plain.csv roadmaps/annex2-illustration.yaml && head -2 $T/plain.csv
+ldr export annex2 --no-bom --no-id --no-status -o $T/plain.csv roadmaps/annex2-illustration.yaml && head -2 $T/plain.csv
 ldr export dossier --no-bom -o $T/plain.csv roadmaps/annex2-illustration.yaml && head -c 4 $T/plain.csv; echo
 # Every export at once, named after the footprint.
 ldr export all -o $T/all roadmaps/annex2-illustration.yaml | grep -E 'annex2|annex4|dossier|trajectory' | sed "s|$T|T|" | sort

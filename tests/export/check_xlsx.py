@@ -7,12 +7,15 @@ KIND is annex2, annex4, dossier, trajectory or aggregate (the national
 view of 'ldr aggregate -o'). Checks the sheets and
 their names, the frozen header, the autofilter over every row, the
 drop-down validations and their ranges, and that every cell is a string
-or a number: never a formula, whatever the roadmap's text; and that every
+or a number: never a formula, whatever the roadmap's text; that every
 table has a border round each of its cells and prints landscape, one page
-wide, its header repeated, with text no smaller than 8 points. With
+wide, its header rows repeated, with text no smaller than 8 points; and
+Annex 2's title rows, its Year (financial years only) and Detail
+columns. With
 'hostile', also that the text that looks like a formula in
 tests/export/data/hostile.yaml arrived as the same text. Prints one line
 per file, or what is wrong and exits 1."""
+import re
 import sys
 
 import openpyxl
@@ -141,32 +144,86 @@ def check_annex2(wb, hostile):
     visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
     check(visible == ["Capability deployment schedule"], "annex2 sheets: %r" % visible)
     ws = wb["Capability deployment schedule"]
-    h = header(ws)
+    # The template's title rows: the title, a note, the band over the
+    # template's four columns and over the locally defined ones.
+    check((ws["A1"].value or "").startswith("Capability deployment schedule (Annex 2)"),
+          "annex2 title: %r" % ws["A1"].value)
+    check(ws["A1"].font.b and ws["A1"].font.sz >= 12, "annex2 title is not a title")
+    check("locally defined attributes" in (ws["A2"].value or ""), "annex2 note: %r" % ws["A2"].value)
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    last = openpyxl.utils.get_column_letter(ws.max_column)
+    check(ws["A3"].value == "Capability" and "A3:D3" in merged, "annex2 band: %r %r" % (ws["A3"].value, merged))
+    check(ws["E3"].value == "Locally defined attributes \u2192" and ("E3:%s3" % last) in merged,
+          "annex2 band over the local columns: %r %r" % (ws["E3"].value, merged))
+    check("A2:%s2" % last in merged, "annex2 note not across the table: %r" % merged)
+    h = header(ws, 4)
     check(h[:4] == ["Who", "What", "Year", "Capability group"], "annex2 header: %r" % h[:4])
     check(h[-1] == "Delivering projects", "annex2 last column: %r" % h[-1])
-    check(h[4:-1] == sorted(h[4:-1]), "annex2 attributes not sorted: %r" % h[4:-1])
-    table(ws, 1, 5)
+    local = [c for c in ("Detail", "Id", "Status") if c in h]
+    check(h[4:4 + len(local)] == local, "annex2 local columns out of place: %r" % h)
+    attrs = h[4 + len(local):-1]
+    check(attrs == sorted(attrs), "annex2 attributes not sorted: %r" % attrs)
+    table(ws, 4, 5, repeat_from=3)
     v = validations(ws)
-    check(v.get("C2:C1048576") == ("list", "Years", "warning"), "annex2 Year validation: %r" % v)
-    check(v.get("D2:D1048576") == ("list", "Groups", "stop"), "annex2 group validation: %r" % v)
+    check(v.get("C5:C1048576") == ("list", "Years", "warning"), "annex2 Year validation: %r" % v)
+    check(v.get("D5:D1048576") == ("list", "Groups", "stop"), "annex2 group validation: %r" % v)
+    col = {name: i for i, name in enumerate(h)}
+    rows = list(ws.iter_rows(min_row=5))
+    if "Status" in col:
+        letter = openpyxl.utils.get_column_letter(col["Status"] + 1)
+        check(v.get("%s5:%s1048576" % (letter, letter)) == ("list", "Statuses", "stop"),
+              "annex2 status validation: %r" % v)
+    if "Id" in col:
+        ids = [r[col["Id"]].value for r in rows]
+        check(all(ids) and len(set(ids)) == len(ids), "annex2 ids: %r" % ids)
+    # Year holds financial years only; a quarter or month is in Detail, and
+    # its year is the financial year containing it.
+    for r in rows:
+        y = r[2].value
+        check(y is None or re.fullmatch(r"\d\d/\d\d", y), "annex2 %s: year %r" % (r[2].coordinate, y))
+        d = r[col["Detail"]].value if "Detail" in col else None
+        if d is not None:
+            check(fy_of(d) == y, "annex2 row %d: detail %r in year %r" % (r[2].row, d, y))
     ls = lists(wb)
     check(ls.get("Groups", [])[:7] == [
         "Records, assessments and plans", "Transfers of care", "Orders and results management",
         "Medicines management and optimisation", "Decision support", "Remote care",
         "Asset and resource optimisation"], "annex2 Groups list: %r" % ls.get("Groups"))
     years = ls.get("Years", [])
-    for row in ws.iter_rows(min_row=2):
+    check(all(re.fullmatch(r"\d\d/\d\d", y or "") for y in years), "annex2 Years list: %r" % years)
+    if "Status" in col:
+        for r in rows:
+            s = r[col["Status"]].value
+            check(s is None or s in ls.get("Statuses", []), "annex2 status %r not in the list" % s)
+    for row in rows:
         if row[2].value is not None:
             check(row[2].value in years, "annex2 %s: year %r not in the list" % (row[2].coordinate, row[2].value))
         if row[3].value is not None:
             check(row[3].value in ls.get("Groups", []), "annex2 %s: group %r not in the list" % (
                 row[3].coordinate, row[3].value))
     if hostile:
-        check(ws["A2"].value == '=HYPERLINK("http://x","click")', "annex2 A2: %r" % ws["A2"].value)
-        check(ws["B2"].value == "+1", "annex2 B2: %r" % ws["B2"].value)
+        # In 16/17, C2 (records, due 2016-07) comes before C1 (a local group).
+        check(ws["A6"].value == '=HYPERLINK("http://x","click")', "annex2 A6: %r" % ws["A6"].value)
+        check(ws["B6"].value == "+1", "annex2 B6: %r" % ws["B6"].value)
         check("=cmd|' /C calc'!A0" in h, "annex2 header lost a column: %r" % h)
-        check(ws["A3"].value == "<script>alert(1)</script>", "annex2 A3: %r" % ws["A3"].value)
-        check("\U0001F600" in ws["B3"].value, "annex2 B3 lost its emoji: %r" % ws["B3"].value)
+        check(ws["A5"].value == "<script>alert(1)</script>", "annex2 A5: %r" % ws["A5"].value)
+        check("\U0001F600" in ws["B5"].value, "annex2 B5 lost its emoji: %r" % ws["B5"].value)
+        # C2 is due in 2016-07: the year 16/17, the month in Detail.
+        check([ws["C5"].value, ws["E5"].value] == ["16/17", "2016-07"],
+              "annex2 C2's year and detail: %r" % [ws["C5"].value, ws["E5"].value])
+
+
+def fy_of(t):
+    """The financial year ("16/17") of a quarter ("16/17 Q2") or a month
+    ("2016-07")."""
+    m = re.fullmatch(r"(\d\d/\d\d) Q[1-4]", t)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"(\d{4})-(\d\d)", t)
+    if not m:
+        return None
+    y = int(m.group(1)) - (int(m.group(2)) < 4)
+    return "%02d/%02d" % (y % 100, (y + 1) % 100)
 
 
 def check_annex4(wb, hostile):

@@ -5,8 +5,9 @@
 #  - every XLSX export of each roadmap below converts (--convert-to), so
 #    LibreOffice can open it;
 #  - the Annex 2 schedule converted to CSV holds the same cells as ldr's own
-#    CSV export (which differs only in its formula guard and in joining the
-#    delivering projects with "; " rather than line breaks);
+#    CSV export below its title rows (the CSV differs only in its formula
+#    guard and in joining the delivering projects with "; " rather than
+#    line breaks);
 #  - converted to flat ODS, no cell of any sheet is a formula;
 #  - printed to PDF, no text of the Annex 2 schedule or the dossier is
 #    smaller than 8 points;
@@ -45,7 +46,7 @@ for roadmap in roadmaps/derbyshire.yaml roadmaps/annex2-illustration.yaml tests/
 		fail "$name: LibreOffice cannot convert annex2 to CSV"
 	$PY - "$out/lo/$name-annex2.csv" "$out/$name-annex2.csv" <<'PYEOF' || fail "$name: LibreOffice reads other cells in annex2"
 import csv, sys
-lo = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+lo = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))[3:]  # the title rows
 ours = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig", newline="")))
 assert len(lo) == len(ours), (len(lo), len(ours))
 for i, (a, b) in enumerate(zip(lo, ours)):

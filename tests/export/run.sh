@@ -80,6 +80,20 @@ for roadmap in roadmaps/derbyshire.yaml roadmaps/annex2-illustration.yaml tests/
 	done
 done
 
+# Annex 2 without the locally defined Id and Status columns (--no-id,
+# --no-status), in the workbook and the CSV; the rest as ever.
+./ldr export annex2 --no-id --no-status -o "$out/plain.xlsx" roadmaps/derbyshire.yaml &&
+	./ldr export annex2 --no-id -o "$out/plain.csv" roadmaps/derbyshire.yaml || fail "annex2 --no-id failed"
+$PY tests/export/check_xlsx.py annex2 "$out/plain.xlsx" >/dev/null ||
+	{ $PY tests/export/check_xlsx.py annex2 "$out/plain.xlsx"; fail "annex2 --no-id --no-status"; }
+$PY - "$out/plain.xlsx" "$out/plain.csv" <<'EOF' || fail "annex2: --no-id or --no-status left a column"
+import csv, sys, openpyxl
+h = [c.value for c in openpyxl.load_workbook(sys.argv[1]).active[4]]
+assert h == ["Who", "What", "Year", "Capability group", "Detail", "Solution", "Delivering projects"], h
+h = next(csv.reader(open(sys.argv[2], encoding="utf-8-sig", newline="")))
+assert h == ["Who", "What", "Year", "Capability group", "Detail", "Status", "Solution", "Delivering projects"], h
+EOF
+
 # The national view: Derbyshire, the illustration and a directory of small
 # footprints, one of them unreadable (exit 2) and one named like a formula.
 agg=$out/aggregate.xlsx
@@ -102,11 +116,11 @@ awk 'BEGIN {
 	printf "\n  year: 16/17\n  group: records\n"
 }' >"$long"
 ./ldr export annex2 -o "$out/long.xlsx" "$long" 2>"$out/long.err" || fail "long: the export failed"
-grep -q "row 2 (C1), column 2: text cut to the 32,767 characters" "$out/long.err" ||
+grep -q "row 5 (C1), column 2: text cut to the 32,767 characters" "$out/long.err" ||
 	{ cat "$out/long.err"; fail "long: no warning that the text was cut"; }
 $PY - "$out/long.xlsx" <<'EOF' || fail "long: the cut cell is wrong"
 import sys, openpyxl
-v = openpyxl.load_workbook(sys.argv[1]).active["B2"].value
+v = openpyxl.load_workbook(sys.argv[1]).active["B5"].value
 assert len(v) == 32767, len(v)
 assert v.startswith("0123456789") and "cut here" in v[-100:], v[-100:]
 EOF

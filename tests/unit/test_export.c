@@ -247,7 +247,7 @@ static const char order_yaml[] = HEAD "  schedule_end: 18/19\n  published: 2016-
 
 static void test_order_and_years(void **state)
 {
-	static const char *const want[] = { "C4", "C2", "C9", "C10", "C11", "C3", "C1" };
+	static const char *const want[] = { "C4", "C2", "C3", "C9", "C10", "C11", "C1" };
 	struct ldr_roadmap rm;
 	struct ldr_diag d;
 	struct ldr_export_opts o;
