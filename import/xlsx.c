@@ -87,7 +87,7 @@ static int read_part(struct xlsx *x, const char *name, int required, XML_StartEl
 	zip_stat_t st;
 	zip_file_t *f;
 	char buf[65536];
-	zip_int64_t n;
+	zip_int64_t n = 0;
 	zip_uint64_t total = 0;
 
 	p->x = x;
