@@ -238,10 +238,11 @@ int ldr_export_annex2_xlsx(const struct ldr_roadmap *rm, const struct ldr_export
 	lxw_worksheet *ws;
 	const char **h;
 	size_t i, ncols;
+	int r;
 
-	if (ldr_xlsx_open(&x, path, rm, opts, "annex2", "Capability deployment schedule (Annex 2)",
-			  err) < 0)
-		return -1;
+	if ((r = ldr_xlsx_open(&x, path, rm, opts, "annex2", "Capability deployment schedule (Annex 2)",
+			  err)) < 0)
+		return r;
 	annex2_init(&a, rm);
 	h = headers(&a, &ncols);
 	ws = ldr_xlsx_sheet(&x, SHEET);
