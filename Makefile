@@ -25,10 +25,11 @@ DEB_xlsxwriter = libxlsxwriter-dev
 DEB_libzip = libzip-dev
 DEB_expat = libexpat1-dev
 # Commands the build and the tests run; the SVG charts are checked with
-# xmllint, rendered with rsvg-convert and in headless Chromium.
+# xmllint, rendered with rsvg-convert and in headless Chromium; strace sends
+# the signals of tests/cli/signals.t at chosen system calls.
 TOOLS = pkg-config:pkg-config diff:diffutils cmp:diffutils awk:mawk valgrind:valgrind \
 	timeout:coreutils xmllint:libxml2-utils rsvg-convert:librsvg2-bin chromium:chromium git:git \
-	tmux:tmux pdfinfo:poppler-utils
+	tmux:tmux pdfinfo:poppler-utils strace:strace
 # Python modules the tests import, with the package: Debian's interpreter,
 # since the python3 first on a PATH may be another one without them.
 PYTHON = /usr/bin/python3

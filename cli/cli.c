@@ -7,6 +7,7 @@
 #include "../model/check.h"
 #include "../model/diag.h"
 #include "../model/file.h"
+#include "../model/write.h"
 
 const struct cli_command *cli_find(const char *name)
 {
@@ -70,6 +71,17 @@ int cli_parse_flags(const char *cmd, int argc, char **argv, const struct cli_fla
 		*flags[j].set = 1;
 	}
 	return i;
+}
+
+int cli_exit_for(int code)
+{
+	return code == LDR_E_INVALID ? LDR_EXIT_ERRORS : LDR_EXIT_PARSE;
+}
+
+int cli_fail(const char *cmd, int code, const char *message)
+{
+	fprintf(stderr, "ldr %s: %s\n", cmd, message && *message ? message : "failed");
+	return cli_exit_for(code);
 }
 
 const char *cli_safe(const char *s, struct ldr_buf *b)

@@ -77,6 +77,14 @@ struct ldr_diag;
 int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
 		  struct ldr_diag *diag);
 
+/* The exit status of a failure of the kinds of model/write.h (LDR_E_*):
+ * 1 when the roadmap would have errors (LDR_E_INVALID), 2 for every other
+ * (the file cannot be read or written, an output or a save refused). */
+int cli_exit_for(int code);
+/* Say a failure once, "ldr CMD: message" on stderr, and return its exit
+ * status (cli_exit_for). */
+int cli_fail(const char *cmd, int code, const char *message);
+
 /* Roadmap text made safe for a terminal (control characters escaped). */
 const char *cli_safe(const char *s, struct ldr_buf *b);
 

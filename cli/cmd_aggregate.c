@@ -13,6 +13,7 @@
 #include "../model/diag.h"
 #include "../model/file.h"
 #include "../model/hash.h"
+#include "../model/write.h"
 #include "aggregate.h"
 #include "cli.h"
 
@@ -273,9 +274,9 @@ static int write_file(const struct ldr_aggregate *agg, const struct aggregate_ar
 		       : ldr_national_view_xlsx(agg, NULL, a->out, &err);
 
 	if (r < 0)
-		fprintf(stderr, "ldr aggregate: %s\n", err.s ? err.s : "cannot write");
+		r = cli_fail("aggregate", r, err.s);
 	ldr_buf_release(&err);
-	return r < 0 ? LDR_EXIT_PARSE : LDR_EXIT_OK;
+	return r;
 }
 
 int cmd_aggregate(int argc, char **argv)

@@ -178,72 +178,16 @@ static int load_baseline(const struct export_args *a, struct ldr_roadmap *rm, st
 	return r;
 }
 
-/* The directory of a path, resolved; NULL if it does not exist. */
-static char *real_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? ldr_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : ldr_strdup(".");
-	char *real = realpath(dir, NULL);
-	free(dir);
-	return real;
-}
-
-/* An export never replaces the roadmap it comes from, and never follows a
- * symbolic link out of the directory it is written in (a link planted in a
- * shared folder must not make ldr write over a file elsewhere). */
-static int safe_output(const char *out, const char *roadmap, struct ldr_buf *err)
-{
-	struct stat a, b;
-	char *dir = NULL, *target = NULL;
-	int r = 0;
-
-	if (roadmap && stat(out, &a) == 0 && stat(roadmap, &b) == 0 && a.st_dev == b.st_dev &&
-	    a.st_ino == b.st_ino) {
-		ldr_buf_addf(err, "%s is the roadmap itself: choose another output", out);
-		return -1;
-	}
-	if (lstat(out, &a) != 0 || !S_ISLNK(a.st_mode))
-		return 0;
-	dir = real_dir(out);
-	{
-		char buf[4096];
-		ssize_t n = readlink(out, buf, sizeof(buf) - 1);
-		if (n > 0) {
-			struct ldr_buf t = LDR_BUF_INIT;
-			buf[n] = '\0';
-			if (buf[0] == '/')
-				ldr_buf_addstr(&t, buf);
-			else
-				ldr_buf_addf(&t, "%s/%s", dir ? dir : ".", buf);
-			target = real_dir(t.s);
-			ldr_buf_release(&t);
-		}
-	}
-	if (!dir || !target || strncmp(target, dir, strlen(dir)) != 0 ||
-	    (target[strlen(dir)] != '\0' && target[strlen(dir)] != '/')) {
-		ldr_buf_addf(err, "%s is a symbolic link out of its directory: not followed", out);
-		r = -1;
-	}
-	free(dir);
-	free(target);
-	return r;
-}
-
+/* Every export is an output (model/write.h): never written through a
+ * link, over the roadmap it comes from, or into a git directory. */
 static int write_one(const struct ldr_exporter *e, const struct ldr_roadmap *rm,
-		     const struct ldr_export_opts *o, const char *out, const char *roadmap)
+		     const struct ldr_export_opts *o, const char *out)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
-	int r = LDR_EXIT_OK;
+	int r = e->write(rm, o, out, &err);
 
-	if (safe_output(out, roadmap, &err) < 0) {
-		fprintf(stderr, "ldr export: %s\n", err.s);
-		ldr_buf_release(&err);
-		return LDR_EXIT_USAGE;
-	}
-	if (e->write(rm, o, out, &err) < 0) {
-		fprintf(stderr, "ldr export: %s\n", err.s ? err.s : "failed");
-		r = LDR_EXIT_PARSE;
-	}
+	if (r < 0)
+		r = cli_fail("export", r, err.s);
 	ldr_buf_release(&err);
 	return r;
 }
@@ -284,12 +228,12 @@ static int write_extras(const struct ldr_roadmap *rm, const struct ldr_export_op
 	caps.capabilities = 1;
 	caps.baseline = NULL;
 	all_name(&name, dir, stem, "gantt-capabilities", "svg");
-	if ((r = write_one(gantt, rm, &caps, name.s, path)) == LDR_EXIT_OK)
+	if ((r = write_one(gantt, rm, &caps, name.s)) == LDR_EXIT_OK)
 		printf("%s\n", name.s);
 	worst = r > worst ? r : worst;
 	if (o->baseline) {
 		all_name(&name, dir, stem, "gantt-baseline", "svg");
-		if ((r = write_one(gantt, rm, o, name.s, path)) == LDR_EXIT_OK)
+		if ((r = write_one(gantt, rm, o, name.s)) == LDR_EXIT_OK)
 			printf("%s\n", name.s);
 		worst = r > worst ? r : worst;
 	}
@@ -337,7 +281,7 @@ static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts 
 		const struct ldr_exporter *e = &ldr_exporters[i];
 		int r;
 		all_name(&name, dir, stem.s, e->kind, e->ext);
-		r = write_one(e, rm, &plain, name.s, roadmap);
+		r = write_one(e, rm, &plain, name.s);
 		if (r == LDR_EXIT_OK)
 			printf("%s\n", name.s);
 		if (r > worst)
@@ -412,7 +356,7 @@ static int write_kind(const struct export_args *a, const struct ldr_exporter *e,
 		with.baseline = &base;
 		with.baseline_name = src->baseline_name.s;
 	}
-	r = e ? write_one(e, rm, &with, a->out, path) : write_all(rm, &with, a->out, a, path);
+	r = e ? write_one(e, rm, &with, a->out) : write_all(rm, &with, a->out, a, path);
 	if (b.baseline)
 		ldr_roadmap_release(&base);
 	free(owned);

@@ -6,6 +6,7 @@
 #include "../model/diag.h"
 #include "../model/file.h"
 #include "../model/repo.h"
+#include "../model/write.h"
 #include "cli.h"
 
 /* The first line at which two texts differ (1-based). */
@@ -53,10 +54,8 @@ static int fmt_one(const char *arg, int check, int drop_comments)
 		r = LDR_EXIT_ERRORS;
 		goto out;
 	}
-	if (ldr_file_write_atomic(path, out.s, out.len, &err) < 0) {
-		fprintf(stderr, "ldr fmt: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
-	}
+	if ((r = ldr_write_file(path, out.s, out.len, &err)) < 0)
+		r = cli_fail("fmt", r, err.s);
 out:
 	ldr_roadmap_release(&rm);
 	ldr_buf_release(&text);
@@ -101,8 +100,7 @@ static int fmt_commit(const char *arg, int drop_comments)
 	}
 	r = ldr_repo_save(repo, &rm, &st, "Rewrite the roadmap in canonical form (ldr fmt)", &id, &err);
 	if (r < 0) {
-		fprintf(stderr, "ldr fmt: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
+		r = cli_fail("fmt", r, err.s);
 		goto out;
 	}
 	if (r > 0)

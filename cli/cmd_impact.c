@@ -214,10 +214,10 @@ static int commit(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_load
 		return r;
 	}
 	message(&msg, im, a);
-	if (ldr_repo_save(repo, rm, st, msg.s, &id, &err) < 0) {
-		fprintf(stderr, "ldr impact: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
+	if ((r = ldr_repo_save(repo, rm, st, msg.s, &id, &err)) < 0) {
+		r = cli_fail("impact", r, err.s);
 	} else {
+		r = LDR_EXIT_OK;
 		printf("committed %.7s\n", id.s);
 	}
 	ldr_buf_release(&msg);

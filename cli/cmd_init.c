@@ -8,10 +8,12 @@
 
 #include "../model/file.h"
 #include "../model/repo.h"
+#include "../model/write.h"
 #include "cli.h"
 
 struct init_args {
 	const char *dir, *from, *message;
+	int force;
 };
 
 static int parse_args(int argc, char **argv, struct init_args *a, int *help)
@@ -29,6 +31,8 @@ static int parse_args(int argc, char **argv, struct init_args *a, int *help)
 			if (i + 1 >= argc)
 				return cli_usage_error("init", "'%s' needs a value", s);
 			*(s[1] == 'm' ? &a->message : &a->from) = argv[++i];
+		} else if (!strcmp(s, "--force")) {
+			a->force = 1;
 		} else if (s[0] == '-' && s[1]) {
 			struct ldr_buf b = LDR_BUF_INIT;
 			cli_usage_error("init", "unknown option '%s'", cli_safe(s, &b));
@@ -43,6 +47,13 @@ static int parse_args(int argc, char **argv, struct init_args *a, int *help)
 	if (!a->dir)
 		return cli_usage_error("init", "no directory given");
 	return 0;
+}
+
+/* Whether two names are one file. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
 static const char *base_name(const char *path)
@@ -115,11 +126,15 @@ int cmd_init(int argc, char **argv)
 		template(&rm, a.dir);
 		ldr_buf_addstr(&msg, "Start the roadmap");
 	}
+	/* The roadmap there already is kept in the history when it is the one
+	 * started from (its bytes, before the canonical form), or with --force. */
 	if (ldr_roadmap_write(&rm, &text, &err) < 0 ||
-	    (r = ldr_repo_init(&repo, a.dir, text.s, text.len, a.message ? a.message : msg.s, &id,
-			       &err)) < 0) {
-		fprintf(stderr, "ldr init: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
+	    (r = ldr_repo_init(&repo, a.dir, text.s, text.len, a.message ? a.message : msg.s,
+			       a.force || (a.from && same_file(a.from, existing)), &id, &err)) < 0) {
+		if (r == LDR_E_EXISTS)
+			ldr_buf_addstr(&err, " (with --force it is committed first, so that it stays in the "
+				       "history, then replaced)");
+		r = cli_fail("init", r < 0 ? r : LDR_E_IO, err.s);
 		goto out;
 	}
 	if (r > 0)

@@ -9,6 +9,7 @@
 #include "../model/file.h"
 #include "../model/sync.h"
 #include "../model/versions.h"
+#include "../model/write.h"
 #include "cli.h"
 #include "history.h"
 
@@ -98,7 +99,7 @@ int cmd_merge_driver(int argc, char **argv)
 	ldr_merge(&merged, &base, &ours, &theirs, &m);
 	if (ldr_roadmap_write(&merged, &text, &err) < 0 ||
 	    ldr_version_parse(&saved, name.s, &text, &err) < 0 ||
-	    ldr_file_write_atomic(argv[first + 1], text.s, text.len, &err) < 0) {
+	    ldr_write_file(argv[first + 1], text.s, text.len, &err) < 0) {
 		fprintf(stderr, "ldr merge-driver: %s: %s", name.s, err.s);
 		if (!err.len || err.s[err.len - 1] != '\n')
 			fputc('\n', stderr);

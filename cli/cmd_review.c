@@ -15,6 +15,7 @@
 #include "../model/schedule.h"
 #include "../model/schema.h"
 #include "../model/versions.h"
+#include "../model/write.h"
 #include "cli.h"
 #include "history.h"
 #include "review.h"
@@ -268,9 +269,8 @@ static int write_csv(struct review_run *run)
 	review_csv(&b, run);
 	if (strcmp(run->a.csv, "-") == 0) {
 		fwrite(b.s, 1, b.len, stdout);
-	} else if (ldr_file_write_atomic(run->a.csv, b.s, b.len, &err) < 0) {
-		fprintf(stderr, "ldr review: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
+	} else if ((r = ldr_output_save(run->a.csv, b.s, b.len, &err)) < 0) {
+		r = cli_fail("review", r, err.s);
 	}
 	ldr_buf_release(&b);
 	ldr_buf_release(&err);

@@ -218,8 +218,7 @@ int cmd_set(int argc, char **argv)
 		default_message(&msg, &a);
 	r = ldr_repo_save(repo, &rm, &st, msg.s, &id, &err);
 	if (r < 0) {
-		fprintf(stderr, "ldr set: %s\n", err.s);
-		r = LDR_EXIT_PARSE;
+		r = cli_fail("set", r, err.s);
 		goto out;
 	}
 	if (r > 0)

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../model/write.h"
 #include "cli.h"
 
 #ifndef LDR_VERSION
@@ -109,13 +110,17 @@ const struct cli_command cli_commands[] = {
 	  "  --keys          list the key bindings in force, and stop\n",
 	  cmd_tui },
 	/* The roadmap's repository: history, baselines and the review. */
-	{ "init", "DIR [--from FILE] [-m MSG]",
+	{ "init", "DIR [--from FILE] [--force] [-m MSG]",
 	  "Make a repository for a roadmap, with a first commit.",
 	  "DIR is created if need be; it may be an empty repository. The roadmap is\n"
 	  "FILE, else DIR/roadmap.yaml if there is one, else a new one named after DIR\n"
 	  "spanning five financial years from this one; it is written to\n"
-	  "DIR/roadmap.yaml in canonical form and committed.\n\n"
+	  "DIR/roadmap.yaml in canonical form and committed. A roadmap.yaml in DIR\n"
+	  "is never lost: started from, its bytes are committed first if the canonical\n"
+	  "form differs; one that another roadmap would replace is refused (exit 2).\n\n"
 	  "  --from FILE  the roadmap to start from (it is copied, not moved)\n"
+	  "  --force      replace DIR/roadmap.yaml all the same, after committing it as\n"
+	  "               it is, so that it stays in the history\n"
 	  "  -m MSG       the first commit's message\n",
 	  cmd_init },
 	{ "set", "ROADMAP ID.FIELD=VALUE... [-m MSG]",
@@ -294,6 +299,9 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	cli_argv0 = argv[0];
+	/* Ctrl-C, a kill or a hang-up never leaves a lock or half a file (the
+	 * interface installs its own handlers over these). */
+	ldr_signals_install();
 	/* No command: the terminal interface, on ROADMAP or on ./roadmap.yaml. */
 	if (argc < 2 || (argv[1][0] == '-' && strcmp(argv[1], "--help") && strcmp(argv[1], "-h") &&
 			 strcmp(argv[1], "--version")) ||

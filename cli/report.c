@@ -12,6 +12,7 @@
 #include "../model/repo.h"
 #include "../model/review.h"
 #include "../model/versions.h"
+#include "../model/write.h"
 #include "cli.h"
 #include "history.h"
 
@@ -90,9 +91,10 @@ int cli_report_write(const char *cmd, const struct ldr_roadmap *rm, const struct
 	rep = (struct ldr_report){ rm, &o, run.reviewed ? &run.rv : NULL, run.reviewed ? &run.src.base : NULL, &f,
 				   roadmap_arg };
 	ldr_buf_reset(&err);
-	if (r == LDR_EXIT_OK && (ldr_report_build(&rep, &html, &err) < 0 || ldr_chart_write(out, &html, &err) < 0)) {
-		fprintf(stderr, "ldr %s: %s\n", cmd, err.s);
-		r = LDR_EXIT_PARSE;
+	if (r == LDR_EXIT_OK) {
+		int e = ldr_report_build(&rep, &html, &err) < 0 ? LDR_E_IO : ldr_chart_write(out, &html, &err);
+		if (e < 0)
+			r = cli_fail(cmd, e, err.s);
 	}
 	ldr_findings_release(&f);
 	ldr_buf_release(&html);

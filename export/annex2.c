@@ -412,9 +412,10 @@ int ldr_export_annex2_xlsx(const struct ldr_roadmap *rm, const struct ldr_export
 	lxw_worksheet *ws;
 	const char **h;
 	size_t i;
+	int r;
 
-	if (ldr_xlsx_open(&x, path, rm, opts, "annex2", TITLE, err) < 0)
-		return -1;
+	if ((r = ldr_xlsx_open(&x, path, rm, opts, "annex2", TITLE, err)) < 0)
+		return r;
 	memset(&cell, 0, sizeof(cell));
 	annex2_init(&a, rm, opts);
 	h = ldr_calloc(a.ncols, sizeof(*h));

@@ -337,10 +337,11 @@ int ldr_export_annex4_xlsx(const struct ldr_roadmap *rm, const struct ldr_export
 	struct ldr_xlsx x;
 	struct annex4 a;
 	size_t i, j;
+	int r;
 
-	if (ldr_xlsx_open(&x, path, rm, opts, "annex4", "Universal capabilities delivery plan (Annex 4)",
-			  err) < 0)
-		return -1;
+	if ((r = ldr_xlsx_open(&x, path, rm, opts, "annex4", "Universal capabilities delivery plan (Annex 4)",
+			  err)) < 0)
+		return r;
 	memset(&a, 0, sizeof(a));
 	a.x = &x;
 	a.rm = rm;

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/file.h"
 #include "../model/national.h"
+#include "../model/write.h"
 #include "svg.h"
 
 static const char *const palette[] = {
@@ -177,5 +177,5 @@ void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
 
 int ldr_chart_write(const char *path, const struct ldr_buf *b, struct ldr_buf *err)
 {
-	return ldr_file_write_atomic(path, b->s ? b->s : "", b->len, err);
+	return ldr_output_save(path, b->s ? b->s : "", b->len, err);
 }

@@ -80,7 +80,8 @@ const char *ldr_chart_time(const struct ldr_time *t, char *buf);
 /* Whether a record's derived map names a field. */
 int ldr_chart_derived(const struct ldr_map *derived, const char *field);
 
-/* Build the SVG in b and write it to path atomically. */
+/* Write the SVG in b to path, an output (model/write.h): 0, or an
+ * LDR_E_* code with err. */
 int ldr_chart_write(const char *path, const struct ldr_buf *b, struct ldr_buf *err);
 
 #endif

@@ -1,7 +1,7 @@
 /* What the writers share: the order reports list things in, the footprint's
- * plan years, text made safe for a spreadsheet cell, CSV cells, and files
- * written beside their final name and renamed into place. Nothing here
- * knows a file format beyond CSV, so the chart writers can use it too. */
+ * plan years, text made safe for a spreadsheet cell, and CSV cells. Nothing
+ * here knows a file format beyond CSV, so the chart writers can use it too.
+ * Files are written through model/write.h, as every output is. */
 #ifndef LDR_EXPORT_COMMON_H
 #define LDR_EXPORT_COMMON_H
 
@@ -130,32 +130,8 @@ void ldr_csv_text(struct ldr_csv *c, const char *s);
 void ldr_csv_number(struct ldr_csv *c, long long v);
 void ldr_csv_end_row(struct ldr_csv *c);
 void ldr_csv_release(struct ldr_csv *c);
-/* Write the document to path as ldr_outfile does (below). Returns 0 or -1
- * with err. */
+/* Write the document to path, an output (model/write.h). Returns 0 or an
+ * LDR_E_* code with err. */
 int ldr_csv_save(struct ldr_csv *c, const char *path, struct ldr_buf *err);
-
-/* ---- files ----------------------------------------------------------------- */
-
-/* A file written under a temporary name beside its final one, then renamed
- * into place: for libraries that insist on writing a named file
- * themselves. A symbolic link at path is written through to its target, as
- * ldr_file_write_atomic does; the file gets the old file's mode, or the
- * umask's. */
-struct ldr_outfile {
-	char *path; /* where it goes */
-	char *tmp;  /* where it is written meanwhile */
-};
-#define LDR_OUTFILE_INIT { NULL, NULL }
-
-/* Create the temporary file (empty, unique). Returns 0 or -1 with err. */
-int ldr_outfile_begin(struct ldr_outfile *o, const char *path, struct ldr_buf *err);
-/* Write data to the temporary file (replacing what it held). Returns 0 or
- * -1 with err; then call ldr_outfile_abort. */
-int ldr_outfile_write(struct ldr_outfile *o, const char *data, size_t len, struct ldr_buf *err);
-/* Flush the written file to disk and rename it over path. On failure the
- * temporary file is removed. Either way o is released. */
-int ldr_outfile_commit(struct ldr_outfile *o, struct ldr_buf *err);
-/* Remove the temporary file and release o (safe on an unused one). */
-void ldr_outfile_abort(struct ldr_outfile *o);
 
 #endif

@@ -223,9 +223,10 @@ int ldr_export_dossier_xlsx(const struct ldr_roadmap *rm, const struct ldr_expor
 	struct dossier d;
 	struct row r;
 	size_t i;
+	int rc;
 
-	if (ldr_xlsx_open(&x, path, rm, opts, "dossier", "Project dossier", err) < 0)
-		return -1;
+	if ((rc = ldr_xlsx_open(&x, path, rm, opts, "dossier", "Project dossier", err)) < 0)
+		return rc;
 	memset(&r, 0, sizeof(r));
 	dossier_init(&d, rm);
 	ldr_table_begin(&t, &x, ldr_xlsx_sheet(&x, SHEET), 0, headers, NCOLS);

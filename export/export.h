@@ -36,9 +36,11 @@ struct ldr_export_opts {
 	void *warn_payload;
 };
 
-/* Write rm to path. Returns 0, or -1 with a one-line message in err.
- * Writers write to a temporary file beside path and rename it, so that a
- * failed export never leaves half a file. */
+/* Write rm to path. Returns 0, or an LDR_E_* code (model/write.h) with a
+ * one-line message in err. Writers write through model/write.h's outputs:
+ * to a temporary file beside path, renamed into place, so that a failed
+ * export never leaves half a file; never through a link, over a file read
+ * or into a git directory. */
 typedef int (*ldr_export_fn)(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
 			     const char *path, struct ldr_buf *err);
 

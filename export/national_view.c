@@ -396,7 +396,7 @@ int ldr_national_view_xlsx(const struct ldr_aggregate *a, const struct ldr_expor
 	nation.footprint.name = NULL;
 	ldr_roadmap_release(&nation);
 	if (r < 0)
-		return -1;
+		return r;
 	memset(&k, 0, sizeof(k));
 	k.x = &x;
 	k.a = a;

@@ -15,14 +15,15 @@
  * skipped), capabilities (by group id and year: "16/17", or "none"), ucs
  * (each universal capability's plan), targets (the position against a
  * national target) or rules (findings by rule, those with any). National
- * figures are the sums over the footprints. Written as ldr_outfile does:
- * beside path, then renamed. Returns 0, or -1 with err. */
+ * figures are the sums over the footprints. Written as every output is
+ * (model/write.h). Returns 0, or an LDR_E_* code with err. */
 int ldr_national_view_csv(const struct ldr_aggregate *a, const char *path, struct ldr_buf *err);
 
 /* A workbook: Footprints, Capabilities, Universal capabilities, UC plans,
  * Targets and Checks. opts gives the creation time (opts->time) or not
  * (the latest review date of the footprints is used, so that the same
- * input gives the same bytes); opts may be NULL. Returns 0, or -1 with err. */
+ * input gives the same bytes); opts may be NULL. Returns 0, or an LDR_E_*
+ * code with err. */
 int ldr_national_view_xlsx(const struct ldr_aggregate *a, const struct ldr_export_opts *opts,
 			   const char *path, struct ldr_buf *err);
 

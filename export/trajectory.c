@@ -243,10 +243,11 @@ int ldr_export_trajectory_xlsx(const struct ldr_roadmap *rm, const struct ldr_ex
 	const char **cols;
 	char (*names)[LDR_TIME_STR_MAX];
 	size_t i;
+	int r;
 
-	if (ldr_xlsx_open(&x, path, rm, opts, "trajectory", "Capability deployment trajectory (Annex 3)",
-			  err) < 0)
-		return -1;
+	if ((r = ldr_xlsx_open(&x, path, rm, opts, "trajectory", "Capability deployment trajectory (Annex 3)",
+			  err)) < 0)
+		return r;
 	traj_init(&tr, rm);
 	cols = ldr_calloc(COL_YEARS + tr.nyears, sizeof(*cols));
 	names = ldr_calloc(tr.nyears + 1, sizeof(*names));

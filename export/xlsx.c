@@ -1,7 +1,10 @@
 #include "xlsx.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define COLOUR_HEADER 0x005EB8  /* NHS blue */
 #define COLOUR_SECTION 0xE8EDEE /* NHS pale grey */
@@ -156,13 +159,15 @@ int ldr_xlsx_open(struct ldr_xlsx *x, const char *path, const struct ldr_roadmap
 	memset(x, 0, sizeof(*x));
 	x->opts = opts;
 	x->kind = kind;
-	if (ldr_outfile_begin(&x->out, path, err) < 0)
-		return -1;
+	int r = ldr_output_begin(&x->out, path, err);
+
+	if (r < 0)
+		return r;
 	x->wb = workbook_new(x->out.tmp);
 	if (!x->wb) {
 		ldr_buf_addf(err, "%s: cannot create the workbook", path);
-		ldr_outfile_abort(&x->out);
-		return -1;
+		ldr_output_abort(&x->out);
+		return LDR_E_IO;
 	}
 	add_formats(x);
 	x->footer = footer(rm, opts, title);
@@ -184,22 +189,87 @@ int ldr_xlsx_open(struct ldr_xlsx *x, const char *path, const struct ldr_roadmap
 	return 0;
 }
 
+/* libxlsxwriter prints its own errors on stderr ("[ERROR] workbook_close():
+ * ... System error = File too large"): while it writes the file, stderr is
+ * a pipe (never blocking: what does not fit is dropped), and what it said
+ * is told in ldr's words. */
+struct caught {
+	int saved, pipe[2];
+};
+
+static void catch_stderr(struct caught *c)
+{
+	fflush(stderr);
+	c->saved = -1;
+	if (pipe(c->pipe) < 0)
+		return;
+	fcntl(c->pipe[0], F_SETFL, O_NONBLOCK);
+	fcntl(c->pipe[1], F_SETFL, O_NONBLOCK);
+	c->saved = dup(2);
+	if (c->saved >= 0)
+		dup2(c->pipe[1], 2);
+	close(c->pipe[1]);
+}
+
+static void release_stderr(struct caught *c, struct ldr_buf *said)
+{
+	char buf[4096];
+	ssize_t n;
+
+	if (c->saved < 0) {
+		close(c->pipe[0]);
+		return;
+	}
+	fflush(stderr);
+	dup2(c->saved, 2);
+	close(c->saved);
+	while ((n = read(c->pipe[0], buf, sizeof(buf))) > 0)
+		ldr_buf_add(said, buf, (size_t)n);
+	close(c->pipe[0]);
+}
+
+/* What went wrong, from libxlsxwriter's code and the system's words it
+ * printed, if any. */
+static void workbook_error(struct ldr_buf *err, const char *path, lxw_error e, const char *said)
+{
+	const char *sys = said ? strstr(said, "System error = ") : NULL;
+
+	ldr_buf_addstr(err, "cannot write the workbook '");
+	ldr_buf_addquoted(err, path, 200);
+	ldr_buf_addstr(err, "': ");
+	if (sys) {
+		sys += strlen("System error = ");
+		ldr_buf_add(err, sys, strcspn(sys, "\n"));
+	} else if (e == LXW_ERROR_MEMORY_MALLOC_FAILED) {
+		ldr_buf_addstr(err, "out of memory");
+	} else if (e == LXW_ERROR_CREATING_TMPFILE || e == LXW_ERROR_READING_TMPFILE) {
+		ldr_buf_addstr(err, "cannot use a temporary file in /tmp");
+	} else {
+		ldr_buf_addf(err, "libxlsxwriter error %d", (int)e);
+	}
+}
+
 int ldr_xlsx_close(struct ldr_xlsx *x, struct ldr_buf *err)
 {
-	lxw_error e = workbook_close(x->wb);
+	struct ldr_buf said = LDR_BUF_INIT;
+	struct caught c;
+	lxw_error e;
 	int r = 0;
 
+	catch_stderr(&c);
+	e = workbook_close(x->wb);
+	release_stderr(&c, &said);
 	x->wb = NULL;
 	if (x->error == LXW_NO_ERROR)
 		x->error = e;
 	if (x->error != LXW_NO_ERROR) {
-		ldr_buf_addf(err, "%s: cannot write the workbook: %s", x->out.path,
-			     lxw_strerror(x->error));
-		ldr_outfile_abort(&x->out);
-		r = -1;
-	} else if (ldr_outfile_commit(&x->out, err) < 0) {
-		r = -1;
+		workbook_error(err, x->out.path, x->error, said.s);
+		ldr_output_abort(&x->out);
+		r = LDR_E_IO;
+	} else {
+		r = ldr_output_commit(&x->out, err);
 	}
+	ldr_buf_release(&said);
 	free(x->footer);
 	ldr_buf_release(&x->scratch);
 	memset(x, 0, sizeof(*x));

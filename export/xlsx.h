@@ -8,11 +8,12 @@
 
 #include <xlsxwriter.h>
 
+#include "../model/write.h"
 #include "common.h"
 
 struct ldr_xlsx {
 	lxw_workbook *wb;
-	struct ldr_outfile out;
+	struct ldr_output out;
 	const struct ldr_export_opts *opts;
 	const char *kind; /* "annex2": names the export in warnings */
 	char *footer;
@@ -37,12 +38,14 @@ struct ldr_xlsx {
 };
 
 /* Start a workbook that will become path. title names the document in its
- * properties and the page footers. Returns 0, or -1 with err. */
+ * properties and the page footers. Returns 0, or an LDR_E_* code with
+ * err (the output refused, see model/write.h). */
 int ldr_xlsx_open(struct ldr_xlsx *x, const char *path, const struct ldr_roadmap *rm,
 		  const struct ldr_export_opts *opts, const char *kind, const char *title,
 		  struct ldr_buf *err);
 /* Write the workbook and rename it into place; on any error (including one
- * met while filling it) remove it. Returns 0 or -1 with err. Releases x. */
+ * met while filling it) remove it. Returns 0 or an LDR_E_* code with err,
+ * in ldr's words: what libxlsxwriter prints on stderr is caught. Releases x. */
 int ldr_xlsx_close(struct ldr_xlsx *x, struct ldr_buf *err);
 
 /* A sheet set up for printing: A4 landscape, one page wide, the footer

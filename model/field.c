@@ -258,6 +258,27 @@ static int refuse(struct ldr_buf *err, const struct ldr_kind *k, const void *rec
 	return -1;
 }
 
+/* What the file would refuse in a value, as its reader does: bytes that
+ * are not UTF-8, and control characters but tab and newline. NULL if
+ * none; else the reason, in buf. */
+static const char *text_problem(const char *s, char *buf, size_t n)
+{
+	size_t i = 0, len = strlen(s);
+
+	while (i < len) {
+		unsigned cp;
+		size_t step = ldr_utf8_decode(s + i, len - i, &cp);
+		if (!step)
+			return "is not valid UTF-8";
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			snprintf(buf, n, "holds the control character U+%04X: only tab and newline are allowed", cp);
+			return buf;
+		}
+		i += step;
+	}
+	return NULL;
+}
+
 int ldr_derived_forget(const struct ldr_kind *k, void *rec, const char *field)
 {
 	int fi = ldr_kind_field(k, "derived");
@@ -286,6 +307,8 @@ int ldr_field_set(const struct ldr_kind *k, void *rec, const struct ldr_field *f
 	struct ldr_node node;
 	struct ldr_diag diag;
 	void *scratch = NULL;
+	const char *why;
+	char why_buf[96];
 	int map = f->type == LDR_F_ATTRS || f->type == LDR_F_DERIVED, r = -1;
 
 	ldr_diag_init(&diag, "");
@@ -304,6 +327,11 @@ int ldr_field_set(const struct ldr_kind *k, void *rec, const struct ldr_field *f
 	}
 	if (!map && key) {
 		refuse(err, k, rec, f, "has no entries to name");
+		goto out;
+	}
+	if ((why = text_problem(value, why_buf, sizeof(why_buf))) ||
+	    (key && (why = text_problem(key, why_buf, sizeof(why_buf))))) {
+		refuse(err, k, rec, f, why);
 		goto out;
 	}
 	if (!*value && !(map && key)) {

@@ -771,6 +771,67 @@ static int take_item(const struct ldr_yaml_item *it, void *payload)
 	return 1;
 }
 
+/* Whether every line ends in CR LF (and there is one): the file came from
+ * Windows, and is written back so. A file mixing the two is written with
+ * LF, as vim does. */
+static int all_crlf(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+	int lines = 0;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		if (p == buf || p[-1] != '\r')
+			return 0;
+		lines++;
+		p++;
+	}
+	return lines > 0;
+}
+
+/* The line after the one at p (or end). */
+static const char *next_line(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	return nl ? nl + 1 : end;
+}
+
+/* Whether the line at p is a marker of git's: seven c, then a space or
+ * the line's end. */
+static int marker(const char *p, const char *end, char c)
+{
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (p + i >= end || p[i] != c)
+			return 0;
+	return p + 7 == end || p[7] == ' ' || p[7] == '\n' || p[7] == '\r';
+}
+
+/* A file git left in conflict ("<<<<<<<", "=======", ">>>>>>>" at the
+ * start of lines, in that order) is not YAML: say what it is, at the first
+ * marker, rather than what the YAML reader would make of it. */
+static int conflict_markers(const char *buf, size_t len, struct ldr_diag *diag)
+{
+	const char *p = buf, *end = buf + len;
+	unsigned line = 1, first = 0;
+	int stage = 0;
+
+	for (; p < end && stage < 3; p = next_line(p, end), line++) {
+		if (stage == 0 && marker(p, end, '<'))
+			stage = 1, first = line;
+		else if (stage == 1 && marker(p, end, '='))
+			stage = 2;
+		else if (stage == 2 && marker(p, end, '>'))
+			stage = 3;
+	}
+	if (stage < 3)
+		return 0;
+	ldr_diag_add(diag, LDR_ERROR, first, 1, "unresolved merge conflict (git's markers, lines %u to %u): "
+		     "run 'ldr setup', then 'git checkout -m' on this file, to merge it field by field; or "
+		     "edit it", first, line - 1);
+	return 1;
+}
+
 int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag)
 {
 	struct loader L = { diag };
@@ -784,6 +845,10 @@ int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct
 	memset(&stream, 0, sizeof(stream));
 	stream.L = &L;
 	stream.rm = rm;
+	if (conflict_markers(buf, len, diag)) {
+		memset(&doc, 0, sizeof(doc));
+		goto out;
+	}
 	if (ldr_yaml_parse_items(&doc, buf, len, diag, take_item, &stream) < 0)
 		goto out;
 	if (doc.empty) {
@@ -798,6 +863,7 @@ int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct
 	if (check_format(&L, &doc.root) < 0)
 		goto out;
 	decode_record(&L, &ldr_kind_roadmap, rm, &doc.root, 0);
+	rm->rec.crlf = all_crlf(buf, len);
 	memset(&ic, 0, sizeof(ic));
 	ic.L = &L;
 	ldr_walk(&ldr_kind_roadmap, rm, check_id, &ic);

@@ -11,6 +11,7 @@
 
 #include "file.h"
 #include "path.h"
+#include "write.h"
 
 /* ---- sharing: fetch, push --------------------------------------------------- */
 
@@ -406,7 +407,7 @@ static int setup_attributes(struct ldr_repo *repo, struct ldr_buf *done, struct 
 	attr_pattern(&e, repo->relpath);
 	ldr_buf_addstr(&e, " merge=ldr\n");
 	ldr_buf_addstr(&text, e.s);
-	if (ldr_file_write_atomic(path, text.s, text.len, err) < 0)
+	if (ldr_write_file(path, text.s, text.len, err) < 0)
 		goto out;
 	git_attr_cache_flush(repo->git);
 	ldr_buf_addf(done, ".gitattributes: added '%.*s' (commit it, so that every clone has it)\n",

@@ -34,6 +34,7 @@
 #include "diag.h"
 #include "file.h"
 #include "path.h"
+#include "write.h"
 
 #define LOCK_WAIT_MS 10000
 
@@ -100,7 +101,7 @@ static int lock_in_way(struct ldr_buf *err, const char *path, const char *what)
 		ldr_buf_addf(err, " (%ld second%s old)", age, age == 1 ? "" : "s");
 	ldr_buf_addf(err, ": %s is running, or one was interrupted; if none is running, "
 		     "remove it and try again", what);
-	return -1;
+	return LDR_E_LOCKED;
 }
 
 /* ---- library set-up ------------------------------------------------------ */
@@ -164,6 +165,7 @@ static int open_at(struct ldr_repo **out, const char *file, unsigned flags, stru
 			       "in a regular file");
 		goto out;
 	}
+	ldr_output_protect(file); /* read, if only at a revision: never an output */
 	code = git_repository_open_ext(&repo->git, dir, flags, getenv("GIT_CEILING_DIRECTORIES"));
 	if (code < 0) {
 		open_error(err, dir, code);
@@ -484,7 +486,9 @@ static int lock_repo(struct ldr_repo *repo, int *fd, struct ldr_buf *err)
 		if (waited >= LOCK_WAIT_MS) {
 			repo_fail(err, "another ldr has been saving in '%s' for %d seconds: try again later",
 			          gitdir, LOCK_WAIT_MS / 1000);
-			goto fail;
+			close(*fd);
+			*fd = -1;
+			return LDR_E_LOCKED;
 		}
 		nanosleep(&ts, NULL);
 		waited += 10;
@@ -723,17 +727,19 @@ static int move_branch(struct ldr_repo *repo, const char *refname, const char *p
 	if (code == GIT_EMODIFIED || code == GIT_EEXISTS) {
 		ldr_buf_addf(err, "'%s' is saved but not committed: %s moved during the save "
 			     "(a git command?); 'git status' shows the change", repo->file, refname);
-		return -1;
+		return LDR_E_NOCOMMIT;
 	}
 	if (code == GIT_ELOCKED) {
 		char *lock = ref_lock_path(repo, refname);
 		ldr_buf_addf(err, "'%s' is saved but not committed: ", repo->file);
 		lock_in_way(err, lock, "a git command");
 		free(lock);
-		return -1;
+		return LDR_E_NOCOMMIT;
 	}
-	if (code < 0)
-		return repo_git_fail(err, "'%s' is saved but not committed: cannot update %s", repo->file, refname);
+	if (code < 0) {
+		repo_git_fail(err, "'%s' is saved but not committed: cannot update %s", repo->file, refname);
+		return LDR_E_NOCOMMIT;
+	}
 	return 0;
 }
 
@@ -858,16 +864,20 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 	git_strarray others = { NULL, 0 };
 	char *refname = NULL;
 	char hex[LDR_OID_HEX + 1];
-	int lock = -1, r = -1;
+	int lock = -1, r = -1, e, held = 0;
 
 	if (commit_id)
 		ldr_buf_reset(commit_id);
-	if (lock_repo(repo, &lock, err) < 0)
+	if ((e = lock_repo(repo, &lock, err)) < 0) {
+		r = e;
 		goto out;
+	}
 	if (take_state(repo, &now, NULL, err) < 0)
 		goto out;
-	if (what_moved(st, &now, repo->file, err))
+	if (what_moved(st, &now, repo->file, err)) {
+		r = LDR_E_CHANGED;
 		goto out;
+	}
 	if (p->must_be_tracked && !tracked(repo, st)) {
 		repo_add_quoted(err, repo->relpath);
 		ldr_buf_addf(err, " is not tracked by the repository at '%s': commit it with git "
@@ -886,8 +896,15 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 		goto out;
 	}
 	refname = repo_head_target(repo, err);
-	if (!refname || check_git_locks(repo, refname, err) < 0)
+	if (!refname || (e = check_git_locks(repo, refname, err)) < 0) {
+		r = refname ? e : r;
 		goto out;
+	}
+	/* From here on, libgit2 writes files whose names ldr does not know
+	 * (objects, git's locks) and the file is replaced then committed: a
+	 * signal waits until it is done (model/write.c). */
+	ldr_signals_hold();
+	held = 1;
 	if (p->target)
 		oid = *p->target;
 	else if (make_commit(repo, p->text, p->len, st, p->message, &oid, err) < 0)
@@ -900,12 +917,22 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 	     other_paths(repo, old_tree, new_tree, &others, err) < 0 ||
 	     checkout_others(repo, old_tree, new_tree, &others, 1, err) < 0))
 		goto out;
-	if (p->push && repo_push_commit(repo, p->push, &oid, err) < 0)
+	if (p->push) {
+		/* Over the network, which may hang: a signal acts at once. */
+		ldr_signals_release();
+		e = repo_push_commit(repo, p->push, &oid, err);
+		ldr_signals_hold();
+		if (e < 0)
+			goto out;
+	}
+	if (strcmp(hex, now.file) != 0 && (e = ldr_write_file(repo->file, p->text, p->len, err)) < 0) {
+		r = e;
 		goto out;
-	if (strcmp(hex, now.file) != 0 && ldr_file_write_atomic(repo->file, p->text, p->len, err) < 0)
+	}
+	if ((e = move_branch(repo, refname, st->head, &oid, p->message, err)) < 0) {
+		r = e;
 		goto out;
-	if (move_branch(repo, refname, st->head, &oid, p->message, err) < 0)
-		goto out;
+	}
 	repo_oid_hex(st->head, &oid);
 	strcpy(st->file, hex);
 	strcpy(st->committed, hex);
@@ -921,6 +948,8 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 	st->merging_git = 0;
 	r = update_index(repo, err);
 out:
+	if (held)
+		ldr_signals_release();
 	unlock_repo(lock);
 	free(refname);
 	git_tree_free(old_tree);
@@ -950,6 +979,7 @@ int ldr_repo_save(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ld
 		ldr_buf_addstr(err, "not saved: the roadmap would have errors");
 		for (i = 0; i < diag.n && i < 1; i++)
 			ldr_buf_addf(err, ": %s", diag.v[i].text);
+		r = LDR_E_INVALID;
 		goto out;
 	}
 	if (!ldr_roadmap_equal(rm, &back)) {
@@ -959,6 +989,7 @@ int ldr_repo_save(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ld
 	if (st->merging[0] && rm->conflicts.len) {
 		repo_fail(err, "not saved: the merge is not finished: %zu conflict%s to resolve first",
 		          rm->conflicts.len, rm->conflicts.len == 1 ? "" : "s");
+		r = LDR_E_INVALID;
 		goto out;
 	}
 	plan.text = text.s;
@@ -975,50 +1006,91 @@ out:
 
 /* ---- init ----------------------------------------------------------------- */
 
-int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size_t len,
-		  const char *message, struct ldr_buf *commit_id, struct ldr_buf *err)
+/* What dir's roadmap.yaml holds before the first commit: 0 nothing (or
+ * text already), 1 other bytes (in old), -1 it cannot be read. */
+static int init_existing(const char *file, const char *text, size_t len, struct ldr_buf *old,
+			 struct ldr_buf *err)
+{
+	struct stat st;
+
+	if (lstat(file, &st) != 0)
+		return 0;
+	if (ldr_file_read(file, old, err) < 0)
+		return -1;
+	return old->len != len || memcmp(old->s, text, len) != 0;
+}
+
+/* The repository, made (unless it is there without commits). */
+static int init_git(const char *dir, struct ldr_buf *err)
 {
 	git_repository *git = NULL;
 	git_repository_init_options opts;
+	int r = 0;
+
+	if (git_repository_open_ext(&git, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+		if (git_repository_head_unborn(git) != 1) {
+			repo_add_quoted(err, dir);
+			ldr_buf_addstr(err, " is a repository with commits already");
+			r = -1;
+		}
+	} else {
+		git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+		opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+		ldr_signals_hold(); /* never half a repository */
+		if (git_repository_init_ext(&git, dir, &opts) < 0)
+			r = repo_git_fail(err, "cannot make a repository in '%s'", dir);
+		ldr_signals_release();
+	}
+	git_repository_free(git);
+	return r;
+}
+
+/* Commit text with message on the state st (then updated). */
+static int init_commit(struct ldr_repo *repo, struct ldr_loaded *st, const char *text, size_t len,
+		       const char *message, struct ldr_buf *commit_id, struct ldr_buf *err)
+{
+	struct save_plan plan;
+
+	memset(&plan, 0, sizeof(plan));
+	plan.text = text;
+	plan.len = len;
+	plan.message = message;
+	return repo_save_text(repo, &plan, st, commit_id, err);
+}
+
+int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size_t len,
+		  const char *message, int keep, struct ldr_buf *commit_id, struct ldr_buf *err)
+{
 	struct ldr_repo *repo = NULL;
 	struct ldr_loaded st;
-	struct save_plan plan;
+	struct ldr_buf old = LDR_BUF_INIT;
 	char *file = ldr_path_join(dir, LDR_ROADMAP_FILE);
-	int r = -1;
+	int r = -1, found;
 
 	*out = NULL;
 	if (repo_lib_init() < 0) {
 		free(file);
 		return repo_fail(err, "cannot start libgit2");
 	}
-	/* An existing repository will do if it has no commit yet. */
-	if (git_repository_open_ext(&git, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
-		if (git_repository_head_unborn(git) != 1) {
-			repo_add_quoted(err, dir);
-			ldr_buf_addstr(err, " is a repository with commits already");
-			goto out;
-		}
-	} else {
-		git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
-		opts.flags = GIT_REPOSITORY_INIT_MKPATH;
-		if (git_repository_init_ext(&git, dir, &opts) < 0) {
-			repo_git_fail(err, "cannot make a repository in '%s'", dir);
-			goto out;
-		}
+	found = init_existing(file, text, len, &old, err);
+	if (found < 0)
+		goto out;
+	if (found && !keep) {
+		repo_add_quoted(err, file);
+		ldr_buf_addstr(err, " exists and holds something else: not replaced");
+		r = LDR_E_EXISTS;
+		goto out;
 	}
-	git_repository_free(git);
-	git = NULL;
-	if (open_at(&repo, file, GIT_REPOSITORY_OPEN_NO_SEARCH, err) < 0)
+	if (init_git(dir, err) < 0 || open_at(&repo, file, GIT_REPOSITORY_OPEN_NO_SEARCH, err) < 0 ||
+	    take_state(repo, &st, NULL, err) < 0)
 		goto out;
-	if (take_state(repo, &st, NULL, err) < 0)
+	/* What was there first, as it was: it stays in the history. */
+	if (found && (r = init_commit(repo, &st, old.s, old.len, "Keep roadmap.yaml as it was before "
+				      "'ldr init'", NULL, err)) < 0)
 		goto out;
-	memset(&plan, 0, sizeof(plan));
-	plan.text = text;
-	plan.len = len;
-	plan.message = message;
-	r = repo_save_text(repo, &plan, &st, commit_id, err);
+	r = init_commit(repo, &st, text, len, message, commit_id, err);
 out:
-	git_repository_free(git);
+	ldr_buf_release(&old);
 	free(file);
 	if (r < 0) {
 		ldr_repo_free(repo);

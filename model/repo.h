@@ -88,11 +88,13 @@ const char *ldr_repo_relpath(const struct ldr_repo *repo);
 /* The repository's own directory (".git/"), ending with a slash. */
 const char *ldr_repo_gitdir(const struct ldr_repo *repo);
 
-/* Make a new repository in dir (created if need be; it must not be one
- * already) and commit text as its roadmap.yaml, replacing any file there.
- * *out is the open repository. */
+/* Make a new repository in dir (created if need be; it may be one without
+ * commits) and commit text as its roadmap.yaml. A roadmap.yaml there
+ * already with other bytes is refused (LDR_E_EXISTS, nothing made) unless
+ * keep is set: then it is committed first, as it is, so that it stays in
+ * the history. *out is the open repository. */
 int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size_t len,
-		  const char *message, struct ldr_buf *commit_id, struct ldr_buf *err);
+		  const char *message, int keep, struct ldr_buf *commit_id, struct ldr_buf *err);
 
 /* Read the roadmap file into rm (which must be released either way) and
  * note what a later save must find unchanged. Returns 0; -1 when the file

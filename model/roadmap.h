@@ -27,6 +27,10 @@ struct ldr_rec {
 	struct ldr_pos pos; /* the record's mapping */
 	struct ldr_fpos *fpos;
 	unsigned nfpos;
+	/* The roadmap's own record only: every line of its file ended in CR LF,
+	 * and so will every line written (a file written by a Windows editor
+	 * stays as it was). */
+	unsigned char crlf;
 };
 
 /* A list of strings (ids, names), each with its position. */

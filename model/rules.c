@@ -389,13 +389,21 @@ static void outside(struct ldr_checker *c, const struct horizon *h, const struct
 			   k->name, ldr_q(id, 0), field, ldr_time_format(t, buf), h->text);
 }
 
+/* Whether the footprint's horizon runs backwards: its end before its start. */
+static int footprint_backwards(const struct ldr_footprint *f)
+{
+	return f->start.kind && f->end.kind && ldr_time_last(&f->end) < ldr_time_first(&f->start);
+}
+
 static void rule_horizon(struct ldr_checker *c)
 {
 	const struct ldr_roadmap *rm = c->rm;
 	struct horizon h;
 	size_t i, j;
 
-	if (!rm->footprint.start.kind || !rm->footprint.end.kind)
+	/* A horizon that runs backwards is the range rule's: every time would
+	 * be outside it. */
+	if (!rm->footprint.start.kind || !rm->footprint.end.kind || footprint_backwards(&rm->footprint))
 		return;
 	horizon_of(c, &h);
 	for (i = 0; i < rm->projects.len; i++) {
@@ -429,6 +437,10 @@ static void rule_range(struct ldr_checker *c)
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX], e[LDR_TIME_STR_MAX];
 	size_t i, j;
 
+	if (footprint_backwards(&rm->footprint))
+		ldr_report(c, &ldr_kind_footprint, &rm->footprint, "end", "footprint", "swap start and end?",
+			   "the footprint ends %s, before it starts (%s)",
+			   ldr_time_format(&rm->footprint.end, a), ldr_time_format(&rm->footprint.start, b));
 	for (i = 0; i < rm->projects.len; i++) {
 		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
 		int first, last;
@@ -1044,7 +1056,8 @@ const struct ldr_rule ldr_rules[] = {
 	{ "cannot-finish", W, "a firm capability's delivering project cannot end by its year once the "
 	  "projects it depends on keep their durations", "re-phase the capability or shorten the chain",
 	  ldr_rule_cannot_finish },
-	{ "range", E, "a project ends before it starts, or a milestone is due outside its project",
+	{ "range", E, "the footprint or a project ends before it starts, or a milestone is due outside "
+	  "its project",
 	  "correct the dates", rule_range },
 	{ "horizon", W, "a time is outside the roadmap's horizon (footprint start to end)",
 	  "re-phase it, or widen the horizon", rule_horizon },

@@ -97,9 +97,28 @@ static void write_record(struct ldr_yaml_writer *w, const struct ldr_kind *k, co
 	ldr_yw_map_end(w);
 }
 
+/* Every line break from start on made CR LF. */
+static void to_crlf(struct ldr_buf *out, size_t start)
+{
+	size_t i, n = 0, j;
+
+	for (i = start; i < out->len; i++)
+		n += out->s[i] == '\n';
+	ldr_grow((void **)&out->s, &out->cap, out->len + n + 1, 1);
+	j = out->len + n;
+	out->s[j] = '\0';
+	for (i = out->len; i-- > start;) {
+		out->s[--j] = out->s[i];
+		if (out->s[i] == '\n')
+			out->s[--j] = '\r';
+	}
+	out->len += n;
+}
+
 int ldr_roadmap_write(const struct ldr_roadmap *rm, struct ldr_buf *out, struct ldr_buf *err)
 {
 	struct ldr_yaml_writer *w = ldr_yw_new(out);
+	size_t start = out->len;
 	int r;
 
 	if (!w) {
@@ -110,6 +129,8 @@ int ldr_roadmap_write(const struct ldr_roadmap *rm, struct ldr_buf *out, struct 
 	r = ldr_yw_finish(w);
 	if (r < 0)
 		ldr_buf_addf(err, "cannot write YAML: %s", ldr_yw_error(w));
+	else if (rm->rec.crlf)
+		to_crlf(out, start);
 	ldr_yw_free(w);
 	return r;
 }

@@ -551,6 +551,7 @@ void ldr_rec_copy(const struct ldr_kind *k, void *dst, const void *src)
 	for (i = 0; i < k->nfields; i++)
 		ldr_field_copy(&k->fields[i], LDR_FIELD(dst, &k->fields[i]), LDR_CFIELD(src, &k->fields[i]));
 	dr->pos = sr->pos;
+	dr->crlf = sr->crlf;
 	if (sr->nfpos) {
 		dr->fpos = ldr_malloc(sr->nfpos * sizeof(*dr->fpos));
 		memcpy(dr->fpos, sr->fpos, sr->nfpos * sizeof(*dr->fpos));

@@ -15,6 +15,7 @@
 #include "../model/merge.h"
 #include "../model/repo.h"
 #include "../model/sync.h"
+#include "../model/write.h"
 
 /* ---- where a record lives ----------------------------------------------------- */
 
@@ -601,7 +602,7 @@ static int write_roadmap(const struct ldr_roadmap *rm, const char *path, struct 
 	struct ldr_buf text = LDR_BUF_INIT;
 	int r = ldr_roadmap_write(rm, &text, err);
 	if (r == 0)
-		r = ldr_file_write_atomic(path, text.s, text.len, err);
+		r = ldr_write_file(path, text.s, text.len, err);
 	ldr_buf_release(&text);
 	return r;
 }
@@ -621,7 +622,7 @@ void tui_recovery_write(struct tui_app *app)
 		app->base_kept = 1;
 	/* A sync's merge being resolved: the commit it merges, for its second parent. */
 	if (app->loaded.merging[0] && !app->loaded.merging_git) {
-		if (ldr_file_write_atomic(merging, app->loaded.merging, LDR_OID_HEX, &err) < 0)
+		if (ldr_write_file(merging, app->loaded.merging, LDR_OID_HEX, &err) < 0)
 			tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the merge safe: %s", err.s);
 	} else {
 		unlink(merging);
@@ -915,7 +916,7 @@ void tui_save(struct tui_app *app, const char *given)
 			ldr_buf_reset(&err);
 			ldr_buf_addf(&err, "%s changed since it was loaded", app->path);
 			offer_merge(app, err.s);
-		} else if (ldr_file_write_atomic(app->path, text.s, text.len, &err) < 0) {
+		} else if (ldr_write_file(app->path, text.s, text.len, &err) < 0) {
 			tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s", err.s);
 		} else {
 			app->file_len = text.len;

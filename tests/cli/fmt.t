@@ -15,6 +15,7 @@ cp tests/cli/data/loose.yaml $T/target.yaml && ln -s target.yaml $T/link.yaml &&
 cp tests/cli/data/loose.yaml $T/locked.yaml && touch $T/locked.yaml.lock && ldr fmt $T/locked.yaml 2>&1 | sed 's/[0-9]* seconds\{0,1\} old/N seconds old/'
 cmp $T/locked.yaml tests/cli/data/loose.yaml && test -f $T/locked.yaml.lock && echo neither file touched
 ls $T
-# A link to a file not written yet is written through; a missing directory is named.
-ln -s made.svg $T/link.svg && ldr export gantt --as-of 2017-03 -o $T/link.svg roadmaps/derbyshire.yaml && test -L $T/link.svg && test -s $T/made.svg && echo written through a dangling link
+# An output is not written through a link, even to a file not written yet
+# (a roadmap is: it is the file being edited); a missing directory is named.
+ln -s made.svg $T/link.svg && ldr export gantt --as-of 2017-03 -o $T/link.svg roadmaps/derbyshire.yaml 2>&1 | sed "s|$T|T|g"; test -L $T/link.svg && ls $T/made.svg
 ldr export gantt -o $T/no/such/dir/g.svg roadmaps/derbyshire.yaml 2>&1 | sed "s|$T|T|g"

@@ -315,52 +315,6 @@ static int teardown(void **state)
 	return system(cmd);
 }
 
-static size_t entries(void)
-{
-	char cmd[128];
-	FILE *p;
-	size_t n = 0;
-	int c;
-
-	snprintf(cmd, sizeof(cmd), "ls -A '%s'", dir);
-	p = popen(cmd, "r");
-	while ((c = fgetc(p)) != EOF)
-		n += c == '\n';
-	pclose(p);
-	return n;
-}
-
-static void test_outfile(void **state)
-{
-	struct ldr_outfile o = LDR_OUTFILE_INIT;
-	struct ldr_buf err = LDR_BUF_INIT, path = LDR_BUF_INIT;
-	struct stat st;
-
-	(void)state;
-	ldr_buf_addf(&path, "%s/out.xlsx", dir);
-	assert_int_equal(ldr_outfile_begin(&o, path.s, &err), 0);
-	assert_int_equal(stat(o.tmp, &st), 0);
-	assert_int_equal(strncmp(o.tmp, dir, strlen(dir)), 0);
-	ldr_outfile_abort(&o);
-	assert_int_equal(entries(), 0);
-
-	assert_int_equal(ldr_outfile_begin(&o, path.s, &err), 0);
-	assert_int_equal(ldr_outfile_commit(&o, &err), 0);
-	assert_int_equal(stat(path.s, &st), 0);
-	assert_int_equal(entries(), 1);
-	unlink(path.s);
-
-	/* The rename fails (a directory is in the way): nothing is left. */
-	mkdir(path.s, 0700);
-	assert_int_equal(ldr_outfile_begin(&o, path.s, &err), 0);
-	assert_int_equal(ldr_outfile_commit(&o, &err), -1);
-	assert_non_null(strstr(err.s, "cannot replace"));
-	assert_int_equal(entries(), 1);
-	rmdir(path.s);
-	ldr_buf_release(&err);
-	ldr_buf_release(&path);
-}
-
 struct warnings {
 	size_t n;
 	char last[512];
@@ -470,7 +424,6 @@ int main(void)
 		cmocka_unit_test(test_idcmp),
 		cmocka_unit_test(test_sheet_name),
 		cmocka_unit_test(test_order_and_years),
-		cmocka_unit_test(test_outfile),
 		cmocka_unit_test(test_cut_is_reported),
 		cmocka_unit_test(test_registry),
 	};

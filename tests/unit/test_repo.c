@@ -14,6 +14,7 @@
 #include "../../model/edit.h"
 #include "../../model/file.h"
 #include "../../model/repo.h"
+#include "../../model/write.h"
 #include "helpers.h"
 
 #define ROADMAP HEAD "projects:\n- id: P1\n  name: First\n  start: 16/17 Q1\n  end: 16/17 Q4\n"
@@ -54,7 +55,7 @@ static struct ldr_repo *init_repo(struct sandbox *s, const char *yaml)
 {
 	struct ldr_repo *repo = NULL;
 	struct ldr_buf err = LDR_BUF_INIT, id = LDR_BUF_INIT;
-	int r = ldr_repo_init(&repo, s->dir, yaml, strlen(yaml), "First", &id, &err);
+	int r = ldr_repo_init(&repo, s->dir, yaml, strlen(yaml), "First", 0, &id, &err);
 	if (r)
 		fprintf(stderr, "%s\n", err.s);
 	assert_int_equal(r, 0);
@@ -167,7 +168,7 @@ static void test_changed_since_loaded(void **state)
 
 	/* The second editor loaded the same version: refused, nothing lost. */
 	before = file_text(s->file);
-	assert_int_equal(save(other, &b, &sb, "second", &err), -1);
+	assert_int_equal(save(other, &b, &sb, "second", &err), LDR_E_CHANGED);
 	assert_non_null(strstr(err.s, "changed since loaded"));
 	assert_int_equal(ldr_repo_changed(other, &sb, &err), 1);
 	{
@@ -204,9 +205,9 @@ static void test_file_changed_outside(void **state)
 	char *after;
 
 	load_ok(repo, &rm, &st);
-	assert_int_equal(ldr_file_write_atomic(s->file, edited, strlen(edited), &err), 0);
+	assert_int_equal(ldr_write_file(s->file, edited, strlen(edited), &err), 0);
 	set(&rm, "P1.name=Mine");
-	assert_int_equal(save(repo, &rm, &st, "mine", &err), -1);
+	assert_int_equal(save(repo, &rm, &st, "mine", &err), LDR_E_CHANGED);
 	assert_non_null(strstr(err.s, "changed since loaded"));
 	after = file_text(s->file);
 	assert_string_equal(after, edited);
@@ -246,7 +247,7 @@ static void test_index_lock_reported_and_kept(void **state)
 	load_ok(repo, &rm, &st);
 	set(&rm, "P1.name=Blocked");
 	before = file_text(s->file);
-	assert_int_equal(save(repo, &rm, &st, "blocked", &err), -1);
+	assert_int_equal(save(repo, &rm, &st, "blocked", &err), LDR_E_LOCKED);
 	assert_non_null(strstr(err.s, "index.lock' exists (0 seconds old)"));
 	assert_int_equal(access(lock, F_OK), 0); /* never removed by ldr */
 	after = file_text(s->file);
@@ -283,11 +284,11 @@ static void test_identity_and_dates_from_environment(void **state)
 
 	snprintf(fresh, sizeof(fresh), "%s/fresh", s->dir);
 	setenv("GIT_AUTHOR_DATE", "not a date", 1);
-	assert_int_equal(ldr_repo_init(&repo, fresh, ROADMAP, strlen(ROADMAP), "x", NULL, &err), -1);
+	assert_int_equal(ldr_repo_init(&repo, fresh, ROADMAP, strlen(ROADMAP), "x", 0, NULL, &err), -1);
 	assert_non_null(strstr(err.s, "GIT_AUTHOR_DATE: cannot read 'not a date'"));
 	setenv("GIT_AUTHOR_DATE", "@1467284400 -0500", 1);
 	ldr_buf_reset(&err);
-	assert_int_equal(ldr_repo_init(&repo, fresh, ROADMAP, strlen(ROADMAP), "x", NULL, &err), 0);
+	assert_int_equal(ldr_repo_init(&repo, fresh, ROADMAP, strlen(ROADMAP), "x", 0, NULL, &err), 0);
 	assert_int_equal(ldr_repo_resolve(repo, "HEAD", &c, &err), 0);
 	assert_int_equal(c.time, 1467284400);
 	assert_int_equal(c.offset, -300);
@@ -312,7 +313,7 @@ static void test_untracked_file_not_committed(void **state)
 	snprintf(sub, sizeof(sub), "%s/elsewhere", s->dir);
 	assert_int_equal(mkdir(sub, 0777), 0);
 	snprintf(path, sizeof(path), "%s/other.yaml", sub);
-	assert_int_equal(ldr_file_write_atomic(path, ROADMAP, strlen(ROADMAP), &err), 0);
+	assert_int_equal(ldr_write_file(path, ROADMAP, strlen(ROADMAP), &err), 0);
 	assert_int_equal(ldr_repo_open(&stray, path, &err), 0);
 	assert_string_equal(ldr_repo_relpath(stray), "elsewhere/other.yaml");
 	load_ok(stray, &rm, &st);
@@ -348,7 +349,7 @@ static void test_committed_as(void **state)
 	assert_string_equal(id, head.id);
 
 	snprintf(path, sizeof(path), "%s/other.yaml", s->dir);
-	assert_int_equal(ldr_file_write_atomic(path, ROADMAP, strlen(ROADMAP), &err), 0);
+	assert_int_equal(ldr_write_file(path, ROADMAP, strlen(ROADMAP), &err), 0);
 	assert_int_equal(ldr_repo_open(&stray, path, &err), 0);
 	assert_int_equal(ldr_repo_committed_as(stray, ROADMAP, strlen(ROADMAP), &c, id, &err), 0);
 	ldr_repo_free(stray);
@@ -445,7 +446,7 @@ static void test_open_errors(void **state)
 	assert_string_equal(err.s, "unknown revision 'nope'");
 	ldr_repo_free(repo);
 	ldr_buf_reset(&err);
-	assert_int_equal(ldr_repo_init(&repo, s->dir, ROADMAP, strlen(ROADMAP), "again", NULL, &err), -1);
+	assert_int_equal(ldr_repo_init(&repo, s->dir, ROADMAP, strlen(ROADMAP), "again", 0, NULL, &err), -1);
 	assert_non_null(strstr(err.s, "is a repository with commits already"));
 	ldr_buf_release(&err);
 }
@@ -522,7 +523,7 @@ static void test_save_refuses_an_invalid_roadmap(void **state)
 	/* A duplicate id, which no field check can see. */
 	free(((struct ldr_project *)rm.projects.items)[0].id);
 	((struct ldr_project *)rm.projects.items)[0].id = ldr_strdup("UC01");
-	assert_int_equal(save(repo, &rm, &st, "bad", &err), -1);
+	assert_int_equal(save(repo, &rm, &st, "bad", &err), LDR_E_INVALID);
 	assert_non_null(strstr(err.s, "not saved: the roadmap would have errors"));
 	ldr_roadmap_release(&rm);
 	ldr_repo_free(repo);
