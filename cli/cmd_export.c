@@ -18,8 +18,18 @@
 
 struct export_args {
 	const char *kind, *out, *roadmap, *as_of, *baseline, *rev;
-	int capabilities;
+	int capabilities, page, deps;
 };
+
+/* The value of an option that takes one of a few words: its index, or -1. */
+static int one_of(const char *s, const char *const *words, int n)
+{
+	int i;
+	for (i = 0; i < n; i++)
+		if (!strcmp(s, words[i]))
+			return i;
+	return -1;
+}
 
 static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 {
@@ -52,6 +62,14 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 			a->rev = argv[++i];
 		} else if (!strcmp(s, "--capabilities")) {
 			a->capabilities = 1;
+		} else if (!strcmp(s, "--page")) {
+			static const char *const pages[] = { "a3", "a4" }; /* enum ldr_page_size */
+			if (!has_value || (a->page = one_of(argv[++i], pages, 2)) < 0)
+				return cli_usage_error("export", "'--page' needs a3 or a4");
+		} else if (!strcmp(s, "--deps")) {
+			static const char *const deps[] = { "violations", "none", "all" }; /* enum ldr_deps */
+			if (!has_value || (a->deps = one_of(argv[++i], deps, 3)) < 0)
+				return cli_usage_error("export", "'--deps' needs none, violations or all");
 		} else if (s[0] == '-' && s[1]) {
 			struct ldr_buf b = LDR_BUF_INIT;
 			cli_usage_error("export", "unknown option '%s'", cli_safe(s, &b));
@@ -326,6 +344,8 @@ int cmd_export(int argc, char **argv)
 	if (a.as_of && ldr_time_parse(&o.as_of, a.as_of, LDR_TIME_ANY, err, sizeof(err)) < 0)
 		return cli_usage_error("export", "--as-of: %s", err);
 	o.capabilities = a.capabilities;
+	o.page = a.page;
+	o.deps = a.deps;
 	if (strcmp(a.kind, "all") != 0) {
 		e = ldr_exporter_find(a.kind, a.out);
 		if (!e) {

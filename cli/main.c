@@ -46,7 +46,8 @@ const struct cli_command cli_commands[] = {
 	  "          (projects, capabilities, ...) and dependencies, the number of\n"
 	  "          depends_on links\n",
 	  cmd_stat },
-	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV] ROADMAP",
+	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV]"
+	  " [--page a3|a4] [--deps WHICH] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
 	  "The format follows OUT's extension. 'ldr export all -o DIR ROADMAP' writes\n"
 	  "every export into DIR, named after the footprint. A roadmap in a git\n"
@@ -57,8 +58,13 @@ const struct cli_command cli_commands[] = {
 	  "  --as-of TIME      the date of the 'as at' line (default: the roadmap's\n"
 	  "                    as_at, else this month)\n"
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
-	  "  --baseline FILE|REV  gantt: draw this earlier plan under the current one:\n"
-	  "                    a file, or else a revision of the roadmap's repository\n",
+	  "  --baseline FILE|REV  gantt: draw this earlier plan as a ghost under the\n"
+	  "                    current one, each move labelled (+2Q): a file, or else\n"
+	  "                    a revision of the roadmap's repository\n"
+	  "  --page a3|a4      charts: the page, landscape (default a3); text stays\n"
+	  "                    at 7 pt or more, so a long chart makes a taller page\n"
+	  "  --deps WHICH      gantt: the dependency arrows drawn: violations (the\n"
+	  "                    default: those out of order, in red), all, or none\n",
 	  cmd_export },
 	{ "aggregate", "[--json | --csv FILE | -o FILE.xlsx] [--as-of TIME] ROADMAP...",
 	  "Sum many footprints' roadmaps into the national view.",
