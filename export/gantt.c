@@ -297,24 +297,50 @@ void ldr_gantt_row_label(const struct row *r, struct ldr_buf *t)
 		ldr_buf_add(t, "", 0);
 }
 
-/* The label column: as wide as the longest label needs, within limits. */
+void ldr_gantt_row_id(const struct row *r, struct ldr_buf *t)
+{
+	ldr_buf_reset(t);
+	ldr_buf_addstr(t, gantt_row_id(r) ? gantt_row_id(r) : "");
+	if (ldr_gantt_derived(r))
+		ldr_buf_addch(t, '*');
+	if (!t->s)
+		ldr_buf_add(t, "", 0);
+}
+
+double ldr_gantt_row_height(const struct row *r, double rh)
+{
+	double under = r->ms_lines * MS_LINE, label = (r->label_lines - 1) * LABEL_LEAD;
+	return rh + (under > label ? under : label);
+}
+
+/* How wide a row's label is on one line. */
+static double label_width(const struct row *r, struct ldr_buf *t)
+{
+	double w;
+	ldr_gantt_row_id(r, t);
+	w = ldr_svg_width(t->s, FONT, 1) + ldr_svg_width(" ", FONT, 0);
+	ldr_gantt_row_label(r, t);
+	return w + ldr_svg_width(t->s, FONT, 0);
+}
+
+/* The label column: as wide as the longest label needs, within limits; a
+ * label longer than that takes two lines. */
 static void size_labels(struct gantt *g)
 {
 	struct ldr_buf t = LDR_BUF_INIT;
 	double w = LABEL_MIN, max = g->page.w * LABEL_SHARE;
 	size_t i;
 
-	for (i = 0; i < g->nrows && w < max; i++) {
-		double lw;
-		ldr_gantt_row_label(&g->rows[i], &t);
-		lw = ldr_svg_width(gantt_row_id(&g->rows[i]), FONT, 1) + ldr_svg_width("* ", FONT, 1) +
-		     ldr_svg_width(t.s, FONT, 0) + 2;
+	for (i = 0; i < g->nrows; i++) {
+		double lw = label_width(&g->rows[i], &t) + 1;
 		if (lw > w)
 			w = lw;
 	}
-	ldr_buf_release(&t);
 	g->label_x = MARGIN + GROUP_W + 1.5;
 	g->label_w = w > max ? max : w;
+	for (i = 0; i < g->nrows; i++)
+		g->rows[i].label_lines = label_width(&g->rows[i], &t) > g->label_w - 1 ? 2 : 1;
+	ldr_buf_release(&t);
 	g->x0 = g->label_x + g->label_w + 1.5;
 	g->x1 = g->page.w - MARGIN;
 }
@@ -355,7 +381,7 @@ static double lane_rows(const struct gantt *g, const struct lane *l, double rh)
 	size_t j;
 
 	for (j = 0; j < l->n; j++)
-		h += rh + g->rows[l->first + j].ms_lines * MS_LINE;
+		h += ldr_gantt_row_height(&g->rows[l->first + j], rh);
 	return h;
 }
 
@@ -379,7 +405,7 @@ static double place_rows(struct gantt *g, struct lane *l, double y)
 	for (j = 0; j < l->n; j++) {
 		struct row *r = &g->rows[l->first + j];
 		r->top = top;
-		r->h = g->rh + r->ms_lines * MS_LINE;
+		r->h = ldr_gantt_row_height(r, g->rh);
 		r->y = top + g->rh / 2 - (g->opts->baseline ? g->bh * 0.2 : 0);
 		top += r->h;
 	}

@@ -28,6 +28,7 @@
 #define MS_LINE 3.1      /* a line of milestone labels under a bar */
 #define MS_LINES 4       /* at most (coincident ones beyond share the last) */
 #define STUB 1.2         /* arrows leave bars horizontally for this long */
+#define LABEL_LEAD 3.0   /* a label's second line */
 
 /* A row: a record now, or (removed) one the baseline has and the roadmap
  * no longer does. */
@@ -39,6 +40,7 @@ struct row {
 	int removed;                    /* p or c is the baseline's record */
 	int overdue;                    /* as at the as-at date */
 	int ms_lines;                   /* lines of milestone labels under the bar */
+	int label_lines;                /* of its label: 2 when it does not fit on one */
 	size_t ms_first, ms_n;          /* its milestones in g->ms */
 	double top, h;                  /* its band on the page */
 	double y;                       /* the centre of its bar */
@@ -112,6 +114,10 @@ double ldr_gantt_as_at_x(const struct gantt *g);
 
 /* The row's label text (without the id), in t. */
 void ldr_gantt_row_label(const struct row *r, struct ldr_buf *t);
+/* Its id as labelled: with '*' when its dates are derived. */
+void ldr_gantt_row_id(const struct row *r, struct ldr_buf *t);
+/* The height of a row's band for a given height of its bar's part. */
+double ldr_gantt_row_height(const struct row *r, double rh);
 /* Whether a row's dates are derived (its label carries a '*'). */
 int ldr_gantt_derived(const struct row *r);
 /* The baselined span of a row's record, if the baseline has it. */

@@ -300,21 +300,24 @@ static void capability_title(const struct gantt *g, const struct row *r, struct 
 
 /* ---- the label ------------------------------------------------------------- */
 
+/* The label: the id in bold and the name, on one line; or, when it does
+ * not fit the column, on two (the second cut with an ellipsis only if even
+ * that is not enough, the whole then in its <title>). */
 void ldr_gantt_label(struct gantt *g, const struct row *r, struct ldr_buf *t)
 {
 	struct ldr_buf *b = g->b, id = LDR_BUF_INIT;
-	double idw, sp = ldr_svg_width(" ", FONT, 0), y = r->y + FONT * 0.36;
+	double idw, sp = ldr_svg_width(" ", FONT, 0), y = r->y + FONT * 0.36, room;
+	size_t n, next = 0;
 
-	ldr_buf_addstr(&id, gantt_row_id(r) ? gantt_row_id(r) : "");
-	if (ldr_gantt_derived(r))
-		ldr_buf_addch(&id, '*');
-	if (!id.s)
-		ldr_buf_add(&id, "", 0);
+	ldr_gantt_row_id(r, &id);
 	idw = ldr_svg_width(id.s, FONT, 1);
+	room = g->label_w - 1 - idw - sp;
 	ldr_gantt_row_label(r, t);
+	n = r->label_lines > 1 ? ldr_svg_wrap(t->s, FONT, 0, room, &next) : strlen(t->s);
 	ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(g->label_x),
 		     ldr_svg_r(y), FONT, r->removed ? " fill=\"" LDR_MUTED "\" font-style=\"italic\"" : "");
-	if (idw + sp + ldr_svg_width(t->s, FONT, 0) > g->label_w - 1) {
+	if ((r->label_lines == 1 && ldr_svg_width(t->s, FONT, 0) > room) ||
+	    (r->label_lines > 1 && ldr_svg_width(t->s + next, FONT, 0) > g->label_w - 1)) {
 		struct ldr_buf full = LDR_BUF_INIT;
 		ldr_buf_addf(&full, "%s %s", id.s, t->s);
 		ldr_svg_title(b, full.s);
@@ -323,7 +326,15 @@ void ldr_gantt_label(struct gantt *g, const struct row *r, struct ldr_buf *t)
 	ldr_buf_addstr(b, "<tspan font-weight=\"bold\">");
 	ldr_svg_add_fit(b, id.s, FONT, 1, g->label_w - 1);
 	ldr_buf_addstr(b, "</tspan> ");
-	ldr_svg_add_fit(b, t->s, FONT, 0, g->label_w - 1 - idw - sp);
+	if (r->label_lines > 1) {
+		ldr_svg_esc_n(b, t->s, n, 0);
+		ldr_buf_addf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(g->label_x),
+			     ldr_svg_r(y + LABEL_LEAD), FONT,
+			     r->removed ? " fill=\"" LDR_MUTED "\" font-style=\"italic\"" : "");
+		ldr_svg_add_fit(b, t->s + next, FONT, 0, g->label_w - 1);
+	} else {
+		ldr_svg_add_fit(b, t->s, FONT, 0, room);
+	}
 	ldr_buf_addstr(b, "</text>\n");
 	ldr_buf_release(&id);
 }
