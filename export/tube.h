@@ -23,11 +23,13 @@
 #define LINE_W 1.3
 #define STATION_R 1.5
 #define SIDE_SEP 1.7     /* lines running side by side through an interchange */
+#define DIAG_MAX 12.0    /* the most x a line's diagonal takes: steeper than 45 degrees beyond */
+#define DIAG_MIN 4.0     /* ... and when the map is crowded, as little as this */
 #define PITCH_MIN 4.2    /* stations due together, side by side */
 #define PITCH_MAX 9.0
 #define CLEAR 2.3        /* from a track to the first row of labels */
 #define LABEL_GAP 1.2    /* between labels on a row */
-#define ROWS_MAX 16       /* rows of names beside a track, at most */
+#define ROWS_MAX 16       /* rows between a name and its track, at most */
 #define ONE_LINE_MAX 48.0 /* a name wider than this is set on two lines */
 #define LEGEND_NAME_MAX 90.0
 
@@ -93,7 +95,7 @@ struct tube {
 	size_t *order;                  /* stations left to right */
 	long crossings;
 	int fy0, nfy, m0, m1;           /* the horizon: years, months [m0, m1) */
-	double pitch, map_x0, map_x1, map_y0, map_y1, width, height, names_w;
+	double pitch, reach, map_x0, map_x1, map_y0, map_y1, width, height, names_w;
 	double *track_y;                /* by position, from the top */
 	int *rows_want;                 /* rows of names each gap should hold (NULL: share the page) */
 	int virtual_rows;               /* a trial: every gap as deep as need be */
@@ -105,6 +107,15 @@ struct tube {
 static inline double tube_x(const struct tube *t, int month)
 {
 	return t->map_x0 + (t->map_x1 - t->map_x0) * (double)(month - t->m0) / (double)(t->m1 - t->m0);
+}
+
+/* How far either side of an interchange its lines' diagonals reach: as far
+ * as they climb (45 degrees), but never more of the time line than the
+ * map's reach (DIAG_MAX, less when crowded: steeper); none for a station of
+ * one line. */
+static inline double tube_reach(const struct tube *t, const struct station *s)
+{
+	return s->nlines < 2 ? 0 : s->dy < t->reach ? s->dy : t->reach;
 }
 
 /* Where line j of a station's lines (in track order) runs through it. */

@@ -18,13 +18,17 @@ static int dashed_status(int status)
 	return status == LDR_CAP_ASPIRATIONAL || status == LDR_CAP_DEFERRED || status == LDR_CAP_DROPPED;
 }
 
-/* The path from one stop to the next: a horizontal run and 45 degree
- * diagonals, leaving and rejoining the line's own track. */
-static void route(struct ldr_buf *p, double home, double x0, double y0, double x1, double y1)
+/* The path from one stop to the next: a horizontal run and diagonals,
+ * leaving and rejoining the line's own track; 45 degrees, or steeper where
+ * the climb is more than the map's reach. */
+static void route(struct ldr_buf *p, double reach, double home, double x0, double y0, double x1, double y1)
 {
 	double a = y0 > home ? y0 - home : home - y0, c = y1 > home ? y1 - home : home - y1;
 	double d = y1 > y0 ? y1 - y0 : y0 - y1;
 
+	a = a < reach ? a : reach;
+	c = c < reach ? c : reach;
+	d = d < reach ? d : reach;
 	if (y0 != home && y1 != home && x1 - x0 >= a + c + 0.5) {
 		ldr_buf_addf(p, "L%.1f %.1fH%.1fL%.1f %.1f", ldr_svg_r(x0 + a), ldr_svg_r(home),
 			     ldr_svg_r(x1 - c), ldr_svg_r(x1), ldr_svg_r(y1));
@@ -62,7 +66,7 @@ void ldr_tube_draw_line(struct tube *t, const struct line *l)
 			ldr_buf_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
 			dashed = d;
 		}
-		route(&p, l->y, x, y, s->x, l->stops[j].y);
+		route(&p, t->reach, l->y, x, y, s->x, l->stops[j].y);
 		x = s->x;
 		y = l->stops[j].y;
 	}
@@ -70,7 +74,7 @@ void ldr_tube_draw_line(struct tube *t, const struct line *l)
 		flush_run(t, l, &p, dashed);
 		ldr_buf_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
 	}
-	route(&p, l->y, x, y, t->map_x1 + 1.5, l->y);
+	route(&p, t->reach, l->y, x, y, t->map_x1 + 1.5, l->y);
 	flush_run(t, l, &p, 0);
 	ldr_buf_release(&p);
 }

@@ -95,10 +95,24 @@ static void rows_of(const struct gap *g, int side, int dist, int h, int *a, int 
 }
 
 /* Where a name of width w begins: at its station, running right; or, with
- * left, ending at it. */
+ * left, ending at its leader. */
 static double start_of(const struct station *s, double w, int left)
 {
-	return left ? s->x + STATION_R - w : s->x - STATION_R;
+	return left ? s->x + 0.3 - w : s->x - STATION_R;
+}
+
+/* The rows of a space a track's names may take: of a space between two
+ * tracks, the half nearer it (an odd row in the middle is left empty), so
+ * that a name is never read as one of the other track's; of the space
+ * above the first track or below the last, all. */
+static int own_rows(const struct tube *t, const struct gap *g, int side)
+{
+	size_t k = (size_t)(g - t->gaps);
+
+	(void)side;
+	if (k == 0 || k == t->nlines)
+		return g->rows;
+	return g->rows / 2;
 }
 
 static int fits(const struct tube *t, const struct station *s, const struct gap *g, int side, int dist,
@@ -107,7 +121,7 @@ static int fits(const struct tube *t, const struct station *s, const struct gap 
 	double x = start_of(s, w, left);
 	int a, la, lz, r;
 
-	if (dist + h > g->rows || x + w > t->map_x1 + 1.5 || x < t->map_x0 - 1.5)
+	if (dist + h > own_rows(t, g, side) || x + w > t->map_x1 + 1.5 || x < t->map_x0 - 1.5)
 		return 0;
 	rows_of(g, side, dist, h, &a, &la, &lz);
 	for (r = a; r < a + h; r++)
@@ -203,6 +217,8 @@ static int try_forms(struct tube *t, struct station *s, const struct name *nm, c
 	for (i = 0; i < ns; i++)
 		if (gap_of(t, s, sv[i])->rows > most)
 			most = gap_of(t, s, sv[i])->rows;
+	if (most > ROWS_MAX) /* names further out than this are past reading */
+		most = ROWS_MAX;
 	for (left = 0; left < 2; left++)
 		for (dist = 0; dist < most; dist++)
 			for (i = 0; i < ns; i++) {

@@ -459,7 +459,7 @@ static size_t spread(struct tube *t, double pitch, int record)
 	}
 	for (i = 0; i < t->nst; i++) {
 		struct station *s = &t->st[t->order[i]];
-		double dy = s->nlines > 1 ? s->dy : 0, x = s->want, need = pitch + dy;
+		double dy = tube_reach(t, s), x = s->want, need = pitch + dy;
 		n = taken(t, s, by_pos, on);
 		for (j = 0; j < n; j++)
 			if (last[on[j]] - need < x)
@@ -476,33 +476,76 @@ static size_t spread(struct tube *t, double pitch, int record)
 	return bad;
 }
 
-/* The widest pitch (up to PITCH_MAX) that keeps every station within its
- * period; the narrowest if none does. */
+/* Left to right: none before the map begins, each still a pitch after the
+ * one before it on its tracks (a map too crowded to hold its stations in
+ * their periods pushes them later, never off the page). */
+static void clamp_left(struct tube *t)
+{
+	double *last = ldr_malloc((t->nlines + 1) * sizeof(double));
+	int *by_pos = ldr_malloc((t->nlines + 1) * sizeof(int));
+	size_t *on = ldr_malloc((t->nlines + 1) * sizeof(size_t));
+	size_t i, j, n;
+
+	for (i = 0; i < t->nlines; i++) {
+		last[i] = t->map_x0 + STATION_R - t->pitch;
+		by_pos[t->lines[i].pos] = (int)i;
+	}
+	for (i = 0; i < t->nst; i++) {
+		struct station *s = &t->st[t->order[i]];
+		double dy = tube_reach(t, s);
+		n = taken(t, s, by_pos, on);
+		for (j = 0; j < n; j++)
+			if (s->x - dy < last[on[j]] + t->pitch)
+				s->x = last[on[j]] + t->pitch + dy;
+		for (j = 0; j < n; j++)
+			last[on[j]] = s->x + dy;
+	}
+	free(last);
+	free(by_pos);
+	free(on);
+}
+
+/* The largest v in [lo, hi] for which no station stands before its period,
+ * with v set by set (the pitch, or the reach of diagonals); lo if none. */
+static double widest(struct tube *t, double *v, double lo, double hi)
+{
+	int it;
+
+	*v = hi;
+	if (spread(t, t->pitch, 0) == 0)
+		return hi;
+	*v = lo;
+	if (spread(t, t->pitch, 0) != 0)
+		return lo;
+	for (it = 0; it < 14; it++) {
+		*v = (lo + hi) / 2;
+		if (spread(t, t->pitch, 0) == 0)
+			lo = *v;
+		else
+			hi = *v;
+	}
+	return *v = lo;
+}
+
+/* Where each station stands. As much room as the time line allows: the
+ * diagonals of interchanges at 45 degrees, up to DIAG_MAX, made steeper if
+ * stations would otherwise leave their periods; then the widest pitch
+ * (up to PITCH_MAX) between stations due together. */
 static void place_x(struct tube *t)
 {
-	double lo = PITCH_MIN, hi = PITCH_MAX;
 	size_t i;
-	int it;
 
 	t->order = ldr_malloc((t->nst + 1) * sizeof(size_t));
 	for (i = 0; i < t->nst; i++)
 		t->order[i] = i;
 	wants(t);
 	ldr_sort(t->order, t->nst, sizeof(size_t), want_cmp, t);
-	if (spread(t, hi, 0) == 0) {
-		lo = hi;
-	} else if (spread(t, lo, 0) == 0) {
-		for (it = 0; it < 14; it++) {
-			double mid = (lo + hi) / 2;
-			if (spread(t, mid, 0) == 0)
-				lo = mid;
-			else
-				hi = mid;
-		}
-	}
-	t->pitch = lo;
+	t->pitch = PITCH_MIN;
+	widest(t, &t->reach, DIAG_MIN, DIAG_MAX);
+	widest(t, &t->pitch, PITCH_MIN, PITCH_MAX);
 	spread(t, t->pitch, 1);
 	ldr_sort(t->order, t->nst, sizeof(size_t), x_cmp, t);
+	clamp_left(t);
 }
 
 /* Each line's stops in x order, at the y where it runs through each. */
@@ -545,18 +588,17 @@ static void gaps(struct tube *t)
 		struct gap *g = &t->gaps[i];
 		g->y0 = i ? t->track_y[i - 1] : TOP + YEAR_BAND + 0.8 - CLEAR;
 		g->y1 = i < t->nlines ? t->track_y[i] : t->map_y1 + CLEAR;
-		g->rows = t->virtual_rows ? ROWS_MAX : (int)((g->y1 - g->y0 - 2 * CLEAR) / LEAD + 0.01);
+		g->rows = t->virtual_rows ? 2 * ROWS_MAX : (int)((g->y1 - g->y0 - 2 * CLEAR) / LEAD + 0.01);
 		if (g->rows < 0)
 			g->rows = 0;
-		if (g->rows > ROWS_MAX) /* names further out than this are past reading */
-			g->rows = ROWS_MAX;
 		g->front = ldr_malloc(((size_t)g->rows + 1) * sizeof(double));
 		for (k = 0; k < g->rows; k++)
 			g->front[k] = t->map_x1 + 1.5 + LABEL_GAP;
 	}
 	for (i = 0; i < t->nst; i++) {
 		const struct station *s = &t->st[i];
-		double x0 = s->x - s->dy - STATION_R - 0.8, x1 = s->x + s->dy + STATION_R + 0.8;
+		double r = tube_reach(t, s) > STATION_R ? tube_reach(t, s) : STATION_R;
+		double x0 = s->x - r - 0.8, x1 = s->x + r + 0.8;
 		if (s->nlines < 2)
 			continue;
 		span_tracks(t, s, &lo, &hi);
@@ -628,6 +670,7 @@ static void horizon(struct tube *t)
 }
 
 #define GAP_MAX 26.0
+#define TRIES_UP_TO 2000
 
 /* The depth of each space between tracks: the rows of names it must hold
  * (rows_want), or at first an even share of the page; then what is left
@@ -780,8 +823,10 @@ static void demand(struct tube *t)
 	t->virtual_rows = 1;
 	trial(t);
 	t->virtual_rows = 0;
-	for (k = 0; k <= t->nlines; k++)
-		t->rows_want[k] = t->gaps[k].used[0] + t->gaps[k].used[1];
+	for (k = 0; k <= t->nlines; k++) { /* between two tracks, each has half */
+		int a = t->gaps[k].used[0], b = t->gaps[k].used[1];
+		t->rows_want[k] = k == 0 || k == t->nlines ? a + b : 2 * (a > b ? a : b) + 1;
+	}
 }
 
 /* More rows where a name found no room: both sides of its home track. */
@@ -794,8 +839,8 @@ static void deepen(struct tube *t)
 		int *a = &t->rows_want[t->lines[s->home].pos], *b = a + 1;
 		if (s->lw > 0 && !s->id_only)
 			continue;
-		*a = *a + 2 < ROWS_MAX ? *a + 2 : ROWS_MAX;
-		*b = *b + 2 < ROWS_MAX ? *b + 2 : ROWS_MAX;
+		*a = *a + 2 < 2 * ROWS_MAX ? *a + 2 : 2 * ROWS_MAX;
+		*b = *b + 2 < 2 * ROWS_MAX ? *b + 2 : 2 * ROWS_MAX;
 	}
 }
 
@@ -809,8 +854,9 @@ static void lay_out(struct tube *t)
 
 	t->track_y = ldr_calloc(t->nlines + 1, sizeof(double));
 	trial(t);
-	/* A map where most names find no room is past reading: no more tries. */
-	if (!t->unnamed || !t->nlines || t->unnamed > t->nst / 4 + 8)
+	/* A map of thousands of stations is past reading as a picture: its
+	 * names get one try, so that it is drawn in time linear in them. */
+	if (!t->unnamed || !t->nlines || t->nst > TRIES_UP_TO)
 		return;
 	t->rows_want = ldr_calloc(t->nlines + 2, sizeof(int));
 	demand(t);
