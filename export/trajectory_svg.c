@@ -6,7 +6,9 @@
  * over the providers that have a score for it, and its <title> says how many.
  * Each provider's last point carries its short name and score, so that the
  * page reads in print without the legend; the legend names them in full.
- * Where a trajectory's baseline year is derived the legend says so. */
+ * Where a trajectory's baseline year is derived the legend says so. The
+ * page is every chart's (A3 landscape, or A4 with --page), the panels as
+ * tall as it allows. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

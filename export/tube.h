@@ -128,6 +128,14 @@ static inline double tube_member_y(const struct tube *t, const struct station *s
 /* The x of the as-at line, or a negative number if it is not on the map. */
 double ldr_tube_as_at_x(const struct tube *t);
 
+/* tubeplace.c: the tracks and stations' y; the stations' x (and the map's
+ * pitch and reach); each line's stops, left to right; the spaces between
+ * tracks, their rows of names and the stretches diagonals take. */
+void ldr_tube_place_y(struct tube *t);
+void ldr_tube_place_x(struct tube *t);
+void ldr_tube_make_stops(struct tube *t);
+void ldr_tube_gaps(struct tube *t);
+
 /* tubelabels.c: place every station's label; returns how many have no
  * room for their name (they show the id alone). */
 size_t ldr_tube_place_labels(struct tube *t);
