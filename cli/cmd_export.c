@@ -21,8 +21,18 @@ struct export_args {
 	const char *cmd; /* "export", or "report" (the report's kind given) */
 	const char *kind, *out, *roadmap, *as_of, *baseline, *rev, *year, *quarter;
 	int capabilities;
-	int no_bom, no_id, no_status;
+	int no_bom, no_id, no_status, page, deps;
 };
+
+/* The value of an option that takes one of a few words: its index, or -1. */
+static int one_of(const char *s, const char *const *words, int n)
+{
+	int i;
+	for (i = 0; i < n; i++)
+		if (!strcmp(s, words[i]))
+			return i;
+	return -1;
+}
 
 static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 {
@@ -64,6 +74,14 @@ static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 			a->no_id = 1;
 		} else if (!strcmp(s, "--no-status")) {
 			a->no_status = 1;
+		} else if (!strcmp(s, "--page")) {
+			static const char *const pages[] = { "a3", "a4" }; /* enum ldr_page_size */
+			if (!has_value || (a->page = one_of(argv[++i], pages, 2)) < 0)
+				return cli_usage_error(a->cmd, "'--page' needs a3 or a4");
+		} else if (!strcmp(s, "--deps")) {
+			static const char *const deps[] = { "violations", "none", "all" }; /* enum ldr_deps */
+			if (!has_value || (a->deps = one_of(argv[++i], deps, 3)) < 0)
+				return cli_usage_error(a->cmd, "'--deps' needs none, violations or all");
 		} else if (s[0] == '-' && s[1]) {
 			struct ldr_buf b = LDR_BUF_INIT;
 			cli_usage_error(a->cmd, "unknown option '%s'", cli_safe(s, &b));
@@ -381,6 +399,8 @@ static int run_export(struct export_args *a)
 	o.no_bom = a->no_bom;
 	o.no_id = a->no_id;
 	o.no_status = a->no_status;
+	o.page = a->page;
+	o.deps = a->deps;
 	if (strcmp(a->kind, "all") != 0 && strcmp(a->kind, "report") != 0) {
 		e = ldr_exporter_find(a->kind, a->out);
 		if (!e) {

@@ -47,7 +47,8 @@ const struct cli_command cli_commands[] = {
 	  "          (projects, capabilities, ...) and dependencies, the number of\n"
 	  "          depends_on links\n",
 	  cmd_stat },
-	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV] [--no-bom] [--no-id] [--no-status] ROADMAP",
+	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV]"
+	  " [--page a3|a4] [--deps WHICH] [--no-bom] [--no-id] [--no-status] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
 	  "The format follows OUT's extension. 'ldr export all -o DIR ROADMAP' writes\n"
 	  "every export into DIR, named after the footprint: each kind below, the\n"
@@ -60,8 +61,13 @@ const struct cli_command cli_commands[] = {
 	  "  --as-of TIME      the date of the 'as at' line (default: the roadmap's\n"
 	  "                    as_at, else this month)\n"
 	  "  --capabilities    gantt: draw capabilities rather than projects\n"
-	  "  --baseline FILE|REV  gantt: draw this earlier plan under the current one:\n"
-	  "                    a file, or else a revision of the roadmap's repository\n"
+	  "  --baseline FILE|REV  gantt: draw this earlier plan as a ghost under the\n"
+	  "                    current one, each move labelled (+2Q): a file, or else\n"
+	  "                    a revision of the roadmap's repository\n"
+	  "  --page a3|a4      charts: the page, landscape (default a3); text stays\n"
+	  "                    at 7 pt or more, so a long chart makes a taller page\n"
+	  "  --deps WHICH      gantt: the dependency arrows drawn: violations (the\n"
+	  "                    default: those out of order, in red), all, or none\n"
 	  "  --no-bom          CSV: no UTF-8 byte-order mark (for scripts; Excel needs it)\n"
 	  "  --no-id, --no-status  annex2: leave out the Id or Status column\n",
 	  cmd_export },

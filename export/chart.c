@@ -7,6 +7,7 @@
 
 #include "../model/national.h"
 #include "../model/write.h"
+#include "../model/schedule.h"
 #include "svg.h"
 
 static const char *const palette[] = {
@@ -153,9 +154,16 @@ int ldr_chart_derived(const struct ldr_map *derived, const char *field)
 	return 0;
 }
 
+void ldr_chart_page(const struct ldr_export_opts *opts, struct ldr_page *p)
+{
+	int a4 = opts && opts->page == LDR_PAGE_A4;
+	p->w = a4 ? LDR_A4_W : LDR_A3_W;
+	p->h = a4 ? LDR_A4_H : LDR_A3_H;
+}
+
 void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
-		      const struct ldr_export_opts *opts, const char *what, double x, double y,
-		      double font, double width)
+		      const struct ldr_export_opts *opts, const char *what, int drew_baseline,
+		      double w, double h)
 {
 	struct ldr_buf t = LDR_BUF_INIT;
 	char asof[LDR_TIME_STR_MAX];
@@ -170,9 +178,55 @@ void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
 		ldr_buf_addf(&t, "; commit %.12s", opts->commit);
 	else
 		ldr_buf_addstr(&t, "; not from a git commit");
-	ldr_buf_addf(&t, "; as at %s; drawn by ldr", ldr_chart_time(&opts->as_of, asof));
-	ldr_svg_text(b, x, y, font, "fill=\"" LDR_MUTED "\"", t.s, width);
+	ldr_buf_addf(&t, "; as at %s", ldr_chart_time(&opts->as_of, asof));
+	if (opts->baseline)
+		ldr_buf_addf(&t, "; baseline %s%s", opts->baseline_name ? opts->baseline_name : "(an earlier plan)",
+			     drew_baseline ? "" : " (not drawn on this chart)");
+	else
+		ldr_buf_addstr(&t, "; no baseline");
+	ldr_buf_addstr(&t, "; drawn by ldr");
+	ldr_svg_text(b, 8, h - 5, LDR_TYPE_SMALL, "fill=\"" LDR_MUTED "\"", t.s, w - 16);
 	ldr_buf_release(&t);
+}
+
+int ldr_chart_overdue(const struct ldr_time *due, int delivered, int dropped,
+		      const struct ldr_time *actual, const struct ldr_time *as_of)
+{
+	if (delivered || dropped || (actual && actual->kind) || !due->kind || !as_of->kind)
+		return 0;
+	return ldr_time_last(due) < ldr_time_first(as_of);
+}
+
+/* Quarters or months: months when either time is one. */
+static int by_months(const struct ldr_time *a, const struct ldr_time *b)
+{
+	return a->kind == LDR_TIME_MONTH || b->kind == LDR_TIME_MONTH;
+}
+
+#define MINUS "\xE2\x88\x92" /* U+2212 */
+
+int ldr_chart_shift(struct ldr_buf *out, const struct ldr_time *a, const struct ldr_time *b)
+{
+	int x = ldr_time_last(a), y = ldr_time_last(b), n;
+
+	if (x == y)
+		return 0;
+	n = by_months(a, b) ? y - x : ldr_quarter_index(y) - ldr_quarter_index(x);
+	if (by_months(a, b))
+		ldr_buf_addf(out, "%s%d mo", n > 0 ? "+" : MINUS, n > 0 ? n : -n);
+	else
+		ldr_buf_addf(out, "%s%dQ", n > 0 ? "+" : MINUS, n > 0 ? n : -n);
+	return y - x;
+}
+
+void ldr_chart_late_by(struct ldr_buf *out, const struct ldr_time *due, const struct ldr_time *as_of)
+{
+	int x = ldr_time_last(due), y = ldr_time_first(as_of);
+
+	if (due->kind == LDR_TIME_MONTH)
+		ldr_buf_addf(out, "%d mo", y - x);
+	else
+		ldr_buf_addf(out, "%dQ", ldr_quarter_index(y) - ldr_quarter_index(x));
 }
 
 int ldr_chart_write(const char *path, const struct ldr_buf *b, struct ldr_buf *err)

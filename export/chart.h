@@ -18,6 +18,23 @@
 #define LDR_A4_W 297.0
 #define LDR_A4_H 210.0
 
+/* One type scale for every chart, in mm at the printed size (one user
+ * unit is 1 mm, and the page is printed at its size): nothing a reader
+ * must read is under 7 pt (2.47 mm). */
+#define LDR_TYPE_TITLE 5.0    /* 14 pt, down to 3.5 mm when long */
+#define LDR_TYPE_SUBTITLE 3.0 /* 8.5 pt */
+#define LDR_TYPE_BODY 2.6     /* 7.4 pt: labels, names */
+#define LDR_TYPE_SMALL 2.5    /* 7.1 pt: the smallest, for the axis, keys and footers */
+#define LDR_TYPE_MIN 2.47     /* 7 pt */
+
+/* The page a chart is laid out on: landscape A3 (the default) or A4. A
+ * chart keeps the page's width; one with more rows than fit at a readable
+ * size makes a taller page rather than smaller type. */
+struct ldr_page {
+	double w, h;
+};
+void ldr_chart_page(const struct ldr_export_opts *opts, struct ldr_page *p);
+
 /* Colours: text, rules and the marks of meaning shared by the charts. */
 #define LDR_INK "#1a1a1a"
 #define LDR_MUTED "#595959"
@@ -64,10 +81,29 @@ int ldr_chart_fy_first_month(int fy);
 void ldr_chart_years(struct ldr_buf *b, int fy0, int n, const double *xs, double y, double h,
 		     double bottom, double font);
 
-/* The footer: the footprint and version, the commit and the "as at" date. */
+/* The footer, the same on every chart: what it is, the footprint and
+ * version, the commit, the "as at" date and the baseline (with
+ * drew_baseline 0, a baseline given is said not to be drawn), at the
+ * bottom of a page of width w and height h. */
 void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
-		      const struct ldr_export_opts *opts, const char *what, double x, double y,
-		      double font, double width);
+		      const struct ldr_export_opts *opts, const char *what, int drew_baseline,
+		      double w, double h);
+
+/* Lateness, as 'ldr check' (rule overdue) sees it: a record due by due,
+ * not delivered (delivered: its status says so; actual: its delivered
+ * time, which counts too), not dropped, is overdue when due ends before
+ * the month the as-at date begins. */
+int ldr_chart_overdue(const struct ldr_time *due, int delivered, int dropped,
+		      const struct ldr_time *actual, const struct ldr_time *as_of);
+
+/* How far b is from a, as a chart labels it: "+2Q", "\u22121Q" (quarters,
+ * for times given as years or quarters), "+5 mo" (when either is a month);
+ * from the last month of each. Appends nothing and returns 0 when the two
+ * are the same; else returns the months moved. */
+int ldr_chart_shift(struct ldr_buf *out, const struct ldr_time *a, const struct ldr_time *b);
+
+/* How long overdue a record due by due is as at as_of: "5Q", "3 mo". */
+void ldr_chart_late_by(struct ldr_buf *out, const struct ldr_time *due, const struct ldr_time *as_of);
 
 /* The title (bold, as large as fits up to 5 mm, down to 3.5 mm, then cut)
  * and the subtitle under it, from the left margin x across width. */

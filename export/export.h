@@ -16,6 +16,11 @@ struct ldr_export_opts {
 	/* gantt: the baselined plan, drawn under the current one; or NULL. */
 	const struct ldr_roadmap *baseline;
 	const char *baseline_name;
+	/* Charts: the page (enum ldr_page_size; 0 is A3 landscape), and which
+	 * dependency arrows a Gantt chart draws (enum ldr_deps; 0 is only those
+	 * out of order). */
+	int page;
+	int deps;
 	/* Where the roadmap came from, for footers: the commit id (or NULL when
 	 * the file is not in a repository) and its time (seconds since the
 	 * epoch), which spreadsheets use as their creation time so that the
@@ -35,6 +40,9 @@ struct ldr_export_opts {
 	void (*warn)(void *payload, const char *msg);
 	void *warn_payload;
 };
+
+enum ldr_page_size { LDR_PAGE_A3 = 0, LDR_PAGE_A4 };
+enum ldr_deps { LDR_DEPS_VIOLATIONS = 0, LDR_DEPS_NONE, LDR_DEPS_ALL };
 
 /* Write rm to path. Returns 0, or an LDR_E_* code (model/write.h) with a
  * one-line message in err. Writers write through model/write.h's outputs:

@@ -1,7 +1,8 @@
-/* The marks of the Gantt chart: each row's label and bar (with its
- * baseline, milestones and, for a capability, the ends of the projects that
- * deliver it), the dependency arrows, the as-at line and the key. Each mark
- * has a <title> that says in words what it shows, derived values included. */
+/* The marks of a Gantt chart's row: its label, its bar, the ghost of its
+ * baseline, the tail of its lateness, the dot of its delivery, the words
+ * after it ("+2Q", "overdue 5Q", "delivered 2017-02", "new") and, for a
+ * capability, the ends of the projects that deliver it. Each mark has a
+ * <title> that says in words what it shows, derived values included. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,9 +38,130 @@ static const struct style capability_styles[] = {
 	{ "deferred", "url(#pat-hold)", "#a86b00" },
 	{ "dropped", "url(#pat-drop)", "#7f7f7f" },
 };
-static const char *const milestone_names[] = {
-	"no status", "planned", "at risk", "done", "missed", "dropped",
-};
+
+static const struct style *style_of(const struct gantt *g, int status)
+{
+	const struct style *v = g->opts->capabilities ? capability_styles : project_styles;
+	return &v[status >= 0 && status < (int)LDR_ARRAY_SIZE(project_styles) ? status : 0];
+}
+
+const char *ldr_gantt_status_name(const struct gantt *g, int status)
+{
+	return style_of(g, status)->name;
+}
+
+void ldr_gantt_status_style(const struct gantt *g, int status, const char **fill, const char **stroke)
+{
+	*fill = style_of(g, status)->fill;
+	*stroke = style_of(g, status)->stroke;
+}
+
+static int status_of(const struct row *r)
+{
+	return r->p ? r->p->status : r->c->status;
+}
+
+static const struct ldr_time *actual_of(const struct row *r)
+{
+	return r->p ? &r->p->delivered : &r->c->delivered;
+}
+
+static const char *tstr(const struct ldr_time *t, char *buf)
+{
+	return ldr_time_format(t, buf);
+}
+
+/* ---- what each row shows ------------------------------------------------- */
+
+/* Whether the row's end moved since the baseline (its label: "+2Q"). */
+static int moved(const struct gantt *g, const struct row *r, struct ldr_buf *label)
+{
+	const struct ldr_time *now = ldr_gantt_due(r), *then = ldr_gantt_baseline_due(g, r);
+	struct ldr_buf t = LDR_BUF_INIT;
+	int m = now && then ? ldr_chart_shift(label ? label : &t, then, now) : 0;
+
+	ldr_buf_release(&t);
+	return m != 0;
+}
+
+/* Whether the row's span differs from the baseline's (its ghost is drawn). */
+static int span_moved(const struct gantt *g, const struct row *r)
+{
+	int bf, bl;
+
+	if (!ldr_gantt_baseline_span(g, r, &bf, &bl))
+		return 0;
+	return r->removed || !r->has_span || bf != r->first || bl != r->last;
+}
+
+static int newly_dropped(const struct gantt *g, const struct row *r)
+{
+	const void *rec = ldr_gantt_baseline_rec(g, r);
+	int was;
+
+	if (!rec || r->removed || !ldr_gantt_dropped(r))
+		return 0;
+	was = r->p ? ((const struct ldr_project *)rec)->status == LDR_PROJECT_DROPPED
+		   : ((const struct ldr_capability *)rec)->status == LDR_CAP_DROPPED;
+	return !was;
+}
+
+static int is_new(const struct gantt *g, const struct row *r)
+{
+	return g->opts->baseline && !r->removed && !ldr_gantt_baseline_rec(g, r);
+}
+
+/* The x of the dot of a delivery, or -1 when there is none to draw: at the
+ * end of its delivered time, but never after the as-at line (a delivery
+ * dated after it had not happened then). */
+static double dot_x(const struct gantt *g, const struct row *r)
+{
+	const struct ldr_time *a = actual_of(r), *asof = &g->opts->as_of;
+	int m;
+
+	if (r->removed || !a->kind)
+		return -1;
+	m = ldr_time_last(a);
+	if (asof->kind) {
+		if (ldr_time_first(a) > ldr_time_last(asof))
+			return -1;
+		if (m > ldr_time_last(asof))
+			m = ldr_time_last(asof);
+	}
+	return m + 1 < g->m0 || m + 1 > g->m1 ? -1 : gantt_x(g, m + 1);
+}
+
+static void survey_row(struct gantt *g, struct row *r)
+{
+	const struct ldr_time *due = ldr_gantt_due(r);
+	int status = status_of(r);
+
+	if (!r->removed) {
+		r->overdue = due && ldr_chart_overdue(due, r->p ? status == LDR_PROJECT_DELIVERED
+								 : status == LDR_CAP_DELIVERED,
+						      ldr_gantt_dropped(r), actual_of(r), &g->opts->as_of);
+		g->d.status |= 1u << status;
+	}
+	g->d.overdue |= r->overdue;
+	g->d.ghost |= span_moved(g, r);
+	g->d.moved |= moved(g, r, NULL);
+	g->d.added |= is_new(g, r);
+	g->d.removed |= r->removed;
+	g->d.dropped |= newly_dropped(g, r);
+	g->d.derived |= ldr_gantt_derived(r);
+	g->d.delivered |= dot_x(g, r) >= 0;
+}
+
+void ldr_gantt_survey(struct gantt *g)
+{
+	size_t i;
+
+	g->d.as_at = ldr_gantt_as_at_x(g) >= 0;
+	for (i = 0; i < g->nrows; i++)
+		survey_row(g, &g->rows[i]);
+}
+
+/* ---- titles ---------------------------------------------------------------- */
 
 /* "start and end derived" and the like, for the fields of a record. */
 static void say_derived(struct ldr_buf *t, const struct ldr_map *derived, const char *const *fields,
@@ -57,29 +179,68 @@ static void say_derived(struct ldr_buf *t, const struct ldr_map *derived, const 
 		ldr_buf_addstr(t, " derived (not from the source)");
 }
 
-static const char *tstr(const struct ldr_time *t, char *buf)
+static void say_months(struct ldr_buf *t, const char *what, int n, const char *later, const char *sooner)
 {
-	return ldr_time_format(t, buf);
+	int a = n > 0 ? n : -n;
+	ldr_buf_addf(t, ", %s %d month%s %s", what, a, a == 1 ? "" : "s", n > 0 ? later : sooner);
 }
 
-/* The months a span moved between the baseline and now, said in words. */
-static void say_baseline(struct ldr_buf *t, int bfirst, int blast, int first, int last, int has)
+/* The plan of a record as its own times say it: "17/18 Q1\u201317/18 Q4". */
+static void say_plan(struct ldr_buf *t, const struct row *r, const void *rec)
 {
-	struct ldr_time a = { LDR_TIME_MONTH, bfirst }, z = { LDR_TIME_MONTH, blast };
 	char s1[LDR_TIME_STR_MAX], s2[LDR_TIME_STR_MAX];
 
-	ldr_buf_addf(t, "; baseline %s to %s", tstr(&a, s1), tstr(&z, s2));
-	if (!has)
+	if (r->c) {
+		ldr_buf_addstr(t, tstr(&((const struct ldr_capability *)rec)->year, s1));
 		return;
-	if (first != bfirst)
-		ldr_buf_addf(t, ", start moved %d month%s %s", first > bfirst ? first - bfirst : bfirst - first,
-			     first - bfirst == 1 || bfirst - first == 1 ? "" : "s", first > bfirst ? "later" : "earlier");
-	if (last > blast)
-		ldr_buf_addf(t, ", end slipped %d month%s", last - blast, last - blast == 1 ? "" : "s");
-	else if (last < blast)
-		ldr_buf_addf(t, ", end brought forward %d month%s", blast - last, blast - last == 1 ? "" : "s");
+	}
+	tstr(&((const struct ldr_project *)rec)->start, s1);
+	tstr(&((const struct ldr_project *)rec)->end, s2);
+	ldr_buf_addf(t, s2[0] ? "%s\xE2\x80\x93%s" : "%s", s1, s2);
+}
+
+/* What the baseline planned and how the plan moved since, in words. */
+static void say_baseline(const struct gantt *g, const struct row *r, struct ldr_buf *t)
+{
+	const void *rec = ldr_gantt_baseline_rec(g, r);
+	struct ldr_buf shift = LDR_BUF_INIT;
+	int bf, bl;
+
+	if (!rec) {
+		ldr_buf_addstr(t, "; new since the baseline");
+		return;
+	}
+	ldr_buf_addstr(t, r->removed ? "; removed since the baseline, which planned " : "; baseline ");
+	if (!ldr_gantt_baseline_span(g, r, &bf, &bl)) {
+		ldr_buf_addstr(t, "no dates");
+		return;
+	}
+	say_plan(t, r, rec);
+	if (r->removed || !r->has_span)
+		return;
+	if (r->first != bf)
+		say_months(t, "start moved", r->first - bf, "later", "earlier");
+	if (moved(g, r, &shift))
+		ldr_buf_addf(t, ", end moved %s (%s)", shift.s, r->last > bl ? "later" : "sooner");
 	else
 		ldr_buf_addstr(t, ", end unchanged");
+	if (newly_dropped(g, r))
+		ldr_buf_addstr(t, ", dropped since");
+	ldr_buf_release(&shift);
+}
+
+static void say_state(const struct gantt *g, const struct row *r, struct ldr_buf *t, const char *done)
+{
+	char s1[LDR_TIME_STR_MAX], s2[LDR_TIME_STR_MAX];
+
+	ldr_buf_addf(t, ", status %s", ldr_gantt_status_name(g, status_of(r)));
+	if (actual_of(r)->kind)
+		ldr_buf_addf(t, ", %s %s", done, tstr(actual_of(r), s1));
+	if (r->overdue) {
+		ldr_buf_addstr(t, ", overdue by ");
+		ldr_chart_late_by(t, ldr_gantt_due(r), &g->opts->as_of);
+		ldr_buf_addf(t, " as at %s", tstr(&g->opts->as_of, s2));
+	}
 }
 
 static void project_title(const struct gantt *g, const struct row *r, struct ldr_buf *t)
@@ -87,7 +248,6 @@ static void project_title(const struct gantt *g, const struct row *r, struct ldr
 	static const char *const fields[] = { "start", "end", "status" };
 	const struct ldr_project *p = r->p;
 	char s1[LDR_TIME_STR_MAX], s2[LDR_TIME_STR_MAX];
-	int bf, bl;
 	size_t i;
 
 	ldr_buf_reset(t);
@@ -98,17 +258,11 @@ static void project_title(const struct gantt *g, const struct row *r, struct ldr
 		ldr_buf_addf(t, "planned %s (no end)", tstr(&p->start, s1));
 	else
 		ldr_buf_addf(t, "planned %s\xE2\x80\x93%s", tstr(&p->start, s1), tstr(&p->end, s2));
-	ldr_buf_addf(t, ", status %s", project_styles[p->status].name);
-	if (p->delivered.kind != LDR_TIME_NONE)
-		ldr_buf_addf(t, ", delivered %s", tstr(&p->delivered, s1));
+	say_state(g, r, t, "delivered");
 	say_derived(t, &p->derived, fields, 3);
-	if (g->opts->baseline) {
-		if (ldr_gantt_baseline_span(g, r, &bf, &bl))
-			say_baseline(t, bf, bl, r->first, r->last, r->has_span);
-		else
-			ldr_buf_addstr(t, "; not in the baseline");
-	}
-	for (i = 0; i < p->depends_on.n; i++) {
+	if (g->opts->baseline)
+		say_baseline(g, r, t);
+	for (i = 0; !r->removed && i < p->depends_on.n; i++) {
 		const struct row *pr = gantt_find_row(g, p->depends_on.v[i]);
 		ldr_buf_addstr(t, i ? ", " : "; depends on ");
 		ldr_buf_addstr(t, p->depends_on.v[i]);
@@ -122,7 +276,6 @@ static void capability_title(const struct gantt *g, const struct row *r, struct 
 	static const char *const fields[] = { "year", "status" };
 	const struct ldr_capability *c = r->c;
 	char s1[LDR_TIME_STR_MAX];
-	int bf, bl;
 	size_t i;
 
 	ldr_buf_reset(t);
@@ -131,19 +284,13 @@ static void capability_title(const struct gantt *g, const struct row *r, struct 
 		ldr_buf_addstr(t, "no year");
 	else
 		ldr_buf_addf(t, "deployed by the end of %s", tstr(&c->year, s1));
-	ldr_buf_addf(t, ", status %s", capability_styles[c->status].name);
-	if (c->delivered.kind != LDR_TIME_NONE)
-		ldr_buf_addf(t, ", deployed %s", tstr(&c->delivered, s1));
+	say_state(g, r, t, "deployed");
 	say_derived(t, &c->derived, fields, 2);
-	if (g->opts->baseline) {
-		if (ldr_gantt_baseline_span(g, r, &bf, &bl))
-			say_baseline(t, bf, bl, r->first, r->last, r->has_span);
-		else
-			ldr_buf_addstr(t, "; not in the baseline");
-	}
-	for (i = 0; i < c->projects.n; i++)
+	if (g->opts->baseline)
+		say_baseline(g, r, t);
+	for (i = 0; !r->removed && i < c->projects.n; i++)
 		ldr_buf_addf(t, "%s%s", i ? ", " : "; delivered by ", c->projects.v[i]);
-	for (i = 0; i < c->depends_on.n; i++) {
+	for (i = 0; !r->removed && i < c->depends_on.n; i++) {
 		const struct row *pr = gantt_find_row(g, c->depends_on.v[i]);
 		ldr_buf_addf(t, "%s%s", i ? ", " : "; depends on ", c->depends_on.v[i]);
 		if (pr && ldr_capability_order_violated(pr->c, c))
@@ -151,37 +298,220 @@ static void capability_title(const struct gantt *g, const struct row *r, struct 
 	}
 }
 
+/* ---- the label ------------------------------------------------------------- */
+
+/* The label: the id in bold and the name, on one line; or, when it does
+ * not fit the column, on two (the second cut with an ellipsis only if even
+ * that is not enough, the whole then in its <title>). */
 void ldr_gantt_label(struct gantt *g, const struct row *r, struct ldr_buf *t)
 {
-	struct ldr_buf *b = g->b;
-	const char *id = gantt_row_id(r) ? gantt_row_id(r) : "";
-	double idw = ldr_svg_width(id, FONT, 1), sp = ldr_svg_width(" ", FONT, 0);
-	double y = r->y + FONT * 0.36;
+	struct ldr_buf *b = g->b, id = LDR_BUF_INIT;
+	double idw, sp = ldr_svg_width(" ", FONT, 0), y = r->y + FONT * 0.36, room;
+	size_t n, next = 0;
 
+	ldr_gantt_row_id(r, &id);
+	idw = ldr_svg_width(id.s, FONT, 1);
+	room = g->label_w - 1 - idw - sp;
 	ldr_gantt_row_label(r, t);
-	ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\">", ldr_svg_r(g->label_x),
-		     ldr_svg_r(y), FONT);
-	if (idw + sp + ldr_svg_width(t->s, FONT, 0) > g->label_w - 1) {
+	n = r->label_lines > 1 ? ldr_svg_wrap(t->s, FONT, 0, room, &next) : strlen(t->s);
+	ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(g->label_x),
+		     ldr_svg_r(y), FONT, r->removed ? " fill=\"" LDR_MUTED "\" font-style=\"italic\"" : "");
+	if ((r->label_lines == 1 && ldr_svg_width(t->s, FONT, 0) > room) ||
+	    (r->label_lines > 1 && ldr_svg_width(t->s + next, FONT, 0) > g->label_w - 1)) {
 		struct ldr_buf full = LDR_BUF_INIT;
-		ldr_buf_addf(&full, "%s %s", id, t->s);
+		ldr_buf_addf(&full, "%s %s", id.s, t->s);
 		ldr_svg_title(b, full.s);
 		ldr_buf_release(&full);
 	}
 	ldr_buf_addstr(b, "<tspan font-weight=\"bold\">");
-	ldr_svg_add_fit(b, id, FONT, 1, g->label_w - 1);
+	ldr_svg_add_fit(b, id.s, FONT, 1, g->label_w - 1);
 	ldr_buf_addstr(b, "</tspan> ");
-	ldr_svg_add_fit(b, t->s, FONT, 0, g->label_w - 1 - idw - sp);
+	if (r->label_lines > 1) {
+		ldr_svg_esc_n(b, t->s, n, 0);
+		ldr_buf_addf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(g->label_x),
+			     ldr_svg_r(y + LABEL_LEAD), FONT,
+			     r->removed ? " fill=\"" LDR_MUTED "\" font-style=\"italic\"" : "");
+		ldr_svg_add_fit(b, t->s + next, FONT, 0, g->label_w - 1);
+	} else {
+		ldr_svg_add_fit(b, t->s, FONT, 0, room);
+	}
 	ldr_buf_addstr(b, "</text>\n");
+	ldr_buf_release(&id);
 }
 
-static int is_derived_span(const struct row *r)
+/* ---- the words after the bar ---------------------------------------------- */
+
+enum { W_SLIP, W_LATE, W_DONE, W_NOTE, W_KINDS };
+
+struct words {
+	struct ldr_buf part[W_KINDS];
+	double w;
+};
+
+static void words_of(const struct gantt *g, const struct row *r, struct words *v)
 {
-	if (r->p)
-		return ldr_chart_derived(&r->p->derived, "start") || ldr_chart_derived(&r->p->derived, "end");
-	return ldr_chart_derived(&r->c->derived, "year");
+	const struct ldr_time *a = actual_of(r);
+	char s[LDR_TIME_STR_MAX];
+	int i;
+
+	memset(v, 0, sizeof(*v));
+	moved(g, r, &v->part[W_SLIP]);
+	if (r->overdue) {
+		ldr_buf_addstr(&v->part[W_LATE], "overdue ");
+		ldr_chart_late_by(&v->part[W_LATE], ldr_gantt_due(r), &g->opts->as_of);
+	}
+	if (!r->removed && a->kind) {
+		ldr_buf_addf(&v->part[W_DONE], "delivered %s", tstr(a, s));
+		if (dot_x(g, r) < 0 && g->opts->as_of.kind && ldr_time_first(a) > ldr_time_last(&g->opts->as_of))
+			ldr_buf_addstr(&v->part[W_DONE], ", after the as-at date");
+	} else if (!r->removed && ldr_gantt_delivered(r)) {
+		ldr_buf_addstr(&v->part[W_DONE], "delivered");
+	}
+	if (r->removed)
+		ldr_buf_addstr(&v->part[W_NOTE], "removed");
+	else if (is_new(g, r))
+		ldr_buf_addstr(&v->part[W_NOTE], "new");
+	else if (newly_dropped(g, r))
+		ldr_buf_addstr(&v->part[W_NOTE], "dropped");
+	for (i = 0; i < W_KINDS; i++)
+		if (v->part[i].len)
+			v->w += ldr_svg_width(v->part[i].s, SMALL, i != W_DONE) +
+				(v->w > 0 ? ldr_svg_width(" ", SMALL, 0) : 0);
 }
 
-/* ---- marks that fall together ------------------------------------------ */
+static void words_release(struct words *v)
+{
+	int i;
+	for (i = 0; i < W_KINDS; i++)
+		ldr_buf_release(&v->part[i]);
+}
+
+static void words_draw(struct gantt *g, const struct words *v, double x, double y, int anchor_end)
+{
+	static const char *const attrs[W_KINDS] = {
+		"font-weight=\"bold\" fill=\"" LDR_INK "\"",
+		"font-weight=\"bold\" fill=\"" LDR_ALERT "\"",
+		"fill=\"" LDR_MUTED "\"",
+		"font-weight=\"bold\" fill=\"" LDR_MUTED "\"",
+	};
+	int i, first = 1;
+
+	ldr_buf_addf(g->b, "<text class=\"end\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(x),
+		     ldr_svg_r(y + SMALL * 0.36), SMALL, anchor_end ? " text-anchor=\"end\"" : "");
+	for (i = 0; i < W_KINDS; i++) {
+		if (!v->part[i].len)
+			continue;
+		ldr_buf_addf(g->b, "%s<tspan %s>", first ? "" : " ", attrs[i]);
+		ldr_svg_esc(g->b, v->part[i].s);
+		ldr_buf_addstr(g->b, "</tspan>");
+		first = 0;
+	}
+	ldr_buf_addstr(g->b, "</text>");
+}
+
+/* The extent of a row's marks on its centre line. */
+static void extent(const struct gantt *g, const struct row *r, double *lo, double *hi)
+{
+	double asat = ldr_gantt_as_at_x(g), d = dot_x(g, r);
+	int bf, bl;
+
+	*lo = 1e9;
+	*hi = -1e9;
+	if (r->has_span && !r->removed) {
+		*lo = gantt_x(g, r->first);
+		*hi = gantt_x(g, r->last + 1);
+	}
+	if (span_moved(g, r) && ldr_gantt_baseline_span(g, r, &bf, &bl)) {
+		*lo = gantt_x(g, bf) < *lo ? gantt_x(g, bf) : *lo;
+		*hi = gantt_x(g, bl + 1) > *hi ? gantt_x(g, bl + 1) : *hi;
+	}
+	if (r->overdue)
+		*hi = asat >= 0 && asat > *hi ? asat : r->has_span ? g->x1 : *hi;
+	if (d >= 0 && d + 1 > *hi)
+		*hi = d + 1;
+	if (*lo > *hi)
+		*lo = *hi = g->x0;
+}
+
+/* After the marks if there is room before the page's edge, else before
+ * them, else over the bar on a white ground. */
+static void end_words(struct gantt *g, const struct row *r)
+{
+	struct words v;
+	double lo, hi, right = g->page.w - MARGIN;
+
+	words_of(g, r, &v);
+	if (v.w > 0) {
+		extent(g, r, &lo, &hi);
+		if (hi + 1 + v.w <= right) {
+			words_draw(g, &v, hi + 1, r->y, 0);
+		} else if (lo - 1 - v.w >= g->x0) {
+			words_draw(g, &v, lo - 1, r->y, 1);
+		} else {
+			double x = (hi < g->x1 ? hi : g->x1) - 0.8;
+			ldr_buf_addf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>",
+				     ldr_svg_r(x - v.w - 0.4), ldr_svg_r(r->y - SMALL * 0.55), ldr_svg_r(v.w + 0.8),
+				     ldr_svg_r(SMALL * 1.1));
+			words_draw(g, &v, x, r->y, 1);
+		}
+	}
+	words_release(&v);
+}
+
+/* ---- the bar ------------------------------------------------------------ */
+
+/* The baseline's bar, behind the bar and a little lower: grey, so that
+ * where the plan was shows wherever it no longer is. */
+static void ghost(struct gantt *g, const struct row *r)
+{
+	int bf, bl;
+	double x0, x1;
+
+	if (!span_moved(g, r) || !ldr_gantt_baseline_span(g, r, &bf, &bl))
+		return;
+	x0 = gantt_x(g, bf);
+	x1 = gantt_x(g, bl + 1);
+	ldr_buf_addf(g->b, "<rect class=\"ghost\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"#c8c8c8\" stroke=\"#6a6a6a\" stroke-width=\"0.25\" stroke-dasharray=\"0.8 0.5\"/>",
+		     ldr_svg_r(x0), ldr_svg_r(r->y - g->bh / 2 + g->bh * 0.5), ldr_svg_r(x1 - x0), ldr_svg_r(g->bh));
+}
+
+/* From the planned end to the as-at line (or the chart's edge). */
+static void late_tail(struct gantt *g, const struct row *r)
+{
+	double x0, x1 = ldr_gantt_as_at_x(g), h = g->bh * 0.55;
+
+	if (!r->overdue || !r->has_span)
+		return;
+	x0 = gantt_x(g, r->last + 1);
+	if (x1 < 0)
+		x1 = g->x1;
+	if (x1 <= x0)
+		return;
+	ldr_buf_addf(g->b, "<rect class=\"overdue\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"url(#pat-late)\" stroke=\"%s\" stroke-width=\"0.3\"/>",
+		     ldr_svg_r(x0), ldr_svg_r(r->y - h / 2), ldr_svg_r(x1 - x0), ldr_svg_r(h), LDR_ALERT);
+}
+
+static void bar(struct gantt *g, const struct row *r)
+{
+	const char *fill, *stroke;
+	double x0, x1;
+
+	if (r->removed)
+		return;
+	if (!r->has_span) {
+		ldr_svg_text(g->b, g->x0 + 1.5, r->y + SMALL * 0.36, SMALL, "font-style=\"italic\" fill=\"" LDR_MUTED "\"",
+			     r->p ? "no planned dates" : "no year", 0);
+		return;
+	}
+	ldr_gantt_status_style(g, status_of(r), &fill, &stroke);
+	x0 = gantt_x(g, r->first);
+	x1 = gantt_x(g, r->last + 1);
+	ldr_buf_addf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
+		     ldr_svg_r(x0), ldr_svg_r(r->y - g->bh / 2), ldr_svg_r(x1 - x0), ldr_svg_r(g->bh), fill,
+		     r->overdue ? LDR_ALERT : stroke, r->overdue ? "0.6" : "0.35");
+}
+
+/* ---- a capability's delivering projects ----------------------------------- */
 
 /* A mark on a row: its date, its id and how wide it is. */
 struct place {
@@ -230,106 +560,6 @@ static void place_marks(const struct gantt *g, struct place *v, size_t n, double
 	free(m);
 }
 
-static double milestone_half(const struct gantt *g)
-{
-	return g->bh * 0.75;
-}
-
-/* The marks on a row's centre line: its milestones (xs[i] for the i-th),
- * then the dot of its actual delivery (xs[n] for n milestones). */
-static double *centre_marks(const struct gantt *g, const struct row *r)
-{
-	const struct ldr_time *done = r->p ? &r->p->delivered : &r->c->delivered;
-	size_t i, n = r->p ? r->p->milestones.len : 0, k = 0;
-	struct place *v = ldr_malloc((n + 1) * sizeof(*v));
-	double *xs = ldr_calloc(n + 1, sizeof(*xs));
-
-	for (i = 0; i < n; i++) {
-		const struct ldr_milestone *m = LDR_ITEM(r->p->milestones, struct ldr_milestone, i);
-		if (m->due.kind != LDR_TIME_NONE)
-			v[k++] = (struct place){ &m->due, m->id, milestone_half(g), i };
-	}
-	if (done->kind != LDR_TIME_NONE)
-		v[k++] = (struct place){ done, NULL, g->bh * 0.4, n };
-	place_marks(g, v, k, xs);
-	free(v);
-	return xs;
-}
-
-static void diamond(struct ldr_buf *b, double x, double y, double d, const char *fill,
-		    const char *stroke)
-{
-	ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.3\"/>",
-		     ldr_svg_r(x), ldr_svg_r(y - d), ldr_svg_r(x + d), ldr_svg_r(y), ldr_svg_r(x),
-		     ldr_svg_r(y + d), ldr_svg_r(x - d), ldr_svg_r(y), fill, stroke);
-}
-
-static void milestone_style(int status, const char **fill, const char **stroke)
-{
-	*stroke = LDR_INK;
-	switch (status) {
-	case LDR_MILESTONE_DONE: *fill = LDR_INK; break;
-	case LDR_MILESTONE_AT_RISK: *fill = "#e69f00"; break;
-	case LDR_MILESTONE_MISSED: *fill = LDR_ALERT; break;
-	case LDR_MILESTONE_DROPPED: *fill = "#bdbdbd"; *stroke = "#7f7f7f"; break;
-	default: *fill = "#ffffff";
-	}
-}
-
-static void milestones(struct gantt *g, const struct row *r, struct ldr_buf *t, const double *xs)
-{
-	struct ldr_buf *b = g->b;
-	char s1[LDR_TIME_STR_MAX];
-	size_t i;
-
-	for (i = 0; r->p && i < r->p->milestones.len; i++) {
-		const struct ldr_milestone *m = LDR_ITEM(r->p->milestones, struct ldr_milestone, i);
-		const char *fill, *stroke;
-		if (m->due.kind == LDR_TIME_NONE)
-			continue;
-		milestone_style(m->status, &fill, &stroke);
-		ldr_buf_reset(t);
-		ldr_buf_addf(t, "%s %s: due %s, status %s", m->id ? m->id : "", m->what ? m->what : "",
-			     tstr(&m->due, s1), milestone_names[m->status]);
-		if (m->delivered.kind != LDR_TIME_NONE)
-			ldr_buf_addf(t, ", delivered %s", tstr(&m->delivered, s1));
-		if (ldr_chart_derived(&m->derived, "due"))
-			ldr_buf_addstr(t, ", due date derived (not from the source)");
-		ldr_buf_addstr(b, "<g>");
-		ldr_svg_title(b, t->s);
-		diamond(b, xs[i], r->y, milestone_half(g), fill, stroke);
-		if (m->status == LDR_MILESTONE_MISSED || m->status == LDR_MILESTONE_DROPPED) {
-			double x = xs[i], d = g->bh * 0.35;
-			ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"#ffffff\" stroke-width=\"0.3\"/>",
-				     ldr_svg_r(x - d), ldr_svg_r(r->y - d), ldr_svg_r(x + d), ldr_svg_r(r->y + d),
-				     ldr_svg_r(x - d), ldr_svg_r(r->y + d), ldr_svg_r(x + d), ldr_svg_r(r->y - d));
-		}
-		ldr_buf_addstr(b, "</g>\n");
-	}
-}
-
-/* The baselined bar, thin under the current one, and the slip whisker. */
-static void baseline_bar(struct gantt *g, const struct row *r)
-{
-	struct ldr_buf *b = g->b;
-	int bf, bl;
-	double y, x0, x1, xe;
-
-	if (!ldr_gantt_baseline_span(g, r, &bf, &bl))
-		return;
-	y = r->y + g->bh / 2 + 0.35;
-	x0 = gantt_x(g, bf);
-	x1 = gantt_x(g, bl + 1);
-	ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"0.9\" fill=\"#5f5f5f\"/>",
-		     ldr_svg_r(x0), ldr_svg_r(y), ldr_svg_r(x1 - x0));
-	if (r->has_span && r->last != bl) {
-		xe = gantt_x(g, r->last + 1);
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1f\" stroke=\"%s\" stroke-width=\"0.35\" fill=\"none\"/>",
-			     ldr_svg_r(x1), ldr_svg_r(y + 0.45), ldr_svg_r(xe), ldr_svg_r(xe),
-			     ldr_svg_r(y - 0.4), ldr_svg_r(y + 1.3), r->last > bl ? LDR_ALERT : LDR_INK);
-	}
-}
-
 /* The project of a capability's i-th delivering project that has dates. */
 static const struct ldr_project *tick_project(const struct gantt *g, const struct row *r, size_t i)
 {
@@ -364,17 +594,21 @@ static void delivery_ticks(struct gantt *g, const struct row *r, struct ldr_buf 
 {
 	struct ldr_buf *b = g->b;
 	char s1[LDR_TIME_STR_MAX];
-	double *xs = tick_marks(g, r);
+	double *xs;
 	size_t i;
 
+	if (r->removed)
+		return;
+	xs = tick_marks(g, r);
 	for (i = 0; i < r->c->projects.n; i++) {
 		const struct ldr_project *p = tick_project(g, r, i);
 		int bad;
-		double x = xs[i], y = r->y + g->bh / 2;
+		double x = xs[i], y = r->y + g->bh / 2, s;
 
 		if (!p)
 			continue;
 		bad = ldr_delivery_order_violated(p, r->c);
+		s = bad ? 1.2 : 0.9;
 		ldr_buf_reset(t);
 		ldr_buf_addf(t, "%s %s ends %s", p->id, p->name ? p->name : "",
 			     tstr(p->end.kind ? &p->end : &p->start, s1));
@@ -386,9 +620,9 @@ static void delivery_ticks(struct gantt *g, const struct row *r, struct ldr_buf 
 		if (bad && r->has_span)
 			ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\" stroke-dasharray=\"1.2 0.5\"/>",
 				     ldr_svg_r(gantt_x(g, r->last + 1)), ldr_svg_r(y + 0.5), ldr_svg_r(x), LDR_ALERT);
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/></g>\n",
-			     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(x - (bad ? 1.2 : 0.9)), ldr_svg_r(y + (bad ? 1.8 : 1.4)),
-			     ldr_svg_r(x + (bad ? 1.2 : 0.9)), ldr_svg_r(y + (bad ? 1.8 : 1.4)), bad ? LDR_ALERT : LDR_MUTED);
+		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/></g>\n", ldr_svg_r(x),
+			     ldr_svg_r(y), ldr_svg_r(x - s), ldr_svg_r(y + s * 1.5), ldr_svg_r(x + s),
+			     ldr_svg_r(y + s * 1.5), bad ? LDR_ALERT : LDR_MUTED);
 	}
 	free(xs);
 }
@@ -396,9 +630,7 @@ static void delivery_ticks(struct gantt *g, const struct row *r, struct ldr_buf 
 void ldr_gantt_bar(struct gantt *g, const struct row *r, struct ldr_buf *t)
 {
 	struct ldr_buf *b = g->b;
-	const struct style *st = r->p ? &project_styles[r->p->status] : &capability_styles[r->c->status];
-	const struct ldr_time *done = r->p ? &r->p->delivered : &r->c->delivered;
-	double *xs = centre_marks(g, r), x0, x1;
+	double d = dot_x(g, r);
 
 	if (r->p)
 		project_title(g, r, t);
@@ -406,199 +638,43 @@ void ldr_gantt_bar(struct gantt *g, const struct row *r, struct ldr_buf *t)
 		capability_title(g, r, t);
 	ldr_buf_addstr(b, "<g");
 	if (gantt_row_id(r)) {
-		ldr_buf_addstr(b, " id=\"");
+		ldr_buf_addstr(b, r->removed ? " id=\"removed-" : " id=\"");
 		ldr_svg_id(b, "row-", gantt_row_id(r));
 		ldr_buf_addch(b, '"');
 	}
+	if (r->overdue)
+		ldr_buf_addstr(b, " class=\"overdue\"");
 	ldr_buf_addstr(b, ">");
 	ldr_svg_title(b, t->s);
-	baseline_bar(g, r);
-	if (!r->has_span) {
-		ldr_svg_text(b, g->x0 + 1.5, r->y + SMALL * 0.36, SMALL,
-			     "font-style=\"italic\" fill=\"" LDR_MUTED "\"",
-			     r->p ? "no planned dates" : "no year", 0);
-	} else {
-		x0 = gantt_x(g, r->first);
-		x1 = gantt_x(g, r->last + 1);
-		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.35\"%s/>",
-			     ldr_svg_r(x0), ldr_svg_r(r->y - g->bh / 2), ldr_svg_r(x1 - x0), ldr_svg_r(g->bh),
-			     st->fill, st->stroke, is_derived_span(r) ? " stroke-dasharray=\"1.1 0.7\"" : "");
-	}
-	if (done->kind != LDR_TIME_NONE)
+	ghost(g, r);
+	late_tail(g, r);
+	bar(g, r);
+	if (d >= 0)
 		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.3\"/>",
-			     ldr_svg_r(xs[r->p ? r->p->milestones.len : 0]), ldr_svg_r(r->y), ldr_svg_r(g->bh * 0.4), LDR_INK);
+			     ldr_svg_r(d), ldr_svg_r(r->y), ldr_svg_r(g->bh * 0.4), LDR_INK);
+	end_words(g, r);
 	ldr_buf_addstr(b, "</g>\n");
-	milestones(g, r, t, xs);
 	if (r->c)
 		delivery_ticks(g, r, t);
-	free(xs);
-}
-
-/* An orthogonal arrow from the end of pred to the start of succ. */
-static void arrow(struct gantt *g, const struct row *pred, const struct row *succ, int bad)
-{
-	struct ldr_buf *b = g->b, path = LDR_BUF_INIT, t = LDR_BUF_INIT;
-	double xe = gantt_x(g, pred->last + 1), xs = gantt_x(g, succ->first);
-	double yp = pred->y, ys = succ->y;
-	const char *colour = bad ? LDR_ALERT : "#404040";
-
-	if (xs >= xe + 2 * STUB) {
-		ldr_buf_addf(&path, "M%.1f %.1fH%.1fV%.1fH%.1f", ldr_svg_r(xe), ldr_svg_r(yp),
-			     ldr_svg_r(xe + STUB), ldr_svg_r(ys), ldr_svg_r(xs - 0.8));
-	} else {
-		/* Back round: along the edge of the successor's row facing pred. */
-		double yg = ys + (yp < ys ? -g->rh / 2 : g->rh / 2);
-		ldr_buf_addf(&path, "M%.1f %.1fH%.1fV%.1fH%.1fV%.1fH%.1f", ldr_svg_r(xe), ldr_svg_r(yp),
-			     ldr_svg_r(xe + STUB), ldr_svg_r(yg), ldr_svg_r(xs - BACK), ldr_svg_r(ys),
-			     ldr_svg_r(xs - 0.8));
-	}
-	ldr_buf_addf(&t, "%s depends on %s%s", gantt_row_id(succ), gantt_row_id(pred),
-		     bad ? (succ->p ? ": starts before it ends (order violated)" : ": due before it (order violated)") : "");
-	ldr_buf_addstr(b, "<g>");
-	ldr_svg_title(b, t.s);
-	ldr_buf_addf(b, "<path d=\"%s\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"0.9\" stroke-opacity=\"0.8\"/>", path.s);
-	ldr_buf_addf(b, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s/>", path.s, colour,
-		     bad ? "0.45" : "0.3", bad ? " stroke-dasharray=\"1.2 0.5\"" : "");
-	ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/></g>\n", ldr_svg_r(xs),
-		     ldr_svg_r(ys), ldr_svg_r(xs - 1.1), ldr_svg_r(ys - 0.65), ldr_svg_r(xs - 1.1),
-		     ldr_svg_r(ys + 0.65), colour);
-	ldr_buf_release(&path);
-	ldr_buf_release(&t);
-}
-
-void ldr_gantt_arrows(struct gantt *g)
-{
-	size_t i, j;
-
-	ldr_buf_addstr(g->b, "<g class=\"dependencies\">\n");
-	for (i = 0; i < g->nrows; i++) {
-		const struct row *r = &g->rows[i];
-		const struct ldr_strv *deps = r->p ? &r->p->depends_on : &r->c->depends_on;
-		for (j = 0; j < deps->n; j++) {
-			const struct row *pred = gantt_find_row(g, deps->v[j]);
-			int bad;
-			if (!pred || !pred->has_span || !r->has_span)
-				continue;
-			bad = r->p ? ldr_project_order_violated(pred->p, r->p)
-				   : ldr_capability_order_violated(pred->c, r->c);
-			arrow(g, pred, r, bad);
-		}
-	}
-	ldr_buf_addstr(g->b, "</g>\n");
 }
 
 void ldr_gantt_as_at(struct gantt *g)
 {
 	struct ldr_buf *b = g->b;
 	char s[LDR_TIME_STR_MAX], text[48];
-	int m;
-	double x;
+	double x = ldr_gantt_as_at_x(g);
 
-	if (g->opts->as_of.kind == LDR_TIME_NONE)
+	if (x < 0)
 		return;
-	m = ldr_time_last(&g->opts->as_of) + 1;
-	if (m < g->m0 || m > g->m1)
-		return;
-	x = gantt_x(g, m);
 	snprintf(text, sizeof(text), "as at %s", tstr(&g->opts->as_of, s));
-	ldr_buf_addf(b, "<g><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
+	ldr_buf_addf(b, "<g class=\"as-at\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
 		     ldr_svg_r(x), ldr_svg_r(g->top - QUARTER_BAND - YEAR_BAND - 2.5), ldr_svg_r(x),
 		     ldr_svg_r(g->bottom), LDR_ASOF);
-	ldr_svg_text(b, x + 0.8, g->top - QUARTER_BAND - YEAR_BAND - 0.8, SMALL,
-		     "font-weight=\"bold\" fill=\"" LDR_ASOF "\"", text, 0);
-	ldr_buf_addstr(b, "</g>\n");
-}
-
-/* ---- the legend --------------------------------------------------------- */
-
-struct flow {
-	double x, y, x0, x1, line;
-};
-
-/* Room for an item of symbol width sw and text s: wrap when needed. */
-static double flow_place(struct flow *f, double sw, const char *s)
-{
-	double w = sw + 1.2 + ldr_svg_width(s, SMALL, 0) + 4.5, x;
-	if (f->x + w > f->x1 && f->x > f->x0) {
-		f->x = f->x0;
-		f->y += f->line;
-	}
-	x = f->x;
-	f->x += w;
-	return x;
-}
-
-static void legend_text(struct ldr_buf *b, double x, double y, const char *s)
-{
-	ldr_svg_text(b, x, y + SMALL * 0.36, SMALL, NULL, s, 0);
-}
-
-static void legend_swatch(struct ldr_buf *b, struct flow *f, const char *fill, const char *stroke,
-			  int dashed, const char *s)
-{
-	double x = flow_place(f, 6, s);
-	ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"2.6\" rx=\"0.4\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.35\"%s/>",
-		     ldr_svg_r(x), ldr_svg_r(f->y - 1.3), fill, stroke,
-		     dashed ? " stroke-dasharray=\"1.1 0.7\"" : "");
-	legend_text(b, x + 7.2, f->y, s);
-}
-
-void ldr_gantt_legend(struct gantt *g, double y)
-{
-	struct ldr_buf *b = g->b;
-	const struct style *styles = g->opts->capabilities ? capability_styles : project_styles;
-	struct flow f = { MARGIN, y + 4, MARGIN, LDR_A3_W - MARGIN, 4.2 };
-	double x;
-	size_t i;
-
-	ldr_buf_addstr(b, "<g class=\"legend\">\n");
-	ldr_svg_text(b, f.x, f.y + SMALL * 0.36, SMALL, "font-weight=\"bold\"", "Key:", 0);
-	f.x += ldr_svg_width("Key:", SMALL, 1) + 2;
-	for (i = 1; i < LDR_ARRAY_SIZE(project_styles); i++)
-		legend_swatch(b, &f, styles[i].fill, styles[i].stroke, 0, styles[i].name);
-	legend_swatch(b, &f, "#ffffff", LDR_MUTED, 1, "dashed outline: dates derived, not from the source");
-	if (!g->opts->capabilities) {
-		static const int ms[] = { LDR_MILESTONE_PLANNED, LDR_MILESTONE_AT_RISK, LDR_MILESTONE_DONE,
-					  LDR_MILESTONE_MISSED };
-		for (i = 0; i < LDR_ARRAY_SIZE(ms); i++) {
-			const char *fill, *stroke;
-			char text[32];
-			snprintf(text, sizeof(text), "milestone %s", milestone_names[ms[i]]);
-			milestone_style(ms[i], &fill, &stroke);
-			x = flow_place(&f, 2.6, text);
-			diamond(b, x + 1.3, f.y, 1.3, fill, stroke);
-			legend_text(b, x + 3.8, f.y, text);
-		}
-	} else {
-		x = flow_place(&f, 2, "end of a delivering project");
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", ldr_svg_r(x + 1),
-			     ldr_svg_r(f.y - 0.7), ldr_svg_r(x + 0.1), ldr_svg_r(f.y + 0.7), ldr_svg_r(x + 1.9),
-			     ldr_svg_r(f.y + 0.7), LDR_MUTED);
-		legend_text(b, x + 3.2, f.y, "end of a delivering project");
-	}
-	x = flow_place(&f, 2.6, "delivered (actual date)");
-	ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.1\" fill=\"%s\"/>", ldr_svg_r(x + 1.3), ldr_svg_r(f.y), LDR_INK);
-	legend_text(b, x + 3.8, f.y, "delivered (actual date)");
-	x = flow_place(&f, 8, "dependency");
-	ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"#404040\" stroke-width=\"0.3\"/><path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"#404040\"/>",
-		     ldr_svg_r(x), ldr_svg_r(f.y), ldr_svg_r(x + 7), ldr_svg_r(x + 8), ldr_svg_r(f.y),
-		     ldr_svg_r(x + 6.9), ldr_svg_r(f.y - 0.65), ldr_svg_r(x + 6.9), ldr_svg_r(f.y + 0.65));
-	legend_text(b, x + 9.2, f.y, "dependency");
-	x = flow_place(&f, 8, "order violated (red, dashed)");
-	ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\" stroke-dasharray=\"1.2 0.5\"/><path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>",
-		     ldr_svg_r(x), ldr_svg_r(f.y), ldr_svg_r(x + 7), LDR_ALERT, ldr_svg_r(x + 8), ldr_svg_r(f.y),
-		     ldr_svg_r(x + 6.9), ldr_svg_r(f.y - 0.65), ldr_svg_r(x + 6.9), ldr_svg_r(f.y + 0.65), LDR_ALERT);
-	legend_text(b, x + 9.2, f.y, "order violated (red, dashed)");
-	if (g->opts->baseline) {
-		x = flow_place(&f, 8, "baseline (thin) and slip");
-		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"0.9\" fill=\"#5f5f5f\"/><path d=\"M%.1f %.1fH%.1fV%.1f\" stroke=\"%s\" stroke-width=\"0.35\" fill=\"none\"/>",
-			     ldr_svg_r(x), ldr_svg_r(f.y - 0.45), ldr_svg_r(x + 5), ldr_svg_r(f.y),
-			     ldr_svg_r(x + 8), ldr_svg_r(f.y - 0.9), LDR_ALERT);
-		legend_text(b, x + 9.2, f.y, "baseline (thin) and slip");
-	}
-	x = flow_place(&f, 1, "as at");
-	ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
-		     ldr_svg_r(x + 0.5), ldr_svg_r(f.y - 1.5), ldr_svg_r(x + 0.5), ldr_svg_r(f.y + 1.5), LDR_ASOF);
-	legend_text(b, x + 2.2, f.y, "as at");
+	if (x + 0.8 + ldr_svg_width(text, SMALL, 1) <= g->page.w - MARGIN)
+		ldr_svg_text(b, x + 0.8, g->top - QUARTER_BAND - YEAR_BAND - 0.8, SMALL,
+			     "font-weight=\"bold\" fill=\"" LDR_ASOF "\"", text, 0);
+	else
+		ldr_svg_text(b, x - 0.8, g->top - QUARTER_BAND - YEAR_BAND - 0.8, SMALL,
+			     "font-weight=\"bold\" text-anchor=\"end\" fill=\"" LDR_ASOF "\"", text, 0);
 	ldr_buf_addstr(b, "</g>\n");
 }

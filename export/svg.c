@@ -123,6 +123,7 @@ static unsigned cp_width(unsigned cp)
 	case 0x201C: case 0x201D: return 518;
 	case 0x2022: return 590;
 	case 0x2026: return 1000; /* ellipsis */
+	case 0x2212: return 838;  /* minus sign */
 	case 0x20AC: return 636;
 	case 0xFFFD: return 1025;
 	}

@@ -6,7 +6,9 @@
  * over the providers that have a score for it, and its <title> says how many.
  * Each provider's last point carries its short name and score, so that the
  * page reads in print without the legend; the legend names them in full.
- * Where a trajectory's baseline year is derived the legend says so. */
+ * Where a trajectory's baseline year is derived the legend says so. The
+ * page is every chart's (A3 landscape, or A4 with --page), the panels as
+ * tall as it allows. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +22,8 @@
 #define MARGIN 8.0
 #define COLS 4
 #define PANEL_H 72.0
-#define FONT 2.7
-#define SMALL 2.5
+#define FONT LDR_TYPE_BODY
+#define SMALL LDR_TYPE_SMALL
 #define TOP 24.0
 
 struct point {
@@ -44,6 +46,7 @@ struct traj {
 	struct series *ser;
 	size_t nser;
 	int fy0, nfy;
+	struct ldr_page page;
 	double width, height, pw, ph;
 	struct ldr_buf *b;
 };
@@ -483,21 +486,22 @@ int ldr_trajectory_build(const struct ldr_roadmap *rm, const struct ldr_export_o
 	t.rm = rm;
 	t.opts = opts;
 	t.b = b;
-	t.width = LDR_A4_W;
+	ldr_chart_page(opts, &t.page);
+	t.width = t.page.w;
 	ldr_chart_groups_init(&t.groups, rm);
 	collect(&t);
 	rows = (t.npanels + COLS - 1) / COLS;
 	t.pw = (t.width - 2 * MARGIN + 3) / COLS;
 	legend_h = legend(&t, 0, 0);
 	/* As tall as the page allows, within reason. */
-	t.ph = (LDR_A4_H - TOP - legend_h - 10 - MARGIN) / (double)(rows ? rows : 1);
-	if (t.ph > PANEL_H * 1.25)
-		t.ph = PANEL_H * 1.25;
+	t.ph = (t.page.h - TOP - legend_h - 10 - MARGIN) / (double)(rows ? rows : 1);
+	if (t.ph > PANEL_H * 1.7)
+		t.ph = PANEL_H * 1.7;
 	if (t.ph < PANEL_H * 0.8)
 		t.ph = PANEL_H * 0.8;
 	t.height = TOP + (double)(rows ? rows : 1) * t.ph + legend_h + 10 + MARGIN;
-	if (t.height < LDR_A4_H)
-		t.height = LDR_A4_H;
+	if (t.height < t.page.h)
+		t.height = t.page.h;
 	describe(&t, &title, &desc);
 
 	ldr_svg_begin(b, t.width, t.height, title.s, desc.s);
@@ -515,8 +519,7 @@ int ldr_trajectory_build(const struct ldr_roadmap *rm, const struct ldr_export_o
 		panel(&t, i, MARGIN + (double)(i % COLS) * t.pw, TOP + (double)(i / COLS) * t.ph);
 	if (t.nser)
 		legend(&t, TOP + (double)(rows ? rows : 1) * t.ph + 3, 1);
-	ldr_chart_footer(b, rm, opts, "Digital Maturity trajectory", MARGIN, t.height - MARGIN + 3, FONT,
-			 t.width - 2 * MARGIN);
+	ldr_chart_footer(b, rm, opts, "Digital Maturity trajectory", 0, t.width, t.height);
 	ldr_svg_end(b);
 
 	ldr_buf_release(&title);

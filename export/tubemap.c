@@ -23,14 +23,27 @@
  *    stations);
  * 3. an interchange sits between its lines' tracks; the lines reach it by
  *    45 degree diagonals and run through it side by side;
- * 4. x is fixed by time: the financial years are columns left to right;
- *    within a year each line's stations are in date order, spaced so that
- *    labels and diagonals fit (not to scale within the year);
- * 5. labels go above and below the track in turn, one to three lines, cut
- *    with an ellipsis where the next label on that side begins, and never
- *    across a diagonal; the full text is in each station's <title>.
- * Delivered stations are filled, planned ones hollow; the stretch of line
- * leading to an aspirational (or deferred, or dropped) station is dashed. */
+ * 4. x is time, to scale: every month is as wide as every other, under a
+ *    grid of financial years and quarters, with the as-at line. A station
+ *    stands at the end of the period it is due in (a capability of 17/18 at
+ *    the end of March 2018), or, once delivered, at the end of the period
+ *    it was delivered in (never after the as-at line). Stations of a line
+ *    due together stand side by side, the last at the date and the others
+ *    just before it, never outside their period (the pitch shrinks as far
+ *    as it must);
+ * 5. each station's name (its id and who) is set on one line, or wrapped
+ *    onto two, and never cut: it goes on the station's own line (an
+ *    interchange's on its home line, not on the lines that cross it),
+ *    above or below, as near the track as it can without covering another
+ *    name, a track or a diagonal, with a leader when it is not next to the
+ *    track (tubelabels.c). When some name finds no room the map is made
+ *    taller; only a map past reading shows the id alone, and says so. What
+ *    each can do is in each station's <title>, and in the capability Gantt
+ *    chart.
+ * Delivered stations are filled, planned ones hollow, overdue ones ringed
+ * in red; the stretch of line leading to an aspirational (or deferred, or
+ * dropped) station is dashed. A roadmap with no capabilities (a programme
+ * plan) gets a page that says so. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,7 +200,25 @@ static void links(struct tube *t, struct station *s, const struct delivers *d)
 	}
 }
 
-static int station_cmp(const void *a, const void *b, void *ctx);
+/* What a station's place stands for: when it was delivered, if it was by
+ * the as-at date (and never after that date), else when it is due. */
+static void timing(const struct tube *t, struct station *s)
+{
+	const struct ldr_capability *c = s->c;
+	const struct ldr_time *asof = &t->opts->as_of;
+	int delivered = c->status == LDR_CAP_DELIVERED || c->delivered.kind;
+
+	s->done = delivered && (!c->delivered.kind || !asof->kind ||
+				ldr_time_first(&c->delivered) <= ldr_time_last(asof));
+	s->overdue = ldr_chart_overdue(&c->year, c->status == LDR_CAP_DELIVERED, c->status == LDR_CAP_DROPPED,
+				       &c->delivered, asof);
+	s->first = ldr_time_first(s->done && c->delivered.kind ? &c->delivered : &c->year);
+	s->last = ldr_time_last(s->done && c->delivered.kind ? &c->delivered : &c->year);
+	if (s->done && asof->kind && s->last > ldr_time_last(asof))
+		s->last = ldr_time_last(asof);
+	if (s->first > s->last)
+		s->first = s->last;
+}
 
 static void collect(struct tube *t)
 {
@@ -225,7 +256,7 @@ static void collect(struct tube *t)
 		s->lines[0] = s->home;
 		s->nlines = 1;
 		ldr_capability_due(c, &s->due);
-		s->fy = ldr_time_fy_of_month(s->due);
+		timing(t, s);
 		links(t, s, &d);
 	}
 	t->nst = n;
@@ -279,325 +310,6 @@ static void order_lines(struct tube *t)
 	free(pos);
 }
 
-/* ---- geometry ------------------------------------------------------------ */
-
-static int station_cmp(const void *a, const void *b, void *ctx)
-{
-	const struct tube *t = ctx;
-	const struct station *x = &t->st[*(const size_t *)a], *y = &t->st[*(const size_t *)b];
-	int px = t->lines[x->home].pos, py = t->lines[y->home].pos;
-
-	if (x->fy != y->fy)
-		return x->fy < y->fy ? -1 : 1;
-	if (x->due != y->due)
-		return x->due < y->due ? -1 : 1;
-	if (px != py)
-		return px < py ? -1 : 1;
-	return x->order < y->order ? -1 : x->order > y->order;
-}
-
-static int member_cmp(const void *a, const void *b, void *ctx)
-{
-	const struct tube *t = ctx;
-	int x = t->lines[*(const size_t *)a].pos, y = t->lines[*(const size_t *)b].pos;
-	return x < y ? -1 : x > y;
-}
-
-/* Track y positions, and each station's y between its lines' tracks. */
-static void place_y(struct tube *t)
-{
-	size_t i, j;
-
-	for (i = 0; i < t->nlines; i++)
-		t->lines[i].y = t->map_y0 + t->spacing * t->lines[i].pos;
-	for (i = 0; i < t->nst; i++) {
-		struct station *s = &t->st[i];
-		double sum = 0;
-		ldr_sort(s->lines, s->nlines, sizeof(size_t), member_cmp, t);
-		for (j = 0; j < s->nlines; j++)
-			sum += t->lines[s->lines[j]].y;
-		s->y = sum / (double)s->nlines;
-		if (s->nlines > 1) {
-			/* Never on a track that does not stop here. */
-			double f = (s->y - t->map_y0) / t->spacing;
-			int k = (int)(f + 0.5);
-			if (f - k < 0.2 && k - f < 0.2) {
-				for (j = 0; j < s->nlines && t->lines[s->lines[j]].pos != k; j++)
-					;
-				if (j == s->nlines)
-					s->y += t->spacing * 0.35;
-			}
-		}
-		s->dy = 0;
-		for (j = 0; j < s->nlines; j++) {
-			double d = s->y + ((double)j - (double)(s->nlines - 1) / 2) * SIDE_SEP - t->lines[s->lines[j]].y;
-			if (d < 0)
-				d = -d;
-			if (d > s->dy)
-				s->dy = d;
-		}
-	}
-}
-
-/* The lines whose tracks an interchange's diagonals cross: every track
- * between its top and bottom members. */
-static void span_tracks(const struct tube *t, const struct station *s, int *lo, int *hi)
-{
-	*lo = t->lines[s->lines[0]].pos;
-	*hi = t->lines[s->lines[s->nlines - 1]].pos;
-}
-
-/* Whether the tracks an interchange's diagonals cross are kept clear for
- * them: not when it spans so many that the map is past reading anyway, so
- * that the work stays linear in the stations. */
-#define SPAN_MAX 40
-static int keeps_clear(int lo, int hi)
-{
-	return hi - lo <= SPAN_MAX;
-}
-
-/* Place stations left to right: each as far left as its year column and the
- * stations before it on each of its lines allow. Returns the total width. */
-static double sweep(struct tube *t, double pitch, int record)
-{
-	double *last = ldr_malloc((t->nlines + 1) * sizeof(double));
-	int *by_pos = ldr_malloc((t->nlines + 1) * sizeof(int));
-	double x_col = 0, right = 0;
-	size_t i = 0, j;
-	int fy, lo, hi, k;
-
-	/* The lines come in from the left edge: a first stop that is an
-	 * interchange needs room for its diagonal there too. */
-	for (j = 0; j < t->nlines; j++) {
-		last[j] = -pitch;
-		by_pos[t->lines[j].pos] = (int)j;
-	}
-	for (fy = t->fy0; fy < t->fy0 + t->nfy; fy++) {
-		double col_w = ldr_svg_width("2000/00", FONT, 1) + 3, end;
-		if (right > x_col)
-			x_col = right;
-		if (record)
-			t->col[fy - t->fy0] = x_col;
-		end = x_col + (col_w > pitch ? col_w : pitch);
-		for (; i < t->nst && t->st[t->order[i]].fy == fy; i++) {
-			struct station *s = &t->st[t->order[i]];
-			/* Room for the previous label before an interchange's diagonal. */
-			double x = x_col + pitch * 0.45, need = s->nlines > 1 ? s->dy + pitch : pitch;
-			if (need < pitch)
-				need = pitch;
-			span_tracks(t, s, &lo, &hi);
-			if (keeps_clear(lo, hi)) {
-				for (k = lo; k <= hi; k++)
-					if (last[by_pos[k]] + need > x)
-						x = last[by_pos[k]] + need;
-				for (k = lo; k <= hi; k++)
-					last[by_pos[k]] = x + (s->nlines > 1 ? s->dy : 0);
-			} else {
-				for (k = 0; k < (int)s->nlines; k++)
-					if (last[s->lines[k]] + need > x)
-						x = last[s->lines[k]] + need;
-				for (k = 0; k < (int)s->nlines; k++)
-					last[s->lines[k]] = x + s->dy;
-			}
-			if (record)
-				s->x = x;
-			/* And room to go back to the track before the right edge. */
-			if (x + (s->nlines > 1 ? s->dy : 0) + pitch * 0.55 > end)
-				end = x + (s->nlines > 1 ? s->dy : 0) + pitch * 0.55;
-		}
-		right = end;
-	}
-	right += pitch * 0.6; /* room for the last labels */
-	if (record)
-		t->col[t->nfy] = right;
-	free(last);
-	free(by_pos);
-	return right;
-}
-
-/* The pitch that fills the page's width, or the smallest if nothing fits. */
-static void place_x(struct tube *t)
-{
-	double avail = t->width - 2 * MARGIN - 2 * (t->names_w + 3), lo = PITCH_MIN, hi = PITCH_MAX;
-	size_t i;
-	int it;
-
-	t->order = ldr_malloc((t->nst + 1) * sizeof(size_t));
-	for (i = 0; i < t->nst; i++)
-		t->order[i] = i;
-	ldr_sort(t->order, t->nst, sizeof(size_t), station_cmp, t);
-	if (sweep(t, lo, 0) > avail) {
-		t->pitch = lo; /* a wider page */
-		t->width = sweep(t, lo, 0) + 2 * MARGIN + 2 * (t->names_w + 3);
-	} else {
-		for (it = 0; it < 24; it++) {
-			double mid = (lo + hi) / 2;
-			if (sweep(t, mid, 0) <= avail)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		t->pitch = lo;
-	}
-	t->map_x0 = MARGIN + t->names_w + 3;
-	sweep(t, t->pitch, 1);
-	for (i = 0; i <= (size_t)t->nfy; i++)
-		t->col[i] += t->map_x0;
-	for (i = 0; i < t->nst; i++)
-		t->st[i].x += t->map_x0;
-	t->map_x1 = t->col[t->nfy];
-}
-
-/* Each line's stops in x order, at the y where it runs through each. */
-static void make_stops(struct tube *t)
-{
-	size_t i, j;
-
-	for (i = 0; i < t->nst; i++) {
-		size_t s = t->order[i];
-		for (j = 0; j < t->st[s].nlines; j++) {
-			struct line *l = &t->lines[t->st[s].lines[j]];
-			ldr_grow((void **)&l->stops, &l->cap, l->nstops + 1, sizeof(*l->stops));
-			l->stops[l->nstops].station = s;
-			l->stops[l->nstops++].y = t->st[s].nlines > 1 ? tube_member_y(t, &t->st[s], j) : l->y;
-		}
-	}
-	/* Stops of one line are in time order already; their x follow it. */
-}
-
-/* ---- labels -------------------------------------------------------------- */
-
-static void block(struct tube *t, int gap, double x0, double x1)
-{
-	struct gap *g = &t->gaps[gap];
-	ldr_grow((void **)&g->v, &g->cap, g->n + 1, sizeof(*g->v));
-	g->v[g->n].x0 = x0;
-	g->v[g->n++].x1 = x1;
-}
-
-static int block_cmp(const void *a, const void *b)
-{
-	const struct block *x = a, *y = b;
-	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
-}
-
-/* The spaces between tracks that interchanges' diagonals pass through. */
-static void blocks(struct tube *t)
-{
-	size_t i, j;
-	int lo, hi, k;
-
-	t->gaps = ldr_calloc(t->nlines + 2, sizeof(*t->gaps));
-	for (i = 0; i < t->nst; i++) {
-		const struct station *s = &t->st[i];
-		if (s->nlines < 2)
-			continue;
-		span_tracks(t, s, &lo, &hi);
-		if (keeps_clear(lo, hi)) {
-			for (k = lo + 1; k <= hi; k++)
-				block(t, k, s->x - s->dy - STATION_R - 0.8, s->x + s->dy + STATION_R + 0.8);
-			continue;
-		}
-		for (j = 0; j < s->nlines; j++) /* the spaces next to each member */
-			for (k = t->lines[s->lines[j]].pos; k <= t->lines[s->lines[j]].pos + 1; k++)
-				if (k > lo && k <= hi)
-					block(t, k, s->x - s->dy - STATION_R - 0.8, s->x + s->dy + STATION_R + 0.8);
-	}
-	for (i = 0; i <= t->nlines; i++) {
-		struct gap *g = &t->gaps[i];
-		if (g->n > 1)
-			qsort(g->v, g->n, sizeof(struct block), block_cmp);
-		g->reach = ldr_malloc((g->n + 1) * sizeof(double));
-		for (j = 0; j < g->n; j++)
-			g->reach[j] = j && g->reach[j - 1] > g->v[j].x1 ? g->reach[j - 1] : g->v[j].x1;
-	}
-}
-
-/* The first blocked x at or after x in a gap, or a large number. */
-static double next_block(const struct gap *g, double x, int *inside)
-{
-	size_t lo = 0, hi = g->n;
-	double best = 1e12;
-
-	*inside = 0;
-	/* Blocks are sorted by start; the one that might contain x ends after it. */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (g->v[mid].x0 <= x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < g->n)
-		best = g->v[lo].x0;
-	/* A block that starts at or before x and is still open there. */
-	*inside = lo > 0 && g->reach[lo - 1] > x;
-	return best;
-}
-
-/* The gap a side of a line's track is in. */
-static const struct gap *side_gap(const struct tube *t, const struct line *l, int side)
-{
-	int k = side == ABOVE ? l->pos : l->pos + 1;
-	return k > 0 && (size_t)k < t->nlines ? &t->gaps[k] : NULL;
-}
-
-/* Labels: which line labels a station, on which side, and how wide.
- *
- * An interchange is labelled by its topmost line, above the track (the
- * space between its tracks is the diagonals'). Along each line the other
- * labels go above or below so as to leave the most room to all of them:
- * a label reaches to the next label on its side, the next diagonal in that
- * space, or the end of the map. A dynamic programme over the line's labels
- * finds the best choice; since no label needs more than LABEL_ENOUGH mm, it
- * only has to remember the last few labels on the other side, so it is
- * linear in the number of stations. */
-#define LABEL_ENOUGH 48.0
-
-static double room_on(const struct tube *t, const struct line *l, double x0, int side)
-{
-	const struct gap *g = side_gap(t, l, side);
-	double lim = t->map_x1 - 1 - x0;
-	int inside = 0;
-
-	if (g) {
-		double nb = next_block(g, x0, &inside) - LABEL_GAP - x0;
-		if (nb < lim)
-			lim = nb;
-	}
-	return inside || lim < 0 ? 0 : lim;
-}
-
-static void assign_labels(struct tube *t)
-{
-	struct ldr_label *c = ldr_malloc((t->nst + 1) * sizeof(*c));
-	struct station **of = ldr_malloc((t->nst + 1) * sizeof(*of));
-	size_t i, j, n;
-
-	for (i = 0; i < t->nlines; i++) {
-		const struct line *l = &t->lines[i];
-		for (n = 0, j = 0; j < l->nstops; j++) {
-			struct station *s = &t->st[l->stops[j].station];
-			if (s->lines[0] != i)
-				continue;
-			s->label_line = (int)i;
-			of[n] = s;
-			c[n].x = s->x - STATION_R;
-			c[n].forced = s->nlines > 1 ? ABOVE : -1;
-			c[n].room[ABOVE] = room_on(t, l, c[n].x, ABOVE);
-			c[n].room[BELOW] = room_on(t, l, c[n].x, BELOW);
-			n++;
-		}
-		ldr_label_sides(c, n, LABEL_ENOUGH, LABEL_GAP);
-		for (j = 0; j < n; j++) {
-			of[j]->side = c[j].side;
-			of[j]->label_w = c[j].width;
-		}
-	}
-	free(c);
-	free(of);
-}
-
 static void names_width(struct tube *t)
 {
 	size_t i;
@@ -611,11 +323,22 @@ static void names_width(struct tube *t)
 		t->names_w = NAME_W;
 }
 
-/* ---- the document -------------------------------------------------------- */
+/* ---- the page ------------------------------------------------------------ */
 
-static void years(struct tube *t)
+double ldr_tube_as_at_x(const struct tube *t)
 {
-	ldr_chart_years(t->b, t->fy0, t->nfy, t->col, TOP, YEAR_BAND, t->map_y1, NAME_FONT);
+	int m;
+
+	if (t->opts->as_of.kind == LDR_TIME_NONE)
+		return -1;
+	m = ldr_time_last(&t->opts->as_of) + 1;
+	return m < t->m0 || m > t->m1 ? -1 : tube_x(t, m);
+}
+
+static void widen(int *lo, int *hi, int fy)
+{
+	*lo = fy < *lo ? fy : *lo;
+	*hi = fy > *hi ? fy : *hi;
 }
 
 static void horizon(struct tube *t)
@@ -625,63 +348,95 @@ static void horizon(struct tube *t)
 	size_t i;
 
 	if (f->start.kind != LDR_TIME_NONE)
-		lo = hi = ldr_time_fy_of_month(ldr_time_first(&f->start));
-	if (f->end.kind != LDR_TIME_NONE) {
-		int y = ldr_time_fy_of_month(ldr_time_last(&f->end));
-		lo = y < lo ? y : lo;
-		hi = y > hi ? y : hi;
-	}
+		widen(&lo, &hi, ldr_time_fy_of_month(ldr_time_first(&f->start)));
+	if (f->end.kind != LDR_TIME_NONE)
+		widen(&lo, &hi, ldr_time_fy_of_month(ldr_time_last(&f->end)));
 	for (i = 0; i < t->nst; i++) {
-		lo = t->st[i].fy < lo ? t->st[i].fy : lo;
-		hi = t->st[i].fy > hi ? t->st[i].fy : hi;
+		widen(&lo, &hi, ldr_time_fy_of_month(t->st[i].first));
+		widen(&lo, &hi, ldr_time_fy_of_month(t->st[i].last));
 	}
 	if (lo > hi)
 		lo = hi = 2016;
 	t->fy0 = lo;
 	t->nfy = hi - lo + 1;
-	t->col = ldr_calloc((size_t)t->nfy + 1, sizeof(double));
+	t->m0 = ldr_chart_fy_first_month(t->fy0);
+	t->m1 = t->m0 + 12 * t->nfy;
+	t->map_x0 = MARGIN + t->names_w + 3;
+	t->map_x1 = t->width - MARGIN - t->names_w - 3;
 }
 
+#define GAP_MAX 26.0
+#define TRIES_UP_TO 2000
+
+/* The depth of each space between tracks: the rows of names it must hold
+ * (rows_want), or at first an even share of the page; then what is left
+ * of the page shared among the spaces between lines. A map whose names need
+ * more than the page makes a taller page. */
 static void vertical(struct tube *t)
 {
-	double band, avail;
+	double top = TOP + YEAR_BAND + 0.8, avail, total = 0, y, *h;
+	size_t k, n = t->nlines;
 
-	/* Room for three lines of label above and below each track if the page
-	 * has it, else two, else one. */
-	t->map_y0 = TOP + YEAR_BAND + 3 * LEAD + STATION_R + 3;
-	avail = LDR_A3_H - MARGIN - 6 - ldr_tube_legend_height(t) - (3 * LEAD + STATION_R + 3) - t->map_y0;
-	t->spacing = t->nlines > 1 ? avail / (double)(t->nlines - 1) : 20;
-	if (t->spacing > 26)
-		t->spacing = 26;
-	if (t->spacing < 2 * (LEAD + STATION_R + 2.2))
-		t->spacing = 2 * (LEAD + STATION_R + 2.2);
-	/* The labels below one track and above the next share the space
-	 * between them: 10.2 mm of clearances and 2 LEAD for each extra line. */
-	band = (t->spacing - 10.2) / (2 * LEAD);
-	t->label_lines = band >= 2 ? 3 : band >= 1 ? 2 : 1;
-	t->map_y1 = t->map_y0 + t->spacing * (double)(t->nlines ? t->nlines - 1 : 0) + 3 * LEAD + STATION_R + 3;
+	h = ldr_malloc((n + 1) * sizeof(double));
+	for (k = 0; k <= n; k++) {
+		int outer = k == 0 || k == n;
+		int rows = t->rows_want ? t->rows_want[k] : outer ? 4 : 2;
+		h[k] = 2 * CLEAR + (rows < 2 ? 2 : rows) * LEAD;
+		total += h[k];
+	}
+	avail = t->page.h - MARGIN - 6 - ldr_tube_legend_height(t) - top;
+	if (n > 1 && total < avail) /* the rest of the page, but never so far apart that
+				      * the diagonals take half a year */
+		for (k = 1; k < n; k++)
+			if (h[k] < GAP_MAX)
+				h[k] += (avail - total) / (double)(n - 1) < GAP_MAX - h[k]
+						? (avail - total) / (double)(n - 1) : GAP_MAX - h[k];
+	y = top + h[0] - CLEAR;
+	for (k = 0; k < n; k++) {
+		t->track_y[k] = ldr_svg_r(y);
+		y += h[k + 1];
+	}
+	t->map_y0 = n ? t->track_y[0] : top + 10;
+	t->map_y1 = n ? t->track_y[n - 1] + h[n] - CLEAR : top + 20;
 	t->height = t->map_y1 + ldr_tube_legend_height(t) + 6 + MARGIN;
-	if (t->height < LDR_A3_H)
-		t->height = LDR_A3_H;
+	if (t->height < t->page.h)
+		t->height = t->page.h;
+	free(h);
+}
+
+static size_t interchanges(const struct tube *t)
+{
+	size_t i, n = 0;
+	for (i = 0; i < t->nst; i++)
+		n += t->st[i].nlines > 1;
+	return n;
+}
+
+static size_t overdue(const struct tube *t)
+{
+	size_t i, n = 0;
+	for (i = 0; i < t->nst; i++)
+		n += t->st[i].overdue != 0;
+	return n;
 }
 
 static void describe(const struct tube *t, struct ldr_buf *title, struct ldr_buf *desc)
 {
 	const char *name = t->rm->footprint.name ? t->rm->footprint.name : "Roadmap";
-	size_t i, inter = 0;
+	size_t inter = interchanges(t);
 	char s[LDR_TIME_STR_MAX];
 
-	for (i = 0; i < t->nst; i++)
-		inter += t->st[i].nlines > 1;
 	ldr_buf_addf(title, "%s Local Digital Roadmap: capability tube map", name);
 	ldr_buf_addf(desc, "Tube map of %zu capabilities on %zu lines, one per capability group, "
-		     "as at %s. Stations are capabilities placed left to right by the financial year "
-		     "they are deployed in; delivered stations are filled, planned ones hollow, and "
-		     "the line leading to an aspirational one is dashed. %zu interchange%s join%s "
-		     "lines where a project or a dependency links capability groups; the lines are "
-		     "ordered to minimise crossings (%ld line crossing%s).",
-		     t->nst, t->nlines, ldr_time_format(&t->opts->as_of, s), inter, inter == 1 ? "" : "s",
-		     inter == 1 ? "s" : "", t->crossings, t->crossings == 1 ? "" : "s");
+		     "as at %s. Left to right is time, to scale, under a grid of financial years and "
+		     "quarters with the as-at line; each station stands at the end of the period it is "
+		     "due in, or was delivered in. Delivered stations are filled, planned ones hollow, "
+		     "overdue ones (%zu) ringed in red, and the line leading to an aspirational one is "
+		     "dashed. %zu interchange%s join%s lines where a project or a dependency links "
+		     "capability groups; the lines are ordered to minimise crossings (%ld line "
+		     "crossing%s).",
+		     t->nst, t->nlines, ldr_time_format(&t->opts->as_of, s), overdue(t), inter,
+		     inter == 1 ? "" : "s", inter == 1 ? "s" : "", t->crossings, t->crossings == 1 ? "" : "s");
 	if (t->undated)
 		ldr_buf_addf(desc, " %zu capabilit%s without a year %s not shown.", t->undated,
 			     t->undated == 1 ? "y" : "ies", t->undated == 1 ? "is" : "are");
@@ -691,91 +446,198 @@ static void heading(struct tube *t, const struct ldr_buf *title)
 {
 	struct ldr_buf sub = LDR_BUF_INIT;
 	const struct ldr_footprint *f = &t->rm->footprint;
-	size_t i, inter = 0;
+	size_t inter = interchanges(t), late = overdue(t);
 	char s[LDR_TIME_STR_MAX];
 
-	for (i = 0; i < t->nst; i++)
-		inter += t->st[i].nlines > 1;
 	if (f->version)
 		ldr_buf_addf(&sub, "Version %s; ", f->version);
-	ldr_buf_addf(&sub, "%zu capabilities on %zu lines, %zu interchange%s; as at %s", t->nst, t->nlines,
-		     inter, inter == 1 ? "" : "s", ldr_time_format(&t->opts->as_of, s));
+	if (t->nst)
+		ldr_buf_addf(&sub, "%zu capabilities on %zu lines, %zu interchange%s; as at %s", t->nst, t->nlines,
+			     inter, inter == 1 ? "" : "s", ldr_time_format(&t->opts->as_of, s));
+	else
+		ldr_buf_addf(&sub, "no capabilities to draw; as at %s", ldr_time_format(&t->opts->as_of, s));
+	if (late)
+		ldr_buf_addf(&sub, "; %zu overdue", late);
 	if (t->undated)
 		ldr_buf_addf(&sub, "; %zu without a year not shown", t->undated);
+	if (t->unnamed)
+		ldr_buf_addf(&sub, "; %zu named by id alone for want of room (the name is in its tooltip)", t->unnamed);
 	ldr_chart_heading(t->b, title->s, sub.s, MARGIN, t->width - 2 * MARGIN);
 	ldr_buf_release(&sub);
+}
+
+static void release_layout(struct tube *t)
+{
+	size_t i;
+	for (i = 0; t->gaps && i <= t->nlines; i++) {
+		free(t->gaps[i].v);
+		free(t->gaps[i].front);
+	}
+	free(t->gaps);
+	t->gaps = NULL;
+	free(t->order);
+	t->order = NULL;
 }
 
 static void release(struct tube *t)
 {
 	size_t i;
+	release_layout(t);
 	for (i = 0; i < t->nst; i++) {
 		free(t->st[i].lines);
 		ldr_buf_release(&t->st[i].why);
 	}
 	for (i = 0; i < t->nlines; i++)
 		free(t->lines[i].stops);
-	for (i = 0; t->gaps && i <= t->nlines; i++) {
-		free(t->gaps[i].v);
-		free(t->gaps[i].reach);
-	}
-	free(t->gaps);
 	free(t->st);
 	free(t->lines);
 	free(t->line_of_group);
-	free(t->order);
-	free(t->col);
+	free(t->track_y);
+	free(t->rows_want);
 	ldr_hash_clear(&t->projects);
 	ldr_hash_clear(&t->caps);
 	ldr_chart_groups_release(&t->groups);
+}
+
+static void trial(struct tube *t)
+{
+	release_layout(t);
+	vertical(t);
+	ldr_tube_place_y(t);
+	ldr_tube_place_x(t);
+	ldr_tube_make_stops(t);
+	ldr_tube_gaps(t);
+	t->unnamed = ldr_tube_place_labels(t);
+}
+
+/* The rows each space between tracks must hold for the names placed in a
+ * trial where every space was as deep as they needed. */
+static void demand(struct tube *t)
+{
+	size_t k;
+
+	t->virtual_rows = 1;
+	trial(t);
+	t->virtual_rows = 0;
+	for (k = 0; k <= t->nlines; k++) { /* between two tracks, each has half */
+		int a = t->gaps[k].used[0], b = t->gaps[k].used[1];
+		t->rows_want[k] = k == 0 || k == t->nlines ? a + b : 2 * (a > b ? a : b) + 1;
+	}
+}
+
+/* More rows where a name found no room: both sides of its home track. */
+static void deepen(struct tube *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nst; i++) {
+		const struct station *s = &t->st[i];
+		int *a = &t->rows_want[t->lines[s->home].pos], *b = a + 1;
+		if (s->lw > 0 && !s->id_only)
+			continue;
+		*a = *a + 2 < 2 * ROWS_MAX ? *a + 2 : 2 * ROWS_MAX;
+		*b = *b + 2 < 2 * ROWS_MAX ? *b + 2 : 2 * ROWS_MAX;
+	}
+}
+
+/* Where everything goes: the tracks spread evenly over the page; if some
+ * name finds no room, the spaces between tracks made as deep as the names
+ * need (the rest of the page shared out), and deeper again where a name
+ * still finds none, a few times at most. */
+static void lay_out(struct tube *t)
+{
+	int attempt;
+
+	t->track_y = ldr_calloc(t->nlines + 1, sizeof(double));
+	trial(t);
+	/* A map of thousands of stations is past reading as a picture: its
+	 * names get one try, so that it is drawn in time linear in them. */
+	if (!t->unnamed || !t->nlines || t->nst > TRIES_UP_TO)
+		return;
+	t->rows_want = ldr_calloc(t->nlines + 2, sizeof(int));
+	demand(t);
+	for (attempt = 0; attempt < 4; attempt++) {
+		trial(t);
+		if (!t->unnamed)
+			break;
+		deepen(t);
+	}
+}
+
+/* A page that says why there is no map, in place of an empty one. */
+static void nothing_to_draw(struct tube *t)
+{
+	const char *s = t->rm->capabilities.len
+		? "No capability has a year, so none can be placed on this map: give each its year (Annex 2)."
+		: "This roadmap has no capabilities (it is a programme plan): a tube map draws capabilities, "
+		  "who can do what and when. Its projects are on the Gantt chart (ldr export gantt).";
+	double size = LDR_TYPE_SUBTITLE * 1.4, y = TOP + 12;
+	size_t off = 0, next, n;
+
+	while (s[off]) {
+		n = ldr_svg_wrap(s + off, size, 0, t->width - 2 * MARGIN - 40, &next);
+		ldr_buf_addf(t->b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" fill=\"" LDR_MUTED "\">",
+			     MARGIN + 20, ldr_svg_r(y), size);
+		ldr_svg_esc_n(t->b, s + off, n, 0);
+		ldr_buf_addstr(t->b, "</text>\n");
+		off += next ? next : strlen(s + off);
+		y += size * 1.4;
+	}
+}
+
+static void draw(struct tube *t, struct ldr_buf *tmp)
+{
+	struct ldr_buf *b = t->b;
+	size_t i;
+
+	if (!t->nst) {
+		nothing_to_draw(t);
+		return;
+	}
+	ldr_tube_draw_grid(t);
+	ldr_buf_addstr(b, "<g class=\"lines\">\n");
+	for (i = 0; i < t->nlines; i++)
+		ldr_tube_draw_line(t, &t->lines[i]);
+	ldr_buf_addstr(b, "</g>\n<g class=\"stations\">\n");
+	for (i = 0; i < t->nst; i++)
+		ldr_tube_draw_station(t, &t->st[t->order[i]], tmp);
+	ldr_buf_addstr(b, "</g>\n<g class=\"labels\">\n");
+	for (i = 0; i < t->nst; i++)
+		ldr_tube_draw_label(t, &t->st[t->order[i]]);
+	ldr_buf_addstr(b, "</g>\n<g class=\"names\">\n");
+	for (i = 0; i < t->nlines; i++)
+		ldr_tube_draw_names(t, &t->lines[i]);
+	ldr_buf_addstr(b, "</g>\n");
 }
 
 int ldr_tubemap_build(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts, struct ldr_buf *b)
 {
 	struct tube t;
 	struct ldr_buf title = LDR_BUF_INIT, desc = LDR_BUF_INIT, tmp = LDR_BUF_INIT;
-	size_t i;
 
 	memset(&t, 0, sizeof(t));
 	t.rm = rm;
 	t.opts = opts;
 	t.b = b;
-	t.width = LDR_A3_W;
+	ldr_chart_page(opts, &t.page);
+	t.width = t.page.w;
 	ldr_chart_groups_init(&t.groups, rm);
 	index_records(&t);
 	collect(&t);
 	order_lines(&t);
-	horizon(&t);
 	names_width(&t);
-	vertical(&t);
-	place_y(&t);
-	place_x(&t);
-	make_stops(&t);
-	blocks(&t);
-	assign_labels(&t);
+	horizon(&t);
+	lay_out(&t);
 	describe(&t, &title, &desc);
 
 	ldr_svg_begin(b, t.width, t.height, title.s, desc.s);
 	ldr_buf_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", ldr_svg_r(t.width),
 		     ldr_svg_r(t.height));
 	heading(&t, &title);
-	years(&t);
-	ldr_buf_addstr(b, "<g class=\"lines\">\n");
-	for (i = 0; i < t.nlines; i++)
-		ldr_tube_draw_line(&t, &t.lines[i]);
-	ldr_buf_addstr(b, "</g>\n<g class=\"stations\">\n");
-	for (i = 0; i < t.nst; i++)
-		ldr_tube_draw_station(&t, &t.st[t.order[i]], &tmp);
-	ldr_buf_addstr(b, "</g>\n<g class=\"labels\">\n");
-	for (i = 0; i < t.nst; i++)
-		ldr_tube_draw_label(&t, &t.st[t.order[i]]);
-	ldr_buf_addstr(b, "</g>\n<g class=\"names\">\n");
-	for (i = 0; i < t.nlines; i++)
-		ldr_tube_draw_names(&t, &t.lines[i]);
-	ldr_buf_addstr(b, "</g>\n");
-	ldr_tube_legend(&t, t.map_y1 + 4);
-	ldr_chart_footer(b, rm, opts, "Capability tube map", MARGIN, t.height - MARGIN + 3, FONT,
-			 t.width - 2 * MARGIN);
+	draw(&t, &tmp);
+	if (t.nst)
+		ldr_tube_legend(&t, t.map_y1 + 4);
+	ldr_chart_footer(b, rm, opts, "Capability tube map", 0, t.width, t.height);
 	ldr_svg_end(b);
 
 	ldr_buf_release(&title);

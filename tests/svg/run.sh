@@ -9,7 +9,10 @@
 #     whose first child is <title>;
 #   - it is inert: no script, style, link or embedding element, no event
 #     handler or link attribute, no reference outside the file, and no
-#     bidirectional override character.
+#     bidirectional override character;
+#   - it shows what a reader must see (tests/svg/check.py: what is overdue,
+#     what moved since the baseline, milestones labelled, the tube map to
+#     scale, names whole, nothing cut or covered, 7 pt or more).
 #
 #   sh tests/svg/run.sh [NAME...]      run all cases, or some
 #   UPDATE=1 sh tests/svg/run.sh NAME  write NAME.svg from this run (look at
@@ -84,5 +87,6 @@ printf '%s\n' "$cases" | {
 		if [ $bad = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 	done
 	echo "svg: $passed passed, $failed failed"
+	/usr/bin/python3 tests/svg/check.py "$out" "$@" || failed=$((failed + 1))
 	[ "$failed" -eq 0 ]
 }
