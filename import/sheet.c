@@ -30,6 +30,9 @@ static void sheet_release(struct ldr_sheet *s)
 
 	for (i = 0; i < s->n; i++)
 		free(s->cells[i].text);
+	for (i = 0; i < s->nnotes; i++)
+		free(s->notes[i].text);
+	free(s->notes);
 	free(s->cells);
 	free(s->merges);
 	free(s->hidden_rows);
@@ -44,6 +47,9 @@ void ldr_workbook_release(struct ldr_workbook *wb)
 		sheet_release(&wb->sheets[i]);
 	free(wb->sheets);
 	free(wb->path);
+	free(wb->title);
+	free(wb->subject);
+	free(wb->description);
 	memset(wb, 0, sizeof(*wb));
 }
 
@@ -67,6 +73,23 @@ const struct ldr_cell *ldr_sheet_cell(const struct ldr_sheet *s, unsigned row, u
 		if (c->row == row && c->col == col)
 			return c;
 		if (c->row < row || (c->row == row && c->col < col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const char *ldr_sheet_note(const struct ldr_sheet *s, unsigned row, unsigned col)
+{
+	size_t lo = 0, hi = s->nnotes;
+
+	while (lo < hi) { /* the notes are in row order, then column order */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct ldr_note *n = &s->notes[mid];
+		if (n->row == row && n->col == col)
+			return n->text;
+		if (n->row < row || (n->row == row && n->col < col))
 			lo = mid + 1;
 		else
 			hi = mid;
