@@ -78,6 +78,12 @@ int ldr_xlsx_read_mem(struct ldr_workbook *wb, const char *name, const void *dat
  * len are its bytes. Returns 0, or -1 with the problems in err. */
 int ldr_csv_read(struct ldr_workbook *wb, const char *path, const char *data, size_t len, struct ldr_buf *err);
 
+/* Read the file at path as a workbook or as CSV: a name ending in .csv (or
+ * .txt), or bytes that are not a zip nor an old Office file, are CSV.
+ * *csv says which it was. Returns 0, or -1 with the problems in err. */
+int ldr_sheet_read_path(struct ldr_workbook *wb, const char *path, const char *only, int *csv,
+			struct ldr_buf *err);
+
 void ldr_workbook_release(struct ldr_workbook *wb);
 
 /* The sheet with this name, or NULL. */
