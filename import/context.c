@@ -244,18 +244,27 @@ char *imp_new_id(struct imp *im, struct imp_seq *seq, const struct ldr_list *lis
 	return ldr_strdup(buf);
 }
 
+#define SLUG_MAX 40
+
 char *imp_slug_id(struct imp *im, const char *name, const char *fallback)
 {
 	struct ldr_buf b = LDR_BUF_INIT, id = LDR_BUF_INIT;
 	const char *p;
 	int n = 2;
 
-	for (p = name; *p && b.len < 40; p++) {
+	for (p = name; *p; p++) {
 		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
 			ldr_buf_addch(&b, c);
 		else if (b.len && b.s[b.len - 1] != '-')
 			ldr_buf_addch(&b, '-');
+	}
+	if (b.len > SLUG_MAX) { /* cut at a word's end, if there is one */
+		size_t cut = SLUG_MAX;
+		while (cut > 0 && b.s[cut] != '-')
+			cut--;
+		b.len = cut ? cut : SLUG_MAX;
+		b.s[b.len] = '\0';
 	}
 	while (b.len && b.s[b.len - 1] == '-')
 		b.s[--b.len] = '\0';

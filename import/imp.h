@@ -105,6 +105,9 @@ int imp_text(struct imp *im, const struct imp_at *a, int as_text, char **out);
  * is read as its financial year (year set) or its month, with a warning.
  * Empty: unset. Returns 0 or -1. */
 int imp_time(struct imp *im, const struct imp_at *a, int accept, int year, struct ldr_time *t);
+/* Text as a time of the kinds in accept, in those spellings (no dates):
+ * 0, or -1. */
+int imp_parse_time(const char *s, int accept, struct ldr_time *t);
 /* A value of an enumeration of kind k's field, as an id or a label
  * ("in-progress", "In progress"). Returns 0 or -1. */
 int imp_enum(struct imp *im, const struct imp_at *a, const struct ldr_kind *k, const char *field, int *v);
@@ -155,6 +158,8 @@ struct imp_table {
 	unsigned hidden, first_hidden; /* hidden rows read */
 };
 
+/* The key a heading (imp_heading) names, or -1. */
+int imp_col_key(const struct imp_col *cols, size_t n, const char *heading);
 /* Find the header row of a table in s: the first of its first rows whose
  * headings name every required column. Returns 0, or -1 (nothing said)
  * when there is none. */

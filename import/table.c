@@ -10,8 +10,7 @@
 
 #define MAX_ACTIVE 1024 /* merged ranges over one row: more is refused */
 
-/* The key whose names include heading, or -1. */
-static int key_of(const struct imp_col *cols, size_t n, const char *heading)
+int imp_col_key(const struct imp_col *cols, size_t n, const char *heading)
 {
 	size_t i, len = strlen(heading);
 
@@ -47,7 +46,7 @@ static int map_row(struct imp_table *t, const struct imp_col *cols, size_t n, si
 		t->col[i] = -1;
 	for (i = first; i < end; i++) {
 		char *h = imp_heading(t->s->cells[i].text);
-		int k = key_of(cols, n, h);
+		int k = imp_col_key(cols, n, h);
 		if (k >= 0 && t->col[k] < 0)
 			t->col[k] = (int)t->s->cells[i].col;
 		free(h);
@@ -66,7 +65,7 @@ static void extras(struct imp_table *t, const struct imp_col *cols, size_t n, si
 	for (i = first; i < end; i++) {
 		const struct ldr_cell *c = &t->s->cells[i];
 		char *h = imp_heading(c->text), *name;
-		int k = key_of(cols, n, h);
+		int k = imp_col_key(cols, n, h);
 		free(h);
 		if (k >= 0 && t->col[k] == (int)c->col)
 			continue;

@@ -166,6 +166,18 @@ static void respell(const char *s, struct ldr_buf *out, int *month_like)
 	}
 }
 
+int imp_parse_time(const char *s, int accept, struct ldr_time *t)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	char err[200];
+	int month_like, r;
+
+	respell(s, &b, &month_like);
+	r = ldr_time_parse(t, b.s ? b.s : "", accept, err, sizeof(err));
+	ldr_buf_release(&b);
+	return r;
+}
+
 /* A date, as a cell in a date format gives it (2016-07-01) or as text
  * (2016-07-01, 1/7/2016): 1 with its year and month. */
 static int date_of(const struct ldr_cell *c, int *y, int *m)
