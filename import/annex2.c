@@ -150,7 +150,7 @@ static void projects(struct a2 *a)
 		const char *id;
 		while (*s == ' ')
 			s++;
-		id = imp_project(a->im, &at, s);
+		id = imp_project(a->im, &at, s, 1);
 		if (id) {
 			a->c.projects.v = ldr_realloc(a->c.projects.v, (a->c.projects.n + 1) * sizeof(char *));
 			a->c.projects.v[a->c.projects.n++] = ldr_strdup(id);

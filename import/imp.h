@@ -200,8 +200,9 @@ void imp_id_add(struct imp *im, const char *id);
  * never returned (a name is always a group). */
 const char *imp_group(struct imp *im, const struct imp_at *a);
 /* The project "P11" or "P11 MIG Phase 1" or "MIG Phase 1" names: its id,
- * made (with that name) when it is new. NULL for text that names none. */
-const char *imp_project(struct imp *im, const struct imp_at *a, const char *text);
+ * made (with that name) when it is new, renamed (rename) when the name
+ * differs. NULL for text that names none. */
+const char *imp_project(struct imp *im, const struct imp_at *a, const char *text, int rename);
 /* The organisation a provider's name or id names, made when it is new. */
 const char *imp_org(struct imp *im, const char *text);
 /* Take note of a financial year seen (for a new roadmap's horizon). */

@@ -73,7 +73,8 @@ static const char *new_project(struct imp *im, const char *id, const char *name)
 }
 
 /* A project named by its id, with the name the sheet gives it. */
-static const char *project_by_id(struct imp *im, const struct imp_at *a, const char *id, const char *name)
+static const char *project_by_id(struct imp *im, const struct imp_at *a, const char *id, const char *name,
+				 int rename)
 {
 	long i = imp_index_id(&im->projects, id);
 	struct ldr_project *p;
@@ -85,7 +86,7 @@ static const char *project_by_id(struct imp *im, const struct imp_at *a, const c
 	if (i < 0)
 		return *name ? new_project(im, id, name) : imp_pool_add(&im->pool, ldr_strdup(id));
 	p = LDR_ITEM(im->rm->projects, struct ldr_project, (size_t)i);
-	if (*name && strcmp(p->name ? p->name : "", name)) {
+	if (rename && *name && strcmp(p->name ? p->name : "", name)) {
 		free(p->name);
 		p->name = ldr_strdup(name);
 		ldr_derived_forget(&ldr_kind_project, p, "name");
@@ -93,7 +94,7 @@ static const char *project_by_id(struct imp *im, const struct imp_at *a, const c
 	return p->id;
 }
 
-const char *imp_project(struct imp *im, const struct imp_at *a, const char *text)
+const char *imp_project(struct imp *im, const struct imp_at *a, const char *text, int rename)
 {
 	size_t n = imp_leading_id(text, &im->projects);
 	char *id;
@@ -110,7 +111,7 @@ const char *imp_project(struct imp *im, const struct imp_at *a, const char *text
 			      : new_project(im, NULL, text);
 	}
 	id = ldr_strndup(text, n);
-	r = project_by_id(im, a, id, name);
+	r = project_by_id(im, a, id, name, rename);
 	free(id);
 	return r;
 }
