@@ -185,10 +185,11 @@ static void year(struct a2 *a)
 static void required(struct a2 *a, int key, char **out)
 {
 	struct imp_at at = imp_table_at(&a->t, key);
+	const struct ldr_cell *head = ldr_sheet_cell(a->t.s, a->t.head, at.col);
 
 	if (imp_text(a->im, &at, 0, out) == 0 && !*out)
-		imp_error(a->im, at.s, at.row, at.col, "'%s' is empty: a capability is who can do what",
-			  field_of[key]);
+		imp_error(a->im, at.s, at.row, at.col, "%s is empty: a capability is who can do what",
+			  imp_q(a->im, head ? head->text : field_of[key]));
 }
 
 static void read_row(struct a2 *a)
@@ -286,24 +287,30 @@ static void apply(struct a2 *a, long i)
 
 /* ---- the sheet ----------------------------------------------------------------------- */
 
-/* Whether the Status column holds the statuses of ldr-format(5); if not,
- * it is one of the footprint's own columns (a status such as "business case
- * approved", guidance §6.20), kept as an attribute. */
+/* Whether the Status column holds the statuses of ldr-format(5), most of
+ * its values being one (the others are then mistakes, each a problem); if
+ * not, it is one of the footprint's own columns (a status such as "business
+ * case approved", guidance §6.20), kept as an attribute. */
 static void status_column(struct a2 *a)
 {
 	const struct ldr_sheet *s = a->t.s;
 	unsigned col = (unsigned)a->t.col[K_STATUS];
 	const char *name;
-	size_t i;
+	size_t i, ok = 0, other = 0, first = 0;
 
 	if (a->t.col[K_STATUS] < 0)
 		return;
-	for (i = 0; i < s->n; i++)
-		if (s->cells[i].row > a->t.head && s->cells[i].col == col &&
-		    !imp_enum_ok(s->cells[i].text, &ldr_kind_capability, "status"))
-			break;
-	if (i == s->n)
+	for (i = 0; i < s->n; i++) {
+		if (s->cells[i].row <= a->t.head || s->cells[i].col != col || !*s->cells[i].text)
+			continue;
+		if (imp_enum_ok(s->cells[i].text, &ldr_kind_capability, "status"))
+			ok++;
+		else if (!other++)
+			first = i;
+	}
+	if (ok >= other)
 		return;
+	i = first;
 	a->status_is_attr = 1;
 	name = ldr_sheet_cell(s, a->t.head, col)->text;
 	a->t.extra = ldr_realloc(a->t.extra, (a->t.nextra + 1) * sizeof(*a->t.extra));

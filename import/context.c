@@ -48,7 +48,7 @@ static void where(struct imp *im, struct ldr_buf *b, const struct ldr_sheet *s, 
 		return;
 	if (!im->o->csv) {
 		ldr_buf_addquoted(b, s->name, 100);
-		ldr_buf_addstr(b, row == (unsigned)-1 ? ": " : "!");
+		ldr_buf_addstr(b, row == (unsigned)-1 || col == (unsigned)-1 ? ": " : "!");
 	}
 	if (row == (unsigned)-1)
 		return;

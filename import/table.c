@@ -255,7 +255,8 @@ static void required(struct ldr_buf *b, const struct imp_col *cols, size_t n)
 	for (i = 0; i < n; i++) {
 		if (!cols[i].required)
 			continue;
-		ldr_buf_addf(b, "%s'%.*s'", b->len ? ", " : "", (int)strcspn(cols[i].names, "|"), cols[i].names);
+		ldr_buf_addf(b, "%s'%c%.*s'", b->len ? ", " : "", cols[i].names[0] - 'a' + 'A',
+			     (int)strcspn(cols[i].names, "|") - 1, cols[i].names + 1);
 	}
 }
 

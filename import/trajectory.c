@@ -294,7 +294,7 @@ static void row(struct traj *tr)
 
 	if (!group && g.c == NULL)
 		imp_error(im, g.s, g.row, g.col, "the capability group is empty");
-	if (i < 0 || !group || im->res->nerrors)
+	if (i < 0 || !group) /* the rows after are read all the same, for their problems */
 		return;
 	if (i != tr->last)
 		imp_order_block(im);

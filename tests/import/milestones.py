@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Write the milestones of a roadmap as a sheet, as a programme office keeps
 them (ldr exports no milestones): a row per milestone with the columns
-Project, Id, What, Due, Status, Delivered and Notes, below a title row.
+Project, Id, What, Due, Status, Delivered and Notes, below a title row (the
+footprint's name).
 For the round trip of 'ldr import milestones'.
 
     /usr/bin/python3 tests/import/milestones.py ROADMAP.yaml OUT.xlsx|OUT.csv
@@ -30,7 +31,7 @@ def rows(roadmap):
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         roadmap = yaml.safe_load(f)
-    title = "Milestones: %s" % roadmap["footprint"]["name"]
+    title = roadmap["footprint"]["name"]
     if sys.argv[2].endswith(".csv"):
         with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, lineterminator="\r\n")
