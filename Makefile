@@ -280,7 +280,7 @@ check-man: build/man/ldr.1
 
 # Fuzzing. The targets run under libFuzzer with 'make fuzz' (clang); in make
 # test, a replay driver runs them over every input kept in the corpus.
-FUZZ_TARGETS = load time xlsx csv
+FUZZ_TARGETS = load time xlsx csv import
 FUZZ_SECONDS ?= 60
 $(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ) $(B)/FLAGS
 	@mkdir -p $(dir $@)

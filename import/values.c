@@ -12,6 +12,16 @@
 
 /* ---- text ------------------------------------------------------------------- */
 
+/* A formula whose value is an error ("#REF!") is a problem, whatever the
+ * field. 1 when it is. */
+static int formula_error(struct imp *im, const struct imp_at *a)
+{
+	if (!a->c || a->c->type != LDR_CELL_ERROR)
+		return 0;
+	imp_error(im, a->s, a->row, a->col, "the cell's formula gives the error %s", imp_q(im, a->c->text));
+	return 1;
+}
+
 /* The first control character in s that a roadmap may not hold (C0 but tab
  * and newline, DEL, C1), or 0. */
 static unsigned control(const char *s)
@@ -61,6 +71,8 @@ int imp_text(struct imp *im, const struct imp_at *a, int as_text, char **out)
 	*out = NULL;
 	if (!a->c || !*a->c->text)
 		return 0;
+	if (formula_error(im, a))
+		return -1;
 	s = plain(im, a->c->text);
 	if ((cc = control(s))) {
 		imp_error(im, a->s, a->row, a->col, "control character U+%04X in the cell: only tab and line "
@@ -230,6 +242,8 @@ int imp_time(struct imp *im, const struct imp_at *a, int accept, int year, struc
 	memset(t, 0, sizeof(*t));
 	if (!a->c || !*a->c->text)
 		return 0;
+	if (formula_error(im, a))
+		return -1;
 	if (from_date(im, a, accept, year, t))
 		goto out;
 	respell(a->c->text, &b, &month_like);
@@ -293,6 +307,8 @@ int imp_enum(struct imp *im, const struct imp_at *a, const struct ldr_kind *k, c
 	*v = 0;
 	if (!a->c || !*a->c->text)
 		return 0;
+	if (formula_error(im, a))
+		return -1;
 	if ((i = enum_index(a->c->text, f)) >= 0) {
 		*v = i + 1;
 		return 0;
@@ -315,6 +331,8 @@ int imp_tick(struct imp *im, const struct imp_at *a, int *v)
 	*v = 0;
 	if (!a->c || !*a->c->text)
 		return 0;
+	if (formula_error(im, a))
+		return -1;
 	w = imp_norm(a->c->text);
 	for (i = 0; i < LDR_ARRAY_SIZE(yes); i++)
 		*v |= !strcmp(w, yes[i]);
@@ -337,6 +355,8 @@ int imp_int(struct imp *im, const struct imp_at *a, long long lo, long long hi, 
 	memset(v, 0, sizeof(*v));
 	if (!a->c || !*a->c->text)
 		return 0;
+	if (formula_error(im, a))
+		return -1;
 	d = strtod(a->c->text, &end);
 	while (*end == ' ')
 		end++;
@@ -356,6 +376,8 @@ int imp_ids(struct imp *im, const struct imp_at *a, struct ldr_strv *v)
 	int r = 0;
 
 	memset(v, 0, sizeof(*v));
+	if (formula_error(im, a))
+		return -1;
 	while (*p) {
 		size_t n = strcspn(p, ",; \t\r\n");
 		char *id = ldr_strndup(p, n);

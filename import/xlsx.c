@@ -40,7 +40,16 @@ struct part {
 	const char *name;
 	XML_Parser parser;
 	int failed;
+	/* The handlers, called through depth_start and depth_end, which
+	 * count how deep the elements are nested. */
+	XML_StartElementHandler start;
+	XML_EndElementHandler end;
+	unsigned depth;
 };
+
+/* No part of a workbook nests elements more than a dozen deep; expat keeps
+ * every open element, so a part nested millions deep would take gigabytes. */
+#define MAX_DEPTH 256
 
 /* The local name of an element or attribute ("row" of "...main|row"). */
 static const char *local(const char *name)
@@ -80,6 +89,25 @@ static void XMLCALL no_dtd(void *ud, const XML_Char *name, const XML_Char *sys, 
 	fail(ud, "has a document type declaration: refused (no workbook needs one)");
 }
 
+/* Each part's handlers take the part (its first member) as user data. */
+static void XMLCALL depth_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct part *p = ud;
+
+	if (++p->depth > MAX_DEPTH)
+		fail(p, "elements nested more than %d deep: refused", MAX_DEPTH);
+	else
+		p->start(ud, name, atts);
+}
+
+static void XMLCALL depth_end(void *ud, const XML_Char *name)
+{
+	struct part *p = ud;
+
+	p->depth--;
+	p->end(ud, name);
+}
+
 /* Stream a part of the package through the handlers: 0; 1 when it is not
  * there (and not required); -1 (err) when it cannot be read. */
 static int read_part(struct xlsx *x, const char *name, int required, XML_StartElementHandler start,
@@ -94,6 +122,9 @@ static int read_part(struct xlsx *x, const char *name, int required, XML_StartEl
 	p->x = x;
 	p->name = name;
 	p->failed = 0;
+	p->start = start;
+	p->end = end;
+	p->depth = 0;
 	if (zip_stat(x->zip, name, 0, &st) < 0) {
 		if (required)
 			ldr_buf_addf(x->err, "%s: not a workbook: it has no %s\n", x->path, name);
@@ -110,7 +141,7 @@ static int read_part(struct xlsx *x, const char *name, int required, XML_StartEl
 	}
 	p->parser = XML_ParserCreateNS(NULL, '|');
 	XML_SetUserData(p->parser, p);
-	XML_SetElementHandler(p->parser, start, end);
+	XML_SetElementHandler(p->parser, depth_start, depth_end);
 	XML_SetCharacterDataHandler(p->parser, text);
 	XML_SetStartDoctypeDeclHandler(p->parser, no_dtd);
 	while (!p->failed && (n = zip_fread(f, buf, sizeof(buf))) > 0) {

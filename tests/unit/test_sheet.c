@@ -151,9 +151,8 @@ static void test_template(void **state)
 	"<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">" \
 	"<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"[$-809]d mmmm yyyy\"/></numFmts>" \
 	"<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
-#define SHEET(rows) \
-	"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" rows \
-	"</sheetData></worksheet>"
+#define SHEET_OPEN "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+#define SHEET(rows) SHEET_OPEN "<sheetData>" rows "</sheetData></worksheet>"
 
 static void package(const char *name, const char *workbook, const char *sheet, size_t extra)
 {
@@ -245,6 +244,15 @@ static void test_refused(void **state)
 	refused("dtd.xlsx", "xl/worksheets/sheet1.xml: has a document type declaration: refused");
 	package("bad.xlsx", WORKBOOK(""), SHEET("<row><c><v>1</v></row>"), 0);
 	refused("bad.xlsx", "xl/worksheets/sheet1.xml:1:");
+	/* Nested deeper than any workbook is: refused before expat keeps it all. */
+	{
+		char deep[4000] = SHEET_OPEN;
+		size_t i;
+		for (i = 0; i < 300; i++)
+			strcat(deep, "<x>");
+		package("deep.xlsx", WORKBOOK(""), deep, 0);
+		refused("deep.xlsx", "xl/worksheets/sheet1.xml: elements nested more than 256 deep: refused");
+	}
 	package("sst.xlsx", WORKBOOK(""), SHEET("<row><c r=\"A1\" t=\"s\"><v>7</v></c></row>"), 0);
 	refused("sst.xlsx", "a cell names shared string 7, which is not there");
 	/* A part that unpacks to more than the limit: refused before it is read. */
