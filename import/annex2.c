@@ -206,6 +206,9 @@ static void read_row(struct a2 *a)
 	at = imp_table_at(&a->t, K_ID);
 	if (imp_text(im, &at, 0, &a->c.id) == 0 && a->c.id && !ldr_id_valid(a->c.id))
 		imp_error(im, at.s, at.row, at.col, "%s is not an id", imp_q(im, a->c.id));
+	else if (a->c.id && !ldr_hash_get(&a->by_id, a->c.id) && imp_id_taken(im, a->c.id))
+		imp_error(im, at.s, at.row, at.col, "%s is the id of another record, or of a row above",
+			  imp_q(im, a->c.id));
 	required(a, K_WHO, &a->c.who);
 	required(a, K_WHAT, &a->c.what);
 	year(a);
@@ -283,6 +286,18 @@ static void apply(struct a2 *a, long i)
 	if (update_attrs(a, dst) || a->attrs_reason)
 		imp_set_reason(&ldr_kind_capability, dst, "attributes", a->attrs_reason);
 	comments(a, dst);
+}
+
+/* A row: the capability it is, unless a row above was it too (by id). */
+static void apply_row(struct a2 *a)
+{
+	long i = match(a);
+	struct imp_at at = imp_table_at(&a->t, K_ID);
+
+	if (a->c.id && i >= 0 && a->matched[i])
+		imp_error(a->im, at.s, at.row, at.col, "%s is the id of a row above too", imp_q(a->im, a->c.id));
+	else
+		apply(a, i);
 }
 
 /* ---- the sheet ----------------------------------------------------------------------- */
@@ -370,7 +385,7 @@ int imp_annex2(struct imp *im)
 		block(&a, &last);
 		im->res->rows++;
 		if (!im->res->nerrors)
-			apply(&a, match(&a));
+			apply_row(&a);
 		ldr_rec_release(&ldr_kind_capability, &a.c);
 	}
 	for (rows = 0; rows < a.existing; rows++)

@@ -215,6 +215,8 @@ static void read_row(struct dossier *d)
 	at = imp_table_at(&d->t, K_ID);
 	if (imp_text(im, &at, 0, &d->p.id) == 0 && d->p.id && !ldr_id_valid(d->p.id))
 		imp_error(im, at.s, at.row, at.col, "%s is not an id", imp_q(im, d->p.id));
+	else if (d->p.id && imp_index_id(&im->projects, d->p.id) < 0 && imp_id_taken(im, d->p.id))
+		imp_error(im, at.s, at.row, at.col, "%s is the id of another record", imp_q(im, d->p.id));
 	at = imp_table_at(&d->t, K_NAME);
 	if (imp_text(im, &at, 0, &d->p.name) == 0 && !d->p.name)
 		imp_error(im, at.s, at.row, at.col, "the project's name is empty");
@@ -257,9 +259,9 @@ static long match(struct dossier *d)
 	if (d->p.id)
 		return imp_index_id(&im->projects, d->p.id);
 	i = d->p.name ? imp_index_name(&im->projects, d->p.name) : -1;
-	if (i < 0 || !d->matched[i])
+	if (i >= 0 && (size_t)i < d->existing && !d->matched[i])
 		return i;
-	for (j = 0; j < d->existing; j++) { /* a second project of that name */
+	for (j = 0; i >= 0 && j < d->existing; j++) { /* another project of that name */
 		const struct ldr_project *p = LDR_ITEM(im->rm->projects, struct ldr_project, j);
 		char *a = imp_norm(p->name ? p->name : ""), *b = imp_norm(d->p.name);
 		int same = !strcmp(a, b);
@@ -390,6 +392,18 @@ static void apply(struct dossier *d, long i)
 	comments(d, p);
 }
 
+/* A row: the project it is, unless a row above was it too. */
+static void apply_row(struct dossier *d)
+{
+	long i = match(d);
+	struct imp_at at = imp_table_at(&d->t, K_ID);
+
+	if (d->p.id && i >= 0 && ((size_t)i >= d->existing || d->matched[i]))
+		imp_error(d->im, at.s, at.row, at.col, "%s is the id of a row above too", imp_q(d->im, d->p.id));
+	else
+		apply(d, i);
+}
+
 int imp_dossier(struct imp *im)
 {
 	struct dossier d;
@@ -411,7 +425,7 @@ int imp_dossier(struct imp *im)
 		read_row(&d);
 		im->res->rows++;
 		if (!im->res->nerrors)
-			apply(&d, match(&d));
+			apply_row(&d);
 		ldr_rec_release(&ldr_kind_project, &d.p);
 		free(d.extra_notes);
 		d.extra_notes = NULL;

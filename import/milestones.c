@@ -166,6 +166,10 @@ static void apply(struct ms *ms, long pi)
 	struct ldr_milestone *m;
 	int k;
 
+	if (i >= 0 && ms->m.id && ldr_hash_get(&ms->matched, ms->m.id)) {
+		imp_error(im, at.s, at.row, at.col, "%s is the id of a row above too", imp_q(im, ms->m.id));
+		return;
+	}
 	if (i < 0 && !(m = new_milestone(ms, p, &at)))
 		return;
 	if (i >= 0) {

@@ -41,3 +41,6 @@ printf 'Ref,Initiative,Start,Status,Care quality,Dependencies\n1,A,16/17,Planned
 printf 'Provider,Capability group,Baseline year,Baseline,16/17\nTrust,records,15/16,101,50\nTrust,transfers,16/17,40,x\n' > $T/bad-traj.csv && ldr import trajectory $T/bad-traj.csv -o $T/bad-traj.yaml
 printf 'What,Year\nGPs,16/17\n' > $T/nohead.csv && ldr import annex2 $T/nohead.csv -o $T/nohead.yaml
 . tests/cli/repo.sh && rm -rf $R
+# Ids given twice are refused, by cell.
+printf 'Id,Who,What\nC01,GPs,Can refer\nC01,Nurses,Can view\n' > $T/dup.csv && cp roadmaps/annex2-illustration.yaml $T/dup.yaml && ldr import annex2 $T/dup.csv --into $T/dup.yaml; ldr import annex2 $T/dup.csv -o $T/dup-new.yaml
+printf 'Id,Initiative\nP01,Records\nP01,Smartcards\n' > $T/dupd.csv && ldr import dossier $T/dupd.csv -o $T/dupd.yaml
