@@ -264,24 +264,25 @@ static int load_target(const char *arg, struct target *t)
 	ldr_roadmap_init(&t->rm);
 	if (ldr_repo_open(&t->repo, arg, &err) < 0) {
 		t->repo = NULL; /* not in a repository: the file is written */
-	} else if ((r = hist_load_repo("import", t->repo, &t->rm, &t->st))) {
-		goto out;
-	} else if (!t->st.committed[0]) {
-		ldr_repo_free(t->repo); /* not committed: a commit would surprise */
-		t->repo = NULL;
-	} else if (ldr_loaded_dirty(&t->st)) {
-		fprintf(stderr, "ldr import: %s has changes not committed: commit them first ('ldr diff' "
-			"shows them), so that the import is a change of its own\n",
-			cli_safe(ldr_repo_file(t->repo), &b));
-		r = LDR_EXIT_PARSE;
-		goto out;
-	} else {
+		ldr_roadmap_release(&t->rm);
+		r = cli_load(arg, &t->rm, &t->path, &t->text, NULL);
+	} else if ((r = hist_load_repo("import", t->repo, &t->rm, &t->st)) == 0) {
 		t->path = ldr_strdup(ldr_repo_file(t->repo));
-		goto out;
+		if (!t->st.committed[0]) {
+			/* Not committed: a commit would surprise. The file is written,
+			 * unless it changes meanwhile. */
+			ldr_repo_free(t->repo);
+			t->repo = NULL;
+			if (ldr_file_read(t->path, &t->text, &err) < 0) {
+				fprintf(stderr, "ldr import: %s\n", err.s);
+				r = LDR_EXIT_PARSE;
+			}
+		} else if (ldr_loaded_dirty(&t->st)) {
+			fprintf(stderr, "ldr import: %s has changes not committed: commit them first ('ldr diff' "
+				"shows them), so that the import is a change of its own\n", cli_safe(t->path, &b));
+			r = LDR_EXIT_PARSE;
+		}
 	}
-	ldr_roadmap_release(&t->rm);
-	r = cli_load(arg, &t->rm, &t->path, &t->text, NULL);
-out:
 	ldr_buf_release(&err);
 	ldr_buf_release(&b);
 	return r;
@@ -330,6 +331,8 @@ static int save(struct target *t, const struct ldr_roadmap *rm, const struct imp
 		ldr_buf_reset(&text);
 		if (ldr_roadmap_write(rm, &text, &err) < 0 || ldr_file_write_atomic(t->path, text.s, text.len, &err) < 0)
 			r = LDR_EXIT_PARSE;
+		else
+			printf("wrote %s (not in a repository: not committed)\n", cli_safe(t->path, &id));
 	}
 	if (r)
 		fprintf(stderr, "ldr import: %s\n", err.s);

@@ -40,6 +40,8 @@ printf 'Who,What,Year,Capability group,Status\nGPs,Can refer,next year,records,f
 printf 'Ref,Initiative,Start,Status,Care quality,Dependencies\n1,A,16/17,Planned,maybe,P02\nx,B,soon,Finished,\342\234\223,"P01, P#3"\n' > $T/bad-dossier.csv && ldr import dossier $T/bad-dossier.csv -o $T/bad-dossier.yaml; ls $T/bad-dossier.yaml
 printf 'Provider,Capability group,Baseline year,Baseline,16/17\nTrust,records,15/16,101,50\nTrust,transfers,16/17,40,x\n' > $T/bad-traj.csv && ldr import trajectory $T/bad-traj.csv -o $T/bad-traj.yaml
 printf 'What,Year\nGPs,16/17\n' > $T/nohead.csv && ldr import annex2 $T/nohead.csv -o $T/nohead.yaml
+# A file in the repository's work tree that git does not track: written, not committed.
+. tests/cli/repo.sh && cd $R && cp one/roadmap.yaml one/stray.yaml && ldr import annex2 e.csv --into one/stray.yaml | tail -1 && git -C one status --short && git -C one log --oneline | wc -l
 . tests/cli/repo.sh && rm -rf $R
 # Ids given twice are refused, by cell.
 printf 'Id,Who,What\nC01,GPs,Can refer\nC01,Nurses,Can view\n' > $T/dup.csv && cp roadmaps/annex2-illustration.yaml $T/dup.yaml && ldr import annex2 $T/dup.csv --into $T/dup.yaml; ldr import annex2 $T/dup.csv -o $T/dup-new.yaml
