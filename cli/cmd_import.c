@@ -332,7 +332,7 @@ static int save(struct target *t, const struct ldr_roadmap *rm, const struct imp
 		if (ldr_roadmap_write(rm, &text, &err) < 0 || ldr_file_write_atomic(t->path, text.s, text.len, &err) < 0)
 			r = LDR_EXIT_PARSE;
 		else
-			printf("wrote %s (not in a repository: not committed)\n", cli_safe(t->path, &id));
+			printf("wrote %s (not committed in a repository: the file only)\n", cli_safe(t->path, &id));
 	}
 	if (r)
 		fprintf(stderr, "ldr import: %s\n", err.s);
