@@ -161,6 +161,28 @@ static void projects(struct a2 *a)
 	free(text);
 }
 
+/* A detail that names a quarter or month only within its year: "Q2",
+ * "July", "Jul". 0 with it in *t, or -1. */
+static int within(const char *text, const struct ldr_time *year, struct ldr_time *t)
+{
+	static const char *const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+					      "jul", "aug", "sep", "oct", "nov", "dec" };
+	char *n = imp_norm(text);
+	int fy = ldr_time_fy_of_month(ldr_time_first(year)), m, r = -1;
+
+	if (year->kind == LDR_TIME_YEAR && n[0] == 'q' && n[1] >= '1' && n[1] <= '4' && !n[2]) {
+		*t = ldr_time_quarter(fy, n[1] - '0');
+		r = 0;
+	}
+	for (m = 0; r < 0 && year->kind == LDR_TIME_YEAR && m < 12; m++)
+		if (strlen(n) >= 3 && !strncmp(n, months[m], 3)) {
+			*t = ldr_time_month(m < 3 ? fy + 1 : fy, m + 1);
+			r = 0;
+		}
+	free(n);
+	return r;
+}
+
 /* The year, made precise by a Detail column's month or quarter. */
 static void year(struct a2 *a)
 {
@@ -169,7 +191,8 @@ static void year(struct a2 *a)
 	char buf[LDR_TIME_STR_MAX];
 
 	imp_time(a->im, &y, LDR_TIME_ANY, 1, &a->c.year);
-	if (!d.c || imp_time(a->im, &d, LDR_TIME_QUARTER | LDR_TIME_MONTH, 0, &detail) < 0 || !detail.kind)
+	if (!d.c || (within(d.c->text, &a->c.year, &detail) < 0 &&
+		     (imp_time(a->im, &d, LDR_TIME_QUARTER | LDR_TIME_MONTH, 0, &detail) < 0 || !detail.kind)))
 		return;
 	if (a->c.year.kind && (ldr_time_first(&detail) < ldr_time_first(&a->c.year) ||
 			       ldr_time_last(&detail) > ldr_time_last(&a->c.year))) {

@@ -31,8 +31,10 @@ ldr export annex2 -o $T/a.csv roadmaps/annex2-illustration.yaml && cp roadmaps/a
 # The export as issue 16 makes it: a byte-order mark, title rows, Id,
 # Status and Detail (a month or quarter within the year), notes.
 printf '\357\273\277Capability deployment schedule (Annex 2)\r\nAnnex 2 illustration\r\n\r\nId,Who,What,Year,Detail,Capability group,Status,Delivering projects,Notes\r\nC03,A&E clinicians,Can access condition and details of inbound patients,18/19,2018-10,"Records, assessments and plans",Aspirational,,\r\nC04,GPs,Receive structured clinical documents from acute at patient discharge within 24 hours,17/18,17/18 Q2,Transfers of care,In progress,,"Two lines:\nsecond"\r\n' > $T/ids.csv && cp roadmaps/annex2-illustration.yaml $T/ids.yaml && ldr import annex2 $T/ids.csv --into $T/ids.yaml --dry-run
+# A Detail column within the year: a quarter, a month, by name or alone.
+printf 'Who,What,Year,Detail\nA,x,16/17,Q3\nB,y,16/17,February\nC,z,16/17,Jul\nD,w,16/17,2016-08\nE,v,16/17,2017-05\n' > $T/detail.csv && ldr import annex2 $T/detail.csv -o $T/detail.yaml; sed -i '$d' $T/detail.csv && ldr import annex2 $T/detail.csv -o $T/detail.yaml >/dev/null && grep year: $T/detail.yaml
 # A Status column of the footprint's own (guidance 6.20) is an attribute.
-printf 'Who,What,Year,Status\nGPs,Can refer electronically,16/17,Business case approved\nNurses,Can view records,17/18,firm\n' > $T/status.csv && ldr import annex2 $T/status.csv -o $T/status.yaml >/dev/null && grep -A3 attributes $T/status.yaml
+printf 'Who,What,Year,Status\nGPs,Can refer electronically,16/17,Business case approved\nNurses,Can view records,17/18,firm\nCarers,Can book,17/18,In procurement\n' > $T/status.csv && ldr import annex2 $T/status.csv -o $T/status.yaml >/dev/null && grep -A3 attributes $T/status.yaml
 # CSV's guard against formulas goes; text that looks like one stays text.
 printf "Who,What,Year\n'=GPs,'-can view,16/17\n" > $T/guard.csv && ldr import annex2 $T/guard.csv -o $T/guard.yaml >/dev/null && grep -E 'who|what' $T/guard.yaml
 # Every cell that cannot be read, listed by cell; nothing written.
