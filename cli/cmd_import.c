@@ -137,13 +137,13 @@ static void print_diff(const struct ldr_diff *d, const char *roadmap, const char
 	ldr_buf_release(&out);
 }
 
-/* "40 rows of capabilities: 2 added, 38 matched; 3 in the roadmap not in the sheet, kept". */
-static void print_counts(const struct ldr_import_result *res, const char *kind, int fresh)
+/* "40 rows read (annex2): 2 added, 38 matched; 3 in the roadmap but not in the sheet, kept". */
+static void print_counts(FILE *out, const struct ldr_import_result *res, const char *kind, int fresh)
 {
-	printf("%zu row%s read (%s): %zu added", res->rows, res->rows == 1 ? "" : "s", kind, res->added);
+	fprintf(out, "%zu row%s read (%s): %zu added", res->rows, res->rows == 1 ? "" : "s", kind, res->added);
 	if (!fresh)
-		printf(", %zu matched; %zu in the roadmap but not in the sheet, kept", res->updated, res->kept);
-	printf("\n");
+		fprintf(out, ", %zu matched; %zu in the roadmap but not in the sheet, kept", res->updated, res->kept);
+	fprintf(out, "\n");
 }
 
 /* ---- reading ----------------------------------------------------------------------- */
@@ -203,6 +203,34 @@ static int write_new(const char *path, const struct ldr_buf *text, struct ldr_bu
 	return 0;
 }
 
+/* -o -: the new roadmap on standard output, what was read on standard error. */
+static int import_to_stdout(const struct import_args *a)
+{
+	struct ldr_roadmap rm;
+	struct ldr_import_result res;
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	int r;
+
+	memset(&res, 0, sizeof(res));
+	ldr_import_fresh(&rm);
+	if ((r = read_and_import(a, &rm, 1, &res)) == 0) {
+		print_counts(stderr, &res, a->kind, 1);
+		if (a->dry_run) {
+			fprintf(stderr, "dry run: nothing written\n");
+		} else if (ldr_roadmap_write(&rm, &text, &err) < 0) {
+			fprintf(stderr, "ldr import: %s\n", err.s);
+			r = LDR_EXIT_PARSE;
+		} else {
+			fwrite(text.s, 1, text.len, stdout);
+		}
+	}
+	ldr_roadmap_release(&rm);
+	ldr_import_result_release(&res);
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	return r;
+}
+
 static int import_new(const struct import_args *a)
 {
 	struct ldr_roadmap rm;
@@ -221,7 +249,7 @@ static int import_new(const struct import_args *a)
 	}
 	if ((r = read_and_import(a, &rm, 1, &res)))
 		goto out;
-	print_counts(&res, a->kind, 1);
+	print_counts(stdout, &res, a->kind, 1);
 	if (a->dry_run) {
 		printf("dry run: %s not written\n", cli_safe(a->out, &b));
 		goto out;
@@ -360,7 +388,7 @@ static int import_into(const struct import_args *a)
 	ldr_rec_copy(&ldr_kind_roadmap, &rm, &t.rm);
 	if ((r = read_and_import(a, &rm, 0, &res)))
 		goto out;
-	print_counts(&res, a->kind, 0);
+	print_counts(stdout, &res, a->kind, 0);
 	ldr_diff_roadmaps(&d, &t.rm, &rm);
 	if (!d.n) {
 		printf("nothing to change: %s holds what %s gives\n", cli_safe(t.path, &b), cli_safe(a->file, &c));
@@ -392,5 +420,7 @@ int cmd_import(int argc, char **argv)
 	}
 	if (r)
 		return r;
+	if (a.out && !strcmp(a.out, "-"))
+		return import_to_stdout(&a);
 	return a.out ? import_new(&a) : import_into(&a);
 }

@@ -17,6 +17,7 @@ ldr import annex2 x.csv y.csv -o y.yaml
 ldr export annex2 -o $T/d.csv roadmaps/derbyshire.yaml && cp roadmaps/annex2-illustration.yaml $T/exists.yaml && ldr import annex2 $T/d.csv -o $T/exists.yaml; cmp $T/exists.yaml roadmaps/annex2-illustration.yaml && echo untouched
 ldr import annex2 $T/d.csv -o $T/new.yaml --dry-run; ls $T/new.yaml
 ldr import annex2 $T/nothere.csv -o $T/new.yaml
+ldr import annex2 $T/d.csv -o - 2>&1 >/dev/null; ldr import annex2 $T/d.csv -o - 2>/dev/null > $T/stdout.yaml && ldr fmt --check $T/stdout.yaml && echo canonical
 # A repository: the schedule changed in the spreadsheet (a year re-phased,
 # an attribute, a new row, a row gone), merged as one commit.
 . tests/cli/repo.sh && cd $R && cp $OLDPWD/roadmaps/derbyshire.yaml d.yaml && ldr init one --from d.yaml >/dev/null && ldr export annex2 -o d.csv one
