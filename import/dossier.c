@@ -96,8 +96,10 @@ static const char *priority(struct dossier *d, const struct imp_at *a)
 	} else if (id && imp_id_taken(im, id)) {
 		imp_error(im, a->s, a->row, a->col, "%s is the id of a record that is not a priority", imp_q(im, id));
 		r = NULL;
+	} else if (*title) {
+		r = new_priority(d, id, title);
 	} else {
-		r = *title ? new_priority(d, id, title) : imp_pool_add(&im->pool, ldr_strdup(id));
+		r = id ? imp_pool_add(&im->pool, ldr_strdup(id)) : NULL;
 	}
 	free(id);
 	free(text);

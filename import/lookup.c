@@ -103,7 +103,7 @@ const char *imp_project(struct imp *im, const struct imp_at *a, const char *text
 
 	while (*name == ' ' || *name == '\t')
 		name++;
-	if (!*text)
+	if (!text[strspn(text, " \t")])
 		return NULL;
 	if (!n) {
 		i = imp_index_name(&im->projects, text);

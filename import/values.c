@@ -69,8 +69,8 @@ int imp_text(struct imp *im, const struct imp_at *a, int as_text, char **out)
 	unsigned cc;
 
 	*out = NULL;
-	if (!a->c || !*a->c->text)
-		return 0;
+	if (!a->c || !a->c->text[strspn(a->c->text, " \t\r\n")])
+		return 0; /* blanks are no value */
 	if (formula_error(im, a))
 		return -1;
 	s = plain(im, a->c->text);
