@@ -89,7 +89,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 # Saving under stress: kill -9 loops and two saves at once (tests/stress/).
 STRESS_BIN = $(B)/tests/stress
 
-.PHONY: all run test check-unit check-cli check-export check-svg check-layout check-man \
+.PHONY: all run test check-unit check-cli check-export check-import check-svg check-layout check-man \
 	check-office check-fuzz check-valgrind check-stress check-tmux check-ssh check-report man fuzz bench deps \
 	deps-install install clean
 
@@ -177,7 +177,7 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN) $(STRESS_BIN)
 	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz \
-		check-cli check-export check-svg check-report check-stress check-tmux check-ssh
+		check-cli check-export check-import check-svg check-report check-stress check-tmux check-ssh
 	@echo "--- again, with AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(SANITIZER_ENV) $(MAKE) --no-print-directory DEVELOPER=1 B=build/asan SANITIZE=1 \
 		check-unit check-fuzz check-cli
@@ -209,11 +209,18 @@ check-valgrind: ldr
 check-export: ldr
 	@sh tests/export/run.sh
 
+# Imports: the exact round trip of every kind for the roadmaps and the
+# bench's, and workbooks ldr did not write (tests/import/run.sh).
+check-import: ldr build/bench/gen
+	@sh tests/import/run.sh
+
 # Not part of 'make test' (LibreOffice is large and slow to start): the
 # spreadsheets opened by LibreOffice Calc, as a board member's copy would
-# be. Needs libreoffice-calc (apt-get install libreoffice-calc).
+# be; and a CSV saved as a workbook by it, imported as the committed one
+# is. Needs libreoffice-calc (apt-get install libreoffice-calc).
 check-office: ldr
 	@sh tests/export/office.sh
+	@sh tests/import/office.sh
 
 # The charts: byte-exact goldens, well-formed, rendered by librsvg, inert;
 # and a few rendered in headless Chromium (about two seconds each).
@@ -274,7 +281,7 @@ check-man: build/man/ldr.1
 
 # Fuzzing. The targets run under libFuzzer with 'make fuzz' (clang); in make
 # test, a replay driver runs them over every input kept in the corpus.
-FUZZ_TARGETS = load time xlsx csv
+FUZZ_TARGETS = load time xlsx csv import
 FUZZ_SECONDS ?= 60
 $(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ) $(B)/FLAGS
 	@mkdir -p $(dir $@)

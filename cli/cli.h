@@ -45,6 +45,8 @@ int cmd_review(int argc, char **argv);
 int cmd_setup(int argc, char **argv);
 int cmd_sync(int argc, char **argv);
 int cmd_merge_driver(int argc, char **argv);
+/* What a programme office already has (issue 18): */
+int cmd_import(int argc, char **argv);
 
 /* How ldr was run (main's argv[0]): 'ldr setup' names it to git. */
 extern const char *cli_argv0;

@@ -115,6 +115,36 @@ const struct cli_command cli_commands[] = {
 	  "  --config FILE   key bindings (default: $XDG_CONFIG_HOME/ldr/config)\n"
 	  "  --keys          list the key bindings in force, and stop\n",
 	  cmd_tui },
+	{ "import", "KIND FILE (-o NEW.yaml | --into ROADMAP) [--sheet NAME] [--dry-run] [-m MSG]",
+	  "Read a workbook or CSV file into a new roadmap, or merge it into one.",
+	  "KIND is what FILE holds, as the exports write it or as people fill the NHS\n"
+	  "templates in: annex2 (a row per capability: Who, What, Year, Capability\n"
+	  "group, then the footprint's own columns, which become attributes), annex4\n"
+	  "(a sheet per universal capability), dossier (a row per project), trajectory\n"
+	  "(Digital Maturity scores by provider, group and year) or milestones (a row\n"
+	  "per milestone: Project, Id, What, Due, Status, Delivered, Notes). FILE is\n"
+	  ".xlsx or .csv (UTF-8). The header row is found wherever it is, below any\n"
+	  "title rows; columns are matched by their headings; years may be written\n"
+	  "16/17, 2016/17, 2016-17 or FY16/17 (a date is read as its financial year,\n"
+	  "with a warning); groups by name or id; formulas give the values they had\n"
+	  "when last calculated. Every cell that cannot be read is listed by sheet and\n"
+	  "cell, and then nothing is written (exit status 2).\n\n"
+	  "  -o, --output NEW.yaml  write a new roadmap (never replacing a file; - for\n"
+	  "                 standard output); the footprint's name and horizon are\n"
+	  "                 inferred, marked derived\n"
+	  "  --into ROADMAP  merge into a roadmap: records matched by id, else by who\n"
+	  "                 and what (capabilities), name (projects) or provider\n"
+	  "                 (trajectories); only the fields the sheet has are changed,\n"
+	  "                 and records it does not name are kept. The changes are\n"
+	  "                 printed as 'ldr diff' prints them, then committed as one\n"
+	  "                 change when ROADMAP is committed in a repository (refused\n"
+	  "                 while it has changes not committed), else written\n"
+	  "  --sheet NAME    read this sheet (default: the first that fits KIND)\n"
+	  "  --dry-run       print what would change; write nothing\n"
+	  "  -m, --message MSG  the commit's message (default: what was imported)\n\n"
+	  "What each export cannot carry, and so an import cannot give back, is listed\n"
+	  "in ldr(1).\n",
+	  cmd_import },
 	/* The roadmap's repository: history, baselines and the review. */
 	{ "init", "DIR [--from FILE] [--force] [-m MSG]",
 	  "Make a repository for a roadmap, with a first commit.",

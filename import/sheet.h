@@ -28,6 +28,13 @@ struct ldr_merge {
 	unsigned row0, col0, row1, col1; /* inclusive */
 };
 
+/* A note (a comment) on a cell: ldr's exports say there why a value was
+ * derived. */
+struct ldr_note {
+	unsigned row, col;
+	char *text;
+};
+
 struct ldr_sheet {
 	char *name;
 	int hidden;
@@ -37,6 +44,8 @@ struct ldr_sheet {
 	size_t nmerges;
 	unsigned char *hidden_rows; /* hidden_rows[row] when row < nhidden_rows */
 	size_t nhidden_rows;
+	struct ldr_note *notes; /* in row order, then column order */
+	size_t nnotes;
 	unsigned rows, cols; /* one past the last row and column with a cell */
 };
 
@@ -45,6 +54,10 @@ struct ldr_workbook {
 	struct ldr_sheet *sheets;
 	size_t n;
 	unsigned formulas; /* cells read from a formula's cached value */
+	/* The document's properties (docProps/core.xml), NULL when not given:
+	 * ldr's exports put the footprint's name in the subject and say in the
+	 * description that ldr wrote them. */
+	char *title, *subject, *description;
 };
 
 /* Limits: a workbook bigger than this is refused, not read (a zip bomb).
@@ -65,12 +78,20 @@ int ldr_xlsx_read_mem(struct ldr_workbook *wb, const char *name, const void *dat
  * len are its bytes. Returns 0, or -1 with the problems in err. */
 int ldr_csv_read(struct ldr_workbook *wb, const char *path, const char *data, size_t len, struct ldr_buf *err);
 
+/* Read the file at path as a workbook or as CSV: a name ending in .csv (or
+ * .txt), or bytes that are not a zip nor an old Office file, are CSV.
+ * *csv says which it was. Returns 0, or -1 with the problems in err. */
+int ldr_sheet_read_path(struct ldr_workbook *wb, const char *path, const char *only, int *csv,
+			struct ldr_buf *err);
+
 void ldr_workbook_release(struct ldr_workbook *wb);
 
 /* The sheet with this name, or NULL. */
 struct ldr_sheet *ldr_workbook_sheet(const struct ldr_workbook *wb, const char *name);
 /* The cell at row, col of a sheet, or NULL when it is empty. */
 const struct ldr_cell *ldr_sheet_cell(const struct ldr_sheet *s, unsigned row, unsigned col);
+/* The note on a cell, or NULL. */
+const char *ldr_sheet_note(const struct ldr_sheet *s, unsigned row, unsigned col);
 /* Whether a row is hidden. */
 int ldr_sheet_row_hidden(const struct ldr_sheet *s, unsigned row);
 /* "C7": a cell's name. buf needs 16 bytes. */

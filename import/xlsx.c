@@ -2,8 +2,9 @@
  * streams each XML part through handlers as it is inflated, so that a sheet
  * is never held whole. What is read: the sheets' names and order
  * (xl/workbook.xml, its relationships), the shared strings, which cell
- * styles are dates (xl/styles.xml), and each sheet's cells, hidden rows and
- * merged ranges. Parts are read within limits (a zip bomb or a gigabyte of
+ * styles are dates (xl/styles.xml), the document's title, subject and
+ * description (docProps/core.xml), and each sheet's cells, hidden rows,
+ * merged ranges and the notes on its cells (its comments part). Parts are read within limits (a zip bomb or a gigabyte of
  * XML is refused early), and a part with a DTD is refused (no entity can
  * expand). */
 #include "sheet.h"
@@ -39,7 +40,16 @@ struct part {
 	const char *name;
 	XML_Parser parser;
 	int failed;
+	/* The handlers, called through depth_start and depth_end, which
+	 * count how deep the elements are nested. */
+	XML_StartElementHandler start;
+	XML_EndElementHandler end;
+	unsigned depth;
 };
+
+/* No part of a workbook nests elements more than a dozen deep; expat keeps
+ * every open element, so a part nested millions deep would take gigabytes. */
+#define MAX_DEPTH 256
 
 /* The local name of an element or attribute ("row" of "...main|row"). */
 static const char *local(const char *name)
@@ -79,6 +89,25 @@ static void XMLCALL no_dtd(void *ud, const XML_Char *name, const XML_Char *sys, 
 	fail(ud, "has a document type declaration: refused (no workbook needs one)");
 }
 
+/* Each part's handlers take the part (its first member) as user data. */
+static void XMLCALL depth_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct part *p = ud;
+
+	if (++p->depth > MAX_DEPTH)
+		fail(p, "elements nested more than %d deep: refused", MAX_DEPTH);
+	else
+		p->start(ud, name, atts);
+}
+
+static void XMLCALL depth_end(void *ud, const XML_Char *name)
+{
+	struct part *p = ud;
+
+	p->depth--;
+	p->end(ud, name);
+}
+
 /* Stream a part of the package through the handlers: 0; 1 when it is not
  * there (and not required); -1 (err) when it cannot be read. */
 static int read_part(struct xlsx *x, const char *name, int required, XML_StartElementHandler start,
@@ -93,6 +122,9 @@ static int read_part(struct xlsx *x, const char *name, int required, XML_StartEl
 	p->x = x;
 	p->name = name;
 	p->failed = 0;
+	p->start = start;
+	p->end = end;
+	p->depth = 0;
 	if (zip_stat(x->zip, name, 0, &st) < 0) {
 		if (required)
 			ldr_buf_addf(x->err, "%s: not a workbook: it has no %s\n", x->path, name);
@@ -109,7 +141,7 @@ static int read_part(struct xlsx *x, const char *name, int required, XML_StartEl
 	}
 	p->parser = XML_ParserCreateNS(NULL, '|');
 	XML_SetUserData(p->parser, p);
-	XML_SetElementHandler(p->parser, start, end);
+	XML_SetElementHandler(p->parser, depth_start, depth_end);
 	XML_SetCharacterDataHandler(p->parser, text);
 	XML_SetStartDoctypeDeclHandler(p->parser, no_dtd);
 	while (!p->failed && (n = zip_fread(f, buf, sizeof(buf))) > 0) {
@@ -504,6 +536,199 @@ static void XMLCALL sheet_text(void *ud, const XML_Char *t, int len)
 		ldr_buf_add(&r->v, t, (size_t)len);
 }
 
+/* ---- a sheet's notes (comments) -------------------------------------------------- */
+
+/* The comments part of a sheet, from the sheet's relationships. */
+struct sheet_rels {
+	struct part p;
+	struct ldr_buf target;
+};
+
+static void XMLCALL sheet_rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct sheet_rels *r = ud;
+	const char *type = attr(atts, "Type"), *target = attr(atts, "Target");
+	size_t n = type ? strlen(type) : 0;
+
+	if (!strcmp(local(name), "Relationship") && target && n >= 9 && !strcmp(type + n - 9, "/comments")) {
+		ldr_buf_reset(&r->target);
+		ldr_buf_addstr(&r->target, target);
+	}
+}
+
+/* A relationship's target, relative to the directory of the part dir_of
+ * names ("../comments1.xml" from "xl/worksheets/sheet1.xml"), as a part's
+ * name in the package. */
+static void resolve(struct ldr_buf *out, const char *dir_of, const char *target)
+{
+	const char *slash = strrchr(dir_of, '/');
+
+	ldr_buf_reset(out);
+	if (target[0] == '/') {
+		ldr_buf_addstr(out, target + 1);
+		return;
+	}
+	if (slash)
+		ldr_buf_add(out, dir_of, (size_t)(slash - dir_of) + 1);
+	while (!strncmp(target, "../", 3)) {
+		target += 3;
+		while (out->len && out->s[out->len - 1] == '/')
+			out->s[--out->len] = '\0';
+		while (out->len && out->s[out->len - 1] != '/')
+			out->s[--out->len] = '\0';
+	}
+	ldr_buf_addstr(out, target);
+}
+
+struct comments {
+	struct part p;
+	struct ldr_sheet *s;
+	unsigned row, col;
+	int in_comment, in_t, in_phonetic;
+	struct ldr_buf text;
+};
+
+static void XMLCALL comments_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct comments *c = ud;
+	const char *n = local(name), *ref = attr(atts, "ref");
+
+	if (!strcmp(n, "comment")) {
+		c->in_comment = ref && parse_ref(ref, &c->row, &c->col) == 0;
+		ldr_buf_reset(&c->text);
+	} else if (!strcmp(n, "rPh")) {
+		c->in_phonetic = 1;
+	} else if (!strcmp(n, "t")) {
+		c->in_t = c->in_comment && !c->in_phonetic;
+	}
+}
+
+static void XMLCALL comments_end(void *ud, const XML_Char *name)
+{
+	struct comments *c = ud;
+	struct ldr_sheet *s = c->s;
+	const char *n = local(name);
+
+	if (!strcmp(n, "t")) {
+		c->in_t = 0;
+	} else if (!strcmp(n, "rPh")) {
+		c->in_phonetic = 0;
+	} else if (!strcmp(n, "comment") && c->in_comment) {
+		c->in_comment = 0;
+		if (++c->p.x->cells > LDR_SHEET_MAX_CELLS) {
+			fail(&c->p, "more than %u cells and notes: refused", LDR_SHEET_MAX_CELLS);
+			return;
+		}
+		s->notes = ldr_realloc(s->notes, (s->nnotes + 1) * sizeof(*s->notes));
+		s->notes[s->nnotes].row = c->row;
+		s->notes[s->nnotes].col = c->col;
+		s->notes[s->nnotes++].text = ldr_strndup(c->text.s ? c->text.s : "", c->text.len);
+	}
+}
+
+static void XMLCALL comments_text(void *ud, const XML_Char *t, int len)
+{
+	struct comments *c = ud;
+
+	if (!c->in_t)
+		return;
+	if (c->text.len + (size_t)len > LDR_SHEET_MAX_TEXT)
+		fail(&c->p, "a note longer than %u bytes: refused", LDR_SHEET_MAX_TEXT);
+	else
+		ldr_buf_add(&c->text, t, (size_t)len);
+}
+
+static int note_by_place(const void *a, const void *b)
+{
+	const struct ldr_note *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+/* The notes on the cells of the sheet in part, if it has any. */
+static int read_notes(struct xlsx *x, struct ldr_sheet *s, const char *part)
+{
+	struct sheet_rels r;
+	struct comments c;
+	struct ldr_buf rels = LDR_BUF_INIT, target = LDR_BUF_INIT;
+	const char *slash = strrchr(part, '/');
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	memset(&c, 0, sizeof(c));
+	c.s = s;
+	if (slash)
+		ldr_buf_add(&rels, part, (size_t)(slash - part) + 1);
+	ldr_buf_addf(&rels, "_rels/%s.rels", slash ? slash + 1 : part);
+	rc = read_part(x, rels.s, 0, sheet_rels_start, ignore_end, ignore_text, &r.p);
+	if (rc == 0 && r.target.len) {
+		resolve(&target, part, r.target.s);
+		rc = read_part(x, target.s, 0, comments_start, comments_end, comments_text, &c.p);
+	}
+	if (s->nnotes)
+		qsort(s->notes, s->nnotes, sizeof(*s->notes), note_by_place);
+	ldr_buf_release(&rels);
+	ldr_buf_release(&target);
+	ldr_buf_release(&r.target);
+	ldr_buf_release(&c.text);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- the document's properties --------------------------------------------------- */
+
+struct props {
+	struct part p;
+	struct ldr_workbook *wb;
+	char **into; /* the property being read */
+	struct ldr_buf text;
+};
+
+static void XMLCALL props_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct props *p = ud;
+	const char *n = local(name);
+
+	(void)atts;
+	p->into = !strcmp(n, "title") ? &p->wb->title : !strcmp(n, "subject") ? &p->wb->subject
+		: !strcmp(n, "description") ? &p->wb->description : NULL;
+	ldr_buf_reset(&p->text);
+}
+
+static void XMLCALL props_end(void *ud, const XML_Char *name)
+{
+	struct props *p = ud;
+
+	(void)name;
+	if (p->into && p->text.len && !*p->into)
+		*p->into = ldr_strndup(p->text.s, p->text.len);
+	p->into = NULL;
+}
+
+static void XMLCALL props_text(void *ud, const XML_Char *t, int len)
+{
+	struct props *p = ud;
+
+	if (!p->into)
+		return;
+	if (p->text.len + (size_t)len > LDR_SHEET_MAX_TEXT)
+		fail(&p->p, "a property longer than %u bytes: refused", LDR_SHEET_MAX_TEXT);
+	else
+		ldr_buf_add(&p->text, t, (size_t)len);
+}
+
+static int read_props(struct xlsx *x, struct ldr_workbook *wb)
+{
+	struct props p;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	p.wb = wb;
+	rc = read_part(x, "docProps/core.xml", 0, props_start, props_end, props_text, &p.p);
+	ldr_buf_release(&p.text);
+	return rc < 0 ? -1 : 0;
+}
+
 static int by_place(const void *a, const void *b)
 {
 	const struct ldr_cell *x = a, *y = b;
@@ -523,7 +748,7 @@ static int read_sheet(struct xlsx *x, struct ldr_sheet *s, const char *part)
 	ldr_buf_release(&r.v);
 	if (s->n)
 		qsort(s->cells, s->n, sizeof(*s->cells), by_place);
-	return rc;
+	return rc < 0 ? rc : read_notes(x, s, part);
 }
 
 /* ---- the whole -------------------------------------------------------------------- */
@@ -563,7 +788,8 @@ static int read_book(struct xlsx *x, struct ldr_workbook *wb, const char *only)
 	if (read_part(x, "xl/workbook.xml", 1, book_start, ignore_end, ignore_text, &b.p) < 0 ||
 	    read_part(x, "xl/_rels/workbook.xml.rels", 1, rels_start, ignore_end, ignore_text, &b.p) < 0 ||
 	    read_part(x, "xl/sharedStrings.xml", 0, sst_start, sst_end, sst_text, &s.p) < 0 ||
-	    read_part(x, "xl/styles.xml", 0, styles_start, styles_end, ignore_text, &st.p) < 0)
+	    read_part(x, "xl/styles.xml", 0, styles_start, styles_end, ignore_text, &st.p) < 0 ||
+	    read_props(x, wb) < 0)
 		goto out;
 	if (only && !ldr_workbook_sheet(wb, only)) {
 		ldr_buf_addf(x->err, "%s: no sheet '%s' (the sheets:", x->path, only);

@@ -12,6 +12,7 @@
 #include "../model/file.h"
 #include "edit.h"
 #include "form.h"
+#include "import.h"
 #include "text.h"
 
 static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
@@ -648,6 +649,8 @@ static void command(struct tui_app *app, const char *line)
 		tui_form_footprint(app);
 	} else if (!strcmp(word, "reload") || !strcmp(word, "e")) {
 		tui_reload(app);
+	} else if (!strcmp(word, "import")) {
+		tui_import(app, arg);
 	} else if (!strcmp(word, "undo")) {
 		tui_undo_last(app);
 	} else if (!strcmp(word, "redo")) {
@@ -673,7 +676,7 @@ static void command(struct tui_app *app, const char *line)
 				return;
 			}
 		tui_app_say(app, TUI_ROLE_WARNING,
-			    "unknown command '%s' (goto ID, w [MESSAGE], reload, footprint, as-of TIME, "
+			    "unknown command '%s' (goto ID, w [MESSAGE], reload, import KIND FILE, footprint, as-of TIME, "
 			    "undo, redo, help, q, q!, or a view's name)",
 			    word);
 	}

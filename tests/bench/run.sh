@@ -5,7 +5,8 @@
 # to baselines measured in the same run: cat of the file, libyaml's bare
 # event loop (the floor for any loader, tests/bench/yamlparse.c) and
 # Python's yaml.load with the C loader (what a user would script instead).
-# Then peak memory, the national view of 85 footprints, a ring of 10,000
+# Imports of the exports, against the time of the export. Then peak
+# memory, the national view of 85 footprints, a ring of 10,000
 # projects, 2,007 capability groups, and the history once ldr has one.
 # Times are CPU time (user and system), which a shared machine disturbs
 # much less than the clock.
@@ -136,7 +137,9 @@ sizes() {
 		gantt.svg tubemap.svg trajectory.svg; do
 		op "ldr export ${e%.*} .${e#*.}" "$LDR export ${e%.*} --as-of 2017-10 -o $B/out/$e @F" \
 			"$floor_s" "$floor_l" "the floor"
+		[ "$e" = annex2.xlsx ] && export_s=$last_small export_l=$last_large
 	done
+	imports
 	op "ldr export gantt --capabilities .svg" \
 		"$LDR export gantt --capabilities --as-of 2017-10 -o $B/out/gantt-c.svg @F" \
 		"$floor_s" "$floor_l" "the floor"
@@ -149,6 +152,31 @@ sizes() {
 	tui_delta "tui: a dependency tree (3, then back)" "2 $(repeat "j 2 " $TREES)q" "2 " \
 		"$(repeat "j 3 2 " $TREES)q" $TREES
 	echo "  (cat of the 50,000 file: $cat_l ms)"
+}
+
+# ldr import of the exports of the roadmaps (issue 18: the Annex 2 workbook
+# of 50,000 capabilities in at most twice the time of exporting it), into a
+# new roadmap and merged into the roadmap it came from (a dry run: the diff,
+# nothing written); and whether that merge changes nothing, as it must.
+imports() {
+	for f in $small $large; do
+		for e in annex2.xlsx annex2.csv dossier.xlsx; do
+			$LDR export "${e%.*}" -o "$f.$e" "$f"
+		done
+	done
+	for e in annex2.xlsx annex2.csv dossier.xlsx; do
+		op "ldr import ${e%.*} .${e#*.} -o" "rm -f $B/out/import.yaml && $LDR import ${e%.*} @F.$e -o $B/out/import.yaml" \
+			"$export_s" "$export_l" "the annex2 .xlsx export"
+	done
+	op "ldr import annex2 .xlsx --into --dry-run" "$LDR import annex2 @F.annex2.xlsx --into @F --dry-run" \
+		"$export_s" "$export_l" "the annex2 .xlsx export"
+	cp $large $B/out/into.yaml
+	$LDR import annex2 $large.annex2.xlsx --into $B/out/into.yaml >/dev/null
+	if cmp -s $large $B/out/into.yaml; then
+		echo "  (the 50,000 annex2 .xlsx imported --into its roadmap: no change, as it must be)"
+	else
+		echo "  (the 50,000 annex2 .xlsx imported --into its roadmap CHANGED it: a round trip is broken)"
+	fi
 }
 
 memory() {

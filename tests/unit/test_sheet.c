@@ -50,7 +50,9 @@ static void write_template(const char *path, int constant_memory)
 	lxw_format *date = workbook_add_format(wb);
 	lxw_datetime when = { 2016, 7, 1, 0, 0, 0 };
 	lxw_row_col_options hidden = { 1, 0, 0 };
+	lxw_doc_properties props;
 
+	memset(&props, 0, sizeof(props));
 	format_set_num_format(date, "dd/mm/yyyy");
 	if (!constant_memory)
 		worksheet_merge_range(ws, 0, 0, 0, 3, "Local Digital Roadmap: capability deployment schedule", NULL);
@@ -69,6 +71,12 @@ static void write_template(const char *path, int constant_memory)
 	worksheet_write_boolean(ws, 5, 0, 1, NULL);
 	worksheet_write_formula_num(ws, 5, 1, "=1+2", NULL, 3);
 	worksheet_write_string(second, 0, 0, "second sheet", NULL);
+	worksheet_write_comment(ws, 3, 2, "Derived, not read from the source: a <guess>");
+	worksheet_write_comment(ws, 0, 1, "a note on an empty cell");
+	props.title = (char *)"Annex 2";
+	props.subject = (char *)"Derbyshire";
+	props.comments = (char *)"Written by ldr";
+	workbook_set_properties(wb, &props);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 }
 
@@ -104,6 +112,19 @@ static void test_template(void **state)
 		assert_int_equal(wb.formulas, 1);
 		assert_null(text_at(s, "B5"));
 		assert_string_equal(text_at(&wb.sheets[1], "A1"), "second sheet");
+		/* Notes on cells, from the sheet's comments part (which
+		 * libxlsxwriter writes only when not saving memory). */
+		assert_int_equal(s->nnotes, cm ? 0 : 2);
+		assert_string_equal(ldr_sheet_note(s, 3, 2) ? ldr_sheet_note(s, 3, 2) : "",
+				    cm ? "" : "Derived, not read from the source: a <guess>");
+		assert_string_equal(ldr_sheet_note(s, 0, 1) ? ldr_sheet_note(s, 0, 1) : "",
+				    cm ? "" : "a note on an empty cell");
+		assert_null(ldr_sheet_note(s, 3, 1));
+		assert_int_equal(wb.sheets[1].nnotes, 0);
+		/* The document's properties. */
+		assert_string_equal(wb.title, "Annex 2");
+		assert_string_equal(wb.subject, "Derbyshire");
+		assert_string_equal(wb.description, "Written by ldr");
 		ldr_workbook_release(&wb);
 	}
 	/* One sheet only. */
@@ -130,9 +151,8 @@ static void test_template(void **state)
 	"<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">" \
 	"<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"[$-809]d mmmm yyyy\"/></numFmts>" \
 	"<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>"
-#define SHEET(rows) \
-	"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" rows \
-	"</sheetData></worksheet>"
+#define SHEET_OPEN "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+#define SHEET(rows) SHEET_OPEN "<sheetData>" rows "</sheetData></worksheet>"
 
 static void package(const char *name, const char *workbook, const char *sheet, size_t extra)
 {
@@ -224,6 +244,15 @@ static void test_refused(void **state)
 	refused("dtd.xlsx", "xl/worksheets/sheet1.xml: has a document type declaration: refused");
 	package("bad.xlsx", WORKBOOK(""), SHEET("<row><c><v>1</v></row>"), 0);
 	refused("bad.xlsx", "xl/worksheets/sheet1.xml:1:");
+	/* Nested deeper than any workbook is: refused before expat keeps it all. */
+	{
+		char deep[4000] = SHEET_OPEN;
+		size_t i;
+		for (i = 0; i < 300; i++)
+			strcat(deep, "<x>");
+		package("deep.xlsx", WORKBOOK(""), deep, 0);
+		refused("deep.xlsx", "xl/worksheets/sheet1.xml: elements nested more than 256 deep: refused");
+	}
 	package("sst.xlsx", WORKBOOK(""), SHEET("<row><c r=\"A1\" t=\"s\"><v>7</v></c></row>"), 0);
 	refused("sst.xlsx", "a cell names shared string 7, which is not there");
 	/* A part that unpacks to more than the limit: refused before it is read. */
