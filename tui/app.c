@@ -1017,6 +1017,9 @@ int tui_run(const char *path, const struct tui_opts *o)
 			tui_app_say(&app, TUI_ROLE_NORMAL, "a paste goes where text is typed: ignored here");
 		else if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
 			mouse(&app, k);
+		else if (k == TUI_KEY_UNKNOWN)
+			tui_app_say(&app, TUI_ROLE_NORMAL, "an unknown key (a sequence TERM's description "
+				    "does not name): ignored");
 		else
 			act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
 	}

@@ -72,3 +72,11 @@ cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LD
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='/ C09 <Enter> e j j j j j <Enter> "MIG Phase" <Dump> <Down> <Tab> <Enter> <Dump> q d' ldr derbyshire.yaml
 # Undoing a deletion puts the cursor back on the record.
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && rm -f .derbyshire.yaml.ldr-* && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='2 G x y u <Dump> q' ldr derbyshire.yaml | tail -3
+# Typed text is never lost. Home and End as tmux sends them to a program
+# that believes TERM=xterm-256color (ESC [ 1 ~, ESC [ 4 ~, which that
+# description does not name) move the cursor, as do ESC O H and ESC O F; a
+# sequence that means nothing here (ESC [ 25 ~) is ignored: neither taken
+# for Esc nor for the keys after it (a '2' would switch view). Esc on a
+# prompt with its text changed, on a time typed in, or on a list with marks
+# changed, asks first; on a list, an unknown key is said to be one.
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C12 <Enter> e j <Enter> " 2024" <Esc> "[1~" "From " <Esc> "[4~" "." <Esc> "[25~" <Esc> "OH" "(" <Esc> "OF" ")" <Dump> <Esc> <Dump> n <Enter> j j <Enter> "19/2" <Esc> <Dump> n "0" <Enter> j j <Enter> <Tab> <Esc> <Dump> y <Dump> <Esc> <Esc> "[25~" <Dump> q d' ldr derbyshire.yaml | grep -E '^(who|year|projects) |^who:|discard|unknown|^--'; ls -A

@@ -138,6 +138,35 @@ keys q d
 wait_gone
 [ -z "$(git -C "$D/roadmap" status --porcelain)" ] || fail "discarding changed the file"
 
+# 3b. Typed text, in a form under TERM=xterm-256color inside tmux (a very
+#    common set-up): tmux sends Home and End as ESC [ 1 ~ and ESC [ 4 ~,
+#    which that description does not name. They move the cursor; they do
+#    not cancel the prompt, and the digits typed next do not switch views.
+#    Esc with the text changed asks first.
+start
+keys / C12 Enter
+wait_for "C12   Patients"
+keys e
+wait_for "capability C12: Enter edits"
+keys j Enter
+wait_for "who: Patients"
+keys " 2024"
+keys Home
+keys "From "
+keys End
+keys "."
+wait_for "who: From Patients, carers and health and care professionals 2024."
+esc
+wait_for "discard what you typed"
+keys n
+keys Enter
+wait_for "who           From Patients, carers and health and care professionals 2024."
+esc
+keys q
+wait_for "(s)ave them, (d)iscard them, (c)ancel"
+keys d
+wait_gone
+
 # 4. The mouse, as xterm reports it (SGR): a click on a tab, the wheel.
 start
 keys -l "$(printf '\033[<0;15;1M\033[<0;15;1m')"
