@@ -120,22 +120,47 @@ static int repo_lib_init(void)
 
 /* ---- opening ------------------------------------------------------------ */
 
+/* The work tree whose .git is nearest above dir (dir itself, maybe): the
+ * directory git names for safe.directory. NULL if none is found. */
+static char *work_tree_above(const char *dir)
+{
+	char *at = realpath(dir, NULL);
+
+	while (at) {
+		char *git = ldr_path_join(at, ".git"), *up;
+		struct stat st;
+		int found = lstat(git, &st) == 0;
+		free(git);
+		if (found)
+			return at;
+		up = strcmp(at, "/") ? ldr_path_dir(at) : NULL;
+		free(at);
+		at = up;
+	}
+	return NULL;
+}
+
+/* libgit2 1.5 refuses a repository owned by another user with GIT_ENOTFOUND
+ * and a message naming the owner; later versions say GIT_EOWNER. Said as
+ * git says it, with the command that trusts it. */
 static int open_error(struct ldr_buf *err, const char *dir, int code)
 {
 	const git_error *e = git_error_last();
 	const char *m = e && e->message ? e->message : "";
 
 	if (code == GIT_EOWNER || strstr(m, "safe.directory") || strstr(m, "not owned")) {
-		ldr_buf_addstr(err, "the repository of ");
-		repo_add_quoted(err, dir);
-		ldr_buf_addstr(err, " belongs to another user, and git trusts it only if told to: "
-			       "git config --global --add safe.directory '<its directory>'");
-		return -1;
+		char *top = work_tree_above(dir);
+		ldr_buf_addstr(err, "the repository at ");
+		repo_add_quoted(err, top ? top : dir);
+		ldr_buf_addf(err, " is owned by someone else; if you trust it: "
+			     "git config --global --add safe.directory %s", top ? top : "DIR");
+		free(top);
+		return LDR_E_OWNER;
 	}
 	if (code == GIT_ENOTFOUND) {
 		repo_add_quoted(err, dir);
 		ldr_buf_addstr(err, " is not in a git repository ('ldr init DIR' makes one)");
-		return -1;
+		return LDR_E_NOREPO;
 	}
 	return repo_git_fail(err, "cannot open the repository of '%s'", dir);
 }
@@ -168,7 +193,7 @@ static int open_at(struct ldr_repo **out, const char *file, unsigned flags, stru
 	ldr_output_protect(file); /* read, if only at a revision: never an output */
 	code = git_repository_open_ext(&repo->git, dir, flags, getenv("GIT_CEILING_DIRECTORIES"));
 	if (code < 0) {
-		open_error(err, dir, code);
+		r = open_error(err, dir, code);
 		goto out;
 	}
 	if (git_repository_is_bare(repo->git)) {

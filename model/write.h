@@ -34,6 +34,8 @@ enum ldr_error {
 	LDR_E_NOCOMMIT = -8, /* the file is saved, but the commit is not made */
 	LDR_E_INVALID = -9,  /* not saved: the roadmap would have errors */
 	LDR_E_EXISTS = -10,  /* data is there already, and is not replaced */
+	LDR_E_OWNER = -11,   /* the repository is owned by someone else (git's safe.directory) */
+	LDR_E_NOREPO = -12,  /* the file is in no git repository */
 };
 
 /* ---- kept files ------------------------------------------------------------ */

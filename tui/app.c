@@ -10,9 +10,11 @@
 #include "../model/diag.h"
 #include "../model/field.h"
 #include "../model/file.h"
+#include "../model/write.h"
 #include "edit.h"
 #include "form.h"
 #include "import.h"
+#include "session.h"
 #include "text.h"
 
 static const struct tui_view_ops *const view_ops[TUI_NVIEWS] = {
@@ -564,7 +566,7 @@ static void delete_selected(struct tui_app *app)
 		return;
 	}
 	if (app->read_only) {
-		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		tui_read_only_say(app, "nothing can be changed");
 		return;
 	}
 	ldr_rec_label(&q, k, rec);
@@ -609,6 +611,10 @@ static void toggle(struct tui_app *app)
 	    k->fields[f].type != LDR_F_BOOL || ldr_kind_field(k, "delivered") < 0) {
 		tui_app_say(app, TUI_ROLE_NORMAL, "'t' marks an activity done (in UCs) and folds a node of "
 			    "the tree (in Deps)");
+		return;
+	}
+	if (app->read_only) { /* before asking for what could not be kept */
+		tui_read_only_say(app, "nothing can be changed");
 		return;
 	}
 	if (!*(int *)LDR_FIELD(rec, &k->fields[f])) {
@@ -860,8 +866,14 @@ int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 	int r, read = 0;
 
 	ldr_diag_init(&d, app->path);
-	if (!app->repo && ldr_repo_open(&app->repo, app->path, &e) < 0)
+	if (!app->repo && (r = ldr_repo_open(&app->repo, app->path, &e)) < 0) {
 		app->repo = NULL; /* not in a repository: saves write the file */
+		/* In one that cannot be opened (owned by someone else, or
+		 * broken): writing the file around it would not commit, and
+		 * would keep recovery files in the work tree. */
+		if (r != LDR_E_NOREPO && !app->read_only)
+			tui_read_only_because(app, e.s);
+	}
 	ldr_buf_reset(&e);
 	if (app->repo) {
 		r = ldr_repo_load(app->repo, &app->rm, &app->loaded, &d, &e);
@@ -889,7 +901,9 @@ int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 			goto failed;
 	}
 	ldr_buf_release(&text); /* before the copy below: not both at once */
-	if (d.warnings)
+	if (app->read_only_why && !app->repo)
+		tui_app_say(app, TUI_ROLE_WARNING, "read-only: %s", app->read_only_why);
+	else if (d.warnings)
 		tui_app_say(app, TUI_ROLE_WARNING, "%s:%u:%u: %s", app->path, d.v[0].line, d.v[0].col,
 			    d.v[0].text);
 	else if (app->repo && ldr_loaded_dirty(&app->loaded))
@@ -939,6 +953,8 @@ static void app_release(struct tui_app *app)
 		ldr_repo_free(app->repo);
 	ldr_remote_release(&app->sync);
 	tui_keymap_release(&app->keymap);
+	free(app->read_only_why);
+	free(app->lock);
 	trail_clear(app);
 	free(app->trail);
 	free(app->focus_id);
@@ -953,6 +969,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 	int i, status = 0;
 
 	memset(&app, 0, sizeof(app));
+	ldr_session_self(&app.session);
 	app.path = ldr_roadmap_path(path);
 	app.read_only = o->read_only;
 	app.dump = o->dump;
@@ -992,7 +1009,8 @@ int tui_run(const char *path, const struct tui_opts *o)
 	tui_app_changed(&app);
 	app.current = app.previous = TUI_V_SCHEDULE;
 	app.jumped_from = -1;
-	if (!app.read_only)
+	tui_session_begin(&app);
+	if (!app.quit)
 		tui_recovery_offer(&app);
 	/* A merge left conflicts (git's, or a sync's restored): they come first. */
 	if (app.rm.conflicts.len && app.current == TUI_V_SCHEDULE)
@@ -1017,6 +1035,9 @@ int tui_run(const char *path, const struct tui_opts *o)
 			tui_app_say(&app, TUI_ROLE_NORMAL, "a paste goes where text is typed: ignored here");
 		else if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
 			mouse(&app, k);
+		else if (k == TUI_KEY_UNKNOWN)
+			tui_app_say(&app, TUI_ROLE_NORMAL, "an unknown key (a sequence TERM's description "
+				    "does not name): ignored");
 		else
 			act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
 	}
@@ -1024,6 +1045,7 @@ int tui_run(const char *path, const struct tui_opts *o)
 		tui_app_draw(&app);
 		tui_dump(app.dump);
 	}
+	tui_session_end(&app);
 	tui_screen_stop();
 	tui_input_release(&input);
 	app_release(&app);

@@ -7,6 +7,7 @@
 #include "../model/index.h"
 #include "../model/repo.h"
 #include "../model/roadmap.h"
+#include "../model/session.h"
 #include "keymap.h"
 #include "screen.h"
 #include "view.h"
@@ -63,6 +64,11 @@ struct tui_app {
 	struct ldr_hash worst; /* a record's id -> its worst finding: 1 warning, 2 error */
 	struct ldr_time as_of;
 	int dirty, read_only, quit;
+	char *read_only_why; /* said with each refusal; NULL: asked for (--read-only) */
+	/* This session (session.h): its tag names its recovery files; the
+	 * roadmap's lock, while this session holds it (NULL: not held). */
+	struct ldr_session session;
+	char *lock;
 	struct tui_undo_list undo;
 	struct tui_keymap keymap;
 	struct tui_view views[TUI_NVIEWS];

@@ -12,6 +12,7 @@
 #include "../model/sync.h"
 #include "edit.h"
 #include "form.h"
+#include "session.h"
 
 static const struct tui_column conflicts_columns[] = {
 	{ "Record", 8, 0 }, { "Field", 12, 0 }, { "Ours", 10, 1 }, { "Theirs", 10, 1 },
@@ -305,7 +306,7 @@ void tui_sync(struct tui_app *app)
 
 	memset(&s, 0, sizeof(s));
 	if (app->read_only) {
-		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing is synced");
+		tui_read_only_say(app, "nothing is synced");
 		return;
 	}
 	if (!app->repo) {

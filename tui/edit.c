@@ -16,6 +16,7 @@
 #include "../model/repo.h"
 #include "../model/sync.h"
 #include "../model/write.h"
+#include "session.h"
 
 /* ---- where a record lives ----------------------------------------------------- */
 
@@ -100,7 +101,7 @@ int tui_edit_begin(struct tui_app *app, const struct ldr_kind *tk, void *top, st
 {
 	memset(e, 0, sizeof(*e));
 	if (app->read_only) {
-		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		tui_read_only_say(app, "nothing can be changed");
 		return -1;
 	}
 	if (slot_of(app, tk, top, &e->slot, &e->index) < 0) {
@@ -185,7 +186,7 @@ void tui_edit_commit(struct tui_app *app, struct tui_edit *e, const char *what)
 struct ldr_roadmap *tui_edit_whole_begin(struct tui_app *app)
 {
 	if (app->read_only) {
-		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		tui_read_only_say(app, "nothing can be changed");
 		return NULL;
 	}
 	return copy_of(&ldr_kind_roadmap, &app->rm);
@@ -405,7 +406,7 @@ void *tui_add_record(struct tui_app *app, const struct ldr_field *slot, size_t i
 	char **idp;
 
 	if (app->read_only) {
-		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		tui_read_only_say(app, "nothing can be changed");
 		return NULL;
 	}
 	rec = ldr_list_insert(l, k, index);
@@ -565,137 +566,23 @@ void tui_undo_release(struct tui_undo_list *u)
 	memset(u, 0, sizeof(*u));
 }
 
-/* ---- recovery ------------------------------------------------------------------- */
-
-/* Where the unsaved work is kept: in the repository's own directory (out of
- * the work tree, so no 'git add -A' commits it), as .git/ldr/RELPATH.unsaved
- * and .base (RELPATH with its slashes escaped); for a file in no repository,
- * beside it, hidden: DIR/.NAME.ldr-unsaved and .ldr-base. What a merge
- * could not take is left where people see it: DIR/NAME.ldr-mine. */
-static char *recovery_path(const struct tui_app *app, const char *what)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	const char *slash = strrchr(app->path, '/'), *p;
-
-	if (app->repo && strcmp(what, "mine") != 0) {
-		ldr_buf_addf(&b, "%sldr", ldr_repo_gitdir(app->repo));
-		mkdir(b.s, 0777);
-		ldr_buf_addch(&b, '/');
-		for (p = ldr_repo_relpath(app->repo); *p; p++)
-			if (*p == '/' || *p == '%')
-				ldr_buf_addf(&b, "%%%02X", (unsigned char)*p);
-			else
-				ldr_buf_addch(&b, *p);
-		ldr_buf_addf(&b, ".%s", what);
-	} else if (!strcmp(what, "mine")) {
-		ldr_buf_addf(&b, "%s.ldr-mine", app->path);
-	} else if (slash) {
-		ldr_buf_addf(&b, "%.*s/.%s.ldr-%s", (int)(slash - app->path), app->path, slash + 1, what);
-	} else {
-		ldr_buf_addf(&b, ".%s.ldr-%s", app->path, what);
-	}
-	return ldr_buf_detach(&b);
-}
-
-static int write_roadmap(const struct ldr_roadmap *rm, const char *path, struct ldr_buf *err)
-{
-	struct ldr_buf text = LDR_BUF_INIT;
-	int r = ldr_roadmap_write(rm, &text, err);
-	if (r == 0)
-		r = ldr_write_file(path, text.s, text.len, err);
-	ldr_buf_release(&text);
-	return r;
-}
-
-void tui_recovery_write(struct tui_app *app)
-{
-	struct ldr_buf err = LDR_BUF_INIT;
-	char *unsaved = recovery_path(app, "unsaved"), *base = recovery_path(app, "base");
-	char *merging = recovery_path(app, "merging");
-
-	/* The base changes only on a load or a save: written once, not after
-	 * every edit (a large roadmap is megabytes). */
-	if ((!app->base_kept && write_roadmap(&app->base, base, &err) < 0) ||
-	    write_roadmap(&app->rm, unsaved, &err) < 0)
-		tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the unsaved changes safe: %s", err.s);
-	else
-		app->base_kept = 1;
-	/* A sync's merge being resolved: the commit it merges, for its second parent. */
-	if (app->loaded.merging[0] && !app->loaded.merging_git) {
-		if (ldr_write_file(merging, app->loaded.merging, LDR_OID_HEX, &err) < 0)
-			tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the merge safe: %s", err.s);
-	} else {
-		unlink(merging);
-	}
-	ldr_buf_release(&err);
-	free(unsaved);
-	free(base);
-	free(merging);
-}
-
-void tui_recovery_remove(struct tui_app *app)
-{
-	char *unsaved = recovery_path(app, "unsaved"), *base = recovery_path(app, "base");
-	char *merging = recovery_path(app, "merging");
-	unlink(unsaved);
-	unlink(base);
-	unlink(merging);
-	app->base_kept = 0;
-	free(unsaved);
-	free(base);
-	free(merging);
-}
-
-/* The commit a sync's unfinished merge merges, if the session left one. */
-static void recover_merging(struct tui_app *app)
-{
-	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
-	char *merging = recovery_path(app, "merging");
-	size_t i;
-
-	if (!app->loaded.merging[0] && ldr_file_read(merging, &text, &err) == 0 && text.len == LDR_OID_HEX) {
-		for (i = 0; i < LDR_OID_HEX && strchr("0123456789abcdef", text.s[i]); i++)
-			;
-		if (i == LDR_OID_HEX)
-			memcpy(app->loaded.merging, text.s, LDR_OID_HEX + 1);
-	}
-	ldr_buf_release(&text);
-	ldr_buf_release(&err);
-	free(merging);
-}
-
-static int read_roadmap(const char *path, struct ldr_roadmap *rm)
-{
-	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
-	struct ldr_diag d;
-	int r = -1;
-
-	ldr_roadmap_init(rm);
-	if (ldr_file_read(path, &text, &err) == 0) {
-		ldr_diag_init(&d, path);
-		r = ldr_roadmap_read(rm, text.s, text.len, &d);
-		ldr_diag_release(&d);
-	}
-	ldr_buf_release(&text);
-	ldr_buf_release(&err);
-	return r;
-}
+/* ---- merging unsaved changes ------------------------------------------------------- */
 
 /* Put ours onto the roadmap as it is now, from base; say what happened. A
  * field changed on both sides keeps the file's value, and the roadmap
  * records the conflict (ours beside it) for the conflict view. */
-static void merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_roadmap *ours,
+void tui_merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_roadmap *ours,
 		     const char *done)
 {
 	struct ldr_roadmap result;
 	struct ldr_merge m;
-	char *mine = recovery_path(app, "mine");
+	char *mine = tui_recovery_path(app, "mine", NULL);
 
 	ldr_merge_roadmaps(&result, base, ours, &app->rm, &m);
 	if (m.n) {
 		/* The conflicting versions are not lost: all of ours is kept. */
 		struct ldr_buf err = LDR_BUF_INIT;
-		if (write_roadmap(ours, mine, &err) < 0)
+		if (tui_write_roadmap(ours, mine, &err) < 0)
 			tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
 		ldr_buf_release(&err);
 	}
@@ -713,68 +600,6 @@ static void merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_r
 			    m.taken == 1 ? "" : "s");
 	ldr_merge_release(&m);
 	free(mine);
-}
-
-void tui_recovery_offer(struct tui_app *app)
-{
-	char *unsaved = recovery_path(app, "unsaved"), *basep = recovery_path(app, "base");
-	struct ldr_roadmap ours, base;
-	struct stat st;
-	char when[64] = "";
-	int choice;
-
-	if (stat(unsaved, &st) != 0)
-		goto out;
-	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", localtime(&st.st_mtime));
-	if (read_roadmap(unsaved, &ours) < 0) {
-		tui_app_say(app, TUI_ROLE_ERROR, "%s cannot be read: left as it is", unsaved);
-		ldr_roadmap_release(&ours);
-		goto out;
-	}
-	if (ldr_roadmap_equal(&ours, &app->rm)) {
-		/* Saved since, after all. */
-		ldr_roadmap_release(&ours);
-		tui_recovery_remove(app);
-		goto out;
-	}
-	choice = tui_app_choose(app, "unsaved changes from a session that ended on ", when,
-				"(r)estore them, (d)iscard them, (q)uit and decide later", "rdq");
-	if (choice == 'r') {
-		/* One step of the undo history: 'u' goes back to the file. */
-		struct ldr_roadmap *before = tui_edit_whole_begin(app);
-		enum tui_role role;
-		char said[sizeof(app->message)];
-		if (read_roadmap(basep, &base) == 0 && !ldr_roadmap_equal(&base, &app->rm)) {
-			merge_in(app, &base, &ours, "restored onto the roadmap as it is now");
-		} else {
-			ldr_roadmap_release(&app->rm);
-			ldr_rec_copy(&ldr_kind_roadmap, &app->rm, &ours);
-			app->dirty = 1;
-			recover_merging(app);
-			tui_app_say(app, TUI_ROLE_NORMAL, "the unsaved changes are restored: %s",
-				    app->loaded.merging[0] ? "resolve what is left ('C'), then 'w' commits "
-				    "the merge" : "'w' saves them");
-		}
-		ldr_roadmap_release(&base);
-		role = app->message_role;
-		snprintf(said, sizeof(said), "%s", app->message);
-		if (before) {
-			tui_edit_whole_commit(app, before, "restored the unsaved changes");
-		} else {
-			tui_app_changed(app);
-			tui_recovery_write(app);
-		}
-		tui_app_say(app, role, "%s", said);
-	} else if (choice == 'd') {
-		tui_recovery_remove(app);
-		tui_app_say(app, TUI_ROLE_NORMAL, "the unsaved changes are discarded");
-	} else {
-		app->quit = 1;
-	}
-	ldr_roadmap_release(&ours);
-out:
-	free(unsaved);
-	free(basep);
 }
 
 /* ---- saving ------------------------------------------------------------------------ */
@@ -871,7 +696,7 @@ void tui_save(struct tui_app *app, const char *given)
 	char *suggestion, *message = NULL;
 
 	if (app->read_only) {
-		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing to save");
+		tui_read_only_say(app, "nothing to save");
 		return;
 	}
 	if (!app->dirty && !app->loaded.merging[0]) {
@@ -956,7 +781,7 @@ void tui_reload(struct tui_app *app)
 	ldr_remote_release(&app->sync); /* a sync's merge is begun again by syncing */
 	app->dirty = 0;
 	if (!ldr_roadmap_equal(&ours, &base))
-		merge_in(app, &base, &ours, "reloaded");
+		tui_merge_in(app, &base, &ours, "reloaded");
 	else
 		tui_app_say(app, TUI_ROLE_NORMAL, "reloaded");
 	if (app->dirty)

@@ -98,11 +98,25 @@ void tui_undo_forget_undone(struct tui_app *app);
 void tui_redo_last(struct tui_app *app);
 void tui_undo_release(struct tui_undo_list *u);
 
-/* The recovery files: the unsaved roadmap, and the version it was based on. */
+/* The recovery files (recovery.c): this session's own, named with its tag
+ * (model/session.h) so that no other session writes or removes them: the
+ * unsaved roadmap, and the version it was based on. Neither is written by a
+ * read-only session. */
 void tui_recovery_write(struct tui_app *app);
 void tui_recovery_remove(struct tui_app *app);
-/* At start: offer to restore what a previous session left. */
+/* At start: offer to restore what sessions that ended left (never the
+ * files of one still running). */
 void tui_recovery_offer(struct tui_app *app);
+/* Where a session keeps what (unsaved, base, merging: tag its tag, NULL for
+ * this session's, "" for the names of an ldr before sessions), the session
+ * lock (session, tag NULL), and what a merge could not take (mine). */
+char *tui_recovery_path(const struct tui_app *app, const char *what, const char *tag);
+/* Write rm as YAML to path (model/write.h's way). */
+int tui_write_roadmap(const struct ldr_roadmap *rm, const char *path, struct ldr_buf *err);
+/* Put ours onto the roadmap as it is now, from base; say what happened
+ * (done: what did it). */
+void tui_merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_roadmap *ours,
+		  const char *done);
 
 /* Save: check the roadmap can be read back, then commit it (or write the
  * file, outside a repository) with message, or one asked for (NULL). */

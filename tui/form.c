@@ -12,6 +12,7 @@
 #include "edit.h"
 #include "modal.h"
 #include "text.h"
+#include "session.h"
 
 /* ---- the form ------------------------------------------------------------------------- */
 
@@ -653,7 +654,7 @@ static void edit_field(struct tui_app *app, struct form *fm, const struct ldr_fi
 
 	if (app->read_only && f->type != LDR_F_LIST && f->type != LDR_F_ATTRS &&
 	    f->type != LDR_F_DERIVED) {
-		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		tui_read_only_say(app, "nothing can be changed");
 		return;
 	}
 

@@ -11,6 +11,7 @@
 #include "../model/diff.h"
 #include "../model/schema.h"
 #include "edit.h"
+#include "session.h"
 
 /* "annex2 plan.xlsx", "annex2 'my plan.xlsx'": the kind and the file. */
 static int words(const char *arg, char **kind, char **file)
@@ -123,7 +124,7 @@ void tui_import(struct tui_app *app, const char *arg)
 		tui_app_say(app, TUI_ROLE_WARNING, ":import KIND FILE, KIND one of annex2, annex4, dossier, "
 			    "trajectory, milestones");
 	} else if (app->read_only) {
-		tui_app_say(app, TUI_ROLE_WARNING, "read-only: nothing can be changed");
+		tui_read_only_say(app, "nothing can be changed");
 	} else if (read_into(app, kind, file, &rm, &res) == 0) {
 		ldr_diff_roadmaps(&d, &app->rm, &rm);
 		if (!d.n) {

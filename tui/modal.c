@@ -18,14 +18,31 @@ static int is_text_key(tui_key k)
 
 /* ---- the picker --------------------------------------------------------------------- */
 
+/* Whether Esc would lose something: marks changed, or a value typed (where
+ * a value may be typed). The filter of a plain choice is only a filter. */
+static int pick_changed(const struct tui_pick *items, const unsigned char *was, size_t n, int multi,
+			char **typed, const struct ldr_buf *filter)
+{
+	size_t i;
+	if (typed && filter->len)
+		return 1;
+	for (i = 0; multi && i < n; i++)
+		if (!items[i].on != !was[i])
+			return 1;
+	return 0;
+}
+
 long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, size_t n,
 	      size_t initial, int multi, char **typed)
 {
 	struct ldr_buf filter = LDR_BUF_INIT, line = LDR_BUF_INIT;
 	size_t *shown = ldr_calloc(n + 1, sizeof(*shown)), nshown = 0, sel = 0, top = 0, i;
+	unsigned char *was = ldr_calloc(n + 1, 1);
 	long answer = -1;
 	int refilter = 1;
 
+	for (i = 0; i < n; i++)
+		was[i] = items[i].on != 0;
 	if (typed && *typed) {
 		/* What was typed before, offered again. */
 		ldr_buf_addstr(&filter, *typed);
@@ -97,8 +114,15 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 				answer = -2, *typed = ldr_strdup(filter.s);
 			break;
 		}
-		if (k < 0 || k == 27 || k == 7)
+		if (k < 0)
 			break;
+		if (k == 27 || k == 7) {
+			if (!pick_changed(items, was, n, multi, typed, &filter) ||
+			    tui_app_choose(app, multi ? "discard the marks you made" : "discard what you typed",
+					   NULL, "(y)es, (n)o: go on", "yn") == 'y')
+				break;
+			continue;
+		}
 		if (k == '\n' || k == '\r') {
 			if (multi)
 				answer = 0;
@@ -148,6 +172,7 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 		}
 	}
 	free(shown);
+	free(was);
 	ldr_buf_release(&filter);
 	ldr_buf_release(&line);
 	return answer;

@@ -155,6 +155,15 @@ static void draw(struct tui_app *app, const char *question, struct line *l)
 	tui_refresh();
 }
 
+/* Esc on a line that differs from what was offered: what was typed is not
+ * thrown away without asking. 1 to leave, 0 to go on typing. */
+static int may_leave(struct tui_app *app, const struct line *l, const char *initial)
+{
+	if (!strcmp(l->b.s, initial ? initial : ""))
+		return 1;
+	return tui_app_choose(app, "discard what you typed", NULL, "(y)es, (n)o: go on typing", "yn") == 'y';
+}
+
 static char *prompt(struct tui_app *app, const char *question, const char *initial, int keep)
 {
 	struct line l;
@@ -175,8 +184,13 @@ static char *prompt(struct tui_app *app, const char *question, const char *initi
 			answer = ldr_buf_detach(&l.b);
 			break;
 		}
-		if (k < 0 || k == 27 || k == 7 /* C-g */)
+		if (k < 0)
 			break;
+		if (k == 27 || k == 7 /* C-g */) {
+			if (may_leave(app, &l, initial))
+				break;
+			continue;
+		}
 		if (k == TUI_KEY_PASTE) {
 			/* Text, whatever it holds: a line break or a tab is a
 			 * space, a control character nothing. */
@@ -185,8 +199,9 @@ static char *prompt(struct tui_app *app, const char *question, const char *initi
 			if (t.len)
 				insert(&l, t.s, t.len);
 			ldr_buf_release(&t);
-		} else {
-			edit(&l, k);
+		} else if (!edit(&l, k)) {
+			/* A key the prompt does not know is no reason to close it. */
+			beep();
 		}
 	}
 	curs_set(0);

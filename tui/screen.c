@@ -406,10 +406,37 @@ static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
 	}
 }
 
+/* What came with the key just read: a terminal sends a sequence's bytes at
+ * once, so a short wait is enough (curses waits as long for its own). */
+#define SEQUENCE_WAIT_MS 50
+
+static tui_key keyboard_peek(struct tui_input *in)
+{
+	wint_t wch;
+	int r;
+
+	(void)in;
+	if (tui_hangup || tui_terminate)
+		return -1;
+	timeout(SEQUENCE_WAIT_MS);
+	r = get_wch(&wch);
+	timeout(1000);
+	if (r == OK) {
+		unget_wch((wchar_t)wch);
+		return (tui_key)wch;
+	}
+	if (r == KEY_CODE_YES) {
+		ungetch((int)wch);
+		return TUI_KEYCODE((int)wch);
+	}
+	return -1;
+}
+
 void tui_input_keyboard(struct tui_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	in->next = keyboard_next;
+	in->peek = keyboard_peek;
 }
 
 struct script {
@@ -432,6 +459,18 @@ static tui_key script_next(struct tui_input *in, int *rows, int *cols)
 		*rows = *cols = 0;
 	}
 	return s->keys[s->at++];
+}
+
+/* In a script, the keys that follow have all come: ESC "[1~" is the
+ * sequence a terminal sends. The script's own pseudo-keys are not. */
+static tui_key script_peek(struct tui_input *in)
+{
+	struct script *s = in->ctx;
+	tui_key k;
+	if (s->at >= s->n)
+		return -1;
+	k = s->keys[s->at];
+	return k >= 0 && k < 0x110000 ? k : -1;
 }
 
 static void script_add(struct script *s, size_t *cap, tui_key k, int rows, int cols)
@@ -523,6 +562,7 @@ int tui_input_script(struct tui_input *in, const char *text, char *err, size_t e
 	}
 	memset(in, 0, sizeof(*in));
 	in->next = script_next;
+	in->peek = script_peek;
 	in->ctx = s;
 	return 0;
 fail:
@@ -582,6 +622,8 @@ tui_key tui_input_next(struct tui_input *in, int *rows, int *cols)
 		tui_key k = in->next(in, rows, cols);
 		if (k == KEY_PASTE_BEGIN)
 			return read_paste(in);
+		if (k == 27)
+			return tui_escape_sequence(in);
 		if (k != KEY_PASTE_END) /* an end without a start: nothing */
 			return k;
 	}

@@ -44,6 +44,10 @@ struct tui_input {
 	/* The next key, or -1 when there is none to come (the connection is
 	 * gone, or the script has ended). *resize is set for a resize. */
 	tui_key (*next)(struct tui_input *in, int *resize_rows, int *resize_cols);
+	/* The next key if it has come already (the rest of an escape
+	 * sequence, which a terminal sends together), left to be read by
+	 * next; -1 if none has. */
+	tui_key (*peek)(struct tui_input *in);
 	void *ctx;
 	struct ldr_buf paste; /* the text of the last TUI_KEY_PASTE */
 };
@@ -56,7 +60,10 @@ void tui_input_keyboard(struct tui_input *in);
  * <Tab>, <Esc>, <C-a>: the control characters). */
 int tui_input_script(struct tui_input *in, const char *script, char *err, size_t errlen);
 void tui_input_release(struct tui_input *in);
-/* The next key from in. A paste comes whole, as one TUI_KEY_PASTE with its
+/* The next key from in. An escape sequence that curses did not know (the
+ * terminal is not quite the one TERM names) comes whole, as one key: the
+ * one it plainly means (Home, End, an arrow), else TUI_KEY_UNKNOWN
+ * (keyseq.c). A paste comes whole, as one TUI_KEY_PASTE with its
  * text (at most TUI_PASTE_MAX bytes) in in->paste: it is text for where
  * text is typed, never a command key. */
 tui_key tui_input_next(struct tui_input *in, int *resize_rows, int *resize_cols);
@@ -72,6 +79,11 @@ tui_key tui_input_next(struct tui_input *in, int *resize_rows, int *resize_cols)
 #define TUI_KEY_WHEEL_UP TUI_KEYCODE(0x10004)
 #define TUI_KEY_WHEEL_DOWN TUI_KEYCODE(0x10005)
 #define TUI_KEY_PASTE TUI_KEYCODE(0x10006)
+/* A key the terminal sent that means nothing here: ignored (a prompt
+ * beeps), never taken for Esc and the keys of its sequence. */
+#define TUI_KEY_UNKNOWN TUI_KEYCODE(0x10007)
+/* After an ESC from in: the rest of a sequence, read whole (keyseq.c). */
+tui_key tui_escape_sequence(struct tui_input *in);
 extern int tui_mouse_y, tui_mouse_x;
 
 /* Start curses on the terminal (fd 0/1), or headless on /dev/null with a

@@ -10,3 +10,8 @@ at() {
 at 2016-06-01
 [ -s "$T/repo-dir" ] || mktemp -d /tmp/ldr-cli-XXXXXX >"$T/repo-dir"
 R=$(cat "$T/repo-dir")
+# The interface's recovery files are named with their session's tag,
+# PID-SINCE@HOST (man ldr, FILES): 'untag' writes it the same on every run.
+untag() {
+	sed 's/\.[0-9][0-9]*-[0-9][0-9]*@[^/]*\.\(unsaved\|base\|merging\|ldr-unsaved\|ldr-base\|ldr-merging\)$/.PID-SINCE@HOST.\1/'
+}

@@ -47,7 +47,7 @@ LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='f group:medicines <Enter> <Esc> <Dump> <Esc> <D
 # 'e' on a problem opens its record's form at the field it is about.
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 G e' ldr roadmaps/derbyshire.yaml
 # What is typed on the prompt stays in sight, the question giving way.
-LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide" <Dump> <Esc> f "group:medicines" <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=40x6 LDR_TUI_KEYS='/ "a search longer than the screen is wide" <Dump> <Esc> <Dump> y f "group:medicines" <Dump>' ldr roadmaps/derbyshire.yaml
 # Search ignores case beyond A to Z (CAFÉ finds Café), and says when it went
 # round past the end; the filter and the pickers match the same way.
 printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: Café owners, what: Do it, year: 16/17}\n- {id: C2, who: Others, what: Do it, year: 16/17}\n' > $T/cafe.yaml && LDR_TUI_SIZE=60x8 LDR_TUI_KEYS='j / "CAFÉ" <Enter> <Dump> f "FÉ" <Enter> <Dump>' ldr $T/cafe.yaml

@@ -19,7 +19,10 @@ failed=0
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$D"' EXIT
 
 tm() { tmux -L "$SOCK" "$@"; }
-screen() { tm capture-pane -p -t t 2>/dev/null; }
+# The tmux session the helpers below look at and type into: t, or another
+# for a second ldr at once.
+TGT=t
+screen() { tm capture-pane -p -t "$TGT" 2>/dev/null; }
 fail() {
 	echo "tmux: FAILED: $1"
 	echo "--- the screen:"
@@ -42,22 +45,26 @@ wait_for() {
 wait_gone() {
 	i=0
 	while [ $i -lt 150 ]; do
-		tm has-session -t t 2>/dev/null || return 0
+		tm has-session -t "$TGT" 2>/dev/null || return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
 	fail "ldr did not exit"
 	return 1
 }
+# Start ldr in the tmux session TGT; wait for the screen to show $1 (by
+# default, that it is up).
 start() {
-	tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+	tm -f /dev/null new-session -d -s "$TGT" -x 80 -y 24 \
 		"cd '$D' && TERM=xterm-256color exec '$LDR' roadmap"
-	tm set-option -t t remain-on-exit off >/dev/null 2>&1
-	wait_for "1 Schedule"
+	tm set-option -t "$TGT" remain-on-exit off >/dev/null 2>&1
+	wait_for "${1:-1 Schedule}"
 }
-keys() { tm send-keys -t t "$@"; }
+keys() { tm send-keys -t "$TGT" "$@"; }
 # Esc alone: a key right after it would make it Alt-that-key.
-esc() { tm send-keys -t t Escape; sleep 0.3; }
+esc() { tm send-keys -t "$TGT" Escape; sleep 0.3; }
+# The recovery files in .git/ldr (named with their session's tag).
+recovery() { ls "$D/roadmap/.git/ldr" 2>/dev/null | grep '\.\(unsaved\|base\)$'; }
 
 "$LDR" init "$D/roadmap" --from "$top/roadmaps/derbyshire.yaml" >/dev/null || exit 1
 
@@ -112,7 +119,7 @@ tm kill-session -t t
 i=0
 while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 kill -0 "$pid" 2>/dev/null && fail "ldr is still running 5 seconds after the hang-up"
-[ -s "$D/roadmap/.git/ldr/roadmap.yaml.unsaved" ] || fail "no recovery file after the hang-up"
+recovery | grep -q '^roadmap\.yaml\..*\.unsaved$' || fail "no recovery file after the hang-up"
 start
 wait_for "(r)estore them"
 keys r
@@ -123,7 +130,7 @@ keys q
 wait_gone
 "$LDR" diff HEAD~1 HEAD "$D/roadmap" | grep -q "C03 year: 16/17 -> 17/18" ||
 	fail "the recovered change was not committed"
-[ -e "$D/roadmap/.git/ldr/roadmap.yaml.unsaved" ] && fail "the recovery file outlived the save"
+[ -n "$(recovery)" ] && fail "the recovery file outlived the save"
 
 # 3. Quitting with changes asks first; cancelling keeps them.
 start
@@ -137,6 +144,123 @@ wait_for "[+]"
 keys q d
 wait_gone
 [ -z "$(git -C "$D/roadmap" status --porcelain)" ] || fail "discarding changed the file"
+
+# 3b. Typed text, in a form under TERM=xterm-256color inside tmux (a very
+#    common set-up): tmux sends Home and End as ESC [ 1 ~ and ESC [ 4 ~,
+#    which that description does not name. They move the cursor; they do
+#    not cancel the prompt, and the digits typed next do not switch views.
+#    Esc with the text changed asks first.
+start
+keys / C12 Enter
+wait_for "C12   Patients"
+keys e
+wait_for "capability C12: Enter edits"
+keys j Enter
+wait_for "who: Patients"
+keys " 2024"
+keys Home
+keys "From "
+keys End
+keys "."
+wait_for "who: From Patients, carers and health and care professionals 2024."
+esc
+wait_for "discard what you typed"
+keys n
+keys Enter
+wait_for "who           From Patients, carers and health and care professionals 2024."
+esc
+keys q
+wait_for "(s)ave them, (d)iscard them, (c)ancel"
+keys d
+wait_gone
+
+# 3c. Two sessions on one roadmap. A makes an unsaved edit; B, opened on
+#    the same roadmap while A runs, is told that A has it open and is
+#    offered read-only, or to take over once it has said it is sure; it is
+#    never offered A's unsaved changes as if A had ended, and whatever B
+#    does leaves A's files alone. When A's connection drops it writes its
+#    unsaved changes again (removed here by hand first, as an ldr before
+#    sessions would have on B's 'd'), and the next session offers them.
+start
+keys 5 j t
+wait_for "done when?"
+keys C-u 2016-12 Enter
+wait_for "[+]"
+a_pid=$(tm display-message -p -t t '#{pane_pid}')
+a_files=$(recovery | tr '\n' ' ')
+[ "$(recovery | wc -l)" -eq 2 ] || fail "A's recovery files: '$a_files'"
+a_sum=$(cd "$D/roadmap/.git/ldr" && cat $(recovery) | cksum)
+TGT=b
+start "is open in another ldr session (pid $a_pid, since"
+wait_for "(r)ead-only, (t)ake over, (q)uit"
+screen | grep -q "session that ended" && fail "B was offered A's unsaved changes"
+keys r
+wait_for "read-only"
+keys 5 j t
+wait_for "read-only: nothing can be changed (open in another ldr session (pid $a_pid"
+keys q
+wait_gone
+start "(r)ead-only, (t)ake over, (q)uit"
+keys t
+wait_for "take the roadmap over from pid $a_pid?"
+keys n
+wait_for "(r)ead-only, (t)ake over, (q)uit"
+keys t y
+wait_for "taken over from pid $a_pid"
+screen | grep -q "session that ended" && fail "B, taking over, was offered A's unsaved changes"
+keys 5 j j t
+wait_for "done when?"
+keys Enter
+wait_for "[+]"
+[ "$(recovery | wc -l)" -eq 4 ] || fail "B's recovery files are not its own: $(recovery | tr '\n' ' ')"
+keys q
+wait_for "(s)ave them, (d)iscard them, (c)ancel"
+keys d
+wait_gone
+TGT=t
+[ "$(recovery | tr '\n' ' ')" = "$a_files" ] || fail "B changed A's recovery files: '$a_files' became '$(recovery | tr '\n' ' ')'"
+[ "$(cd "$D/roadmap/.git/ldr" && cat $(recovery) | cksum)" = "$a_sum" ] || fail "B changed what A's files hold"
+(cd "$D/roadmap/.git/ldr" && rm -f $(recovery))
+tm kill-session -t t
+i=0
+while kill -0 "$a_pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(recovery | tr '\n' ' ')" = "$a_files" ] || fail "A did not write its recovery files again on the hang-up: '$(recovery | tr '\n' ' ')'"
+[ -e "$D/roadmap/.git/ldr/roadmap.yaml.session" ] && fail "a session lock outlived both sessions"
+start "unsaved changes from a session that ended"
+keys r
+wait_for "restored"
+keys : "w UC01-A1 done" Enter
+wait_for "committed"
+keys q
+wait_gone
+"$LDR" diff HEAD~1 HEAD "$D/roadmap" | grep -q "UC01-A1 delivered: (none) -> 2016-12" ||
+	fail "A's change, recovered, was not committed"
+[ -z "$(ls "$D/roadmap/.git/ldr")" ] || fail "files left in .git/ldr: $(ls "$D/roadmap/.git/ldr" | tr '\n' ' ')"
+
+# 3d. A repository owned by someone else (as root: chown to nobody), which
+#    git will not use unless told to (safe.directory): the interface says so
+#    as git does and opens read-only; nothing is written, in the work tree
+#    or the repository.
+if [ "$(id -u)" = 0 ]; then
+	cp -a "$D/roadmap" "$D/owned" && chown -R 65534 "$D/owned"
+	before=$(cd "$D/owned" && find . -printf '%p %s %T@\n' | sort | cksum)
+	tm -f /dev/null new-session -d -s t -x 80 -y 24 "cd '$D' && TERM=xterm-256color exec '$LDR' owned"
+	wait_for "read-only: the repository at '$D/owned' is owned by someone"
+	wait_for "safe.directory"
+	keys 5 j t
+	wait_for "read-only: nothing can be changed (the repository at"
+	keys w
+	wait_for "read-only: nothing to save"
+	keys q
+	wait_gone
+	[ "$(cd "$D/owned" && find . -printf '%p %s %T@\n' | sort | cksum)" = "$before" ] ||
+		fail "something was written in a repository owned by someone else"
+	"$LDR" set "$D/owned" UC01-A2.done=true 2>&1 | grep -q "is owned by someone else; if you trust it" ||
+		fail "ldr set does not say that the repository is owned by someone else"
+	rm -rf "$D/owned"
+else
+	echo "tmux: skipped a repository owned by someone else: only root can give one away"
+fi
 
 # 4. The mouse, as xterm reports it (SGR): a click on a tab, the wheel.
 start

@@ -358,7 +358,7 @@ static void test_committed_as(void **state)
 	assert_int_equal(mkdir(path, 0777), 0);
 	setenv("GIT_CEILING_DIRECTORIES", s->dir, 1);
 	snprintf(path, sizeof(path), "%s/sub/roadmap.yaml", s->dir);
-	assert_int_equal(ldr_repo_open(&stray, path, &err), -1);
+	assert_int_equal(ldr_repo_open(&stray, path, &err), LDR_E_NOREPO);
 	assert_non_null(strstr(err.s, "not in a git repository"));
 	unsetenv("GIT_CEILING_DIRECTORIES");
 	ldr_buf_reset(&err);
@@ -438,7 +438,7 @@ static void test_open_errors(void **state)
 	struct ldr_buf err = LDR_BUF_INIT;
 	struct ldr_commit c;
 
-	assert_int_equal(ldr_repo_open(&repo, s->dir, &err), -1);
+	assert_int_equal(ldr_repo_open(&repo, s->dir, &err), LDR_E_NOREPO);
 	assert_non_null(strstr(err.s, "is not in a git repository ('ldr init DIR' makes one)"));
 	ldr_buf_reset(&err);
 	repo = init_repo(s, ROADMAP);
@@ -449,6 +449,38 @@ static void test_open_errors(void **state)
 	assert_int_equal(ldr_repo_init(&repo, s->dir, ROADMAP, strlen(ROADMAP), "again", 0, NULL, &err), -1);
 	assert_non_null(strstr(err.s, "is a repository with commits already"));
 	ldr_buf_release(&err);
+}
+
+/* A repository owned by another user: libgit2 1.5 will not open it (git's
+ * safe.directory), and says so with GIT_ENOTFOUND; ldr says it as git does,
+ * with the command that trusts it, as a code of its own (the interface
+ * then opens read-only, never writing around the repository). As root
+ * only: no one else can give a directory away. */
+static void test_open_owned_by_someone_else(void **state)
+{
+	struct sandbox *s = *state;
+	struct ldr_repo *repo = NULL;
+	struct ldr_buf err = LDR_BUF_INIT, want = LDR_BUF_INIT;
+	char cmd[256], *real;
+
+	if (geteuid() != 0)
+		skip();
+	repo = init_repo(s, ROADMAP);
+	ldr_repo_free(repo);
+	repo = NULL;
+	snprintf(cmd, sizeof(cmd), "chown -R 65534 '%s'", s->dir);
+	assert_int_equal(system(cmd), 0);
+	real = realpath(s->dir, NULL);
+	ldr_buf_addf(&want, "the repository at '%s' is owned by someone else; if you trust it: "
+		     "git config --global --add safe.directory %s", real, real);
+	assert_int_equal(ldr_repo_open(&repo, s->file, &err), LDR_E_OWNER);
+	assert_null(repo);
+	assert_string_equal(err.s, want.s);
+	snprintf(cmd, sizeof(cmd), "chown -R 0 '%s'", s->dir);
+	assert_int_equal(system(cmd), 0);
+	free(real);
+	ldr_buf_release(&err);
+	ldr_buf_release(&want);
 }
 
 struct seen {
@@ -542,6 +574,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_committed_as, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_push_refused_when_the_remote_moved, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_open_errors, sandbox_up, sandbox_down),
+		cmocka_unit_test_setup_teardown(test_open_owned_by_someone_else, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_history_and_baselines, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_save_refuses_an_invalid_roadmap, sandbox_up, sandbox_down),
 	};
