@@ -27,6 +27,7 @@ else
 fi
 
 failed=0
+failures=
 # The shipped roadmaps are inputs: a test that opened one in the interface
 # and left a recovery file beside it (or wrote it) would change what every
 # later test reads, and could be committed by mistake.
@@ -60,6 +61,7 @@ for t in "$@"; do
 	else
 		echo "cli: $name: FAILED (the transcript above differs from tests/cli/$name.out)"
 		failed=1
+		failures="$failures $name"
 	fi
 	if [ "$(shipped)" != "$before" ]; then
 		echo "cli: $name: FAILED: it changed roadmaps/ or tests/cli/data/ (work on a copy under \$T):"
@@ -67,5 +69,12 @@ for t in "$@"; do
 		before=$(shipped)
 		failed=1
 	fi
+done
+# Said again at the end, the lines that differ first, where a log cut to its
+# last lines (as CI's may be) still shows them.
+for name in $failures; do
+	echo "cli: $name: FAILED; the first lines that differ (- expected, + got):"
+	diff "tests/cli/$name.out" "build/tests/cli/$name.transcript" | grep '^[<>]' | head -8 |
+		sed 's/^</  -/; s/^>/  +/' | cut -c1-200
 done
 exit $failed
