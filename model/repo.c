@@ -325,7 +325,7 @@ static int first_mergehead(const git_oid *oid, void *payload)
 static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_buf *text,
 		      struct ldr_buf *err)
 {
-	struct ldr_buf own = LDR_BUF_INIT;
+	struct ldr_buf own = LDR_BUF_INIT, clean = LDR_BUF_INIT, why = LDR_BUF_INIT;
 	struct ldr_buf *buf = text ? text : &own;
 	git_oid oid;
 	int unborn, r = -1;
@@ -341,7 +341,12 @@ static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_b
 	if (access(repo->file, F_OK) == 0) {
 		if (ldr_file_read(repo->file, buf, err) < 0)
 			goto out;
-		if (git_odb_hash(&oid, buf->s, buf->len, GIT_OBJECT_BLOB) < 0) {
+		/* The blob git would store for it: a file cleaned by a filter
+		 * is committed as its HEAD's blob is (a filter that cannot be
+		 * run here: as it is, so that it shows as changed). */
+		if (repo_clean(repo, buf->s, buf->len, &clean, &why) != 0)
+			ldr_buf_reset(&clean), ldr_buf_add(&clean, buf->s, buf->len);
+		if (git_odb_hash(&oid, clean.s ? clean.s : "", clean.len, GIT_OBJECT_BLOB) < 0) {
 			repo_git_fail(err, "cannot hash '%s'", repo->file);
 			goto out;
 		}
@@ -354,6 +359,8 @@ static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_b
 	r = 0;
 out:
 	ldr_buf_release(&own);
+	ldr_buf_release(&clean);
+	ldr_buf_release(&why);
 	return r;
 }
 
@@ -371,8 +378,9 @@ int ldr_repo_committed_as(struct ldr_repo *repo, const char *text, size_t len, s
 			  char *head, struct ldr_buf *err)
 {
 	char committed[LDR_OID_HEX + 1], blob[LDR_OID_HEX + 1];
+	struct ldr_buf clean = LDR_BUF_INIT, why = LDR_BUF_INIT;
 	git_oid oid;
-	int unborn;
+	int unborn, code;
 
 	head[0] = '\0';
 	if (repo_head_oid(repo, &oid, &unborn, err) < 0)
@@ -382,7 +390,12 @@ int ldr_repo_committed_as(struct ldr_repo *repo, const char *text, size_t len, s
 	repo_oid_hex(head, &oid);
 	if (blob_at_head(repo, &oid, committed, err) < 0)
 		return -1;
-	if (git_odb_hash(&oid, text, len, GIT_OBJECT_BLOB) < 0)
+	if (repo_clean(repo, text, len, &clean, &why) != 0)
+		ldr_buf_reset(&clean), ldr_buf_add(&clean, text, len);
+	code = git_odb_hash(&oid, clean.s ? clean.s : "", clean.len, GIT_OBJECT_BLOB);
+	ldr_buf_release(&clean);
+	ldr_buf_release(&why);
+	if (code < 0)
 		return repo_git_fail(err, "cannot hash '%s'", repo->file);
 	repo_oid_hex(blob, &oid);
 	if (!committed[0])
@@ -770,15 +783,41 @@ static int move_branch(struct ldr_repo *repo, const char *refname, const char *p
 
 /* Step 5: the index records the file as committed. Returns 1 with a
  * warning in err if it cannot (the commit is made all the same). */
-static int update_index(struct ldr_repo *repo, struct ldr_buf *err)
+static int update_index(struct ldr_repo *repo, const char *blob_hex, struct ldr_buf *err)
 {
 	git_index *idx = NULL;
+	const git_index_entry *at;
+	git_index_entry e;
+	struct stat sb;
 	int code = git_repository_index(&idx, repo->git);
 
+	/* The blob committed, with the file's times and size as git records
+	 * them (not git_index_add_bypath: it would store the file's bytes as
+	 * another blob, without git's filters: repo_filter.c). */
 	if (code == 0)
 		code = git_index_read(idx, 1);
-	if (code == 0)
-		code = git_index_add_bypath(idx, repo->relpath);
+	if (code == 0 && lstat(repo->file, &sb) < 0)
+		code = -1;
+	if (code == 0) {
+		memset(&e, 0, sizeof(e));
+		at = git_index_get_bypath(idx, repo->relpath, 0);
+		e.mode = at ? at->mode : GIT_FILEMODE_BLOB;
+		e.ctime.seconds = (int32_t)sb.st_ctim.tv_sec;
+		e.ctime.nanoseconds = (uint32_t)sb.st_ctim.tv_nsec;
+		e.mtime.seconds = (int32_t)sb.st_mtim.tv_sec;
+		e.mtime.nanoseconds = (uint32_t)sb.st_mtim.tv_nsec;
+		e.dev = (uint32_t)sb.st_dev;
+		e.ino = (uint32_t)sb.st_ino;
+		e.uid = (uint32_t)sb.st_uid;
+		e.gid = (uint32_t)sb.st_gid;
+		e.file_size = (uint32_t)sb.st_size;
+		e.path = repo->relpath;
+		code = git_oid_fromstr(&e.id, blob_hex);
+		if (code == 0 && git_index_has_conflicts(idx))
+			git_index_conflict_remove(idx, repo->relpath); /* resolved by the commit */
+		if (code == 0)
+			code = git_index_add(idx, &e);
+	}
 	if (code == 0)
 		code = git_index_write(idx);
 	git_index_free(idx);
@@ -884,6 +923,7 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 		   struct ldr_buf *commit_id, struct ldr_buf *err)
 {
 	struct ldr_loaded now;
+	struct ldr_buf clean = LDR_BUF_INIT;
 	git_oid oid, blob;
 	git_tree *old_tree = NULL, *new_tree = NULL;
 	git_strarray others = { NULL, 0 };
@@ -910,7 +950,16 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 			     git_repository_workdir(repo->git));
 		goto out;
 	}
-	if (git_odb_hash(&blob, p->text, p->len, GIT_OBJECT_BLOB) < 0) {
+	/* What git would store: the file through its filters. One that
+	 * cannot be run here is a refusal, before anything is written. */
+	if ((e = repo_clean(repo, p->text, p->len, &clean, err)) != 0) {
+		if (e > 0) {
+			ldr_buf_addstr(err, "; nothing saved");
+			r = LDR_E_FILTER;
+		}
+		goto out;
+	}
+	if (git_odb_hash(&blob, clean.s ? clean.s : "", clean.len, GIT_OBJECT_BLOB) < 0) {
 		repo_git_fail(err, "cannot hash the roadmap");
 		goto out;
 	}
@@ -932,7 +981,7 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 	held = 1;
 	if (p->target)
 		oid = *p->target;
-	else if (make_commit(repo, p->text, p->len, st, p->message, &oid, err) < 0)
+	else if (make_commit(repo, clean.s ? clean.s : "", clean.len, st, p->message, &oid, err) < 0)
 		goto out;
 	/* A merge (but for git's own, which wrote the other files already) or
 	 * a fast-forward brings other files: see first that they can come. */
@@ -955,6 +1004,9 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 		goto out;
 	}
 	if ((e = move_branch(repo, refname, st->head, &oid, p->message, err)) < 0) {
+		/* The file holds the new text now, written by this save: the
+		 * next save is not "changed since loaded", and commits it. */
+		strcpy(st->file, hex);
 		r = e;
 		goto out;
 	}
@@ -971,7 +1023,7 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 		end_git_merge(repo);
 	st->merging[0] = '\0';
 	st->merging_git = 0;
-	r = update_index(repo, err);
+	r = update_index(repo, hex, err);
 out:
 	if (held)
 		ldr_signals_release();
@@ -980,6 +1032,7 @@ out:
 	git_tree_free(old_tree);
 	git_tree_free(new_tree);
 	strarray_release(&others);
+	ldr_buf_release(&clean);
 	return r;
 }
 

@@ -1,5 +1,5 @@
-/* What model/repo.c and model/remote.c, the two files of ldr that see
- * libgit2, share: the repository handle, a save's plan, and their helpers.
+/* What the files of ldr that see libgit2 (model/repo*.c, model/remote.c)
+ * share: the repository handle, a save's plan, and their helpers.
  * Nothing else includes this. */
 #ifndef LDR_REPO_GIT_H
 #define LDR_REPO_GIT_H
@@ -49,6 +49,10 @@ char *repo_head_target(struct ldr_repo *repo, struct ldr_buf *err);
 /* Save p's text as a commit (see repo.c): 0, or -1 with err. */
 int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
 		   struct ldr_buf *commit_id, struct ldr_buf *err);
+/* What git would store for the roadmap's bytes text: its clean filters
+ * applied (repo_filter.c), into out. 0; 1 with the reason in err when a
+ * filter cannot be run here (nothing may then be committed); -1 on error. */
+int repo_clean(struct ldr_repo *repo, const char *text, size_t len, struct ldr_buf *out, struct ldr_buf *err);
 /* Push a commit to the remote's branch (remote.c). */
 int repo_push_commit(struct ldr_repo *repo, const struct ldr_remote *r, const git_oid *commit,
 		     struct ldr_buf *err);

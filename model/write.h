@@ -36,6 +36,7 @@ enum ldr_error {
 	LDR_E_EXISTS = -10,  /* data is there already, and is not replaced */
 	LDR_E_OWNER = -11,   /* the repository is owned by someone else (git's safe.directory) */
 	LDR_E_NOREPO = -12,  /* the file is in no git repository */
+	LDR_E_FILTER = -13,  /* not saved: a git filter of the file cannot be run here */
 };
 
 /* ---- kept files ------------------------------------------------------------ */
