@@ -182,6 +182,38 @@ static void report_breaks(const struct ldr_roadmap *before, const struct ldr_roa
 	ldr_buf_release(&b);
 }
 
+/* The values asked for hold in the file but not in HEAD: a save wrote the
+ * file and could not commit it (LDR_E_NOCOMMIT: a branch lock, a full
+ * disk). Asked again, ldr commits them, as the first save meant to: before
+ * becomes HEAD's roadmap, so that the changes shown are the commit's. */
+static int uncommitted_retry(struct ldr_repo *repo, const struct ldr_loaded *st, struct ldr_roadmap *before)
+{
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	struct ldr_roadmap head;
+	struct ldr_commit c;
+	struct ldr_diag d;
+	int retry = 0;
+
+	if (st->merging[0] || !st->committed[0] || !ldr_loaded_dirty(st))
+		return 0;
+	ldr_roadmap_init(&head);
+	ldr_diag_init(&d, ldr_repo_file(repo));
+	memset(&c, 0, sizeof(c));
+	if (ldr_repo_read_rev(repo, "HEAD", &text, &c, &err) == 0 &&
+	    ldr_roadmap_read(&head, text.s, text.len, &d) == 0 && !ldr_roadmap_equal(&head, before)) {
+		ldr_roadmap_release(before);
+		*before = head;
+		ldr_roadmap_init(&head);
+		retry = 1;
+	}
+	ldr_commit_release(&c);
+	ldr_roadmap_release(&head);
+	ldr_diag_release(&d);
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	return retry;
+}
+
 int cmd_set(int argc, char **argv)
 {
 	struct set_args a;
@@ -189,7 +221,8 @@ int cmd_set(int argc, char **argv)
 	struct ldr_roadmap rm, before;
 	struct ldr_loaded st;
 	struct ldr_buf err = LDR_BUF_INIT, id = LDR_BUF_INIT, msg = LDR_BUF_INIT, b = LDR_BUF_INIT;
-	int help, r = parse_args(argc, argv, &a, &help);
+	char merging[sizeof(st.merging)];
+	int help, retry = 0, dirty, r = parse_args(argc, argv, &a, &help);
 
 	ldr_roadmap_init(&rm);
 	ldr_roadmap_init(&before);
@@ -202,25 +235,32 @@ int cmd_set(int argc, char **argv)
 	ldr_rec_copy(&ldr_kind_roadmap, &before, &rm);
 	if ((r = apply(&rm, &a)))
 		goto out;
-	if (ldr_roadmap_equal(&before, &rm)) {
+	if (ldr_roadmap_equal(&before, &rm) && !(retry = uncommitted_retry(repo, &st, &before))) {
 		printf("nothing to change: %s holds these values already\n",
 		       cli_safe(ldr_repo_file(repo), &b));
 		goto out;
 	}
-	if (st.merging[0])
-		fprintf(stderr, "ldr set: note: this commit concludes the merge of %.7s\n", st.merging);
-	else if (ldr_loaded_dirty(&st) && st.committed[0])
-		fprintf(stderr, "ldr set: note: %s has changes not committed; this commit includes them\n",
-			cli_safe(ldr_repo_file(repo), &b));
 	if (a.message)
 		ldr_buf_addstr(&msg, a.message);
 	else
 		default_message(&msg, &a);
+	snprintf(merging, sizeof(merging), "%s", st.merging);
+	dirty = ldr_loaded_dirty(&st) && st.committed[0];
 	r = ldr_repo_save(repo, &rm, &st, msg.s, &id, &err);
 	if (r < 0) {
 		r = cli_fail("set", r, err.s);
 		goto out;
 	}
+	/* Said once the commit is made: a refused save commits nothing. */
+	if (retry)
+		fprintf(stderr, "ldr set: note: %s held these values already, saved but not committed "
+			"(a save whose commit failed?): they are committed now\n",
+			cli_safe(ldr_repo_file(repo), &b));
+	else if (merging[0])
+		fprintf(stderr, "ldr set: note: this commit concludes the merge of %.7s\n", merging);
+	else if (dirty)
+		fprintf(stderr, "ldr set: note: %s had changes not committed; this commit includes them\n",
+			cli_safe(ldr_repo_file(repo), &b));
 	if (r > 0)
 		fprintf(stderr, "ldr set: warning: %s\n", err.s);
 	r = LDR_EXIT_OK;

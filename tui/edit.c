@@ -722,7 +722,9 @@ void tui_save(struct tui_app *app, const char *given)
 		int r = ldr_repo_save(app->repo, &app->rm, &app->loaded, message, &commit, &err);
 		if (r < 0) {
 			struct ldr_buf why = LDR_BUF_INIT;
-			if (ldr_repo_changed(app->repo, &app->loaded, &why) == 1)
+			if (r == LDR_E_NOCOMMIT) /* the file is written: the next save commits it */
+				tui_app_say(app, TUI_ROLE_ERROR, "%s; once mended, 'w' commits it", err.s);
+			else if (ldr_repo_changed(app->repo, &app->loaded, &why) == 1)
 				offer_merge(app, err.s);
 			else
 				tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s (your changes are kept)",
