@@ -231,6 +231,11 @@ int cmd_log(int argc, char **argv)
 		ldr_buf_addstr(&s.out, s.shown ? "\n  ]\n}\n" : "]\n}\n");
 		fwrite(s.out.s, 1, s.out.len, stdout);
 	}
+	/* Its first commit shows all it holds as added: say why. */
+	if (ldr_repo_is_shallow(s.repo)) {
+		fflush(stdout);
+		fprintf(stderr, "ldr log: note: %s; what it begins with shows as added\n", LDR_SHALLOW_HINT);
+	}
 out:
 	ldr_versions_release(&s.versions);
 	ldr_tags_free(s.tags, s.ntags);

@@ -232,6 +232,7 @@ void ldr_repo_free(struct ldr_repo *repo)
 {
 	if (!repo)
 		return;
+	free(repo->shallow);
 	if (repo->git)
 		git_repository_free(repo->git);
 	free(repo->file);

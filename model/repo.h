@@ -63,8 +63,17 @@ struct ldr_commit {
 	 * absent): they differ for every commit the walk shows. A merge's
 	 * second parent's too ("" when not a merge, or absent there). */
 	char blob[LDR_OID_HEX + 1], parent_blob[LDR_OID_HEX + 1], parent2_blob[LDR_OID_HEX + 1];
+	/* In a shallow clone, the commit its history begins at: its parents
+	 * are not here, and it is shown as if it had none. */
+	int shallow;
 };
 void ldr_commit_release(struct ldr_commit *c);
+/* Whether the repository is a shallow clone (git clone --depth): its
+ * history begins at the commits of its boundary, and what is older is not
+ * here. ldr works with the history there is, and says so. */
+int ldr_repo_is_shallow(struct ldr_repo *repo);
+/* What to say of it: " (the history is shallow ...: git fetch --unshallow)". */
+#define LDR_SHALLOW_HINT "the history here is shallow (a clone made with --depth): 'git fetch --unshallow' fetches the rest"
 /* A copy of src that owns its strings (release it). */
 void ldr_commit_copy(struct ldr_commit *dst, const struct ldr_commit *src);
 

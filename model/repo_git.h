@@ -12,6 +12,11 @@ struct ldr_repo {
 	git_repository *git;
 	char *file;    /* the roadmap's path, as given */
 	char *relpath; /* its path in the work tree */
+	/* A shallow clone's boundary (.git/shallow): the commits whose
+	 * parents are not here, read once (repo_history.c). */
+	git_oid *shallow;
+	size_t nshallow;
+	int shallow_read;
 };
 
 /* What a save writes, and how. */

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
+#include "hash.h"
+#include "path.h"
+
 /* ---- history ------------------------------------------------------------ */
 
 void ldr_commit_release(struct ldr_commit *c)
@@ -24,6 +28,60 @@ void ldr_commit_copy(struct ldr_commit *dst, const struct ldr_commit *src)
 	dst->message = src->message ? ldr_strdup(src->message) : NULL;
 }
 
+/* ---- shallow clones ------------------------------------------------------- */
+
+/* libgit2 1.5 knows no shallow clone: it looks for the parents of the
+ * boundary's commits, which are not there ("object not found"). Its list
+ * is .git/shallow, a commit id a line, as git writes it. */
+static void read_shallow(struct ldr_repo *repo)
+{
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	size_t cap = 0;
+	char *path, *line, *next;
+
+	if (repo->shallow_read)
+		return;
+	repo->shallow_read = 1;
+	if (!git_repository_is_shallow(repo->git))
+		return;
+	path = ldr_path_join(git_repository_path(repo->git), "shallow");
+	if (ldr_file_read(path, &text, &err) == 0) {
+		for (line = text.s; line && *line; line = next) {
+			git_oid oid;
+			next = strchr(line, '\n');
+			if (next)
+				*next++ = '\0';
+			if (git_oid_fromstrn(&oid, line, strlen(line)) == 0 && strlen(line) == GIT_OID_HEXSZ) {
+				ldr_grow((void **)&repo->shallow, &cap, repo->nshallow + 1, sizeof(*repo->shallow));
+				repo->shallow[repo->nshallow++] = oid;
+			}
+		}
+	}
+	free(path);
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+}
+
+int ldr_repo_is_shallow(struct ldr_repo *repo)
+{
+	read_shallow(repo);
+	return repo->nshallow > 0;
+}
+
+/* Whether the commit is on the boundary: its parents are not here. */
+static int on_boundary(struct ldr_repo *repo, const git_oid *id)
+{
+	size_t i;
+
+	read_shallow(repo);
+	for (i = 0; i < repo->nshallow; i++)
+		if (git_oid_equal(&repo->shallow[i], id))
+			return 1;
+	return 0;
+}
+
+/* ---- commits -------------------------------------------------------------- */
+
 static int fill_commit(struct ldr_repo *repo, const git_commit *gc, struct ldr_commit *c,
 		       struct ldr_buf *err)
 {
@@ -39,6 +97,10 @@ static int fill_commit(struct ldr_repo *repo, const git_commit *gc, struct ldr_c
 	c->offset = a->when.offset;
 	c->message = ldr_strdup(git_commit_message(gc) ? git_commit_message(gc) : "");
 	c->parents = git_commit_parentcount(gc);
+	if (c->parents && on_boundary(repo, git_commit_id(gc))) {
+		c->parents = 0; /* as git shows it: the history begins here */
+		c->shallow = 1;
+	}
 	if (repo_blob_in_commit(repo, gc, c->blob, err) < 0)
 		goto out;
 	if (c->parents) {
@@ -79,6 +141,14 @@ static int lookup_rev(struct ldr_repo *repo, const char *rev, git_commit **out, 
 		repo_add_quoted(err, rev);
 		if (strcmp(rev, "HEAD") == 0)
 			ldr_buf_addstr(err, ": the branch has no commit yet");
+		else if (ldr_repo_is_shallow(repo))
+			ldr_buf_addstr(err, ": " LDR_SHALLOW_HINT);
+		return -1;
+	}
+	if (code < 0 && ldr_repo_is_shallow(repo)) { /* HEAD~5 past the boundary: a missing parent */
+		ldr_buf_addstr(err, "revision ");
+		repo_add_quoted(err, rev);
+		ldr_buf_addstr(err, " is older than " LDR_SHALLOW_HINT);
 		return -1;
 	}
 	if (code < 0)
@@ -149,6 +219,172 @@ int ldr_repo_read_rev(struct ldr_repo *repo, const char *rev, struct ldr_buf *te
 	return 0;
 }
 
+/* The walk of a shallow clone, which libgit2 1.5 cannot make: the graph
+ * of the commits reachable from start, not from stop, and not past the
+ * boundary, shown children first and, among those ready, newest first (as
+ * GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME). */
+struct wnode {
+	char *hex;        /* its key in the table */
+	long long time;   /* the committer's */
+	size_t *parents;  /* indexes of the parents here */
+	size_t np, children;
+	int expanded, hidden, wanted;
+};
+struct wgraph {
+	struct ldr_repo *repo;
+	struct wnode *v;
+	size_t n, cap;
+	struct ldr_hash at; /* hex -> index + 1 */
+};
+
+static int wnode_of(struct wgraph *g, const git_oid *id, size_t *out, struct ldr_buf *err)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	git_commit *c = NULL;
+	void *at;
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	if ((at = ldr_hash_get(&g->at, hex)) != NULL) {
+		*out = (size_t)at - 1;
+		return 0;
+	}
+	if (git_commit_lookup(&c, g->repo->git, id) < 0)
+		return repo_git_fail(err, "cannot read commit %.7s", hex);
+	ldr_grow((void **)&g->v, &g->cap, g->n + 1, sizeof(*g->v));
+	memset(&g->v[g->n], 0, sizeof(g->v[g->n]));
+	g->v[g->n].hex = ldr_strdup(hex);
+	g->v[g->n].time = (long long)git_commit_time(c);
+	ldr_hash_put(&g->at, g->v[g->n].hex, (void *)(g->n + 1));
+	*out = g->n++;
+	git_commit_free(c);
+	return 0;
+}
+
+/* Every commit from the one at root down to the boundary; mark each with
+ * flag (1 hidden, 2 wanted). */
+static int wgraph_mark(struct wgraph *g, size_t root, int flag, struct ldr_buf *err)
+{
+	size_t *stack = NULL, cap = 0, n = 0;
+	int r = -1;
+
+	ldr_grow((void **)&stack, &cap, 1, sizeof(*stack));
+	stack[n++] = root;
+	while (n) {
+		size_t i = stack[--n], k;
+		struct wnode *w = &g->v[i];
+		if (flag == 1 ? w->hidden : w->wanted)
+			continue;
+		if (flag == 1)
+			w->hidden = 1;
+		else
+			w->wanted = 1;
+		if (!w->expanded) {
+			git_commit *c = NULL;
+			git_oid oid;
+			size_t np;
+			w->expanded = 1;
+			git_oid_fromstr(&oid, w->hex);
+			if (git_commit_lookup(&c, g->repo->git, &oid) < 0) {
+				repo_git_fail(err, "cannot read commit %.7s", w->hex);
+				goto out;
+			}
+			np = on_boundary(g->repo, &oid) ? 0 : git_commit_parentcount(c);
+			g->v[i].parents = np ? ldr_calloc(np, sizeof(size_t)) : NULL;
+			for (k = 0; k < np; k++) {
+				size_t at;
+				if (wnode_of(g, git_commit_parent_id(c, (unsigned)k), &at, err) < 0) {
+					git_commit_free(c);
+					goto out;
+				}
+				g->v[i].parents[g->v[i].np++] = at; /* g->v may have moved */
+			}
+			git_commit_free(c);
+		}
+		for (k = 0; k < g->v[i].np; k++) {
+			ldr_grow((void **)&stack, &cap, n + 1, sizeof(*stack));
+			stack[n++] = g->v[i].parents[k];
+		}
+	}
+	r = 0;
+out:
+	free(stack);
+	return r;
+}
+
+static int shallow_walk(struct ldr_repo *repo, const git_commit *start, const git_commit *stop, int reverse,
+			ldr_commit_fn fn, void *payload, struct ldr_buf *err)
+{
+	struct wgraph g;
+	size_t *order = NULL, *ready = NULL, nready = 0, cap = 0, rcap = 0, norder = 0, i, k, at;
+	git_commit *gc = NULL;
+	int r = -1, code;
+
+	memset(&g, 0, sizeof(g));
+	g.repo = repo;
+	if (stop && (wnode_of(&g, git_commit_id(stop), &at, err) < 0 || wgraph_mark(&g, at, 1, err) < 0))
+		goto out;
+	if (wnode_of(&g, git_commit_id(start), &at, err) < 0 || wgraph_mark(&g, at, 2, err) < 0)
+		goto out;
+	for (i = 0; i < g.n; i++)
+		if (g.v[i].wanted && !g.v[i].hidden)
+			for (k = 0; k < g.v[i].np; k++)
+				g.v[g.v[i].parents[k]].children++;
+	for (i = 0; i < g.n; i++)
+		if (g.v[i].wanted && !g.v[i].hidden && !g.v[i].children) {
+			ldr_grow((void **)&ready, &rcap, nready + 1, sizeof(*ready));
+			ready[nready++] = i;
+		}
+	while (nready) {
+		size_t best = 0, j;
+		for (j = 1; j < nready; j++)
+			if (g.v[ready[j]].time > g.v[ready[best]].time)
+				best = j;
+		i = ready[best];
+		ready[best] = ready[--nready];
+		ldr_grow((void **)&order, &cap, norder + 1, sizeof(*order));
+		order[norder++] = i;
+		for (k = 0; k < g.v[i].np; k++) {
+			struct wnode *p = &g.v[g.v[i].parents[k]];
+			if (p->wanted && !p->hidden && --p->children == 0) {
+				ldr_grow((void **)&ready, &rcap, nready + 1, sizeof(*ready));
+				ready[nready++] = g.v[i].parents[k];
+			}
+		}
+	}
+	for (k = 0; k < norder; k++) {
+		struct ldr_commit c;
+		git_oid oid;
+		i = order[reverse ? norder - 1 - k : k];
+		git_oid_fromstr(&oid, g.v[i].hex);
+		if (git_commit_lookup(&gc, repo->git, &oid) < 0) {
+			repo_git_fail(err, "cannot read a commit");
+			goto out;
+		}
+		if (fill_commit(repo, gc, &c, err) < 0)
+			goto out;
+		git_commit_free(gc);
+		gc = NULL;
+		code = strcmp(c.blob, c.parent_blob) != 0 ? fn(&c, payload) : 0;
+		ldr_commit_release(&c);
+		if (code) {
+			r = code;
+			goto out;
+		}
+	}
+	r = 0;
+out:
+	git_commit_free(gc);
+	for (i = 0; i < g.n; i++) {
+		free(g.v[i].hex);
+		free(g.v[i].parents);
+	}
+	free(g.v);
+	ldr_hash_clear(&g.at);
+	free(order);
+	free(ready);
+	return r;
+}
+
 int ldr_repo_walk(struct ldr_repo *repo, const char *from, const char *hide, int reverse,
 		  ldr_commit_fn fn, void *payload, struct ldr_buf *err)
 {
@@ -166,6 +402,10 @@ int ldr_repo_walk(struct ldr_repo *repo, const char *from, const char *hide, int
 	}
 	if (lookup_rev(repo, from, &start, err) < 0 || (hide && lookup_rev(repo, hide, &stop, err) < 0))
 		goto out;
+	if (ldr_repo_is_shallow(repo)) {
+		r = shallow_walk(repo, start, stop, reverse, fn, payload, err);
+		goto out;
+	}
 	if (git_revwalk_new(&walk, repo->git) < 0 ||
 	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME |
 				(reverse ? GIT_SORT_REVERSE : 0)) < 0 ||

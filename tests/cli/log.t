@@ -28,5 +28,11 @@
 . tests/cli/repo.sh && cd $R && ldr log --record
 . tests/cli/repo.sh && cd $R && ldr diff a b c r
 . tests/cli/repo.sh && cd $R && git init -q empty && ldr log empty && ldr diff empty
+# A shallow clone (git clone --depth): the history there is walked, from
+# the commit it begins at, which shows what it holds as added; an older
+# revision is said to be past it, with the way to fetch the rest. (libgit2
+# looked for the missing parents: "object not found".)
+. tests/cli/repo.sh && cd $R && ldr init deep --from $OLDPWD/roadmaps/annex2-illustration.yaml >/dev/null && at 2016-06-02 && ldr set deep C01.year=19/20 >/dev/null && at 2016-06-03 && ldr set deep C02.year=19/20 >/dev/null && at 2016-06-04 && ldr set deep C03.status=firm >/dev/null && git clone -q --depth 2 file://$R/deep shallow && ldr log shallow && ldr log --record C02 shallow && ldr diff HEAD~1 HEAD shallow
+. tests/cli/repo.sh && cd $R && ldr diff HEAD~2 HEAD shallow; ldr review --baseline HEAD~2 --year 16/17 shallow; git clone -q --depth 1 file://$R/deep one && ldr log --json one 2>/dev/null | grep -c '"commit": '
 . tests/cli/repo.sh && cd $R && git -C r fsck --strict --no-dangling && echo fsck ok
 . tests/cli/repo.sh && rm -rf $R
