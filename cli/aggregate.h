@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "../model/aggregate.h"
+#include "../model/national/aggregate.h"
 
 /* The tables as text, for a terminal: roadmap text is escaped. */
 void cli_aggregate_text(const struct ldr_aggregate *a, FILE *out);

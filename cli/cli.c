@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/check.h"
-#include "../model/diag.h"
-#include "../model/file.h"
-#include "../model/write.h"
+#include "../model/rules/check.h"
+#include "../model/base/diag.h"
+#include "../model/roadmap/file.h"
+#include "../model/base/write.h"
 
 const struct cli_command *cli_find(const char *name)
 {

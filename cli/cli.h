@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
-#include "../model/roadmap.h"
-#include "../model/util.h"
+#include "../model/roadmap/roadmap.h"
+#include "../model/base/util.h"
 
 enum {
 	LDR_EXIT_OK = 0,
@@ -79,7 +79,7 @@ struct ldr_diag;
 int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
 		  struct ldr_diag *diag);
 
-/* The exit status of a failure of the kinds of model/write.h (LDR_E_*):
+/* The exit status of a failure of the kinds of model/base/write.h (LDR_E_*):
  * 1 when the roadmap would have errors (LDR_E_INVALID), 2 for every other
  * (the file cannot be read or written, an output or a save refused). */
 int cli_exit_for(int code);

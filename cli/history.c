@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/date.h"
-#include "../model/diag.h"
-#include "../model/file.h"
-#include "../model/timeline.h"
-#include "../model/versions.h"
+#include "../model/roadmap/date.h"
+#include "../model/base/diag.h"
+#include "../model/roadmap/file.h"
+#include "../model/roadmap/timeline.h"
+#include "../model/history/versions.h"
 #include "cli.h"
 
 int hist_open(const char *cmd, const char *arg, struct ldr_repo **repo)

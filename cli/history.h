@@ -4,10 +4,10 @@
 #ifndef LDR_CLI_HISTORY_H
 #define LDR_CLI_HISTORY_H
 
-#include "../model/diff.h"
-#include "../model/repo.h"
-#include "../model/roadmap.h"
-#include "../model/util.h"
+#include "../model/roadmap/diff.h"
+#include "../model/history/repo.h"
+#include "../model/roadmap/roadmap.h"
+#include "../model/base/util.h"
 
 /* Open the repository of a ROADMAP argument. Prints "ldr CMD: error" and
  * returns LDR_EXIT_PARSE on failure, else 0. */

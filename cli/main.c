@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../model/write.h"
+#include "../model/base/write.h"
 #include "cli.h"
 
 #ifndef LDR_VERSION

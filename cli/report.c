@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../export/chart.h"
+#include "../export/charts/chart.h"
 #include "../export/report.h"
-#include "../model/check.h"
-#include "../model/repo.h"
-#include "../model/review.h"
-#include "../model/versions.h"
-#include "../model/write.h"
+#include "../model/rules/check.h"
+#include "../model/history/repo.h"
+#include "../model/history/review.h"
+#include "../model/history/versions.h"
+#include "../model/base/write.h"
 #include "cli.h"
 #include "history.h"
 

@@ -4,8 +4,8 @@
 #ifndef LDR_CLI_REPORT_H
 #define LDR_CLI_REPORT_H
 
-#include "../export/export.h"
-#include "../model/roadmap.h"
+#include "../export/base/export.h"
+#include "../model/roadmap/roadmap.h"
 
 /* Write the board report of rm (read from the file path, NULL for standard
  * input; named roadmap_arg on the command line) to out. opts gives the

@@ -3,9 +3,9 @@
 #ifndef LDR_CLI_REVIEW_H
 #define LDR_CLI_REVIEW_H
 
-#include "../model/repo.h"
-#include "../model/review.h"
-#include "../model/versions.h"
+#include "../model/history/repo.h"
+#include "../model/history/review.h"
+#include "../model/history/versions.h"
 
 struct review_args {
 	const char *baseline, *year, *quarter, *as_of, *csv, *roadmap;

@@ -1,12 +1,12 @@
 /* ldr review as text, JSON and CSV. Every figure names where it comes from:
  * the baseline's commit, the commit whose facts were read, and for each
- * slip, drop or move the commits that made it (model/review.h). */
+ * slip, drop or move the commits that made it (model/history/review.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/date.h"
-#include "../model/schedule.h"
+#include "../model/roadmap/date.h"
+#include "../model/roadmap/schedule.h"
 #include "cli.h"
 #include "review.h"
 

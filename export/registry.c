@@ -1,9 +1,9 @@
-#include "export.h"
+#include "base/export.h"
 
 #include <string.h>
 
-#include "svgcharts.h"
-#include "writers.h"
+#include "charts/svgcharts.h"
+#include "sheets/writers.h"
 
 /* Every export: a kind, the extension it writes, the writer. Keep in the
  * order 'ldr help export' lists them. */

@@ -9,14 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/date.h"
-#include "../model/field.h"
-#include "../model/index.h"
-#include "../model/schedule.h"
-#include "chart.h"
-#include "common.h"
-#include "svg.h"
-#include "svgcharts.h"
+#include "../model/roadmap/date.h"
+#include "../model/roadmap/field.h"
+#include "../model/roadmap/index.h"
+#include "../model/roadmap/schedule.h"
+#include "charts/chart.h"
+#include "base/common.h"
+#include "base/svg.h"
+#include "charts/svgcharts.h"
 
 struct out {
 	const struct ldr_report *r;

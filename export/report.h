@@ -8,11 +8,11 @@
 #ifndef LDR_REPORT_H
 #define LDR_REPORT_H
 
-#include "../model/check.h"
-#include "../model/review.h"
-#include "../model/roadmap.h"
-#include "../model/util.h"
-#include "export.h"
+#include "../model/rules/check.h"
+#include "../model/history/review.h"
+#include "../model/roadmap/roadmap.h"
+#include "../model/base/util.h"
+#include "base/export.h"
 
 struct ldr_report {
 	const struct ldr_roadmap *rm;

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/national.h"
+#include "../model/roadmap/national.h"
 #include "annex4.h"
 
 enum section { S_HEAD, S_BASELINE, S_AMBITION, S_ACTIVITIES, S_SOLUTION, S_EVIDENCE };

@@ -3,7 +3,7 @@
 #ifndef LDR_IMPORT_ANNEX4_H
 #define LDR_IMPORT_ANNEX4_H
 
-#include "../model/national.h"
+#include "../model/roadmap/national.h"
 #include "imp.h"
 
 /* A row of a capability's sheet: its cells in columns A and B. */

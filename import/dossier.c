@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/field.h"
+#include "../model/roadmap/field.h"
 
 enum {
 	K_REF, K_ID, K_NAME, K_DESCRIPTION, K_GROUP, K_PRIORITY, K_CARE, K_EFFICIENCY, K_WELLBEING,

@@ -7,10 +7,10 @@
 
 #include <stddef.h>
 
-#include "../model/hash.h"
-#include "../model/roadmap.h"
-#include "../model/schema.h"
-#include "../model/util.h"
+#include "../model/base/hash.h"
+#include "../model/roadmap/roadmap.h"
+#include "../model/roadmap/schema.h"
+#include "../model/base/util.h"
 #include "import.h"
 #include "sheet.h"
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/date.h"
-#include "../model/diag.h"
+#include "../model/roadmap/date.h"
+#include "../model/base/diag.h"
 #include "imp.h"
 
 static const struct {

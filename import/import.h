@@ -19,8 +19,8 @@
 
 #include <stddef.h>
 
-#include "../model/roadmap.h"
-#include "../model/util.h"
+#include "../model/roadmap/roadmap.h"
+#include "../model/base/util.h"
 #include "sheet.h"
 
 struct ldr_import_opts {

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/field.h"
-#include "../model/national.h"
+#include "../model/roadmap/field.h"
+#include "../model/roadmap/national.h"
 
 /* A national group by id or name, or NULL. */
 static const char *national(const char *text)

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../model/file.h"
+#include "../model/roadmap/file.h"
 
 struct ldr_cell *ldr_sheet_add(struct ldr_sheet *s, unsigned row, unsigned col, enum ldr_cell_type type,
 			       const char *text, size_t len)

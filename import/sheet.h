@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "../model/util.h"
+#include "../model/base/util.h"
 
 enum ldr_cell_type {
 	LDR_CELL_TEXT,

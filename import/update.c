@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/field.h"
+#include "../model/roadmap/field.h"
 
 static struct ldr_map *derived_map(const struct ldr_kind *k, void *rec)
 {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/timeline.h"
+#include "../model/roadmap/timeline.h"
 
 /* ---- text ------------------------------------------------------------------- */
 

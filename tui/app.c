@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/diag.h"
-#include "../model/field.h"
-#include "../model/file.h"
-#include "../model/write.h"
+#include "../model/base/diag.h"
+#include "../model/roadmap/field.h"
+#include "../model/roadmap/file.h"
+#include "../model/base/write.h"
 #include "edit.h"
 #include "form.h"
 #include "import.h"

@@ -3,11 +3,11 @@
 #ifndef LDR_TUI_APP_H
 #define LDR_TUI_APP_H
 
-#include "../model/check.h"
-#include "../model/index.h"
-#include "../model/repo.h"
-#include "../model/roadmap.h"
-#include "../model/session.h"
+#include "../model/rules/check.h"
+#include "../model/roadmap/index.h"
+#include "../model/history/repo.h"
+#include "../model/roadmap/roadmap.h"
+#include "../model/history/session.h"
 #include "keymap.h"
 #include "screen.h"
 #include "view.h"

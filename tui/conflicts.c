@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/field.h"
-#include "../model/merge.h"
-#include "../model/sync.h"
+#include "../model/roadmap/field.h"
+#include "../model/roadmap/merge.h"
+#include "../model/history/sync.h"
 #include "edit.h"
 #include "form.h"
 #include "session.h"

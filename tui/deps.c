@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/schedule.h"
+#include "../model/roadmap/schedule.h"
 #include "app.h"
 
 struct dep_node {

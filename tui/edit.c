@@ -8,14 +8,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../model/diag.h"
-#include "../model/diff.h"
-#include "../model/field.h"
-#include "../model/file.h"
-#include "../model/merge.h"
-#include "../model/repo.h"
-#include "../model/sync.h"
-#include "../model/write.h"
+#include "../model/base/diag.h"
+#include "../model/roadmap/diff.h"
+#include "../model/roadmap/field.h"
+#include "../model/roadmap/file.h"
+#include "../model/roadmap/merge.h"
+#include "../model/history/repo.h"
+#include "../model/history/sync.h"
+#include "../model/base/write.h"
 #include "session.h"
 
 /* ---- where a record lives ----------------------------------------------------- */

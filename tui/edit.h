@@ -99,7 +99,7 @@ void tui_redo_last(struct tui_app *app);
 void tui_undo_release(struct tui_undo_list *u);
 
 /* The recovery files (recovery.c): this session's own, named with its tag
- * (model/session.h) so that no other session writes or removes them: the
+ * (model/history/session.h) so that no other session writes or removes them: the
  * unsaved roadmap, and the version it was based on. Neither is written by a
  * read-only session. */
 void tui_recovery_write(struct tui_app *app);
@@ -111,7 +111,7 @@ void tui_recovery_offer(struct tui_app *app);
  * this session's, "" for the names of an ldr before sessions), the session
  * lock (session, tag NULL), and what a merge could not take (mine). */
 char *tui_recovery_path(const struct tui_app *app, const char *what, const char *tag);
-/* Write rm as YAML to path (model/write.h's way). */
+/* Write rm as YAML to path (model/base/write.h's way). */
 int tui_write_roadmap(const struct ldr_roadmap *rm, const char *path, struct ldr_buf *err);
 /* Put ours onto the roadmap as it is now, from base; say what happened
  * (done: what did it). */

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/field.h"
-#include "../model/national.h"
+#include "../model/roadmap/field.h"
+#include "../model/roadmap/national.h"
 #include "edit.h"
 #include "modal.h"
 #include "text.h"

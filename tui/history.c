@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/date.h"
-#include "../model/versions.h"
+#include "../model/roadmap/date.h"
+#include "../model/history/versions.h"
 #include "app.h"
 
 struct log_commit {

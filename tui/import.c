@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "../import/import.h"
-#include "../model/diff.h"
-#include "../model/schema.h"
+#include "../model/roadmap/diff.h"
+#include "../model/roadmap/schema.h"
 #include "edit.h"
 #include "session.h"
 

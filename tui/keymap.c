@@ -6,8 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../model/file.h"
-#include "../model/util.h"
+#include "../model/roadmap/file.h"
+#include "../model/base/util.h"
 
 const struct tui_action_info tui_actions[TUI_NACTIONS] = {
 	{ "none", "" },

@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "../model/diag.h"
-#include "../model/util.h"
+#include "../model/base/diag.h"
+#include "../model/base/util.h"
 #include "actions.h"
 
 /* A key: a Unicode character, or a curses key code above all of them. */

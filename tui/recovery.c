@@ -5,7 +5,7 @@
  * 'git add -A' commits it), as .git/ldr/RELPATH.TAG.unsaved and .base
  * (RELPATH with its slashes escaped); for a file in no repository, beside
  * it, hidden: DIR/.NAME.TAG.ldr-unsaved and .ldr-base. TAG is the
- * session's (PID-SINCE@HOST, model/session.h): each session writes and
+ * session's (PID-SINCE@HOST, model/history/session.h): each session writes and
  * removes only its own files, so that a second session on the roadmap (one
  * that took the lock over, or a read-only one) can neither overwrite nor
  * delete the first one's work, and the files of a session still running
@@ -21,12 +21,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../model/diag.h"
-#include "../model/file.h"
-#include "../model/merge.h"
-#include "../model/repo.h"
-#include "../model/session.h"
-#include "../model/write.h"
+#include "../model/base/diag.h"
+#include "../model/roadmap/file.h"
+#include "../model/roadmap/merge.h"
+#include "../model/history/repo.h"
+#include "../model/history/session.h"
+#include "../model/base/write.h"
 
 /* The directory the files are in ("" for the current one, in no
  * repository), the start of their names, and what comes before what they

@@ -1,7 +1,7 @@
 /* The Review: what a baseline planned for a period against what happened
- * (guidance §11.4), as 'ldr review' works it out (model/review.h says what
+ * (guidance §11.4), as 'ldr review' works it out (model/history/review.h says what
  * each outcome means and where each figure comes from), over the same
- * versions (model/versions.c); what happened is read from the roadmap as
+ * versions (model/history/versions.c); what happened is read from the roadmap as
  * it is here, with any changes not saved. The baseline is the newest
  * annotated tag unless chosen (b), the period the financial year of the
  * review's date (the interface's as-of) unless chosen (p). T shows the
@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/date.h"
-#include "../model/versions.h"
+#include "../model/roadmap/date.h"
+#include "../model/history/versions.h"
 #include "app.h"
 
 struct review_view {

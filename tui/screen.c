@@ -8,7 +8,7 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "../model/util.h"
+#include "../model/base/util.h"
 #include "text.h"
 
 volatile sig_atomic_t tui_hangup;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../model/session.h"
+#include "../model/history/session.h"
 #include "edit.h"
 
 void tui_read_only_because(struct tui_app *app, const char *why)

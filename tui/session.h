@@ -1,4 +1,4 @@
-/* This interface session on its roadmap (model/session.h): the lock it
+/* This interface session on its roadmap (model/history/session.h): the lock it
  * holds while it may change the roadmap, what it does when another running
  * session holds it, what it keeps when the connection drops, and why it is
  * read-only when it is. */

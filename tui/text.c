@@ -4,7 +4,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "../model/util.h"
+#include "../model/base/util.h"
 
 int tui_unsafe(wchar_t c)
 {

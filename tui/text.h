@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
-#include "../model/util.h"
+#include "../model/base/util.h"
 
 /* Convert UTF-8 to at most max-1 wide characters that fit in width columns
  * (a NUL-terminated string in out), replacing what a terminal must not be

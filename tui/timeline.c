@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/national.h"
-#include "../model/schedule.h"
+#include "../model/roadmap/national.h"
+#include "../model/roadmap/schedule.h"
 #include "app.h"
 #include "text.h"
 

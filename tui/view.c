@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../model/index.h"
+#include "../model/roadmap/index.h"
 #include "app.h"
 #include "text.h"
 

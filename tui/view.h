@@ -7,8 +7,8 @@
 
 #include <stddef.h>
 
-#include "../model/schema.h"
-#include "../model/util.h"
+#include "../model/roadmap/schema.h"
+#include "../model/base/util.h"
 #include "actions.h"
 #include "screen.h"
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/national.h"
+#include "../model/roadmap/national.h"
 #include "app.h"
 #include "form.h"
 #include "text.h"

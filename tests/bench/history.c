@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../model/diag.h"
-#include "../../model/edit.h"
-#include "../../model/file.h"
-#include "../../model/roadmap.h"
-#include "../../model/util.h"
+#include "../../model/base/diag.h"
+#include "../../model/roadmap/edit.h"
+#include "../../model/roadmap/file.h"
+#include "../../model/roadmap/roadmap.h"
+#include "../../model/base/util.h"
 
 static const char *const years[] = { "16/17", "17/18", "18/19", "19/20" };
 

@@ -1,6 +1,6 @@
 # Outputs (issue 15): every file a command is told to write (export,
 # export all, aggregate, review, report) goes through one module
-# (model/write.c). It refuses a symbolic link at any hop, naming each; a
+# (model/base/write.c). It refuses a symbolic link at any hop, naming each; a
 # file the command reads (the roadmap, by any name); a file inside a git
 # directory; a read-only file. Refused, nothing is written and nothing is
 # left behind, and the exit status is 2. A link among the directories of

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "../../import/import.h"
-#include "../../model/diag.h"
-#include "../../model/roadmap.h"
+#include "../../model/base/diag.h"
+#include "../../model/roadmap/roadmap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

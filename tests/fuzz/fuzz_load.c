@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../model/check.h"
-#include "../../model/diag.h"
-#include "../../model/roadmap.h"
-#include "../../model/util.h"
+#include "../../model/rules/check.h"
+#include "../../model/base/diag.h"
+#include "../../model/roadmap/roadmap.h"
+#include "../../model/base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -25,11 +25,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../../model/diag.h"
-#include "../../model/file.h"
-#include "../../model/index.h"
-#include "../../model/roadmap.h"
-#include "../../model/util.h"
+#include "../../model/base/diag.h"
+#include "../../model/roadmap/file.h"
+#include "../../model/roadmap/index.h"
+#include "../../model/roadmap/roadmap.h"
+#include "../../model/base/util.h"
 
 #define KILLS 100
 #define RACES 30

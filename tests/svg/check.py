@@ -27,7 +27,7 @@ baseline) the case drew, and check:
                 a roadmap without capabilities says so.
 
 The widths of text are the layout's own: DejaVu Sans's advance widths, read
-from export/svg.c. Each check that fails prints the chart, the record and
+from export/base/svg.c. Each check that fails prints the chart, the record and
 what is wrong; the exit status is 1 if any did.
 """
 import os

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../model/diag.h"
-#include "../../model/roadmap.h"
-#include "../../model/schema.h"
-#include "../../model/util.h"
+#include "../../model/base/diag.h"
+#include "../../model/roadmap/roadmap.h"
+#include "../../model/roadmap/schema.h"
+#include "../../model/base/util.h"
 
 /* A minimal valid roadmap header, for tests that add to it. */
 #define HEAD "ldr: 1\nfootprint:\n  name: Test\n  start: 16/17\n  end: 20/21\n"

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/aggregate.h"
+#include "../../model/national/aggregate.h"
 #include "helpers.h"
 
 /* North: two capabilities in records (16/17 and 17/18), one in a local

@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../export/export.h"
-#include "../../export/svgcharts.h"
+#include "../../export/base/export.h"
+#include "../../export/charts/svgcharts.h"
 #include "helpers.h"
 
 #define PLAN HEAD \

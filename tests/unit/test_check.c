@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/check.h"
-#include "../../model/national.h"
+#include "../../model/rules/check.h"
+#include "../../model/roadmap/national.h"
 #include "helpers.h"
 
 /* Run one rule on yaml as at as_of ("" for none); return the findings. */

@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../model/date.h"
-#include "../../model/path.h"
+#include "../../model/roadmap/date.h"
+#include "../../model/base/path.h"
 #include "helpers.h"
 
 static void parses(const char *s, long long want, int want_offset)

@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/diff.h"
-#include "../../model/schedule.h"
+#include "../../model/roadmap/diff.h"
+#include "../../model/roadmap/schedule.h"
 #include "helpers.h"
 
 #define BASE HEAD "projects:\n" \

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/national.h"
+#include "../../model/roadmap/national.h"
 #include "helpers.h"
 
 static char *manual;

@@ -6,8 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/edit.h"
-#include "../../model/index.h"
+#include "../../model/roadmap/edit.h"
+#include "../../model/roadmap/index.h"
 #include "helpers.h"
 
 #define ROADMAP HEAD "groups:\n- {id: mobile, name: Mobile working}\n" \

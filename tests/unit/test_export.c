@@ -10,10 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../export/common.h"
-#include "../../export/writers.h"
-#include "../../export/xlsx.h"
-#include "../../model/file.h"
+#include "../../export/base/common.h"
+#include "../../export/sheets/writers.h"
+#include "../../export/sheets/xlsx.h"
+#include "../../model/roadmap/file.h"
 #include "helpers.h"
 
 /* One CSV row of the given cells, as text. */

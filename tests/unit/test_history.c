@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/diff.h"
-#include "../../model/history.h"
-#include "../../model/versions.h"
+#include "../../model/roadmap/diff.h"
+#include "../../model/history/history.h"
+#include "../../model/history/versions.h"
 #include "helpers.h"
 
 #define DOC HEAD "projects:\n" \

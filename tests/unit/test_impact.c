@@ -8,9 +8,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/critical.h"
-#include "../../model/impact.h"
-#include "../../model/index.h"
+#include "../../model/rules/critical.h"
+#include "../../model/rules/impact.h"
+#include "../../model/roadmap/index.h"
 #include "helpers.h"
 
 /* A chain P1 -> P2 -> P3, a diamond P1 -> P4, P5 -> P6 (P6 depends on P4

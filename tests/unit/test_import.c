@@ -14,7 +14,7 @@
 
 #include "../../import/imp.h"
 #include "../../import/import.h"
-#include "../../model/diag.h"
+#include "../../model/base/diag.h"
 
 /* ---- sheets in memory --------------------------------------------------------- */
 

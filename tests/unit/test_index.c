@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/index.h"
+#include "../../model/roadmap/index.h"
 #include "helpers.h"
 
 static void test_find_any_record_by_id(void **state)

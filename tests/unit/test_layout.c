@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <time.h>
 
-#include "../../export/layout.h"
+#include "../../export/base/layout.h"
 #include "helpers.h"
 
 struct kv {

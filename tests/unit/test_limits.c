@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/node.h"
+#include "../../model/roadmap/node.h"
 #include "helpers.h"
 
 static char *repeat(const char *head, const char *unit, size_t n, const char *tail)

@@ -7,9 +7,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/check.h"
-#include "../../model/merge.h"
-#include "../../model/sync.h"
+#include "../../model/rules/check.h"
+#include "../../model/roadmap/merge.h"
+#include "../../model/history/sync.h"
 #include "helpers.h"
 
 #define BASE HEAD "projects:\n- {id: P1, name: one, start: 16/17}\n- {id: P2, name: two}\n- {id: P3, name: three}\n"

@@ -11,10 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../../model/edit.h"
-#include "../../model/file.h"
-#include "../../model/repo.h"
-#include "../../model/write.h"
+#include "../../model/roadmap/edit.h"
+#include "../../model/roadmap/file.h"
+#include "../../model/history/repo.h"
+#include "../../model/base/write.h"
 #include "helpers.h"
 
 #define ROADMAP HEAD "projects:\n- id: P1\n  name: First\n  start: 16/17 Q1\n  end: 16/17 Q4\n"

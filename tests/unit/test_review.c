@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/edit.h"
-#include "../../model/review.h"
+#include "../../model/roadmap/edit.h"
+#include "../../model/history/review.h"
 #include "helpers.h"
 
 #define BASELINE HEAD \

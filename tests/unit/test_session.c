@@ -1,4 +1,4 @@
-/* Sessions on one roadmap (model/session.c): the lock a second session finds
+/* Sessions on one roadmap (model/history/session.c): the lock a second session finds
  * held, a lock left by a session that ended (its pid gone, or given to a
  * process begun later), taking over, and the recovery files that belong to
  * a session by their names. No terminal: the interface's side is in
@@ -16,9 +16,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../../model/session.h"
-#include "../../model/util.h"
-#include "../../model/write.h"
+#include "../../model/history/session.h"
+#include "../../model/base/util.h"
+#include "../../model/base/write.h"
 
 static char dir[] = "/tmp/ldr-test-session-XXXXXX";
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../export/svg.h"
+#include "../../export/base/svg.h"
 #include "helpers.h"
 
 static char *esc(const char *s, int keep_lines)

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "../../model/timeline.h"
+#include "../../model/roadmap/timeline.h"
 
 static struct ldr_time parse_ok(const char *s, int accept)
 {

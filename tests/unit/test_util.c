@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/hash.h"
+#include "../../model/base/hash.h"
 #include "helpers.h"
 
 static void test_suggest(void **state)

@@ -1,4 +1,4 @@
-/* The one way ldr writes a file (model/write.c): outputs refused behind a
+/* The one way ldr writes a file (model/base/write.c): outputs refused behind a
  * link at any hop, over a file read, or inside a git directory; kept files
  * replaced under a lock with their mode, group and owner; and signals that
  * leave neither a temporary file nor a lock behind. */
@@ -18,9 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../../model/file.h"
-#include "../../model/util.h"
-#include "../../model/write.h"
+#include "../../model/roadmap/file.h"
+#include "../../model/base/util.h"
+#include "../../model/base/write.h"
 
 #define NOBODY 65534
 

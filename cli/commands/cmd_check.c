@@ -1,0 +1,315 @@
+/* ldr check: does the schedule hold together? */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/rules/check.h"
+#include "../../model/base/diag.h"
+#include "../../model/roadmap/national.h"
+#include "../cli.h"
+
+struct check_args {
+	const char *roadmap, *as_of;
+	const char **rules;
+	size_t nrules;
+	int json, list_rules, checklist, roff, help;
+};
+
+static int add_rules(struct check_args *a, const char *list)
+{
+	char *copy = ldr_strdup(list), *tok, *save = NULL;
+	int r = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!ldr_rule_find(tok)) {
+			struct ldr_buf b = LDR_BUF_INIT;
+			const char *s = ldr_suggest(tok, ldr_rules, ldr_nrules, sizeof(*ldr_rules));
+			r = cli_usage_error("check", "no rule '%s'%s%s%s; 'ldr check --list-rules' lists them",
+					    cli_safe(tok, &b), s ? " (did you mean '" : "", s ? s : "",
+					    s ? "'?)" : "");
+			ldr_buf_release(&b);
+			break;
+		}
+		a->rules = ldr_realloc(a->rules, (a->nrules + 1) * sizeof(*a->rules));
+		a->rules[a->nrules++] = ldr_rule_find(tok)->id;
+	}
+	free(copy);
+	return r;
+}
+
+static int parse_args(int argc, char **argv, struct check_args *a)
+{
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	for (i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+			a->help = 1;
+		} else if (!strcmp(s, "--json")) {
+			a->json = 1;
+		} else if (!strcmp(s, "--list-rules")) {
+			a->list_rules = 1;
+		} else if (!strcmp(s, "--checklist")) {
+			a->checklist = 1;
+		} else if (!strcmp(s, "--roff")) {
+			a->roff = 1; /* the man page's list of rules: see 'make man' */
+		} else if (!strcmp(s, "--as-of") || !strcmp(s, "--rule")) {
+			if (i + 1 >= argc)
+				return cli_usage_error("check", "'%s' needs a value", s);
+			if (!strcmp(s, "--as-of"))
+				a->as_of = argv[++i];
+			else if (add_rules(a, argv[++i]))
+				return LDR_EXIT_USAGE;
+		} else if (s[0] == '-' && s[1]) {
+			struct ldr_buf b = LDR_BUF_INIT;
+			cli_usage_error("check", "unknown option '%s'", cli_safe(s, &b));
+			ldr_buf_release(&b);
+			return LDR_EXIT_USAGE;
+		} else if (!a->roadmap) {
+			a->roadmap = s;
+		} else {
+			return cli_usage_error("check", "one roadmap at a time");
+		}
+	}
+	if (!a->roadmap && !a->help && !a->list_rules && !a->roff)
+		return cli_usage_error("check", "no roadmap given");
+	return 0;
+}
+
+static const char *severity_name(enum ldr_check_severity s)
+{
+	return s == LDR_CHECK_ERROR ? "error" : "warning";
+}
+
+static void list_rules(int json)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i;
+
+	if (json) {
+		ldr_buf_addstr(&b, "[\n");
+		for (i = 0; i < ldr_nrules; i++) {
+			ldr_buf_addstr(&b, "  {\"rule\": ");
+			cli_json_string(&b, ldr_rules[i].id);
+			ldr_buf_addf(&b, ", \"severity\": \"%s\", \"summary\": ",
+				     severity_name(ldr_rules[i].severity));
+			cli_json_string(&b, ldr_rules[i].summary);
+			ldr_buf_addstr(&b, ", \"fix\": ");
+			cli_json_string(&b, ldr_rules[i].fix);
+			ldr_buf_addf(&b, "}%s\n", i + 1 < ldr_nrules ? "," : "");
+		}
+		ldr_buf_addstr(&b, "]\n");
+		fputs(b.s, stdout);
+	} else {
+		for (i = 0; i < ldr_nrules; i++)
+			printf("%-14s %-8s %s\n", ldr_rules[i].id, severity_name(ldr_rules[i].severity),
+			       ldr_rules[i].summary);
+	}
+	ldr_buf_release(&b);
+}
+
+/* The rules as roff, between the markers of man/ldr.1. */
+static void roff_rules(void)
+{
+	size_t i;
+	for (i = 0; i < ldr_nrules; i++)
+		printf(".TP\n.B %s\n(%s) %s.\n%s%s%s", ldr_rules[i].id,
+		       severity_name(ldr_rules[i].severity), ldr_rules[i].summary,
+		       ldr_rules[i].fix ? "Fix: " : "", ldr_rules[i].fix ? ldr_rules[i].fix : "",
+		       ldr_rules[i].fix ? ".\n" : "");
+}
+
+static void print_checklist(const struct ldr_roadmap *rm, const char *path, int json)
+{
+	struct ldr_answered ans[LDR_CHECKLIST_SIZE];
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i, done = 0;
+
+	ldr_checklist_answers(rm, ans);
+	for (i = 0; i < LDR_CHECKLIST_SIZE; i++)
+		done += ans[i].answered != 0;
+	if (json) {
+		ldr_buf_addstr(&b, "{\n  \"file\": ");
+		cli_json_string(&b, path);
+		ldr_buf_addf(&b, ",\n  \"answered\": %zu,\n  \"requirements\": %d,\n  \"checklist\": [\n",
+			     done, LDR_CHECKLIST_SIZE);
+		for (i = 0; i < LDR_CHECKLIST_SIZE; i++) {
+			ldr_buf_addstr(&b, "    {\"id\": ");
+			cli_json_string(&b, ans[i].req->id);
+			ldr_buf_addstr(&b, ", \"element\": ");
+			cli_json_string(&b, ans[i].req->element);
+			ldr_buf_addstr(&b, ", \"requirement\": ");
+			cli_json_string(&b, ans[i].req->requirement);
+			ldr_buf_addstr(&b, ", \"section\": ");
+			cli_json_string(&b, ans[i].req->section);
+			ldr_buf_addf(&b, ", \"answered\": %s, \"how\": ", ans[i].answered ? "true" : "false");
+			cli_json_string(&b, ans[i].how);
+			ldr_buf_addf(&b, "}%s\n", i + 1 < LDR_CHECKLIST_SIZE ? "," : "");
+		}
+		ldr_buf_addstr(&b, "  ]\n}\n");
+		fputs(b.s, stdout);
+	} else {
+		const char *element = "";
+		for (i = 0; i < LDR_CHECKLIST_SIZE; i++) {
+			if (strcmp(element, ans[i].req->element) != 0) {
+				element = ans[i].req->element;
+				printf("%s%s\n", i ? "\n" : "", element);
+			}
+			printf("  %s %-3s %s (%s)\n", ans[i].req->id, ans[i].answered ? "yes" : "NO",
+			       ans[i].req->requirement, ans[i].req->section);
+			if (ans[i].how && *ans[i].how)
+				printf("           %s %s\n", ans[i].answered ? "answered by" : "has",
+				       cli_safe(ans[i].how, &b));
+		}
+		printf("\n%zu of %d requirements answered\n", done, LDR_CHECKLIST_SIZE);
+	}
+	ldr_buf_release(&b);
+	ldr_checklist_release(ans);
+}
+
+static void print_text(const struct ldr_findings *f, const char *path, const struct ldr_time *as_of)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	char when[LDR_TIME_STR_MAX];
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		cli_print_finding(stdout, path, &f->v[i]);
+	printf("%s: %zu error%s, %zu warning%s, as at %s\n", path, f->errors, f->errors == 1 ? "" : "s",
+	       f->warnings, f->warnings == 1 ? "" : "s", ldr_time_format(as_of, when));
+	ldr_buf_release(&b);
+}
+
+static void print_json(const struct ldr_findings *f, const char *path, const struct ldr_time *as_of,
+		       const struct check_args *a)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	char when[LDR_TIME_STR_MAX];
+	size_t i;
+	int first = 1;
+
+	ldr_buf_addstr(&b, "{\n  \"file\": ");
+	cli_json_string(&b, path);
+	ldr_buf_addf(&b, ",\n  \"as_of\": \"%s\",\n  \"loaded\": true,\n  \"errors\": %zu,\n  \"warnings\": %zu,\n"
+		     "  \"problems\": [", ldr_time_format(as_of, when), f->errors, f->warnings);
+	for (i = 0; i < f->n; i++) {
+		const struct ldr_finding *x = &f->v[i];
+		ldr_buf_addstr(&b, i ? ",\n    {" : "\n    {");
+		ldr_buf_addstr(&b, "\"rule\": ");
+		cli_json_string(&b, x->rule->id);
+		ldr_buf_addf(&b, ", \"severity\": \"%s\", \"file\": ", severity_name(x->rule->severity));
+		cli_json_string(&b, path);
+		ldr_buf_addf(&b, ", \"line\": %u, \"column\": %u, \"id\": ", x->pos.line, x->pos.col);
+		if (x->id)
+			cli_json_string(&b, x->id);
+		else
+			ldr_buf_addstr(&b, "null");
+		ldr_buf_addstr(&b, ", \"message\": ");
+		cli_json_string(&b, x->message);
+		ldr_buf_addstr(&b, ", \"fix\": ");
+		if (x->fix)
+			cli_json_string(&b, x->fix);
+		else
+			ldr_buf_addstr(&b, "null");
+		ldr_buf_addch(&b, '}');
+	}
+	ldr_buf_addstr(&b, f->n ? "\n  ],\n  \"counts\": {" : "],\n  \"counts\": {");
+	for (i = 0; i < ldr_nrules; i++) {
+		size_t j;
+		int ran = !a->nrules;
+		for (j = 0; j < a->nrules; j++)
+			ran |= !strcmp(a->rules[j], ldr_rules[i].id);
+		if (!ran)
+			continue;
+		ldr_buf_addf(&b, "%s\n    \"%s\": %zu", first ? "" : ",", ldr_rules[i].id, f->per_rule[i]);
+		first = 0;
+	}
+	ldr_buf_addstr(&b, "\n  }\n}\n");
+	fputs(b.s, stdout);
+	ldr_buf_release(&b);
+}
+
+/* The roadmap did not load: its problems, in the shape of a check's, under
+ * the rule "load" (counts: none, as no rule ran). */
+static void print_load_json(const struct ldr_diag *d, const char *path)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i;
+
+	ldr_buf_addstr(&b, "{\n  \"file\": ");
+	cli_json_string(&b, path);
+	ldr_buf_addf(&b, ",\n  \"as_of\": null,\n  \"loaded\": false,\n  \"errors\": %zu,\n"
+		     "  \"warnings\": %zu,\n  \"problems\": [", d->errors, d->warnings);
+	for (i = 0; i < d->n; i++) {
+		const struct ldr_msg *m = &d->v[i];
+		ldr_buf_addstr(&b, i ? ",\n    {" : "\n    {");
+		ldr_buf_addf(&b, "\"rule\": \"load\", \"severity\": \"%s\", \"file\": ",
+			     m->severity == LDR_WARNING ? "warning" : "error");
+		cli_json_string(&b, path);
+		ldr_buf_addf(&b, ", \"line\": %u, \"column\": %u, \"id\": null, \"message\": ", m->line, m->col);
+		cli_json_string(&b, m->text);
+		ldr_buf_addstr(&b, ", \"fix\": null}");
+	}
+	ldr_buf_addstr(&b, d->n ? "\n  ],\n  \"counts\": {}\n}\n" : "],\n  \"counts\": {}\n}\n");
+	fputs(b.s, stdout);
+	ldr_buf_release(&b);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct check_args a;
+	struct ldr_check_opts o;
+	struct ldr_findings f;
+	struct ldr_roadmap rm;
+	char *path = NULL;
+	char err[256];
+	int r = parse_args(argc, argv, &a);
+
+	if (r || a.help || a.roff || (a.list_rules && !a.roadmap)) {
+		if (!r && a.help)
+			cli_print_help(stdout, cli_find("check"));
+		else if (!r && a.roff)
+			roff_rules();
+		else if (!r)
+			list_rules(a.json);
+		free(a.rules);
+		return r;
+	}
+	memset(&o, 0, sizeof(o));
+	if (a.as_of && ldr_time_parse(&o.as_of, a.as_of, LDR_TIME_ANY, err, sizeof(err)) < 0) {
+		free(a.rules);
+		return cli_usage_error("check", "--as-of: %s", err);
+	}
+	if (a.json && !a.checklist) {
+		/* A script reading the JSON learns of a file that does not load
+		 * from the JSON too. */
+		struct ldr_diag d;
+		r = cli_load_diag(a.roadmap, &rm, &path, NULL, &d);
+		ldr_diag_print(&d, stderr);
+		if (r != LDR_EXIT_OK)
+			print_load_json(&d, path);
+		ldr_diag_release(&d);
+	} else {
+		r = cli_load(a.roadmap, &rm, &path, NULL, NULL);
+	}
+	if (r == LDR_EXIT_OK && a.checklist) {
+		print_checklist(&rm, path, a.json);
+	} else if (r == LDR_EXIT_OK) {
+		if (!o.as_of.kind)
+			o.as_of = ldr_check_as_of(&rm);
+		o.only = a.rules;
+		o.n_only = a.nrules;
+		ldr_check(&rm, &o, &f);
+		if (a.json)
+			print_json(&f, path, &o.as_of, &a);
+		else
+			print_text(&f, path, &o.as_of);
+		r = f.errors ? LDR_EXIT_ERRORS : LDR_EXIT_OK;
+		ldr_findings_release(&f);
+	}
+	ldr_roadmap_release(&rm);
+	free(path);
+	free(a.rules);
+	return r;
+}

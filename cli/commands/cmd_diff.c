@@ -1,0 +1,155 @@
+/* ldr diff: what changed between two versions of a roadmap, by record and
+ * field: added, removed, changed, re-phased. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/roadmap/date.h"
+#include "../../model/roadmap/diff.h"
+#include "../../model/history/repo.h"
+#include "../cli.h"
+#include "../history.h"
+
+/* One side of the comparison: a revision, or the file when rev is NULL. */
+struct side {
+	const char *rev;
+	struct ldr_commit commit;
+	struct ldr_roadmap rm;
+};
+
+static int load_side(struct ldr_repo *repo, struct side *s)
+{
+	if (s->rev)
+		return hist_load_rev("diff", repo, s->rev, &s->rm, &s->commit);
+	return hist_load_file("diff", repo, &s->rm);
+}
+
+static void side_text(struct ldr_buf *b, struct ldr_repo *repo, const struct side *s)
+{
+	if (!s->rev) {
+		ldr_buf_addstr(b, "the file ");
+		ldr_buf_addquoted(b, ldr_repo_file(repo), 200);
+		return;
+	}
+	ldr_buf_addf(b, "%.7s", s->commit.id);
+	if (strncmp(s->commit.id, s->rev, strlen(s->rev)) != 0) {
+		ldr_buf_addstr(b, " (");
+		ldr_buf_addquoted(b, s->rev, 60);
+		ldr_buf_addch(b, ')');
+	}
+}
+
+static void side_json(struct ldr_buf *b, struct ldr_repo *repo, const struct side *s)
+{
+	if (!s->rev) {
+		ldr_buf_addstr(b, "{\"file\": ");
+		cli_json_string(b, ldr_repo_file(repo));
+		ldr_buf_addch(b, '}');
+		return;
+	}
+	ldr_buf_addstr(b, "{\"rev\": ");
+	cli_json_string(b, s->rev);
+	ldr_buf_addf(b, ", \"commit\": \"%s\", \"date\": \"", s->commit.id);
+	ldr_date_iso(b, s->commit.time, s->commit.offset);
+	ldr_buf_addstr(b, "\"}");
+}
+
+static void print_text(struct ldr_repo *repo, const struct side *a, const struct side *b,
+		       const struct ldr_diff *d)
+{
+	struct ldr_buf out = LDR_BUF_INIT;
+	size_t i, n[3] = { 0, 0, 0 }, rephased = 0;
+
+	if (!d->n)
+		return;
+	ldr_buf_addstr(&out, "from ");
+	side_text(&out, repo, a);
+	ldr_buf_addstr(&out, " to ");
+	side_text(&out, repo, b);
+	ldr_buf_addstr(&out, ":\n");
+	for (i = 0; i < d->n; i++) {
+		ldr_buf_addstr(&out, "  ");
+		ldr_change_text(&out, &d->v[i]);
+		ldr_buf_addch(&out, '\n');
+		n[d->v[i].type]++;
+		rephased += d->v[i].rephased;
+	}
+	ldr_buf_addf(&out, "%zu change%s: %zu added, %zu removed, %zu changed (%zu re-phased)\n", d->n,
+		     d->n == 1 ? "" : "s", n[LDR_CHANGE_ADDED], n[LDR_CHANGE_REMOVED],
+		     n[LDR_CHANGE_CHANGED], rephased);
+	fputs(out.s, stdout);
+	ldr_buf_release(&out);
+}
+
+static void print_json(struct ldr_repo *repo, const struct side *a, const struct side *b,
+		       const struct ldr_diff *d)
+{
+	struct ldr_buf out = LDR_BUF_INIT;
+	size_t i;
+
+	ldr_buf_addstr(&out, "{\n  \"from\": ");
+	side_json(&out, repo, a);
+	ldr_buf_addstr(&out, ",\n  \"to\": ");
+	side_json(&out, repo, b);
+	ldr_buf_addstr(&out, ",\n  \"changes\": [");
+	for (i = 0; i < d->n; i++) {
+		ldr_buf_addstr(&out, i ? ",\n    " : "\n    ");
+		hist_change_json(&out, &d->v[i]);
+	}
+	ldr_buf_addstr(&out, d->n ? "\n  ]\n}\n" : "]\n}\n");
+	fputs(out.s, stdout);
+	ldr_buf_release(&out);
+}
+
+int cmd_diff(int argc, char **argv)
+{
+	const char *pos[3];
+	struct side a, b;
+	struct ldr_repo *repo = NULL;
+	struct ldr_diff d;
+	int i, n = 0, json = 0, r;
+
+	for (i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+			cli_print_help(stdout, cli_find("diff"));
+			return LDR_EXIT_OK;
+		} else if (!strcmp(s, "--json")) {
+			json = 1;
+		} else if (s[0] == '-' && s[1]) {
+			struct ldr_buf e = LDR_BUF_INIT;
+			cli_usage_error("diff", "unknown option '%s'", cli_safe(s, &e));
+			ldr_buf_release(&e);
+			return LDR_EXIT_USAGE;
+		} else if (n < 3) {
+			pos[n++] = s;
+		} else {
+			return cli_usage_error("diff", "too many arguments: at most two revisions and a roadmap");
+		}
+	}
+	if (!n)
+		return cli_usage_error("diff", "no roadmap given");
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	ldr_roadmap_init(&a.rm);
+	ldr_roadmap_init(&b.rm);
+	/* ROADMAP last; before it, REV1 (default HEAD) and REV2 (default the file). */
+	a.rev = n > 1 ? pos[0] : "HEAD";
+	b.rev = n > 2 ? pos[1] : NULL;
+	if ((r = hist_open("diff", pos[n - 1], &repo)) || (r = load_side(repo, &a)) ||
+	    (r = load_side(repo, &b)))
+		goto out;
+	ldr_diff_roadmaps(&d, &a.rm, &b.rm);
+	if (json)
+		print_json(repo, &a, &b, &d);
+	else
+		print_text(repo, &a, &b, &d);
+	ldr_diff_release(&d);
+out:
+	ldr_commit_release(&a.commit);
+	ldr_commit_release(&b.commit);
+	ldr_roadmap_release(&a.rm);
+	ldr_roadmap_release(&b.rm);
+	ldr_repo_free(repo);
+	return r;
+}

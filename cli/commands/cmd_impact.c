@@ -1,0 +1,285 @@
+/* ldr impact: what moves if something slips (model/rules/impact.h says how the
+ * knock-on is worked out). It prints every move and why, and what the moves
+ * break; --apply commits the whole knock-on as one change, its message
+ * listing what moved. Without --apply nothing is written. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/rules/impact.h"
+#include "../../model/history/repo.h"
+#include "../cli.h"
+#include "../history.h"
+
+struct impact_args {
+	const char *roadmap, *message;
+	char **change;
+	int n, json, apply;
+};
+
+static int parse_args(int argc, char **argv, struct impact_args *a, int *help)
+{
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	a->change = ldr_calloc((size_t)argc, sizeof(*a->change));
+	*help = 0;
+	for (i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+			*help = 1;
+			return 0;
+		} else if (!strcmp(s, "--json")) {
+			a->json = 1;
+		} else if (!strcmp(s, "--apply")) {
+			a->apply = 1;
+		} else if (!strcmp(s, "-m") || !strcmp(s, "--message")) {
+			if (i + 1 >= argc)
+				return cli_usage_error("impact", "'%s' needs a message", s);
+			a->message = argv[++i];
+		} else if (s[0] == '-' && s[1]) {
+			struct ldr_buf b = LDR_BUF_INIT;
+			cli_usage_error("impact", "unknown option '%s'", cli_safe(s, &b));
+			ldr_buf_release(&b);
+			return LDR_EXIT_USAGE;
+		} else if (!a->roadmap) {
+			a->roadmap = s;
+		} else {
+			a->change[a->n++] = argv[i];
+		}
+	}
+	if (!a->roadmap)
+		return cli_usage_error("impact", "no roadmap given");
+	if (!a->n)
+		return cli_usage_error("impact", "nothing moves: give ID.FIELD=VALUE, as in P12.end=+2Q");
+	if (a->message && !a->apply)
+		return cli_usage_error("impact", "-m is the message of --apply's commit");
+	return 0;
+}
+
+static const char *why_text(const struct ldr_impact_move *m, struct ldr_buf *b)
+{
+	ldr_buf_reset(b);
+	switch (m->why) {
+	case LDR_IMPACT_ASKED: ldr_buf_addstr(b, "asked"); break;
+	case LDR_IMPACT_DEPENDS: ldr_buf_addf(b, "depends on %s", m->by); break;
+	case LDR_IMPACT_DELIVERED_BY: ldr_buf_addf(b, "delivered by %s", m->by); break;
+	case LDR_IMPACT_WITH:
+		ldr_buf_addf(b, strcmp(m->by, m->id) ? "with %s" : "with its start", m->by);
+		break;
+	}
+	return b->s;
+}
+
+/* "  P08   start  17/18 Q3 -> 18/19 Q1  2 quarters later, depends on P12". */
+static void move_line(struct ldr_buf *b, const struct ldr_impact_move *m)
+{
+	char from[LDR_TIME_STR_MAX], to[LDR_TIME_STR_MAX];
+	struct ldr_buf w = LDR_BUF_INIT;
+
+	ldr_buf_addstr(b, "  ");
+	ldr_buf_addquoted(b, m->id, 20);
+	ldr_buf_addf(b, " %s %s -> %s: ", m->field, m->from.kind ? ldr_time_format(&m->from, from) : "-",
+		     ldr_time_format(&m->to, to));
+	ldr_impact_move_text(b, m);
+	ldr_buf_addf(b, " (%s)\n", why_text(m, &w));
+	ldr_buf_release(&w);
+}
+
+static const char *const note_titles[] = {
+	"Capabilities that now miss their planned year",
+	"Milestones outside their project",
+	"Universal capability activities and ambitions due before a project they name ends",
+	"Beyond the roadmap's horizon",
+	"Not moved: delivered",
+	"Not followed",
+};
+
+static void print_text(const struct ldr_impact *im, const struct impact_args *a)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i;
+	int k;
+
+	ldr_buf_addf(&b, "%zu move%s:\n", im->nmoves, im->nmoves == 1 ? "" : "s");
+	for (i = 0; i < im->nmoves; i++)
+		move_line(&b, &im->moves[i]);
+	for (k = 0; k <= LDR_NOTE_CYCLE; k++) {
+		int any = 0;
+		for (i = 0; i < im->nnotes; i++) {
+			if ((int)im->notes[i].kind != k)
+				continue;
+			if (!any++)
+				ldr_buf_addf(&b, "%s:\n", note_titles[k]);
+			ldr_buf_addstr(&b, "  ");
+			ldr_buf_addquoted(&b, im->notes[i].text, 300);
+			ldr_buf_addch(&b, '\n');
+		}
+	}
+	if (!a->apply)
+		ldr_buf_addstr(&b, "nothing written: --apply commits this as one change\n");
+	fputs(b.s, stdout);
+	ldr_buf_release(&b);
+}
+
+static void json_time(struct ldr_buf *b, const struct ldr_time *t)
+{
+	char buf[LDR_TIME_STR_MAX];
+	if (t->kind)
+		ldr_buf_addf(b, "\"%s\"", ldr_time_format(t, buf));
+	else
+		ldr_buf_addstr(b, "null");
+}
+
+static void print_json(const struct ldr_impact *im)
+{
+	static const char *const why[] = { "asked", "depends_on", "delivered_by", "with" };
+	static const char *const kinds[] = { "misses_year", "outside_project", "before_project", "horizon",
+					     "delivered", "cycle" };
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i;
+
+	ldr_buf_addstr(&b, "{\n  \"moves\": [");
+	for (i = 0; i < im->nmoves; i++) {
+		const struct ldr_impact_move *m = &im->moves[i];
+		ldr_buf_addstr(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		cli_json_string(&b, m->id);
+		ldr_buf_addf(&b, ", \"kind\": \"%s\", \"field\": \"%s\", \"from\": ", m->kind->name, m->field);
+		json_time(&b, &m->from);
+		ldr_buf_addstr(&b, ", \"to\": ");
+		json_time(&b, &m->to);
+		ldr_buf_addf(&b, ", \"months\": %d, \"why\": \"%s\", \"by\": ",
+			     ldr_time_last(&m->to) - ldr_time_last(&m->from), why[m->why]);
+		if (m->by)
+			cli_json_string(&b, m->by);
+		else
+			ldr_buf_addstr(&b, "null");
+		ldr_buf_addch(&b, '}');
+	}
+	ldr_buf_addstr(&b, im->nmoves ? "\n  ],\n  \"notes\": [" : "],\n  \"notes\": [");
+	for (i = 0; i < im->nnotes; i++) {
+		ldr_buf_addf(&b, "%s{\"kind\": \"%s\", \"id\": ", i ? ",\n    " : "\n    ", kinds[im->notes[i].kind]);
+		cli_json_string(&b, im->notes[i].id);
+		ldr_buf_addstr(&b, ", \"text\": ");
+		cli_json_string(&b, im->notes[i].text);
+		ldr_buf_addch(&b, '}');
+	}
+	ldr_buf_addstr(&b, im->nnotes ? "\n  ]\n}\n" : "]\n}\n");
+	fputs(b.s, stdout);
+	ldr_buf_release(&b);
+}
+
+/* The commit: its subject, then every move. */
+static void message(struct ldr_buf *m, const struct ldr_impact *im, const struct impact_args *a)
+{
+	int i;
+	size_t k;
+
+	if (a->message) {
+		ldr_buf_addstr(m, a->message);
+	} else {
+		ldr_buf_addstr(m, "Impact of ");
+		for (i = 0; i < a->n && i < 3; i++)
+			ldr_buf_addf(m, "%s%s", i ? ", " : "", a->change[i]);
+		ldr_buf_addf(m, "%s: %zu moved", a->n > 3 ? ", ..." : "", im->nmoves);
+	}
+	ldr_buf_addstr(m, "\n\n");
+	for (k = 0; k < im->nmoves; k++)
+		move_line(m, &im->moves[k]);
+}
+
+static int parse_changes(const struct impact_args *a, struct ldr_impact_change *c)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	int i, r = 0;
+
+	for (i = 0; i < a->n; i++)
+		if (ldr_impact_change_parse(&c[i], a->change[i], &err) < 0) {
+			fprintf(stderr, "ldr impact: %s\n", err.s);
+			ldr_buf_reset(&err);
+			r = LDR_EXIT_USAGE;
+		}
+	ldr_buf_release(&err);
+	return r;
+}
+
+static int commit(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_loaded *st,
+		  const struct ldr_impact *im, const struct impact_args *a)
+{
+	struct ldr_buf msg = LDR_BUF_INIT, id = LDR_BUF_INIT, err = LDR_BUF_INIT;
+	int r = LDR_EXIT_OK;
+
+	if (!im->nmoves) {
+		printf("nothing to commit: nothing moved\n");
+		return r;
+	}
+	message(&msg, im, a);
+	if ((r = ldr_repo_save(repo, rm, st, msg.s, &id, &err)) < 0) {
+		r = cli_fail("impact", r, err.s);
+	} else {
+		r = LDR_EXIT_OK;
+		printf("committed %.7s\n", id.s);
+	}
+	ldr_buf_release(&msg);
+	ldr_buf_release(&id);
+	ldr_buf_release(&err);
+	return r;
+}
+
+/* The roadmap: from its repository when the knock-on is to be committed. */
+static int load(const struct impact_args *a, struct ldr_repo **repo, struct ldr_roadmap *rm, struct ldr_loaded *st)
+{
+	char *path = NULL;
+	int r;
+
+	if (!a->apply) {
+		r = cli_load(a->roadmap, rm, &path, NULL, NULL);
+		free(path);
+		return r;
+	}
+	ldr_roadmap_init(rm);
+	return (r = hist_open("impact", a->roadmap, repo)) ? r : hist_load_repo("impact", *repo, rm, st);
+}
+
+int cmd_impact(int argc, char **argv)
+{
+	struct impact_args a;
+	struct ldr_impact_change *c = NULL;
+	struct ldr_impact im;
+	struct ldr_repo *repo = NULL;
+	struct ldr_roadmap rm;
+	struct ldr_loaded st;
+	struct ldr_buf err = LDR_BUF_INIT;
+	int help, i, r = parse_args(argc, argv, &a, &help);
+
+	memset(&im, 0, sizeof(im));
+	ldr_roadmap_init(&rm);
+	if (help) {
+		cli_print_help(stdout, cli_find("impact"));
+		goto out;
+	}
+	c = ldr_calloc((size_t)a.n + 1, sizeof(*c));
+	if (r || (r = parse_changes(&a, c)) || (r = load(&a, &repo, &rm, &st)))
+		goto out;
+	if (ldr_impact_run(&im, &rm, c, (size_t)a.n, &err) < 0) {
+		fprintf(stderr, "ldr impact: %s\n", err.s);
+		r = LDR_EXIT_USAGE;
+		goto out;
+	}
+	if (a.json)
+		print_json(&im);
+	else
+		print_text(&im, &a);
+	if (a.apply)
+		r = commit(repo, &rm, &st, &im, &a);
+out:
+	for (i = 0; c && i < a.n; i++)
+		free((char *)c[i].id);
+	free(c);
+	free(a.change);
+	ldr_impact_release(&im);
+	ldr_roadmap_release(&rm);
+	ldr_repo_free(repo);
+	ldr_buf_release(&err);
+	return r;
+}

@@ -1,0 +1,199 @@
+/* ldr merge-driver: git's merge driver for a roadmap; ldr setup: register
+ * it for a repository, so that plain 'git merge' and 'git pull' merge the
+ * roadmap by meaning (model/roadmap/merge.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../model/roadmap/file.h"
+#include "../../model/history/sync.h"
+#include "../../model/history/versions.h"
+#include "../../model/base/write.h"
+#include "../cli.h"
+#include "../history.h"
+
+/* One version git gives the driver: a file, empty when the roadmap did not
+ * exist on that side (the base of a file added on both). */
+static int read_side(const char *file, const char *name, const char *side, struct ldr_roadmap *rm)
+{
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, label = LDR_BUF_INIT;
+	int r = 0;
+
+	ldr_roadmap_init(rm);
+	if (ldr_file_read(file, &text, &err) < 0) {
+		fprintf(stderr, "ldr merge-driver: %s\n", err.s);
+		r = LDR_EXIT_PARSE;
+	} else if (text.len) {
+		ldr_buf_addf(&label, "%s (%s)", name, side);
+		if (ldr_version_parse(rm, label.s, &text, &err) < 0) {
+			fputs(err.s, stderr);
+			r = LDR_EXIT_PARSE;
+		}
+	}
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	ldr_buf_release(&label);
+	return r;
+}
+
+/* What the merge broke, and what it could not decide, on standard error
+ * (git shows it to the person merging). */
+static void tell(const char *name, const struct ldr_merge *m, const struct ldr_findings *broken)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	size_t i;
+
+	if (broken->n) {
+		fprintf(stderr, "ldr merge-driver: %s: the merge breaks the schedule (each side alone did not):\n",
+			name);
+		for (i = 0; i < broken->n; i++)
+			cli_print_finding(stderr, name, &broken->v[i]);
+	}
+	if (!m->n)
+		return;
+	fprintf(stderr, "ldr merge-driver: %s: %zu conflict%s; each record holds ours, and the file's "
+		"'conflicts' lists all three values:\n", name, m->n, m->n == 1 ? "" : "s");
+	for (i = 0; i < m->n; i++) {
+		ldr_buf_reset(&b);
+		ldr_merge_conflict_text(&b, &m->v[i]);
+		fprintf(stderr, "  %s\n", b.s);
+	}
+	fprintf(stderr, "ldr merge-driver: resolve them in the interface ('ldr %s', then C) or in an "
+		"editor, then 'git add' and commit\n", name);
+	ldr_buf_release(&b);
+}
+
+int cmd_merge_driver(int argc, char **argv)
+{
+	struct ldr_roadmap base, ours, theirs, merged, saved;
+	struct ldr_merge m;
+	struct ldr_findings broken;
+	struct ldr_check_opts o;
+	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, name = LDR_BUF_INIT;
+	int help, first = cli_parse_flags("merge-driver", argc, argv, NULL, 0, &help), r;
+
+	memset(&m, 0, sizeof(m));
+	memset(&broken, 0, sizeof(broken));
+	ldr_roadmap_init(&base);
+	ldr_roadmap_init(&ours);
+	ldr_roadmap_init(&theirs);
+	ldr_roadmap_init(&merged);
+	ldr_roadmap_init(&saved);
+	if (first < 0 || help) {
+		if (help)
+			cli_print_help(stdout, cli_find("merge-driver"));
+		r = first < 0 ? LDR_EXIT_USAGE : LDR_EXIT_OK;
+		goto out;
+	}
+	if (argc - first != 3 && argc - first != 4) {
+		r = cli_usage_error("merge-driver", "expected BASE OURS THEIRS [PATH], as git gives them: "
+				    "%%O %%A %%B %%P");
+		goto out;
+	}
+	cli_safe(argc - first == 4 ? argv[first + 3] : argv[first + 1], &name);
+	if ((r = read_side(argv[first], name.s, "base", &base)) ||
+	    (r = read_side(argv[first + 1], name.s, "ours", &ours)) ||
+	    (r = read_side(argv[first + 2], name.s, "theirs", &theirs)))
+		goto out;
+	ldr_merge(&merged, &base, &ours, &theirs, &m);
+	if (ldr_roadmap_write(&merged, &text, &err) < 0 ||
+	    ldr_version_parse(&saved, name.s, &text, &err) < 0 ||
+	    ldr_write_file(argv[first + 1], text.s, text.len, &err) < 0) {
+		fprintf(stderr, "ldr merge-driver: %s: %s", name.s, err.s);
+		if (!err.len || err.s[err.len - 1] != '\n')
+			fputc('\n', stderr);
+		r = LDR_EXIT_PARSE;
+		goto out;
+	}
+	memset(&o, 0, sizeof(o));
+	o.as_of = ldr_check_as_of(&saved);
+	ldr_check_new_errors(&saved, &ours, &theirs, &o, &broken);
+	tell(name.s, &m, &broken);
+	r = m.n ? LDR_EXIT_ERRORS : LDR_EXIT_OK;
+out:
+	ldr_merge_release(&m);
+	ldr_findings_release(&broken);
+	ldr_roadmap_release(&base);
+	ldr_roadmap_release(&ours);
+	ldr_roadmap_release(&theirs);
+	ldr_roadmap_release(&merged);
+	ldr_roadmap_release(&saved);
+	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	ldr_buf_release(&name);
+	return r;
+}
+
+/* ---- ldr setup ---------------------------------------------------------------- */
+
+/* This program, as git should run it: argv[0] made absolute, or found on
+ * the PATH. */
+static char *self_path(void)
+{
+	const char *path = getenv("PATH"), *p;
+	char *found = NULL;
+
+	if (!cli_argv0 || !*cli_argv0)
+		return ldr_strdup("ldr");
+	if (strchr(cli_argv0, '/'))
+		found = realpath(cli_argv0, NULL);
+	for (p = path; !found && p && *p;) {
+		size_t n = strcspn(p, ":");
+		struct ldr_buf b = LDR_BUF_INIT;
+		ldr_buf_addf(&b, "%.*s/%s", (int)n, n ? p : ".", cli_argv0);
+		if (access(b.s, X_OK) == 0)
+			found = realpath(b.s, NULL);
+		ldr_buf_release(&b);
+		p += n + (p[n] == ':');
+	}
+	return found ? found : ldr_strdup(cli_argv0);
+}
+
+/* A word for sh, in single quotes. */
+static void shell_quote(struct ldr_buf *b, const char *s)
+{
+	ldr_buf_addch(b, '\'');
+	for (; *s; s++)
+		if (*s == '\'')
+			ldr_buf_addstr(b, "'\\''");
+		else
+			ldr_buf_addch(b, *s);
+	ldr_buf_addch(b, '\'');
+}
+
+int cmd_setup(int argc, char **argv)
+{
+	struct ldr_repo *repo = NULL;
+	struct ldr_buf driver = LDR_BUF_INIT, done = LDR_BUF_INIT, err = LDR_BUF_INIT, b = LDR_BUF_INIT;
+	char *self = NULL;
+	int help, first = cli_parse_flags("setup", argc, argv, NULL, 0, &help), r;
+
+	if (first < 0 || help) {
+		if (help)
+			cli_print_help(stdout, cli_find("setup"));
+		return first < 0 ? LDR_EXIT_USAGE : LDR_EXIT_OK;
+	}
+	if (argc - first > 1)
+		return cli_usage_error("setup", "one roadmap at a time");
+	if ((r = hist_open("setup", argc > first ? argv[first] : ".", &repo)))
+		return r;
+	self = self_path();
+	shell_quote(&driver, self);
+	ldr_buf_addstr(&driver, " merge-driver %O %A %B %P");
+	if (ldr_repo_setup(repo, driver.s, &done, &err) < 0) {
+		fprintf(stderr, "ldr setup: %s\n", err.s);
+		r = LDR_EXIT_PARSE;
+	} else {
+		fputs(done.len ? done.s : "", stdout);
+		printf("git merges %s with ldr: 'git merge' and 'git pull' merge it field by field\n",
+		       cli_safe(ldr_repo_relpath(repo), &b));
+	}
+	free(self);
+	ldr_repo_free(repo);
+	ldr_buf_release(&driver);
+	ldr_buf_release(&done);
+	ldr_buf_release(&err);
+	ldr_buf_release(&b);
+	return r;
+}

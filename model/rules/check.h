@@ -1,0 +1,87 @@
+/* Schedule consistency checks. Each rule has a stable id, a severity, a
+ * one-line explanation and, where there is one, a general fix; it reports
+ * findings that name the record, its position and, where it can, a fix
+ * for that record. The rules are listed once, in rules.c. */
+#ifndef LDR_CHECK_H
+#define LDR_CHECK_H
+
+#include <stddef.h>
+
+#include "../roadmap/roadmap.h"
+
+enum ldr_check_severity { LDR_CHECK_ERROR, LDR_CHECK_WARNING };
+
+struct ldr_checker;
+
+struct ldr_rule {
+	const char *id;      /* "dep-order": stable, used in output and --rule */
+	enum ldr_check_severity severity;
+	const char *summary; /* what it finds, one line */
+	const char *fix;     /* what to do about it in general, or NULL */
+	void (*run)(struct ldr_checker *c);
+};
+
+extern const struct ldr_rule ldr_rules[];
+extern const size_t ldr_nrules;
+const struct ldr_rule *ldr_rule_find(const char *id);
+
+struct ldr_finding {
+	const struct ldr_rule *rule;
+	struct ldr_pos pos; /* {0, 0}: about the file as a whole */
+	/* What it is about, with the rule: what makes two findings the same
+	 * one (ldr_finding_same), whatever the values their messages name. */
+	char *id;           /* the record, or NULL */
+	char *field;        /* the field of the record, or NULL */
+	char *other;        /* the other record of a finding about two (the
+			     * dependency, the project delivering it, the id a
+			     * reference names), or what else tells it from
+			     * another of the same field (a year), or NULL */
+	char *message;
+	char *fix;          /* for this finding, or NULL */
+};
+
+struct ldr_findings {
+	struct ldr_finding *v;
+	size_t n, cap;
+	size_t errors, warnings;
+	size_t per_rule[64]; /* findings of each rule, by its index in ldr_rules */
+};
+
+struct ldr_check_opts {
+	/* The review date: what is due before it should be delivered, nothing
+	 * can have been delivered after it. Unset: the roadmap's as_at, else
+	 * the caller should pass today. */
+	struct ldr_time as_of;
+	/* Run only these rules (ids); all when n_only is 0. */
+	const char *const *only;
+	size_t n_only;
+};
+
+/* The review date when none is given: the roadmap's as_at, else this month. */
+struct ldr_time ldr_check_as_of(const struct ldr_roadmap *rm);
+
+/* Run the rules on rm; findings are sorted by position. Returns the number
+ * of errors. */
+size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
+		 struct ldr_findings *out);
+void ldr_findings_release(struct ldr_findings *f);
+
+/* Whether x and y are the same finding: the same rule about the same
+ * record, field and other record. Not by the message, which names values:
+ * a dependency that ends later is still the same dependency broken. */
+int ldr_finding_same(const struct ldr_finding *x, const struct ldr_finding *y);
+
+/* The submission checklist: for each requirement of Annex 1, whether and how
+ * the roadmap answers it. */
+struct ldr_answered {
+	const struct ldr_requirement *req;
+	int answered;
+	const char *how;      /* "by the data: 40 capabilities" or the response; static or owned below */
+	char *how_owned;
+	struct ldr_pos pos;   /* the response, if any */
+};
+/* Fills out[LDR_CHECKLIST_SIZE]; release with ldr_checklist_release. */
+void ldr_checklist_answers(const struct ldr_roadmap *rm, struct ldr_answered *out);
+void ldr_checklist_release(struct ldr_answered *a);
+
+#endif
