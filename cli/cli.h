@@ -34,18 +34,18 @@ int cmd_critical(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_stat(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
-/* The roadmap's repository (issue 4): */
+/* The roadmap's repository: */
 int cmd_init(int argc, char **argv);
 int cmd_set(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_baseline(int argc, char **argv);
 int cmd_review(int argc, char **argv);
-/* Several editors, one roadmap (issue 9): */
+/* Several editors, one roadmap: */
 int cmd_setup(int argc, char **argv);
 int cmd_sync(int argc, char **argv);
 int cmd_merge_driver(int argc, char **argv);
-/* What a programme office already has (issue 18): */
+/* What a programme office already has (its workbooks): */
 int cmd_import(int argc, char **argv);
 
 /* How ldr was run (main's argv[0]): 'ldr setup' names it to git. */

@@ -154,7 +154,7 @@ sizes() {
 	echo "  (cat of the 50,000 file: $cat_l ms)"
 }
 
-# ldr import of the exports of the roadmaps (issue 18: the Annex 2 workbook
+# ldr import of the exports of the roadmaps (the target: the Annex 2 workbook
 # of 50,000 capabilities in at most twice the time of exporting it), into a
 # new roadmap and merged into the roadmap it came from (a dry run: the diff,
 # nothing written); and whether that merge changes nothing, as it must.

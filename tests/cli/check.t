@@ -18,6 +18,6 @@ sed '/^- id: P07$/,/^- id: P08$/s/^  status: planned$/  depends_on: [P08]\n  sta
 # (rule "load"), and the text goes to stderr as ever; exit 2.
 printf 'ldr: 1\nfootprint:\n  name: x\n   start: 16/17\n' > $T/indent.yaml && ldr check --json $T/indent.yaml 2>/dev/null; echo "exit $?"
 ldr check --json $T/missing.yaml 2>&1 >/dev/null | sed "s|$T|T|"; ldr check --json $T/missing.yaml 2>/dev/null | grep -E '"loaded"|"message"' | sed "s|$T|T|"
-# The footprint ending before it starts (issue 15): an error, at its end,
+# The footprint ending before it starts: an error, at its end,
 # and not a horizon warning for every record.
 sed '0,/^  end: .*/s//  end: 15\/16/' roadmaps/annex2-illustration.yaml > $T/backwards.yaml && ldr check --rule range,horizon $T/backwards.yaml

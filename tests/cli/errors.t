@@ -23,6 +23,6 @@ printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 17/18}\nprojects: [\n' >
 printf 'ldr: 1\nfootprint:\n  name: x\n   start: 16/17\n' > $T/indent.yaml && ldr stat $T/indent.yaml
 printf 'ldr: 1\nfootprint:\n  name: x\n start: 16/17\n' > $T/dedent.yaml && ldr stat $T/dedent.yaml
 printf 'ldr: 1\nfootprint:\n  name: `x`\n' > $T/backtick.yaml && ldr stat $T/backtick.yaml
-# A file git left in conflict (issue 15): said so at its first marker, with
+# A file git left in conflict: said so at its first marker, with
 # what to do, rather than what the YAML reader makes of it.
 printf 'ldr: 1\nfootprint:\n<<<<<<< HEAD\n  name: Ours\n=======\n  name: Theirs\n>>>>>>> other\n  start: 16/17\n' > $T/conflict.yaml && ldr check $T/conflict.yaml

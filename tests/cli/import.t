@@ -29,7 +29,7 @@ ldr import annex2 $T/d.csv -o - 2>&1 >/dev/null; ldr import annex2 $T/d.csv -o -
 . tests/cli/repo.sh && cd $R && at 2016-07-02 && ldr import annex2 d.csv --into one -m 'Back to the schedule as exported' | tail -2 && git -C one log -1 --format=%s && git -C one fsck --strict --no-dangling && echo fsck ok
 # A file not in a repository is written in place.
 ldr export annex2 -o $T/a.csv roadmaps/annex2-illustration.yaml && cp roadmaps/annex2-illustration.yaml $T/plain.yaml && sed -i 's/^A&E clinicians,Can access condition and details of inbound patients,18\/19/A\&E clinicians,Can access condition and details of inbound patients,17\/18/' $T/a.csv && ldr import annex2 $T/a.csv --into $T/plain.yaml && ldr import annex2 $T/a.csv --into $T/plain.yaml
-# The export as issue 16 makes it: a byte-order mark, title rows, Id,
+# The Annex 2 export as ldr writes it: a byte-order mark, title rows, Id,
 # Status and Detail (a month or quarter within the year), notes.
 printf '\357\273\277Capability deployment schedule (Annex 2)\r\nAnnex 2 illustration\r\n\r\nId,Who,What,Year,Detail,Capability group,Status,Delivering projects,Notes\r\nC03,A&E clinicians,Can access condition and details of inbound patients,18/19,2018-10,"Records, assessments and plans",Aspirational,,\r\nC04,GPs,Receive structured clinical documents from acute at patient discharge within 24 hours,17/18,17/18 Q2,Transfers of care,In progress,,"Two lines:\nsecond"\r\n' > $T/ids.csv && cp roadmaps/annex2-illustration.yaml $T/ids.yaml && ldr import annex2 $T/ids.csv --into $T/ids.yaml --dry-run
 # A Detail column within the year: a quarter, a month, by name or alone.

@@ -1,4 +1,4 @@
-# Outputs (issue 15): every file a command is told to write (export,
+# Outputs: every file a command is told to write (export,
 # export all, aggregate, review, report) goes through one module
 # (model/base/write.c). It refuses a symbolic link at any hop, naming each; a
 # file the command reads (the roadmap, by any name); a file inside a git

@@ -1,4 +1,4 @@
-# What a write keeps, and what it refuses, saying why (issue 15).
+# What a write keeps, and what it refuses, saying why.
 #
 # ldr init DIR --from FILE, where DIR holds a roadmap.yaml but no
 # repository: refused (exit 2), naming the file, and nothing is made.

@@ -1,4 +1,4 @@
-# Signals in the write phase (issue 15): Ctrl-C (SIGINT), kill (SIGTERM) or
+# Signals in the write phase: Ctrl-C (SIGINT), kill (SIGTERM) or
 # a dropped connection (SIGHUP) while a command writes. Each command removes
 # its own locks and temporary files, never anyone else's, and the roadmap is
 # the old one or the new one: never written but not committed. Where ldr
