@@ -219,6 +219,26 @@ int ldr_repo_read_rev(struct ldr_repo *repo, const char *rev, struct ldr_buf *te
 	return 0;
 }
 
+/* One commit of a walk: fn sees it if it changed the roadmap. 0, fn's
+ * non-zero return, or -1 with err. */
+static int visit(struct ldr_repo *repo, const git_oid *oid, ldr_commit_fn fn, void *payload,
+		 struct ldr_buf *err)
+{
+	struct ldr_commit c;
+	git_commit *gc = NULL;
+	int r;
+
+	if (git_commit_lookup(&gc, repo->git, oid) < 0)
+		return repo_git_fail(err, "cannot read a commit");
+	r = fill_commit(repo, gc, &c, err);
+	git_commit_free(gc);
+	if (r < 0)
+		return -1;
+	r = strcmp(c.blob, c.parent_blob) != 0 ? fn(&c, payload) : 0;
+	ldr_commit_release(&c);
+	return r;
+}
+
 /* The walk of a shallow clone, which libgit2 1.5 cannot make: the graph
  * of the commits reachable from start, not from stop, and not past the
  * boundary, shown children first and, among those ready, newest first (as
@@ -316,8 +336,7 @@ static int shallow_walk(struct ldr_repo *repo, const git_commit *start, const gi
 {
 	struct wgraph g;
 	size_t *order = NULL, *ready = NULL, nready = 0, cap = 0, rcap = 0, norder = 0, i, k, at;
-	git_commit *gc = NULL;
-	int r = -1, code;
+	int r = -1;
 
 	memset(&g, 0, sizeof(g));
 	g.repo = repo;
@@ -352,28 +371,13 @@ static int shallow_walk(struct ldr_repo *repo, const git_commit *start, const gi
 		}
 	}
 	for (k = 0; k < norder; k++) {
-		struct ldr_commit c;
 		git_oid oid;
-		i = order[reverse ? norder - 1 - k : k];
-		git_oid_fromstr(&oid, g.v[i].hex);
-		if (git_commit_lookup(&gc, repo->git, &oid) < 0) {
-			repo_git_fail(err, "cannot read a commit");
+		git_oid_fromstr(&oid, g.v[order[reverse ? norder - 1 - k : k]].hex);
+		if ((r = visit(repo, &oid, fn, payload, err)) != 0)
 			goto out;
-		}
-		if (fill_commit(repo, gc, &c, err) < 0)
-			goto out;
-		git_commit_free(gc);
-		gc = NULL;
-		code = strcmp(c.blob, c.parent_blob) != 0 ? fn(&c, payload) : 0;
-		ldr_commit_release(&c);
-		if (code) {
-			r = code;
-			goto out;
-		}
 	}
 	r = 0;
 out:
-	git_commit_free(gc);
 	for (i = 0; i < g.n; i++) {
 		free(g.v[i].hex);
 		free(g.v[i].parents);
@@ -389,7 +393,7 @@ int ldr_repo_walk(struct ldr_repo *repo, const char *from, const char *hide, int
 		  ldr_commit_fn fn, void *payload, struct ldr_buf *err)
 {
 	git_revwalk *walk = NULL;
-	git_commit *start = NULL, *stop = NULL, *gc = NULL;
+	git_commit *start = NULL, *stop = NULL;
 	git_oid oid;
 	int unborn, code, r = -1;
 
@@ -414,30 +418,15 @@ int ldr_repo_walk(struct ldr_repo *repo, const char *from, const char *hide, int
 		repo_git_fail(err, "cannot walk the history");
 		goto out;
 	}
-	while ((code = git_revwalk_next(&oid, walk)) == 0) {
-		struct ldr_commit c;
-		if (git_commit_lookup(&gc, repo->git, &oid) < 0) {
-			repo_git_fail(err, "cannot read a commit");
+	while ((code = git_revwalk_next(&oid, walk)) == 0)
+		if ((r = visit(repo, &oid, fn, payload, err)) != 0)
 			goto out;
-		}
-		if (fill_commit(repo, gc, &c, err) < 0)
-			goto out;
-		git_commit_free(gc);
-		gc = NULL;
-		code = strcmp(c.blob, c.parent_blob) != 0 ? fn(&c, payload) : 0;
-		ldr_commit_release(&c);
-		if (code) {
-			r = code;
-			goto out;
-		}
-	}
 	if (code != GIT_ITEROVER) {
-		repo_git_fail(err, "cannot walk the history");
+		r = repo_git_fail(err, "cannot walk the history");
 		goto out;
 	}
 	r = 0;
 out:
-	git_commit_free(gc);
 	git_commit_free(start);
 	git_commit_free(stop);
 	git_revwalk_free(walk);
