@@ -21,8 +21,18 @@ const struct cli_command *cli_find(const char *name)
 void cli_print_help(FILE *out, const struct cli_command *c)
 {
 	fprintf(out, "usage: ldr %s %s\n\n%s\n", c->name, c->usage, c->summary);
-	if (c->help && *c->help)
-		fprintf(out, "\n%s", c->help);
+	if ((c->help && *c->help) || c->options)
+		fprintf(out, "\n%s", c->help ? c->help : "");
+	if (c->options)
+		cli_print_options(out, c->options);
+	if (c->after)
+		fputs(c->after, out);
+}
+
+int cli_help(const char *cmd)
+{
+	cli_print_help(stdout, cli_find(cmd));
+	return LDR_EXIT_OK;
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

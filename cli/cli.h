@@ -6,6 +6,7 @@
 
 #include "../model/roadmap.h"
 #include "../model/util.h"
+#include "opts.h"
 
 enum {
 	LDR_EXIT_OK = 0,
@@ -18,7 +19,9 @@ struct cli_command {
 	const char *name;
 	const char *usage;   /* after "ldr NAME " */
 	const char *summary; /* one line for 'ldr --help' */
-	const char *help;    /* the options and details, for 'ldr help NAME' */
+	const char *help;    /* the details, for 'ldr help NAME': before the options */
+	const struct cli_options *options; /* its options (opts.h), or NULL: only --help */
+	const char *after;   /* the help's text after the options, or NULL */
 	int (*run)(int argc, char **argv);
 };
 
@@ -48,6 +51,12 @@ int cmd_merge_driver(int argc, char **argv);
 /* What a programme office already has (issue 18): */
 int cmd_import(int argc, char **argv);
 
+/* The options of each command, beside its code. */
+extern const struct cli_options cli_check_options, cli_fmt_options, cli_stat_options, cli_export_options,
+	cli_report_options, cli_aggregate_options, cli_tui_options, cli_import_options, cli_init_options,
+	cli_set_options, cli_impact_options, cli_critical_options, cli_log_options, cli_diff_options,
+	cli_baseline_options, cli_review_options;
+
 /* How ldr was run (main's argv[0]): 'ldr setup' names it to git. */
 extern const char *cli_argv0;
 
@@ -57,6 +66,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Whether argv[i] asks for help; prints it and returns 1. */
 int cli_is_help(const char *cmd, const char *arg);
 void cli_print_help(FILE *out, const struct cli_command *c);
+/* Print the help of the command cmd on stdout; returns 0 (exit status). */
+int cli_help(const char *cmd);
 
 /* Options of a subcommand: flags it knows, in order. parse returns the index
  * of the first operand, or -1 after printing a usage error. */

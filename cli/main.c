@@ -27,7 +27,7 @@ const struct cli_command cli_commands[] = {
 	  "  --list-rules   list the rules, with their severity\n"
 	  "  --checklist    list the submission checklist (Annex 1) and what answers each\n"
 	  "                 requirement\n",
-	  cmd_check },
+	  NULL, NULL, cmd_check },
 	{ "fmt", "[--check | --commit] [--drop-comments] ROADMAP...",
 	  "Rewrite roadmaps in canonical form.",
 	  "Each ROADMAP is a file, a directory holding roadmap.yaml, or - (read standard\n"
@@ -40,13 +40,13 @@ const struct cli_command cli_commands[] = {
 	  "  --commit         save as 'ldr set' does, as a commit (refused if the file\n"
 	  "                   or HEAD changes meanwhile); nothing if already canonical\n"
 	  "                   and committed\n",
-	  cmd_fmt },
+	  NULL, NULL, cmd_fmt },
 	{ "stat", "[--json] ROADMAP",
 	  "Count the records of each kind in a roadmap.",
 	  "  --json  print a JSON object whose keys are the format's list names\n"
 	  "          (projects, capabilities, ...) and dependencies, the number of\n"
 	  "          depends_on links\n",
-	  cmd_stat },
+	  NULL, NULL, cmd_stat },
 	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV]"
 	  " [--page a3|a4] [--deps WHICH] [--no-bom] [--no-id] [--no-status] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
@@ -70,7 +70,7 @@ const struct cli_command cli_commands[] = {
 	  "                    default: those out of order, in red), all, or none\n"
 	  "  --no-bom          CSV: no UTF-8 byte-order mark (for scripts; Excel needs it)\n"
 	  "  --no-id, --no-status  annex2: leave out the Id or Status column\n",
-	  cmd_export },
+	  NULL, NULL, cmd_export },
 	{ "report", "-o FILE.html [--baseline REV] [--year Y | --quarter Q] [--as-of TIME] ROADMAP",
 	  "Write the board report: one HTML file to read, print or send.",
 	  "One self-contained HTML file (its styles and charts inside it, no script,\n"
@@ -88,7 +88,7 @@ const struct cli_command cli_commands[] = {
 	  "  --as-of TIME       the review date (default: the roadmap's as_at, else\n"
 	  "                     this month)\n"
 	  "  --rev REV          the roadmap as it was at a revision\n",
-	  cmd_report },
+	  NULL, NULL, cmd_report },
 	{ "aggregate", "[--json | --csv FILE | -o FILE.xlsx] [--as-of TIME] ROADMAP...",
 	  "Sum many footprints' roadmaps into the national view.",
 	  "Each ROADMAP is a file, or a directory: one holding roadmap.yaml is that\n"
@@ -106,7 +106,7 @@ const struct cli_command cli_commands[] = {
 	  "  -o FILE.xlsx   write a workbook, one sheet per table\n"
 	  "  --as-of TIME   the review date of every footprint's checks (default: each\n"
 	  "                 one's as_at, else this month)\n",
-	  cmd_aggregate },
+	  NULL, NULL, cmd_aggregate },
 	{ "tui", "[--read-only] [--as-of TIME] [--config FILE] [ROADMAP] | --keys",
 	  "Open the terminal interface (also: 'ldr' alone, or 'ldr ROADMAP').",
 	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n"
@@ -114,7 +114,7 @@ const struct cli_command cli_commands[] = {
 	  "  --as-of TIME    the review date of the checks (default: the roadmap's as_at)\n"
 	  "  --config FILE   key bindings (default: $XDG_CONFIG_HOME/ldr/config)\n"
 	  "  --keys          list the key bindings in force, and stop\n",
-	  cmd_tui },
+	  NULL, NULL, cmd_tui },
 	{ "import", "KIND FILE (-o NEW.yaml | --into ROADMAP) [--sheet NAME] [--dry-run] [-m MSG]",
 	  "Read a workbook or CSV file into a new roadmap, or merge it into one.",
 	  "KIND is what FILE holds, as the exports write it or as people fill the NHS\n"
@@ -144,7 +144,7 @@ const struct cli_command cli_commands[] = {
 	  "  -m, --message MSG  the commit's message (default: what was imported)\n\n"
 	  "What each export cannot carry, and so an import cannot give back, is listed\n"
 	  "in ldr(1).\n",
-	  cmd_import },
+	  NULL, NULL, cmd_import },
 	/* The roadmap's repository: history, baselines and the review. */
 	{ "init", "DIR [--from FILE] [--force] [-m MSG]",
 	  "Make a repository for a roadmap, with a first commit.",
@@ -158,7 +158,7 @@ const struct cli_command cli_commands[] = {
 	  "  --force      replace DIR/roadmap.yaml all the same, after committing it as\n"
 	  "               it is, so that it stays in the history\n"
 	  "  -m MSG       the first commit's message\n",
-	  cmd_init },
+	  NULL, NULL, cmd_init },
 	{ "set", "ROADMAP ID.FIELD=VALUE... [-m MSG]",
 	  "Change fields, then save and commit the roadmap.",
 	  "Each ID is a record's id (ids are unique across the file; 'footprint' names\n"
@@ -170,7 +170,7 @@ const struct cli_command cli_commands[] = {
 	  "saved unless all are valid. The save is refused if the file or HEAD changed\n"
 	  "since it was read.\n\n"
 	  "  -m, --message MSG  the commit message (default: what was set)\n",
-	  cmd_set },
+	  NULL, NULL, cmd_set },
 	{ "impact", "ROADMAP ID.FIELD=VALUE... [--json] [--apply [-m MSG]]",
 	  "What else moves if something slips, and what that breaks.",
 	  "Each ID.FIELD=VALUE moves a planned time: a project's start (the whole\n"
@@ -188,7 +188,7 @@ const struct cli_command cli_commands[] = {
 	  "  --apply             commit the whole knock-on as one change, its message\n"
 	  "                      listing every move\n"
 	  "  -m, --message MSG   the commit's subject (default: what was asked)\n",
-	  cmd_impact },
+	  NULL, NULL, cmd_impact },
 	{ "critical", "ROADMAP [--to ID] [--json]",
 	  "Show the critical path and each project's slack.",
 	  "The chain of dependencies that sets the latest end (or the end of the\n"
@@ -200,7 +200,7 @@ const struct cli_command cli_commands[] = {
 	  "  --to ID   the end of a project, or a capability's year (through the\n"
 	  "            projects that deliver it)\n"
 	  "  --json    the path and the slack as one JSON object\n",
-	  cmd_critical },
+	  NULL, NULL, cmd_critical },
 	{ "log", "[--record ID] [--json] ROADMAP",
 	  "Show the commits that changed a roadmap, newest first.",
 	  "Each commit on one line: its id (and tags), date, author and subject.\n\n"
@@ -210,7 +210,7 @@ const struct cli_command cli_commands[] = {
 	  "               moved\n"
 	  "  --json       one JSON object: {file, record, commits: [{commit, author,\n"
 	  "               email, date, time, tags, message, changes}]}\n",
-	  cmd_log },
+	  NULL, NULL, cmd_log },
 	{ "diff", "[REV1 [REV2]] [--json] ROADMAP",
 	  "Compare two versions of a roadmap record by record.",
 	  "Without revisions, HEAD against the file (the changes not committed); with\n"
@@ -220,7 +220,7 @@ const struct cli_command cli_commands[] = {
 	  "a planned time that moved is re-phased, with how many quarters.\n\n"
 	  "  --json  {from, to, changes: [{change, id, kind, parent, title, field,\n"
 	  "          from, to, rephased: {months, quarters}}]}\n",
-	  cmd_diff },
+	  NULL, NULL, cmd_diff },
 	{ "baseline", "NAME [-m MSG] ROADMAP | --list ROADMAP",
 	  "Mark the approved plan, or list the marks.",
 	  "Makes an annotated tag NAME on HEAD (the file must have no changes not\n"
@@ -228,7 +228,7 @@ const struct cli_command cli_commands[] = {
 	  "it. A baseline is never moved: a new plan is a new baseline.\n\n"
 	  "  -m, --message MSG  what the baseline is (default: its name)\n"
 	  "  --list             every tag, oldest first: name, commit, date, who, message\n",
-	  cmd_baseline },
+	  NULL, NULL, cmd_baseline },
 	{ "review", "--baseline REV [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE] ROADMAP",
 	  "Review what a baseline planned for a period against what happened.",
 	  "What was planned is read from the baseline, what happened from the facts\n"
@@ -253,7 +253,7 @@ const struct cli_command cli_commands[] = {
 	  "  --csv FILE      one row per item, for a spreadsheet (- for standard output)\n\n"
 	  "Refused (exit 64): a baseline that is the plan as at a date after the\n"
 	  "review's, a period outside the roadmap's horizon.\n",
-	  cmd_review },
+	  NULL, NULL, cmd_review },
 	/* Several editors, one roadmap. */
 	{ "sync", "[REMOTE] [ROADMAP]",
 	  "Fetch, merge field by field, commit and push.",
@@ -270,14 +270,14 @@ const struct cli_command cli_commands[] = {
 	  "~/.ssh/id_ed25519 or ~/.ssh/id_rsa; no password is asked.\n"
 	  "Exit status 1: conflicts, or the merge breaks the schedule (the errors the\n"
 	  "merge made are listed).\n",
-	  cmd_sync },
+	  NULL, NULL, cmd_sync },
 	{ "setup", "[ROADMAP]",
 	  "Make plain git merge the roadmap with ldr.",
 	  "Adds 'ROADMAP merge=ldr' to the work tree's .gitattributes (commit it) and\n"
 	  "sets merge.ldr.name and merge.ldr.driver in the repository's configuration,\n"
 	  "so that 'git merge' and 'git pull' merge the roadmap field by field with\n"
 	  "'ldr merge-driver'. Run it in every clone: git does not copy configuration.\n",
-	  cmd_setup },
+	  NULL, NULL, cmd_setup },
 	{ "merge-driver", "BASE OURS THEIRS [PATH]",
 	  "Merge a roadmap for git (%O %A %B %P).",
 	  "Git runs it (see 'ldr setup') with the common ancestor, our version and\n"
@@ -287,8 +287,8 @@ const struct cli_command cli_commands[] = {
 	  "the interface or an editor, then 'git add' the file. Errors the merge made\n"
 	  "in the schedule are reported. Exit status: 0 merged, 1 conflicts remain, 2 a\n"
 	  "version cannot be read.\n",
-	  cmd_merge_driver },
-	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
+	  NULL, NULL, cmd_merge_driver },
+	{ "help", "[COMMAND]", "Show the help of a command.", "", NULL, NULL, cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
