@@ -43,10 +43,7 @@ const struct cli_command cli_commands[] = {
 	  NULL, NULL, cmd_fmt },
 	{ "stat", "[--json] ROADMAP",
 	  "Count the records of each kind in a roadmap.",
-	  "  --json  print a JSON object whose keys are the format's list names\n"
-	  "          (projects, capabilities, ...) and dependencies, the number of\n"
-	  "          depends_on links\n",
-	  NULL, NULL, cmd_stat },
+	  "", &cli_stat_options, NULL, cmd_stat },
 	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV]"
 	  " [--page a3|a4] [--deps WHICH] [--no-bom] [--no-id] [--no-status] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
