@@ -32,15 +32,8 @@ const struct cli_command cli_commands[] = {
 	  "Rewrite roadmaps in canonical form.",
 	  "Each ROADMAP is a file, a directory holding roadmap.yaml, or - (read standard\n"
 	  "input, write standard output). A file already canonical is not touched; one\n"
-	  "that is not is replaced atomically.\n\n"
-	  "  --check          change nothing; exit 1 if a file is not canonical\n"
-	  "  --drop-comments  rewrite even a file with YAML comments, which are lost\n"
-	  "                   (by default such a file is left alone: put what they say\n"
-	  "                   in 'notes' fields)\n"
-	  "  --commit         save as 'ldr set' does, as a commit (refused if the file\n"
-	  "                   or HEAD changes meanwhile); nothing if already canonical\n"
-	  "                   and committed\n",
-	  NULL, NULL, cmd_fmt },
+	  "that is not is replaced atomically.\n\n",
+	  &cli_fmt_options, NULL, cmd_fmt },
 	{ "stat", "[--json] ROADMAP",
 	  "Count the records of each kind in a roadmap.",
 	  "", &cli_stat_options, NULL, cmd_stat },
