@@ -193,14 +193,8 @@ const struct cli_command cli_commands[] = {
 	  NULL, NULL, cmd_critical },
 	{ "log", "[--record ID] [--json] ROADMAP",
 	  "Show the commits that changed a roadmap, newest first.",
-	  "Each commit on one line: its id (and tags), date, author and subject.\n\n"
-	  "  --record ID  only the commits that changed the record with this id (or a\n"
-	  "               record nested in it, as a project's milestones), each with\n"
-	  "               its field changes: old -> new, and how far a planned time\n"
-	  "               moved\n"
-	  "  --json       one JSON object: {file, record, commits: [{commit, author,\n"
-	  "               email, date, time, tags, message, changes}]}\n",
-	  NULL, NULL, cmd_log },
+	  "Each commit on one line: its id (and tags), date, author and subject.\n\n",
+	  &cli_log_options, NULL, cmd_log },
 	{ "diff", "[REV1 [REV2]] [--json] ROADMAP",
 	  "Compare two versions of a roadmap record by record.",
 	  "Without revisions, HEAD against the file (the changes not committed); with\n"
