@@ -201,10 +201,8 @@ const struct cli_command cli_commands[] = {
 	  "one, REV1 against the file; with two, REV1 against REV2. A revision is\n"
 	  "anything git names a commit by: an id, a tag (a baseline), HEAD~3, ...\n"
 	  "Changes are by record id and field: added, removed, changed (old -> new);\n"
-	  "a planned time that moved is re-phased, with how many quarters.\n\n"
-	  "  --json  {from, to, changes: [{change, id, kind, parent, title, field,\n"
-	  "          from, to, rephased: {months, quarters}}]}\n",
-	  NULL, NULL, cmd_diff },
+	  "a planned time that moved is re-phased, with how many quarters.\n\n",
+	  &cli_diff_options, NULL, cmd_diff },
 	{ "baseline", "NAME [-m MSG] ROADMAP | --list ROADMAP",
 	  "Mark the approved plan, or list the marks.",
 	  "Makes an annotated tag NAME on HEAD (the file must have no changes not\n"
