@@ -186,11 +186,8 @@ const struct cli_command cli_commands[] = {
 	  "it can slip before it delays that end) and free slack (before any project\n"
 	  "that depends on it must move), the least first: negative slack is a plan\n"
 	  "already impossible. With the earliest each project can end, its\n"
-	  "predecessors' durations kept, when that is later than planned.\n\n"
-	  "  --to ID   the end of a project, or a capability's year (through the\n"
-	  "            projects that deliver it)\n"
-	  "  --json    the path and the slack as one JSON object\n",
-	  NULL, NULL, cmd_critical },
+	  "predecessors' durations kept, when that is later than planned.\n\n",
+	  &cli_critical_options, NULL, cmd_critical },
 	{ "log", "[--record ID] [--json] ROADMAP",
 	  "Show the commits that changed a roadmap, newest first.",
 	  "Each commit on one line: its id (and tags), date, author and subject.\n\n",
