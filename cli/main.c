@@ -173,12 +173,8 @@ const struct cli_command cli_commands[] = {
 	  "each move and why, the capabilities that now miss their year, milestones\n"
 	  "outside their project, universal capability activities and ambitions due\n"
 	  "before a project they name ends, and what goes beyond the horizon.\n"
-	  "Nothing is written unless --apply.\n\n"
-	  "  --json              the moves and what they break as one JSON object\n"
-	  "  --apply             commit the whole knock-on as one change, its message\n"
-	  "                      listing every move\n"
-	  "  -m, --message MSG   the commit's subject (default: what was asked)\n",
-	  NULL, NULL, cmd_impact },
+	  "Nothing is written unless --apply.\n\n",
+	  &cli_impact_options, NULL, cmd_impact },
 	{ "critical", "ROADMAP [--to ID] [--json]",
 	  "Show the critical path and each project's slack.",
 	  "The chain of dependencies that sets the latest end (or the end of the\n"
