@@ -158,9 +158,8 @@ const struct cli_command cli_commands[] = {
 	  "derived take a name: C01.attributes.Solution=MIG. Every value is checked as\n"
 	  "the file would be, and ids must name records of the right kind; nothing is\n"
 	  "saved unless all are valid. The save is refused if the file or HEAD changed\n"
-	  "since it was read.\n\n"
-	  "  -m, --message MSG  the commit message (default: what was set)\n",
-	  NULL, NULL, cmd_set },
+	  "since it was read.\n\n",
+	  &cli_set_options, NULL, cmd_set },
 	{ "impact", "ROADMAP ID.FIELD=VALUE... [--json] [--apply [-m MSG]]",
 	  "What else moves if something slips, and what that breaks.",
 	  "Each ID.FIELD=VALUE moves a planned time: a project's start (the whole\n"
