@@ -143,12 +143,8 @@ const struct cli_command cli_commands[] = {
 	  "spanning five financial years from this one; it is written to\n"
 	  "DIR/roadmap.yaml in canonical form and committed. A roadmap.yaml in DIR\n"
 	  "is never lost: started from, its bytes are committed first if the canonical\n"
-	  "form differs; one that another roadmap would replace is refused (exit 2).\n\n"
-	  "  --from FILE  the roadmap to start from (it is copied, not moved)\n"
-	  "  --force      replace DIR/roadmap.yaml all the same, after committing it as\n"
-	  "               it is, so that it stays in the history\n"
-	  "  -m MSG       the first commit's message\n",
-	  NULL, NULL, cmd_init },
+	  "form differs; one that another roadmap would replace is refused (exit 2).\n\n",
+	  &cli_init_options, NULL, cmd_init },
 	{ "set", "ROADMAP ID.FIELD=VALUE... [-m MSG]",
 	  "Change fields, then save and commit the roadmap.",
 	  "Each ID is a record's id (ids are unique across the file; 'footprint' names\n"
