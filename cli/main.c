@@ -195,10 +195,8 @@ const struct cli_command cli_commands[] = {
 	  "Mark the approved plan, or list the marks.",
 	  "Makes an annotated tag NAME on HEAD (the file must have no changes not\n"
 	  "committed), tagged by the committer's identity; reviews and diffs then name\n"
-	  "it. A baseline is never moved: a new plan is a new baseline.\n\n"
-	  "  -m, --message MSG  what the baseline is (default: its name)\n"
-	  "  --list             every tag, oldest first: name, commit, date, who, message\n",
-	  NULL, NULL, cmd_baseline },
+	  "it. A baseline is never moved: a new plan is a new baseline.\n\n",
+	  &cli_baseline_options, NULL, cmd_baseline },
 	{ "review", "--baseline REV [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE] ROADMAP",
 	  "Review what a baseline planned for a period against what happened.",
 	  "What was planned is read from the baseline, what happened from the facts\n"
