@@ -210,18 +210,11 @@ const struct cli_command cli_commands[] = {
 	  "made it (date, author, message, from -> to). Then the items added since,\n"
 	  "activities quarter by quarter, totals and percentages per capability\n"
 	  "group, the deliveries without a date (and the command that records one),\n"
-	  "and the drift of every planned time from the baseline to HEAD.\n\n"
-	  "  --baseline REV  the plan to compare against: a baseline's name, a commit\n"
-	  "  --year Y        the financial year reviewed, as in 16/17\n"
-	  "  --quarter Q     a quarter instead, as in 16/17 Q2 (default: the year of\n"
-	  "                  --as-of)\n"
-	  "  --as-of TIME    the review's date (default: the roadmap's as_at, else this\n"
-	  "                  month); deliveries dated after it do not count\n"
-	  "  --json          the review as one JSON object\n"
-	  "  --csv FILE      one row per item, for a spreadsheet (- for standard output)\n\n"
-	  "Refused (exit 64): a baseline that is the plan as at a date after the\n"
+	  "and the drift of every planned time from the baseline to HEAD.\n\n",
+	  &cli_review_options,
+	  "\nRefused (exit 64): a baseline that is the plan as at a date after the\n"
 	  "review's, a period outside the roadmap's horizon.\n",
-	  NULL, NULL, cmd_review },
+	  cmd_review },
 	/* Several editors, one roadmap. */
 	{ "sync", "[REMOTE] [ROADMAP]",
 	  "Fetch, merge field by field, commit and push.",
