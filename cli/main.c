@@ -19,15 +19,8 @@ const struct cli_command cli_commands[] = {
 	{ "check", "[--json] [--as-of TIME] [--rule ID[,ID...]]... ROADMAP",
 	  "Check that the schedule holds together.",
 	  "Each problem is reported with its position, the record, the rule and a fix;\n"
-	  "the exit status is 1 if there is an error (warnings alone give 0).\n\n"
-	  "  --json         print {errors, warnings, problems: [...], counts: {...}}\n"
-	  "  --as-of TIME   the review date for overdue and future deliveries (default:\n"
-	  "                 the roadmap's as_at, else this month)\n"
-	  "  --rule ID      run only these rules (repeatable, or comma-separated)\n"
-	  "  --list-rules   list the rules, with their severity\n"
-	  "  --checklist    list the submission checklist (Annex 1) and what answers each\n"
-	  "                 requirement\n",
-	  NULL, NULL, cmd_check },
+	  "the exit status is 1 if there is an error (warnings alone give 0).\n\n",
+	  &cli_check_options, NULL, cmd_check },
 	{ "fmt", "[--check | --commit] [--drop-comments] ROADMAP...",
 	  "Rewrite roadmaps in canonical form.",
 	  "Each ROADMAP is a file, a directory holding roadmap.yaml, or - (read standard\n"
