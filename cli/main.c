@@ -82,14 +82,8 @@ const struct cli_command cli_commands[] = {
 	  "universal capability and by when, where each stands against the national\n"
 	  "targets, and every footprint's check summary. A file that cannot be loaded\n"
 	  "is skipped: its errors go to stderr, the report says so, and the exit\n"
-	  "status is 2. Check errors in the roadmaps are reported, not a failure.\n\n"
-	  "  --json         print the tables as one JSON object\n"
-	  "  --csv FILE     write every footprint's figures, one a row (table, file,\n"
-	  "                 footprint, group, year, uc, measure, value)\n"
-	  "  -o FILE.xlsx   write a workbook, one sheet per table\n"
-	  "  --as-of TIME   the review date of every footprint's checks (default: each\n"
-	  "                 one's as_at, else this month)\n",
-	  NULL, NULL, cmd_aggregate },
+	  "status is 2. Check errors in the roadmaps are reported, not a failure.\n\n",
+	  &cli_aggregate_options, NULL, cmd_aggregate },
 	{ "tui", "[--read-only] [--as-of TIME] [--config FILE] [ROADMAP] | --keys",
 	  "Open the terminal interface (also: 'ldr' alone, or 'ldr ROADMAP').",
 	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n"
