@@ -105,23 +105,11 @@ const struct cli_command cli_commands[] = {
 	  "16/17, 2016/17, 2016-17 or FY16/17 (a date is read as its financial year,\n"
 	  "with a warning); groups by name or id; formulas give the values they had\n"
 	  "when last calculated. Every cell that cannot be read is listed by sheet and\n"
-	  "cell, and then nothing is written (exit status 2).\n\n"
-	  "  -o, --output NEW.yaml  write a new roadmap (never replacing a file; - for\n"
-	  "                 standard output); the footprint's name and horizon are\n"
-	  "                 inferred, marked derived\n"
-	  "  --into ROADMAP  merge into a roadmap: records matched by id, else by who\n"
-	  "                 and what (capabilities), name (projects) or provider\n"
-	  "                 (trajectories); only the fields the sheet has are changed,\n"
-	  "                 and records it does not name are kept. The changes are\n"
-	  "                 printed as 'ldr diff' prints them, then committed as one\n"
-	  "                 change when ROADMAP is committed in a repository (refused\n"
-	  "                 while it has changes not committed), else written\n"
-	  "  --sheet NAME    read this sheet (default: the first that fits KIND)\n"
-	  "  --dry-run       print what would change; write nothing\n"
-	  "  -m, --message MSG  the commit's message (default: what was imported)\n\n"
-	  "What each export cannot carry, and so an import cannot give back, is listed\n"
+	  "cell, and then nothing is written (exit status 2).\n\n",
+	  &cli_import_options,
+	  "\nWhat each export cannot carry, and so an import cannot give back, is listed\n"
 	  "in ldr(1).\n",
-	  NULL, NULL, cmd_import },
+	  cmd_import },
 	/* The roadmap's repository: history, baselines and the review. */
 	{ "init", "DIR [--from FILE] [--force] [-m MSG]",
 	  "Make a repository for a roadmap, with a first commit.",
