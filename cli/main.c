@@ -38,22 +38,8 @@ const struct cli_command cli_commands[] = {
 	  "capabilities' Gantt chart, the projects' against the newest baseline tag\n"
 	  "(or --baseline) when there is one, and the board report (ldr report). A\n"
 	  "roadmap in a git repository is exported with the commit it is (or has\n"
-	  "changed from) in its footers.\n\n"
-	  "  -o, --output OUT  the file to write (replaced atomically)\n"
-	  "  --rev REV         the roadmap as it was at a revision (a tag, a commit)\n"
-	  "  --as-of TIME      the date of the 'as at' line (default: the roadmap's\n"
-	  "                    as_at, else this month)\n"
-	  "  --capabilities    gantt: draw capabilities rather than projects\n"
-	  "  --baseline FILE|REV  gantt: draw this earlier plan as a ghost under the\n"
-	  "                    current one, each move labelled (+2Q): a file, or else\n"
-	  "                    a revision of the roadmap's repository\n"
-	  "  --page a3|a4      charts: the page, landscape (default a3); text stays\n"
-	  "                    at 7 pt or more, so a long chart makes a taller page\n"
-	  "  --deps WHICH      gantt: the dependency arrows drawn: violations (the\n"
-	  "                    default: those out of order, in red), all, or none\n"
-	  "  --no-bom          CSV: no UTF-8 byte-order mark (for scripts; Excel needs it)\n"
-	  "  --no-id, --no-status  annex2: leave out the Id or Status column\n",
-	  NULL, NULL, cmd_export },
+	  "changed from) in its footers.\n\n",
+	  &cli_export_options, NULL, cmd_export },
 	{ "report", "-o FILE.html [--baseline REV] [--year Y | --quarter Q] [--as-of TIME] ROADMAP",
 	  "Write the board report: one HTML file to read, print or send.",
 	  "One self-contained HTML file (its styles and charts inside it, no script,\n"
@@ -62,16 +48,8 @@ const struct cli_command cli_commands[] = {
 	  "and projects, what is overdue, what slipped or was dropped since the\n"
 	  "baseline and why (the commits that did it), the charts, the review of\n"
 	  "each capability group, the checks that fail, and the commit it shows.\n"
-	  "It prints to A4 or A3, each section on a new page.\n\n"
-	  "  -o, --output FILE  the file to write (replaced atomically)\n"
-	  "  --baseline REV     the approved plan (default: the newest baseline tag;\n"
-	  "                     without one, the report has no review)\n"
-	  "  --year Y, --quarter Q  the period reviewed (default: the year of the\n"
-	  "                     review date)\n"
-	  "  --as-of TIME       the review date (default: the roadmap's as_at, else\n"
-	  "                     this month)\n"
-	  "  --rev REV          the roadmap as it was at a revision\n",
-	  NULL, NULL, cmd_report },
+	  "It prints to A4 or A3, each section on a new page.\n\n",
+	  &cli_report_options, NULL, cmd_report },
 	{ "aggregate", "[--json | --csv FILE | -o FILE.xlsx] [--as-of TIME] ROADMAP...",
 	  "Sum many footprints' roadmaps into the national view.",
 	  "Each ROADMAP is a file, or a directory: one holding roadmap.yaml is that\n"
