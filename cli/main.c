@@ -64,12 +64,8 @@ const struct cli_command cli_commands[] = {
 	  &cli_aggregate_options, NULL, cmd_aggregate },
 	{ "tui", "[--read-only] [--as-of TIME] [--config FILE] [ROADMAP] | --keys",
 	  "Open the terminal interface (also: 'ldr' alone, or 'ldr ROADMAP').",
-	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n"
-	  "  --read-only     change nothing (for reviewers)\n"
-	  "  --as-of TIME    the review date of the checks (default: the roadmap's as_at)\n"
-	  "  --config FILE   key bindings (default: $XDG_CONFIG_HOME/ldr/config)\n"
-	  "  --keys          list the key bindings in force, and stop\n",
-	  NULL, NULL, cmd_tui },
+	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n",
+	  &cli_tui_options, NULL, cmd_tui },
 	{ "import", "KIND FILE (-o NEW.yaml | --into ROADMAP) [--sheet NAME] [--dry-run] [-m MSG]",
 	  "Read a workbook or CSV file into a new roadmap, or merge it into one.",
 	  "KIND is what FILE holds, as the exports write it or as people fill the NHS\n"
