@@ -197,7 +197,7 @@ const struct cli_command cli_commands[] = {
 	  "the interface or an editor, then 'git add' the file. Errors the merge made\n"
 	  "in the schedule are reported. Exit status: 0 merged, 1 conflicts remain, 2 a\n"
 	  "version cannot be read.\n",
-	  NULL, NULL, cmd_merge_driver },
+	  &cli_merge_driver_options, NULL, cmd_merge_driver },
 	{ "help", "[COMMAND]", "Show the help of a command.", "", NULL, NULL, cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);

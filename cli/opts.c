@@ -25,9 +25,9 @@ static void parser_init(struct parser *p, const char *cmd, const struct cli_opti
 	p->o = o;
 	p->longs = ldr_calloc(o->n + 2, sizeof(*p->longs));
 	/* "-": operands are returned in order, as 1 (argv is not permuted);
-	 * ":": a missing value is ':', not '?'. */
+	 * "+": the first ends the options; ":": a missing value is ':'. */
 	p->shorts = ldr_calloc(3 * o->n + 4, 1);
-	p->shorts[ns++] = '-';
+	p->shorts[ns++] = o->options_first ? '+' : '-';
 	p->shorts[ns++] = ':';
 	for (i = 0; i < o->n; i++) {
 		const struct cli_opt *x = &o->v[i];
@@ -167,7 +167,7 @@ static int parse(struct parser *p, int argc, char **argv, cli_opt_fn *fn, void *
 		x = opt_of(p, ch);
 		r = fn(ctx, x->id, x->arg ? optarg : NULL);
 	}
-	/* After "--", every argument is an operand. */
+	/* After "--" (or the first operand), every argument is an operand. */
 	for (; !r && optind < argc; optind++)
 		r = fn(ctx, CLI_OPERAND, argv[optind]);
 	return r;
@@ -175,7 +175,7 @@ static int parse(struct parser *p, int argc, char **argv, cli_opt_fn *fn, void *
 
 int cli_parse_options(const char *cmd, int argc, char **argv, cli_opt_fn *fn, void *ctx)
 {
-	static const struct cli_options none = { NULL, 0, 0 };
+	static const struct cli_options none = { .v = NULL };
 	const struct cli_command *c = cli_find(cmd);
 	struct parser p;
 	int r;

@@ -25,9 +25,13 @@ struct cli_options {
 	const struct cli_opt *v;
 	size_t n;
 	int column; /* where the descriptions begin in the help */
+	/* Options only before the first operand, every argument after it an
+	 * operand (for arguments that may begin with '-', as a path git
+	 * gives): else, options and operands in any order. */
+	int options_first;
 };
 
-#define CLI_OPTIONS(table, column) { (table), sizeof(table) / sizeof((table)[0]), (column) }
+#define CLI_OPTIONS(table, col) { .v = (table), .n = sizeof(table) / sizeof((table)[0]), .column = (col) }
 
 /* The id the callback is given for an operand. */
 #define CLI_OPERAND (-1)
