@@ -180,21 +180,29 @@ static void shell_quote(struct ldr_buf *b, const char *s)
 	ldr_buf_addch(b, '\'');
 }
 
+/* [ROADMAP]: no options but --help. */
+static int setup_operand(void *ctx, int id, const char *value)
+{
+	const char **roadmap = ctx;
+
+	(void)id;
+	if (*roadmap)
+		return cli_usage_error("setup", "one roadmap at a time");
+	*roadmap = value;
+	return 0;
+}
+
 int cmd_setup(int argc, char **argv)
 {
 	struct ldr_repo *repo = NULL;
 	struct ldr_buf driver = LDR_BUF_INIT, done = LDR_BUF_INIT, err = LDR_BUF_INIT, b = LDR_BUF_INIT;
 	char *self = NULL;
-	int help, first = cli_parse_flags("setup", argc, argv, NULL, 0, &help), r;
+	const char *roadmap = NULL;
+	int r = cli_parse_options("setup", argc, argv, setup_operand, &roadmap);
 
-	if (first < 0 || help) {
-		if (help)
-			cli_print_help(stdout, cli_find("setup"));
-		return first < 0 ? LDR_EXIT_USAGE : LDR_EXIT_OK;
-	}
-	if (argc - first > 1)
-		return cli_usage_error("setup", "one roadmap at a time");
-	if ((r = hist_open("setup", argc > first ? argv[first] : ".", &repo)))
+	if (r)
+		return r == CLI_HELP ? cli_help("setup") : r;
+	if ((r = hist_open("setup", roadmap ? roadmap : ".", &repo)))
 		return r;
 	self = self_path();
 	shell_quote(&driver, self);
