@@ -50,39 +50,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return LDR_EXIT_USAGE;
 }
 
-int cli_parse_flags(const char *cmd, int argc, char **argv, const struct cli_flag *flags,
-		    size_t nflags, int *help)
-{
-	int i;
-	size_t j;
-
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--") == 0)
-			return i + 1;
-		if (a[0] != '-' || strcmp(a, "-") == 0)
-			return i;
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			*help = 1;
-			return i + 1;
-		}
-		for (j = 0; j < nflags; j++)
-			if (strcmp(a, flags[j].name) == 0)
-				break;
-		if (j == nflags) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			const char *s = ldr_suggest(a, flags, nflags, sizeof(*flags));
-			cli_usage_error(cmd, "unknown option '%s'%s%s%s", cli_safe(a, &b),
-					s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
-			ldr_buf_release(&b);
-			return -1;
-		}
-		*flags[j].set = 1;
-	}
-	return i;
-}
-
 int cli_exit_for(int code)
 {
 	return code == LDR_E_INVALID ? LDR_EXIT_ERRORS : LDR_EXIT_PARSE;

@@ -63,20 +63,9 @@ extern const char *cli_argv0;
 const struct cli_command *cli_find(const char *name);
 /* Print "ldr NAME: message" and the usage line to stderr; returns 64. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Whether argv[i] asks for help; prints it and returns 1. */
-int cli_is_help(const char *cmd, const char *arg);
 void cli_print_help(FILE *out, const struct cli_command *c);
 /* Print the help of the command cmd on stdout; returns 0 (exit status). */
 int cli_help(const char *cmd);
-
-/* Options of a subcommand: flags it knows, in order. parse returns the index
- * of the first operand, or -1 after printing a usage error. */
-struct cli_flag {
-	const char *name; /* "--check" */
-	int *set;
-};
-int cli_parse_flags(const char *cmd, int argc, char **argv, const struct cli_flag *flags,
-		    size_t nflags, int *help);
 
 /* Load a roadmap named on the command line (a file, a directory holding
  * roadmap.yaml, or "-"). Prints every diagnostic to stderr. Returns 0, or
