@@ -221,17 +221,32 @@ static void usage(FILE *out)
 		"or parsed, 64 the command line is wrong. 'ldr help COMMAND' for more.\n");
 }
 
+static int help_operand(void *ctx, int id, const char *value)
+{
+	const char **name = ctx;
+
+	(void)id;
+	if (!*name) /* the first (the others, as ever, unread) */
+		*name = value;
+	return 0;
+}
+
 static int cmd_help(int argc, char **argv)
 {
 	const struct cli_command *c;
-	if (argc < 2) {
+	const char *name = NULL;
+	int r = cli_parse_options("help", argc, argv, help_operand, &name);
+
+	if (r)
+		return r == CLI_HELP ? cli_help("help") : r;
+	if (!name) {
 		usage(stdout);
 		return LDR_EXIT_OK;
 	}
-	c = cli_find(argv[1]);
+	c = cli_find(name);
 	if (!c) {
 		struct ldr_buf b = LDR_BUF_INIT;
-		fprintf(stderr, "ldr help: no command '%s'\n", cli_safe(argv[1], &b));
+		fprintf(stderr, "ldr help: no command '%s'\n", cli_safe(name, &b));
 		ldr_buf_release(&b);
 		return LDR_EXIT_USAGE;
 	}
