@@ -85,13 +85,15 @@ static int unknown(const struct parser *p, const char *arg)
 		if (p->o->v[i].name && p->o->v[i].help)
 			names[n++] = p->o->v[i].name;
 	names[n++] = "help";
-	/* A long option abbreviated or mistyped, or written with one dash (-json). */
-	if (word.s[0] == '-' && word.len > 2) {
+	/* A long option abbreviated (the one it begins, if only one), or
+	 * mistyped, or written with one dash (-json). */
+	if (word.len > 2) {
 		const char *w = word.s + (word.s[1] == '-' ? 2 : 1);
+		size_t begun = 0;
 		for (i = 0; i < n; i++)
-			if (!strncmp(names[i], w, strlen(w)))
-				s = s ? "" : names[i];
-		if (!s || !*s)
+			if (!strncmp(names[i], w, strlen(w)) && begun++ == 0)
+				s = names[i];
+		if (begun != 1)
 			s = ldr_suggest(w, names, n, sizeof(*names));
 	}
 	cli_usage_error(p->cmd, "unknown option '%s'%s%s%s", cli_safe(word.s, &b),
@@ -122,7 +124,7 @@ static int refused(const struct parser *p, int ch, const char *arg, int mid)
 
 	if (optopt == 'h' && is_long && in_full(arg, "help"))
 		return cli_usage_error(p->cmd, "'--help' takes no value");
-	if (!x || (is_long && !in_full(arg, x->name))) {
+	if (!x || (is_long && (!x->name || !in_full(arg, x->name)))) {
 		if (!is_long && mid && optopt) {
 			char one[3] = { '-', (char)optopt, '\0' };
 			return unknown(p, one);
