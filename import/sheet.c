@@ -154,6 +154,7 @@ int ldr_sheet_read_path(struct ldr_workbook *wb, const char *path, const char *o
 		memset(wb, 0, sizeof(*wb));
 		ldr_buf_addf(err, "%s\n", e.s);
 		ldr_buf_release(&e);
+		ldr_buf_release(&text); /* what was read of a file too large */
 		return -1;
 	}
 	r = ldr_csv_read(wb, path, text.s ? text.s : "", text.len, err);
