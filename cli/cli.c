@@ -21,8 +21,18 @@ const struct cli_command *cli_find(const char *name)
 void cli_print_help(FILE *out, const struct cli_command *c)
 {
 	fprintf(out, "usage: ldr %s %s\n\n%s\n", c->name, c->usage, c->summary);
-	if (c->help && *c->help)
-		fprintf(out, "\n%s", c->help);
+	if ((c->help && *c->help) || c->options)
+		fprintf(out, "\n%s", c->help ? c->help : "");
+	if (c->options)
+		cli_print_options(out, c->options);
+	if (c->after)
+		fputs(c->after, out);
+}
+
+int cli_help(const char *cmd)
+{
+	cli_print_help(stdout, cli_find(cmd));
+	return LDR_EXIT_OK;
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -38,39 +48,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	if (c)
 		fprintf(stderr, "usage: ldr %s %s\n", c->name, c->usage);
 	return LDR_EXIT_USAGE;
-}
-
-int cli_parse_flags(const char *cmd, int argc, char **argv, const struct cli_flag *flags,
-		    size_t nflags, int *help)
-{
-	int i;
-	size_t j;
-
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--") == 0)
-			return i + 1;
-		if (a[0] != '-' || strcmp(a, "-") == 0)
-			return i;
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			*help = 1;
-			return i + 1;
-		}
-		for (j = 0; j < nflags; j++)
-			if (strcmp(a, flags[j].name) == 0)
-				break;
-		if (j == nflags) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			const char *s = ldr_suggest(a, flags, nflags, sizeof(*flags));
-			cli_usage_error(cmd, "unknown option '%s'%s%s%s", cli_safe(a, &b),
-					s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
-			ldr_buf_release(&b);
-			return -1;
-		}
-		*flags[j].set = 1;
-	}
-	return i;
 }
 
 int cli_exit_for(int code)

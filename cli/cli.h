@@ -6,6 +6,7 @@
 
 #include "../model/roadmap/roadmap.h"
 #include "../model/base/util.h"
+#include "opts.h"
 
 enum {
 	LDR_EXIT_OK = 0,
@@ -18,7 +19,9 @@ struct cli_command {
 	const char *name;
 	const char *usage;   /* after "ldr NAME " */
 	const char *summary; /* one line for 'ldr --help' */
-	const char *help;    /* the options and details, for 'ldr help NAME' */
+	const char *help;    /* the details, for 'ldr help NAME': before the options */
+	const struct cli_options *options; /* its options (opts.h), or NULL: only --help */
+	const char *after;   /* the help's text after the options, or NULL */
 	int (*run)(int argc, char **argv);
 };
 
@@ -48,24 +51,21 @@ int cmd_merge_driver(int argc, char **argv);
 /* What a programme office already has (its workbooks): */
 int cmd_import(int argc, char **argv);
 
+/* The options of each command, beside its code. */
+extern const struct cli_options cli_check_options, cli_fmt_options, cli_stat_options, cli_export_options,
+	cli_report_options, cli_aggregate_options, cli_tui_options, cli_import_options, cli_init_options,
+	cli_set_options, cli_impact_options, cli_critical_options, cli_log_options, cli_diff_options,
+	cli_baseline_options, cli_review_options, cli_merge_driver_options;
+
 /* How ldr was run (main's argv[0]): 'ldr setup' names it to git. */
 extern const char *cli_argv0;
 
 const struct cli_command *cli_find(const char *name);
 /* Print "ldr NAME: message" and the usage line to stderr; returns 64. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Whether argv[i] asks for help; prints it and returns 1. */
-int cli_is_help(const char *cmd, const char *arg);
 void cli_print_help(FILE *out, const struct cli_command *c);
-
-/* Options of a subcommand: flags it knows, in order. parse returns the index
- * of the first operand, or -1 after printing a usage error. */
-struct cli_flag {
-	const char *name; /* "--check" */
-	int *set;
-};
-int cli_parse_flags(const char *cmd, int argc, char **argv, const struct cli_flag *flags,
-		    size_t nflags, int *help);
+/* Print the help of the command cmd on stdout; returns 0 (exit status). */
+int cli_help(const char *cmd);
 
 /* Load a roadmap named on the command line (a file, a directory holding
  * roadmap.yaml, or "-"). Prints every diagnostic to stderr. Returns 0, or

@@ -19,34 +19,17 @@ const struct cli_command cli_commands[] = {
 	{ "check", "[--json] [--as-of TIME] [--rule ID[,ID...]]... ROADMAP",
 	  "Check that the schedule holds together.",
 	  "Each problem is reported with its position, the record, the rule and a fix;\n"
-	  "the exit status is 1 if there is an error (warnings alone give 0).\n\n"
-	  "  --json         print {errors, warnings, problems: [...], counts: {...}}\n"
-	  "  --as-of TIME   the review date for overdue and future deliveries (default:\n"
-	  "                 the roadmap's as_at, else this month)\n"
-	  "  --rule ID      run only these rules (repeatable, or comma-separated)\n"
-	  "  --list-rules   list the rules, with their severity\n"
-	  "  --checklist    list the submission checklist (Annex 1) and what answers each\n"
-	  "                 requirement\n",
-	  cmd_check },
+	  "the exit status is 1 if there is an error (warnings alone give 0).\n\n",
+	  &cli_check_options, NULL, cmd_check },
 	{ "fmt", "[--check | --commit] [--drop-comments] ROADMAP...",
 	  "Rewrite roadmaps in canonical form.",
 	  "Each ROADMAP is a file, a directory holding roadmap.yaml, or - (read standard\n"
 	  "input, write standard output). A file already canonical is not touched; one\n"
-	  "that is not is replaced atomically.\n\n"
-	  "  --check          change nothing; exit 1 if a file is not canonical\n"
-	  "  --drop-comments  rewrite even a file with YAML comments, which are lost\n"
-	  "                   (by default such a file is left alone: put what they say\n"
-	  "                   in 'notes' fields)\n"
-	  "  --commit         save as 'ldr set' does, as a commit (refused if the file\n"
-	  "                   or HEAD changes meanwhile); nothing if already canonical\n"
-	  "                   and committed\n",
-	  cmd_fmt },
+	  "that is not is replaced atomically.\n\n",
+	  &cli_fmt_options, NULL, cmd_fmt },
 	{ "stat", "[--json] ROADMAP",
 	  "Count the records of each kind in a roadmap.",
-	  "  --json  print a JSON object whose keys are the format's list names\n"
-	  "          (projects, capabilities, ...) and dependencies, the number of\n"
-	  "          depends_on links\n",
-	  cmd_stat },
+	  "", &cli_stat_options, NULL, cmd_stat },
 	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV]"
 	  " [--page a3|a4] [--deps WHICH] [--no-bom] [--no-id] [--no-status] ROADMAP",
 	  "Write a spreadsheet or chart of a roadmap.",
@@ -55,22 +38,8 @@ const struct cli_command cli_commands[] = {
 	  "capabilities' Gantt chart, the projects' against the newest baseline tag\n"
 	  "(or --baseline) when there is one, and the board report (ldr report). A\n"
 	  "roadmap in a git repository is exported with the commit it is (or has\n"
-	  "changed from) in its footers.\n\n"
-	  "  -o, --output OUT  the file to write (replaced atomically)\n"
-	  "  --rev REV         the roadmap as it was at a revision (a tag, a commit)\n"
-	  "  --as-of TIME      the date of the 'as at' line (default: the roadmap's\n"
-	  "                    as_at, else this month)\n"
-	  "  --capabilities    gantt: draw capabilities rather than projects\n"
-	  "  --baseline FILE|REV  gantt: draw this earlier plan as a ghost under the\n"
-	  "                    current one, each move labelled (+2Q): a file, or else\n"
-	  "                    a revision of the roadmap's repository\n"
-	  "  --page a3|a4      charts: the page, landscape (default a3); text stays\n"
-	  "                    at 7 pt or more, so a long chart makes a taller page\n"
-	  "  --deps WHICH      gantt: the dependency arrows drawn: violations (the\n"
-	  "                    default: those out of order, in red), all, or none\n"
-	  "  --no-bom          CSV: no UTF-8 byte-order mark (for scripts; Excel needs it)\n"
-	  "  --no-id, --no-status  annex2: leave out the Id or Status column\n",
-	  cmd_export },
+	  "changed from) in its footers.\n\n",
+	  &cli_export_options, NULL, cmd_export },
 	{ "report", "-o FILE.html [--baseline REV] [--year Y | --quarter Q] [--as-of TIME] ROADMAP",
 	  "Write the board report: one HTML file to read, print or send.",
 	  "One self-contained HTML file (its styles and charts inside it, no script,\n"
@@ -79,16 +48,8 @@ const struct cli_command cli_commands[] = {
 	  "and projects, what is overdue, what slipped or was dropped since the\n"
 	  "baseline and why (the commits that did it), the charts, the review of\n"
 	  "each capability group, the checks that fail, and the commit it shows.\n"
-	  "It prints to A4 or A3, each section on a new page.\n\n"
-	  "  -o, --output FILE  the file to write (replaced atomically)\n"
-	  "  --baseline REV     the approved plan (default: the newest baseline tag;\n"
-	  "                     without one, the report has no review)\n"
-	  "  --year Y, --quarter Q  the period reviewed (default: the year of the\n"
-	  "                     review date)\n"
-	  "  --as-of TIME       the review date (default: the roadmap's as_at, else\n"
-	  "                     this month)\n"
-	  "  --rev REV          the roadmap as it was at a revision\n",
-	  cmd_report },
+	  "It prints to A4 or A3, each section on a new page.\n\n",
+	  &cli_report_options, NULL, cmd_report },
 	{ "aggregate", "[--json | --csv FILE | -o FILE.xlsx] [--as-of TIME] ROADMAP...",
 	  "Sum many footprints' roadmaps into the national view.",
 	  "Each ROADMAP is a file, or a directory: one holding roadmap.yaml is that\n"
@@ -99,22 +60,12 @@ const struct cli_command cli_commands[] = {
 	  "universal capability and by when, where each stands against the national\n"
 	  "targets, and every footprint's check summary. A file that cannot be loaded\n"
 	  "is skipped: its errors go to stderr, the report says so, and the exit\n"
-	  "status is 2. Check errors in the roadmaps are reported, not a failure.\n\n"
-	  "  --json         print the tables as one JSON object\n"
-	  "  --csv FILE     write every footprint's figures, one a row (table, file,\n"
-	  "                 footprint, group, year, uc, measure, value)\n"
-	  "  -o FILE.xlsx   write a workbook, one sheet per table\n"
-	  "  --as-of TIME   the review date of every footprint's checks (default: each\n"
-	  "                 one's as_at, else this month)\n",
-	  cmd_aggregate },
+	  "status is 2. Check errors in the roadmaps are reported, not a failure.\n\n",
+	  &cli_aggregate_options, NULL, cmd_aggregate },
 	{ "tui", "[--read-only] [--as-of TIME] [--config FILE] [ROADMAP] | --keys",
 	  "Open the terminal interface (also: 'ldr' alone, or 'ldr ROADMAP').",
-	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n"
-	  "  --read-only     change nothing (for reviewers)\n"
-	  "  --as-of TIME    the review date of the checks (default: the roadmap's as_at)\n"
-	  "  --config FILE   key bindings (default: $XDG_CONFIG_HOME/ldr/config)\n"
-	  "  --keys          list the key bindings in force, and stop\n",
-	  cmd_tui },
+	  "Browse, check, edit and commit a roadmap: '?' lists every key.\n\n",
+	  &cli_tui_options, NULL, cmd_tui },
 	{ "import", "KIND FILE (-o NEW.yaml | --into ROADMAP) [--sheet NAME] [--dry-run] [-m MSG]",
 	  "Read a workbook or CSV file into a new roadmap, or merge it into one.",
 	  "KIND is what FILE holds, as the exports write it or as people fill the NHS\n"
@@ -128,21 +79,9 @@ const struct cli_command cli_commands[] = {
 	  "16/17, 2016/17, 2016-17 or FY16/17 (a date is read as its financial year,\n"
 	  "with a warning); groups by name or id; formulas give the values they had\n"
 	  "when last calculated. Every cell that cannot be read is listed by sheet and\n"
-	  "cell, and then nothing is written (exit status 2).\n\n"
-	  "  -o, --output NEW.yaml  write a new roadmap (never replacing a file; - for\n"
-	  "                 standard output); the footprint's name and horizon are\n"
-	  "                 inferred, marked derived\n"
-	  "  --into ROADMAP  merge into a roadmap: records matched by id, else by who\n"
-	  "                 and what (capabilities), name (projects) or provider\n"
-	  "                 (trajectories); only the fields the sheet has are changed,\n"
-	  "                 and records it does not name are kept. The changes are\n"
-	  "                 printed as 'ldr diff' prints them, then committed as one\n"
-	  "                 change when ROADMAP is committed in a repository (refused\n"
-	  "                 while it has changes not committed), else written\n"
-	  "  --sheet NAME    read this sheet (default: the first that fits KIND)\n"
-	  "  --dry-run       print what would change; write nothing\n"
-	  "  -m, --message MSG  the commit's message (default: what was imported)\n\n"
-	  "What each export cannot carry, and so an import cannot give back, is listed\n"
+	  "cell, and then nothing is written (exit status 2).\n\n",
+	  &cli_import_options,
+	  "\nWhat each export cannot carry, and so an import cannot give back, is listed\n"
 	  "in ldr(1).\n",
 	  cmd_import },
 	/* The roadmap's repository: history, baselines and the review. */
@@ -153,12 +92,8 @@ const struct cli_command cli_commands[] = {
 	  "spanning five financial years from this one; it is written to\n"
 	  "DIR/roadmap.yaml in canonical form and committed. A roadmap.yaml in DIR\n"
 	  "is never lost: started from, its bytes are committed first if the canonical\n"
-	  "form differs; one that another roadmap would replace is refused (exit 2).\n\n"
-	  "  --from FILE  the roadmap to start from (it is copied, not moved)\n"
-	  "  --force      replace DIR/roadmap.yaml all the same, after committing it as\n"
-	  "               it is, so that it stays in the history\n"
-	  "  -m MSG       the first commit's message\n",
-	  cmd_init },
+	  "form differs; one that another roadmap would replace is refused (exit 2).\n\n",
+	  &cli_init_options, NULL, cmd_init },
 	{ "set", "ROADMAP ID.FIELD=VALUE... [-m MSG]",
 	  "Change fields, then save and commit the roadmap.",
 	  "Each ID is a record's id (ids are unique across the file; 'footprint' names\n"
@@ -168,9 +103,8 @@ const struct cli_command cli_commands[] = {
 	  "derived take a name: C01.attributes.Solution=MIG. Every value is checked as\n"
 	  "the file would be, and ids must name records of the right kind; nothing is\n"
 	  "saved unless all are valid. The save is refused if the file or HEAD changed\n"
-	  "since it was read.\n\n"
-	  "  -m, --message MSG  the commit message (default: what was set)\n",
-	  cmd_set },
+	  "since it was read.\n\n",
+	  &cli_set_options, NULL, cmd_set },
 	{ "impact", "ROADMAP ID.FIELD=VALUE... [--json] [--apply [-m MSG]]",
 	  "What else moves if something slips, and what that breaks.",
 	  "Each ID.FIELD=VALUE moves a planned time: a project's start (the whole\n"
@@ -183,12 +117,8 @@ const struct cli_command cli_commands[] = {
 	  "each move and why, the capabilities that now miss their year, milestones\n"
 	  "outside their project, universal capability activities and ambitions due\n"
 	  "before a project they name ends, and what goes beyond the horizon.\n"
-	  "Nothing is written unless --apply.\n\n"
-	  "  --json              the moves and what they break as one JSON object\n"
-	  "  --apply             commit the whole knock-on as one change, its message\n"
-	  "                      listing every move\n"
-	  "  -m, --message MSG   the commit's subject (default: what was asked)\n",
-	  cmd_impact },
+	  "Nothing is written unless --apply.\n\n",
+	  &cli_impact_options, NULL, cmd_impact },
 	{ "critical", "ROADMAP [--to ID] [--json]",
 	  "Show the critical path and each project's slack.",
 	  "The chain of dependencies that sets the latest end (or the end of the\n"
@@ -196,39 +126,26 @@ const struct cli_command cli_commands[] = {
 	  "it can slip before it delays that end) and free slack (before any project\n"
 	  "that depends on it must move), the least first: negative slack is a plan\n"
 	  "already impossible. With the earliest each project can end, its\n"
-	  "predecessors' durations kept, when that is later than planned.\n\n"
-	  "  --to ID   the end of a project, or a capability's year (through the\n"
-	  "            projects that deliver it)\n"
-	  "  --json    the path and the slack as one JSON object\n",
-	  cmd_critical },
+	  "predecessors' durations kept, when that is later than planned.\n\n",
+	  &cli_critical_options, NULL, cmd_critical },
 	{ "log", "[--record ID] [--json] ROADMAP",
 	  "Show the commits that changed a roadmap, newest first.",
-	  "Each commit on one line: its id (and tags), date, author and subject.\n\n"
-	  "  --record ID  only the commits that changed the record with this id (or a\n"
-	  "               record nested in it, as a project's milestones), each with\n"
-	  "               its field changes: old -> new, and how far a planned time\n"
-	  "               moved\n"
-	  "  --json       one JSON object: {file, record, commits: [{commit, author,\n"
-	  "               email, date, time, tags, message, changes}]}\n",
-	  cmd_log },
+	  "Each commit on one line: its id (and tags), date, author and subject.\n\n",
+	  &cli_log_options, NULL, cmd_log },
 	{ "diff", "[REV1 [REV2]] [--json] ROADMAP",
 	  "Compare two versions of a roadmap record by record.",
 	  "Without revisions, HEAD against the file (the changes not committed); with\n"
 	  "one, REV1 against the file; with two, REV1 against REV2. A revision is\n"
 	  "anything git names a commit by: an id, a tag (a baseline), HEAD~3, ...\n"
 	  "Changes are by record id and field: added, removed, changed (old -> new);\n"
-	  "a planned time that moved is re-phased, with how many quarters.\n\n"
-	  "  --json  {from, to, changes: [{change, id, kind, parent, title, field,\n"
-	  "          from, to, rephased: {months, quarters}}]}\n",
-	  cmd_diff },
+	  "a planned time that moved is re-phased, with how many quarters.\n\n",
+	  &cli_diff_options, NULL, cmd_diff },
 	{ "baseline", "NAME [-m MSG] ROADMAP | --list ROADMAP",
 	  "Mark the approved plan, or list the marks.",
 	  "Makes an annotated tag NAME on HEAD (the file must have no changes not\n"
 	  "committed), tagged by the committer's identity; reviews and diffs then name\n"
-	  "it. A baseline is never moved: a new plan is a new baseline.\n\n"
-	  "  -m, --message MSG  what the baseline is (default: its name)\n"
-	  "  --list             every tag, oldest first: name, commit, date, who, message\n",
-	  cmd_baseline },
+	  "it. A baseline is never moved: a new plan is a new baseline.\n\n",
+	  &cli_baseline_options, NULL, cmd_baseline },
 	{ "review", "--baseline REV [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE] ROADMAP",
 	  "Review what a baseline planned for a period against what happened.",
 	  "What was planned is read from the baseline, what happened from the facts\n"
@@ -242,16 +159,9 @@ const struct cli_command cli_commands[] = {
 	  "made it (date, author, message, from -> to). Then the items added since,\n"
 	  "activities quarter by quarter, totals and percentages per capability\n"
 	  "group, the deliveries without a date (and the command that records one),\n"
-	  "and the drift of every planned time from the baseline to HEAD.\n\n"
-	  "  --baseline REV  the plan to compare against: a baseline's name, a commit\n"
-	  "  --year Y        the financial year reviewed, as in 16/17\n"
-	  "  --quarter Q     a quarter instead, as in 16/17 Q2 (default: the year of\n"
-	  "                  --as-of)\n"
-	  "  --as-of TIME    the review's date (default: the roadmap's as_at, else this\n"
-	  "                  month); deliveries dated after it do not count\n"
-	  "  --json          the review as one JSON object\n"
-	  "  --csv FILE      one row per item, for a spreadsheet (- for standard output)\n\n"
-	  "Refused (exit 64): a baseline that is the plan as at a date after the\n"
+	  "and the drift of every planned time from the baseline to HEAD.\n\n",
+	  &cli_review_options,
+	  "\nRefused (exit 64): a baseline that is the plan as at a date after the\n"
 	  "review's, a period outside the roadmap's horizon.\n",
 	  cmd_review },
 	/* Several editors, one roadmap. */
@@ -270,14 +180,14 @@ const struct cli_command cli_commands[] = {
 	  "~/.ssh/id_ed25519 or ~/.ssh/id_rsa; no password is asked.\n"
 	  "Exit status 1: conflicts, or the merge breaks the schedule (the errors the\n"
 	  "merge made are listed).\n",
-	  cmd_sync },
+	  NULL, NULL, cmd_sync },
 	{ "setup", "[ROADMAP]",
 	  "Make plain git merge the roadmap with ldr.",
 	  "Adds 'ROADMAP merge=ldr' to the work tree's .gitattributes (commit it) and\n"
 	  "sets merge.ldr.name and merge.ldr.driver in the repository's configuration,\n"
 	  "so that 'git merge' and 'git pull' merge the roadmap field by field with\n"
 	  "'ldr merge-driver'. Run it in every clone: git does not copy configuration.\n",
-	  cmd_setup },
+	  NULL, NULL, cmd_setup },
 	{ "merge-driver", "BASE OURS THEIRS [PATH]",
 	  "Merge a roadmap for git (%O %A %B %P).",
 	  "Git runs it (see 'ldr setup') with the common ancestor, our version and\n"
@@ -287,8 +197,8 @@ const struct cli_command cli_commands[] = {
 	  "the interface or an editor, then 'git add' the file. Errors the merge made\n"
 	  "in the schedule are reported. Exit status: 0 merged, 1 conflicts remain, 2 a\n"
 	  "version cannot be read.\n",
-	  cmd_merge_driver },
-	{ "help", "[COMMAND]", "Show the help of a command.", "", cmd_help },
+	  &cli_merge_driver_options, NULL, cmd_merge_driver },
+	{ "help", "[COMMAND]", "Show the help of a command.", "", NULL, NULL, cmd_help },
 };
 const size_t cli_ncommands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
@@ -311,17 +221,32 @@ static void usage(FILE *out)
 		"or parsed, 64 the command line is wrong. 'ldr help COMMAND' for more.\n");
 }
 
+static int help_operand(void *ctx, int id, const char *value)
+{
+	const char **name = ctx;
+
+	(void)id;
+	if (!*name) /* the first (the others, as ever, unread) */
+		*name = value;
+	return 0;
+}
+
 static int cmd_help(int argc, char **argv)
 {
 	const struct cli_command *c;
-	if (argc < 2) {
+	const char *name = NULL;
+	int r = cli_parse_options("help", argc, argv, help_operand, &name);
+
+	if (r)
+		return r == CLI_HELP ? cli_help("help") : r;
+	if (!name) {
 		usage(stdout);
 		return LDR_EXIT_OK;
 	}
-	c = cli_find(argv[1]);
+	c = cli_find(name);
 	if (!c) {
 		struct ldr_buf b = LDR_BUF_INIT;
-		fprintf(stderr, "ldr help: no command '%s'\n", cli_safe(argv[1], &b));
+		fprintf(stderr, "ldr help: no command '%s'\n", cli_safe(name, &b));
 		ldr_buf_release(&b);
 		return LDR_EXIT_USAGE;
 	}

@@ -20,47 +20,50 @@
 struct aggregate_args {
 	const char *csv, *out, *as_of;
 	int json, help;
-	char **roadmaps;
+	const char **roadmaps;
 	int nroadmaps;
 };
 
+enum { OPT_JSON, OPT_CSV, OPT_OUTPUT, OPT_AS_OF };
+
+static const struct cli_opt options[] = {
+	{ "json", 0, 0, NULL, "print the tables as one JSON object", OPT_JSON, NULL },
+	{ "csv", 0, 1, "FILE", "write every footprint's figures, one a row (table, file,\n"
+	  "footprint, group, year, uc, measure, value)", OPT_CSV, NULL },
+	{ NULL, 'o', 1, "FILE.xlsx", "write a workbook, one sheet per table", OPT_OUTPUT, NULL },
+	{ "output", 0, 1, "FILE.xlsx", NULL, OPT_OUTPUT, NULL }, /* -o, as other commands have it */
+	{ "as-of", 0, 1, "TIME", "the review date of every footprint's checks (default: each\n"
+	  "one's as_at, else this month)", OPT_AS_OF, NULL },
+};
+const struct cli_options cli_aggregate_options = CLI_OPTIONS(options, 17);
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct aggregate_args *a = ctx;
+
+	switch (id) {
+	case OPT_JSON: a->json = 1; break;
+	case OPT_CSV: a->csv = value; break;
+	case OPT_OUTPUT: a->out = value; break;
+	case OPT_AS_OF: a->as_of = value; break;
+	default: a->roadmaps[a->nroadmaps++] = value; break;
+	}
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct aggregate_args *a)
 {
-	int i;
+	int r;
 
 	memset(a, 0, sizeof(*a));
 	a->roadmaps = ldr_calloc((size_t)argc + 1, sizeof(*a->roadmaps));
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		int has_value = i + 1 < argc;
-
-		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-			a->help = 1;
-			return 0;
-		} else if (!strcmp(s, "--json")) {
-			a->json = 1;
-		} else if (!strcmp(s, "--csv") || !strcmp(s, "-o") || !strcmp(s, "--output") ||
-			   !strcmp(s, "--as-of")) {
-			if (!has_value)
-				return cli_usage_error("aggregate", "'%s' needs a value", s);
-			if (!strcmp(s, "--csv"))
-				a->csv = argv[++i];
-			else if (!strcmp(s, "--as-of"))
-				a->as_of = argv[++i];
-			else
-				a->out = argv[++i];
-		} else if (!strcmp(s, "--")) {
-			for (i++; i < argc; i++)
-				a->roadmaps[a->nroadmaps++] = argv[i];
-		} else if (s[0] == '-' && s[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("aggregate", "unknown option '%s'", cli_safe(s, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else {
-			a->roadmaps[a->nroadmaps++] = argv[i];
-		}
+	r = cli_parse_options("aggregate", argc, argv, option, a);
+	if (r == CLI_HELP) {
+		a->help = 1;
+		return 0;
 	}
+	if (r)
+		return r;
 	if (a->json + !!a->csv + !!a->out > 1)
 		return cli_usage_error("aggregate", "one of --json, --csv and -o at a time");
 	if (a->out) {

@@ -81,36 +81,49 @@ out:
 	return r;
 }
 
+enum { OPT_MESSAGE, OPT_LIST };
+
+static const struct cli_opt options[] = {
+	{ "message", 'm', 1, "MSG", "what the baseline is (default: its name)", OPT_MESSAGE, "a message" },
+	{ "list", 0, 0, NULL, "every tag, oldest first: name, commit, date, who, message", OPT_LIST, NULL },
+};
+const struct cli_options cli_baseline_options = CLI_OPTIONS(options, 21);
+
+struct baseline_args {
+	const char *name, *roadmap, *message;
+	int listing;
+};
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct baseline_args *a = ctx;
+
+	if (id == OPT_LIST)
+		a->listing = 1;
+	else if (id == OPT_MESSAGE)
+		a->message = value;
+	else if (!a->name)
+		a->name = value;
+	else if (!a->roadmap)
+		a->roadmap = value;
+	else
+		return cli_usage_error("baseline", "too many arguments");
+	return 0;
+}
+
 int cmd_baseline(int argc, char **argv)
 {
-	const char *name = NULL, *roadmap = NULL, *message = NULL;
+	struct baseline_args a = { NULL, NULL, NULL, 0 };
+	const char *name, *roadmap, *message;
 	struct ldr_repo *repo = NULL;
-	int i, listing = 0, r;
+	int listing, r;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			cli_print_help(stdout, cli_find("baseline"));
-			return LDR_EXIT_OK;
-		} else if (!strcmp(a, "--list")) {
-			listing = 1;
-		} else if (!strcmp(a, "-m") || !strcmp(a, "--message")) {
-			if (i + 1 >= argc)
-				return cli_usage_error("baseline", "'%s' needs a message", a);
-			message = argv[++i];
-		} else if (a[0] == '-' && a[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("baseline", "unknown option '%s'", cli_safe(a, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!name) {
-			name = a;
-		} else if (!roadmap) {
-			roadmap = a;
-		} else {
-			return cli_usage_error("baseline", "too many arguments");
-		}
-	}
+	if ((r = cli_parse_options("baseline", argc, argv, option, &a)))
+		return r == CLI_HELP ? cli_help("baseline") : r;
+	name = a.name;
+	roadmap = a.roadmap;
+	message = a.message;
+	listing = a.listing;
 	if (listing && !roadmap) { /* --list ROADMAP */
 		roadmap = name;
 		name = NULL;

@@ -37,41 +37,50 @@ static int add_rules(struct check_args *a, const char *list)
 	return r;
 }
 
+enum { OPT_JSON, OPT_AS_OF, OPT_RULE, OPT_LIST_RULES, OPT_CHECKLIST, OPT_ROFF };
+
+static const struct cli_opt options[] = {
+	{ "json", 0, 0, NULL, "print {errors, warnings, problems: [...], counts: {...}}", OPT_JSON, NULL },
+	{ "as-of", 0, 1, "TIME", "the review date for overdue and future deliveries (default:\n"
+	  "the roadmap's as_at, else this month)", OPT_AS_OF, NULL },
+	{ "rule", 0, 1, "ID", "run only these rules (repeatable, or comma-separated)", OPT_RULE, NULL },
+	{ "list-rules", 0, 0, NULL, "list the rules, with their severity", OPT_LIST_RULES, NULL },
+	{ "checklist", 0, 0, NULL, "list the submission checklist (Annex 1) and what answers each\n"
+	  "requirement", OPT_CHECKLIST, NULL },
+	/* The man page's list of rules: see 'make man'. */
+	{ "roff", 0, 0, NULL, NULL, OPT_ROFF, NULL },
+};
+const struct cli_options cli_check_options = CLI_OPTIONS(options, 17);
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct check_args *a = ctx;
+
+	switch (id) {
+	case OPT_JSON: a->json = 1; break;
+	case OPT_AS_OF: a->as_of = value; break;
+	case OPT_RULE: return add_rules(a, value);
+	case OPT_LIST_RULES: a->list_rules = 1; break;
+	case OPT_CHECKLIST: a->checklist = 1; break;
+	case OPT_ROFF: a->roff = 1; break;
+	default:
+		if (a->roadmap)
+			return cli_usage_error("check", "one roadmap at a time");
+		a->roadmap = value;
+	}
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct check_args *a)
 {
-	int i;
+	int r;
 
 	memset(a, 0, sizeof(*a));
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-			a->help = 1;
-		} else if (!strcmp(s, "--json")) {
-			a->json = 1;
-		} else if (!strcmp(s, "--list-rules")) {
-			a->list_rules = 1;
-		} else if (!strcmp(s, "--checklist")) {
-			a->checklist = 1;
-		} else if (!strcmp(s, "--roff")) {
-			a->roff = 1; /* the man page's list of rules: see 'make man' */
-		} else if (!strcmp(s, "--as-of") || !strcmp(s, "--rule")) {
-			if (i + 1 >= argc)
-				return cli_usage_error("check", "'%s' needs a value", s);
-			if (!strcmp(s, "--as-of"))
-				a->as_of = argv[++i];
-			else if (add_rules(a, argv[++i]))
-				return LDR_EXIT_USAGE;
-		} else if (s[0] == '-' && s[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("check", "unknown option '%s'", cli_safe(s, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!a->roadmap) {
-			a->roadmap = s;
-		} else {
-			return cli_usage_error("check", "one roadmap at a time");
-		}
-	}
+	r = cli_parse_options("check", argc, argv, option, a);
+	if (r == CLI_HELP)
+		a->help = 1;
+	else if (r)
+		return r;
 	if (!a->roadmap && !a->help && !a->list_rules && !a->roff)
 		return cli_usage_error("check", "no roadmap given");
 	return 0;

@@ -12,34 +12,39 @@ struct critical_args {
 	int json;
 };
 
+enum { OPT_TO, OPT_JSON };
+
+static const struct cli_opt options[] = {
+	{ "to", 0, 1, "ID", "the end of a project, or a capability's year (through the\n"
+	  "projects that deliver it)", OPT_TO, "a project or capability id" },
+	{ "json", 0, 0, NULL, "the path and the slack as one JSON object", OPT_JSON, NULL },
+};
+const struct cli_options cli_critical_options = CLI_OPTIONS(options, 12);
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct critical_args *a = ctx;
+
+	if (id == OPT_JSON)
+		a->json = 1;
+	else if (id == OPT_TO)
+		a->to = value;
+	else if (a->roadmap)
+		return cli_usage_error("critical", "one roadmap at a time");
+	else
+		a->roadmap = value;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct critical_args *a, int *help)
 {
-	int i;
+	int r;
 
 	memset(a, 0, sizeof(*a));
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-			*help = 1;
-			return 0;
-		} else if (!strcmp(s, "--json")) {
-			a->json = 1;
-		} else if (!strcmp(s, "--to")) {
-			if (i + 1 >= argc)
-				return cli_usage_error("critical", "'--to' needs a project or capability id");
-			a->to = argv[++i];
-		} else if (s[0] == '-' && s[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("critical", "unknown option '%s'", cli_safe(s, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!a->roadmap) {
-			a->roadmap = s;
-		} else {
-			return cli_usage_error("critical", "one roadmap at a time");
-		}
-	}
+	r = cli_parse_options("critical", argc, argv, option, a);
+	*help = r == CLI_HELP;
+	if (r)
+		return *help ? 0 : r;
 	return a->roadmap ? 0 : cli_usage_error("critical", "no roadmap given");
 }
 

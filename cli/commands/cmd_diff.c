@@ -101,32 +101,46 @@ static void print_json(struct ldr_repo *repo, const struct side *a, const struct
 	ldr_buf_release(&out);
 }
 
+enum { OPT_JSON };
+
+static const struct cli_opt options[] = {
+	{ "json", 0, 0, NULL, "{from, to, changes: [{change, id, kind, parent, title, field,\n"
+	  "from, to, rephased: {months, quarters}}]}", OPT_JSON, NULL },
+};
+const struct cli_options cli_diff_options = CLI_OPTIONS(options, 10);
+
+struct diff_args {
+	const char *pos[3]; /* [REV1 [REV2]] ROADMAP */
+	int n, json;
+};
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct diff_args *a = ctx;
+
+	if (id == OPT_JSON)
+		a->json = 1;
+	else if (a->n < 3)
+		a->pos[a->n++] = value;
+	else
+		return cli_usage_error("diff", "too many arguments: at most two revisions and a roadmap");
+	return 0;
+}
+
 int cmd_diff(int argc, char **argv)
 {
-	const char *pos[3];
+	struct diff_args args;
+	const char **pos = args.pos;
 	struct side a, b;
 	struct ldr_repo *repo = NULL;
 	struct ldr_diff d;
-	int i, n = 0, json = 0, r;
+	int n, json, r;
 
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-			cli_print_help(stdout, cli_find("diff"));
-			return LDR_EXIT_OK;
-		} else if (!strcmp(s, "--json")) {
-			json = 1;
-		} else if (s[0] == '-' && s[1]) {
-			struct ldr_buf e = LDR_BUF_INIT;
-			cli_usage_error("diff", "unknown option '%s'", cli_safe(s, &e));
-			ldr_buf_release(&e);
-			return LDR_EXIT_USAGE;
-		} else if (n < 3) {
-			pos[n++] = s;
-		} else {
-			return cli_usage_error("diff", "too many arguments: at most two revisions and a roadmap");
-		}
-	}
+	memset(&args, 0, sizeof(args));
+	if ((r = cli_parse_options("diff", argc, argv, option, &args)))
+		return r == CLI_HELP ? cli_help("diff") : r;
+	n = args.n;
+	json = args.json;
 	if (!n)
 		return cli_usage_error("diff", "no roadmap given");
 	memset(&a, 0, sizeof(a));

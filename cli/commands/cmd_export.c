@@ -34,67 +34,102 @@ static int one_of(const char *s, const char *const *words, int n)
 	return -1;
 }
 
+enum { OPT_OUTPUT, OPT_REV, OPT_AS_OF, OPT_CAPABILITIES, OPT_BASELINE, OPT_PAGE, OPT_DEPS, OPT_NO_BOM,
+       OPT_NO_ID, OPT_NO_STATUS, OPT_YEAR, OPT_QUARTER };
+
+#define NEEDS_FILE "a file name"
+#define NEEDS_AS_OF "a time, like 2017-03"
+#define NEEDS_BASELINE "a roadmap file or a revision"
+#define NEEDS_REV "a revision, like a tag or HEAD~1"
+#define NEEDS_PERIOD "a time, like 16/17 or '16/17 Q2'"
+#define NEEDS_PAGE "a3 or a4"
+#define NEEDS_DEPS "none, violations or all"
+
+static const struct cli_opt export_options[] = {
+	{ "output", 'o', 1, "OUT", "the file to write (replaced atomically)", OPT_OUTPUT, NEEDS_FILE },
+	{ "rev", 0, 1, "REV", "the roadmap as it was at a revision (a tag, a commit)", OPT_REV, NEEDS_REV },
+	{ "as-of", 0, 1, "TIME", "the date of the 'as at' line (default: the roadmap's\n"
+	  "as_at, else this month)", OPT_AS_OF, NEEDS_AS_OF },
+	{ "capabilities", 0, 0, NULL, "gantt: draw capabilities rather than projects", OPT_CAPABILITIES, NULL },
+	{ "baseline", 0, 1, "FILE|REV", "gantt: draw this earlier plan as a ghost under the\n"
+	  "current one, each move labelled (+2Q): a file, or else\n"
+	  "a revision of the roadmap's repository", OPT_BASELINE, NEEDS_BASELINE },
+	{ "page", 0, 1, "a3|a4", "charts: the page, landscape (default a3); text stays\n"
+	  "at 7 pt or more, so a long chart makes a taller page", OPT_PAGE, NEEDS_PAGE },
+	{ "deps", 0, 1, "WHICH", "gantt: the dependency arrows drawn: violations (the\n"
+	  "default: those out of order, in red), all, or none", OPT_DEPS, NEEDS_DEPS },
+	{ "no-bom", 0, 0, NULL, "CSV: no UTF-8 byte-order mark (for scripts; Excel needs it)", OPT_NO_BOM, NULL },
+	{ "no-id", 0, 0, NULL, "", OPT_NO_ID, NULL },
+	{ "no-status", 0, 0, NULL, "annex2: leave out the Id or Status column", OPT_NO_STATUS, NULL },
+	{ "year", 0, 1, "Y", "", OPT_YEAR, NEEDS_PERIOD },
+	{ "quarter", 0, 1, "Q", "report, all: the period the board report reviews", OPT_QUARTER, NEEDS_PERIOD },
+};
+const struct cli_options cli_export_options = CLI_OPTIONS(export_options, 20);
+
+/* 'ldr report' is 'ldr export report': it takes the same options, and
+ * lists those that the report uses. */
+static const struct cli_opt report_options[] = {
+	{ "output", 'o', 1, "FILE", "the file to write (replaced atomically)", OPT_OUTPUT, NEEDS_FILE },
+	{ "baseline", 0, 1, "REV", "the approved plan (default: the newest baseline tag;\n"
+	  "without one, the report has no review)", OPT_BASELINE, NEEDS_BASELINE },
+	{ "year", 0, 1, "Y", "", OPT_YEAR, NEEDS_PERIOD },
+	{ "quarter", 0, 1, "Q", "the period reviewed (default: the year of the\n"
+	  "review date)", OPT_QUARTER, NEEDS_PERIOD },
+	{ "as-of", 0, 1, "TIME", "the review date (default: the roadmap's as_at, else\n"
+	  "this month)", OPT_AS_OF, NEEDS_AS_OF },
+	{ "rev", 0, 1, "REV", "the roadmap as it was at a revision", OPT_REV, NEEDS_REV },
+	{ "capabilities", 0, 0, NULL, NULL, OPT_CAPABILITIES, NULL },
+	{ "page", 0, 1, "a3|a4", NULL, OPT_PAGE, NEEDS_PAGE },
+	{ "deps", 0, 1, "WHICH", NULL, OPT_DEPS, NEEDS_DEPS },
+	{ "no-bom", 0, 0, NULL, NULL, OPT_NO_BOM, NULL },
+	{ "no-id", 0, 0, NULL, NULL, OPT_NO_ID, NULL },
+	{ "no-status", 0, 0, NULL, NULL, OPT_NO_STATUS, NULL },
+};
+const struct cli_options cli_report_options = CLI_OPTIONS(report_options, 21);
+
+static int option(void *ctx, int id, const char *value)
+{
+	static const char *const pages[] = { "a3", "a4" };                 /* enum ldr_page_size */
+	static const char *const deps[] = { "violations", "none", "all" }; /* enum ldr_deps */
+	struct export_args *a = ctx;
+
+	switch (id) {
+	case OPT_OUTPUT: a->out = value; break;
+	case OPT_REV: a->rev = value; break;
+	case OPT_AS_OF: a->as_of = value; break;
+	case OPT_CAPABILITIES: a->capabilities = 1; break;
+	case OPT_BASELINE: a->baseline = value; break;
+	case OPT_PAGE:
+		if ((a->page = one_of(value, pages, 2)) < 0)
+			return cli_usage_error(a->cmd, "'--page' needs " NEEDS_PAGE);
+		break;
+	case OPT_DEPS:
+		if ((a->deps = one_of(value, deps, 3)) < 0)
+			return cli_usage_error(a->cmd, "'--deps' needs " NEEDS_DEPS);
+		break;
+	case OPT_NO_BOM: a->no_bom = 1; break;
+	case OPT_NO_ID: a->no_id = 1; break;
+	case OPT_NO_STATUS: a->no_status = 1; break;
+	case OPT_YEAR: a->year = value; break;
+	case OPT_QUARTER: a->quarter = value; break;
+	default:
+		if (!a->kind)
+			a->kind = value;
+		else if (!a->roadmap)
+			a->roadmap = value;
+		else
+			return cli_usage_error(a->cmd, "one roadmap at a time");
+	}
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct export_args *a, int *help)
 {
-	int i;
+	int r = cli_parse_options(a->cmd, argc, argv, option, a);
 
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		int has_value = i + 1 < argc;
-
-		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-			*help = 1;
-			return 0;
-		} else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
-			if (!has_value)
-				return cli_usage_error(a->cmd, "'%s' needs a file name", s);
-			a->out = argv[++i];
-		} else if (!strcmp(s, "--as-of")) {
-			if (!has_value)
-				return cli_usage_error(a->cmd, "'--as-of' needs a time, like 2017-03");
-			a->as_of = argv[++i];
-		} else if (!strcmp(s, "--baseline")) {
-			if (!has_value)
-				return cli_usage_error(a->cmd, "'--baseline' needs a roadmap file or a revision");
-			a->baseline = argv[++i];
-		} else if (!strcmp(s, "--rev")) {
-			if (!has_value)
-				return cli_usage_error(a->cmd, "'--rev' needs a revision, like a tag or HEAD~1");
-			a->rev = argv[++i];
-		} else if (!strcmp(s, "--year") || !strcmp(s, "--quarter")) {
-			if (!has_value)
-				return cli_usage_error(a->cmd, "'%s' needs a time, like 16/17 or '16/17 Q2'", s);
-			*(!strcmp(s, "--year") ? &a->year : &a->quarter) = argv[++i];
-		} else if (!strcmp(s, "--capabilities")) {
-			a->capabilities = 1;
-		} else if (!strcmp(s, "--no-bom")) {
-			a->no_bom = 1;
-		} else if (!strcmp(s, "--no-id")) {
-			a->no_id = 1;
-		} else if (!strcmp(s, "--no-status")) {
-			a->no_status = 1;
-		} else if (!strcmp(s, "--page")) {
-			static const char *const pages[] = { "a3", "a4" }; /* enum ldr_page_size */
-			if (!has_value || (a->page = one_of(argv[++i], pages, 2)) < 0)
-				return cli_usage_error(a->cmd, "'--page' needs a3 or a4");
-		} else if (!strcmp(s, "--deps")) {
-			static const char *const deps[] = { "violations", "none", "all" }; /* enum ldr_deps */
-			if (!has_value || (a->deps = one_of(argv[++i], deps, 3)) < 0)
-				return cli_usage_error(a->cmd, "'--deps' needs none, violations or all");
-		} else if (s[0] == '-' && s[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error(a->cmd, "unknown option '%s'", cli_safe(s, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!a->kind) {
-			a->kind = s;
-		} else if (!a->roadmap) {
-			a->roadmap = s;
-		} else {
-			return cli_usage_error(a->cmd, "one roadmap at a time");
-		}
-	}
+	*help = r == CLI_HELP;
+	if (r)
+		return *help ? 0 : r;
 	if (!a->kind)
 		return cli_usage_error(a->cmd, "no kind of export given (annex2, annex4, ...)");
 	if (!a->out)

@@ -118,27 +118,54 @@ out:
 	return r;
 }
 
+enum { OPT_CHECK, OPT_DROP_COMMENTS, OPT_COMMIT };
+
+static const struct cli_opt options[] = {
+	{ "check", 0, 0, NULL, "change nothing; exit 1 if a file is not canonical", OPT_CHECK, NULL },
+	{ "drop-comments", 0, 0, NULL, "rewrite even a file with YAML comments, which are lost\n"
+	  "(by default such a file is left alone: put what they say\n"
+	  "in 'notes' fields)", OPT_DROP_COMMENTS, NULL },
+	{ "commit", 0, 0, NULL, "save as 'ldr set' does, as a commit (refused if the file\n"
+	  "or HEAD changes meanwhile); nothing if already canonical\n"
+	  "and committed", OPT_COMMIT, NULL },
+};
+const struct cli_options cli_fmt_options = CLI_OPTIONS(options, 19);
+
+struct fmt_args {
+	int check, drop, commit;
+	const char **roadmaps;
+	int n;
+};
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct fmt_args *a = ctx;
+
+	switch (id) {
+	case OPT_CHECK: a->check = 1; break;
+	case OPT_DROP_COMMENTS: a->drop = 1; break;
+	case OPT_COMMIT: a->commit = 1; break;
+	default: a->roadmaps[a->n++] = value; break;
+	}
+	return 0;
+}
+
 int cmd_fmt(int argc, char **argv)
 {
-	int check = 0, drop = 0, commit = 0, help, i, worst = LDR_EXIT_OK;
-	const struct cli_flag flags[] = { { "--check", &check }, { "--drop-comments", &drop },
-					  { "--commit", &commit } };
-	int first = cli_parse_flags("fmt", argc, argv, flags, LDR_ARRAY_SIZE(flags), &help);
+	struct fmt_args a = { 0, 0, 0, ldr_calloc((size_t)argc, sizeof(char *)), 0 };
+	int i, worst = cli_parse_options("fmt", argc, argv, option, &a);
 
-	if (first < 0)
-		return LDR_EXIT_USAGE;
-	if (help) {
-		cli_print_help(stdout, cli_find("fmt"));
-		return LDR_EXIT_OK;
-	}
-	if (first >= argc)
-		return cli_usage_error("fmt", "no roadmap given");
-	if (check && commit)
-		return cli_usage_error("fmt", "--check or --commit, not both");
-	for (i = first; i < argc; i++) {
-		int r = commit ? fmt_commit(argv[i], drop) : fmt_one(argv[i], check, drop);
+	if (worst)
+		a.n = 0, worst = worst == CLI_HELP ? cli_help("fmt") : worst;
+	else if (!a.n)
+		worst = cli_usage_error("fmt", "no roadmap given");
+	else if (a.check && a.commit)
+		a.n = 0, worst = cli_usage_error("fmt", "--check or --commit, not both");
+	for (i = 0; i < a.n; i++) {
+		int r = a.commit ? fmt_commit(a.roadmaps[i], a.drop) : fmt_one(a.roadmaps[i], a.check, a.drop);
 		if (r > worst)
 			worst = r;
 	}
+	free(a.roadmaps);
 	return worst;
 }

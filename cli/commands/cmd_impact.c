@@ -13,41 +13,47 @@
 
 struct impact_args {
 	const char *roadmap, *message;
-	char **change;
+	const char **change;
 	int n, json, apply;
 };
 
+enum { OPT_JSON, OPT_APPLY, OPT_MESSAGE };
+
+static const struct cli_opt options[] = {
+	{ "json", 0, 0, NULL, "the moves and what they break as one JSON object", OPT_JSON, NULL },
+	{ "apply", 0, 0, NULL, "commit the whole knock-on as one change, its message\n"
+	  "listing every move", OPT_APPLY, NULL },
+	{ "message", 'm', 1, "MSG", "the commit's subject (default: what was asked)", OPT_MESSAGE, "a message" },
+};
+const struct cli_options cli_impact_options = CLI_OPTIONS(options, 22);
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct impact_args *a = ctx;
+
+	switch (id) {
+	case OPT_JSON: a->json = 1; break;
+	case OPT_APPLY: a->apply = 1; break;
+	case OPT_MESSAGE: a->message = value; break;
+	default:
+		if (!a->roadmap)
+			a->roadmap = value;
+		else
+			a->change[a->n++] = value;
+	}
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct impact_args *a, int *help)
 {
-	int i;
+	int r;
 
 	memset(a, 0, sizeof(*a));
 	a->change = ldr_calloc((size_t)argc, sizeof(*a->change));
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-			*help = 1;
-			return 0;
-		} else if (!strcmp(s, "--json")) {
-			a->json = 1;
-		} else if (!strcmp(s, "--apply")) {
-			a->apply = 1;
-		} else if (!strcmp(s, "-m") || !strcmp(s, "--message")) {
-			if (i + 1 >= argc)
-				return cli_usage_error("impact", "'%s' needs a message", s);
-			a->message = argv[++i];
-		} else if (s[0] == '-' && s[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("impact", "unknown option '%s'", cli_safe(s, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!a->roadmap) {
-			a->roadmap = s;
-		} else {
-			a->change[a->n++] = argv[i];
-		}
-	}
+	r = cli_parse_options("impact", argc, argv, option, a);
+	*help = r == CLI_HELP;
+	if (r)
+		return *help ? 0 : r;
 	if (!a->roadmap)
 		return cli_usage_error("impact", "no roadmap given");
 	if (!a->n)

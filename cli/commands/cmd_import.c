@@ -26,35 +26,45 @@ struct import_args {
 	int dry_run;
 };
 
-/* The value of an option that takes one. */
-static int option_value(int argc, char **argv, int *i, const char **v)
-{
-	if (*i + 1 >= argc)
-		return cli_usage_error("import", "'%s' needs a value", argv[*i]);
-	*v = argv[++*i];
-	return 0;
-}
+enum { OPT_OUTPUT, OPT_INTO, OPT_SHEET, OPT_DRY_RUN, OPT_MESSAGE };
 
-static int option(int argc, char **argv, int *i, struct import_args *a)
-{
-	const char *s = argv[*i];
-	struct ldr_buf b = LDR_BUF_INIT;
+static const struct cli_opt options[] = {
+	{ "output", 'o', 1, "NEW.yaml", "write a new roadmap (never replacing a file; - for\n"
+	  "standard output); the footprint's name and horizon are\n"
+	  "inferred, marked derived", OPT_OUTPUT, NULL },
+	{ "into", 0, 1, "ROADMAP", "merge into a roadmap: records matched by id, else by who\n"
+	  "and what (capabilities), name (projects) or provider\n"
+	  "(trajectories); only the fields the sheet has are changed,\n"
+	  "and records it does not name are kept. The changes are\n"
+	  "printed as 'ldr diff' prints them, then committed as one\n"
+	  "change when ROADMAP is committed in a repository (refused\n"
+	  "while it has changes not committed), else written", OPT_INTO, NULL },
+	/* (One space more: the help has always been so aligned.) */
+	{ "sheet", 0, 1, "NAME", " read this sheet (default: the first that fits KIND)", OPT_SHEET, NULL },
+	{ "dry-run", 0, 0, NULL, " print what would change; write nothing", OPT_DRY_RUN, NULL },
+	{ "message", 'm', 1, "MSG", "the commit's message (default: what was imported)", OPT_MESSAGE, NULL },
+};
+const struct cli_options cli_import_options = CLI_OPTIONS(options, 17);
 
-	if (!strcmp(s, "-o") || !strcmp(s, "--output"))
-		return option_value(argc, argv, i, &a->out);
-	if (!strcmp(s, "--into"))
-		return option_value(argc, argv, i, &a->into);
-	if (!strcmp(s, "--sheet"))
-		return option_value(argc, argv, i, &a->sheet);
-	if (!strcmp(s, "-m") || !strcmp(s, "--message"))
-		return option_value(argc, argv, i, &a->message);
-	if (!strcmp(s, "--dry-run")) {
-		a->dry_run = 1;
-		return 0;
+static int option(void *ctx, int id, const char *value)
+{
+	struct import_args *a = ctx;
+
+	switch (id) {
+	case OPT_OUTPUT: a->out = value; break;
+	case OPT_INTO: a->into = value; break;
+	case OPT_SHEET: a->sheet = value; break;
+	case OPT_DRY_RUN: a->dry_run = 1; break;
+	case OPT_MESSAGE: a->message = value; break;
+	default:
+		if (!a->kind)
+			a->kind = value;
+		else if (!a->file)
+			a->file = value;
+		else
+			return cli_usage_error("import", "too many arguments: KIND and FILE, then options");
 	}
-	cli_usage_error("import", "unknown option '%s'", cli_safe(s, &b));
-	ldr_buf_release(&b);
-	return LDR_EXIT_USAGE;
+	return 0;
 }
 
 static int check_args(const struct import_args *a)
@@ -81,28 +91,13 @@ static int check_args(const struct import_args *a)
 
 static int parse_args(int argc, char **argv, struct import_args *a, int *help)
 {
-	int i, r, operands = 1;
+	int r;
 
 	memset(a, 0, sizeof(*a));
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		if (operands && (!strcmp(s, "-h") || !strcmp(s, "--help"))) {
-			*help = 1;
-			return 0;
-		} else if (operands && !strcmp(s, "--")) {
-			operands = 0;
-		} else if (operands && s[0] == '-' && s[1]) {
-			if ((r = option(argc, argv, &i, a)))
-				return r;
-		} else if (!a->kind) {
-			a->kind = s;
-		} else if (!a->file) {
-			a->file = s;
-		} else {
-			return cli_usage_error("import", "too many arguments: KIND and FILE, then options");
-		}
-	}
+	r = cli_parse_options("import", argc, argv, option, a);
+	*help = r == CLI_HELP;
+	if (r)
+		return *help ? 0 : r;
 	return check_args(a);
 }
 

@@ -16,34 +16,41 @@ struct init_args {
 	int force;
 };
 
+enum { OPT_FROM, OPT_FORCE, OPT_MESSAGE };
+
+static const struct cli_opt options[] = {
+	{ "from", 0, 1, "FILE", "the roadmap to start from (it is copied, not moved)", OPT_FROM, NULL },
+	{ "force", 0, 0, NULL, "replace DIR/roadmap.yaml all the same, after committing it as\n"
+	  "it is, so that it stays in the history", OPT_FORCE, NULL },
+	{ NULL, 'm', 1, "MSG", "the first commit's message", OPT_MESSAGE, NULL },
+};
+const struct cli_options cli_init_options = CLI_OPTIONS(options, 15);
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct init_args *a = ctx;
+
+	switch (id) {
+	case OPT_FROM: a->from = value; break;
+	case OPT_FORCE: a->force = 1; break;
+	case OPT_MESSAGE: a->message = value; break;
+	default:
+		if (a->dir)
+			return cli_usage_error("init", "one directory at a time");
+		a->dir = value;
+	}
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct init_args *a, int *help)
 {
-	int i;
+	int r;
 
 	memset(a, 0, sizeof(*a));
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-			*help = 1;
-			return 0;
-		} else if (!strcmp(s, "--from") || !strcmp(s, "-m")) {
-			if (i + 1 >= argc)
-				return cli_usage_error("init", "'%s' needs a value", s);
-			*(s[1] == 'm' ? &a->message : &a->from) = argv[++i];
-		} else if (!strcmp(s, "--force")) {
-			a->force = 1;
-		} else if (s[0] == '-' && s[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("init", "unknown option '%s'", cli_safe(s, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!a->dir) {
-			a->dir = s;
-		} else {
-			return cli_usage_error("init", "one directory at a time");
-		}
-	}
+	r = cli_parse_options("init", argc, argv, option, a);
+	*help = r == CLI_HELP;
+	if (r)
+		return *help ? 0 : r;
 	if (!a->dir)
 		return cli_usage_error("init", "no directory given");
 	return 0;

@@ -169,37 +169,52 @@ static void check_record(struct log_state *s)
 	ldr_buf_release(&b);
 }
 
+enum { OPT_RECORD, OPT_JSON };
+
+static const struct cli_opt options[] = {
+	{ "record", 0, 1, "ID", "only the commits that changed the record with this id (or a\n"
+	  "record nested in it, as a project's milestones), each with\n"
+	  "its field changes: old -> new, and how far a planned time\n"
+	  "moved", OPT_RECORD, "a record's id, as in C12" },
+	{ "json", 0, 0, NULL, "one JSON object: {file, record, commits: [{commit, author,\n"
+	  "email, date, time, tags, message, changes}]}", OPT_JSON, NULL },
+};
+const struct cli_options cli_log_options = CLI_OPTIONS(options, 15);
+
+struct log_args {
+	struct log_state *s;
+	const char *roadmap;
+};
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct log_args *a = ctx;
+
+	if (id == OPT_JSON)
+		a->s->json = 1;
+	else if (id == OPT_RECORD)
+		a->s->record = value;
+	else if (a->roadmap)
+		return cli_usage_error("log", "one roadmap at a time");
+	else
+		a->roadmap = value;
+	return 0;
+}
+
 int cmd_log(int argc, char **argv)
 {
 	struct log_state s;
 	struct ldr_buf err = LDR_BUF_INIT;
-	const char *roadmap = NULL;
-	int i, r = LDR_EXIT_OK;
+	struct log_args a;
+	const char *roadmap;
+	int r;
 
 	memset(&s, 0, sizeof(s));
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			cli_print_help(stdout, cli_find("log"));
-			return LDR_EXIT_OK;
-		} else if (!strcmp(a, "--json")) {
-			s.json = 1;
-		} else if (!strcmp(a, "--record")) {
-			if (i + 1 >= argc)
-				return cli_usage_error("log", "'--record' needs a record's id, as in C12");
-			s.record = argv[++i];
-		} else if (a[0] == '-' && a[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("log", "unknown option '%s'", cli_safe(a, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!roadmap) {
-			roadmap = a;
-		} else {
-			return cli_usage_error("log", "one roadmap at a time");
-		}
-	}
-	if (!roadmap)
+	a.s = &s;
+	a.roadmap = NULL;
+	if ((r = cli_parse_options("log", argc, argv, option, &a)))
+		return r == CLI_HELP ? cli_help("log") : r;
+	if (!(roadmap = a.roadmap))
 		return cli_usage_error("log", "no roadmap given");
 	if ((r = hist_open("log", roadmap, &s.repo)))
 		return r;

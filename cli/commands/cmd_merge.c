@@ -64,6 +64,26 @@ static void tell(const char *name, const struct ldr_merge *m, const struct ldr_f
 	ldr_buf_release(&b);
 }
 
+/* BASE OURS THEIRS [PATH], as git gives them: no options but --help, and
+ * those only first, since a path may begin with '-'. */
+const struct cli_options cli_merge_driver_options = { .v = NULL, .options_first = 1 };
+
+struct operands {
+	const char *v[4];
+	int n;
+};
+
+static int driver_operand(void *ctx, int id, const char *value)
+{
+	struct operands *op = ctx;
+
+	(void)id;
+	if (op->n < 4)
+		op->v[op->n] = value;
+	op->n++;
+	return 0;
+}
+
 int cmd_merge_driver(int argc, char **argv)
 {
 	struct ldr_roadmap base, ours, theirs, merged, saved;
@@ -71,7 +91,8 @@ int cmd_merge_driver(int argc, char **argv)
 	struct ldr_findings broken;
 	struct ldr_check_opts o;
 	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, name = LDR_BUF_INIT;
-	int help, first = cli_parse_flags("merge-driver", argc, argv, NULL, 0, &help), r;
+	struct operands op = { { NULL, NULL, NULL, NULL }, 0 };
+	int r = cli_parse_options("merge-driver", argc, argv, driver_operand, &op);
 
 	memset(&m, 0, sizeof(m));
 	memset(&broken, 0, sizeof(broken));
@@ -80,26 +101,23 @@ int cmd_merge_driver(int argc, char **argv)
 	ldr_roadmap_init(&theirs);
 	ldr_roadmap_init(&merged);
 	ldr_roadmap_init(&saved);
-	if (first < 0 || help) {
-		if (help)
-			cli_print_help(stdout, cli_find("merge-driver"));
-		r = first < 0 ? LDR_EXIT_USAGE : LDR_EXIT_OK;
+	if (r) {
+		r = r == CLI_HELP ? cli_help("merge-driver") : r;
 		goto out;
 	}
-	if (argc - first != 3 && argc - first != 4) {
+	if (op.n != 3 && op.n != 4) {
 		r = cli_usage_error("merge-driver", "expected BASE OURS THEIRS [PATH], as git gives them: "
 				    "%%O %%A %%B %%P");
 		goto out;
 	}
-	cli_safe(argc - first == 4 ? argv[first + 3] : argv[first + 1], &name);
-	if ((r = read_side(argv[first], name.s, "base", &base)) ||
-	    (r = read_side(argv[first + 1], name.s, "ours", &ours)) ||
-	    (r = read_side(argv[first + 2], name.s, "theirs", &theirs)))
+	cli_safe(op.n == 4 ? op.v[3] : op.v[1], &name);
+	if ((r = read_side(op.v[0], name.s, "base", &base)) || (r = read_side(op.v[1], name.s, "ours", &ours)) ||
+	    (r = read_side(op.v[2], name.s, "theirs", &theirs)))
 		goto out;
 	ldr_merge(&merged, &base, &ours, &theirs, &m);
 	if (ldr_roadmap_write(&merged, &text, &err) < 0 ||
 	    ldr_version_parse(&saved, name.s, &text, &err) < 0 ||
-	    ldr_write_file(argv[first + 1], text.s, text.len, &err) < 0) {
+	    ldr_write_file(op.v[1], text.s, text.len, &err) < 0) {
 		fprintf(stderr, "ldr merge-driver: %s: %s", name.s, err.s);
 		if (!err.len || err.s[err.len - 1] != '\n')
 			fputc('\n', stderr);
@@ -162,21 +180,29 @@ static void shell_quote(struct ldr_buf *b, const char *s)
 	ldr_buf_addch(b, '\'');
 }
 
+/* [ROADMAP]: no options but --help. */
+static int setup_operand(void *ctx, int id, const char *value)
+{
+	const char **roadmap = ctx;
+
+	(void)id;
+	if (*roadmap)
+		return cli_usage_error("setup", "one roadmap at a time");
+	*roadmap = value;
+	return 0;
+}
+
 int cmd_setup(int argc, char **argv)
 {
 	struct ldr_repo *repo = NULL;
 	struct ldr_buf driver = LDR_BUF_INIT, done = LDR_BUF_INIT, err = LDR_BUF_INIT, b = LDR_BUF_INIT;
 	char *self = NULL;
-	int help, first = cli_parse_flags("setup", argc, argv, NULL, 0, &help), r;
+	const char *roadmap = NULL;
+	int r = cli_parse_options("setup", argc, argv, setup_operand, &roadmap);
 
-	if (first < 0 || help) {
-		if (help)
-			cli_print_help(stdout, cli_find("setup"));
-		return first < 0 ? LDR_EXIT_USAGE : LDR_EXIT_OK;
-	}
-	if (argc - first > 1)
-		return cli_usage_error("setup", "one roadmap at a time");
-	if ((r = hist_open("setup", argc > first ? argv[first] : ".", &repo)))
+	if (r)
+		return r == CLI_HELP ? cli_help("setup") : r;
+	if ((r = hist_open("setup", roadmap ? roadmap : ".", &repo)))
 		return r;
 	self = self_path();
 	shell_quote(&driver, self);

@@ -20,46 +20,48 @@
 #include "../history.h"
 #include "../review.h"
 
+enum { OPT_BASELINE, OPT_YEAR, OPT_QUARTER, OPT_AS_OF, OPT_JSON, OPT_CSV };
+
+static const struct cli_opt options[] = {
+	{ "baseline", 0, 1, "REV", "the plan to compare against: a baseline's name, a commit", OPT_BASELINE, NULL },
+	{ "year", 0, 1, "Y", "the financial year reviewed, as in 16/17", OPT_YEAR, NULL },
+	{ "quarter", 0, 1, "Q", "a quarter instead, as in 16/17 Q2 (default: the year of\n"
+	  "--as-of)", OPT_QUARTER, NULL },
+	{ "as-of", 0, 1, "TIME", "the review's date (default: the roadmap's as_at, else this\n"
+	  "month); deliveries dated after it do not count", OPT_AS_OF, NULL },
+	{ "json", 0, 0, NULL, "the review as one JSON object", OPT_JSON, NULL },
+	{ "csv", 0, 1, "FILE", "one row per item, for a spreadsheet (- for standard output)", OPT_CSV, NULL },
+};
+const struct cli_options cli_review_options = CLI_OPTIONS(options, 18);
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct review_args *a = ctx;
+
+	switch (id) {
+	case OPT_BASELINE: a->baseline = value; break;
+	case OPT_YEAR: a->year = value; break;
+	case OPT_QUARTER: a->quarter = value; break;
+	case OPT_AS_OF: a->as_of = value; break;
+	case OPT_JSON: a->json = 1; break;
+	case OPT_CSV: a->csv = value; break;
+	default:
+		if (a->roadmap)
+			return cli_usage_error("review", "one roadmap at a time");
+		a->roadmap = value;
+	}
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct review_args *a, int *help)
 {
-	int i;
+	int r;
 
 	memset(a, 0, sizeof(*a));
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		const char **value = NULL;
-		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-			*help = 1;
-			return 0;
-		} else if (!strcmp(s, "--json")) {
-			a->json = 1;
-			continue;
-		} else if (!strcmp(s, "--baseline")) {
-			value = &a->baseline;
-		} else if (!strcmp(s, "--year")) {
-			value = &a->year;
-		} else if (!strcmp(s, "--quarter")) {
-			value = &a->quarter;
-		} else if (!strcmp(s, "--as-of")) {
-			value = &a->as_of;
-		} else if (!strcmp(s, "--csv")) {
-			value = &a->csv;
-		} else if (s[0] == '-' && s[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("review", "unknown option '%s'", cli_safe(s, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!a->roadmap) {
-			a->roadmap = s;
-			continue;
-		} else {
-			return cli_usage_error("review", "one roadmap at a time");
-		}
-		if (i + 1 >= argc)
-			return cli_usage_error("review", "'%s' needs a value", s);
-		*value = argv[++i];
-	}
+	r = cli_parse_options("review", argc, argv, option, a);
+	*help = r == CLI_HELP;
+	if (r)
+		return *help ? 0 : r;
 	if (!a->baseline)
 		return cli_usage_error("review", "no baseline given (--baseline REV, as in --baseline submitted)");
 	if (a->year && a->quarter)

@@ -19,39 +19,40 @@
 
 struct set_args {
 	const char *roadmap, *message;
-	char **assign;
+	const char **assign;
 	int n;
 };
 
+enum { OPT_MESSAGE };
+
+static const struct cli_opt options[] = {
+	{ "message", 'm', 1, "MSG", "the commit message (default: what was set)", OPT_MESSAGE, "a message" },
+};
+const struct cli_options cli_set_options = CLI_OPTIONS(options, 21);
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct set_args *a = ctx;
+
+	if (id == OPT_MESSAGE)
+		a->message = value;
+	else if (!a->roadmap)
+		a->roadmap = value;
+	else
+		a->assign[a->n++] = value;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct set_args *a, int *help)
 {
-	int i, options = 1;
+	int r;
 
 	memset(a, 0, sizeof(*a));
 	a->assign = ldr_calloc((size_t)argc, sizeof(*a->assign));
-	*help = 0;
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-		if (options && (!strcmp(s, "-h") || !strcmp(s, "--help"))) {
-			*help = 1;
-			return 0;
-		} else if (options && (!strcmp(s, "-m") || !strcmp(s, "--message"))) {
-			if (i + 1 >= argc)
-				return cli_usage_error("set", "'%s' needs a message", s);
-			a->message = argv[++i];
-		} else if (options && !strcmp(s, "--")) {
-			options = 0;
-		} else if (options && s[0] == '-' && s[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("set", "unknown option '%s'", cli_safe(s, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!a->roadmap) {
-			a->roadmap = s;
-		} else {
-			a->assign[a->n++] = argv[i];
-		}
-	}
+	r = cli_parse_options("set", argc, argv, option, a);
+	*help = r == CLI_HELP;
+	if (r)
+		return *help ? 0 : r;
 	if (!a->roadmap)
 		return cli_usage_error("set", "no roadmap given");
 	if (!a->n)

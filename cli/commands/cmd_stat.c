@@ -90,30 +90,50 @@ static void print_text(const struct ldr_roadmap *rm, const char *path, const str
 	ldr_buf_release(&b2);
 }
 
+enum { OPT_JSON };
+
+static const struct cli_opt options[] = {
+	{ "json", 0, 0, NULL, "print a JSON object whose keys are the format's list names\n"
+	  "(projects, capabilities, ...) and dependencies, the number of\n"
+	  "depends_on links", OPT_JSON, NULL },
+};
+const struct cli_options cli_stat_options = CLI_OPTIONS(options, 10);
+
+struct stat_args {
+	const char *roadmap;
+	int json;
+};
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct stat_args *a = ctx;
+
+	if (id == OPT_JSON)
+		a->json = 1;
+	else if (a->roadmap)
+		return cli_usage_error("stat", "one roadmap at a time");
+	else
+		a->roadmap = value;
+	return 0;
+}
+
 int cmd_stat(int argc, char **argv)
 {
-	int json = 0, help, r;
-	const struct cli_flag flags[] = { { "--json", &json } };
-	int first = cli_parse_flags("stat", argc, argv, flags, LDR_ARRAY_SIZE(flags), &help);
+	struct stat_args a = { NULL, 0 };
+	int r = cli_parse_options("stat", argc, argv, option, &a);
 	struct ldr_roadmap rm;
 	struct tally t;
 	char *path = NULL;
 
-	if (first < 0)
-		return LDR_EXIT_USAGE;
-	if (help) {
-		cli_print_help(stdout, cli_find("stat"));
-		return LDR_EXIT_OK;
-	}
-	if (first >= argc)
+	if (r)
+		return r == CLI_HELP ? cli_help("stat") : r;
+	if (!a.roadmap)
 		return cli_usage_error("stat", "no roadmap given");
-	if (first + 1 < argc)
-		return cli_usage_error("stat", "one roadmap at a time");
-	r = cli_load(argv[first], &rm, &path, NULL, NULL);
+	r = cli_load(a.roadmap, &rm, &path, NULL, NULL);
 	if (r == LDR_EXIT_OK) {
 		memset(&t, 0, sizeof(t));
 		ldr_walk(&ldr_kind_roadmap, &rm, count, &t);
-		if (json)
+		if (a.json)
 			print_json(&rm, path, &t);
 		else
 			print_text(&rm, path, &t);

@@ -71,6 +71,23 @@ static int report(const struct ldr_sync *s, const char *path)
 	return LDR_EXIT_OK;
 }
 
+/* [REMOTE] [ROADMAP]: it has no options but --help. */
+struct operands {
+	const char *v[2];
+	int n;
+};
+
+static int operand(void *ctx, int id, const char *value)
+{
+	struct operands *op = ctx;
+
+	(void)id;
+	if (op->n == 2)
+		return cli_usage_error("sync", "too many operands");
+	op->v[op->n++] = value;
+	return 0;
+}
+
 int cmd_sync(int argc, char **argv)
 {
 	const char *remote = NULL, *roadmap = ".";
@@ -80,30 +97,25 @@ int cmd_sync(int argc, char **argv)
 	struct ldr_check_opts o;
 	struct ldr_sync s;
 	struct ldr_buf err = LDR_BUF_INIT, b = LDR_BUF_INIT;
-	int help, first = cli_parse_flags("sync", argc, argv, NULL, 0, &help), r;
+	struct operands op = { { NULL, NULL }, 0 };
+	int r = cli_parse_options("sync", argc, argv, operand, &op);
 
 	memset(&s, 0, sizeof(s));
 	ldr_roadmap_init(&rm);
 	ldr_roadmap_init(&s.result);
-	if (first < 0 || help) {
-		if (help)
-			cli_print_help(stdout, cli_find("sync"));
-		r = first < 0 ? LDR_EXIT_USAGE : LDR_EXIT_OK;
+	if (r) {
+		r = r == CLI_HELP ? cli_help("sync") : r;
 		goto out;
 	}
-	if (argc - first > 2) {
-		r = cli_usage_error("sync", "too many operands");
-		goto out;
-	}
-	if (argc - first == 2) {
-		remote = argv[first];
-		roadmap = argv[first + 1];
-	} else if (argc - first == 1) {
+	if (op.n == 2) {
+		remote = op.v[0];
+		roadmap = op.v[1];
+	} else if (op.n == 1) {
 		/* One operand: the roadmap if there is such a file or directory. */
-		if (strchr(argv[first], '/') || access(argv[first], F_OK) == 0)
-			roadmap = argv[first];
+		if (strchr(op.v[0], '/') || access(op.v[0], F_OK) == 0)
+			roadmap = op.v[0];
 		else
-			remote = argv[first];
+			remote = op.v[0];
 	}
 	if ((r = hist_open("sync", roadmap, &repo)) || (r = hist_load_repo("sync", repo, &rm, &st)))
 		goto out;

@@ -47,40 +47,61 @@ static int list_keys(const char *config, int roff)
 	return r;
 }
 
+enum { OPT_READ_ONLY, OPT_AS_OF, OPT_CONFIG, OPT_KEYS, OPT_ROFF };
+
+static const struct cli_opt options[] = {
+	{ "read-only", 0, 0, NULL, "change nothing (for reviewers)", OPT_READ_ONLY, NULL },
+	{ "as-of", 0, 1, "TIME", "the review date of the checks (default: the roadmap's as_at)", OPT_AS_OF, NULL },
+	{ "config", 0, 1, "FILE", "key bindings (default: $XDG_CONFIG_HOME/ldr/config)", OPT_CONFIG, NULL },
+	{ "keys", 0, 0, NULL, "list the key bindings in force, and stop", OPT_KEYS, NULL },
+	/* The man page's list of keys: see 'make man'. */
+	{ "roff", 0, 0, NULL, NULL, OPT_ROFF, NULL },
+};
+const struct cli_options cli_tui_options = CLI_OPTIONS(options, 18);
+
+struct tui_args {
+	struct tui_opts *o;
+	const char *roadmap;
+	int keys, roff;
+};
+
+static int option(void *ctx, int id, const char *value)
+{
+	struct tui_args *a = ctx;
+	char err[200];
+
+	switch (id) {
+	case OPT_READ_ONLY: a->o->read_only = 1; break;
+	case OPT_KEYS: a->keys = 1; break;
+	case OPT_ROFF: a->roff = a->keys = 1; break;
+	case OPT_CONFIG: a->o->config = value; break;
+	case OPT_AS_OF:
+		if (ldr_time_parse(&a->o->as_of, value, LDR_TIME_ANY, err, sizeof(err)) < 0)
+			return cli_usage_error("tui", "--as-of: %s", err);
+		break;
+	default:
+		if (a->roadmap)
+			return cli_usage_error("tui", "one roadmap at a time");
+		a->roadmap = value;
+	}
+	return 0;
+}
+
 int cmd_tui(int argc, char **argv)
 {
 	struct tui_opts o;
-	const char *roadmap = NULL;
-	char err[200];
+	struct tui_args a = { &o, NULL, 0, 0 };
+	const char *roadmap;
 	char *path;
 	struct stat st;
-	int i, r, keys = 0, roff = 0;
+	int r, keys, roff;
 
 	memset(&o, 0, sizeof(o));
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--read-only")) {
-			o.read_only = 1;
-		} else if (!strcmp(a, "--keys")) {
-			keys = 1;
-		} else if (!strcmp(a, "--roff")) {
-			roff = keys = 1;
-		} else if ((!strcmp(a, "--as-of") || !strcmp(a, "--config")) && i + 1 < argc) {
-			if (!strcmp(a, "--config"))
-				o.config = argv[++i];
-			else if (ldr_time_parse(&o.as_of, argv[++i], LDR_TIME_ANY, err, sizeof(err)) < 0)
-				return cli_usage_error("tui", "--as-of: %s", err);
-		} else if (a[0] == '-' && a[1]) {
-			struct ldr_buf b = LDR_BUF_INIT;
-			cli_usage_error("tui", "unknown option '%s'", cli_safe(a, &b));
-			ldr_buf_release(&b);
-			return LDR_EXIT_USAGE;
-		} else if (!roadmap) {
-			roadmap = a;
-		} else {
-			return cli_usage_error("tui", "one roadmap at a time");
-		}
-	}
+	if ((r = cli_parse_options("tui", argc, argv, option, &a)))
+		return r == CLI_HELP ? cli_help("tui") : r;
+	roadmap = a.roadmap;
+	keys = a.keys;
+	roff = a.roff;
 	if (keys)
 		return list_keys(o.config, roff);
 	path = ldr_roadmap_path(roadmap ? roadmap : ".");
