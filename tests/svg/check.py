@@ -52,7 +52,7 @@ def fail(name, what):
 # ---- the layout's font metrics ---------------------------------------------
 
 def _metrics():
-    src = open(os.path.join(TOP, "export", "svg.c"), encoding="utf-8").read()
+    src = open(os.path.join(TOP, "export", "base", "svg.c"), encoding="utf-8").read()
 
     def table(name):
         body = re.search(name + r"\[\d+\] = \{(.*?)\};", src, re.S).group(1)
