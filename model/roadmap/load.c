@@ -426,30 +426,99 @@ static void decode_list(struct loader *L, const struct ldr_field *f, struct ldr_
 	ldr_hash_clear(&keys);
 }
 
+static void decode_id(struct loader *L, const struct ldr_kind *k, const struct ldr_field *f, void *p,
+		      const struct ldr_node *n, const struct label *lb)
+{
+	if (!want_scalar(L, n, f->name, lb, "an id"))
+		return;
+	if (!ldr_id_valid(n->u.str)) {
+		error_at(L, n, "invalid id %s for a %s: ids are 1 to 64 letters, digits, '_' "
+			 "and '-', starting with a letter or digit", q(n->u.str, 0), k->name);
+		return;
+	}
+	*(char **)p = ldr_strdup(n->u.str);
+}
+
+/* One line of text, or an id that refers to a record. */
+static void decode_str(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+		       const struct label *lb)
+{
+	if (!want_scalar(L, n, f->name, lb, f->type == LDR_F_REF ? "an id" : "one line of text") ||
+	    one_line(L, n, f->name, lb))
+		return;
+	if (*n->u.str)
+		*(char **)p = ldr_strdup(n->u.str);
+}
+
+static void decode_enum(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+			const struct label *lb)
+{
+	int i;
+	if (!want_scalar(L, n, f->name, lb, "a name"))
+		return;
+	i = enum_index(n->u.str, f->values);
+	if (i < 0)
+		bad_enum(L, n, f, lb);
+	else
+		*(int *)p = i + 1;
+}
+
+static void decode_time(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+			const struct label *lb)
+{
+	char err[256];
+	if (!want_scalar(L, n, f->name, lb, "a time, like 16/17"))
+		return;
+	if (ldr_time_parse(p, n->u.str, f->time_kinds, err, sizeof(err)) < 0)
+		error_at(L, n, "invalid '%s' of %s: %s", f->name, label_text(lb), err);
+}
+
+static void decode_bool(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+			const struct label *lb)
+{
+	const char *s;
+	if (!want_scalar(L, n, f->name, lb, "true or false"))
+		return;
+	s = n->u.str;
+	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
+		*(int *)p = 1;
+	else if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
+		*(int *)p = 0;
+	else
+		error_at(L, n, "'%s' of %s must be true or false, not %s", f->name, label_text(lb), q(s, 0));
+}
+
+static void decode_int(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+		       const struct label *lb)
+{
+	struct ldr_int *v = p;
+	long long x = 0;
+	int r;
+	if (!want_scalar(L, n, f->name, lb, "a whole number"))
+		return;
+	r = parse_int(n->u.str, &x);
+	if (r == -1)
+		error_at(L, n, "'%s' of %s must be a whole number, not %s", f->name, label_text(lb),
+			 q(n->u.str, 0));
+	else if (r == -2 || x < f->min || x > f->max)
+		error_at(L, n, "'%s' of %s is out of range: %s is not %lld to %lld", f->name,
+			 label_text(lb), q(n->u.str, 0), f->min, f->max);
+	else
+		v->v = x, v->set = 1;
+}
+
 static void decode_field(struct loader *L, const struct ldr_kind *k, const struct ldr_field *f,
 			 void *rec, const struct ldr_node *n, const struct label *lb)
 {
 	void *p = LDR_FIELD(rec, f);
-	char err[256];
 
 	switch (f->type) {
 	case LDR_F_ID:
-		if (!want_scalar(L, n, f->name, lb, "an id"))
-			return;
-		if (!ldr_id_valid(n->u.str)) {
-			error_at(L, n, "invalid id %s for a %s: ids are 1 to 64 letters, digits, '_' "
-				 "and '-', starting with a letter or digit", q(n->u.str, 0), k->name);
-			return;
-		}
-		*(char **)p = ldr_strdup(n->u.str);
+		decode_id(L, k, f, p, n, lb);
 		return;
 	case LDR_F_STR:
 	case LDR_F_REF:
-		if (!want_scalar(L, n, f->name, lb, f->type == LDR_F_REF ? "an id" : "one line of text") ||
-		    one_line(L, n, f->name, lb))
-			return;
-		if (*n->u.str)
-			*(char **)p = ldr_strdup(n->u.str);
+		decode_str(L, f, p, n, lb);
 		return;
 	case LDR_F_TEXT:
 		if (want_scalar(L, n, f->name, lb, "text"))
@@ -459,57 +528,21 @@ static void decode_field(struct loader *L, const struct ldr_kind *k, const struc
 	case LDR_F_STRS:
 		decode_strv(L, f, p, n, lb);
 		return;
-	case LDR_F_ENUM: {
-		int i;
-		if (!want_scalar(L, n, f->name, lb, "a name"))
-			return;
-		i = enum_index(n->u.str, f->values);
-		if (i < 0)
-			bad_enum(L, n, f, lb);
-		else
-			*(int *)p = i + 1;
+	case LDR_F_ENUM:
+		decode_enum(L, f, p, n, lb);
 		return;
-	}
 	case LDR_F_ENUMS:
 		decode_enums(L, f, p, n, lb);
 		return;
 	case LDR_F_TIME:
-		if (!want_scalar(L, n, f->name, lb, "a time, like 16/17"))
-			return;
-		if (ldr_time_parse(p, n->u.str, f->time_kinds, err, sizeof(err)) < 0)
-			error_at(L, n, "invalid '%s' of %s: %s", f->name, label_text(lb), err);
+		decode_time(L, f, p, n, lb);
 		return;
-	case LDR_F_BOOL: {
-		const char *s;
-		if (!want_scalar(L, n, f->name, lb, "true or false"))
-			return;
-		s = n->u.str;
-		if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
-			*(int *)p = 1;
-		else if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
-			*(int *)p = 0;
-		else
-			error_at(L, n, "'%s' of %s must be true or false, not %s", f->name, label_text(lb),
-				 q(s, 0));
+	case LDR_F_BOOL:
+		decode_bool(L, f, p, n, lb);
 		return;
-	}
-	case LDR_F_INT: {
-		struct ldr_int *v = p;
-		long long x = 0;
-		int r;
-		if (!want_scalar(L, n, f->name, lb, "a whole number"))
-			return;
-		r = parse_int(n->u.str, &x);
-		if (r == -1)
-			error_at(L, n, "'%s' of %s must be a whole number, not %s", f->name, label_text(lb),
-				 q(n->u.str, 0));
-		else if (r == -2 || x < f->min || x > f->max)
-			error_at(L, n, "'%s' of %s is out of range: %s is not %lld to %lld", f->name,
-				 label_text(lb), q(n->u.str, 0), f->min, f->max);
-		else
-			v->v = x, v->set = 1;
+	case LDR_F_INT:
+		decode_int(L, f, p, n, lb);
 		return;
-	}
 	case LDR_F_ATTRS:
 	case LDR_F_DERIVED:
 		decode_map(L, k, f, p, n, lb);
