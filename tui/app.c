@@ -1019,21 +1019,81 @@ static void app_release(struct tui_app *app)
 	free(app->path);
 }
 
+static void app_init(struct tui_app *app, const char *path, const struct tui_opts *o)
+{
+	memset(app, 0, sizeof(*app));
+	ldr_session_self(&app->session);
+	app->path = ldr_roadmap_path(path);
+	app->read_only = o->read_only;
+	app->dump = o->dump;
+	app->detail = 1;
+	ldr_roadmap_init(&app->rm);
+	ldr_roadmap_init(&app->base);
+}
+
+/* Every view on its ops, unsorted, the Schedule shown. */
+static void open_views(struct tui_app *app)
+{
+	int i;
+
+	for (i = 0; i < TUI_NVIEWS; i++) {
+		app->views[i].ops = view_ops[i];
+		app->views[i].app = app;
+		app->views[i].sort_col = -1;
+		app->views[i].body_y = -1;
+	}
+	tui_app_changed(app);
+	app->current = app->previous = TUI_V_SCHEDULE;
+	app->jumped_from = -1;
+}
+
+/* A key read in the main loop: a paste, the mouse, or an action. */
+static void take_key(struct tui_app *app, tui_key k)
+{
+	if (k == TUI_KEY_PASTE)
+		/* Pasted text is never taken for keys: a line of it
+		 * could run any command. */
+		tui_app_say(app, TUI_ROLE_NORMAL, "a paste goes where text is typed: ignored here");
+	else if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
+		mouse(app, k);
+	else if (k == TUI_KEY_UNKNOWN)
+		tui_app_say(app, TUI_ROLE_NORMAL, "an unknown key (a sequence TERM's description "
+			    "does not name): ignored");
+	else
+		act(app, tui_keymap_lookup(&app->keymap, app->views[app->current].ops->name, k));
+}
+
+/* Draw, read a key, act, until the app quits or the terminal goes. */
+static void main_loop(struct tui_app *app)
+{
+	while (!app->quit) {
+		tui_key k;
+		tui_app_draw(app);
+		k = next_key(app);
+		if (k == TUI_KEY_DUMP) {
+			tui_app_dump(app);
+			continue;
+		}
+		if (k == TUI_KEY_HANGUP)
+			tui_hangup = 1;
+		if (k < 0 || tui_hangup || tui_terminate)
+			break;
+		if (k != TUI_KEYCODE(KEY_RESIZE))
+			take_key(app, k);
+	}
+	if (app->dump && !app->dumped && !tui_hangup && !tui_terminate) {
+		tui_app_draw(app);
+		tui_dump(app->dump);
+	}
+}
+
 int tui_run(const char *path, const struct tui_opts *o)
 {
 	struct tui_app app;
 	struct tui_input input;
 	char err[200];
-	int i, status = 0;
 
-	memset(&app, 0, sizeof(app));
-	ldr_session_self(&app.session);
-	app.path = ldr_roadmap_path(path);
-	app.read_only = o->read_only;
-	app.dump = o->dump;
-	app.detail = 1;
-	ldr_roadmap_init(&app.rm);
-	ldr_roadmap_init(&app.base);
+	app_init(&app, path, o);
 	if (tui_app_load(&app, NULL) < 0) {
 		app_release(&app);
 		return 2;
@@ -1058,54 +1118,17 @@ int tui_run(const char *path, const struct tui_opts *o)
 		app_release(&app);
 		return 2;
 	}
-	for (i = 0; i < TUI_NVIEWS; i++) {
-		app.views[i].ops = view_ops[i];
-		app.views[i].app = &app;
-		app.views[i].sort_col = -1;
-		app.views[i].body_y = -1;
-	}
-	tui_app_changed(&app);
-	app.current = app.previous = TUI_V_SCHEDULE;
-	app.jumped_from = -1;
+	open_views(&app);
 	tui_session_begin(&app);
 	if (!app.quit)
 		tui_recovery_offer(&app);
 	/* A merge left conflicts (git's, or a sync's restored): they come first. */
 	if (app.rm.conflicts.len && app.current == TUI_V_SCHEDULE)
 		tui_app_show(&app, TUI_V_CONFLICTS);
-	while (!app.quit) {
-		tui_key k;
-		tui_app_draw(&app);
-		k = next_key(&app);
-		if (k == TUI_KEY_DUMP) {
-			tui_app_dump(&app);
-			continue;
-		}
-		if (k == TUI_KEY_HANGUP)
-			tui_hangup = 1;
-		if (k < 0 || tui_hangup || tui_terminate)
-			break;
-		if (k == TUI_KEYCODE(KEY_RESIZE))
-			continue;
-		if (k == TUI_KEY_PASTE)
-			/* Pasted text is never taken for keys: a line of it
-			 * could run any command. */
-			tui_app_say(&app, TUI_ROLE_NORMAL, "a paste goes where text is typed: ignored here");
-		else if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
-			mouse(&app, k);
-		else if (k == TUI_KEY_UNKNOWN)
-			tui_app_say(&app, TUI_ROLE_NORMAL, "an unknown key (a sequence TERM's description "
-				    "does not name): ignored");
-		else
-			act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
-	}
-	if (app.dump && !app.dumped && !tui_hangup && !tui_terminate) {
-		tui_app_draw(&app);
-		tui_dump(app.dump);
-	}
+	main_loop(&app);
 	tui_session_end(&app);
 	tui_screen_stop();
 	tui_input_release(&input);
 	app_release(&app);
-	return status;
+	return 0;
 }
