@@ -726,10 +726,168 @@ static void mouse(struct tui_app *app, tui_key k)
 		act(app, TUI_ENTER);
 }
 
+/* ---- the actions of the app (those a view leaves) ------------------------------ */
+
+static void show_help(struct tui_app *app)
+{
+	tui_app_show(app, TUI_V_HELP);
+}
+
+/* q: out of Help or a record, back to the view; else out of the app. */
+static void quit_or_back(struct tui_app *app)
+{
+	if (app->current == TUI_V_HELP || app->current == TUI_V_RECORD)
+		tui_app_show(app, app->previous);
+	else
+		quit(app);
+}
+
+static void edit_selected(struct tui_app *app)
+{
+	const struct ldr_kind *k;
+	void *rec;
+	if (selected(app, &k, &rec))
+		tui_form_edit(app, k, rec);
+	else
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to edit here");
+}
+
+static void add_new(struct tui_app *app)
+{
+	add(app, 0);
+}
+
+static void add_copy(struct tui_app *app)
+{
+	add(app, 1);
+}
+
+static void save(struct tui_app *app)
+{
+	tui_save(app, NULL);
+}
+
+static void show_conflicts(struct tui_app *app)
+{
+	if (app->rm.conflicts.len)
+		tui_app_show(app, TUI_V_CONFLICTS);
+	else
+		tui_app_say(app, TUI_ROLE_NORMAL, "no conflicts: nothing a merge left to resolve");
+}
+
+/* The tab step tabs on from the current one (or from the one a page that
+ * is not a tab came from), round the end. */
+static void step_view(struct tui_app *app, int step)
+{
+	int cur = app->current < TUI_NTABS ? (int)app->current : (int)app->previous;
+	tui_app_show(app, (enum tui_view_id)((cur + step) % TUI_NTABS));
+}
+
+static void next_view(struct tui_app *app)
+{
+	step_view(app, 1);
+}
+
+static void previous_view(struct tui_app *app)
+{
+	step_view(app, TUI_NTABS - 1);
+}
+
+static void open_selected(struct tui_app *app)
+{
+	if (!enter(app))
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to open here");
+}
+
+/* Esc: out of a page that is not a tab; in a list, first the filter goes,
+ * then back to where a jump came from. */
+static void back(struct tui_app *app)
+{
+	struct tui_view *v = &app->views[app->current];
+
+	if (app->current >= TUI_NTABS) {
+		tui_app_show(app, app->previous);
+	} else if (v->filter) {
+		free(v->filter);
+		v->filter = NULL;
+		tui_view_refilter(v);
+		tui_app_say(app, TUI_ROLE_NORMAL, "the filter is cleared");
+	} else if (app->jumped_from >= 0 && app->jumped_from != (int)app->current) {
+		enum tui_view_id to = (enum tui_view_id)app->jumped_from;
+		app->jumped_from = -1;
+		tui_app_show(app, to);
+	}
+}
+
+static void toggle_detail(struct tui_app *app)
+{
+	app->detail = !app->detail;
+}
+
+static void record_history(struct tui_app *app)
+{
+	enum tui_view_id from = app->current;
+	tui_history_record(app);
+	if (from < TUI_NTABS && app->current != from)
+		app->jumped_from = (int)from; /* Esc, Esc: back to the record */
+}
+
+static void prompt_command(struct tui_app *app)
+{
+	char *line = tui_app_prompt(app, ":", "");
+	if (line)
+		command(app, line);
+	free(line);
+}
+
+static void redraw(struct tui_app *app)
+{
+	(void)app;
+	clearok(curscr, TRUE);
+}
+
+/* A tab's action: Deps shows the tree of the record selected here. */
+static void show_tab(struct tui_app *app, enum tui_action a)
+{
+	if (a == TUI_VIEW_DEPS) {
+		const struct ldr_kind *k;
+		void *rec;
+		if (app->current != TUI_V_DEPS && selected(app, &k, &rec))
+			tui_app_focus(app, k, rec);
+	}
+	tui_app_show(app, (enum tui_view_id)(a - TUI_VIEW_SCHEDULE));
+}
+
+/* What the app does for an action no view took; the tabs' actions, and
+ * those missing here, are below in act(). */
+static void (*const app_actions[TUI_NACTIONS])(struct tui_app *app) = {
+	[TUI_HELP] = show_help,
+	[TUI_QUIT] = quit_or_back,
+	[TUI_EDIT] = edit_selected,
+	[TUI_ADD] = add_new,
+	[TUI_DUPLICATE] = add_copy,
+	[TUI_DELETE] = delete_selected,
+	[TUI_TOGGLE] = toggle,
+	[TUI_UNDO] = tui_undo_last,
+	[TUI_REDO] = tui_redo_last,
+	[TUI_SAVE] = save,
+	[TUI_SYNC] = tui_sync,
+	[TUI_VIEW_CONFLICTS] = show_conflicts,
+	[TUI_NEXT_VIEW] = next_view,
+	[TUI_PREV_VIEW] = previous_view,
+	[TUI_ENTER] = open_selected,
+	[TUI_BACK] = back,
+	[TUI_DETAIL] = toggle_detail,
+	[TUI_HISTORY_RECORD] = record_history,
+	[TUI_COMMAND] = prompt_command,
+	[TUI_REDRAW] = redraw,
+};
+
+/* An action: the view's own first, then the engine's (moving, searching,
+ * filtering), then the app's. */
 static void act(struct tui_app *app, enum tui_action a)
 {
 	struct tui_view *v = &app->views[app->current];
-	char *line;
 
 	if (a != TUI_NONE)
 		app->message[0] = '\0';
@@ -737,114 +895,14 @@ static void act(struct tui_app *app, enum tui_action a)
 		return;
 	if (tui_view_handle(v, a))
 		return;
-	switch (a) {
-	case TUI_HELP:
-		tui_app_show(app, TUI_V_HELP);
-		break;
-	case TUI_QUIT:
-		if (app->current == TUI_V_HELP || app->current == TUI_V_RECORD)
-			tui_app_show(app, app->previous);
-		else
-			quit(app);
-		break;
-	case TUI_EDIT: {
-		const struct ldr_kind *k;
-		void *rec;
-		if (selected(app, &k, &rec))
-			tui_form_edit(app, k, rec);
-		else
-			tui_app_say(app, TUI_ROLE_NORMAL, "nothing to edit here");
-		break;
-	}
-	case TUI_ADD:
-	case TUI_DUPLICATE:
-		add(app, a == TUI_DUPLICATE);
-		break;
-	case TUI_DELETE:
-		delete_selected(app);
-		break;
-	case TUI_TOGGLE:
-		toggle(app);
-		break;
-	case TUI_UNDO:
-		tui_undo_last(app);
-		break;
-	case TUI_REDO:
-		tui_redo_last(app);
-		break;
-	case TUI_SAVE:
-		tui_save(app, NULL);
-		break;
-	case TUI_SYNC:
-		tui_sync(app);
-		break;
-	case TUI_VIEW_CONFLICTS:
-		if (app->rm.conflicts.len)
-			tui_app_show(app, TUI_V_CONFLICTS);
-		else
-			tui_app_say(app, TUI_ROLE_NORMAL, "no conflicts: nothing a merge left to resolve");
-		break;
-	case TUI_NEXT_VIEW:
-	case TUI_PREV_VIEW: {
-		int cur = app->current < TUI_NTABS ? (int)app->current : (int)app->previous;
-		int step = a == TUI_NEXT_VIEW ? 1 : TUI_NTABS - 1;
-		tui_app_show(app, (enum tui_view_id)((cur + step) % TUI_NTABS));
-		break;
-	}
-	case TUI_ENTER:
-		if (!enter(app))
-			tui_app_say(app, TUI_ROLE_NORMAL, "nothing to open here");
-		break;
-	case TUI_BACK:
-		if (app->current >= TUI_NTABS) {
-			tui_app_show(app, app->previous);
-		} else if (v->filter) {
-			/* Esc in a list: first the filter goes, */
-			free(v->filter);
-			v->filter = NULL;
-			tui_view_refilter(v);
-			tui_app_say(app, TUI_ROLE_NORMAL, "the filter is cleared");
-		} else if (app->jumped_from >= 0 && app->jumped_from != (int)app->current) {
-			/* then back to where a jump came from. */
-			enum tui_view_id to = (enum tui_view_id)app->jumped_from;
-			app->jumped_from = -1;
-			tui_app_show(app, to);
-		}
-		break;
-	case TUI_DETAIL:
-		app->detail = !app->detail;
-		break;
-	case TUI_HISTORY_RECORD: {
-		enum tui_view_id from = app->current;
-		tui_history_record(app);
-		if (from < TUI_NTABS && app->current != from)
-			app->jumped_from = (int)from; /* Esc, Esc: back to the record */
-		break;
-	}
-	case TUI_COMMAND:
-		line = tui_app_prompt(app, ":", "");
-		if (line)
-			command(app, line);
-		free(line);
-		break;
-	case TUI_REDRAW:
-		clearok(curscr, TRUE);
-		break;
-	case TUI_NONE:
-		break;
-	default:
-		if (a == TUI_VIEW_DEPS) {
-			const struct ldr_kind *k;
-			void *rec;
-			if (app->current != TUI_V_DEPS && selected(app, &k, &rec))
-				tui_app_focus(app, k, rec);
-		}
-		if (a >= TUI_VIEW_SCHEDULE && a <= TUI_VIEW_REVIEW)
-			tui_app_show(app, (enum tui_view_id)(a - TUI_VIEW_SCHEDULE));
-		else
-			tui_app_say(app, TUI_ROLE_NORMAL, "'%s' does nothing in this view",
-				    tui_actions[a].name);
-	}
+	if (a == TUI_NONE)
+		return;
+	if (app_actions[a])
+		app_actions[a](app);
+	else if (a >= TUI_VIEW_SCHEDULE && a <= TUI_VIEW_REVIEW)
+		show_tab(app, a);
+	else
+		tui_app_say(app, TUI_ROLE_NORMAL, "'%s' does nothing in this view", tui_actions[a].name);
 }
 
 /* ---- start and end ---------------------------------------------------------------- */
@@ -961,21 +1019,81 @@ static void app_release(struct tui_app *app)
 	free(app->path);
 }
 
+static void app_init(struct tui_app *app, const char *path, const struct tui_opts *o)
+{
+	memset(app, 0, sizeof(*app));
+	ldr_session_self(&app->session);
+	app->path = ldr_roadmap_path(path);
+	app->read_only = o->read_only;
+	app->dump = o->dump;
+	app->detail = 1;
+	ldr_roadmap_init(&app->rm);
+	ldr_roadmap_init(&app->base);
+}
+
+/* Every view on its ops, unsorted, the Schedule shown. */
+static void open_views(struct tui_app *app)
+{
+	int i;
+
+	for (i = 0; i < TUI_NVIEWS; i++) {
+		app->views[i].ops = view_ops[i];
+		app->views[i].app = app;
+		app->views[i].sort_col = -1;
+		app->views[i].body_y = -1;
+	}
+	tui_app_changed(app);
+	app->current = app->previous = TUI_V_SCHEDULE;
+	app->jumped_from = -1;
+}
+
+/* A key read in the main loop: a paste, the mouse, or an action. */
+static void take_key(struct tui_app *app, tui_key k)
+{
+	if (k == TUI_KEY_PASTE)
+		/* Pasted text is never taken for keys: a line of it
+		 * could run any command. */
+		tui_app_say(app, TUI_ROLE_NORMAL, "a paste goes where text is typed: ignored here");
+	else if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
+		mouse(app, k);
+	else if (k == TUI_KEY_UNKNOWN)
+		tui_app_say(app, TUI_ROLE_NORMAL, "an unknown key (a sequence TERM's description "
+			    "does not name): ignored");
+	else
+		act(app, tui_keymap_lookup(&app->keymap, app->views[app->current].ops->name, k));
+}
+
+/* Draw, read a key, act, until the app quits or the terminal goes. */
+static void main_loop(struct tui_app *app)
+{
+	while (!app->quit) {
+		tui_key k;
+		tui_app_draw(app);
+		k = next_key(app);
+		if (k == TUI_KEY_DUMP) {
+			tui_app_dump(app);
+			continue;
+		}
+		if (k == TUI_KEY_HANGUP)
+			tui_hangup = 1;
+		if (k < 0 || tui_hangup || tui_terminate)
+			break;
+		if (k != TUI_KEYCODE(KEY_RESIZE))
+			take_key(app, k);
+	}
+	if (app->dump && !app->dumped && !tui_hangup && !tui_terminate) {
+		tui_app_draw(app);
+		tui_dump(app->dump);
+	}
+}
+
 int tui_run(const char *path, const struct tui_opts *o)
 {
 	struct tui_app app;
 	struct tui_input input;
 	char err[200];
-	int i, status = 0;
 
-	memset(&app, 0, sizeof(app));
-	ldr_session_self(&app.session);
-	app.path = ldr_roadmap_path(path);
-	app.read_only = o->read_only;
-	app.dump = o->dump;
-	app.detail = 1;
-	ldr_roadmap_init(&app.rm);
-	ldr_roadmap_init(&app.base);
+	app_init(&app, path, o);
 	if (tui_app_load(&app, NULL) < 0) {
 		app_release(&app);
 		return 2;
@@ -1000,54 +1118,17 @@ int tui_run(const char *path, const struct tui_opts *o)
 		app_release(&app);
 		return 2;
 	}
-	for (i = 0; i < TUI_NVIEWS; i++) {
-		app.views[i].ops = view_ops[i];
-		app.views[i].app = &app;
-		app.views[i].sort_col = -1;
-		app.views[i].body_y = -1;
-	}
-	tui_app_changed(&app);
-	app.current = app.previous = TUI_V_SCHEDULE;
-	app.jumped_from = -1;
+	open_views(&app);
 	tui_session_begin(&app);
 	if (!app.quit)
 		tui_recovery_offer(&app);
 	/* A merge left conflicts (git's, or a sync's restored): they come first. */
 	if (app.rm.conflicts.len && app.current == TUI_V_SCHEDULE)
 		tui_app_show(&app, TUI_V_CONFLICTS);
-	while (!app.quit) {
-		tui_key k;
-		tui_app_draw(&app);
-		k = next_key(&app);
-		if (k == TUI_KEY_DUMP) {
-			tui_app_dump(&app);
-			continue;
-		}
-		if (k == TUI_KEY_HANGUP)
-			tui_hangup = 1;
-		if (k < 0 || tui_hangup || tui_terminate)
-			break;
-		if (k == TUI_KEYCODE(KEY_RESIZE))
-			continue;
-		if (k == TUI_KEY_PASTE)
-			/* Pasted text is never taken for keys: a line of it
-			 * could run any command. */
-			tui_app_say(&app, TUI_ROLE_NORMAL, "a paste goes where text is typed: ignored here");
-		else if (k >= TUI_KEY_CLICK && k <= TUI_KEY_WHEEL_DOWN)
-			mouse(&app, k);
-		else if (k == TUI_KEY_UNKNOWN)
-			tui_app_say(&app, TUI_ROLE_NORMAL, "an unknown key (a sequence TERM's description "
-				    "does not name): ignored");
-		else
-			act(&app, tui_keymap_lookup(&app.keymap, app.views[app.current].ops->name, k));
-	}
-	if (app.dump && !app.dumped && !tui_hangup && !tui_terminate) {
-		tui_app_draw(&app);
-		tui_dump(app.dump);
-	}
+	main_loop(&app);
 	tui_session_end(&app);
 	tui_screen_stop();
 	tui_input_release(&input);
 	app_release(&app);
-	return status;
+	return 0;
 }

@@ -473,48 +473,87 @@ static void candidates_release(struct candidates *c)
 
 /* Choose a value (or values) from a list: an enumeration, or the records a
  * reference may name. */
+/* An enum's names as candidates, marked as rec has them; the index of the
+ * one rec has. */
+static size_t enum_candidates(struct candidates *c, const struct ldr_field *f, const void *rec)
+{
+	size_t i, initial = 0;
+
+	for (i = 0; f->values[i]; i++) {
+		if (f->type == LDR_F_ENUM && *(const int *)LDR_CFIELD(rec, f) == (int)i + 1)
+			initial = c->n;
+		candidate(c, ldr_strdup(f->values[i]), f->values[i],
+			  f->type == LDR_F_ENUMS && (*(const unsigned *)LDR_CFIELD(rec, f) >> i & 1u));
+	}
+	return initial;
+}
+
+/* The records a reference may name (for a group, the national groups
+ * first), marked as rec names them; the index of the one rec names. */
+static size_t record_candidates(struct tui_app *app, struct candidates *c, const struct ldr_field *f,
+				const void *rec)
+{
+	size_t i, j, initial = 0;
+
+	c->kind = f->kind;
+	if (f->kind == &ldr_kind_group)
+		for (i = 0; i < LDR_NATIONAL_GROUPS; i++) {
+			struct ldr_buf b = LDR_BUF_INIT;
+			ldr_buf_addf(&b, "%-8s %s", ldr_national_groups[i].id, ldr_national_groups[i].name);
+			candidate(c, ldr_buf_detach(&b), ldr_national_groups[i].id, 0);
+		}
+	ldr_walk(&ldr_kind_roadmap, &app->rm, collect, c);
+	align_ids(c);
+	for (i = 0; i < c->n; i++) {
+		if (f->type == LDR_F_REF) {
+			const char *cur = *(char *const *)LDR_CFIELD(rec, f);
+			if (cur && !strcmp(cur, c->ids[i]))
+				initial = i;
+		} else {
+			const struct ldr_strv *s = LDR_CFIELD(rec, f);
+			for (j = 0; j < s->n; j++)
+				if (!strcmp(s->v[j], c->ids[i]))
+					c->items[i].on = 1;
+		}
+	}
+	return initial;
+}
+
+/* The marked candidates as a list: the order of what was there, then the
+ * new ones. */
+static void marked_value(struct candidates *c, const struct ldr_field *f, const void *rec,
+			 struct ldr_buf *value)
+{
+	size_t i, j;
+
+	if (f->type == LDR_F_REFS) {
+		const struct ldr_strv *s = LDR_CFIELD(rec, f);
+		for (j = 0; j < s->n; j++)
+			for (i = 0; i < c->n; i++)
+				if (c->items[i].on && !strcmp(s->v[j], c->ids[i])) {
+					ldr_buf_addf(value, "%s%s", value->len ? ", " : "", c->ids[i]);
+					c->items[i].on = 0;
+				}
+	}
+	for (i = 0; i < c->n; i++)
+		if (c->items[i].on)
+			ldr_buf_addf(value, "%s%s", value->len ? ", " : "", c->ids[i]);
+}
+
 static void pick_field(struct tui_app *app, const struct tui_locator *loc, const struct ldr_field *f,
 		       const void *rec)
 {
 	struct candidates c;
 	struct ldr_buf value = LDR_BUF_INIT, err = LDR_BUF_INIT, title = LDR_BUF_INIT;
-	size_t i, j, initial = 0;
+	size_t initial;
 	int multi = f->type == LDR_F_REFS || f->type == LDR_F_ENUMS;
 	long r;
 
 	memset(&c, 0, sizeof(c));
-	if (f->type == LDR_F_ENUM || f->type == LDR_F_ENUMS) {
-		for (i = 0; f->values[i]; i++) {
-			if (f->type == LDR_F_ENUM && *(const int *)LDR_CFIELD(rec, f) == (int)i + 1)
-				initial = c.n;
-			candidate(&c, ldr_strdup(f->values[i]), f->values[i],
-				  f->type == LDR_F_ENUMS && (*(const unsigned *)LDR_CFIELD(rec, f) >> i & 1u));
-		}
-	} else {
-		c.kind = f->kind;
-		if (f->kind == &ldr_kind_group)
-			for (i = 0; i < LDR_NATIONAL_GROUPS; i++) {
-				/* The national groups, then the footprint's own. */
-				struct ldr_buf b = LDR_BUF_INIT;
-				ldr_buf_addf(&b, "%-8s %s", ldr_national_groups[i].id,
-					     ldr_national_groups[i].name);
-				candidate(&c, ldr_buf_detach(&b), ldr_national_groups[i].id, 0);
-			}
-		ldr_walk(&ldr_kind_roadmap, &app->rm, collect, &c);
-		align_ids(&c);
-		for (i = 0; i < c.n; i++) {
-			if (f->type == LDR_F_REF) {
-				const char *cur = *(char *const *)LDR_CFIELD(rec, f);
-				if (cur && !strcmp(cur, c.ids[i]))
-					initial = i;
-			} else {
-				const struct ldr_strv *s = LDR_CFIELD(rec, f);
-				for (j = 0; j < s->n; j++)
-					if (!strcmp(s->v[j], c.ids[i]))
-						c.items[i].on = 1;
-			}
-		}
-	}
+	if (f->type == LDR_F_ENUM || f->type == LDR_F_ENUMS)
+		initial = enum_candidates(&c, f, rec);
+	else
+		initial = record_candidates(app, &c, f, rec);
 	if (!multi && !(f->flags & LDR_FL_REQUIRED)) {
 		/* The last line unsets it. */
 		candidate(&c, ldr_strdup("(none)"), "", 0);
@@ -529,23 +568,10 @@ static void pick_field(struct tui_app *app, const struct tui_locator *loc, const
 	r = tui_pick(app, title.s, c.items, c.n, initial, multi, NULL);
 	if (r < 0)
 		goto out;
-	if (multi) {
-		/* Keep the order of what was there, then the new ones. */
-		if (f->type == LDR_F_REFS) {
-			const struct ldr_strv *s = LDR_CFIELD(rec, f);
-			for (j = 0; j < s->n; j++)
-				for (i = 0; i < c.n; i++)
-					if (c.items[i].on && !strcmp(s->v[j], c.ids[i])) {
-						ldr_buf_addf(&value, "%s%s", value.len ? ", " : "", c.ids[i]);
-						c.items[i].on = 0;
-					}
-		}
-		for (i = 0; i < c.n; i++)
-			if (c.items[i].on)
-				ldr_buf_addf(&value, "%s%s", value.len ? ", " : "", c.ids[i]);
-	} else {
+	if (multi)
+		marked_value(&c, f, rec, &value);
+	else
 		ldr_buf_addstr(&value, c.ids[r]);
-	}
 	if (tui_set_field(app, loc, f, NULL, value.s ? value.s : "", &err) < 0)
 		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
 out:

@@ -18,163 +18,218 @@ static int is_text_key(tui_key k)
 
 /* ---- the picker --------------------------------------------------------------------- */
 
+/* A picker while it reads keys. */
+struct picker {
+	struct tui_pick *items;
+	size_t n;
+	int multi;
+	char **typed;         /* not NULL: a value not in the list may be typed */
+	struct ldr_buf filter;
+	size_t *shown, nshown; /* the items that match the filter */
+	size_t sel, top;      /* the one selected, the first on the screen (in shown) */
+	unsigned char *was;   /* the marks on entry */
+	int refilter;         /* the filter changed since shown was made */
+	int height;           /* rows of items on the screen */
+};
+
 /* Whether Esc would lose something: marks changed, or a value typed (where
  * a value may be typed). The filter of a plain choice is only a filter. */
-static int pick_changed(const struct tui_pick *items, const unsigned char *was, size_t n, int multi,
-			char **typed, const struct ldr_buf *filter)
+static int pick_changed(const struct picker *p)
 {
 	size_t i;
-	if (typed && filter->len)
+	if (p->typed && p->filter.len)
 		return 1;
-	for (i = 0; multi && i < n; i++)
-		if (!items[i].on != !was[i])
+	for (i = 0; p->multi && i < p->n; i++)
+		if (!p->items[i].on != !p->was[i])
 			return 1;
 	return 0;
+}
+
+/* The items that match the filter, keeping the one selected selected if
+ * it still matches (at first, initial). */
+static void pick_refilter(struct picker *p, size_t initial)
+{
+	size_t want = p->nshown ? p->shown[p->sel] : initial, i;
+	p->nshown = 0;
+	p->sel = 0;
+	for (i = 0; i < p->n; i++)
+		if (tui_contains_ci(p->items[i].label, p->filter.s ? p->filter.s : "")) {
+			if (i == want)
+				p->sel = p->nshown;
+			p->shown[p->nshown++] = i;
+		}
+	p->refilter = 0;
+}
+
+/* Scroll so that the selected item is on the screen. */
+static void pick_scroll(struct picker *p)
+{
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)p->height)
+		p->top = p->sel - (size_t)p->height + 1;
+}
+
+static void pick_draw(struct tui_app *app, const struct picker *p, const char *title, int rows, int cols)
+{
+	struct ldr_buf line = LDR_BUF_INIT;
+	int y;
+
+	tui_app_draw(app);
+	ldr_buf_addf(&line, " %s   %s %s\u2502", title, p->typed ? "choose, or type:" : "filter:",
+		     p->filter.s ? p->filter.s : "");
+	tui_text(1, 0, cols, line.s, TUI_ROLE_HEADER);
+	for (y = 0; y < p->height; y++) {
+		size_t r = p->top + (size_t)y;
+		tui_fill(2 + y, 0, cols, TUI_ROLE_NORMAL);
+		if (r >= p->nshown) {
+			if (r == 0)
+				tui_text(2, 1, cols - 1, p->typed ? "nothing matches: Enter takes what "
+								    "is typed" : "nothing matches the filter",
+					 TUI_ROLE_DIM);
+			continue;
+		}
+		ldr_buf_reset(&line);
+		ldr_buf_addf(&line, "%s%s", p->multi ? p->items[p->shown[r]].on ? "[x] " : "[ ] " : "",
+			     p->items[p->shown[r]].label);
+		tui_text(2 + y, 1, cols - 1, line.s, r == p->sel ? TUI_ROLE_CURSOR : TUI_ROLE_NORMAL);
+	}
+	tui_fill(rows - 1, 0, cols, TUI_ROLE_STATUS);
+	if (app->message[0]) /* what was wrong with the last answer */
+		tui_text(rows - 1, 0, cols, app->message, app->message_role);
+	else
+		tui_text(rows - 1, 0, cols,
+			 p->multi ? "type to filter, Tab (or Space) marks, Enter keeps, Esc cancels"
+				  : "type to filter, Enter chooses, Esc cancels",
+			 TUI_ROLE_STATUS);
+	tui_refresh();
+	ldr_buf_release(&line);
+}
+
+/* The answer to Enter (and to a hang-up, but for the selection): 0 for
+ * the marks, the item selected, or -2 for a value typed; 0 if there is
+ * no answer yet. */
+static int pick_answer(struct picker *p, int selection, long *answer)
+{
+	if (p->multi)
+		*answer = 0;
+	else if (selection && p->nshown)
+		*answer = (long)p->shown[p->sel];
+	else if (p->typed && p->filter.len)
+		*answer = -2, *p->typed = ldr_strdup(p->filter.s);
+	else
+		return 0;
+	return 1;
+}
+
+/* Move the selection for a key that moves it; 0 for any other key. */
+static int pick_move(struct picker *p, tui_key k)
+{
+	size_t page = (size_t)p->height, last = p->nshown ? p->nshown - 1 : 0;
+
+	if (k == TUI_KEYCODE(KEY_DOWN) || k == 14 /* C-n */) {
+		if (p->sel + 1 < p->nshown)
+			p->sel++;
+	} else if (k == TUI_KEYCODE(KEY_UP) || k == 16 /* C-p */) {
+		if (p->sel)
+			p->sel--;
+	} else if (k == TUI_KEYCODE(KEY_NPAGE)) {
+		p->sel = p->sel + page < p->nshown ? p->sel + page : last;
+	} else if (k == TUI_KEYCODE(KEY_PPAGE)) {
+		p->sel = p->sel > page ? p->sel - page : 0;
+	} else if (k == TUI_KEYCODE(KEY_HOME)) {
+		p->sel = 0;
+	} else if (k == TUI_KEYCODE(KEY_END)) {
+		p->sel = last;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* A key that marks the selected item or edits the filter. */
+static void pick_type(struct tui_app *app, struct picker *p, tui_key k)
+{
+	if (p->multi && (k == '\t' || (k == ' ' && !p->filter.len))) {
+		/* Space marks until a filter is typed: then it is part of it
+		 * ("MIG Phase"); Tab marks always. */
+		if (p->nshown)
+			p->items[p->shown[p->sel]].on = !p->items[p->shown[p->sel]].on;
+		return;
+	}
+	if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
+		while (p->filter.len && ((unsigned char)p->filter.s[p->filter.len - 1] & 0xC0) == 0x80)
+			p->filter.len--;
+		if (p->filter.len)
+			p->filter.s[--p->filter.len] = '\0';
+	} else if (k == 21 /* C-u */) {
+		ldr_buf_reset(&p->filter);
+	} else if (k == TUI_KEY_PASTE) {
+		tui_paste_clean(&p->filter, app->input->paste.s, app->input->paste.len, 0, 0);
+	} else if (is_text_key(k)) {
+		char u[4];
+		ldr_buf_add(&p->filter, u, ldr_utf8_encode((unsigned)k, u));
+	} else {
+		return;
+	}
+	p->refilter = 1;
 }
 
 long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, size_t n,
 	      size_t initial, int multi, char **typed)
 {
-	struct ldr_buf filter = LDR_BUF_INIT, line = LDR_BUF_INIT;
-	size_t *shown = ldr_calloc(n + 1, sizeof(*shown)), nshown = 0, sel = 0, top = 0, i;
-	unsigned char *was = ldr_calloc(n + 1, 1);
+	struct picker p = { items, n, multi, typed, LDR_BUF_INIT, NULL, 0, 0, 0, NULL, 1, 1 };
 	long answer = -1;
-	int refilter = 1;
+	size_t i;
 
+	p.shown = ldr_calloc(n + 1, sizeof(*p.shown));
+	p.was = ldr_calloc(n + 1, 1);
 	for (i = 0; i < n; i++)
-		was[i] = items[i].on != 0;
+		p.was[i] = items[i].on != 0;
 	if (typed && *typed) {
 		/* What was typed before, offered again. */
-		ldr_buf_addstr(&filter, *typed);
+		ldr_buf_addstr(&p.filter, *typed);
 		free(*typed);
 		*typed = NULL;
 	}
-
 	for (;;) {
-		int rows = tui_rows(), cols = tui_cols(), height = rows - 3, y;
+		int rows = tui_rows(), cols = tui_cols();
 		tui_key k;
 
-		if (refilter) {
-			size_t want = nshown ? shown[sel] : initial;
-			nshown = 0;
-			sel = 0;
-			for (i = 0; i < n; i++)
-				if (tui_contains_ci(items[i].label, filter.s ? filter.s : "")) {
-					if (i == want)
-						sel = nshown;
-					shown[nshown++] = i;
-				}
-			refilter = 0;
-		}
-		if (height < 1)
-			height = 1;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + (size_t)height)
-			top = sel - (size_t)height + 1;
-		tui_app_draw(app);
-		ldr_buf_reset(&line);
-		ldr_buf_addf(&line, " %s   %s %s\u2502", title, typed ? "choose, or type:" : "filter:",
-			     filter.s ? filter.s : "");
-		tui_text(1, 0, cols, line.s, TUI_ROLE_HEADER);
-		for (y = 0; y < height; y++) {
-			size_t r = top + (size_t)y;
-			tui_fill(2 + y, 0, cols, TUI_ROLE_NORMAL);
-			if (r >= nshown) {
-				if (r == 0)
-					tui_text(2, 1, cols - 1, typed ? "nothing matches: Enter takes what "
-									 "is typed" : "nothing matches the filter",
-						 TUI_ROLE_DIM);
-				continue;
-			}
-			ldr_buf_reset(&line);
-			ldr_buf_addf(&line, "%s%s", multi ? items[shown[r]].on ? "[x] " : "[ ] " : "",
-				     items[shown[r]].label);
-			tui_text(2 + y, 1, cols - 1, line.s, r == sel ? TUI_ROLE_CURSOR : TUI_ROLE_NORMAL);
-		}
-		tui_fill(rows - 1, 0, cols, TUI_ROLE_STATUS);
-		if (app->message[0]) /* what was wrong with the last answer */
-			tui_text(rows - 1, 0, cols, app->message, app->message_role);
-		else
-			tui_text(rows - 1, 0, cols,
-				 multi ? "type to filter, Tab (or Space) marks, Enter keeps, Esc cancels"
-				       : "type to filter, Enter chooses, Esc cancels",
-				 TUI_ROLE_STATUS);
-		tui_refresh();
+		if (p.refilter)
+			pick_refilter(&p, initial);
+		p.height = rows - 3 < 1 ? 1 : rows - 3;
+		pick_scroll(&p);
+		pick_draw(app, &p, title, rows, cols);
 		k = tui_app_modal_key(app);
 		if (k == 0)
 			continue;
 		app->message[0] = '\0';
-		if (k < 0 && tui_hangup) {
+		if (k < 0) {
 			/* The connection dropped: marks made are kept, and a
 			 * time typed in is tried, as if Enter were pressed. */
-			if (multi)
-				answer = 0;
-			else if (typed && filter.len)
-				answer = -2, *typed = ldr_strdup(filter.s);
+			if (tui_hangup)
+				pick_answer(&p, 0, &answer);
 			break;
 		}
-		if (k < 0)
-			break;
 		if (k == 27 || k == 7) {
-			if (!pick_changed(items, was, n, multi, typed, &filter) ||
+			if (!pick_changed(&p) ||
 			    tui_app_choose(app, multi ? "discard the marks you made" : "discard what you typed",
 					   NULL, "(y)es, (n)o: go on", "yn") == 'y')
 				break;
 			continue;
 		}
 		if (k == '\n' || k == '\r') {
-			if (multi)
-				answer = 0;
-			else if (nshown)
-				answer = (long)shown[sel];
-			else if (typed && filter.len)
-				answer = -2, *typed = ldr_strdup(filter.s);
-			else
-				continue;
-			break;
+			if (pick_answer(&p, 1, &answer))
+				break;
+			continue;
 		}
-		if (k == TUI_KEYCODE(KEY_DOWN) || k == 14 /* C-n */) {
-			if (sel + 1 < nshown)
-				sel++;
-		} else if (k == TUI_KEYCODE(KEY_UP) || k == 16 /* C-p */) {
-			if (sel)
-				sel--;
-		} else if (k == TUI_KEYCODE(KEY_NPAGE)) {
-			sel = sel + (size_t)height < nshown ? sel + (size_t)height : nshown ? nshown - 1 : 0;
-		} else if (k == TUI_KEYCODE(KEY_PPAGE)) {
-			sel = sel > (size_t)height ? sel - (size_t)height : 0;
-		} else if (k == TUI_KEYCODE(KEY_HOME)) {
-			sel = 0;
-		} else if (k == TUI_KEYCODE(KEY_END)) {
-			sel = nshown ? nshown - 1 : 0;
-		} else if (multi && (k == '\t' || (k == ' ' && !filter.len))) {
-			/* Space marks until a filter is typed: then it is part of it
-			 * ("MIG Phase"); Tab marks always. */
-			if (nshown)
-				items[shown[sel]].on = !items[shown[sel]].on;
-		} else if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
-			while (filter.len && ((unsigned char)filter.s[filter.len - 1] & 0xC0) == 0x80)
-				filter.len--;
-			if (filter.len)
-				filter.s[--filter.len] = '\0';
-			refilter = 1;
-		} else if (k == 21 /* C-u */) {
-			ldr_buf_reset(&filter);
-			refilter = 1;
-		} else if (k == TUI_KEY_PASTE) {
-			tui_paste_clean(&filter, app->input->paste.s, app->input->paste.len, 0, 0);
-			refilter = 1;
-		} else if (is_text_key(k)) {
-			char u[4];
-			ldr_buf_add(&filter, u, ldr_utf8_encode((unsigned)k, u));
-			refilter = 1;
-		}
+		if (!pick_move(&p, k))
+			pick_type(app, &p, k);
 	}
-	free(shown);
-	free(was);
-	ldr_buf_release(&filter);
-	ldr_buf_release(&line);
+	free(p.shown);
+	free(p.was);
+	ldr_buf_release(&p.filter);
 	return answer;
 }
 
@@ -261,126 +316,173 @@ static void insert_at(struct ldr_buf *b, size_t *cur, const char *s, size_t n)
 	*cur += n;
 }
 
+/* The editor while it reads keys. */
+struct editor {
+	struct ldr_buf b;  /* the text */
+	size_t cur;        /* the cursor: a byte of b */
+	struct row *rows;  /* b in rows of the screen */
+	size_t n, cap;     /* rows laid out, and room for */
+	size_t r, top;     /* the cursor's row, the first row on the screen */
+};
+
+/* Lay the text out in rows of cols columns, and scroll so that the
+ * cursor's row is among the height on the screen. */
+static void edit_layout(struct editor *e, int cols, int height)
+{
+	e->n = layout(e->b.s, e->b.len, cols - 1, &e->rows, &e->cap);
+	e->r = row_of(e->rows, e->n, e->cur);
+	if (e->r < e->top)
+		e->top = e->r;
+	if (e->r >= e->top + (size_t)height)
+		e->top = e->r - (size_t)height + 1;
+}
+
+static void edit_draw(struct tui_app *app, struct editor *e, const char *title, int srows, int cols,
+		      int height)
+{
+	struct ldr_buf head = LDR_BUF_INIT;
+	int y, cx;
+
+	tui_app_draw(app);
+	ldr_buf_addf(&head, " %s", title);
+	tui_text(1, 0, cols, head.s, TUI_ROLE_HEADER);
+	ldr_buf_release(&head);
+	for (y = 0; y < height; y++) {
+		size_t i = e->top + (size_t)y;
+		tui_fill(2 + y, 0, cols, TUI_ROLE_NORMAL);
+		if (i < e->n) {
+			char save = e->b.s[e->rows[i].end];
+			e->b.s[e->rows[i].end] = '\0';
+			tui_text_raw(2 + y, 1, cols - 1, e->b.s + e->rows[i].start, TUI_ROLE_NORMAL);
+			e->b.s[e->rows[i].end] = save;
+		}
+	}
+	tui_fill(srows - 1, 0, cols, TUI_ROLE_STATUS);
+	tui_text(srows - 1, 0, cols, "Ctrl-S keeps the text, Esc cancels; Enter starts a new line",
+		 TUI_ROLE_STATUS);
+	cx = 1 + width_of(e->b.s, e->rows[e->r].start, e->cur);
+	move(2 + (int)(e->r - e->top), cx < cols ? cx : cols - 1);
+	tui_refresh();
+}
+
+/* Lines as they are; a tab as spaces (the file would keep one only in a
+ * quoted line, out of the block); other control characters dropped. */
+static void edit_paste(struct tui_app *app, struct editor *e)
+{
+	struct ldr_buf t = LDR_BUF_INIT;
+	size_t line = e->cur;
+	while (line && e->b.s[line - 1] != '\n')
+		line--;
+	tui_paste_clean(&t, app->input->paste.s, app->input->paste.len, 1, width_of(e->b.s, line, e->cur));
+	insert_at(&e->b, &e->cur, t.s ? t.s : "", t.len);
+	ldr_buf_release(&t);
+}
+
+/* Delete the character before the cursor (Backspace) or under it. */
+static void edit_delete(struct editor *e, int before)
+{
+	size_t from = e->cur, to = e->cur;
+	if (before) {
+		if (!e->cur)
+			return;
+		do
+			from--;
+		while (from && ((unsigned char)e->b.s[from] & 0xC0) == 0x80);
+	} else {
+		if (e->cur >= e->b.len)
+			return;
+		do
+			to++;
+		while (to < e->b.len && ((unsigned char)e->b.s[to] & 0xC0) == 0x80);
+	}
+	memmove(e->b.s + from, e->b.s + to, e->b.len - to + 1);
+	e->b.len -= to - from;
+	e->cur = from;
+}
+
+/* Move the cursor for a key that moves it (any other key does nothing). */
+static void edit_move(struct editor *e, tui_key k)
+{
+	const struct row *r = &e->rows[e->r];
+
+	if (k == TUI_KEYCODE(KEY_LEFT)) {
+		while (e->cur && ((unsigned char)e->b.s[--e->cur] & 0xC0) == 0x80)
+			;
+	} else if (k == TUI_KEYCODE(KEY_RIGHT)) {
+		if (e->cur < e->b.len)
+			e->cur++;
+		while (e->cur < e->b.len && ((unsigned char)e->b.s[e->cur] & 0xC0) == 0x80)
+			e->cur++;
+	} else if (k == TUI_KEYCODE(KEY_UP) || k == TUI_KEYCODE(KEY_DOWN)) {
+		int col = width_of(e->b.s, r->start, e->cur);
+		if (k == TUI_KEYCODE(KEY_UP) && e->r > 0)
+			e->cur = at_column(e->b.s, r - 1, col);
+		else if (k == TUI_KEYCODE(KEY_DOWN) && e->r + 1 < e->n)
+			e->cur = at_column(e->b.s, r + 1, col);
+	} else if (k == TUI_KEYCODE(KEY_HOME) || k == 1 /* C-a */) {
+		e->cur = r->start;
+	} else if (k == TUI_KEYCODE(KEY_END) || k == 5 /* C-e */) {
+		e->cur = r->end;
+	}
+}
+
+/* A key that changes the text or moves the cursor. */
+static void edit_key(struct tui_app *app, struct editor *e, tui_key k)
+{
+	if (k == TUI_KEY_PASTE) {
+		edit_paste(app, e);
+	} else if (k == '\n' || k == '\r' || is_text_key(k)) {
+		char u[4];
+		insert_at(&e->b, &e->cur, u, ldr_utf8_encode(k == '\r' ? '\n' : (unsigned)k, u));
+	} else if (k == TUI_KEYCODE(KEY_BACKSPACE) || k == TUI_KEYCODE(KEY_DC)) {
+		edit_delete(e, k == TUI_KEYCODE(KEY_BACKSPACE));
+	} else {
+		edit_move(e, k);
+	}
+}
+
 char *tui_edit_text(struct tui_app *app, const char *title, const char *text)
 {
-	struct ldr_buf b = LDR_BUF_INIT, head = LDR_BUF_INIT;
-	struct row *rows = NULL;
-	size_t cap = 0, cur, top = 0;
+	struct editor e = { LDR_BUF_INIT, 0, NULL, 0, 0, 0, 0 };
+	const char *was = text ? text : "";
 	char *result = NULL;
 
-	ldr_buf_addstr(&b, text ? text : "");
-	if (!b.s)
-		ldr_buf_addstr(&b, "");
-	cur = b.len;
+	ldr_buf_addstr(&e.b, was);
+	if (!e.b.s)
+		ldr_buf_addstr(&e.b, "");
+	e.cur = e.b.len;
 	curs_set(1);
 	for (;;) {
-		int srows = tui_rows(), cols = tui_cols(), height = srows - 3, y, cx;
-		size_t n = layout(b.s, b.len, cols - 1, &rows, &cap), r = row_of(rows, n, cur), i;
+		int srows = tui_rows(), cols = tui_cols(), height = srows - 3 < 1 ? 1 : srows - 3;
 		tui_key k;
 
-		if (height < 1)
-			height = 1;
-		if (r < top)
-			top = r;
-		if (r >= top + (size_t)height)
-			top = r - (size_t)height + 1;
-		tui_app_draw(app);
-		ldr_buf_reset(&head);
-		ldr_buf_addf(&head, " %s", title);
-		tui_text(1, 0, cols, head.s, TUI_ROLE_HEADER);
-		for (y = 0; y < height; y++) {
-			i = top + (size_t)y;
-			tui_fill(2 + y, 0, cols, TUI_ROLE_NORMAL);
-			if (i < n) {
-				char save = b.s[rows[i].end];
-				b.s[rows[i].end] = '\0';
-				tui_text_raw(2 + y, 1, cols - 1, b.s + rows[i].start, TUI_ROLE_NORMAL);
-				b.s[rows[i].end] = save;
-			}
-		}
-		tui_fill(srows - 1, 0, cols, TUI_ROLE_STATUS);
-		tui_text(srows - 1, 0, cols, "Ctrl-S keeps the text, Esc cancels; Enter starts a new line",
-			 TUI_ROLE_STATUS);
-		cx = 1 + width_of(b.s, rows[r].start, cur);
-		move(2 + (int)(r - top), cx < cols ? cx : cols - 1);
-		tui_refresh();
+		edit_layout(&e, cols, height);
+		edit_draw(app, &e, title, srows, cols, height);
 		k = tui_app_modal_key(app);
 		if (k == 0)
 			continue;
 		if (k < 0) {
 			/* The connection dropped: keep what was typed, as if
 			 * kept; the recovery file then holds it. */
-			if (tui_hangup && strcmp(b.s, text ? text : "") != 0)
-				result = ldr_strdup(b.s);
+			if (tui_hangup && strcmp(e.b.s, was) != 0)
+				result = ldr_strdup(e.b.s);
 			break;
 		}
 		if (k == 19 /* C-s */ || k == TUI_KEYCODE(KEY_F(2))) {
-			result = ldr_strdup(b.s);
+			result = ldr_strdup(e.b.s);
 			break;
 		}
 		if (k == 27 || k == 7) {
-			if (!strcmp(b.s, text ? text : "") ||
+			if (!strcmp(e.b.s, was) ||
 			    tui_app_choose(app, "discard the changes to this text", NULL,
 					   "(y)es, (n)o: keep editing", "yn") == 'y')
 				break;
 			continue;
 		}
-		if (k == TUI_KEY_PASTE) {
-			/* Lines as they are; a tab as spaces (the file would
-			 * keep one only in a quoted line, out of the block);
-			 * other control characters dropped. */
-			struct ldr_buf t = LDR_BUF_INIT;
-			size_t line = cur;
-			while (line && b.s[line - 1] != '\n')
-				line--;
-			tui_paste_clean(&t, app->input->paste.s, app->input->paste.len, 1,
-					width_of(b.s, line, cur));
-			insert_at(&b, &cur, t.s ? t.s : "", t.len);
-			ldr_buf_release(&t);
-		} else if (k == '\n' || k == '\r' || is_text_key(k)) {
-			char u[4];
-			insert_at(&b, &cur, u, ldr_utf8_encode(k == '\r' ? '\n' : (unsigned)k, u));
-		} else if (k == TUI_KEYCODE(KEY_BACKSPACE) || k == TUI_KEYCODE(KEY_DC)) {
-			size_t from = cur, to = cur;
-			if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
-				if (!cur)
-					continue;
-				do
-					from--;
-				while (from && ((unsigned char)b.s[from] & 0xC0) == 0x80);
-			} else {
-				if (cur >= b.len)
-					continue;
-				do
-					to++;
-				while (to < b.len && ((unsigned char)b.s[to] & 0xC0) == 0x80);
-			}
-			memmove(b.s + from, b.s + to, b.len - to + 1);
-			b.len -= to - from;
-			cur = from;
-		} else if (k == TUI_KEYCODE(KEY_LEFT)) {
-			while (cur && ((unsigned char)b.s[--cur] & 0xC0) == 0x80)
-				;
-		} else if (k == TUI_KEYCODE(KEY_RIGHT)) {
-			if (cur < b.len)
-				cur++;
-			while (cur < b.len && ((unsigned char)b.s[cur] & 0xC0) == 0x80)
-				cur++;
-		} else if (k == TUI_KEYCODE(KEY_UP) || k == TUI_KEYCODE(KEY_DOWN)) {
-			int col = width_of(b.s, rows[r].start, cur);
-			if (k == TUI_KEYCODE(KEY_UP) && r > 0)
-				cur = at_column(b.s, &rows[r - 1], col);
-			else if (k == TUI_KEYCODE(KEY_DOWN) && r + 1 < n)
-				cur = at_column(b.s, &rows[r + 1], col);
-		} else if (k == TUI_KEYCODE(KEY_HOME) || k == 1 /* C-a */) {
-			cur = rows[r].start;
-		} else if (k == TUI_KEYCODE(KEY_END) || k == 5 /* C-e */) {
-			cur = rows[r].end;
-		}
+		edit_key(app, &e, k);
 	}
 	curs_set(0);
-	free(rows);
-	ldr_buf_release(&b);
-	ldr_buf_release(&head);
+	free(e.rows);
+	ldr_buf_release(&e.b);
 	return result;
 }

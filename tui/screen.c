@@ -486,6 +486,89 @@ static void script_add(struct script *s, size_t *cap, tui_key k, int rows, int c
 	s->cols[s->n++] = cols;
 }
 
+/* The keys of a script that are named and take no numbers. */
+static const struct {
+	const char *name;
+	tui_key key;
+} script_names[] = {
+	{ "<WheelUp>", TUI_KEY_WHEEL_UP },       { "<WheelDown>", TUI_KEY_WHEEL_DOWN },
+	{ "<HUP>", TUI_KEY_HANGUP },             { "<Dump>", TUI_KEY_DUMP },
+	{ "<PasteStart>", KEY_PASTE_BEGIN },     { "<PasteEnd>", KEY_PASTE_END },
+};
+
+/* One key name in <>: a resize, a click, one of script_names[] or a key
+ * tui_key_parse knows. *p moves past it. */
+static int script_key_name(struct script *s, size_t *cap, const char **p, char *err, size_t errlen)
+{
+	char name[64];
+	int r, c;
+	size_t i;
+	const char *end = strchr(*p, '>');
+	size_t len = end ? (size_t)(end - *p + 1) : 0;
+	tui_key k;
+
+	if (!end || len >= sizeof(name)) {
+		snprintf(err, errlen, "unclosed key name at '%.20s'", *p);
+		return -1;
+	}
+	memcpy(name, *p, len);
+	name[len] = '\0';
+	*p = end + 1;
+	if (sscanf(name, "<Resize %dx%d>", &c, &r) == 2) { /* columns x rows */
+		script_add(s, cap, TUI_KEYCODE(KEY_RESIZE), r, c);
+		return 0;
+	}
+	if (sscanf(name, "<Click %d,%d>", &r, &c) == 2) {
+		script_add(s, cap, TUI_KEY_CLICK, r, c);
+		return 0;
+	}
+	if (sscanf(name, "<DoubleClick %d,%d>", &r, &c) == 2) {
+		script_add(s, cap, TUI_KEY_DOUBLE_CLICK, r, c);
+		return 0;
+	}
+	for (i = 0; i < sizeof(script_names) / sizeof(script_names[0]); i++)
+		if (!strcmp(name, script_names[i].name)) {
+			script_add(s, cap, script_names[i].key, 0, 0);
+			return 0;
+		}
+	k = tui_key_parse(name);
+	if (k < 0) {
+		snprintf(err, errlen, "unknown key '%s'", name);
+		return -1;
+	}
+	script_add(s, cap, k, 0, 0);
+	return 0;
+}
+
+/* A word, or text in "", typed a character at a time. *p moves past it. */
+static int script_text(struct script *s, size_t *cap, const char **p, char *err, size_t errlen)
+{
+	const char *start = *p, *q = *p;
+
+	if (*q == '"') {
+		start = ++q;
+		while (*q && *q != '"')
+			q++;
+	} else {
+		while (*q && *q != ' ' && *q != '\n' && *q != '\t')
+			q++;
+	}
+	while (start < q) {
+		unsigned cp;
+		size_t len = ldr_utf8_decode(start, (size_t)(q - start), &cp);
+		if (!len) {
+			snprintf(err, errlen, "invalid UTF-8 in the script");
+			return -1;
+		}
+		script_add(s, cap, (tui_key)cp, 0, 0);
+		start += len;
+	}
+	if (*q == '"')
+		q++;
+	*p = q;
+	return 0;
+}
+
 int tui_input_script(struct tui_input *in, const char *text, char *err, size_t errlen)
 {
 	struct script *s = ldr_calloc(1, sizeof(*s));
@@ -493,84 +576,23 @@ int tui_input_script(struct tui_input *in, const char *text, char *err, size_t e
 	const char *p = text;
 
 	while (*p) {
-		const char *start;
 		while (*p == ' ' || *p == '\n' || *p == '\t')
 			p++;
 		if (!*p)
 			break;
-		start = p;
-		if (*p == '<') {
-			char name[64];
-			int r, c;
-			const char *end = strchr(p, '>');
-			size_t len = end ? (size_t)(end - p + 1) : 0;
-			if (!end || len >= sizeof(name)) {
-				snprintf(err, errlen, "unclosed key name at '%.20s'", p);
-				goto fail;
-			}
-			memcpy(name, p, len);
-			name[len] = '\0';
-			p = end + 1;
-			if (sscanf(name, "<Resize %dx%d>", &c, &r) == 2) { /* columns x rows */
-				script_add(s, &cap, TUI_KEYCODE(KEY_RESIZE), r, c);
-			} else if (sscanf(name, "<Click %d,%d>", &r, &c) == 2) {
-				script_add(s, &cap, TUI_KEY_CLICK, r, c);
-			} else if (sscanf(name, "<DoubleClick %d,%d>", &r, &c) == 2) {
-				script_add(s, &cap, TUI_KEY_DOUBLE_CLICK, r, c);
-			} else if (!strcmp(name, "<WheelUp>")) {
-				script_add(s, &cap, TUI_KEY_WHEEL_UP, 0, 0);
-			} else if (!strcmp(name, "<WheelDown>")) {
-				script_add(s, &cap, TUI_KEY_WHEEL_DOWN, 0, 0);
-			} else if (!strcmp(name, "<HUP>")) {
-				script_add(s, &cap, TUI_KEY_HANGUP, 0, 0);
-			} else if (!strcmp(name, "<Dump>")) {
-				script_add(s, &cap, TUI_KEY_DUMP, 0, 0);
-			} else if (!strcmp(name, "<PasteStart>")) {
-				script_add(s, &cap, KEY_PASTE_BEGIN, 0, 0);
-			} else if (!strcmp(name, "<PasteEnd>")) {
-				script_add(s, &cap, KEY_PASTE_END, 0, 0);
-			} else {
-				tui_key k = tui_key_parse(name);
-				if (k < 0) {
-					snprintf(err, errlen, "unknown key '%s'", name);
-					goto fail;
-				}
-				script_add(s, &cap, k, 0, 0);
-			}
-			continue;
+		if ((*p == '<' ? script_key_name : script_text)(s, &cap, &p, err, errlen) < 0) {
+			free(s->keys);
+			free(s->rows);
+			free(s->cols);
+			free(s);
+			return -1;
 		}
-		if (*p == '"') {
-			start = ++p;
-			while (*p && *p != '"')
-				p++;
-		} else {
-			while (*p && *p != ' ' && *p != '\n' && *p != '\t')
-				p++;
-		}
-		while (start < p) {
-			unsigned cp;
-			size_t len = ldr_utf8_decode(start, (size_t)(p - start), &cp);
-			if (!len) {
-				snprintf(err, errlen, "invalid UTF-8 in the script");
-				goto fail;
-			}
-			script_add(s, &cap, (tui_key)cp, 0, 0);
-			start += len;
-		}
-		if (*p == '"')
-			p++;
 	}
 	memset(in, 0, sizeof(*in));
 	in->next = script_next;
 	in->peek = script_peek;
 	in->ctx = s;
 	return 0;
-fail:
-	free(s->keys);
-	free(s->rows);
-	free(s->cols);
-	free(s);
-	return -1;
 }
 
 void tui_input_release(struct tui_input *in)

@@ -272,101 +272,132 @@ static void place_tags(struct tag *tg, size_t n, double top, double bottom)
 	}
 }
 
-static void panel(struct traj *t, size_t k, double px, double py)
-{
-	struct ldr_buf *b = t->b, tip = LDR_BUF_INIT;
-	const struct ldr_chart_group *g = &t->groups.v[t->panels[k]];
+/* A panel as it is drawn: its group, its plot area, the providers' scores
+ * summed by year for the mean, and the tags at the ends of the lines. */
+struct plot {
+	struct traj *t;
+	const struct ldr_chart_group *g;
 	struct frame f;
-	struct point pts[MAX_POINTS];
-	struct tag *tags = ldr_calloc(t->nser + 2, sizeof(*tags));
-	double *sum = ldr_calloc((size_t)t->nfy, sizeof(double));
-	int *cnt = ldr_calloc((size_t)t->nfy, sizeof(int));
-	size_t i, j, n, ntags = 0;
-	int y, first = 1;
-	char yr[LDR_TIME_STR_MAX];
+	double *sum; /* by year from t->fy0 */
+	int *cnt;
+	struct tag *tags;
+	size_t ntags;
+};
 
-	f.x0 = px + 9;
-	f.x1 = px + t->pw - 16;
-	f.y0 = py + 9;
-	f.y1 = py + t->ph - 8;
-	f.fy0 = t->fy0;
-	f.nfy = t->nfy;
-	ldr_buf_addf(b, "<g class=\"panel\">\n<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#fbfbfb\" stroke=\"%s\" stroke-width=\"0.25\"/>\n",
-		     ldr_svg_r(px), ldr_svg_r(py), ldr_svg_r(t->pw - 3), ldr_svg_r(t->ph - 2), LDR_RULE);
-	ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"1.2\" height=\"5\" fill=\"%s\"/>\n",
-		     ldr_svg_r(px), ldr_svg_r(py + 1.2), g->colour);
-	ldr_svg_text(b, px + 2.5, py + 5, FONT, "font-weight=\"bold\"", g->name, t->pw - 7);
-	axes(t, &f);
-	for (i = 0; i < t->nser; i++) {
-		const struct series *s = &t->ser[i];
-		const char *colour = ldr_chart_colour(s->colour);
-		n = g->id ? points(s->tr, g->id, pts, MAX_POINTS) : 0;
-		if (!n)
-			continue;
-		ldr_buf_addstr(b, "<g>");
-		ldr_buf_reset(&tip);
-		ldr_buf_addf(&tip, "%s (%s), %s:", s->abbr.s, s->name, g->name);
-		for (j = 0; j < n; j++) {
-			struct ldr_time ty = ldr_time_year(pts[j].fy);
-			ldr_buf_addf(&tip, "%s %d in %s", j ? "," : "", pts[j].score, ldr_time_format(&ty, yr));
-			sum[pts[j].fy - t->fy0] += pts[j].score;
-			cnt[pts[j].fy - t->fy0]++;
-		}
-		if (ldr_chart_derived(&s->tr->derived, "baseline_year"))
-			ldr_buf_addstr(&tip, "; the baseline year is derived (not from the source)");
-		ldr_svg_title(b, tip.s);
-		if (n > 1) {
-			ldr_buf_addstr(b, "<path d=\"");
-			for (j = 0; j < n; j++)
-				ldr_buf_addf(b, "%c%.1f %.1f", j ? 'L' : 'M', ldr_svg_r(fx(&f, pts[j].fy)),
-					     ldr_svg_r(fy_(&f, pts[j].score)));
-			ldr_buf_addf(b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.45\"/>", colour);
-		}
-		for (j = 0; j < n; j++)
-			marker(b, i, fx(&f, pts[j].fy), fy_(&f, pts[j].score), colour);
-		ldr_buf_addstr(b, "</g>\n");
-		tags[ntags].x = fx(&f, pts[n - 1].fy);
-		tags[ntags].want = fy_(&f, pts[n - 1].score) + SMALL * 0.36;
-		tags[ntags].s = s;
-		tags[ntags++].score = pts[n - 1].score;
+/* The title of a provider's line: its scores by year; the points' scores
+ * counted towards the mean. */
+static void series_tip(struct plot *p, const struct series *s, const struct point *pts, size_t n,
+		       struct ldr_buf *tip)
+{
+	char yr[LDR_TIME_STR_MAX];
+	size_t j;
+
+	ldr_buf_addf(tip, "%s (%s), %s:", s->abbr.s, s->name, p->g->name);
+	for (j = 0; j < n; j++) {
+		struct ldr_time ty = ldr_time_year(pts[j].fy);
+		ldr_buf_addf(tip, "%s %d in %s", j ? "," : "", pts[j].score, ldr_time_format(&ty, yr));
+		p->sum[pts[j].fy - p->t->fy0] += pts[j].score;
+		p->cnt[pts[j].fy - p->t->fy0]++;
 	}
-	/* The footprint mean. */
+	if (ldr_chart_derived(&s->tr->derived, "baseline_year"))
+		ldr_buf_addstr(tip, "; the baseline year is derived (not from the source)");
+}
+
+/* Provider i's line, its markers (shape i), and a tag at its last point. */
+static void series_line(struct plot *p, size_t i)
+{
+	struct ldr_buf *b = p->t->b, tip = LDR_BUF_INIT;
+	const struct series *s = &p->t->ser[i];
+	const char *colour = ldr_chart_colour(s->colour);
+	const struct frame *f = &p->f;
+	struct point pts[MAX_POINTS];
+	size_t j, n = p->g->id ? points(s->tr, p->g->id, pts, MAX_POINTS) : 0;
+	struct tag *tag = &p->tags[p->ntags];
+
+	if (!n)
+		return;
 	ldr_buf_addstr(b, "<g>");
-	ldr_buf_reset(&tip);
-	ldr_buf_addf(&tip, "Footprint mean, %s:", g->name);
-	for (y = 0; y < t->nfy; y++)
-		if (cnt[y]) {
-			struct ldr_time ty = ldr_time_year(t->fy0 + y);
-			ldr_buf_addf(&tip, "%s %.1f in %s (%d provider%s)", first ? "" : ",", sum[y] / cnt[y],
-				     ldr_time_format(&ty, yr), cnt[y], cnt[y] == 1 ? "" : "s");
+	series_tip(p, s, pts, n, &tip);
+	ldr_svg_title(b, tip.s);
+	ldr_buf_release(&tip);
+	if (n > 1) {
+		ldr_buf_addstr(b, "<path d=\"");
+		for (j = 0; j < n; j++)
+			ldr_buf_addf(b, "%c%.1f %.1f", j ? 'L' : 'M', ldr_svg_r(fx(f, pts[j].fy)),
+				     ldr_svg_r(fy_(f, pts[j].score)));
+		ldr_buf_addf(b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.45\"/>", colour);
+	}
+	for (j = 0; j < n; j++)
+		marker(b, i, fx(f, pts[j].fy), fy_(f, pts[j].score), colour);
+	ldr_buf_addstr(b, "</g>\n");
+	tag->x = fx(f, pts[n - 1].fy);
+	tag->want = fy_(f, pts[n - 1].score) + SMALL * 0.36;
+	tag->s = s;
+	tag->score = pts[n - 1].score;
+	p->ntags++;
+}
+
+/* The title of the mean's line: the mean by year and over how many; 0 if
+ * no year has a score. */
+static int mean_tip(const struct plot *p, struct ldr_buf *tip)
+{
+	char yr[LDR_TIME_STR_MAX];
+	int y, first = 1;
+
+	ldr_buf_addf(tip, "Footprint mean, %s:", p->g->name);
+	for (y = 0; y < p->t->nfy; y++)
+		if (p->cnt[y]) {
+			struct ldr_time ty = ldr_time_year(p->t->fy0 + y);
+			ldr_buf_addf(tip, "%s %.1f in %s (%d provider%s)", first ? "" : ",", p->sum[y] / p->cnt[y],
+				     ldr_time_format(&ty, yr), p->cnt[y], p->cnt[y] == 1 ? "" : "s");
 			first = 0;
 		}
-	if (!first) {
+	return !first;
+}
+
+/* The footprint mean, with a tag at its last point; or "no scores". */
+static void mean_line(struct plot *p)
+{
+	struct ldr_buf *b = p->t->b, tip = LDR_BUF_INIT;
+	const struct frame *f = &p->f;
+	int y, first = 1;
+
+	ldr_buf_addstr(b, "<g>");
+	if (mean_tip(p, &tip)) {
 		ldr_svg_title(b, tip.s);
 		ldr_buf_addstr(b, "<path d=\"");
-		for (first = 1, y = 0; y < t->nfy; y++)
-			if (cnt[y]) {
-				ldr_buf_addf(b, "%c%.1f %.1f", first ? 'M' : 'L', ldr_svg_r(fx(&f, t->fy0 + y)),
-					     ldr_svg_r(fy_(&f, sum[y] / cnt[y])));
+		for (y = 0; y < p->t->nfy; y++)
+			if (p->cnt[y]) {
+				ldr_buf_addf(b, "%c%.1f %.1f", first ? 'M' : 'L', ldr_svg_r(fx(f, p->t->fy0 + y)),
+					     ldr_svg_r(fy_(f, p->sum[y] / p->cnt[y])));
 				first = 0;
 			}
 		ldr_buf_addf(b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.9\" stroke-dasharray=\"2 0.8\"/>", LDR_INK);
-		for (y = 0; y < t->nfy; y++)
-			if (cnt[y]) {
+		for (y = 0; y < p->t->nfy; y++)
+			if (p->cnt[y]) {
+				struct tag *tag = &p->tags[p->ntags];
+				double mean = p->sum[y] / p->cnt[y];
 				ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.3\" fill=\"%s\"/>",
-					     ldr_svg_r(fx(&f, t->fy0 + y)), ldr_svg_r(fy_(&f, sum[y] / cnt[y])), LDR_INK);
-				tags[ntags].x = fx(&f, t->fy0 + y);
-				tags[ntags].want = fy_(&f, sum[y] / cnt[y]) + SMALL * 0.36;
-				tags[ntags].s = NULL;
-				tags[ntags].score = sum[y] / cnt[y];
+					     ldr_svg_r(fx(f, p->t->fy0 + y)), ldr_svg_r(fy_(f, mean)), LDR_INK);
+				tag->x = fx(f, p->t->fy0 + y);
+				tag->want = fy_(f, mean) + SMALL * 0.36;
+				tag->s = NULL;
+				tag->score = mean;
 			}
-		ntags++;
+		p->ntags++; /* the last year's */
 	} else {
-		ldr_svg_text(b, (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2, FONT,
+		ldr_svg_text(b, (f->x0 + f->x1) / 2, (f->y0 + f->y1) / 2, FONT,
 			     "text-anchor=\"middle\" fill=\"" LDR_MUTED "\"", "no scores", 0);
 	}
 	ldr_buf_addstr(b, "</g>\n");
-	place_tags(tags, ntags, f.y0, f.y1 + 1);
+	ldr_buf_release(&tip);
+}
+
+/* The tags, where place_tags put them, with a leader where one moved. */
+static void draw_tags(struct ldr_buf *b, const struct tag *tags, size_t ntags)
+{
+	size_t i;
+
 	for (i = 0; i < ntags; i++) {
 		char text[96];
 		if (tags[i].s)
@@ -384,11 +415,43 @@ static void panel(struct traj *t, size_t k, double px, double py)
 		ldr_svg_add_fit(b, text, SMALL, 0, 14);
 		ldr_buf_addstr(b, "</text>\n");
 	}
+}
+
+/* Panel k at (px, py): its frame and name, its axes, a line a provider,
+ * the mean, and the tags. */
+static void panel(struct traj *t, size_t k, double px, double py)
+{
+	struct ldr_buf *b = t->b;
+	struct plot p;
+	size_t i;
+
+	memset(&p, 0, sizeof(p));
+	p.t = t;
+	p.g = &t->groups.v[t->panels[k]];
+	p.f.x0 = px + 9;
+	p.f.x1 = px + t->pw - 16;
+	p.f.y0 = py + 9;
+	p.f.y1 = py + t->ph - 8;
+	p.f.fy0 = t->fy0;
+	p.f.nfy = t->nfy;
+	p.tags = ldr_calloc(t->nser + 2, sizeof(*p.tags));
+	p.sum = ldr_calloc((size_t)t->nfy, sizeof(double));
+	p.cnt = ldr_calloc((size_t)t->nfy, sizeof(int));
+	ldr_buf_addf(b, "<g class=\"panel\">\n<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#fbfbfb\" stroke=\"%s\" stroke-width=\"0.25\"/>\n",
+		     ldr_svg_r(px), ldr_svg_r(py), ldr_svg_r(t->pw - 3), ldr_svg_r(t->ph - 2), LDR_RULE);
+	ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"1.2\" height=\"5\" fill=\"%s\"/>\n",
+		     ldr_svg_r(px), ldr_svg_r(py + 1.2), p.g->colour);
+	ldr_svg_text(b, px + 2.5, py + 5, FONT, "font-weight=\"bold\"", p.g->name, t->pw - 7);
+	axes(t, &p.f);
+	for (i = 0; i < t->nser; i++)
+		series_line(&p, i);
+	mean_line(&p);
+	place_tags(p.tags, p.ntags, p.f.y0, p.f.y1 + 1);
+	draw_tags(b, p.tags, p.ntags);
 	ldr_buf_addstr(b, "</g>\n");
-	ldr_buf_release(&tip);
-	free(tags);
-	free(sum);
-	free(cnt);
+	free(p.tags);
+	free(p.sum);
+	free(p.cnt);
 }
 
 /* ---- the page ------------------------------------------------------------ */

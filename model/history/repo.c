@@ -920,59 +920,148 @@ static int lookup_tree(struct ldr_repo *repo, const char *commit_hex, const git_
 	return code < 0 ? repo_git_fail(err, "cannot read a commit's tree") : 0;
 }
 
+/* A save under way: what repo_save_text has found and made so far. */
+struct save {
+	struct ldr_loaded now;       /* the file and HEAD as they are */
+	struct ldr_buf clean;        /* the text as git stores it (through its filters) */
+	char hex[LDR_OID_HEX + 1];   /* its blob */
+	char *refname;               /* the branch HEAD names */
+	git_oid oid;                 /* the commit */
+	git_tree *old_tree, *new_tree;
+	git_strarray others;         /* the other files a merge or a fast-forward brings */
+};
+
+/* Whether the file may be saved: neither it nor HEAD moved since it was
+ * loaded, and git tracks it if it must. 0, or what the save returns. */
+static int save_allowed(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
+			struct save *s, struct ldr_buf *err)
+{
+	if (take_state(repo, &s->now, NULL, err) < 0)
+		return -1;
+	if (what_moved(st, &s->now, repo->file, err))
+		return LDR_E_CHANGED;
+	if (p->must_be_tracked && !tracked(repo, st)) {
+		repo_add_quoted(err, repo->relpath);
+		ldr_buf_addf(err, " is not tracked by the repository at '%s': commit it with git "
+			     "first, or give it a repository of its own with 'ldr init'",
+			     git_repository_workdir(repo->git));
+		return -1;
+	}
+	return 0;
+}
+
+/* The blob git would store: the file through its filters. One that cannot
+ * be run here is a refusal, before anything is written. 1 to go on; 0
+ * when the save ends here with *r (0: nothing to save or commit). */
+static int save_blob(struct ldr_repo *repo, const struct save_plan *p, const struct ldr_loaded *st,
+		     struct save *s, struct ldr_buf *err, int *r)
+{
+	git_oid blob;
+	int e;
+
+	if ((e = repo_clean(repo, p->text, p->len, &s->clean, err)) != 0) {
+		if (e > 0) {
+			ldr_buf_addstr(err, "; nothing saved");
+			*r = LDR_E_FILTER;
+		}
+		return 0;
+	}
+	if (git_odb_hash(&blob, s->clean.s ? s->clean.s : "", s->clean.len, GIT_OBJECT_BLOB) < 0) {
+		repo_git_fail(err, "cannot hash the roadmap");
+		return 0;
+	}
+	repo_oid_hex(s->hex, &blob);
+	if (!p->target && !st->merging[0] && strcmp(s->hex, s->now.file) == 0 &&
+	    strcmp(s->hex, s->now.committed) == 0) {
+		*r = 0;
+		return 0;
+	}
+	return 1;
+}
+
+/* The commit (made, or the one a fast-forward moves to); for a merge or a
+ * fast-forward, the other files it brings, seen first to be able to come;
+ * and the commit pushed if it must be. Signals are held. */
+static int save_commit(struct ldr_repo *repo, const struct save_plan *p, const struct ldr_loaded *st,
+		       struct save *s, struct ldr_buf *err)
+{
+	int e;
+
+	if (p->target)
+		s->oid = *p->target;
+	else if (make_commit(repo, s->clean.s ? s->clean.s : "", s->clean.len, st, p->message, &s->oid,
+			     err) < 0)
+		return -1;
+	/* A merge (but for git's own, which wrote the other files already) or
+	 * a fast-forward brings other files. */
+	if ((p->target || (st->merging[0] && !st->merging_git)) &&
+	    (lookup_tree(repo, st->head, NULL, &s->old_tree, err) < 0 ||
+	     lookup_tree(repo, "", &s->oid, &s->new_tree, err) < 0 ||
+	     other_paths(repo, s->old_tree, s->new_tree, &s->others, err) < 0 ||
+	     checkout_others(repo, s->old_tree, s->new_tree, &s->others, 1, err) < 0))
+		return -1;
+	if (p->push) {
+		/* Over the network, which may hang: a signal acts at once. */
+		ldr_signals_release();
+		e = repo_push_commit(repo, p->push, &s->oid, err);
+		ldr_signals_hold();
+		if (e < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The file replaced, the branch moved to the commit, the other files
+ * checked out, the index updated: what the save returns. */
+static int save_finish(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
+		       struct save *s, struct ldr_buf *commit_id, struct ldr_buf *err)
+{
+	int e;
+
+	if (strcmp(s->hex, s->now.file) != 0 && (e = ldr_write_file(repo->file, p->text, p->len, err)) < 0)
+		return e;
+	if ((e = move_branch(repo, s->refname, st->head, &s->oid, p->message, err)) < 0) {
+		/* The file holds the new text now, written by this save: the
+		 * next save is not "changed since loaded", and commits it. */
+		strcpy(st->file, s->hex);
+		return e;
+	}
+	repo_oid_hex(st->head, &s->oid);
+	strcpy(st->file, s->hex);
+	strcpy(st->committed, s->hex);
+	if (commit_id)
+		ldr_buf_addstr(commit_id, st->head);
+	if (checkout_others(repo, s->old_tree, s->new_tree, &s->others, 0, err) < 0)
+		return 1; /* committed: a warning */
+	if (st->merging_git)
+		end_git_merge(repo);
+	st->merging[0] = '\0';
+	st->merging_git = 0;
+	return update_index(repo, s->hex, err);
+}
+
 int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
 		   struct ldr_buf *commit_id, struct ldr_buf *err)
 {
-	struct ldr_loaded now;
-	struct ldr_buf clean = LDR_BUF_INIT;
-	git_oid oid, blob;
-	git_tree *old_tree = NULL, *new_tree = NULL;
-	git_strarray others = { NULL, 0 };
-	char *refname = NULL;
-	char hex[LDR_OID_HEX + 1];
+	struct save s;
 	int lock = -1, r = -1, e, held = 0;
 
+	memset(&s, 0, sizeof(s));
 	if (commit_id)
 		ldr_buf_reset(commit_id);
 	if ((e = lock_repo(repo, &lock, err)) < 0) {
 		r = e;
 		goto out;
 	}
-	if (take_state(repo, &now, NULL, err) < 0)
-		goto out;
-	if (what_moved(st, &now, repo->file, err)) {
-		r = LDR_E_CHANGED;
+	if ((e = save_allowed(repo, p, st, &s, err)) != 0) {
+		r = e;
 		goto out;
 	}
-	if (p->must_be_tracked && !tracked(repo, st)) {
-		repo_add_quoted(err, repo->relpath);
-		ldr_buf_addf(err, " is not tracked by the repository at '%s': commit it with git "
-			     "first, or give it a repository of its own with 'ldr init'",
-			     git_repository_workdir(repo->git));
+	if (!save_blob(repo, p, st, &s, err, &r))
 		goto out;
-	}
-	/* What git would store: the file through its filters. One that
-	 * cannot be run here is a refusal, before anything is written. */
-	if ((e = repo_clean(repo, p->text, p->len, &clean, err)) != 0) {
-		if (e > 0) {
-			ldr_buf_addstr(err, "; nothing saved");
-			r = LDR_E_FILTER;
-		}
-		goto out;
-	}
-	if (git_odb_hash(&blob, clean.s ? clean.s : "", clean.len, GIT_OBJECT_BLOB) < 0) {
-		repo_git_fail(err, "cannot hash the roadmap");
-		goto out;
-	}
-	repo_oid_hex(hex, &blob);
-	if (!p->target && !st->merging[0] && strcmp(hex, now.file) == 0 &&
-	    strcmp(hex, now.committed) == 0) {
-		r = 0; /* nothing to save or commit */
-		goto out;
-	}
-	refname = repo_head_target(repo, err);
-	if (!refname || (e = check_git_locks(repo, refname, err)) < 0) {
-		r = refname ? e : r;
+	s.refname = repo_head_target(repo, err);
+	if (!s.refname || (e = check_git_locks(repo, s.refname, err)) < 0) {
+		r = s.refname ? e : r;
 		goto out;
 	}
 	/* From here on, libgit2 writes files whose names ldr does not know
@@ -980,60 +1069,18 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 	 * signal waits until it is done (model/base/write.c). */
 	ldr_signals_hold();
 	held = 1;
-	if (p->target)
-		oid = *p->target;
-	else if (make_commit(repo, clean.s ? clean.s : "", clean.len, st, p->message, &oid, err) < 0)
+	if (save_commit(repo, p, st, &s, err) < 0)
 		goto out;
-	/* A merge (but for git's own, which wrote the other files already) or
-	 * a fast-forward brings other files: see first that they can come. */
-	if ((p->target || (st->merging[0] && !st->merging_git)) &&
-	    (lookup_tree(repo, st->head, NULL, &old_tree, err) < 0 ||
-	     lookup_tree(repo, "", &oid, &new_tree, err) < 0 ||
-	     other_paths(repo, old_tree, new_tree, &others, err) < 0 ||
-	     checkout_others(repo, old_tree, new_tree, &others, 1, err) < 0))
-		goto out;
-	if (p->push) {
-		/* Over the network, which may hang: a signal acts at once. */
-		ldr_signals_release();
-		e = repo_push_commit(repo, p->push, &oid, err);
-		ldr_signals_hold();
-		if (e < 0)
-			goto out;
-	}
-	if (strcmp(hex, now.file) != 0 && (e = ldr_write_file(repo->file, p->text, p->len, err)) < 0) {
-		r = e;
-		goto out;
-	}
-	if ((e = move_branch(repo, refname, st->head, &oid, p->message, err)) < 0) {
-		/* The file holds the new text now, written by this save: the
-		 * next save is not "changed since loaded", and commits it. */
-		strcpy(st->file, hex);
-		r = e;
-		goto out;
-	}
-	repo_oid_hex(st->head, &oid);
-	strcpy(st->file, hex);
-	strcpy(st->committed, hex);
-	if (commit_id)
-		ldr_buf_addstr(commit_id, st->head);
-	if (checkout_others(repo, old_tree, new_tree, &others, 0, err) < 0) {
-		r = 1; /* committed: a warning */
-		goto out;
-	}
-	if (st->merging_git)
-		end_git_merge(repo);
-	st->merging[0] = '\0';
-	st->merging_git = 0;
-	r = update_index(repo, hex, err);
+	r = save_finish(repo, p, st, &s, commit_id, err);
 out:
 	if (held)
 		ldr_signals_release();
 	unlock_repo(lock);
-	free(refname);
-	git_tree_free(old_tree);
-	git_tree_free(new_tree);
-	strarray_release(&others);
-	ldr_buf_release(&clean);
+	free(s.refname);
+	git_tree_free(s.old_tree);
+	git_tree_free(s.new_tree);
+	strarray_release(&s.others);
+	ldr_buf_release(&s.clean);
 	return r;
 }
 

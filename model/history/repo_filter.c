@@ -47,6 +47,72 @@ static void expand_command(struct ldr_buf *b, const char *cmd, const char *path)
 	}
 }
 
+/* In the child: cmd through the shell in dir, reading to[0], writing
+ * from[1]. */
+static void filter_child(const char *cmd, const char *dir, const int to[2], const int from[2])
+{
+	if (dup2(to[0], 0) < 0 || dup2(from[1], 1) < 0 || (dir && chdir(dir) < 0))
+		_exit(127);
+	close(to[0]);
+	close(to[1]);
+	close(from[0]);
+	close(from[1]);
+	execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+	_exit(127);
+}
+
+/* Write in to *to (non-blocking; closed, and -1, when all is written or
+ * the filter stops reading) while reading from into out, until the filter
+ * closes its output. How many bytes of in were written. */
+static size_t filter_pump(int *to, int from, const char *in, size_t len, struct ldr_buf *out)
+{
+	size_t done = 0;
+
+	for (;;) {
+		struct pollfd p[2];
+		char buf[65536];
+		ssize_t n;
+		int np = 0;
+
+		p[np].fd = from;
+		p[np++].events = POLLIN;
+		if (*to >= 0) {
+			p[np].fd = *to;
+			p[np++].events = POLLOUT;
+		}
+		if (poll(p, (nfds_t)np, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (*to >= 0 && p[1].revents) {
+			n = done < len ? write(*to, in + done, len - done) : 0;
+			if (n > 0)
+				done += (size_t)n;
+			if (done >= len || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+				close(*to);
+				*to = -1;
+			}
+		}
+		if (p[0].revents) {
+			n = read(from, buf, sizeof(buf));
+			if (n > 0)
+				ldr_buf_add(out, buf, (size_t)n);
+			else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+				break;
+		}
+	}
+	return done;
+}
+
+static void close_pipe(int fd[2])
+{
+	if (fd[0] >= 0)
+		close(fd[0]);
+	if (fd[1] >= 0)
+		close(fd[1]);
+}
+
 /* Run cmd through the shell in dir, in on its input, its output into out;
  * its errors reach the terminal as git lets them. 0 if it exits 0. */
 static int run_filter(const char *cmd, const char *dir, const char *in, size_t len, struct ldr_buf *out,
@@ -54,28 +120,15 @@ static int run_filter(const char *cmd, const char *dir, const char *in, size_t l
 {
 	int to[2] = { -1, -1 }, from[2] = { -1, -1 }, status = 0, r = -1;
 	struct sigaction ign, old;
-	size_t done = 0;
+	size_t done;
 	pid_t pid;
 
-	if (pipe(to) < 0 || pipe(from) < 0) {
+	if (pipe(to) < 0 || pipe(from) < 0 || (pid = fork()) < 0) {
 		ldr_buf_addf(err, "cannot run it: %s", strerror(errno));
 		goto out;
 	}
-	pid = fork();
-	if (pid < 0) {
-		ldr_buf_addf(err, "cannot run it: %s", strerror(errno));
-		goto out;
-	}
-	if (pid == 0) {
-		if (dup2(to[0], 0) < 0 || dup2(from[1], 1) < 0 || (dir && chdir(dir) < 0))
-			_exit(127);
-		close(to[0]);
-		close(to[1]);
-		close(from[0]);
-		close(from[1]);
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(127);
-	}
+	if (pid == 0)
+		filter_child(cmd, dir, to, from);
 	close(to[0]);
 	close(from[1]);
 	to[0] = from[1] = -1;
@@ -85,40 +138,7 @@ static int run_filter(const char *cmd, const char *dir, const char *in, size_t l
 	ign.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &ign, &old);
 	fcntl(to[1], F_SETFL, fcntl(to[1], F_GETFL) | O_NONBLOCK);
-	for (;;) {
-		struct pollfd p[2];
-		char buf[65536];
-		ssize_t n;
-		int np = 0;
-
-		p[np].fd = from[0];
-		p[np++].events = POLLIN;
-		if (to[1] >= 0) {
-			p[np].fd = to[1];
-			p[np++].events = POLLOUT;
-		}
-		if (poll(p, (nfds_t)np, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (to[1] >= 0 && p[1].revents) {
-			n = done < len ? write(to[1], in + done, len - done) : 0;
-			if (n > 0)
-				done += (size_t)n;
-			if (done >= len || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-				close(to[1]);
-				to[1] = -1;
-			}
-		}
-		if (p[0].revents) {
-			n = read(from[0], buf, sizeof(buf));
-			if (n > 0)
-				ldr_buf_add(out, buf, (size_t)n);
-			else if (n == 0 || (errno != EINTR && errno != EAGAIN))
-				break;
-		}
-	}
+	done = filter_pump(&to[1], from[0], in, len, out);
 	sigaction(SIGPIPE, &old, NULL);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
@@ -129,14 +149,8 @@ static int run_filter(const char *cmd, const char *dir, const char *in, size_t l
 	else
 		ldr_buf_addstr(err, "it was killed by a signal");
 out:
-	if (to[0] >= 0)
-		close(to[0]);
-	if (to[1] >= 0)
-		close(to[1]);
-	if (from[0] >= 0)
-		close(from[0]);
-	if (from[1] >= 0)
-		close(from[1]);
+	close_pipe(to);
+	close_pipe(from);
 	return r;
 }
 

@@ -14,6 +14,7 @@
 
 struct loader {
 	struct ldr_diag *diag;
+	struct ldr_buf quoted; /* q()'s answer: it lives until the next q() */
 };
 
 #define QUOTE_MAX 60
@@ -32,12 +33,11 @@ static void error_at(struct loader *L, const struct ldr_node *n, const char *fmt
 	ldr_buf_release(&b);
 }
 
-/* 'text', quoted and made safe for a message. The result lives until the
- * next call with the same slot. */
-static const char *q(const char *s, int slot)
+/* 'text', quoted and made safe for a message (one at a time: the loader
+ * owns the answer until the next call). */
+static const char *q(struct loader *L, const char *s)
 {
-	static struct ldr_buf bufs[3];
-	struct ldr_buf *b = &bufs[slot];
+	struct ldr_buf *b = &L->quoted;
 	ldr_buf_reset(b);
 	ldr_buf_addch(b, '\'');
 	ldr_buf_addquoted(b, s, QUOTE_MAX);
@@ -198,10 +198,10 @@ static void bad_enum(struct loader *L, const struct ldr_node *n, const struct ld
 				    sizeof(char *));
 	enum_expected(&b, f->values);
 	if (s)
-		error_at(L, n, "unknown %s %s for %s (did you mean '%s'?)", f->name, q(n->u.str, 0),
+		error_at(L, n, "unknown %s %s for %s (did you mean '%s'?)", f->name, q(L, n->u.str),
 			 label_text(lb), s);
 	else
-		error_at(L, n, "unknown %s %s for %s (expected %s)", f->name, q(n->u.str, 0),
+		error_at(L, n, "unknown %s %s for %s (expected %s)", f->name, q(L, n->u.str),
 			 label_text(lb), b.s);
 	ldr_buf_release(&b);
 }
@@ -241,7 +241,7 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 		for (j = 0; n->n <= SHORT_LIST && j < v->n && !twice; j++)
 			twice = strcmp(v->v[j], it->u.str) == 0;
 		if (twice) {
-			error_at(L, it, "%s appears twice in '%s' of %s", q(it->u.str, 0), f->name,
+			error_at(L, it, "%s appears twice in '%s' of %s", q(L, it->u.str), f->name,
 				 label_text(lb));
 			continue;
 		}
@@ -274,7 +274,7 @@ static void decode_enums(struct loader *L, const struct ldr_field *f, unsigned *
 		if (k < 0)
 			bad_enum(L, it, f, lb);
 		else if (*bits & (1u << k))
-			error_at(L, it, "%s appears twice in '%s' of %s", q(it->u.str, 0), f->name,
+			error_at(L, it, "%s appears twice in '%s' of %s", q(L, it->u.str), f->name,
 				 label_text(lb));
 		else
 			*bits |= 1u << k;
@@ -306,7 +306,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 			continue;
 		if (val->type != LDR_NODE_SCALAR) {
 			error_at(L, val, "%s in '%s' of %s must be one value, not %s",
-				 q(key->u.str, 0), f->name, label_text(lb), ldr_node_type_name(val));
+				 q(L, key->u.str), f->name, label_text(lb), ldr_node_type_name(val));
 			continue;
 		}
 		if (f->type == LDR_F_DERIVED) {
@@ -315,14 +315,14 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 				const char *s = ldr_suggest(key->u.str, k->fields, k->nfields,
 							    sizeof(*k->fields));
 				error_at(L, key, "'derived' of %s names %s, which is not one of its fields%s%s%s",
-					 label_text(lb), q(key->u.str, 0), s ? " (did you mean '" : "",
+					 label_text(lb), q(L, key->u.str), s ? " (did you mean '" : "",
 					 s ? s : "", s ? "'?)" : "");
 				continue;
 			}
 			reason = ldr_node_is_null(val) ? NULL : ldr_text_normalise(val->u.str);
 			if (!reason) {
 				error_at(L, val, "'derived' of %s must give the reason %s was derived",
-					 label_text(lb), q(key->u.str, 0));
+					 label_text(lb), q(L, key->u.str));
 				continue;
 			}
 		} else if (one_line(L, val, key->u.str, lb)) {
@@ -370,7 +370,7 @@ static int check_keys(struct loader *L, const struct ldr_node *map, const struct
 					first = &map->u.kids[j];
 		}
 		if (first) {
-			error_at(L, key, "duplicate key %s in %s (first at %u:%u)", q(key->u.str, 0),
+			error_at(L, key, "duplicate key %s in %s (first at %u:%u)", q(L, key->u.str),
 				 label_text(lb), first->line, first->col);
 			bad++;
 		}
@@ -426,30 +426,99 @@ static void decode_list(struct loader *L, const struct ldr_field *f, struct ldr_
 	ldr_hash_clear(&keys);
 }
 
+static void decode_id(struct loader *L, const struct ldr_kind *k, const struct ldr_field *f, void *p,
+		      const struct ldr_node *n, const struct label *lb)
+{
+	if (!want_scalar(L, n, f->name, lb, "an id"))
+		return;
+	if (!ldr_id_valid(n->u.str)) {
+		error_at(L, n, "invalid id %s for a %s: ids are 1 to 64 letters, digits, '_' "
+			 "and '-', starting with a letter or digit", q(L, n->u.str), k->name);
+		return;
+	}
+	*(char **)p = ldr_strdup(n->u.str);
+}
+
+/* One line of text, or an id that refers to a record. */
+static void decode_str(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+		       const struct label *lb)
+{
+	if (!want_scalar(L, n, f->name, lb, f->type == LDR_F_REF ? "an id" : "one line of text") ||
+	    one_line(L, n, f->name, lb))
+		return;
+	if (*n->u.str)
+		*(char **)p = ldr_strdup(n->u.str);
+}
+
+static void decode_enum(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+			const struct label *lb)
+{
+	int i;
+	if (!want_scalar(L, n, f->name, lb, "a name"))
+		return;
+	i = enum_index(n->u.str, f->values);
+	if (i < 0)
+		bad_enum(L, n, f, lb);
+	else
+		*(int *)p = i + 1;
+}
+
+static void decode_time(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+			const struct label *lb)
+{
+	char err[256];
+	if (!want_scalar(L, n, f->name, lb, "a time, like 16/17"))
+		return;
+	if (ldr_time_parse(p, n->u.str, f->time_kinds, err, sizeof(err)) < 0)
+		error_at(L, n, "invalid '%s' of %s: %s", f->name, label_text(lb), err);
+}
+
+static void decode_bool(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+			const struct label *lb)
+{
+	const char *s;
+	if (!want_scalar(L, n, f->name, lb, "true or false"))
+		return;
+	s = n->u.str;
+	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
+		*(int *)p = 1;
+	else if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
+		*(int *)p = 0;
+	else
+		error_at(L, n, "'%s' of %s must be true or false, not %s", f->name, label_text(lb), q(L, s));
+}
+
+static void decode_int(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
+		       const struct label *lb)
+{
+	struct ldr_int *v = p;
+	long long x = 0;
+	int r;
+	if (!want_scalar(L, n, f->name, lb, "a whole number"))
+		return;
+	r = parse_int(n->u.str, &x);
+	if (r == -1)
+		error_at(L, n, "'%s' of %s must be a whole number, not %s", f->name, label_text(lb),
+			 q(L, n->u.str));
+	else if (r == -2 || x < f->min || x > f->max)
+		error_at(L, n, "'%s' of %s is out of range: %s is not %lld to %lld", f->name,
+			 label_text(lb), q(L, n->u.str), f->min, f->max);
+	else
+		v->v = x, v->set = 1;
+}
+
 static void decode_field(struct loader *L, const struct ldr_kind *k, const struct ldr_field *f,
 			 void *rec, const struct ldr_node *n, const struct label *lb)
 {
 	void *p = LDR_FIELD(rec, f);
-	char err[256];
 
 	switch (f->type) {
 	case LDR_F_ID:
-		if (!want_scalar(L, n, f->name, lb, "an id"))
-			return;
-		if (!ldr_id_valid(n->u.str)) {
-			error_at(L, n, "invalid id %s for a %s: ids are 1 to 64 letters, digits, '_' "
-				 "and '-', starting with a letter or digit", q(n->u.str, 0), k->name);
-			return;
-		}
-		*(char **)p = ldr_strdup(n->u.str);
+		decode_id(L, k, f, p, n, lb);
 		return;
 	case LDR_F_STR:
 	case LDR_F_REF:
-		if (!want_scalar(L, n, f->name, lb, f->type == LDR_F_REF ? "an id" : "one line of text") ||
-		    one_line(L, n, f->name, lb))
-			return;
-		if (*n->u.str)
-			*(char **)p = ldr_strdup(n->u.str);
+		decode_str(L, f, p, n, lb);
 		return;
 	case LDR_F_TEXT:
 		if (want_scalar(L, n, f->name, lb, "text"))
@@ -459,57 +528,21 @@ static void decode_field(struct loader *L, const struct ldr_kind *k, const struc
 	case LDR_F_STRS:
 		decode_strv(L, f, p, n, lb);
 		return;
-	case LDR_F_ENUM: {
-		int i;
-		if (!want_scalar(L, n, f->name, lb, "a name"))
-			return;
-		i = enum_index(n->u.str, f->values);
-		if (i < 0)
-			bad_enum(L, n, f, lb);
-		else
-			*(int *)p = i + 1;
+	case LDR_F_ENUM:
+		decode_enum(L, f, p, n, lb);
 		return;
-	}
 	case LDR_F_ENUMS:
 		decode_enums(L, f, p, n, lb);
 		return;
 	case LDR_F_TIME:
-		if (!want_scalar(L, n, f->name, lb, "a time, like 16/17"))
-			return;
-		if (ldr_time_parse(p, n->u.str, f->time_kinds, err, sizeof(err)) < 0)
-			error_at(L, n, "invalid '%s' of %s: %s", f->name, label_text(lb), err);
+		decode_time(L, f, p, n, lb);
 		return;
-	case LDR_F_BOOL: {
-		const char *s;
-		if (!want_scalar(L, n, f->name, lb, "true or false"))
-			return;
-		s = n->u.str;
-		if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE"))
-			*(int *)p = 1;
-		else if (!strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
-			*(int *)p = 0;
-		else
-			error_at(L, n, "'%s' of %s must be true or false, not %s", f->name, label_text(lb),
-				 q(s, 0));
+	case LDR_F_BOOL:
+		decode_bool(L, f, p, n, lb);
 		return;
-	}
-	case LDR_F_INT: {
-		struct ldr_int *v = p;
-		long long x = 0;
-		int r;
-		if (!want_scalar(L, n, f->name, lb, "a whole number"))
-			return;
-		r = parse_int(n->u.str, &x);
-		if (r == -1)
-			error_at(L, n, "'%s' of %s must be a whole number, not %s", f->name, label_text(lb),
-				 q(n->u.str, 0));
-		else if (r == -2 || x < f->min || x > f->max)
-			error_at(L, n, "'%s' of %s is out of range: %s is not %lld to %lld", f->name,
-				 label_text(lb), q(n->u.str, 0), f->min, f->max);
-		else
-			v->v = x, v->set = 1;
+	case LDR_F_INT:
+		decode_int(L, f, p, n, lb);
 		return;
-	}
 	case LDR_F_ATTRS:
 	case LDR_F_DERIVED:
 		decode_map(L, k, f, p, n, lb);
@@ -531,10 +564,10 @@ static void unknown_key(struct loader *L, const struct ldr_kind *k, const struct
 {
 	const char *s = ldr_suggest(key->u.str, k->fields, k->nfields, sizeof(*k->fields));
 	if (s)
-		error_at(L, key, "unknown key %s in %s (did you mean '%s'?)", q(key->u.str, 0),
+		error_at(L, key, "unknown key %s in %s (did you mean '%s'?)", q(L, key->u.str),
 			 label_text(lb), s);
 	else
-		error_at(L, key, "unknown key %s in %s", q(key->u.str, 0), label_text(lb));
+		error_at(L, key, "unknown key %s in %s", q(L, key->u.str), label_text(lb));
 }
 
 /* The field called name. Files in canonical form list a record's fields in
@@ -567,7 +600,7 @@ static const struct ldr_node *earlier_key(const struct ldr_node *map, size_t i)
 static void duplicate_key(struct loader *L, const struct ldr_node *key, const struct ldr_node *first,
 			  const struct label *lb)
 {
-	error_at(L, key, "duplicate key %s in %s (first at %u:%u)", q(key->u.str, 0), label_text(lb),
+	error_at(L, key, "duplicate key %s in %s (first at %u:%u)", q(L, key->u.str), label_text(lb),
 		 first->line, first->col);
 }
 
@@ -662,34 +695,34 @@ static int check_id(const struct ldr_kind *k, void *rec, const struct ldr_kind *
 	at.col = ldr_rec_field_pos(rec, 0).col;
 	if (k == &ldr_kind_uc) {
 		if (!ldr_national_uc(id)) {
-			error_at(c->L, &at, "unknown universal capability %s (expected UC01 to UC10)", q(id, 0));
+			error_at(c->L, &at, "unknown universal capability %s (expected UC01 to UC10)", q(c->L, id));
 			return 0;
 		}
 	} else if (ldr_national_uc(id)) {
 		error_at(c->L, &at, "id %s of a %s is the universal capability's: choose another",
-			 q(id, 0), k->name);
+			 q(c->L, id), k->name);
 		return 0;
 	}
 	if (k == &ldr_kind_response) {
 		if (!ldr_requirement(id)) {
 			error_at(c->L, &at, "unknown checklist requirement %s (expected CL01 to CL%02d)",
-				 q(id, 0), LDR_CHECKLIST_SIZE);
+				 q(c->L, id), LDR_CHECKLIST_SIZE);
 			return 0;
 		}
 	} else if (ldr_requirement(id)) {
 		error_at(c->L, &at, "id %s of a %s is the checklist requirement's: choose another",
-			 q(id, 0), k->name);
+			 q(c->L, id), k->name);
 		return 0;
 	}
 	if ((g = ldr_national_group(id)) != NULL) {
-		error_at(c->L, &at, "id %s of a %s is the national group '%s': choose another", q(id, 0),
+		error_at(c->L, &at, "id %s of a %s is the national group '%s': choose another", q(c->L, id),
 			 k->name, g->name);
 		return 0;
 	}
 	e = ldr_hash_put(&c->ids, id, rec);
 	if (e) {
 		struct ldr_pos first = ldr_rec_field_pos(e->value, 0);
-		error_at(c->L, &at, "duplicate id %s (first used at %u:%u)", q(id, 0), first.line,
+		error_at(c->L, &at, "duplicate id %s (first used at %u:%u)", q(c->L, id), first.line,
 			 first.col);
 	}
 	return 0;
@@ -834,7 +867,7 @@ static int conflict_markers(const char *buf, size_t len, struct ldr_diag *diag)
 
 int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag)
 {
-	struct loader L = { diag };
+	struct loader L = { diag, LDR_BUF_INIT };
 	struct stream stream;
 	struct ldr_doc doc;
 	struct id_check ic;
@@ -882,6 +915,7 @@ int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct
 	r = diag->errors > errors ? -1 : 0;
 out:
 	ldr_doc_release(&doc);
+	ldr_buf_release(&L.quoted);
 	return r;
 }
 
@@ -901,5 +935,6 @@ int ldr_field_decode(const struct ldr_kind *k, const struct ldr_field *f, void *
 	lb.made = 1; /* the label is given, not worked out from a node */
 	snprintf(lb.text, sizeof(lb.text), "%s", label);
 	decode_field(&L, k, f, rec, value, &lb);
+	ldr_buf_release(&L.quoted);
 	return diag->errors > errors ? -1 : 0;
 }

@@ -16,10 +16,9 @@ const struct ldr_rule *ldr_rule_find(const char *id)
 	return NULL;
 }
 
-const char *ldr_q(const char *s, int slot)
+const char *ldr_q(struct ldr_checker *c, const char *s, int slot)
 {
-	static struct ldr_buf bufs[4];
-	struct ldr_buf *b = &bufs[slot & 3];
+	struct ldr_buf *b = &c->quoted[slot & 3];
 	ldr_buf_reset(b);
 	ldr_buf_addch(b, '\'');
 	ldr_buf_addquoted(b, s ? s : "", 60);
@@ -129,6 +128,8 @@ size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 		ldr_rules[i].run(&c);
 	}
 	ldr_index_release(&c.ix);
+	for (i = 0; i < sizeof(c.quoted) / sizeof(c.quoted[0]); i++)
+		ldr_buf_release(&c.quoted[i]);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), by_position);
 	return out->errors;

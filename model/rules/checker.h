@@ -4,6 +4,7 @@
 #define LDR_CHECKER_H
 
 #include "check.h"
+#include "../base/util.h"
 #include "../roadmap/index.h"
 #include "../roadmap/schema.h"
 
@@ -13,6 +14,7 @@ struct ldr_checker {
 	struct ldr_time as_of;
 	struct ldr_findings *out;
 	const struct ldr_rule *rule; /* the rule running */
+	struct ldr_buf quoted[4];    /* ldr_q's answers, released with the checker */
 };
 
 /* Report a finding of the running rule about record rec (of kind k, whose
@@ -34,7 +36,9 @@ struct ldr_pos ldr_field_pos(const struct ldr_kind *k, const void *rec, const ch
 /* Rules that live beside rules.c (each in a file of its own). */
 void ldr_rule_cannot_finish(struct ldr_checker *c);
 
-/* 'text' quoted for a message (slot 0-3: up to four in one message). */
-const char *ldr_q(const char *s, int slot);
+/* 'text' quoted for a message (slot 0-3: up to four in one message). The
+ * checker owns the answer until the next ldr_q of the same slot, or until
+ * ldr_check returns. */
+const char *ldr_q(struct ldr_checker *c, const char *s, int slot);
 
 #endif

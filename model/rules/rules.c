@@ -135,12 +135,12 @@ static void bad_ref(struct refs_check *rc, const struct ldr_kind *k, const void 
 	if (other && other->kind != f->kind)
 		ldr_report_at(c, pos, label, f->name, id, fix.s,
 			      "%s %s: '%s' names %s, which is %s %s, not %s %s",
-			      k->name, ldr_q(label, 0), f->name, ldr_q(id, 1),
+			      k->name, ldr_q(c, label, 0), f->name, ldr_q(c, id, 1),
 			      a_or_an(other->kind->name), other->kind->name, a_or_an(f->kind->name),
 			      f->kind->name);
 	else
 		ldr_report_at(c, pos, label, f->name, id, fix.s, "%s %s: '%s' names %s, which is not %s %s",
-			      k->name, ldr_q(label, 0), f->name, ldr_q(id, 1), a_or_an(f->kind->name),
+			      k->name, ldr_q(c, label, 0), f->name, ldr_q(c, id, 1), a_or_an(f->kind->name),
 			      f->kind->name);
 	ldr_buf_release(&fix);
 }
@@ -219,7 +219,7 @@ static void report_cycle(struct ldr_checker *c, const struct graph *g, const siz
 	if (len == 1) {
 		ldr_report_at(c, pos, node_id(g, u), "depends_on", node_id(g, u),
 			      "remove it from its own 'depends_on'",
-			      "%s %s depends on itself", g->kind->name, ldr_q(node_id(g, u), 0));
+			      "%s %s depends on itself", g->kind->name, ldr_q(c, node_id(g, u), 0));
 		return;
 	}
 	for (i = 0; i < len; i++) {
@@ -234,7 +234,7 @@ static void report_cycle(struct ldr_checker *c, const struct graph *g, const siz
 	ldr_report_at(c, pos, node_id(g, u), "depends_on", node_id(g, path[0]),
 		      "remove one dependency of the cycle",
 		      "%s %s depends on %s, closing a cycle: %s", g->kind->name,
-		      ldr_q(node_id(g, u), 0), ldr_q(node_id(g, path[0]), 1), b.s);
+		      ldr_q(c, node_id(g, u), 0), ldr_q(c, node_id(g, path[0]), 1), b.s);
 	ldr_buf_release(&b);
 }
 
@@ -324,7 +324,7 @@ static void rule_dep_order(struct ldr_checker *c)
 			ldr_report_at(c, p->depends_on.pos[j], p->id, "depends_on", d->id,
 				      "start it after the dependency ends, or end the dependency sooner",
 				      "project %s starts %s but depends on %s, which ends %s",
-				      ldr_q(p->id, 0), ldr_time_format(&p->start, a), ldr_q(d->id, 1),
+				      ldr_q(c, p->id, 0), ldr_time_format(&p->start, a), ldr_q(c, d->id, 1),
 				      project_end_text(d, b));
 		}
 	}
@@ -339,7 +339,7 @@ static void rule_dep_order(struct ldr_checker *c)
 			ldr_report_at(c, k->projects.pos[j], k->id, "projects", p->id,
 				      "deploy it in the year the project ends or later",
 				      "capability %s is due %s but project %s, which delivers it, ends %s",
-				      ldr_q(k->id, 0), ldr_time_format(&k->year, a), ldr_q(p->id, 1),
+				      ldr_q(c, k->id, 0), ldr_time_format(&k->year, a), ldr_q(c, p->id, 1),
 				      project_end_text(p, b));
 		}
 		for (j = 0; j < k->depends_on.n; j++) {
@@ -349,7 +349,7 @@ static void rule_dep_order(struct ldr_checker *c)
 				continue;
 			ldr_report_at(c, k->depends_on.pos[j], k->id, "depends_on", d->id, NULL,
 				      "capability %s is due %s but depends on %s, due %s",
-				      ldr_q(k->id, 0), ldr_time_format(&k->year, a), ldr_q(d->id, 1),
+				      ldr_q(c, k->id, 0), ldr_time_format(&k->year, a), ldr_q(c, d->id, 1),
 				      ldr_time_format(&d->year, b));
 		}
 	}
@@ -383,10 +383,10 @@ static void outside(struct ldr_checker *c, const struct horizon *h, const struct
 		return;
 	if (ldr_time_last(t) > h->last)
 		ldr_report(c, k, rec, field, id, NULL, "%s %s: '%s' %s is after the roadmap's horizon (%s)",
-			   k->name, ldr_q(id, 0), field, ldr_time_format(t, buf), h->text);
+			   k->name, ldr_q(c, id, 0), field, ldr_time_format(t, buf), h->text);
 	else if (ldr_time_first(t) < h->first && !delivered)
 		ldr_report(c, k, rec, field, id, NULL, "%s %s: '%s' %s is before the roadmap's horizon (%s)",
-			   k->name, ldr_q(id, 0), field, ldr_time_format(t, buf), h->text);
+			   k->name, ldr_q(c, id, 0), field, ldr_time_format(t, buf), h->text);
 }
 
 /* Whether the footprint's horizon runs backwards: its end before its start. */
@@ -447,7 +447,7 @@ static void rule_range(struct ldr_checker *c)
 
 		if (p->start.kind && p->end.kind && ldr_time_last(&p->end) < ldr_time_first(&p->start))
 			ldr_report(c, &ldr_kind_project, p, "end", p->id, "swap start and end?",
-				   "project %s ends %s, before it starts (%s)", ldr_q(p->id, 0),
+				   "project %s ends %s, before it starts (%s)", ldr_q(c, p->id, 0),
 				   ldr_time_format(&p->end, a), ldr_time_format(&p->start, b));
 		if (!ldr_project_span(p, &first, &last))
 			continue;
@@ -458,7 +458,7 @@ static void rule_range(struct ldr_checker *c)
 			ldr_report_at(c, ldr_field_pos(&ldr_kind_milestone, m, "due"), m->id, "due", p->id,
 				      "move the milestone, or widen the project's span",
 				      "milestone %s is due %s, outside its project %s (%s to %s)",
-				      ldr_q(m->id, 0), ldr_time_format(&m->due, a), ldr_q(p->id, 1),
+				      ldr_q(c, m->id, 0), ldr_time_format(&m->due, a), ldr_q(c, p->id, 1),
 				      ldr_time_format(&p->start, b), project_end_text(p, e));
 		}
 	}
@@ -589,9 +589,9 @@ static void rule_phase_order(struct ldr_checker *c)
 			ldr_report_at(c, ldr_field_pos(&ldr_kind_capability, ph[j].k, "year"), ph[j].k->id,
 				      "year", ph[i].k->id, "phase the narrower group first, or check the years",
 				      "capability %s gives its 'what' to %s in %s, before the narrower "
-				      "phase %s for %s in %s", ldr_q(ph[j].k->id, 0), ldr_q(ph[j].k->who, 1),
-				      ldr_time_format(&ph[j].k->year, a), ldr_q(ph[i].k->id, 2),
-				      ldr_q(ph[i].k->who, 3), ldr_time_format(&ph[i].k->year, b));
+				      "phase %s for %s in %s", ldr_q(c, ph[j].k->id, 0), ldr_q(c, ph[j].k->who, 1),
+				      ldr_time_format(&ph[j].k->year, a), ldr_q(c, ph[i].k->id, 2),
+				      ldr_q(c, ph[i].k->who, 3), ldr_time_format(&ph[i].k->year, b));
 		}
 	}
 	free(keys);
@@ -619,7 +619,7 @@ static void rule_firm(struct ldr_checker *c)
 			   "make it firm, or move it to a later year",
 			   "capability %s is due %s, the roadmap's first year, but is aspirational: "
 			   "first-year milestones are firm commitments (guidance 6.22)",
-			   ldr_q(k->id, 0), ldr_time_format(&k->year, a));
+			   ldr_q(c, k->id, 0), ldr_time_format(&k->year, a));
 	}
 }
 
@@ -715,7 +715,7 @@ static void rule_uc_done(struct ldr_checker *c)
 			ldr_report(c, &ldr_kind_activity, act, "done", act->id, "mark it done if it is",
 				   "activity %s of %s is in %s, which ended by submission (%s), but is not "
 				   "done (guidance: first-quarter activities are complete at submission)",
-				   ldr_q(act->id, 0), uc->id, ldr_time_format(&act->quarter, a),
+				   ldr_q(c, act->id, 0), uc->id, ldr_time_format(&act->quarter, a),
 				   f->submitted.kind ? ldr_time_format(&f->submitted, b) : "not given");
 		}
 	}
@@ -806,13 +806,13 @@ static void rule_trajectory(struct ldr_checker *c)
 				if (prev && x->score.v < prev->score.v)
 					ldr_report(c, &ldr_kind_target, x, "score", tr->id, NULL,
 						   "trajectory %s: the %s target falls from %lld in %s to %lld in %s",
-						   ldr_q(tr->id, 0), s->group, prev->score.v,
+						   ldr_q(c, tr->id, 0), s->group, prev->score.v,
 						   ldr_time_format(&prev->year, a), x->score.v,
 						   ldr_time_format(&x->year, b));
 				else if (!prev && s->baseline.set && x->score.v < s->baseline.v)
 					ldr_report(c, &ldr_kind_target, x, "score", tr->id, NULL,
 						   "trajectory %s: the %s target for %s (%lld) is below the "
-						   "baseline (%lld)", ldr_q(tr->id, 0), s->group,
+						   "baseline (%lld)", ldr_q(c, tr->id, 0), s->group,
 						   ldr_time_format(&x->year, a), x->score.v, s->baseline.v);
 				prev = x;
 			}
@@ -836,7 +836,7 @@ static void rule_orphan(struct ldr_checker *c)
 		if (!k->projects.n && k->status != LDR_CAP_DELIVERED && !dropped_capability(k))
 			ldr_report(c, &ldr_kind_capability, k, NULL, k->id,
 				   "name the projects that deliver it in 'projects'",
-				   "capability %s is delivered by no project", ldr_q(k->id, 0));
+				   "capability %s is delivered by no project", ldr_q(c, k->id, 0));
 	}
 	for (i = 0; i < rm->ucs.len; i++) {
 		const struct ldr_uc *uc = LDR_ITEM(rm->ucs, struct ldr_uc, i);
@@ -854,7 +854,7 @@ static void rule_orphan(struct ldr_checker *c)
 			ldr_report(c, &ldr_kind_project, p, NULL, p->id,
 				   "name it in the 'projects' of what it delivers, or say why in 'notes'",
 				   "project %s delivers no capability and no project depends on it",
-				   ldr_q(p->id, 0));
+				   ldr_q(c, p->id, 0));
 	}
 	ldr_hash_clear(&used);
 }
@@ -917,7 +917,7 @@ static void no_actual(struct ldr_checker *c, const struct dated *d)
 	if (d->is_delivered && !d->delivered->kind && d->kind != &ldr_kind_activity)
 		ldr_report(c, d->kind, d->rec, "status", d->id, "add when, in 'delivered'",
 			   "%s %s is %s but does not say when ('delivered' is empty)", d->kind->name,
-			   ldr_q(d->id, 0), d->kind == &ldr_kind_milestone ? "done" : "delivered");
+			   ldr_q(c, d->id, 0), d->kind == &ldr_kind_milestone ? "done" : "delivered");
 }
 
 static void future_actual(struct ldr_checker *c, const struct dated *d)
@@ -927,7 +927,7 @@ static void future_actual(struct ldr_checker *c, const struct dated *d)
 	    ldr_time_first(d->delivered) <= ldr_time_last(&c->as_of))
 		return;
 	ldr_report(c, d->kind, d->rec, "delivered", d->id, "an actual date cannot be in the future",
-		   "%s %s was delivered %s, after the review date %s", d->kind->name, ldr_q(d->id, 0),
+		   "%s %s was delivered %s, after the review date %s", d->kind->name, ldr_q(c, d->id, 0),
 		   ldr_time_format(d->delivered, a), ldr_time_format(&c->as_of, b));
 }
 
@@ -941,7 +941,7 @@ static void overdue(struct ldr_checker *c, const struct dated *d)
 		return;
 	ldr_report(c, d->kind, d->rec, d->due_field, d->id,
 		   "record its delivery, or re-phase it",
-		   "%s %s was due %s and is not %s as at %s", d->kind->name, ldr_q(d->id, 0),
+		   "%s %s was due %s and is not %s as at %s", d->kind->name, ldr_q(c, d->id, 0),
 		   ldr_time_format(d->due, a), d->kind == &ldr_kind_milestone ? "done" : "delivered",
 		   ldr_time_format(&c->as_of, b));
 }
@@ -973,7 +973,7 @@ static void rule_overdue(struct ldr_checker *c)
 				continue;
 			ldr_report(c, &ldr_kind_activity, act, "done", act->id, "mark it done if it is",
 				   "activity %s of %s was due %s and is not done as at %s",
-				   ldr_q(act->id, 0), uc->id, ldr_time_format(&act->quarter, a),
+				   ldr_q(c, act->id, 0), uc->id, ldr_time_format(&act->quarter, a),
 				   ldr_time_format(&c->as_of, b));
 		}
 	}
@@ -1002,9 +1002,9 @@ static void rule_checklist(struct ldr_checker *c)
 /* ---- merge-conflict -------------------------------------------------------------------- */
 
 /* A value of a conflict for a message: quoted, or (none). */
-static const char *side_value(const char *v, int slot)
+static const char *side_value(struct ldr_checker *c, const char *v, int slot)
 {
-	return v ? ldr_q(v, slot) : "(none)";
+	return v ? ldr_q(c, v, slot) : "(none)";
 }
 
 static void rule_merge_conflict(struct ldr_checker *c)
@@ -1023,7 +1023,7 @@ static void rule_merge_conflict(struct ldr_checker *c)
 			ldr_rec_label(&who, r->kind, r->rec);
 		else
 			ldr_buf_addstr(&who, x->record && !strcmp(x->record, "footprint") ? "the footprint"
-										   : ldr_q(x->record, 3));
+										   : ldr_q(c, x->record, 3));
 		if (x->removed)
 			ldr_report_at(c, pos, x->record, x->field, NULL, fix,
 				      "unresolved merge conflict: %s%s%s was removed by %s and changed by "
@@ -1033,8 +1033,8 @@ static void rule_merge_conflict(struct ldr_checker *c)
 		else
 			ldr_report_at(c, pos, x->record, x->field, NULL, fix,
 				      "unresolved merge conflict in %s, field %s: base %s, ours %s, theirs %s",
-				      who.s, ldr_q(x->field ? x->field : "", 0), side_value(x->base, 1),
-				      side_value(x->ours, 2), side_value(x->theirs, 3));
+				      who.s, ldr_q(c, x->field ? x->field : "", 0), side_value(c, x->base, 1),
+				      side_value(c, x->ours, 2), side_value(c, x->theirs, 3));
 		ldr_buf_release(&who);
 	}
 }

@@ -23,8 +23,8 @@ static void check_capability(struct ldr_checker *c, const struct ldr_critical *c
 		ldr_report_at(c, k->projects.pos[j], k->id, "projects", s->p->id,
 			      "re-phase the capability, or shorten the chain ('ldr critical --to' shows it)",
 			      "capability %s is firm for %s, but project %s, which delivers it, cannot end before "
-			      "%s: the projects it depends on take until then", ldr_q(k->id, 0),
-			      ldr_time_format(&k->year, a), ldr_q(s->p->id, 1), ldr_time_format(&t, b));
+			      "%s: the projects it depends on take until then", ldr_q(c, k->id, 0),
+			      ldr_time_format(&k->year, a), ldr_q(c, s->p->id, 1), ldr_time_format(&t, b));
 	}
 }
 
