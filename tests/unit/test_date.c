@@ -61,6 +61,22 @@ static void test_format(void **state)
 	ldr_buf_release(&b);
 }
 
+/* "This month" is the month of the model's clock, which a test fixes:
+ * TEST_NOW is in June 2016 (the first quarter of 16/17). */
+static void test_this_month_from_the_clock(void **state)
+{
+	struct ldr_time t;
+	char buf[LDR_TIME_STR_MAX];
+	(void)state;
+
+	ldr_clock_set(test_now);
+	t = ldr_date_this_month();
+	assert_int_equal(t.kind, LDR_TIME_MONTH);
+	assert_string_equal(ldr_time_format(&t, buf), "2016-06");
+	assert_int_equal(ldr_now(), TEST_NOW);
+	ldr_clock_set(NULL);
+}
+
 static void test_paths(void **state)
 {
 	char dir[] = "/tmp/ldr-test-path-XXXXXX", sub[64], file[96];
@@ -98,6 +114,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_this_month_from_the_clock),
 		cmocka_unit_test(test_paths),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
