@@ -11,6 +11,7 @@
 
 #include "../../model/roadmap/date.h"
 #include "../../model/base/path.h"
+#include "../../model/roadmap/file.h"
 #include "helpers.h"
 
 static void parses(const char *s, long long want, int want_offset)
@@ -79,7 +80,7 @@ static void test_this_month_from_the_clock(void **state)
 
 static void test_paths(void **state)
 {
-	char dir[] = "/tmp/ldr-test-path-XXXXXX", sub[64], file[96];
+	char dir[] = "/tmp/ldr-test-path-XXXXXX", sub[64], file[96], want[96];
 	struct ldr_buf err = LDR_BUF_INIT;
 	char *rel;
 	(void)state;
@@ -101,6 +102,18 @@ static void test_paths(void **state)
 	assert_string_equal(ldr_path_base("x/y.yaml"), "y.yaml");
 	rel = ldr_path_dir("y.yaml");
 	assert_string_equal(rel, ".");
+	free(rel);
+	/* A directory names its roadmap.yaml, with one slash however it ends. */
+	snprintf(file, sizeof(file), "%s/roadmap.yaml", sub);
+	rel = ldr_roadmap_path(sub);
+	assert_string_equal(rel, file);
+	free(rel);
+	snprintf(want, sizeof(want), "%s/", sub);
+	rel = ldr_roadmap_path(want);
+	assert_string_equal(rel, file);
+	free(rel);
+	rel = ldr_roadmap_path("x/y.yaml");
+	assert_string_equal(rel, "x/y.yaml");
 	free(rel);
 	rmdir(sub);
 	snprintf(sub, sizeof(sub), "%s/a", dir);
