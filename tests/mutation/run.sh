@@ -22,8 +22,12 @@
 # tests. Each test binary has TIMEOUT seconds (default 60): a mutant that
 # makes a loop endless is killed by the time-out.
 #
-# It is slow (a rebuild and the unit tests per mutant: about a minute
-# each on two cores) and not part of make test: make mutation runs it.
+# SANITIZE=1 builds the mutants with ASan and UBSan (as make test's second
+# pass): a mutant that reads past an array, which plain tests may not
+# notice, is then killed by the sanitizer. Slower.
+#
+# It is slow (a rebuild and the unit tests per mutant: half a minute each
+# on two cores) and not part of make test: make mutation runs it.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
@@ -43,7 +47,13 @@ shift $((OPTIND - 1))
 [ $# -gt 0 ] || set -- model/*/*.c
 timeout=${TIMEOUT:-60}
 jobs=${JOBS:-2}
-make="make -j$jobs DEVELOPER=1"
+make="make -j$jobs DEVELOPER=1 ${SANITIZE:+SANITIZE=1}"
+if [ -n "${SANITIZE:-}" ]; then
+	# As the Makefile's SANITIZER_ENV, on the scratch tree's suppressions.
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		LSAN_OPTIONS=suppressions=$top/build/mutation/tree/tests/lsan.supp:print_suppressions=0 \
+		LDR_VMEM_KB=unlimited LDR_TIMEOUT=300
+fi
 
 work=$top/build/mutation
 tree=$work/tree
