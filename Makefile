@@ -90,7 +90,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 STRESS_BIN = $(B)/tests/stress
 
 .PHONY: all run test check-unit check-cli check-export check-import check-svg check-layout check-man \
-	check-office check-fuzz check-valgrind check-stress check-tmux check-ssh check-report man fuzz bench deps \
+	check-office check-fuzz check-valgrind check-stress check-tmux check-ssh check-report man fuzz bench mutation deps \
 	deps-install install clean
 
 all: $(LDR_BIN)
@@ -311,6 +311,13 @@ fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 build/bench/%: tests/bench/%.c build/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_LIBS) $(LDFLAGS)
+
+# Not part of 'make test' (a rebuild and the unit tests per mutant: about
+# half an hour): a mutation pass over model/, in a scratch copy of the tree
+# (tests/mutation/run.sh; MUTANTS=N, MUTATE='FILES', MUTATION_CLI='NAMES').
+MUTANTS ?= 40
+mutation:
+	@sh tests/mutation/run.sh -n $(MUTANTS) $(if $(MUTATION_CLI),-c '$(MUTATION_CLI)') $(MUTATE)
 
 # The history generator links the model (ldr log --record over 1,000 commits).
 build/bench/history: tests/bench/history.c $(LIB_OBJ) build/FLAGS

@@ -1026,6 +1026,7 @@ static void app_init(struct tui_app *app, const char *path, const struct tui_opt
 	app->path = ldr_roadmap_path(path);
 	app->read_only = o->read_only;
 	app->dump = o->dump;
+	tui_dump_marks(o->dump_marks);
 	app->detail = 1;
 	ldr_roadmap_init(&app->rm);
 	ldr_roadmap_init(&app->base);

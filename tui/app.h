@@ -100,6 +100,7 @@ struct tui_opts {
 	int rows, cols;   /* > 0: headless, at this size */
 	const char *keys; /* headless: the key script */
 	FILE *dump;       /* headless: where <Dump> and the end print the screen */
+	int dump_marks;   /* headless: the dump marks the cursor's rows ("> ") */
 	int read_only;
 	const char *config; /* a keymap file, or NULL for $XDG_CONFIG_HOME/ldr/config */
 	struct ldr_time as_of;

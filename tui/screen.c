@@ -228,6 +228,35 @@ void tui_resize(int rows, int cols)
 	resizeterm(rows, cols);
 }
 
+/* Where each row's cursor was last drawn, for the dump's marks: its column
+ * plus one, 0 for none. A row drawn from its first column in another role
+ * holds none; the dump also asks the screen for the cursor's attribute
+ * there, which an erase of the screen leaves no more. */
+#define MARK_ROWS 512
+static int cursor_at[MARK_ROWS];
+static int dump_marks;
+
+static void note_cursor(int y, int x, enum tui_role role)
+{
+	if (y >= MARK_ROWS)
+		return;
+	if (role == TUI_ROLE_CURSOR && (!cursor_at[y] || x == 0))
+		cursor_at[y] = x + 1;
+	else if (role != TUI_ROLE_CURSOR && x == 0)
+		cursor_at[y] = 0;
+}
+
+static int cursor_drawn(int y)
+{
+	chtype want = attrs[TUI_ROLE_CURSOR] & A_ATTRIBUTES;
+	return y < MARK_ROWS && cursor_at[y] && (mvinch(y, cursor_at[y] - 1) & A_ATTRIBUTES) == want;
+}
+
+void tui_dump_marks(int on)
+{
+	dump_marks = on;
+}
+
 static int put(int y, int x, int width, const char *s, enum tui_role role, int pad)
 {
 	wchar_t buf[1024];
@@ -237,6 +266,7 @@ static int put(int y, int x, int width, const char *s, enum tui_role role, int p
 		return 0;
 	if (x + width > COLS)
 		width = COLS - x;
+	note_cursor(y, x, role);
 	used = tui_fit(s, width, buf, LDR_ARRAY_SIZE(buf));
 	attrset(attrs[role]);
 	mvaddnwstr(y, x, buf, -1);
@@ -289,6 +319,8 @@ void tui_dump(FILE *out)
 		mb[n] = '\0';
 		while (n > 0 && mb[n - 1] == ' ')
 			mb[--n] = '\0';
+		if (dump_marks)
+			fputs(cursor_drawn(y) ? (n ? "> " : ">") : (n ? "  " : ""), out);
 		fprintf(out, "%s\n", mb);
 	}
 }

@@ -108,5 +108,9 @@ void tui_put_char(int y, int x, const char *utf8_char, enum tui_role role);
 void tui_refresh(void);
 /* The screen as text, one line per row, trailing blanks dropped. */
 void tui_dump(FILE *out);
+/* Whether tui_dump begins each row with "> " where the cursor (the
+ * selected row of a table, the current line of a list) is drawn and "  "
+ * elsewhere, for tests that ask which row is selected. Off unless set. */
+void tui_dump_marks(int on);
 
 #endif

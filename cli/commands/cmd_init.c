@@ -8,6 +8,7 @@
 
 #include "../../model/roadmap/file.h"
 #include "../../model/history/repo.h"
+#include "../../model/base/clock.h"
 #include "../../model/base/write.h"
 #include "../cli.h"
 
@@ -78,7 +79,7 @@ static const char *base_name(const char *path)
 static void template(struct ldr_roadmap *rm, const char *dir)
 {
 	const char *name = base_name(dir);
-	time_t now = time(NULL);
+	time_t now = (time_t)ldr_now();
 	struct tm tm;
 	int fy;
 

@@ -11,7 +11,9 @@
 
 /* For the headless screen tests: LDR_TUI_SIZE=80x24 and LDR_TUI_KEYS="j j
  * <Dump>" run the interface on no terminal, with these keys, printing the
- * screen on <Dump> and at the end. */
+ * screen on <Dump> and at the end; with LDR_TUI_MARKS=1, each row of the
+ * screen begins with "> " where the cursor is and "  " elsewhere
+ * (tests/cli/screen_assert.sh reads them). */
 static int headless(struct tui_opts *o)
 {
 	const char *size = getenv("LDR_TUI_SIZE"), *keys = getenv("LDR_TUI_KEYS");
@@ -23,6 +25,7 @@ static int headless(struct tui_opts *o)
 	}
 	o->keys = keys;
 	o->dump = stdout;
+	o->dump_marks = getenv("LDR_TUI_MARKS") != NULL;
 	return 1;
 }
 

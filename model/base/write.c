@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "path.h"
 
 /* ---- the registry of files to remove on a signal -------------------------- */
@@ -285,7 +286,7 @@ static int explain_lock(struct ldr_buf *err, const char *lock)
 	add_quoted(err, lock);
 	ldr_buf_addstr(err, " exists");
 	if (stat(lock, &st) == 0) {
-		long age = (long)(time(NULL) - st.st_mtime);
+		long age = (long)(ldr_now() - (long long)st.st_mtime);
 		ldr_buf_addf(err, " (%ld second%s old)", age, age == 1 ? "" : "s");
 	}
 	ldr_buf_addstr(err, ": another save is in progress, or one was interrupted; if no ldr is "

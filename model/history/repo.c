@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "../roadmap/date.h"
+#include "../base/clock.h"
 #include "../base/diag.h"
 #include "../roadmap/file.h"
 #include "../base/path.h"
@@ -88,7 +89,7 @@ static long age_of(const char *path)
 	struct stat st;
 	if (stat(path, &st) < 0)
 		return -1;
-	return (long)(time(NULL) - st.st_mtime);
+	return (long)(ldr_now() - (long long)st.st_mtime);
 }
 
 /* "PATH exists (N seconds old): ..." for a lock file left in the way. */
@@ -491,9 +492,8 @@ int repo_signature(git_signature **out, struct ldr_repo *repo, const char *who, 
 			goto out;
 		}
 	} else {
-		time_t now = time(NULL);
-		t = (long long)now;
-		offset = ldr_date_local_offset((long long)now);
+		t = ldr_now();
+		offset = ldr_date_local_offset(t);
 	}
 	if (git_signature_new(out, name, email, (git_time_t)t, offset) < 0) {
 		repo_git_fail(err, "invalid identity '%s <%s>'", name, email);

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "timeline.h"
+#include "../base/clock.h"
 
 static long long days_from_civil(long long y, unsigned m, unsigned d)
 {
@@ -150,7 +151,7 @@ int ldr_date_month(long long t, int offset)
 
 struct ldr_time ldr_date_this_month(void)
 {
-	time_t now = time(NULL);
+	time_t now = (time_t)ldr_now();
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	return ldr_time_month(tm.tm_year + 1900, tm.tm_mon + 1);

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 
+#include "../../model/base/clock.h"
 #include "../../model/base/diag.h"
 #include "../../model/roadmap/roadmap.h"
 #include "../../model/roadmap/schema.h"
@@ -69,6 +72,27 @@ static inline char *slurp(const char *path, size_t *len)
 	fclose(f);
 	*len = b.len;
 	return ldr_buf_detach(&b);
+}
+
+/* No test reads the clock: a test that needs "now" (a lock's age, a
+ * commit's date, the month a check is as at) fixes it with
+ * ldr_clock_set(test_now), at TEST_NOW, 2016-06-30T12:00:00Z (the date
+ * the repository tests commit at, GIT_*_DATE), and gives the files it
+ * dates a time of their own with set_mtime. */
+#define TEST_NOW 1467288000LL
+
+static inline long long test_now(void)
+{
+	return TEST_NOW;
+}
+
+/* Give path the modification time t (seconds since the epoch). */
+static inline int set_mtime(const char *path, long long t)
+{
+	struct timespec ts[2];
+	ts[0].tv_sec = ts[1].tv_sec = (time_t)t;
+	ts[0].tv_nsec = ts[1].tv_nsec = 0;
+	return utimensat(AT_FDCWD, path, ts, 0);
 }
 
 #endif

@@ -203,6 +203,12 @@ static void test_range(void **state)
 	       "milestone 'M1' is due 17/18 Q1, outside its project 'P1' (16/17 to 16/17 Q3)");
 	passes("range", HEAD P "- id: P1\n  name: a\n  start: 16/17 Q2\n  end: 16/17 Q3\n"
 	       "  milestones: [{id: M1, what: m, due: 2016-12}, {id: M2, what: n}]\n", "");
+	/* A project may end in the month it starts: only an end before the
+	 * start is backwards (ends 16/17 Q2 = Jul-Sep 2016, starts Sep 2016). */
+	passes("range", HEAD P "- {id: P1, name: a, start: 2016-10, end: 2016-10}\n"
+	       "- {id: P2, name: b, start: 2016-09, end: 16/17 Q2}\n", "");
+	expect("range", HEAD P "- {id: P1, name: a, start: 2016-10, end: 2016-09}\n", "", 1, 7, 42,
+	       "P1", "project 'P1' ends 2016-09, before it starts (2016-10)");
 }
 
 static void test_horizon(void **state)

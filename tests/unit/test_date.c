@@ -11,6 +11,7 @@
 
 #include "../../model/roadmap/date.h"
 #include "../../model/base/path.h"
+#include "../../model/roadmap/file.h"
 #include "helpers.h"
 
 static void parses(const char *s, long long want, int want_offset)
@@ -61,9 +62,25 @@ static void test_format(void **state)
 	ldr_buf_release(&b);
 }
 
+/* "This month" is the month of the model's clock, which a test fixes:
+ * TEST_NOW is in June 2016 (the first quarter of 16/17). */
+static void test_this_month_from_the_clock(void **state)
+{
+	struct ldr_time t;
+	char buf[LDR_TIME_STR_MAX];
+	(void)state;
+
+	ldr_clock_set(test_now);
+	t = ldr_date_this_month();
+	assert_int_equal(t.kind, LDR_TIME_MONTH);
+	assert_string_equal(ldr_time_format(&t, buf), "2016-06");
+	assert_int_equal(ldr_now(), TEST_NOW);
+	ldr_clock_set(NULL);
+}
+
 static void test_paths(void **state)
 {
-	char dir[] = "/tmp/ldr-test-path-XXXXXX", sub[64], file[96];
+	char dir[] = "/tmp/ldr-test-path-XXXXXX", sub[64], file[96], want[96];
 	struct ldr_buf err = LDR_BUF_INIT;
 	char *rel;
 	(void)state;
@@ -86,6 +103,18 @@ static void test_paths(void **state)
 	rel = ldr_path_dir("y.yaml");
 	assert_string_equal(rel, ".");
 	free(rel);
+	/* A directory names its roadmap.yaml, with one slash however it ends. */
+	snprintf(file, sizeof(file), "%s/roadmap.yaml", sub);
+	rel = ldr_roadmap_path(sub);
+	assert_string_equal(rel, file);
+	free(rel);
+	snprintf(want, sizeof(want), "%s/", sub);
+	rel = ldr_roadmap_path(want);
+	assert_string_equal(rel, file);
+	free(rel);
+	rel = ldr_roadmap_path("x/y.yaml");
+	assert_string_equal(rel, "x/y.yaml");
+	free(rel);
 	rmdir(sub);
 	snprintf(sub, sizeof(sub), "%s/a", dir);
 	rmdir(sub);
@@ -98,6 +127,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_this_month_from_the_clock),
 		cmocka_unit_test(test_paths),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);

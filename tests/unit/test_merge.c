@@ -221,6 +221,23 @@ static void test_lists_of_ids_merge_as_sets(void **state)
 	merged_release(&x);
 }
 
+/* A set of flags changed the same way on both sides is changed once, not
+ * changed back: both added wellbeing, and theirs dropped efficiency. */
+static void test_the_same_flag_changed_on_both_sides(void **state)
+{
+	struct merged x;
+	(void)state;
+
+	merge3(&x, HEAD "projects:\n- {id: P1, name: a, benefits: [efficiency]}\n",
+	       HEAD "projects:\n- {id: P1, name: a, benefits: [efficiency, wellbeing]}\n",
+	       HEAD "projects:\n- {id: P1, name: a, benefits: [wellbeing]}\n");
+	assert_int_equal(x.m.n, 0);
+	assert_int_equal(project(&x.out, "P1")->benefits, LDR_BENEFIT_WELLBEING);
+	assert_int_equal(x.m.fields, 1);
+	assert_round_trip(&x.out);
+	merged_release(&x);
+}
+
 static void test_records_added_on_both_sides_keep_their_places(void **state)
 {
 	struct merged x;
@@ -451,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_changes_on_different_records_merge),
 		cmocka_unit_test(test_the_same_field_changed_twice_is_a_conflict),
 		cmocka_unit_test(test_footprint_and_identical_changes),
+		cmocka_unit_test(test_the_same_flag_changed_on_both_sides),
 		cmocka_unit_test(test_different_fields_of_one_record_merge),
 		cmocka_unit_test(test_lists_of_ids_merge_as_sets),
 		cmocka_unit_test(test_records_added_on_both_sides_keep_their_places),

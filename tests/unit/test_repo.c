@@ -244,11 +244,13 @@ static void test_index_lock_reported_and_kept(void **state)
 	fd = open(lock, O_WRONLY | O_CREAT | O_EXCL, 0644);
 	assert_true(fd >= 0);
 	close(fd);
+	/* Left there three seconds before the save, on the tests' clock. */
+	assert_int_equal(set_mtime(lock, TEST_NOW - 3), 0);
 	load_ok(repo, &rm, &st);
 	set(&rm, "P1.name=Blocked");
 	before = file_text(s->file);
 	assert_int_equal(save(repo, &rm, &st, "blocked", &err), LDR_E_LOCKED);
-	assert_non_null(strstr(err.s, "index.lock' exists (0 seconds old)"));
+	assert_non_null(strstr(err.s, "index.lock' exists (3 seconds old)"));
 	assert_int_equal(access(lock, F_OK), 0); /* never removed by ldr */
 	after = file_text(s->file);
 	assert_string_equal(before, after); /* and nothing written */
@@ -431,6 +433,39 @@ static void test_push_refused_when_the_remote_moved(void **state)
 	ldr_buf_release(&id);
 }
 
+/* A roadmap.yaml there before 'ldr init': refused unless kept, and then
+ * committed first, as it was, with the new one on top. */
+static void test_init_over_a_roadmap_keeps_it(void **state)
+{
+	struct sandbox *s = *state;
+	struct ldr_repo *repo = NULL;
+	struct ldr_buf err = LDR_BUF_INIT, text = LDR_BUF_INIT, id = LDR_BUF_INIT;
+	struct ldr_commit c;
+	const char *old = ROADMAP "  notes: there first\n";
+
+	assert_int_equal(ldr_write_file(s->file, old, strlen(old), &err), 0);
+	assert_int_equal(ldr_repo_init(&repo, s->dir, ROADMAP, strlen(ROADMAP), "New", 0, NULL, &err),
+			 LDR_E_EXISTS);
+	assert_null(repo);
+	ldr_buf_reset(&err);
+	assert_int_equal(ldr_repo_init(&repo, s->dir, ROADMAP, strlen(ROADMAP), "New", 1, &id, &err), 0);
+	assert_int_equal(ldr_repo_read_rev(repo, "HEAD", &text, &c, &err), 0);
+	assert_string_equal(c.message, "New\n");
+	assert_string_equal(c.id, id.s);
+	assert_string_equal(text.s, ROADMAP);
+	assert_int_equal(c.parents, 1);
+	ldr_commit_release(&c);
+	ldr_buf_reset(&text);
+	assert_int_equal(ldr_repo_read_rev(repo, "HEAD~1", &text, &c, &err), 0);
+	assert_non_null(strstr(c.message, "Keep roadmap.yaml as it was"));
+	assert_string_equal(text.s, old);
+	ldr_commit_release(&c);
+	ldr_repo_free(repo);
+	ldr_buf_release(&err);
+	ldr_buf_release(&text);
+	ldr_buf_release(&id);
+}
+
 static void test_open_errors(void **state)
 {
 	struct sandbox *s = *state;
@@ -573,6 +608,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_untracked_file_not_committed, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_committed_as, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_push_refused_when_the_remote_moved, sandbox_up, sandbox_down),
+		cmocka_unit_test_setup_teardown(test_init_over_a_roadmap_keeps_it, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_open_errors, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_open_owned_by_someone_else, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_history_and_baselines, sandbox_up, sandbox_down),
@@ -584,5 +620,6 @@ int main(void)
 	setenv("GIT_COMMITTER_NAME", "Test", 1);
 	setenv("GIT_COMMITTER_EMAIL", "test@example.org", 1);
 	setenv("GIT_COMMITTER_DATE", "2016-06-30T12:00:00Z", 1);
+	ldr_clock_set(test_now);
 	return cmocka_run_group_tests_name("repo", tests, NULL, NULL);
 }

@@ -24,6 +24,20 @@ static void test_suggest(void **state)
 	assert_int_equal(ldr_edit_distance("abc", "xyzabc", 2), 3); /* capped: cap + 1 */
 }
 
+/* A buffer added to is a string, even when what was added is empty. */
+static void test_buf_empty_addf(void **state)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	(void)state;
+	ldr_buf_addf(&b, "%s", "");
+	assert_non_null(b.s);
+	assert_string_equal(b.s, "");
+	assert_int_equal(b.len, 0);
+	ldr_buf_addf(&b, "%d%s", 7, "");
+	assert_string_equal(b.s, "7");
+	ldr_buf_release(&b);
+}
+
 static void test_quoting_untrusted_text(void **state)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
@@ -101,6 +115,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_buf_empty_addf),
 		cmocka_unit_test(test_quoting_untrusted_text),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_utf8_encode),

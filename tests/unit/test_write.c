@@ -21,6 +21,7 @@
 #include "../../model/roadmap/file.h"
 #include "../../model/base/util.h"
 #include "../../model/base/write.h"
+#include "helpers.h"
 
 #define NOBODY 65534
 
@@ -274,8 +275,9 @@ static void test_kept_lock(void **state)
 	fd = open(at("k.yaml.lock"), O_WRONLY | O_CREAT | O_EXCL, 0644);
 	assert_true(fd >= 0);
 	close(fd);
+	assert_int_equal(set_mtime(at("k.yaml.lock"), test_now() - 1), 0);
 	assert_int_equal(ldr_write_file(at("k.yaml"), "new\n", 4, &err), LDR_E_LOCKED);
-	assert_non_null(strstr(err.s, "k.yaml.lock' exists"));
+	assert_non_null(strstr(err.s, "k.yaml.lock' exists (1 second old)"));
 	assert_int_equal(access(at("k.yaml.lock"), F_OK), 0); /* someone else's: left alone */
 	assert_holds("k.yaml", "old\n");
 	unlink(at("k.yaml.lock"));
@@ -461,5 +463,6 @@ int main(void)
 		cmocka_unit_test(test_signals),
 		cmocka_unit_test(test_signal_spares_parent),
 	};
+	ldr_clock_set(test_now);
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
