@@ -321,12 +321,6 @@ static void json_str(struct ldr_buf *b, const char *s)
 		ldr_buf_addstr(b, "null");
 }
 
-static void json_time(struct ldr_buf *b, const struct ldr_time *t)
-{
-	char buf[LDR_TIME_STR_MAX];
-	json_str(b, t->kind ? ldr_time_format(t, buf) : NULL);
-}
-
 static void json_figure(struct ldr_buf *b, ldr_permille v)
 {
 	char buf[16];
@@ -351,7 +345,7 @@ static void json_footprints(struct ldr_buf *b, const struct ldr_aggregate *a)
 		ldr_buf_addstr(b, i ? ",\n    " : "\n    ");
 		json_footprint_head(b, f);
 		ldr_buf_addf(b, ", \"status\": \"%s\", \"as_of\": ", f->skipped ? "skipped" : "checked");
-		json_time(b, &f->as_of);
+		cli_json_time(b, &f->as_of);
 		ldr_buf_addf(b, ", \"errors\": %zu, \"warnings\": %zu, \"capabilities\": %zu, "
 			     "\"dropped\": %zu, \"projects\": %zu, \"dependencies\": %zu, "
 			     "\"ucs_planned\": %zu, \"load_errors\": %zu, \"skipped\": ",
@@ -394,12 +388,12 @@ static void json_plan(struct ldr_buf *b, const struct ldr_agg_footprint *f, cons
 	ldr_buf_addf(b, ", \"planned\": %s, \"enabled\": ", p->planned ? "true" : "false");
 	json_str(b, ldr_agg_enabled_name(p->enabled));
 	ldr_buf_addstr(b, ", \"first_ambition\": ");
-	json_time(b, &p->first);
+	cli_json_time(b, &p->first);
 	ldr_buf_addstr(b, ", \"last_ambition\": ");
-	json_time(b, &p->last);
+	cli_json_time(b, &p->last);
 	ldr_buf_addf(b, ", \"activities\": %zu, \"done\": %zu, \"last_activity\": ", p->activities,
 		     p->done);
-	json_time(b, &p->last_activity);
+	cli_json_time(b, &p->last_activity);
 	ldr_buf_addch(b, '}');
 }
 
@@ -468,7 +462,7 @@ static void json_targets(struct ldr_buf *b, const struct ldr_aggregate *a)
 			ldr_buf_addf(b, ", \"position\": \"%s\", \"stated\": ", ldr_agg_position_name(p->position));
 			json_figure(b, p->stated);
 			ldr_buf_addstr(b, ", \"year\": ");
-			json_time(b, &p->stated_year);
+			cli_json_time(b, &p->stated_year);
 			ldr_buf_addstr(b, ", \"baseline\": ");
 			json_figure(b, p->baseline);
 			ldr_buf_addch(b, '}');

@@ -122,6 +122,15 @@ int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct l
 	return r;
 }
 
+void cli_json_time(struct ldr_buf *b, const struct ldr_time *t)
+{
+	char buf[LDR_TIME_STR_MAX];
+	if (t->kind)
+		cli_json_string(b, ldr_time_format(t, buf));
+	else
+		ldr_buf_addstr(b, "null");
+}
+
 void cli_json_string(struct ldr_buf *b, const char *s)
 {
 	size_t n = s ? strlen(s) : 0, i = 0;

@@ -98,5 +98,7 @@ void cli_print_finding(FILE *out, const char *path, const struct ldr_finding *x)
 /* JSON string literal of s (with quotes): control characters, bidirectional
  * controls and bytes that are not UTF-8 escaped (\uXXXX, \ufffd). */
 void cli_json_string(struct ldr_buf *b, const char *s);
+/* A time as a JSON string ("16/17 Q3"), or null when not set. */
+void cli_json_time(struct ldr_buf *b, const struct ldr_time *t);
 
 #endif

@@ -106,6 +106,22 @@ static void json_value(struct ldr_buf *b, const char *v)
 		ldr_buf_addstr(b, "null");
 }
 
+void hist_changes_text(struct ldr_buf *out, const struct ldr_diff *d)
+{
+	size_t i, n[3] = { 0, 0, 0 }, rephased = 0;
+
+	for (i = 0; i < d->n; i++) {
+		ldr_buf_addstr(out, "  ");
+		ldr_change_text(out, &d->v[i]);
+		ldr_buf_addch(out, '\n');
+		n[d->v[i].type]++;
+		rephased += d->v[i].rephased;
+	}
+	ldr_buf_addf(out, "%zu change%s: %zu added, %zu removed, %zu changed (%zu re-phased)\n", d->n,
+		     d->n == 1 ? "" : "s", n[LDR_CHANGE_ADDED], n[LDR_CHANGE_REMOVED], n[LDR_CHANGE_CHANGED],
+		     rephased);
+}
+
 void hist_change_json(struct ldr_buf *b, const struct ldr_change *c)
 {
 	ldr_buf_addstr(b, "{\"change\": ");

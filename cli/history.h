@@ -32,6 +32,10 @@ int hist_load_file(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *r
 /* The first line of a message, made safe. */
 void hist_subject(struct ldr_buf *b, const char *message);
 
+/* Each change on a line of its own (indented), then the count of each
+ * kind: what 'ldr diff' and 'ldr import --dry-run' print. */
+void hist_changes_text(struct ldr_buf *out, const struct ldr_diff *d);
+
 /* A change as a JSON object. */
 void hist_change_json(struct ldr_buf *b, const struct ldr_change *c);
 

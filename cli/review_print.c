@@ -356,15 +356,6 @@ void review_print_text(const struct review_run *run)
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-static void json_time(struct ldr_buf *b, const struct ldr_time *t)
-{
-	char buf[LDR_TIME_STR_MAX];
-	if (t->kind)
-		ldr_buf_addf(b, "\"%s\"", ldr_time_format(t, buf));
-	else
-		ldr_buf_addstr(b, "null");
-}
-
 static void json_str(struct ldr_buf *b, const char *s)
 {
 	if (s)
@@ -409,9 +400,9 @@ static void json_events(struct ldr_buf *b, const struct review_run *run, const s
 	for (i = 0; i < it->nevents; i++) {
 		const struct ldr_review_event *e = &it->events[i];
 		ldr_buf_addf(b, "%s{\"change\": \"%s\", \"from\": ", i ? ", " : "", change_key(e->type));
-		json_time(b, &e->from);
+		cli_json_time(b, &e->from);
 		ldr_buf_addstr(b, ", \"to\": ");
-		json_time(b, &e->to);
+		cli_json_time(b, &e->to);
 		ldr_buf_addstr(b, ", \"by\": ");
 		json_commit(b, &run->rv.commits[e->commit]);
 		ldr_buf_addch(b, '}');
@@ -448,12 +439,12 @@ static void json_item(struct ldr_buf *b, const struct review_run *run, const str
 	ldr_buf_addstr(b, ", \"group\": ");
 	json_str(b, it->group);
 	ldr_buf_addstr(b, ", \"planned\": ");
-	json_time(b, &it->planned);
+	cli_json_time(b, &it->planned);
 	ldr_buf_addstr(b, ", \"now\": ");
-	json_time(b, &it->now);
+	cli_json_time(b, &it->now);
 	ldr_buf_addf(b, ", \"added\": %s, \"outcome\": \"%s\", \"delivered\": ", it->added ? "true" : "false",
 		     ldr_outcome_key(it->outcome));
-	json_time(b, &it->delivered);
+	cli_json_time(b, &it->delivered);
 	ldr_buf_addf(b, ", \"delivered_after_review\": %s, \"done_before_plan\": %s, \"by\": ",
 		     it->delivered_after ? "true" : "false", it->before_plan ? "true" : "false");
 	json_by(b, it);
@@ -501,9 +492,9 @@ static void json_drift(struct ldr_buf *b, const struct review_run *run)
 			if (e->type != LDR_RC_MOVED)
 				continue;
 			if (!k++)
-				json_time(b, &e->from);
+				cli_json_time(b, &e->from);
 			ldr_buf_addstr(b, ", ");
-			json_time(b, &e->to);
+			cli_json_time(b, &e->to);
 		}
 		ldr_buf_addstr(b, "]}");
 	}
@@ -539,13 +530,13 @@ void review_print_json(const struct review_run *run)
 	size_t i, j, k = 0;
 
 	ldr_buf_addstr(&b, "{\n  \"period\": ");
-	json_time(&b, &run->rv.period);
+	cli_json_time(&b, &run->rv.period);
 	ldr_buf_addstr(&b, ",\n  \"as_of\": ");
-	json_time(&b, &as_of);
+	cli_json_time(&b, &as_of);
 	ldr_buf_addstr(&b, ",\n  \"baseline\": {\"rev\": ");
 	cli_json_string(&b, run->a.baseline);
 	ldr_buf_addstr(&b, ", \"as_at\": ");
-	json_time(&b, &base);
+	cli_json_time(&b, &base);
 	ldr_buf_addstr(&b, ", \"by\": ");
 	json_commit(&b, &run->src.base);
 	ldr_buf_addstr(&b, "},\n  \"facts\": {\"by\": ");

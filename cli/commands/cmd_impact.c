@@ -128,15 +128,6 @@ static void print_text(const struct ldr_impact *im, const struct impact_args *a)
 	ldr_buf_release(&b);
 }
 
-static void json_time(struct ldr_buf *b, const struct ldr_time *t)
-{
-	char buf[LDR_TIME_STR_MAX];
-	if (t->kind)
-		ldr_buf_addf(b, "\"%s\"", ldr_time_format(t, buf));
-	else
-		ldr_buf_addstr(b, "null");
-}
-
 static void print_json(const struct ldr_impact *im)
 {
 	static const char *const why[] = { "asked", "depends_on", "delivered_by", "with" };
@@ -151,9 +142,9 @@ static void print_json(const struct ldr_impact *im)
 		ldr_buf_addstr(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
 		cli_json_string(&b, m->id);
 		ldr_buf_addf(&b, ", \"kind\": \"%s\", \"field\": \"%s\", \"from\": ", m->kind->name, m->field);
-		json_time(&b, &m->from);
+		cli_json_time(&b, &m->from);
 		ldr_buf_addstr(&b, ", \"to\": ");
-		json_time(&b, &m->to);
+		cli_json_time(&b, &m->to);
 		ldr_buf_addf(&b, ", \"months\": %d, \"why\": \"%s\", \"by\": ",
 			     ldr_time_last(&m->to) - ldr_time_last(&m->from), why[m->why]);
 		if (m->by)

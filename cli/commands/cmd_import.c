@@ -112,23 +112,13 @@ static void print_lines(const char *text)
 static void print_diff(const struct ldr_diff *d, const char *roadmap, const char *file)
 {
 	struct ldr_buf out = LDR_BUF_INIT;
-	size_t i, n[3] = { 0, 0, 0 }, rephased = 0;
 
 	ldr_buf_addstr(&out, "from the file ");
 	ldr_buf_addquoted(&out, roadmap, 200);
 	ldr_buf_addstr(&out, " to the import of ");
 	ldr_buf_addquoted(&out, file, 200);
 	ldr_buf_addstr(&out, ":\n");
-	for (i = 0; i < d->n; i++) {
-		ldr_buf_addstr(&out, "  ");
-		ldr_change_text(&out, &d->v[i]);
-		ldr_buf_addch(&out, '\n');
-		n[d->v[i].type]++;
-		rephased += d->v[i].rephased;
-	}
-	ldr_buf_addf(&out, "%zu change%s: %zu added, %zu removed, %zu changed (%zu re-phased)\n", d->n,
-		     d->n == 1 ? "" : "s", n[LDR_CHANGE_ADDED], n[LDR_CHANGE_REMOVED], n[LDR_CHANGE_CHANGED],
-		     rephased);
+	hist_changes_text(&out, d);
 	fputs(out.s, stdout);
 	ldr_buf_release(&out);
 }
