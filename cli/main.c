@@ -27,7 +27,7 @@ const struct cli_command cli_commands[] = {
 	  "input, write standard output). A file already canonical is not touched; one\n"
 	  "that is not is replaced atomically.\n\n",
 	  &cli_fmt_options, NULL, cmd_fmt },
-	{ "stat", "[--json] ROADMAP",
+	{ "stat", "[--json] [--derived] ROADMAP",
 	  "Count the records of each kind in a roadmap.",
 	  "", &cli_stat_options, NULL, cmd_stat },
 	{ "export", "KIND -o OUT [--rev REV] [--as-of TIME] [--capabilities] [--baseline FILE|REV]"
