@@ -13,6 +13,7 @@
 #include "../../model/base/diag.h"
 #include "../../model/roadmap/file.h"
 #include "../../model/base/hash.h"
+#include "../../model/base/path.h"
 #include "../../model/base/write.h"
 #include "../aggregate.h"
 #include "../cli.h"
@@ -107,16 +108,6 @@ static int is_file(const char *path)
 	return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
-static char *join(const char *dir, const char *name)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	ldr_buf_addstr(&b, dir);
-	if (b.len && b.s[b.len - 1] != '/')
-		ldr_buf_addch(&b, '/');
-	ldr_buf_addstr(&b, name);
-	return ldr_buf_detach(&b);
-}
-
 /* The roadmaps a directory holds, in name order: its roadmap.yaml if it
  * has one (one footprint's repository); else each *.yaml file in it and
  * each directory in it that holds a roadmap.yaml (a directory of
@@ -124,7 +115,7 @@ static char *join(const char *dir, const char *name)
 static size_t expand_dir(const char *dir, struct names *out)
 {
 	struct names found = { NULL, 0, 0 };
-	char *own = join(dir, LDR_ROADMAP_FILE);
+	char *own = ldr_path_join(dir, LDR_ROADMAP_FILE);
 	struct dirent *e;
 	DIR *d;
 	size_t i;
@@ -141,9 +132,9 @@ static size_t expand_dir(const char *dir, struct names *out)
 
 		if (e->d_name[0] == '.')
 			continue;
-		path = join(dir, e->d_name);
+		path = ldr_path_join(dir, e->d_name);
 		if (is_dir(path)) {
-			inner = join(path, LDR_ROADMAP_FILE);
+			inner = ldr_path_join(path, LDR_ROADMAP_FILE);
 			free(path);
 			if (is_file(inner))
 				add_name(&found, inner);

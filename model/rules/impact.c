@@ -314,6 +314,19 @@ static int pushed_by(const struct run *r, size_t i, size_t *by)
 	return latest;
 }
 
+/* Whether node x, pushed by b, stays where it is because it is delivered
+ * (said in a note); otherwise it is marked as moved. */
+static int held(struct run *r, struct node *x, const struct node *b)
+{
+	if (delivered(x)) {
+		note(r, LDR_NOTE_DELIVERED, x->id, "%s is delivered: not moved, though %s now ends later",
+		     x->id, b->id);
+		return 1;
+	}
+	x->moved = 1;
+	return 0;
+}
+
 /* Move node i as far as the moved predecessors push it. */
 static int knock_on(struct run *r, size_t i, size_t by, int latest)
 {
@@ -323,27 +336,15 @@ static int knock_on(struct run *r, size_t i, size_t by, int latest)
 	if (x->kind == &ldr_kind_project) {
 		struct ldr_project *p = x->rec;
 		int need = latest + 1 - ldr_time_first(&p->start);
-		if (!p->start.kind || need <= 0)
+		if (!p->start.kind || need <= 0 || held(r, x, b))
 			return 0;
-		if (delivered(x)) {
-			note(r, LDR_NOTE_DELIVERED, x->id, "%s is delivered: not moved, though %s now ends later",
-			     x->id, b->id);
-			return 0;
-		}
-		x->moved = 1;
 		return shift_project(r, p, need, LDR_IMPACT_DEPENDS, b->id);
 	} else {
 		struct ldr_capability *c = x->rec;
 		struct ldr_time y;
 		int need;
-		if (!c->year.kind || (need = latest - ldr_time_last(&c->year)) <= 0)
+		if (!c->year.kind || (need = latest - ldr_time_last(&c->year)) <= 0 || held(r, x, b))
 			return 0;
-		if (delivered(x)) {
-			note(r, LDR_NOTE_DELIVERED, x->id, "%s is delivered: not moved, though %s now ends later",
-			     x->id, b->id);
-			return 0;
-		}
-		x->moved = 1;
 		y = ldr_time_moved(&c->year, need);
 		return move_field(r, &ldr_kind_capability, c, "year", &y,
 				  b->kind == &ldr_kind_project ? LDR_IMPACT_DELIVERED_BY : LDR_IMPACT_DEPENDS, b->id);
