@@ -1,6 +1,7 @@
 #!/bin/sh
 # The house's rules, checked (make check-layout): which room may include
-# which, curses only in tui/, and no source folder of more than 20 C files.
+# which, curses only in tui/, libgit2 only in model/history/, and no source
+# folder of more than 20 C files.
 # A room is a folder of the program; each line of ALLOWED names a room and
 # the rooms its files may include besides its own (HACKING.md says why).
 # An include that resolves outside the program (a system header) is free.
@@ -49,6 +50,12 @@ for f in $(find model export import tui cli -name '*.[ch]' | sort); do
 	done
 	if [ "${from%%/*}" != tui ] && grep -qE '#include *[<"](n?curses|ncursesw)' "$f"; then
 		echo "layout: $f includes curses: only tui/ may"
+		failed=1
+	fi
+	# The repository is one module: libgit2 is seen only behind
+	# model/history/repo.h, by the files that share repo_git.h.
+	if [ "$from" != model/history ] && grep -qE '#include *[<"](git2\.h|.*repo_git\.h)' "$f"; then
+		echo "layout: $f includes libgit2: only model/history/ may (through repo_git.h)"
 		failed=1
 	fi
 done
