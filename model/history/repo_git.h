@@ -1,4 +1,4 @@
-/* What the files of ldr that see libgit2 (model/repo*.c, model/history/remote.c)
+/* What the files of ldr that see libgit2 (model/history/repo*.c, remote.c, scenario.c)
  * share: the repository handle, a save's plan, and their helpers.
  * Nothing else includes this. */
 #ifndef LDR_REPO_GIT_H
