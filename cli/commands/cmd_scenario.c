@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../model/base/diag.h"
 #include "../../model/roadmap/date.h"
 #include "../../model/roadmap/diff.h"
 #include "../../model/history/scenario.h"
@@ -93,6 +94,25 @@ static int do_list(struct ldr_repo *repo)
 	return r;
 }
 
+/* Changes not committed stay in the file: said, since the scenario is the
+ * plan as committed. */
+static void note_dirty(struct ldr_repo *repo)
+{
+	struct ldr_roadmap rm;
+	struct ldr_loaded st;
+	struct ldr_diag diag;
+	struct ldr_buf err = LDR_BUF_INIT, b = LDR_BUF_INIT;
+
+	ldr_diag_init(&diag, ldr_repo_file(repo));
+	if (ldr_repo_load(repo, &rm, &st, &diag, &err) == 0 && ldr_loaded_dirty(&st))
+		fprintf(stderr, "ldr scenario: note: %s has changes not committed; the scenario is the plan "
+			"as committed, without them\n", cli_safe(ldr_repo_file(repo), &b));
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&diag);
+	ldr_buf_release(&err);
+	ldr_buf_release(&b);
+}
+
 static int do_new(struct ldr_repo *repo, const char *name)
 {
 	struct ldr_scenario s;
@@ -105,6 +125,7 @@ static int do_new(struct ldr_repo *repo, const char *name)
 		printf("made scenario '%s' (branch " LDR_SCENARIO_BRANCH "%s) at the plan's commit %.7s: "
 		       "'ldr impact --apply --scenario %s' changes it, the plan stays as it is\n",
 		       name, name, s.tip, name);
+		note_dirty(repo);
 		r = LDR_EXIT_OK;
 	}
 	ldr_scenario_release(&s);

@@ -298,7 +298,7 @@ int ldr_scenario_drop(struct ldr_repo *repo, const char *name, int force, struct
 	refname = refname_of(name);
 	if (checked_out(repo, refname))
 		r = repo_fail(err, "scenario '%s' is the branch checked out: switch to the plan's branch "
-			      "first ('git switch main')", name);
+			      "first ('git switch BRANCH')", name);
 	else if (s->ahead && !force)
 		r = repo_fail(err, "scenario '%s' has %zu commit%s the plan does not (its tip is %.7s): "
 			      "merge it ('ldr merge " LDR_SCENARIO_BRANCH "%s'), or drop it with --force",
