@@ -291,6 +291,7 @@ int ldr_scenario_drop(struct ldr_repo *repo, const char *name, int force, struct
 	char *refname;
 	int lock = -1, r;
 
+	memset(s, 0, sizeof(*s));
 	if ((r = repo_lock(repo, &lock, err)) < 0)
 		return r;
 	if ((r = ldr_scenario_find(repo, name, s, err)) < 0)
