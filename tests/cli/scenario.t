@@ -64,4 +64,6 @@ ldr review --baseline submitted --scenario 'a b' roadmaps/derbyshire.yaml
 . tests/cli/repo.sh && git -C $R/d switch -q scenario/dirty && ldr scenario drop --force dirty $R/d; git -C $R/d switch -q -
 . tests/cli/repo.sh && ldr scenario drop --force dirty $R/d && ldr scenario drop clash $R/d
 . tests/cli/repo.sh && ldr scenario drop --force clash $R/d && ldr scenario list $R/d | sed 's/([0-9]* days\{0,1\} ago)/(N days ago)/' && git -C $R/d branch --list && git -C $R/d fsck --no-progress
+# Plain git merges a scenario's branch too, with the driver 'ldr setup' registers: the conflict is recorded in the file for the interface.
+. tests/cli/repo.sh && ldr scenario new late $R/d >/dev/null && ldr impact --apply --scenario late $R/d P12.end=+1Q | tail -1 && ldr set $R/d 'P12.end=19/20 Q2' >/dev/null 2>&1 && (cd $R/d && ldr setup >/dev/null && { git merge -q --no-edit scenario/late >/dev/null 2>&1; echo "git merge: exit $?"; } && grep -A4 '^conflicts:' roadmap.yaml && git merge --abort && git status --short && git fsck --no-progress --no-dangling)
 . tests/cli/repo.sh && rm -rf $R
