@@ -169,7 +169,7 @@ const struct cli_command cli_commands[] = {
 	  "\nRefused (exit 64): a baseline that is the plan as at a date after the\n"
 	  "review's, a period outside the roadmap's horizon.\n",
 	  cmd_review },
-	{ "scenario", "new NAME [ROADMAP] | list [ROADMAP] | diff NAME [ROADMAP] | drop [--force] NAME [ROADMAP]",
+	{ "scenario", "new NAME [ROADMAP] | list [--json] [ROADMAP] | diff NAME [ROADMAP] | drop [--force] NAME [ROADMAP]",
 	  "Keep what-ifs beside the plan, as branches scenario/NAME.",
 	  "A scenario is a git branch, scenario/NAME, in the roadmap's repository.\n"
 	  "'new' makes it at the plan's commit (HEAD); 'ldr impact --apply --scenario\n"

@@ -14,16 +14,18 @@
 #include "../cli.h"
 #include "../history.h"
 
-enum { OPT_FORCE };
+enum { OPT_FORCE, OPT_JSON };
 
 static const struct cli_opt options[] = {
 	{ "force", 0, 0, NULL, "drop: even a scenario with commits the plan does not have", OPT_FORCE, NULL },
+	{ "json", 0, 0, NULL, "list: [{name, branch, commit, date, age_days, base, ahead,\n"
+	  "behind, subject}]", OPT_JSON, NULL },
 };
 const struct cli_options cli_scenario_options = CLI_OPTIONS(options, 10);
 
 struct scenario_args {
 	const char *pos[3]; /* ACTION [NAME] [ROADMAP] */
-	int n, force;
+	int n, force, json;
 };
 
 static int option(void *ctx, int id, const char *value)
@@ -32,6 +34,8 @@ static int option(void *ctx, int id, const char *value)
 
 	if (id == OPT_FORCE)
 		a->force = 1;
+	else if (id == OPT_JSON)
+		a->json = 1;
 	else if (a->n < 3)
 		a->pos[a->n++] = value;
 	else
@@ -74,7 +78,35 @@ static void list_line(struct ldr_buf *b, const struct ldr_scenario *s)
 	ldr_buf_addch(b, '\n');
 }
 
-static int do_list(struct ldr_repo *repo)
+static void list_json(struct ldr_buf *b, const struct ldr_scenario *v, size_t n)
+{
+	struct ldr_buf branch = LDR_BUF_INIT;
+	size_t i;
+
+	ldr_buf_addch(b, '[');
+	for (i = 0; i < n; i++) {
+		ldr_buf_addstr(b, i ? ",\n  {\"name\": " : "\n  {\"name\": ");
+		cli_json_string(b, v[i].name);
+		ldr_buf_reset(&branch);
+		ldr_buf_addf(&branch, LDR_SCENARIO_BRANCH "%s", v[i].name);
+		ldr_buf_addstr(b, ", \"branch\": ");
+		cli_json_string(b, branch.s);
+		ldr_buf_addf(b, ", \"commit\": \"%s\", \"date\": \"", v[i].tip);
+		ldr_date_iso(b, v[i].time, v[i].offset);
+		ldr_buf_addf(b, "\", \"age_days\": %ld, \"base\": ", ldr_scenario_age_days(&v[i]));
+		if (v[i].base[0])
+			ldr_buf_addf(b, "\"%s\"", v[i].base);
+		else
+			ldr_buf_addstr(b, "null");
+		ldr_buf_addf(b, ", \"ahead\": %zu, \"behind\": %zu, \"subject\": ", v[i].ahead, v[i].behind);
+		cli_json_string(b, v[i].subject);
+		ldr_buf_addch(b, '}');
+	}
+	ldr_buf_addstr(b, n ? "\n]\n" : "]\n");
+	ldr_buf_release(&branch);
+}
+
+static int do_list(struct ldr_repo *repo, int json)
 {
 	struct ldr_scenario *v = NULL;
 	struct ldr_buf b = LDR_BUF_INIT, err = LDR_BUF_INIT;
@@ -84,9 +116,11 @@ static int do_list(struct ldr_repo *repo)
 	if (ldr_scenario_list(repo, &v, &n, &err) < 0) {
 		r = failed(-1, &err);
 	} else {
-		for (i = 0; i < n; i++)
+		if (json)
+			list_json(&b, v, n);
+		for (i = 0; !json && i < n; i++)
 			list_line(&b, &v[i]);
-		fputs(n ? b.s : "no scenarios: 'ldr scenario new NAME' makes one\n", stdout);
+		fputs(n || json ? b.s : "no scenarios: 'ldr scenario new NAME' makes one\n", stdout);
 	}
 	ldr_scenarios_free(v, n);
 	ldr_buf_release(&b);
@@ -229,6 +263,8 @@ static int check_args(const struct scenario_args *a, int *action)
 		r = cli_usage_error("scenario", "%s: too many arguments", actions[i].name);
 	else if (a->force && strcmp(actions[i].name, "drop"))
 		r = cli_usage_error("scenario", "--force is for drop");
+	else if (a->json && strcmp(actions[i].name, "list"))
+		r = cli_usage_error("scenario", "--json is for list");
 	else if (actions[i].names)
 		r = hist_scenario_name("scenario", a->pos[1]);
 	*action = (int)i;
@@ -254,7 +290,7 @@ int cmd_scenario(int argc, char **argv)
 		return r;
 	switch (action) {
 	case 0: r = do_new(repo, name); break;
-	case 1: r = do_list(repo); break;
+	case 1: r = do_list(repo, a.json); break;
 	case 2: r = do_diff(repo, name); break;
 	default: r = do_drop(repo, name, a.force); break;
 	}

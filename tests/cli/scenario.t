@@ -17,6 +17,7 @@ ldr scenario diff
 ldr scenario
 ldr scenario frob
 ldr scenario list --force
+ldr scenario diff --json p12-slips roadmaps/derbyshire.yaml
 # impact --apply --scenario: the knock-on is committed on the scenario's branch only; the plan's HEAD, its file and the index are as they were.
 . tests/cli/repo.sh && at 2016-06-02 && ldr impact --apply --scenario p12-slips -m 'MIG phase 2 slips two quarters' $R/d P12.end=+2Q | tail -1
 . tests/cli/repo.sh && git -C $R/d status --short && test "$(git -C $R/d rev-parse HEAD)" = "$(cat $T/plan)" && echo "HEAD is the plan as it was" && ldr diff $R/d && git -C $R/d log --format='%h %p %s' scenario/p12-slips && git -C $R/d fsck --no-progress
@@ -52,6 +53,7 @@ ldr review --baseline submitted --scenario 'a b' roadmaps/derbyshire.yaml
 # A merge by meaning: the plan moved on (P01 renamed) and the scenario too (P03 slips): committed with two parents.
 . tests/cli/repo.sh && at 2016-06-03 && ldr scenario new p03-slips $R/d >/dev/null && ldr impact --apply --scenario p03-slips $R/d P03.end=+1Q | tail -1 && ldr set $R/d P01.name='POLAR' -m 'P01 renamed'
 . tests/cli/repo.sh && ldr scenario list $R/d | sed 's/([0-9]* days\{0,1\} ago)/(N days ago)/' && ldr scenario diff p03-slips $R/d | sed -n '1p;$p'
+. tests/cli/repo.sh && ldr scenario list --json $R/d | sed 's/"age_days": [0-9]*/"age_days": N/'
 . tests/cli/repo.sh && at 2016-06-04 && ldr merge scenario/p03-slips $R/d && git -C $R/d log --graph --format='%h %s' -4 && git -C $R/d status --short && git -C $R/d fsck --no-progress && grep -A1 '^  name: POLAR$' $R/d/roadmap.yaml
 # Conflicts: the scenario and the plan move P12's end differently; nothing changes.
 . tests/cli/repo.sh && at 2016-06-05 && ldr scenario new clash $R/d >/dev/null && ldr impact --apply --scenario clash $R/d P12.end=+1Q | tail -1 && (cd $R && ldr set d 'P12.end=18/19 Q4' -m 'P12 ends later') && git -C $R/d rev-parse HEAD >$T/plan
