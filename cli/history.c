@@ -8,6 +8,7 @@
 #include "../model/base/diag.h"
 #include "../model/roadmap/file.h"
 #include "../model/roadmap/timeline.h"
+#include "../model/history/scenario.h"
 #include "../model/history/versions.h"
 #include "cli.h"
 
@@ -86,6 +87,17 @@ int hist_load_file(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *r
 		r = hist_parse(ldr_repo_file(repo), &text, rm);
 	}
 	ldr_buf_release(&text);
+	ldr_buf_release(&err);
+	return r;
+}
+
+int hist_scenario_name(const char *cmd, const char *name)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	int r = 0;
+
+	if (ldr_scenario_name_check(name, &err) < 0)
+		r = cli_usage_error(cmd, "%s", err.s);
 	ldr_buf_release(&err);
 	return r;
 }

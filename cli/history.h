@@ -29,6 +29,10 @@ int hist_load_repo(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *r
 /* Read and parse the working file. */
 int hist_load_file(const char *cmd, struct ldr_repo *repo, struct ldr_roadmap *rm);
 
+/* A scenario's name from the command line (model/history/scenario.h):
+ * 0, or LDR_EXIT_USAGE once said why it is none. */
+int hist_scenario_name(const char *cmd, const char *name);
+
 /* The first line of a message, made safe. */
 void hist_subject(struct ldr_buf *b, const char *message);
 

@@ -105,7 +105,7 @@ const struct cli_command cli_commands[] = {
 	  "saved unless all are valid. The save is refused if the file or HEAD changed\n"
 	  "since it was read.\n\n",
 	  &cli_set_options, NULL, cmd_set },
-	{ "impact", "ROADMAP ID.FIELD=VALUE... [--json] [--apply [-m MSG]]",
+	{ "impact", "ROADMAP ID.FIELD=VALUE... [--json] [--scenario NAME] [--apply [-m MSG]]",
 	  "What else moves if something slips, and what that breaks.",
 	  "Each ID.FIELD=VALUE moves a planned time: a project's start (the whole\n"
 	  "project moves, its milestones with it) or end, a capability's year, a\n"
@@ -117,7 +117,8 @@ const struct cli_command cli_commands[] = {
 	  "each move and why, the capabilities that now miss their year, milestones\n"
 	  "outside their project, universal capability activities and ambitions due\n"
 	  "before a project they name ends, and what goes beyond the horizon.\n"
-	  "Nothing is written unless --apply.\n\n",
+	  "Nothing is written unless --apply. With --scenario, the scenario's roadmap\n"
+	  "is the one that moves, and --apply commits on its branch, not on the plan.\n\n",
 	  &cli_impact_options, NULL, cmd_impact },
 	{ "critical", "ROADMAP [--to ID] [--json]",
 	  "Show the critical path and each project's slack.",
@@ -132,13 +133,14 @@ const struct cli_command cli_commands[] = {
 	  "Show the commits that changed a roadmap, newest first.",
 	  "Each commit on one line: its id (and tags), date, author and subject.\n\n",
 	  &cli_log_options, NULL, cmd_log },
-	{ "diff", "[REV1 [REV2]] [--json] ROADMAP",
+	{ "diff", "[REV1 [REV2]] [--scenario NAME] [--json] ROADMAP",
 	  "Compare two versions of a roadmap record by record.",
 	  "Without revisions, HEAD against the file (the changes not committed); with\n"
 	  "one, REV1 against the file; with two, REV1 against REV2. A revision is\n"
 	  "anything git names a commit by: an id, a tag (a baseline), HEAD~3, ...\n"
 	  "Changes are by record id and field: added, removed, changed (old -> new);\n"
-	  "a planned time that moved is re-phased, with how many quarters.\n\n",
+	  "a planned time that moved is re-phased, with how many quarters. With\n"
+	  "--scenario NAME, REV1 (default HEAD) against the scenario's commit.\n\n",
 	  &cli_diff_options, NULL, cmd_diff },
 	{ "baseline", "NAME [-m MSG] ROADMAP | --list ROADMAP",
 	  "Mark the approved plan, or list the marks.",
@@ -146,7 +148,8 @@ const struct cli_command cli_commands[] = {
 	  "committed), tagged by the committer's identity; reviews and diffs then name\n"
 	  "it. A baseline is never moved: a new plan is a new baseline.\n\n",
 	  &cli_baseline_options, NULL, cmd_baseline },
-	{ "review", "--baseline REV [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE] ROADMAP",
+	{ "review", "--baseline REV [--scenario NAME] [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE]"
+	  " ROADMAP",
 	  "Review what a baseline planned for a period against what happened.",
 	  "What was planned is read from the baseline, what happened from the facts\n"
 	  "recorded in the newest version (HEAD, or the file with its changes not\n"
@@ -159,11 +162,37 @@ const struct cli_command cli_commands[] = {
 	  "made it (date, author, message, from -> to). Then the items added since,\n"
 	  "activities quarter by quarter, totals and percentages per capability\n"
 	  "group, the deliveries without a date (and the command that records one),\n"
-	  "and the drift of every planned time from the baseline to HEAD.\n\n",
+	  "and the drift of every planned time from the baseline to HEAD. With\n"
+	  "--scenario NAME, the scenario's commit stands for HEAD (the file is not\n"
+	  "read): the what-if reviewed against the baseline.\n\n",
 	  &cli_review_options,
 	  "\nRefused (exit 64): a baseline that is the plan as at a date after the\n"
 	  "review's, a period outside the roadmap's horizon.\n",
 	  cmd_review },
+	{ "scenario", "new NAME [ROADMAP] | list [--json] [ROADMAP] | diff NAME [ROADMAP] | drop [--force] NAME [ROADMAP]",
+	  "Keep what-ifs beside the plan, as branches scenario/NAME.",
+	  "A scenario is a git branch, scenario/NAME, in the roadmap's repository.\n"
+	  "'new' makes it at the plan's commit (HEAD); 'ldr impact --apply --scenario\n"
+	  "NAME' then commits on it, never on the plan: the file, the index and the\n"
+	  "branch checked out stay as they are. 'list' shows each with its commit, its\n"
+	  "date and age, and how many commits it is ahead of the plan and behind it;\n"
+	  "'diff' what it changes, record by record, from where it left the plan;\n"
+	  "'drop' deletes it, refused while it has commits the plan does not have\n"
+	  "(merge them, or --force). 'ldr diff --scenario' and 'ldr review --scenario'\n"
+	  "compare it with a baseline; 'ldr merge scenario/NAME' brings it into the\n"
+	  "plan. NAME: letters, digits, '.', '_' and '-', as in p12-slips.\n\n",
+	  &cli_scenario_options, NULL, cmd_scenario },
+	{ "merge", "REV [ROADMAP]",
+	  "Merge a branch, as scenario/NAME, into the plan field by field.",
+	  "REV is a local branch (a scenario: scenario/NAME), a tag or a commit. Already\n"
+	  "in the plan: nothing to do. If the plan has not moved since they parted, it\n"
+	  "takes REV's commits (a fast-forward); else the roadmaps are merged record by\n"
+	  "record and field by field, as 'ldr sync' merges, checked, and committed\n"
+	  "with two parents. A field changed differently on both sides is a conflict:\n"
+	  "nothing changes, and each is listed with its base, ours and theirs. Refused\n"
+	  "while the roadmap has changes not committed or a merge is under way.\n"
+	  "Exit status 1: conflicts, or the merge breaks the schedule.\n",
+	  &cli_merge_options, NULL, cmd_merge },
 	/* Several editors, one roadmap. */
 	{ "sync", "[REMOTE] [ROADMAP]",
 	  "Fetch, merge field by field, commit and push.",

@@ -9,6 +9,7 @@
 
 struct review_args {
 	const char *baseline, *year, *quarter, *as_of, *csv, *roadmap;
+	const char *scenario; /* the what-if reviewed, instead of HEAD */
 	int json;
 };
 
@@ -17,6 +18,7 @@ struct review_run {
 	struct ldr_repo *repo;
 	struct ldr_review rv;
 	struct ldr_review_source src;
+	char tip[LDR_OID_HEX + 1]; /* the scenario's commit, "" without --scenario */
 };
 
 void review_print_text(const struct review_run *run);

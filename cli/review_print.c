@@ -337,7 +337,13 @@ void review_print_text(const struct review_run *run)
 	commit_text(&b, &run->src.base);
 	ldr_buf_addstr(&b, "), as of ");
 	time_text(&b, &as_of);
-	ldr_buf_addstr(&b, "\nWhat happened, as recorded in HEAD (");
+	if (run->a.scenario) {
+		ldr_buf_addstr(&b, "\nWhat happened, as the scenario '");
+		ldr_buf_addquoted(&b, run->a.scenario, 80);
+		ldr_buf_addstr(&b, "' records it (");
+	} else {
+		ldr_buf_addstr(&b, "\nWhat happened, as recorded in HEAD (");
+	}
 	commit_text(&b, &run->src.now);
 	ldr_buf_addf(&b, ")%s; why the plan moved: the %u commit%s after the baseline\n",
 		     run->src.dirty ? " and the changes not committed" : "", run->src.commits,
@@ -541,6 +547,10 @@ void review_print_json(const struct review_run *run)
 	json_commit(&b, &run->src.base);
 	ldr_buf_addstr(&b, "},\n  \"facts\": {\"by\": ");
 	json_commit(&b, &run->src.now);
+	if (run->a.scenario) {
+		ldr_buf_addstr(&b, ", \"scenario\": ");
+		cli_json_string(&b, run->a.scenario);
+	}
 	ldr_buf_addf(&b, ", \"uncommitted\": %s},\n  \"commits\": %u,\n  \"skipped\": %u,\n  \"items\": [",
 		     run->src.dirty ? "true" : "false", run->src.commits, run->src.skipped);
 	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)

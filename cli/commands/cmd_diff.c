@@ -7,12 +7,14 @@
 #include "../../model/roadmap/date.h"
 #include "../../model/roadmap/diff.h"
 #include "../../model/history/repo.h"
+#include "../../model/history/scenario.h"
 #include "../cli.h"
 #include "../history.h"
 
 /* One side of the comparison: a revision, or the file when rev is NULL. */
 struct side {
 	const char *rev;
+	const char *label; /* how rev is said, when not as given */
 	struct ldr_commit commit;
 	struct ldr_roadmap rm;
 };
@@ -34,7 +36,7 @@ static void side_text(struct ldr_buf *b, struct ldr_repo *repo, const struct sid
 	ldr_buf_addf(b, "%.7s", s->commit.id);
 	if (strncmp(s->commit.id, s->rev, strlen(s->rev)) != 0) {
 		ldr_buf_addstr(b, " (");
-		ldr_buf_addquoted(b, s->rev, 60);
+		ldr_buf_addquoted(b, s->label ? s->label : s->rev, 60);
 		ldr_buf_addch(b, ')');
 	}
 }
@@ -48,7 +50,7 @@ static void side_json(struct ldr_buf *b, struct ldr_repo *repo, const struct sid
 		return;
 	}
 	ldr_buf_addstr(b, "{\"rev\": ");
-	cli_json_string(b, s->rev);
+	cli_json_string(b, s->label ? s->label : s->rev);
 	ldr_buf_addf(b, ", \"commit\": \"%s\", \"date\": \"", s->commit.id);
 	ldr_date_iso(b, s->commit.time, s->commit.offset);
 	ldr_buf_addstr(b, "\"}");
@@ -91,16 +93,36 @@ static void print_json(struct ldr_repo *repo, const struct side *a, const struct
 	ldr_buf_release(&out);
 }
 
-enum { OPT_JSON };
+/* The scenario's side: its branch, said as scenario/NAME (rev holds it). */
+static int scenario_side(struct ldr_repo *repo, const char *name, struct side *s, struct ldr_buf *rev)
+{
+	struct ldr_scenario sc;
+	struct ldr_buf err = LDR_BUF_INIT;
+	int r = 0;
+
+	if (ldr_scenario_find(repo, name, &sc, &err) < 0)
+		r = cli_fail("diff", -1, err.s);
+	ldr_scenario_release(&sc);
+	ldr_buf_release(&err);
+	ldr_buf_addf(rev, "refs/heads/" LDR_SCENARIO_BRANCH "%s", name);
+	s->rev = rev->s;
+	s->label = rev->s + strlen("refs/heads/");
+	return r;
+}
+
+enum { OPT_JSON, OPT_SCENARIO };
 
 static const struct cli_opt options[] = {
 	{ "json", 0, 0, NULL, "{from, to, changes: [{change, id, kind, parent, title, field,\n"
 	  "from, to, rephased: {months, quarters}}]}", OPT_JSON, NULL },
+	{ "scenario", 0, 1, "NAME", "the scenario's commit as REV2 (ldr scenario)", OPT_SCENARIO,
+	  "a scenario's name" },
 };
-const struct cli_options cli_diff_options = CLI_OPTIONS(options, 10);
+const struct cli_options cli_diff_options = CLI_OPTIONS(options, 19);
 
 struct diff_args {
 	const char *pos[3]; /* [REV1 [REV2]] ROADMAP */
+	const char *scenario;
 	int n, json;
 };
 
@@ -110,6 +132,8 @@ static int option(void *ctx, int id, const char *value)
 
 	if (id == OPT_JSON)
 		a->json = 1;
+	else if (id == OPT_SCENARIO)
+		a->scenario = value;
 	else if (a->n < 3)
 		a->pos[a->n++] = value;
 	else
@@ -124,6 +148,7 @@ int cmd_diff(int argc, char **argv)
 	struct side a, b;
 	struct ldr_repo *repo = NULL;
 	struct ldr_diff d;
+	struct ldr_buf rev2 = LDR_BUF_INIT;
 	int n, json, r;
 
 	memset(&args, 0, sizeof(args));
@@ -133,6 +158,10 @@ int cmd_diff(int argc, char **argv)
 	json = args.json;
 	if (!n)
 		return cli_usage_error("diff", "no roadmap given");
+	if (args.scenario && n > 2)
+		return cli_usage_error("diff", "--scenario is the second side: give at most REV1 and the roadmap");
+	if (args.scenario && (r = hist_scenario_name("diff", args.scenario)))
+		return r;
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
 	ldr_roadmap_init(&a.rm);
@@ -140,7 +169,8 @@ int cmd_diff(int argc, char **argv)
 	/* ROADMAP last; before it, REV1 (default HEAD) and REV2 (default the file). */
 	a.rev = n > 1 ? pos[0] : "HEAD";
 	b.rev = n > 2 ? pos[1] : NULL;
-	if ((r = hist_open("diff", pos[n - 1], &repo)) || (r = load_side(repo, &a)) ||
+	if ((r = hist_open("diff", pos[n - 1], &repo)) ||
+	    (args.scenario && (r = scenario_side(repo, args.scenario, &b, &rev2))) || (r = load_side(repo, &a)) ||
 	    (r = load_side(repo, &b)))
 		goto out;
 	ldr_diff_roadmaps(&d, &a.rm, &b.rm);
@@ -155,5 +185,6 @@ out:
 	ldr_roadmap_release(&a.rm);
 	ldr_roadmap_release(&b.rm);
 	ldr_repo_free(repo);
+	ldr_buf_release(&rev2);
 	return r;
 }

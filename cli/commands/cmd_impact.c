@@ -8,22 +8,25 @@
 
 #include "../../model/rules/impact.h"
 #include "../../model/history/repo.h"
+#include "../../model/history/scenario.h"
 #include "../cli.h"
 #include "../history.h"
 
 struct impact_args {
-	const char *roadmap, *message;
+	const char *roadmap, *message, *scenario;
 	const char **change;
 	int n, json, apply;
 };
 
-enum { OPT_JSON, OPT_APPLY, OPT_MESSAGE };
+enum { OPT_JSON, OPT_APPLY, OPT_MESSAGE, OPT_SCENARIO };
 
 static const struct cli_opt options[] = {
 	{ "json", 0, 0, NULL, "the moves and what they break as one JSON object", OPT_JSON, NULL },
 	{ "apply", 0, 0, NULL, "commit the whole knock-on as one change, its message\n"
 	  "listing every move", OPT_APPLY, NULL },
 	{ "message", 'm', 1, "MSG", "the commit's subject (default: what was asked)", OPT_MESSAGE, "a message" },
+	{ "scenario", 0, 1, "NAME", "move the scenario's roadmap instead of the plan's;\n"
+	  "--apply commits on its branch (ldr scenario)", OPT_SCENARIO, "a scenario's name" },
 };
 const struct cli_options cli_impact_options = CLI_OPTIONS(options, 22);
 
@@ -35,6 +38,7 @@ static int option(void *ctx, int id, const char *value)
 	case OPT_JSON: a->json = 1; break;
 	case OPT_APPLY: a->apply = 1; break;
 	case OPT_MESSAGE: a->message = value; break;
+	case OPT_SCENARIO: a->scenario = value; break;
 	default:
 		if (!a->roadmap)
 			a->roadmap = value;
@@ -60,7 +64,7 @@ static int parse_args(int argc, char **argv, struct impact_args *a, int *help)
 		return cli_usage_error("impact", "nothing moves: give ID.FIELD=VALUE, as in P12.end=+2Q");
 	if (a->message && !a->apply)
 		return cli_usage_error("impact", "-m is the message of --apply's commit");
-	return 0;
+	return a->scenario ? hist_scenario_name("impact", a->scenario) : 0;
 }
 
 static const char *why_text(const struct ldr_impact_move *m, struct ldr_buf *b)
@@ -201,7 +205,7 @@ static int parse_changes(const struct impact_args *a, struct ldr_impact_change *
 }
 
 static int commit(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_loaded *st,
-		  const struct ldr_impact *im, const struct impact_args *a)
+		  const struct ldr_scenario *sc, const struct ldr_impact *im, const struct impact_args *a)
 {
 	struct ldr_buf msg = LDR_BUF_INIT, id = LDR_BUF_INIT, err = LDR_BUF_INIT;
 	int r = LDR_EXIT_OK;
@@ -211,11 +215,19 @@ static int commit(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_load
 		return r;
 	}
 	message(&msg, im, a);
-	if ((r = ldr_repo_save(repo, rm, st, msg.s, &id, &err)) < 0) {
+	if (sc->name)
+		r = ldr_scenario_save(repo, sc->name, sc->tip, rm, msg.s, &id, &err);
+	else
+		r = ldr_repo_save(repo, rm, st, msg.s, &id, &err);
+	if (r < 0) {
 		r = cli_fail("impact", r, err.s);
 	} else {
 		r = LDR_EXIT_OK;
-		printf("committed %.7s\n", id.s);
+		if (sc->name)
+			printf("committed %.7s on scenario '%s' (branch " LDR_SCENARIO_BRANCH "%s); the plan is "
+			       "as it was\n", id.s, sc->name, sc->name);
+		else
+			printf("committed %.7s\n", id.s);
 	}
 	ldr_buf_release(&msg);
 	ldr_buf_release(&id);
@@ -223,19 +235,44 @@ static int commit(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_load
 	return r;
 }
 
-/* The roadmap: from its repository when the knock-on is to be committed. */
-static int load(const struct impact_args *a, struct ldr_repo **repo, struct ldr_roadmap *rm, struct ldr_loaded *st)
+/* The scenario's roadmap, at its branch's commit. */
+static int load_scenario(const struct impact_args *a, struct ldr_repo *repo, struct ldr_roadmap *rm,
+			 struct ldr_scenario *sc)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_commit c;
+	int r;
+
+	memset(&c, 0, sizeof(c));
+	if (ldr_scenario_find(repo, a->scenario, sc, &err) < 0) {
+		r = cli_fail("impact", -1, err.s);
+		ldr_buf_release(&err);
+		return r;
+	}
+	r = hist_load_rev("impact", repo, sc->tip, rm, &c);
+	ldr_commit_release(&c);
+	return r;
+}
+
+/* The roadmap: from its repository when the knock-on is to be committed,
+ * or from the scenario's branch. */
+static int load(const struct impact_args *a, struct ldr_repo **repo, struct ldr_roadmap *rm, struct ldr_loaded *st,
+		struct ldr_scenario *sc)
 {
 	char *path = NULL;
 	int r;
 
-	if (!a->apply) {
+	if (!a->apply && !a->scenario) {
 		r = cli_load(a->roadmap, rm, &path, NULL, NULL);
 		free(path);
 		return r;
 	}
 	ldr_roadmap_init(rm);
-	return (r = hist_open("impact", a->roadmap, repo)) ? r : hist_load_repo("impact", *repo, rm, st);
+	if ((r = hist_open("impact", a->roadmap, repo)))
+		return r;
+	if (a->scenario)
+		return load_scenario(a, *repo, rm, sc);
+	return hist_load_repo("impact", *repo, rm, st);
 }
 
 int cmd_impact(int argc, char **argv)
@@ -246,17 +283,19 @@ int cmd_impact(int argc, char **argv)
 	struct ldr_repo *repo = NULL;
 	struct ldr_roadmap rm;
 	struct ldr_loaded st;
+	struct ldr_scenario sc;
 	struct ldr_buf err = LDR_BUF_INIT;
 	int help, i, r = parse_args(argc, argv, &a, &help);
 
 	memset(&im, 0, sizeof(im));
+	memset(&sc, 0, sizeof(sc));
 	ldr_roadmap_init(&rm);
 	if (help) {
 		cli_print_help(stdout, cli_find("impact"));
 		goto out;
 	}
 	c = ldr_calloc((size_t)a.n + 1, sizeof(*c));
-	if (r || (r = parse_changes(&a, c)) || (r = load(&a, &repo, &rm, &st)))
+	if (r || (r = parse_changes(&a, c)) || (r = load(&a, &repo, &rm, &st, &sc)))
 		goto out;
 	if (ldr_impact_run(&im, &rm, c, (size_t)a.n, &err) < 0) {
 		fprintf(stderr, "ldr impact: %s\n", err.s);
@@ -268,7 +307,7 @@ int cmd_impact(int argc, char **argv)
 	else
 		print_text(&im, &a);
 	if (a.apply)
-		r = commit(repo, &rm, &st, &im, &a);
+		r = commit(repo, &rm, &st, &sc, &im, &a);
 out:
 	for (i = 0; c && i < a.n; i++)
 		free((char *)c[i].id);
@@ -276,6 +315,7 @@ out:
 	free(a.change);
 	ldr_impact_release(&im);
 	ldr_roadmap_release(&rm);
+	ldr_scenario_release(&sc);
 	ldr_repo_free(repo);
 	ldr_buf_release(&err);
 	return r;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../../model/roadmap/file.h"
+#include "../../model/history/scenario.h"
 #include "../../model/history/sync.h"
 #include "../../model/history/versions.h"
 #include "../../model/base/write.h"
@@ -219,6 +220,120 @@ int cmd_setup(int argc, char **argv)
 	ldr_repo_free(repo);
 	ldr_buf_release(&driver);
 	ldr_buf_release(&done);
+	ldr_buf_release(&err);
+	ldr_buf_release(&b);
+	return r;
+}
+
+/* ---- ldr merge ------------------------------------------------------------------ */
+
+const struct cli_options cli_merge_options = { .v = NULL };
+
+static int merge_report(const struct ldr_sync *s, const char *path)
+{
+	struct ldr_buf b = LDR_BUF_INIT, safe = LDR_BUF_INIT;
+	const char *rev = cli_safe(s->remote.branch, &safe);
+	size_t i;
+	int r = LDR_EXIT_OK;
+
+	switch (s->how) {
+	case LDR_SYNC_UP_TO_DATE:
+	case LDR_SYNC_PUSHED:
+		ldr_buf_addf(&b, "nothing to merge: the plan (%.7s) has every commit of '%s' (%.7s)\n", s->remote.head,
+			     rev, s->remote.theirs);
+		break;
+	case LDR_SYNC_FAST_FORWARD:
+		ldr_buf_addf(&b, "took '%s' (%.7s; the plan had not moved since they parted):\n", rev, s->remote.theirs);
+		hist_changes_text(&b, &s->taken);
+		break;
+	case LDR_SYNC_MERGED:
+		ldr_buf_addf(&b, "merged '%s' into the plan: committed %.7s; from '%s':\n", rev, s->commit, rev);
+		hist_changes_text(&b, &s->taken);
+		break;
+	case LDR_SYNC_CONFLICTS:
+		ldr_buf_addf(&b, "%zu conflict%s with '%s'; nothing changed:\n", s->merge.n, s->merge.n == 1 ? "" : "s",
+			     rev);
+		for (i = 0; i < s->merge.n; i++) {
+			ldr_buf_addstr(&b, "  ");
+			ldr_merge_conflict_text(&b, &s->merge.v[i]);
+			ldr_buf_addch(&b, '\n');
+		}
+		ldr_buf_addf(&b, "make the two sides agree and merge again, or merge with git ('ldr setup', then "
+			     "'git merge %s') and resolve them in the interface ('ldr %s', then C)\n", rev, path);
+		r = LDR_EXIT_ERRORS;
+		break;
+	}
+	fputs(b.s, stdout);
+	if (s->how == LDR_SYNC_MERGED && s->broken.n) {
+		printf("the merge breaks the schedule (each side alone did not):\n");
+		for (i = 0; i < s->broken.n; i++)
+			cli_print_finding(stdout, path, &s->broken.v[i]);
+		r = LDR_EXIT_ERRORS;
+	}
+	ldr_buf_release(&b);
+	ldr_buf_release(&safe);
+	return r;
+}
+
+/* A scenario's branch that is not there is said as one ("no scenario ..."). */
+static int known_scenario(struct ldr_repo *repo, const char *rev)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_scenario s;
+	const char *name = rev + strlen(LDR_SCENARIO_BRANCH);
+	int r = 0;
+
+	if (strncmp(rev, LDR_SCENARIO_BRANCH, strlen(LDR_SCENARIO_BRANCH)) != 0 ||
+	    ldr_scenario_name_check(name, &err) < 0) {
+		ldr_buf_release(&err);
+		return 0;
+	}
+	if (ldr_scenario_find(repo, name, &s, &err) < 0)
+		r = cli_fail("merge", -1, err.s);
+	ldr_scenario_release(&s);
+	ldr_buf_release(&err);
+	return r;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+	struct operands op = { { NULL, NULL, NULL, NULL }, 0 };
+	struct ldr_repo *repo = NULL;
+	struct ldr_roadmap rm;
+	struct ldr_loaded st;
+	struct ldr_check_opts o;
+	struct ldr_sync s;
+	struct ldr_buf err = LDR_BUF_INIT, b = LDR_BUF_INIT;
+	int r = cli_parse_options("merge", argc, argv, driver_operand, &op);
+
+	memset(&s, 0, sizeof(s));
+	ldr_roadmap_init(&rm);
+	ldr_roadmap_init(&s.result);
+	if (r == CLI_HELP)
+		r = cli_help("merge");
+	else if (!r && op.n > 2)
+		r = cli_usage_error("merge", "too many arguments");
+	else if (!r && !op.n)
+		r = cli_usage_error("merge", "nothing to merge: name a branch, as in 'ldr merge scenario/p12-slips'");
+	if (r)
+		goto out;
+	if ((r = hist_open("merge", op.n == 2 ? op.v[1] : ".", &repo)) || (r = hist_load_repo("merge", repo, &rm, &st)))
+		goto out;
+	if ((r = known_scenario(repo, op.v[0])))
+		goto out;
+	memset(&o, 0, sizeof(o));
+	o.as_of = ldr_check_as_of(&rm);
+	if ((r = ldr_merge_rev(repo, op.v[0], &rm, &st, &o, &s, &err)) < 0) {
+		r = cli_fail("merge", r, err.s);
+		goto out;
+	}
+	if (err.len)
+		fprintf(stderr, "ldr merge: warning: %s\n", err.s);
+	r = merge_report(&s, cli_safe(ldr_repo_file(repo), &b));
+out:
+	ldr_sync_release(&s);
+	ldr_repo_free(repo);
+	ldr_roadmap_release(&rm);
 	ldr_buf_release(&err);
 	ldr_buf_release(&b);
 	return r;

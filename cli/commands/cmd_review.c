@@ -12,6 +12,7 @@
 #include "../../model/roadmap/file.h"
 #include "../../model/history/repo.h"
 #include "../../model/history/review.h"
+#include "../../model/history/scenario.h"
 #include "../../model/roadmap/schedule.h"
 #include "../../model/roadmap/schema.h"
 #include "../../model/history/versions.h"
@@ -20,7 +21,7 @@
 #include "../history.h"
 #include "../review.h"
 
-enum { OPT_BASELINE, OPT_YEAR, OPT_QUARTER, OPT_AS_OF, OPT_JSON, OPT_CSV };
+enum { OPT_BASELINE, OPT_YEAR, OPT_QUARTER, OPT_AS_OF, OPT_JSON, OPT_CSV, OPT_SCENARIO };
 
 static const struct cli_opt options[] = {
 	{ "baseline", 0, 1, "REV", "the plan to compare against: a baseline's name, a commit", OPT_BASELINE, NULL },
@@ -31,6 +32,8 @@ static const struct cli_opt options[] = {
 	  "month); deliveries dated after it do not count", OPT_AS_OF, NULL },
 	{ "json", 0, 0, NULL, "the review as one JSON object", OPT_JSON, NULL },
 	{ "csv", 0, 1, "FILE", "one row per item, for a spreadsheet (- for standard output)", OPT_CSV, NULL },
+	{ "scenario", 0, 1, "NAME", "review the scenario's plan (ldr scenario) instead of HEAD's", OPT_SCENARIO,
+	  "a scenario's name" },
 };
 const struct cli_options cli_review_options = CLI_OPTIONS(options, 18);
 
@@ -45,6 +48,7 @@ static int option(void *ctx, int id, const char *value)
 	case OPT_AS_OF: a->as_of = value; break;
 	case OPT_JSON: a->json = 1; break;
 	case OPT_CSV: a->csv = value; break;
+	case OPT_SCENARIO: a->scenario = value; break;
 	default:
 		if (a->roadmap)
 			return cli_usage_error("review", "one roadmap at a time");
@@ -70,7 +74,7 @@ static int parse_args(int argc, char **argv, struct review_args *a, int *help)
 		return cli_usage_error("review", "--json or --csv, not both");
 	if (!a->roadmap)
 		return cli_usage_error("review", "no roadmap given");
-	return 0;
+	return a->scenario ? hist_scenario_name("review", a->scenario) : 0;
 }
 
 /* What the working file says of the review: its as_at (the review's date
@@ -123,15 +127,20 @@ static void scan_actuals(struct file_facts *f, const struct ldr_roadmap *rm)
 	}
 }
 
-static void file_facts(struct ldr_repo *repo, struct file_facts *f)
+static void file_facts(struct ldr_repo *repo, const char *tip, struct file_facts *f)
 {
 	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT;
 	struct ldr_roadmap rm;
+	struct ldr_commit c;
 	struct ldr_time t = ldr_date_this_month();
+	int read;
 
 	memset(f, 0, sizeof(*f));
 	ldr_roadmap_init(&rm);
-	if (ldr_file_read(ldr_repo_file(repo), &text, &err) == 0 &&
+	memset(&c, 0, sizeof(c));
+	read = tip[0] ? ldr_repo_read_rev(repo, tip, &text, &c, &err) : ldr_file_read(ldr_repo_file(repo), &text, &err);
+	ldr_commit_release(&c);
+	if (read == 0 &&
 	    ldr_version_parse(&rm, ldr_repo_file(repo), &text, &err) == 0) {
 		t = ldr_check_as_of(&rm);
 		f->has_as_at = rm.footprint.as_at.kind != LDR_TIME_NONE;
@@ -144,6 +153,22 @@ static void file_facts(struct ldr_repo *repo, struct file_facts *f)
 	ldr_roadmap_release(&rm);
 	ldr_buf_release(&text);
 	ldr_buf_release(&err);
+}
+
+/* The scenario's commit, for the newest version. */
+static int find_scenario(struct review_run *run)
+{
+	struct ldr_scenario sc;
+	struct ldr_buf err = LDR_BUF_INIT;
+	int r = 0;
+
+	if (ldr_scenario_find(run->repo, run->a.scenario, &sc, &err) < 0)
+		r = cli_fail("review", -1, err.s);
+	else
+		memcpy(run->tip, sc.tip, sizeof(run->tip));
+	ldr_scenario_release(&sc);
+	ldr_buf_release(&err);
+	return r;
 }
 
 /* The period and the review's date from the options (as_of: the default). */
@@ -229,7 +254,8 @@ static int read_versions(struct review_run *run)
 {
 	struct ldr_buf notes = LDR_BUF_INIT, err = LDR_BUF_INIT;
 	struct ldr_commit c;
-	int r = ldr_review_read(&run->src, &run->rv, run->repo, run->a.baseline, NULL, &notes, &err);
+	int r = run->tip[0] ? ldr_review_read_at(&run->src, &run->rv, run->repo, run->a.baseline, run->tip, &notes, &err)
+			    : ldr_review_read(&run->src, &run->rv, run->repo, run->a.baseline, NULL, &notes, &err);
 	char *line, *save = NULL;
 
 	for (line = notes.s ? strtok_r(notes.s, "\n", &save) : NULL; line; line = strtok_r(NULL, "\n", &save))
@@ -297,7 +323,9 @@ int cmd_review(int argc, char **argv)
 		return r;
 	if ((r = hist_open("review", run.a.roadmap, &run.repo)))
 		return r;
-	file_facts(run.repo, &facts);
+	if (run.a.scenario && (r = find_scenario(&run)))
+		goto out;
+	file_facts(run.repo, run.tip, &facts);
 	as_of = facts.as_of;
 	if ((r = period_of(&run.a, &period, &as_of)) || (r = check_horizon(&facts, &period)))
 		goto out;

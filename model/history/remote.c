@@ -337,7 +337,7 @@ int ldr_repo_fast_forward(struct ldr_repo *repo, struct ldr_loaded *st, const st
 	memset(&plan, 0, sizeof(plan));
 	plan.text = text.s ? text.s : "";
 	plan.len = text.len;
-	plan.message = "fast-forward (ldr sync)";
+	plan.message = r->name ? "fast-forward (ldr sync)" : "fast-forward (ldr merge)";
 	plan.target = &target;
 	ret = repo_save_text(repo, &plan, st, NULL, err);
 	ldr_buf_release(&text);

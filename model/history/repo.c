@@ -508,7 +508,7 @@ out:
 /* ---- saving -------------------------------------------------------------- */
 
 /* Serialise saves: an exclusive flock of the git directory, waited for. */
-static int lock_repo(struct ldr_repo *repo, int *fd, struct ldr_buf *err)
+int repo_lock(struct ldr_repo *repo, int *fd, struct ldr_buf *err)
 {
 	const char *gitdir = git_repository_path(repo->git);
 	int waited = 0;
@@ -539,7 +539,7 @@ fail:
 	return -1;
 }
 
-static void unlock_repo(int fd)
+void repo_unlock(int fd)
 {
 	if (fd >= 0)
 		close(fd); /* closing drops the flock */
@@ -1049,7 +1049,7 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 	memset(&s, 0, sizeof(s));
 	if (commit_id)
 		ldr_buf_reset(commit_id);
-	if ((e = lock_repo(repo, &lock, err)) < 0) {
+	if ((e = repo_lock(repo, &lock, err)) < 0) {
 		r = e;
 		goto out;
 	}
@@ -1075,7 +1075,7 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
 out:
 	if (held)
 		ldr_signals_release();
-	unlock_repo(lock);
+	repo_unlock(lock);
 	free(s.refname);
 	git_tree_free(s.old_tree);
 	git_tree_free(s.new_tree);

@@ -1,6 +1,7 @@
 /* The roadmap's repository: every save is a commit, the history is the audit
  * trail of the plan, and tags mark the baselines the reviews compare against.
- * Only its implementation (repo.c, repo_history.c, remote.c) sees libgit2;
+ * Only its implementation (repo.c, repo_history.c, remote.c, and scenario.c
+ * for scenario.h) sees libgit2;
  * git's types stay behind these functions, and commits and blobs are named
  * by their hex ids.
  *

@@ -1,4 +1,4 @@
-/* What the files of ldr that see libgit2 (model/repo*.c, model/history/remote.c)
+/* What the files of ldr that see libgit2 (model/history/repo*.c, remote.c, scenario.c)
  * share: the repository handle, a save's plan, and their helpers.
  * Nothing else includes this. */
 #ifndef LDR_REPO_GIT_H
@@ -51,6 +51,11 @@ int repo_signature(git_signature **out, struct ldr_repo *repo, const char *who, 
 /* The branch HEAD names ("refs/heads/main"), or "HEAD" when detached;
  * NULL with err. Free it. */
 char *repo_head_target(struct ldr_repo *repo, struct ldr_buf *err);
+/* Serialise the writers of one repository: an exclusive flock(2) of the
+ * git directory, waited for (a save, a scenario's commit); *fd is for
+ * repo_unlock. 0, LDR_E_LOCKED after a wait, or -1 with err. */
+int repo_lock(struct ldr_repo *repo, int *fd, struct ldr_buf *err);
+void repo_unlock(int fd);
 /* Save p's text as a commit (see repo.c): 0, or -1 with err. */
 int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
 		   struct ldr_buf *commit_id, struct ldr_buf *err);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario.h"
 #include "versions.h"
 
 /* Whether f has the error x already: about the same thing, whatever the
@@ -69,9 +70,9 @@ void ldr_sync_release(struct ldr_sync *s)
 }
 
 /* The roadmap at a commit ("" or a commit without the file: an empty one,
- * as the base of a file added on both sides). */
-static int read_version(struct ldr_repo *repo, const struct ldr_remote *r, const char *commit,
-			struct ldr_roadmap *rm, struct ldr_buf *err)
+ * as the base of a file added on both sides), named "LABEL:PATH". */
+static int read_labelled(struct ldr_repo *repo, const char *label, const char *commit,
+			 struct ldr_roadmap *rm, struct ldr_buf *err)
 {
 	struct ldr_buf text = LDR_BUF_INIT, name = LDR_BUF_INIT;
 	struct ldr_commit c;
@@ -85,7 +86,7 @@ static int read_version(struct ldr_repo *repo, const struct ldr_remote *r, const
 		ret = 0;
 		goto out;
 	}
-	ldr_buf_addf(&name, "%s/%s:%s", r->name, r->branch, ldr_repo_relpath(repo));
+	ldr_buf_addf(&name, "%s:%s", label, ldr_repo_relpath(repo));
 	if (ldr_repo_read_blob(repo, c.blob, &text, err) < 0)
 		goto out;
 	if (ldr_version_parse(rm, name.s, &text, err) < 0) {
@@ -100,6 +101,21 @@ out:
 	ldr_commit_release(&c);
 	ldr_buf_release(&text);
 	ldr_buf_release(&name);
+	return ret;
+}
+
+static int read_version(struct ldr_repo *repo, const struct ldr_remote *r, const char *commit,
+			struct ldr_roadmap *rm, struct ldr_buf *err)
+{
+	struct ldr_buf label = LDR_BUF_INIT;
+	int ret;
+
+	if (r->name)
+		ldr_buf_addf(&label, "%s/%s", r->name, r->branch);
+	else
+		ldr_buf_addstr(&label, r->branch);
+	ret = read_labelled(repo, label.s, commit, rm, err);
+	ldr_buf_release(&label);
 	return ret;
 }
 
@@ -140,8 +156,17 @@ static int merge_both(struct ldr_repo *repo, const struct ldr_roadmap *rm, struc
 	if (as_saved(&merged, &s->result, ldr_repo_file(repo), err) < 0)
 		goto out;
 	ldr_check_new_errors(&s->result, rm, &theirs, o, &s->broken);
-	ldr_sync_message(&msg, &s->remote);
-	r = ldr_repo_save_pushed(repo, &s->result, st, &s->remote, msg.s, &id, err);
+	if (s->remote.name) {
+		ldr_sync_message(&msg, &s->remote);
+		r = ldr_repo_save_pushed(repo, &s->result, st, &s->remote, msg.s, &id, err);
+	} else {
+		ldr_buf_addf(&msg, "Merge %s\n\nMerged by ldr merge, record by record and field by field.",
+			     s->remote.branch);
+		memcpy(st->merging, s->remote.theirs, sizeof(st->merging));
+		st->merging_git = 0;
+		if ((r = ldr_repo_save(repo, &s->result, st, msg.s, &id, err)) < 0)
+			st->merging[0] = '\0';
+	}
 	if (r >= 0) {
 		s->how = LDR_SYNC_MERGED;
 		snprintf(s->commit, sizeof(s->commit), "%s", id.s ? id.s : "");
@@ -156,6 +181,22 @@ out:
 	return r;
 }
 
+/* A sync or a merge begins with the plan committed and no merge under way. */
+static int refused(struct ldr_repo *repo, const struct ldr_loaded *st, const char *what, struct ldr_buf *err)
+{
+	if (st->merging[0]) {
+		ldr_buf_addf(err, "a merge is in progress: finish it (resolve the conflicts, then save) "
+			     "or abandon it ('git merge --abort'), then %s", what);
+		return 1;
+	}
+	if (ldr_loaded_dirty(st)) {
+		ldr_buf_addf(err, "'%s' has changes not committed: save them first (the interface's 'w', "
+			     "'ldr set', 'git commit'), then %s", ldr_repo_file(repo), what);
+		return 1;
+	}
+	return 0;
+}
+
 int ldr_sync(struct ldr_repo *repo, const char *remote, const struct ldr_roadmap *rm, struct ldr_loaded *st,
 	     const struct ldr_check_opts *o, struct ldr_sync *s, struct ldr_buf *err)
 {
@@ -164,16 +205,8 @@ int ldr_sync(struct ldr_repo *repo, const char *remote, const struct ldr_roadmap
 
 	memset(s, 0, sizeof(*s));
 	ldr_roadmap_init(&s->result);
-	if (st->merging[0]) {
-		ldr_buf_addf(err, "a merge is in progress: finish it (resolve the conflicts, then save) "
-			     "or abandon it ('git merge --abort'), then sync");
+	if (refused(repo, st, "sync", err))
 		return -1;
-	}
-	if (ldr_loaded_dirty(st)) {
-		ldr_buf_addf(err, "'%s' has changes not committed: save them first (the interface's 'w', "
-			     "'ldr set', 'git commit'), then sync", ldr_repo_file(repo));
-		return -1;
-	}
 	if (ldr_repo_fetch(repo, remote, r, err) < 0)
 		return -1;
 	if (!strcmp(r->head, r->theirs)) {
@@ -189,6 +222,51 @@ int ldr_sync(struct ldr_repo *repo, const char *remote, const struct ldr_roadmap
 	if (!r->base[0]) {
 		ldr_buf_addf(err, "'%s' and %s/%s have no history in common: merge them with git",
 			     r->branch, r->name, r->branch);
+		return -1;
+	}
+	if (!strcmp(r->base, r->head)) {
+		if (read_version(repo, r, r->theirs, &s->result, err) < 0 ||
+		    ldr_repo_fast_forward(repo, st, r, err) < 0)
+			return -1;
+		s->how = LDR_SYNC_FAST_FORWARD;
+		ret = 0;
+	} else {
+		ret = merge_both(repo, rm, st, o, s, err);
+	}
+	if (ret == 0)
+		ldr_diff_roadmaps(&s->taken, rm, &s->result);
+	return ret;
+}
+
+int ldr_merge_rev(struct ldr_repo *repo, const char *rev, const struct ldr_roadmap *rm, struct ldr_loaded *st,
+		  const struct ldr_check_opts *o, struct ldr_sync *s, struct ldr_buf *err)
+{
+	struct ldr_remote *r = &s->remote;
+	struct ldr_commit c;
+	int ret = -1;
+
+	memset(s, 0, sizeof(*s));
+	ldr_roadmap_init(&s->result);
+	if (refused(repo, st, "merge", err))
+		return -1;
+	if (!st->head[0]) {
+		ldr_buf_addstr(err, "the branch has no commit yet: nothing to merge into");
+		return -1;
+	}
+	if (ldr_repo_resolve(repo, rev, &c, err) < 0)
+		return -1;
+	r->branch = ldr_strdup(rev);
+	memcpy(r->head, st->head, sizeof(r->head));
+	memcpy(r->theirs, c.id, sizeof(r->theirs));
+	ldr_commit_release(&c);
+	if (ldr_repo_merge_base(repo, r->head, r->theirs, r->base, err) < 0)
+		return -1;
+	if (!strcmp(r->head, r->theirs) || !strcmp(r->base, r->theirs)) {
+		s->how = LDR_SYNC_UP_TO_DATE;
+		return 0;
+	}
+	if (!r->base[0]) {
+		ldr_buf_addf(err, "HEAD and '%s' have no history in common: merge them with git", rev);
 		return -1;
 	}
 	if (!strcmp(r->base, r->head)) {

@@ -42,6 +42,15 @@ int ldr_sync(struct ldr_repo *repo, const char *remote, const struct ldr_roadmap
 	     const struct ldr_check_opts *o, struct ldr_sync *out, struct ldr_buf *err);
 void ldr_sync_release(struct ldr_sync *s);
 
+/* Merge the commit rev names (a branch, as scenario/NAME; a tag; an id)
+ * into the plan, rm as loaded with st, as a sync merges the remote's: up
+ * to date when the plan holds it already; a fast-forward when the plan has
+ * not moved since they parted; else a merge by meaning, checked, committed
+ * with two parents and checked out. out->remote has no name, its branch is
+ * rev. Conflicts change nothing (LDR_SYNC_CONFLICTS). Refused as a sync is. */
+int ldr_merge_rev(struct ldr_repo *repo, const char *rev, const struct ldr_roadmap *rm, struct ldr_loaded *st,
+		  const struct ldr_check_opts *o, struct ldr_sync *out, struct ldr_buf *err);
+
 /* The commit message of a sync's merge: "Merge origin/main into main". */
 void ldr_sync_message(struct ldr_buf *b, const struct ldr_remote *r);
 

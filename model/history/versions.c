@@ -200,6 +200,7 @@ struct review_walk {
 	struct ldr_versions vs;
 	char good[LDR_OID_HEX + 1]; /* the last version fed: what a broken one is compared with */
 	struct ldr_buf *notes, *err;
+	const char *tip; /* the newest commit read: NULL for HEAD (and the file) */
 };
 
 /* The first line of a parser's messages. */
@@ -408,7 +409,7 @@ static int read_newest(struct review_walk *w, const struct ldr_roadmap *now)
 	struct ldr_loaded st;
 	struct ldr_buf ignored = LDR_BUF_INIT;
 
-	if (ldr_repo_resolve(w->vs.repo, "HEAD", &w->src->now, w->err) < 0)
+	if (ldr_repo_resolve(w->vs.repo, w->tip ? w->tip : "HEAD", &w->src->now, w->err) < 0)
 		return -1;
 	v = version(&w->vs, w->src->now.blob, NULL, w->err);
 	if (!v)
@@ -416,8 +417,12 @@ static int read_newest(struct review_walk *w, const struct ldr_roadmap *now)
 	if (parse(&w->vs, v, w->src->now.id, NULL) < 0)
 		v = version(&w->vs, w->good, NULL, w->err); /* HEAD does not parse: the last that did */
 	if (!v || parse(&w->vs, v, w->src->now.id, NULL) < 0) {
-		ldr_buf_addstr(w->err, "the roadmap does not parse at HEAD");
+		ldr_buf_addf(w->err, "the roadmap does not parse at %s", w->tip ? w->tip : "HEAD");
 		return -1;
+	}
+	if (w->tip) {
+		ldr_review_now(w->rv, &v->rm);
+		return 0;
 	}
 	if (now) {
 		feed_newest(w, &v->rm, now);
@@ -437,9 +442,9 @@ static int read_newest(struct review_walk *w, const struct ldr_roadmap *now)
 	return 0;
 }
 
-int ldr_review_read(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
-		    const char *baseline, const struct ldr_roadmap *now, struct ldr_buf *notes,
-		    struct ldr_buf *err)
+static int review_read(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
+		       const char *baseline, const char *tip, const struct ldr_roadmap *now,
+		       struct ldr_buf *notes, struct ldr_buf *err)
 {
 	struct review_walk w;
 	int r = -1;
@@ -450,15 +455,29 @@ int ldr_review_read(struct ldr_review_source *src, struct ldr_review *rv, struct
 	w.rv = rv;
 	w.notes = notes;
 	w.err = err;
+	w.tip = tip;
 	ldr_versions_init(&w.vs, repo);
 	if (read_baseline(&w, baseline) < 0 ||
-	    ldr_repo_walk(repo, NULL, src->base.id, 1, review_commit, &w, err) != 0 || read_newest(&w, now) < 0)
+	    ldr_repo_walk(repo, tip, src->base.id, 1, review_commit, &w, err) != 0 || read_newest(&w, now) < 0)
 		goto out;
 	ldr_review_finish(rv);
 	r = 0;
 out:
 	ldr_versions_release(&w.vs);
 	return r;
+}
+
+int ldr_review_read(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
+		    const char *baseline, const struct ldr_roadmap *now, struct ldr_buf *notes,
+		    struct ldr_buf *err)
+{
+	return review_read(src, rv, repo, baseline, NULL, now, notes, err);
+}
+
+int ldr_review_read_at(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
+		       const char *baseline, const char *tip, struct ldr_buf *notes, struct ldr_buf *err)
+{
+	return review_read(src, rv, repo, baseline, tip, NULL, notes, err);
 }
 
 void ldr_review_source_release(struct ldr_review_source *src)

@@ -89,6 +89,11 @@ struct ldr_review_source {
 int ldr_review_read(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
 		    const char *baseline, const struct ldr_roadmap *now, struct ldr_buf *notes,
 		    struct ldr_buf *err);
+/* The same, the newest version the commit tip (a scenario's: 'ldr review
+ * --scenario'), its history the commits from the baseline to it; the
+ * file is not read. */
+int ldr_review_read_at(struct ldr_review_source *src, struct ldr_review *rv, struct ldr_repo *repo,
+		       const char *baseline, const char *tip, struct ldr_buf *notes, struct ldr_buf *err);
 void ldr_review_source_release(struct ldr_review_source *src);
 
 #endif
