@@ -562,3 +562,42 @@ void ldr_impact_move_text(struct ldr_buf *b, const struct ldr_impact_move *m)
 	ldr_buf_addf(b, "%d %s%s %s", n < 0 ? -n : n, unit, n == 1 || n == -1 ? "" : "s",
 		     n < 0 ? "earlier" : "later");
 }
+
+static const char *why_text(const struct ldr_impact_move *m, struct ldr_buf *b)
+{
+	switch (m->why) {
+	case LDR_IMPACT_ASKED: ldr_buf_addstr(b, "asked"); break;
+	case LDR_IMPACT_DEPENDS: ldr_buf_addf(b, "depends on %s", m->by); break;
+	case LDR_IMPACT_DELIVERED_BY: ldr_buf_addf(b, "delivered by %s", m->by); break;
+	case LDR_IMPACT_WITH:
+		ldr_buf_addf(b, strcmp(m->by, m->id) ? "with %s" : "with its start", m->by);
+		break;
+	}
+	return b->s ? b->s : "";
+}
+
+void ldr_impact_move_line(struct ldr_buf *b, const struct ldr_impact_move *m)
+{
+	char from[LDR_TIME_STR_MAX], to[LDR_TIME_STR_MAX];
+	struct ldr_buf w = LDR_BUF_INIT;
+
+	ldr_buf_addquoted(b, m->id, 20);
+	ldr_buf_addf(b, " %s %s -> %s: ", m->field, m->from.kind ? ldr_time_format(&m->from, from) : "-",
+		     ldr_time_format(&m->to, to));
+	ldr_impact_move_text(b, m);
+	ldr_buf_addf(b, " (%s)", why_text(m, &w));
+	ldr_buf_release(&w);
+}
+
+const char *ldr_impact_note_title(enum ldr_impact_note_kind k)
+{
+	static const char *const titles[] = {
+		"Capabilities that now miss their planned year",
+		"Milestones outside their project",
+		"Universal capability activities and ambitions due before a project they name ends",
+		"Beyond the roadmap's horizon",
+		"Not moved: delivered",
+		"Not followed",
+	};
+	return k <= LDR_NOTE_CYCLE ? titles[k] : "";
+}

@@ -98,4 +98,13 @@ void ldr_impact_release(struct ldr_impact *im);
 /* "moved 2 quarters later", "12 months later": how far a move went. */
 void ldr_impact_move_text(struct ldr_buf *b, const struct ldr_impact_move *m);
 
+/* One move as 'ldr impact' and the interface say it: "P08 start 17/18 Q3 ->
+ * 18/19 Q1: 2 quarters later (depends on P12)", the id quoted as untrusted
+ * text. */
+void ldr_impact_move_line(struct ldr_buf *b, const struct ldr_impact_move *m);
+
+/* The heading of a kind of note: "Capabilities that now miss their planned
+ * year". */
+const char *ldr_impact_note_title(enum ldr_impact_note_kind k);
+
 #endif
