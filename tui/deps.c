@@ -1,11 +1,22 @@
 /* The dependencies of one project or capability as a tree: what it depends
  * on, levels up, and what needs it, levels down, as 'git log --graph'
- * draws history. Broken orderings and cycles are marked. */
+ * draws history. Broken orderings and cycles are marked.
+ *
+ * And shifting a record a quarter (> and <, in any view that shows one):
+ * the knock-on is worked out by the model as 'ldr impact' does it, shown
+ * before anything that depends on the record is moved, and made as one
+ * change that 'u' undoes and 'w' commits. */
+#include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../model/roadmap/schedule.h"
+#include "../model/rules/critical.h"
+#include "../model/rules/impact.h"
 #include "app.h"
+#include "edit.h"
+#include "session.h"
 
 struct dep_node {
 	const struct ldr_kind *kind;
@@ -395,3 +406,230 @@ const struct tui_view_ops tui_deps_ops = {
 	.load = deps_load, .cell = deps_cell, .record = deps_record, .handle = deps_handle,
 	.release = deps_release,
 };
+
+/* ---- shifting a record, and what depends on it ------------------------------------ */
+
+/* The record the current view has selected (or the record view shows). */
+static int shift_selected_record(struct tui_app *app, const struct ldr_kind **k, void **rec)
+{
+	struct tui_view *v = &app->views[app->current];
+	size_t item;
+
+	if (app->current == TUI_V_RECORD) {
+		*k = app->focus_kind;
+		*rec = app->focus;
+		return app->focus != NULL;
+	}
+	item = tui_view_item(v);
+	return item != (size_t)-1 && v->ops->record && v->ops->record(v, item, k, rec);
+}
+
+/* The planned time a shift moves: a project's start (with it, its end and
+ * milestones), a capability's year, a milestone's due, an activity's
+ * quarter; NULL when the record has none set. */
+static const char *shift_field(const struct ldr_kind *k, const void *rec)
+{
+	static const struct { const struct ldr_kind *kind; const char *field; } planned[] = {
+		{ &ldr_kind_project, "start" }, { &ldr_kind_project, "end" },
+		{ &ldr_kind_capability, "year" }, { &ldr_kind_milestone, "due" },
+		{ &ldr_kind_activity, "quarter" },
+	};
+	size_t i;
+
+	for (i = 0; i < LDR_ARRAY_SIZE(planned); i++) {
+		int f = planned[i].kind == k ? ldr_kind_field(k, planned[i].field) : -1;
+		if (f >= 0 && ((const struct ldr_time *)LDR_CFIELD(rec, &k->fields[f]))->kind)
+			return planned[i].field;
+	}
+	return NULL;
+}
+
+/* Whether the knock-on reaches beyond the record itself: something that
+ * depends on it moves, or the moves break something. */
+static int reaches_others(const struct ldr_impact *im)
+{
+	size_t i;
+
+	for (i = 0; i < im->nmoves; i++)
+		if (im->moves[i].why == LDR_IMPACT_DEPENDS || im->moves[i].why == LDR_IMPACT_DELIVERED_BY)
+			return 1;
+	return im->nnotes > 0;
+}
+
+/* The knock-on as lines, as 'ldr impact' prints it: each move, then what
+ * the moves break under their headings. */
+static void knock_on_lines(struct ldr_buf *b, const struct ldr_impact *im)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < im->nmoves; i++) {
+		ldr_buf_addstr(b, "  ");
+		ldr_impact_move_line(b, &im->moves[i]);
+		ldr_buf_addch(b, '\n');
+	}
+	for (k = 0; k <= LDR_NOTE_CYCLE; k++) {
+		int any = 0;
+		for (i = 0; i < im->nnotes; i++) {
+			if ((int)im->notes[i].kind != k)
+				continue;
+			if (!any++)
+				ldr_buf_addf(b, "%s:\n", ldr_impact_note_title((enum ldr_impact_note_kind)k));
+			ldr_buf_addf(b, "  %s\n", im->notes[i].text);
+		}
+	}
+}
+
+/* Draw the knock-on over the view, from line top of it. */
+static void draw_knock_on(struct tui_app *app, const char *title, const char *lines, size_t top,
+			  const char *question)
+{
+	int rows = tui_rows(), cols = tui_cols(), y = 1;
+	const char *p = lines;
+	size_t n = 0;
+
+	tui_app_draw(app);
+	tui_text(y++, 0, cols, title, TUI_ROLE_LABEL);
+	for (; *p && y < rows - 1; n++) {
+		size_t len = strcspn(p, "\n");
+		if (n >= top) {
+			char *line = ldr_strndup(p, len);
+			tui_text(y++, 0, cols, line, strncmp(line, "  ", 2) ? TUI_ROLE_WARNING : TUI_ROLE_NORMAL);
+			free(line);
+		}
+		p += len + (p[len] == '\n');
+	}
+	while (y < rows - 1)
+		tui_fill(y++, 0, cols, TUI_ROLE_NORMAL);
+	tui_text(rows - 1, 0, cols, question, TUI_ROLE_WARNING);
+	tui_refresh();
+}
+
+/* Show the knock-on and ask: 1 to make it, 0 not to. j, k and Space
+ * scroll a list longer than the screen. */
+static int confirm_knock_on(struct tui_app *app, const char *title, const char *lines, size_t nmoves)
+{
+	char question[160];
+	size_t top = 0, n = 0;
+	const char *p;
+
+	for (p = lines; *p; p++)
+		n += *p == '\n';
+	snprintf(question, sizeof(question), "make all %zu move%s as one change ('u' undoes it)? "
+		 "(y)es, (n)o; j, k scroll", nmoves, nmoves == 1 ? "" : "s");
+	for (;;) {
+		tui_key k;
+		size_t page = tui_rows() > 4 ? (size_t)tui_rows() - 3 : 1;
+		draw_knock_on(app, title, lines, top, question);
+		k = tui_app_modal_key(app);
+		if (k == 0)
+			continue;
+		if (k < 0 || k == 27 || k == 7 || k == 'n' || k == 'q')
+			return 0;
+		if (k == 'y')
+			return 1;
+		if ((k == 'j' || k == TUI_KEYCODE(KEY_DOWN)) && top + page < n)
+			top++;
+		else if ((k == 'k' || k == TUI_KEYCODE(KEY_UP)) && top > 0)
+			top--;
+		else if (k == ' ' || k == TUI_KEYCODE(KEY_NPAGE))
+			top = top + page < n ? top + page : top;
+	}
+}
+
+/* Work out the knock-on of moving id.field by months on a copy of the
+ * roadmap: the copy, or NULL (said why). */
+static struct ldr_roadmap *knock_on(struct tui_app *app, const char *id, const char *field, int months,
+				    struct ldr_impact *im)
+{
+	struct ldr_impact_change c;
+	struct ldr_roadmap *after = ldr_malloc(sizeof(*after));
+	struct ldr_buf err = LDR_BUF_INIT;
+
+	memset(&c, 0, sizeof(c));
+	c.id = id;
+	c.field = field;
+	c.months = months;
+	ldr_rec_copy(&ldr_kind_roadmap, after, &app->rm);
+	if (ldr_impact_run(im, after, &c, 1, &err) < 0) {
+		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
+		ldr_buf_release(&err);
+		ldr_roadmap_release(after);
+		free(after);
+		return NULL;
+	}
+	ldr_buf_release(&err);
+	return after;
+}
+
+/* Put the shifted roadmap in place as one change, one step of undo. */
+static void shift_commit(struct tui_app *app, struct ldr_roadmap *after, const char *what)
+{
+	struct ldr_roadmap *before = ldr_malloc(sizeof(*before));
+
+	*before = app->rm;
+	app->rm = *after;
+	free(after);
+	tui_edit_whole_commit(app, before, what);
+}
+
+static void shift(struct tui_app *app, int quarters)
+{
+	const struct ldr_kind *k;
+	void *rec;
+	const char *field, *id, *way = quarters > 0 ? "later" : "earlier";
+	struct ldr_roadmap *after;
+	struct ldr_impact im;
+	struct ldr_buf what = LDR_BUF_INIT, lines = LDR_BUF_INIT;
+	char *keep;
+
+	if (!shift_selected_record(app, &k, &rec) || !(id = ldr_rec_id(k, rec))) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to shift here: '%s' moves a project, a capability, "
+			    "a milestone or an activity", quarters > 0 ? ">" : "<");
+		return;
+	}
+	if (!(field = shift_field(k, rec))) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "%s has no planned time to shift", id);
+		return;
+	}
+	if (app->read_only) {
+		tui_read_only_say(app, "nothing can be changed");
+		return;
+	}
+	keep = ldr_strdup(id); /* rec is gone once the shifted roadmap is in place */
+	if (!(after = knock_on(app, keep, field, quarters * 3, &im)))
+		goto out;
+	ldr_buf_addf(&what, "%s shifted a quarter %s", keep, way);
+	if (!strcmp(field, "year"))
+		ldr_buf_addf(&what, " (a year, as its year moves by years)");
+	if (im.nmoves > 2 || reaches_others(&im))
+		ldr_buf_addf(&what, ": %zu move%s", im.nmoves, im.nmoves == 1 ? "" : "s");
+	knock_on_lines(&lines, &im);
+	if (!im.nmoves) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "%s: nothing moves", keep);
+		ldr_roadmap_release(after);
+		free(after);
+	} else if (reaches_others(&im) && !confirm_knock_on(app, what.s, lines.s, im.nmoves)) {
+		tui_app_say(app, TUI_ROLE_NORMAL, "not shifted: nothing changed");
+		ldr_roadmap_release(after);
+		free(after);
+	} else {
+		shift_commit(app, after, what.s);
+		tui_app_select(app, keep);
+	}
+	ldr_impact_release(&im);
+out:
+	free(keep);
+	ldr_buf_release(&what);
+	ldr_buf_release(&lines);
+}
+
+void tui_shift_later(struct tui_app *app)
+{
+	shift(app, 1);
+}
+
+void tui_shift_earlier(struct tui_app *app)
+{
+	shift(app, -1);
+}

@@ -92,6 +92,12 @@ void tui_delete_record(struct tui_app *app, const struct ldr_kind *k, void *rec)
  * the ids that share the first record's prefix ("C40" -> "C41"). */
 char *tui_next_id(struct tui_app *app, const struct ldr_field *slot, const char *prefix);
 
+/* Shift the selected record a quarter later or earlier, and with it what
+ * depends on it: the knock-on (model/rules/impact.h) is shown and asked
+ * about first, then made as one change (deps.c). */
+void tui_shift_later(struct tui_app *app);
+void tui_shift_earlier(struct tui_app *app);
+
 void tui_undo_last(struct tui_app *app);
 /* Forget what was undone (nothing left to redo). */
 void tui_undo_forget_undone(struct tui_app *app);
