@@ -537,50 +537,76 @@ static int confirm_knock_on(struct tui_app *app, const char *title, const char *
 	}
 }
 
-/* Work out the knock-on of moving id.field by months on a copy of the
- * roadmap: the copy, or NULL (said why). */
-static struct ldr_roadmap *knock_on(struct tui_app *app, const char *id, const char *field, int months,
-				    struct ldr_impact *im)
+/* The records a shift changes, each kept as it was before its first
+ * change (for undo, or to put back). */
+struct shift_edits {
+	struct tui_app *app;
+	struct tui_edit *e;
+	size_t n, cap;
+	struct ldr_hash seen; /* id -> 1 */
+};
+
+static void shift_touch(void *ctx, const struct ldr_kind *k, void *top)
+{
+	struct shift_edits *s = ctx;
+	const char *id = ldr_rec_id(k, top);
+
+	if (!id || ldr_hash_get(&s->seen, id))
+		return;
+	ldr_grow((void **)&s->e, &s->cap, s->n + 1, sizeof(*s->e));
+	if (tui_edit_begin(s->app, k, top, &s->e[s->n]) == 0) {
+		ldr_hash_put(&s->seen, id, (void *)1);
+		s->n++;
+	}
+}
+
+/* Move id.field by months, and what depends on it, in the roadmap itself:
+ * 0, or -1 (said why, nothing changed). */
+static int knock_on(struct tui_app *app, const char *id, const char *field, int months, struct ldr_impact *im,
+		    struct shift_edits *s)
 {
 	struct ldr_impact_change c;
-	struct ldr_roadmap *after = ldr_malloc(sizeof(*after));
 	struct ldr_buf err = LDR_BUF_INIT;
+	int r;
 
 	memset(&c, 0, sizeof(c));
 	c.id = id;
 	c.field = field;
 	c.months = months;
-	ldr_rec_copy(&ldr_kind_roadmap, after, &app->rm);
-	if (ldr_impact_run(im, after, &c, 1, &err) < 0) {
+	if ((r = ldr_impact_run_touching(im, &app->rm, &c, 1, shift_touch, s, &err)) < 0) {
+		tui_edit_revert_many(app, s->e, s->n);
 		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
-		ldr_buf_release(&err);
-		ldr_roadmap_release(after);
-		free(after);
-		return NULL;
 	}
 	ldr_buf_release(&err);
-	return after;
+	return r;
 }
 
-/* Put the shifted roadmap in place as one change, one step of undo. */
-static void shift_commit(struct tui_app *app, struct ldr_roadmap *after, const char *what)
+/* The shift made, asked about first when it reaches beyond the record. */
+static void shift_decide(struct tui_app *app, struct ldr_impact *im, struct shift_edits *s, const char *what)
 {
-	struct ldr_roadmap *before = ldr_malloc(sizeof(*before));
+	struct ldr_buf lines = LDR_BUF_INIT;
 
-	*before = app->rm;
-	app->rm = *after;
-	free(after);
-	tui_edit_whole_commit(app, before, what);
+	knock_on_lines(&lines, im);
+	if (!im->nmoves) {
+		tui_edit_revert_many(app, s->e, s->n);
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing moves");
+	} else if (reaches_others(im) && !confirm_knock_on(app, what, lines.s, im->nmoves)) {
+		tui_edit_revert_many(app, s->e, s->n);
+		tui_app_say(app, TUI_ROLE_NORMAL, "not shifted: nothing changed");
+	} else {
+		tui_edit_commit_many(app, s->e, s->n, what);
+	}
+	ldr_buf_release(&lines);
 }
 
 static void shift(struct tui_app *app, int quarters)
 {
 	const struct ldr_kind *k;
 	void *rec;
-	const char *field, *id, *way = quarters > 0 ? "later" : "earlier";
-	struct ldr_roadmap *after;
+	const char *field, *id;
 	struct ldr_impact im;
-	struct ldr_buf what = LDR_BUF_INIT, lines = LDR_BUF_INIT;
+	struct shift_edits s;
+	struct ldr_buf what = LDR_BUF_INIT;
 	char *keep;
 
 	if (!shift_selected_record(app, &k, &rec) || !(id = ldr_rec_id(k, rec))) {
@@ -596,32 +622,23 @@ static void shift(struct tui_app *app, int quarters)
 		tui_read_only_say(app, "nothing can be changed");
 		return;
 	}
-	keep = ldr_strdup(id); /* rec is gone once the shifted roadmap is in place */
-	if (!(after = knock_on(app, keep, field, quarters * 3, &im)))
-		goto out;
-	ldr_buf_addf(&what, "%s shifted a quarter %s", keep, way);
-	if (!strcmp(field, "year"))
-		ldr_buf_addf(&what, " (a year, as its year moves by years)");
-	if (im.nmoves > 2 || reaches_others(&im))
-		ldr_buf_addf(&what, ": %zu move%s", im.nmoves, im.nmoves == 1 ? "" : "s");
-	knock_on_lines(&lines, &im);
-	if (!im.nmoves) {
-		tui_app_say(app, TUI_ROLE_NORMAL, "%s: nothing moves", keep);
-		ldr_roadmap_release(after);
-		free(after);
-	} else if (reaches_others(&im) && !confirm_knock_on(app, what.s, lines.s, im.nmoves)) {
-		tui_app_say(app, TUI_ROLE_NORMAL, "not shifted: nothing changed");
-		ldr_roadmap_release(after);
-		free(after);
-	} else {
-		shift_commit(app, after, what.s);
+	memset(&s, 0, sizeof(s));
+	s.app = app;
+	keep = ldr_strdup(id); /* the record may be put back, as a copy */
+	if (knock_on(app, keep, field, quarters * 3, &im, &s) == 0) {
+		ldr_buf_addf(&what, "%s shifted a quarter %s", keep, quarters > 0 ? "later" : "earlier");
+		if (!strcmp(field, "year"))
+			ldr_buf_addstr(&what, " (a year: a year moves by years)");
+		if (reaches_others(&im))
+			ldr_buf_addf(&what, ": %zu move%s", im.nmoves, im.nmoves == 1 ? "" : "s");
+		shift_decide(app, &im, &s, what.s);
 		tui_app_select(app, keep);
 	}
 	ldr_impact_release(&im);
-out:
+	ldr_hash_clear(&s.seen);
+	free(s.e);
 	free(keep);
 	ldr_buf_release(&what);
-	ldr_buf_release(&lines);
 }
 
 void tui_shift_later(struct tui_app *app)

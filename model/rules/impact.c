@@ -74,6 +74,11 @@ struct run {
 	struct ldr_hash ids; /* id -> node index + 1 */
 	size_t *order, norder; /* reverse post-order: dependency order */
 	struct ldr_buf *err;
+	/* Told before each change, of the top-level record it changes. */
+	ldr_impact_touch_fn *touch;
+	void *touch_ctx;
+	const struct ldr_kind *top_kind;
+	void *top;
 };
 
 static size_t node_of(const struct run *r, const char *id)
@@ -244,6 +249,8 @@ static int move_field(struct run *r, const struct ldr_kind *k, void *rec, const 
 			     why == LDR_IMPACT_DEPENDS ? ", which" : ",");
 	else if (why == LDR_IMPACT_WITH)
 		ldr_buf_addf(&reason, "moved with %s (ldr impact)", by);
+	if (r->touch)
+		r->touch(r->touch_ctx, r->top_kind, r->top);
 	rc = set_time(k, rec, field, to, why == LDR_IMPACT_ASKED ? NULL : reason.s, r->err);
 	if (rc == 0)
 		record_move(r, k, ldr_rec_id(k, rec), field, &from, to, why, by);
@@ -260,6 +267,8 @@ static int shift_project(struct run *r, struct ldr_project *p, int months, enum 
 	size_t i;
 
 	e = ldr_time_moved(&p->end, actual);
+	r->top_kind = &ldr_kind_project;
+	r->top = p;
 	if (move_field(r, &ldr_kind_project, p, "start", &s, why, by) < 0 ||
 	    (p->end.kind && move_field(r, &ldr_kind_project, p, "end", &e, asked ? LDR_IMPACT_WITH : why,
 				       asked ? p->id : by) < 0))
@@ -345,6 +354,8 @@ static int knock_on(struct run *r, size_t i, size_t by, int latest)
 		}
 		x->moved = 1;
 		y = ldr_time_moved(&c->year, need);
+		r->top_kind = &ldr_kind_capability;
+		r->top = c;
 		return move_field(r, &ldr_kind_capability, c, "year", &y,
 				  b->kind == &ldr_kind_project ? LDR_IMPACT_DELIVERED_BY : LDR_IMPACT_DEPENDS, b->id);
 	}
@@ -377,9 +388,28 @@ int ldr_impact_change_parse(struct ldr_impact_change *c, const char *s, struct l
 	return -1;
 }
 
+/* The record with this id: a project or a capability from the graph, else
+ * (a milestone, an activity) from an index of every record, built only
+ * then: at 50,000 capabilities it costs as much as the rest of the run. */
+static const struct ldr_ref *find(struct run *r, const char *id, struct ldr_ref *direct)
+{
+	size_t k = node_of(r, id);
+
+	if (k) {
+		memset(direct, 0, sizeof(*direct));
+		direct->kind = r->v[k - 1].kind;
+		direct->rec = r->v[k - 1].rec;
+		return direct;
+	}
+	if (!r->ix.rm)
+		ldr_index_build(&r->ix, r->rm);
+	return ldr_index_find(&r->ix, id);
+}
+
 static int apply_one(struct run *r, const struct ldr_impact_change *c)
 {
-	const struct ldr_ref *ref = ldr_index_find(&r->ix, c->id);
+	struct ldr_ref direct;
+	const struct ldr_ref *ref = find(r, c->id, &direct);
 	struct ldr_field f;
 	const struct ldr_time *now;
 	struct ldr_time to;
@@ -404,6 +434,8 @@ static int apply_one(struct run *r, const struct ldr_impact_change *c)
 		return -1;
 	}
 	to = c->to.kind ? c->to : ldr_time_moved(now, c->months);
+	r->top_kind = ref->parent ? ref->parent_kind : ref->kind;
+	r->top = ref->parent ? ref->parent : ref->rec;
 	if (ref->kind == &ldr_kind_project && !strcmp(c->field, "start") && now->kind)
 		return shift_project(r, ref->rec, ldr_time_first(&to) - ldr_time_first(now), LDR_IMPACT_ASKED, NULL);
 	return move_field(r, ref->kind, ref->rec, c->field, &to, LDR_IMPACT_ASKED, NULL);
@@ -486,6 +518,12 @@ static void check_moves(struct run *r)
 int ldr_impact_run(struct ldr_impact *im, struct ldr_roadmap *rm, const struct ldr_impact_change *changes,
 		   size_t n, struct ldr_buf *err)
 {
+	return ldr_impact_run_touching(im, rm, changes, n, NULL, NULL, err);
+}
+
+int ldr_impact_run_touching(struct ldr_impact *im, struct ldr_roadmap *rm, const struct ldr_impact_change *changes,
+			    size_t n, ldr_impact_touch_fn *touch, void *ctx, struct ldr_buf *err)
+{
 	struct run r;
 	size_t i, *path, by = 0;
 	int rc = 0;
@@ -495,7 +533,8 @@ int ldr_impact_run(struct ldr_impact *im, struct ldr_roadmap *rm, const struct l
 	r.im = im;
 	r.rm = rm;
 	r.err = err;
-	ldr_index_build(&r.ix, rm);
+	r.touch = touch;
+	r.touch_ctx = ctx;
 	build(&r);
 	for (i = 0; i < r.n; i++)
 		r.v[i].was = ends(&r.v[i]);
@@ -529,7 +568,8 @@ int ldr_impact_run(struct ldr_impact *im, struct ldr_roadmap *rm, const struct l
 	free(r.order);
 	free(path);
 	ldr_hash_clear(&r.ids);
-	ldr_index_release(&r.ix);
+	if (r.ix.rm)
+		ldr_index_release(&r.ix);
 	return rc;
 }
 
