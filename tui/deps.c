@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/roadmap/field.h"
+#include "../model/roadmap/national.h"
 #include "../model/roadmap/schedule.h"
 #include "../model/rules/critical.h"
 #include "../model/rules/impact.h"
@@ -104,6 +106,10 @@ static void neighbours(struct tui_app *app, const struct ldr_kind *k, void *rec,
 			if (refers_by(&r[i], &ldr_kind_capability, "projects"))
 				add_link(out, &ldr_kind_capability, r[i].rec,
 					 ldr_delivery_order_violated(p, r[i].rec));
+		/* And the universal capabilities whose plans name it. */
+		for (i = 0; i < n; i++)
+			if (refers_by(&r[i], &ldr_kind_uc, "projects"))
+				add_link(out, &ldr_kind_uc, r[i].rec, 0);
 		return;
 	}
 	if (k == &ldr_kind_capability) {
@@ -126,6 +132,32 @@ static void neighbours(struct tui_app *app, const struct ldr_kind *k, void *rec,
 			if (refers_by(&r[i], k, "depends_on"))
 				add_link(out, k, r[i].rec, ldr_capability_order_violated(c, r[i].rec));
 	}
+}
+
+void tui_needed_by_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec, struct ldr_buf *lines)
+{
+	struct links l = { NULL, 0, 0 };
+	struct ldr_buf v = LDR_BUF_INIT, title = LDR_BUF_INIT;
+	size_t i;
+
+	if (k != &ldr_kind_project && k != &ldr_kind_capability)
+		return;
+	neighbours(app, k, (void *)rec, 0, &l);
+	for (i = 0; i < l.n; i++) {
+		const char *t, *why = l.v[i].kind == &ldr_kind_uc ? "names it in its projects"
+				      : l.v[i].kind != k ? "delivered by it" : "depends on it";
+		ldr_buf_reset(&title);
+		t = ldr_rec_title(l.v[i].kind, l.v[i].rec, &title);
+		if (l.v[i].kind == &ldr_kind_uc && ldr_national_uc(ldr_rec_id(l.v[i].kind, l.v[i].rec)))
+			t = ldr_national_uc(ldr_rec_id(l.v[i].kind, l.v[i].rec))->title;
+		ldr_buf_addf(&v, "%s%s  %s (%s)", i ? "\n" : "", ldr_rec_id(l.v[i].kind, l.v[i].rec), t ? t : "",
+			     why);
+	}
+	if (l.n)
+		tui_detail_line(lines, "needed by", v.s, 0);
+	free(l.v);
+	ldr_buf_release(&v);
+	ldr_buf_release(&title);
 }
 
 static const char *node_id(const struct dep_node *n)
@@ -270,6 +302,13 @@ static void deps_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
 		*role = TUI_ROLE_LABEL;
 		return;
 	}
+	if (n->kind == &ldr_kind_uc) {
+		const struct ldr_uc *u = n->rec;
+		const struct ldr_uc_def *def = ldr_national_uc(u->id);
+		if (col == 0)
+			ldr_buf_addf(out, "%s%s %s", n->prefix, u->id, def ? def->title : "");
+		return;
+	}
 	if (n->kind == &ldr_kind_project) {
 		struct ldr_project *p = n->rec;
 		if (col == 0)
@@ -346,7 +385,8 @@ static int deps_handle(struct tui_view *v, enum tui_action a)
 	switch (a) {
 	case TUI_ENTER:
 		/* Enter on a node: its own tree; Back returns to this one. */
-		if (item == (size_t)-1 || !d->nodes[item].rec || d->nodes[item].root)
+		if (item == (size_t)-1 || !d->nodes[item].rec || d->nodes[item].root ||
+		    d->nodes[item].kind == &ldr_kind_uc) /* (no tree of its own: its record) */
 			return 0;
 		tui_app_focus(v->app, d->nodes[d->root_at].kind, d->nodes[d->root_at].rec);
 		tui_app_focus_push(v->app, TUI_V_DEPS, d->nodes[item].kind, d->nodes[item].rec, v->sel);

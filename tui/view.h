@@ -96,6 +96,11 @@ const char *tui_wrap_piece(const char *s, int width, char *out, size_t len);
 void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec,
 		      struct ldr_buf *lines);
 
+/* What depends on a project or a capability, as a detail line ("needed
+ * by"): the projects and capabilities that depend on it, the capabilities
+ * it delivers, the universal capabilities that name it (deps.c). */
+void tui_needed_by_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec,
+			 struct ldr_buf *lines);
 /* One detail line: a label and its value (derived: drawn dim). */
 void tui_detail_line(struct ldr_buf *b, const char *label, const char *value, int derived);
 /* A field's value for people: a reference with what it names, a list one
