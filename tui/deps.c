@@ -48,11 +48,62 @@ struct deps_view {
 	const char *root_id; /* the root's, while the tree is built */
 	struct dep_fold *folds;
 	size_t nfolds, folds_cap;
+	struct tui_critical crit;
 };
 
 static const struct tui_column deps_columns[] = {
-	{ "Dependency tree", 24, 5 }, { "When", 17, 0 }, { "Status", 12, 0 },
+	{ "Dependency tree", 24, 5 }, { "When", 17, 0 }, { "Status", 12, 0 }, { "Slack", 12, 0 },
 };
+
+/* ---- the critical path and slack, worked out when asked ------------------------------- */
+
+void tui_critical_stale(struct tui_critical *c)
+{
+	ldr_critical_release(&c->cr);
+	c->state = 0;
+}
+
+const struct ldr_critical *tui_critical_get(struct tui_app *app, struct tui_critical *c)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+
+	if (!c->state) {
+		c->state = ldr_critical_run(&c->cr, &app->rm, NULL, &err) == 0 ? 1 : -1;
+		if (c->state < 0)
+			ldr_critical_release(&c->cr);
+	}
+	ldr_buf_release(&err);
+	return c->state > 0 ? &c->cr : NULL;
+}
+
+int tui_critical_on_path(const struct ldr_critical *cr, const char *id)
+{
+	size_t i;
+
+	for (i = 0; cr && id && i < cr->npath; i++)
+		if (!strcmp(cr->v[cr->path[i]].p->id, id))
+			return 1;
+	return 0;
+}
+
+/* A project's slack in the tree: total months, and whether it is critical. */
+static void slack_cell(struct tui_view *v, const struct ldr_project *p, struct ldr_buf *out, enum tui_role *role)
+{
+	struct deps_view *d = v->priv;
+	const struct ldr_critical *cr = tui_critical_get(v->app, &d->crit);
+	const struct ldr_slack *s = cr ? ldr_critical_find(cr, p->id) : NULL;
+
+	if (!s)
+		return;
+	if (tui_critical_on_path(cr, p->id)) {
+		ldr_buf_addf(out, "%dm critical", s->total);
+		*role = TUI_ROLE_AMBER;
+	} else {
+		ldr_buf_addf(out, "%dm", s->total);
+	}
+	if (s->total < 0)
+		*role = TUI_ROLE_ERROR;
+}
 
 struct link {
 	const struct ldr_kind *kind;
@@ -259,6 +310,7 @@ static void deps_load(struct tui_view *v)
 	if (!d->depth)
 		d->depth = 3;
 	d->n = 0;
+	tui_critical_stale(&d->crit);
 	root_of(v, &k, &rec);
 	v->nitems = 0;
 	if (!rec)
@@ -320,6 +372,8 @@ static void deps_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
 				     p->end.kind ? ldr_time_format(&p->end, b) : "");
 		else if (col == 2 && p->status)
 			ldr_buf_addstr(out, ldr_kind_project.fields[ldr_kind_field(&ldr_kind_project, "status")].values[p->status - 1]);
+		else if (col == 3)
+			slack_cell(v, p, out, role);
 	} else {
 		struct ldr_capability *c = n->rec;
 		if (col == 0)
@@ -435,6 +489,7 @@ static void deps_release(struct tui_view *v)
 			free(d->folds[i].id);
 		}
 		free(d->folds);
+		tui_critical_stale(&d->crit);
 	}
 	free(d);
 	v->priv = NULL;

@@ -118,7 +118,7 @@ const struct tui_view_ops tui_schedule_ops = {
 
 static const struct tui_column dossier_columns[] = {
 	{ "Ref", 3, 0 }, { "Id", 4, 0 }, { "Name", 18, 5 }, { "Group", 10, 2 },
-	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 12, 0 },
+	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 12, 0 }, { "Depends on", 10, 1 },
 };
 
 static struct ldr_project *project(struct tui_view *v, size_t item)
@@ -136,6 +136,7 @@ static void dossier_cell(struct tui_view *v, size_t item, size_t col, struct ldr
 {
 	struct ldr_project *p = project(v, item);
 	const char *g;
+	size_t i;
 	switch (col) {
 	case 0: if (p->ref.set) ldr_buf_addf(out, "%lld", p->ref.v); break;
 	case 1: id_cell(v->app, p->id, out, role); break;
@@ -152,6 +153,10 @@ static void dossier_cell(struct tui_view *v, size_t item, size_t col, struct ldr
 			*role = TUI_ROLE_DONE;
 		else if (p->status == LDR_PROJECT_DROPPED || p->status == LDR_PROJECT_ON_HOLD)
 			*role = TUI_ROLE_DIM;
+		break;
+	case 7:
+		for (i = 0; i < p->depends_on.n; i++)
+			ldr_buf_addf(out, "%s%s", i ? " " : "", p->depends_on.v[i]);
 		break;
 	}
 }
