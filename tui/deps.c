@@ -52,7 +52,7 @@ struct deps_view {
 };
 
 static const struct tui_column deps_columns[] = {
-	{ "Dependency tree", 24, 5 }, { "When", 17, 0 }, { "Status", 12, 0 }, { "Slack", 12, 0 },
+	{ "Dependency tree", 24, 5 }, { "When", 17, 0 }, { "Status", 12, 0 }, { "Slack", 8, 0 },
 };
 
 /* ---- the critical path and slack, worked out when asked ------------------------------- */
@@ -96,7 +96,7 @@ static void slack_cell(struct tui_view *v, const struct ldr_project *p, struct l
 	if (!s)
 		return;
 	if (tui_critical_on_path(cr, p->id)) {
-		ldr_buf_addf(out, "%dm critical", s->total);
+		ldr_buf_addf(out, "%dm crit", s->total);
 		*role = TUI_ROLE_AMBER;
 	} else {
 		ldr_buf_addf(out, "%dm", s->total);

@@ -118,7 +118,7 @@ const struct tui_view_ops tui_schedule_ops = {
 
 static const struct tui_column dossier_columns[] = {
 	{ "Ref", 3, 0 }, { "Id", 4, 0 }, { "Name", 18, 5 }, { "Group", 10, 2 },
-	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 12, 0 }, { "Depends on", 10, 1 },
+	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 12, 0 }, { "Deps", 8, 0 },
 };
 
 static struct ldr_project *project(struct tui_view *v, size_t item)
