@@ -705,8 +705,8 @@ static void shift(struct tui_app *app, int quarters)
 	char *keep;
 
 	if (!shift_selected_record(app, &k, &rec) || !(id = ldr_rec_id(k, rec))) {
-		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to shift here: '%s' moves a project, a capability, "
-			    "a milestone or an activity", quarters > 0 ? ">" : "<");
+		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to shift here (a project, a capability, a "
+			    "milestone, an activity)");
 		return;
 	}
 	if (!(field = shift_field(k, rec))) {
