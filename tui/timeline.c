@@ -69,10 +69,10 @@ static const struct {
 	[TL_OVERDUE] = { "\u00bb", "overdue", TUI_ROLE_ERROR },
 	[TL_MILESTONE] = { "\u25c6", "milestone", TUI_ROLE_LABEL },
 	[TL_BASELINE] = { "\u2508", "baseline", TUI_ROLE_BASELINE },
-	[TL_CRITICAL] = { "*", "critical path", TUI_ROLE_WARNING },
+	[TL_CRITICAL] = { "*", "critical", TUI_ROLE_WARNING },
 	[TL_NEEDS] = { "\u25b2", "selected needs it", TUI_ROLE_LABEL },
 	[TL_NEEDED] = { "\u25bc", "needs selected", TUI_ROLE_LABEL },
-	[TL_BROKEN] = { "!", "starts before what it needs ends", TUI_ROLE_ERROR },
+	[TL_BROKEN] = { "!", "starts too early", TUI_ROLE_ERROR },
 };
 
 static enum tl_mark status_mark(const struct ldr_project *p)
@@ -303,7 +303,6 @@ static void draw_label(struct tui_view *v, size_t item, int y, int selected, con
 	if (tr->p && !tr->baseline) {
 		ldr_buf_addstr(&label, dep == 1 ? marks[TL_NEEDS].ch : dep == 2 ? marks[TL_NEEDED].ch : " ");
 		ldr_buf_addstr(&label, tr->violated ? marks[TL_BROKEN].ch : crit ? marks[TL_CRITICAL].ch : " ");
-		t->shown |= (dep ? 1u << (dep == 1 ? TL_NEEDS : TL_NEEDED) : 0) | (crit ? 1u << TL_CRITICAL : 0);
 	}
 	timeline_cell(v, item, 0, &label, &role);
 	if (crit && role == TUI_ROLE_NORMAL)
@@ -380,20 +379,77 @@ static void draw_milestones(struct tui_view *v, const struct ldr_project *p, int
 	}
 }
 
-/* The key: each character the rows drawn use, and what it means. */
-static void draw_key(struct timeline_view *t, int y)
+/* The key: each character the rows drawn use, and what it means, on one
+ * line, or more on a terminal too narrow for it (the words are not cut). */
+static void key_text(const struct timeline_view *t, struct ldr_buf *b)
 {
-	struct ldr_buf b = LDR_BUF_INIT;
 	int m;
 
-	ldr_buf_addstr(&b, "key:");
-	for (m = 0; m < TL_NMARKS; m++)
-		if (t->shown & 1u << m)
-			ldr_buf_addf(&b, "  %s %s", marks[m].ch, marks[m].words);
-	if (t->base_name)
-		ldr_buf_addf(&b, " (%s)", t->base_name);
-	tui_text(y, 0, tui_cols(), b.s, TUI_ROLE_DIM);
+	ldr_buf_addstr(b, "key:");
+	for (m = 0; m < TL_NMARKS; m++) {
+		if (!(t->shown & 1u << m))
+			continue;
+		ldr_buf_addf(b, "  %s %s", marks[m].ch, marks[m].words);
+		if (m == TL_BASELINE && t->base_name)
+			ldr_buf_addf(b, " %s", t->base_name);
+	}
+}
+
+/* The lines the key takes at this width (at most 3). */
+static int key_lines(const struct timeline_view *t)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	char piece[512];
+	const char *p;
+	int n = 0;
+
+	key_text(t, &b);
+	for (p = b.s; *p && n < 3; n++) {
+		p = tui_wrap_piece(p, tui_cols() - 1, piece, sizeof(piece));
+		while (*p == ' ')
+			p++;
+	}
 	ldr_buf_release(&b);
+	return n;
+}
+
+static void draw_key(struct timeline_view *t, int y, int lines)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	char piece[512];
+	const char *p;
+	int i;
+
+	key_text(t, &b);
+	for (p = b.s, i = 0; i < lines; i++) {
+		p = tui_wrap_piece(p, tui_cols() - 1, piece, sizeof(piece));
+		tui_text(y + i, 0, tui_cols(), piece, TUI_ROLE_DIM);
+		while (*p == ' ')
+			p++;
+	}
+	ldr_buf_release(&b);
+}
+
+/* The marks that follow the selection, for the key: what the selected
+ * project needs and what needs it; and the critical path, if any. */
+static void selection_marks(struct tui_view *v, const struct ldr_project *sel)
+{
+	struct timeline_view *t = v->priv;
+	const struct ldr_critical *cr = tui_critical_get(v->app, &t->crit);
+	const struct ldr_referrer *r;
+	size_t i, n;
+
+	t->shown &= ~(1u << TL_NEEDS | 1u << TL_NEEDED | 1u << TL_CRITICAL);
+	if (cr && cr->npath)
+		t->shown |= 1u << TL_CRITICAL;
+	if (!sel)
+		return;
+	if (sel->depends_on.n)
+		t->shown |= 1u << TL_NEEDS;
+	r = ldr_index_referrers(&v->app->ix, sel->id, &n);
+	for (i = 0; i < n; i++)
+		if (r[i].kind == &ldr_kind_project && !strcmp(r[i].field->name, "depends_on"))
+			t->shown |= 1u << TL_NEEDED;
 }
 
 static void timeline_draw(struct tui_view *v, int y, int height)
@@ -401,21 +457,21 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 	struct timeline_view *t = v->priv;
 	struct tui_app *app = v->app;
 	int cols = tui_cols(), x0 = LABEL_W + 1, r, now_q = ldr_time_first(&app->as_of) / 3;
-	int key = height > 4;
-	const struct ldr_project *sel = NULL;
+	const struct ldr_project *sel = v->sel < v->nrows ? t->rows[v->rows[v->sel]].p : NULL;
+	int key;
 
 	if (v->hscroll > max_scroll(t))
 		v->hscroll = max_scroll(t); /* a wider terminal: no blank quarters */
 	if (v->hscroll < 0)
 		v->hscroll = 0;
+	selection_marks(v, sel);
+	key = height > 5 ? key_lines(t) : 0;
 	draw_axis(v, t, y, x0, cols, now_q);
 	y += 2;
 	height -= 2 + key;
 	v->body_height = height;
 	v->body_y = y;
 	tui_view_scroll(v, height);
-	if (v->sel < v->nrows)
-		sel = t->rows[v->rows[v->sel]].p;
 	for (r = 0; r < height; r++) {
 		size_t row = v->top + (size_t)r;
 		struct tl_row *tr;
@@ -436,7 +492,7 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 		}
 	}
 	if (key)
-		draw_key(t, y + height);
+		draw_key(t, y + height, key);
 }
 
 /* 'b': a baseline to draw under the bars (a tag or any revision; empty:
