@@ -380,52 +380,61 @@ static void draw_milestones(struct tui_view *v, const struct ldr_project *p, int
 }
 
 /* The key: each character the rows drawn use, and what it means, on one
- * line, or more on a terminal too narrow for it (the words are not cut). */
-static void key_text(const struct timeline_view *t, struct ldr_buf *b)
+ * line, or more on a terminal too narrow for it (an item is never split):
+ * the lines, '\n' between them; how many. */
+static int key_text(const struct timeline_view *t, struct ldr_buf *b)
 {
-	int m;
+	struct ldr_buf item = LDR_BUF_INIT;
+	int m, x, lines = 1, cols = tui_cols() - 1;
 
 	ldr_buf_addstr(b, "key:");
+	x = 4;
 	for (m = 0; m < TL_NMARKS; m++) {
+		int w;
 		if (!(t->shown & 1u << m))
 			continue;
-		ldr_buf_addf(b, "  %s %s", marks[m].ch, marks[m].words);
+		ldr_buf_reset(&item);
+		ldr_buf_addf(&item, "%s %s", marks[m].ch, marks[m].words);
 		if (m == TL_BASELINE && t->base_name)
-			ldr_buf_addf(b, " %s", t->base_name);
+			ldr_buf_addf(&item, " %s", t->base_name);
+		w = tui_width(item.s);
+		if (x + 2 + w > cols && x > 0) {
+			ldr_buf_addch(b, '\n');
+			lines++;
+			x = 0;
+		} else {
+			ldr_buf_addstr(b, "  ");
+			x += 2;
+		}
+		ldr_buf_addstr(b, item.s);
+		x += w;
 	}
+	ldr_buf_release(&item);
+	return lines;
 }
 
-/* The lines the key takes at this width (at most 3). */
 static int key_lines(const struct timeline_view *t)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	char piece[512];
-	const char *p;
-	int n = 0;
+	int n = key_text(t, &b);
 
-	key_text(t, &b);
-	for (p = b.s; *p && n < 3; n++) {
-		p = tui_wrap_piece(p, tui_cols() - 1, piece, sizeof(piece));
-		while (*p == ' ')
-			p++;
-	}
 	ldr_buf_release(&b);
-	return n;
+	return n < 3 ? n : 3;
 }
 
 static void draw_key(struct timeline_view *t, int y, int lines)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	char piece[512];
 	const char *p;
 	int i;
 
 	key_text(t, &b);
-	for (p = b.s, i = 0; i < lines; i++) {
-		p = tui_wrap_piece(p, tui_cols() - 1, piece, sizeof(piece));
-		tui_text(y + i, 0, tui_cols(), piece, TUI_ROLE_DIM);
-		while (*p == ' ')
-			p++;
+	for (p = b.s, i = 0; p && i < lines; i++) {
+		const char *nl = strchr(p, '\n');
+		char *line = ldr_strndup(p, nl ? (size_t)(nl - p) : strlen(p));
+		tui_text(y + i, 0, tui_cols(), line, TUI_ROLE_DIM);
+		free(line);
+		p = nl ? nl + 1 : NULL;
 	}
 	ldr_buf_release(&b);
 }
