@@ -58,8 +58,8 @@ struct node {
 	const struct ldr_kind *kind;
 	void *rec;
 	const char *id;
-	size_t *succ, nsucc, capsucc;
-	size_t *pred, npred, cappred;
+	size_t *succ, nsucc; /* into run's edges: what depends on it */
+	size_t *pred, npred; /* and what it depends on */
 	int state;       /* 0 not seen, 1 being visited, 2 done */
 	int moved;       /* it moved: it may push its successors */
 	int was;         /* the last month it ended in before any move (0: none) */
@@ -72,6 +72,7 @@ struct run {
 	struct node *v;
 	size_t n, np;
 	struct ldr_hash ids; /* id -> node index + 1 */
+	size_t *edges;       /* every node's succ, then every node's pred */
 	size_t *order, norder; /* reverse post-order: dependency order */
 	struct ldr_buf *err;
 	/* Told before each change, of the top-level record it changes. */
@@ -86,29 +87,53 @@ static size_t node_of(const struct run *r, const char *id)
 	return (size_t)(uintptr_t)ldr_hash_get(&r->ids, id);
 }
 
-static void edge(struct run *r, const char *from, size_t to)
+/* An edge from the record named from to node to: counted (the first
+ * pass), or put in place (the second). */
+static void edge(struct run *r, const char *from, size_t to, int fill)
 {
 	size_t f = node_of(r, from);
-	struct node *x;
+	struct node *x, *y;
 
 	if (!f || f - 1 == to)
 		return;
 	x = &r->v[f - 1];
-	ldr_grow((void **)&x->succ, &x->capsucc, x->nsucc + 1, sizeof(*x->succ));
-	x->succ[x->nsucc++] = to;
-	x = &r->v[to];
-	ldr_grow((void **)&x->pred, &x->cappred, x->npred + 1, sizeof(*x->pred));
-	x->pred[x->npred++] = f - 1;
+	y = &r->v[to];
+	if (fill) {
+		x->succ[x->nsucc] = to;
+		y->pred[y->npred] = f - 1;
+	}
+	x->nsucc++;
+	y->npred++;
 }
 
+static void edges(struct run *r, int fill)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->np; i++) {
+		const struct ldr_project *p = r->v[i].rec;
+		for (j = 0; j < p->depends_on.n; j++)
+			edge(r, p->depends_on.v[j], i, fill);
+	}
+	for (i = r->np; i < r->n; i++) {
+		const struct ldr_capability *c = r->v[i].rec;
+		for (j = 0; j < c->projects.n; j++)
+			edge(r, c->projects.v[j], i, fill);
+		for (j = 0; j < c->depends_on.n; j++)
+			edge(r, c->depends_on.v[j], i, fill);
+	}
+}
+
+/* The graph, its edges in one array: counted, then placed. */
 static void build(struct run *r)
 {
 	struct ldr_roadmap *rm = r->rm;
-	size_t i, j;
+	size_t i, total = 0, at = 0;
 
 	r->np = rm->projects.len;
 	r->n = r->np + rm->capabilities.len;
 	r->v = ldr_calloc(r->n + 1, sizeof(*r->v));
+	ldr_hash_reserve(&r->ids, r->n);
 	for (i = 0; i < r->n; i++) {
 		struct node *x = &r->v[i];
 		x->kind = i < r->np ? &ldr_kind_project : &ldr_kind_capability;
@@ -118,18 +143,18 @@ static void build(struct run *r)
 		if (x->id)
 			ldr_hash_put(&r->ids, x->id, (void *)(uintptr_t)(i + 1));
 	}
-	for (i = 0; i < r->np; i++) {
-		const struct ldr_project *p = r->v[i].rec;
-		for (j = 0; j < p->depends_on.n; j++)
-			edge(r, p->depends_on.v[j], i);
+	edges(r, 0);
+	for (i = 0; i < r->n; i++)
+		total += r->v[i].nsucc + r->v[i].npred;
+	r->edges = ldr_calloc(total + 1, sizeof(*r->edges));
+	for (i = 0; i < r->n; i++) {
+		r->v[i].succ = r->edges + at;
+		at += r->v[i].nsucc;
+		r->v[i].pred = r->edges + at;
+		at += r->v[i].npred;
+		r->v[i].nsucc = r->v[i].npred = 0;
 	}
-	for (i = r->np; i < r->n; i++) {
-		const struct ldr_capability *c = r->v[i].rec;
-		for (j = 0; j < c->projects.n; j++)
-			edge(r, c->projects.v[j], i);
-		for (j = 0; j < c->depends_on.n; j++)
-			edge(r, c->depends_on.v[j], i);
-	}
+	edges(r, 1);
 }
 
 static void note(struct run *r, enum ldr_impact_note_kind kind, const char *id, const char *fmt, ...)
@@ -560,10 +585,7 @@ int ldr_impact_run_touching(struct ldr_impact *im, struct ldr_roadmap *rm, const
 		check_milestones(&r);
 		check_ucs(&r);
 	}
-	for (i = 0; i < r.n; i++) {
-		free(r.v[i].succ);
-		free(r.v[i].pred);
-	}
+	free(r.edges);
 	free(r.v);
 	free(r.order);
 	free(path);
