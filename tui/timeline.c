@@ -61,7 +61,7 @@ static const struct {
 	enum tui_role role;
 } marks[TL_NMARKS] = {
 	[TL_PROPOSED] = { "\u2504", "proposed", TUI_ROLE_DIM },
-	[TL_PLANNED] = { "\u2501", "planned", TUI_ROLE_NORMAL },
+	[TL_PLANNED] = { "\u2501", "planned", TUI_ROLE_LABEL },
 	[TL_IN_PROGRESS] = { "\u2593", "in progress", TUI_ROLE_AMBER },
 	[TL_DELIVERED] = { "\u2588", "delivered", TUI_ROLE_DONE },
 	[TL_ON_HOLD] = { "\u2591", "on hold", TUI_ROLE_WARNING },
