@@ -324,9 +324,14 @@ build/bench/history: tests/bench/history.c $(LIB_OBJ) build/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
 
+# The model's work of the interface's shift (tests/bench/shift.c).
+build/bench/shift: tests/bench/shift.c $(LIB_OBJ) build/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+
 bench: deps-install
 	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse build/bench/history \
-		build/bench/cputime
+		build/bench/cputime build/bench/shift
 	@sh tests/bench/run.sh
 
 install: ldr

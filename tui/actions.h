@@ -45,6 +45,9 @@
 	A(ADD, "add", "Add a record")                                                       \
 	A(DUPLICATE, "duplicate", "Duplicate the selected record")                          \
 	A(DELETE, "delete", "Delete the selected record")                                   \
+	A(SHIFT_LATER, "shift-later", "Shift the selected record a quarter later, and what "  \
+				      "depends on it (the knock-on is shown first)")                   \
+	A(SHIFT_EARLIER, "shift-earlier", "Shift the selected record a quarter earlier")        \
 	A(TOGGLE, "toggle", "Toggle: an activity done (UCs), a node of the tree folded (Deps)") \
 	A(UNDO, "undo", "Undo the last change")                                             \
 	A(REDO, "redo", "Redo what was undone")                                             \
@@ -56,7 +59,7 @@
 	A(TAKE_BASE, "take-base", "A conflict: back to the base's value")                   \
 	A(MARK_RESOLVED, "mark-resolved", "A conflict: keep the record as it is")           \
 	A(HISTORY_RECORD, "record-history", "The history of the selected record")         \
-	A(REVIEW_BASELINE, "review-baseline", "Review: the baseline, any revision")        \
+	A(REVIEW_BASELINE, "review-baseline", "Review, Timeline: the baseline, any revision") \
 	A(REVIEW_PERIOD, "review-period", "Review: the period, a year or a quarter")       \
 	A(REVIEW_TOTALS, "review-totals", "Review: totals by capability group")            \
 	A(COMMAND, "prompt", "The command line (:)")                                        \

@@ -155,6 +155,7 @@ static void push_undo(struct tui_app *app, const struct ldr_field *slot, size_t 
 	x->before = before;
 	x->after = after;
 	x->what = ldr_strdup(what);
+	x->joined = 0;
 	u->done = u->n;
 }
 
@@ -181,6 +182,41 @@ void tui_edit_commit(struct tui_app *app, struct tui_edit *e, const char *what)
 	memset(e, 0, sizeof(*e));
 	changed(app);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
+}
+
+void tui_edit_commit_many(struct tui_app *app, struct tui_edit *e, size_t n, const char *what)
+{
+	size_t i, pushed = 0;
+
+	for (i = 0; i < n; i++) {
+		void *after = copy_of(e[i].kind, slot_rec(app, e[i].slot, e[i].index));
+		if (e[i].before && ldr_rec_equal(e[i].kind, e[i].before, after)) {
+			free_copy(e[i].kind, after);
+			tui_edit_cancel(&e[i]);
+			continue;
+		}
+		push_undo(app, e[i].slot, e[i].index, e[i].before, after, what);
+		app->undo.v[app->undo.n - 1].joined = pushed++ > 0;
+		memset(&e[i], 0, sizeof(e[i]));
+	}
+	if (!pushed)
+		return;
+	changed(app);
+	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
+}
+
+void tui_edit_revert_many(struct tui_app *app, struct tui_edit *e, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		void *rec = slot_rec(app, e[i].slot, e[i].index);
+		ldr_rec_release(e[i].kind, rec);
+		ldr_rec_copy(e[i].kind, rec, e[i].before);
+		tui_edit_cancel(&e[i]);
+	}
+	if (n)
+		tui_app_changed(app); /* the ids the index holds were the records' own */
 }
 
 struct ldr_roadmap *tui_edit_whole_begin(struct tui_app *app)
@@ -535,7 +571,9 @@ void tui_undo_last(struct tui_app *app)
 		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to undo");
 		return;
 	}
-	apply(app, &u->v[--u->done], 0);
+	do /* a change of many records is one step */
+		apply(app, &u->v[--u->done], 0);
+	while (u->done && u->v[u->done].joined);
 	changed(app);
 	select_changed(app, &u->v[u->done]);
 	tui_app_say(app, TUI_ROLE_NORMAL, "undone: %s", u->v[u->done].what);
@@ -544,14 +582,18 @@ void tui_undo_last(struct tui_app *app)
 void tui_redo_last(struct tui_app *app)
 {
 	struct tui_undo_list *u = &app->undo;
+	size_t first;
 	if (u->done == u->n) {
 		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to redo");
 		return;
 	}
-	apply(app, &u->v[u->done], 1);
+	first = u->done;
+	do
+		apply(app, &u->v[u->done++], 1);
+	while (u->done < u->n && u->v[u->done].joined);
 	changed(app);
-	select_changed(app, &u->v[u->done]);
-	tui_app_say(app, TUI_ROLE_NORMAL, "redone: %s", u->v[u->done++].what);
+	select_changed(app, &u->v[first]);
+	tui_app_say(app, TUI_ROLE_NORMAL, "redone: %s", u->v[first].what);
 }
 
 void tui_undo_release(struct tui_undo_list *u)

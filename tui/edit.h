@@ -15,6 +15,7 @@ struct tui_undo_entry {
 	size_t index;
 	void *before, *after;         /* copies of the record; NULL: absent */
 	char *what;                   /* "edit P08 start" */
+	int joined;                   /* undone and redone with the entry before it */
 };
 
 /* app->undo (struct tui_undo_list): entries [0, done) are done, [done, n)
@@ -44,6 +45,11 @@ int tui_edit_begin(struct tui_app *app, const struct ldr_kind *tk, void *top, st
 /* After: keep it for undo, mark the roadmap changed, check, reload, recover. */
 void tui_edit_commit(struct tui_app *app, struct tui_edit *e, const char *what);
 void tui_edit_cancel(struct tui_edit *e);
+/* A change of several top-level records, each begun with tui_edit_begin
+ * before it changed: kept as one step of undo (only the records that
+ * changed are copied, not the whole roadmap); or put back as they were. */
+void tui_edit_commit_many(struct tui_app *app, struct tui_edit *e, size_t n, const char *what);
+void tui_edit_revert_many(struct tui_app *app, struct tui_edit *e, size_t n);
 
 /* Where a record is, in a way that survives changes: the top-level record
  * by its id (NULL: the footprint), then, for records nested in it, the list
@@ -91,6 +97,12 @@ void tui_delete_record(struct tui_app *app, const struct ldr_kind *k, void *rec)
 /* A new id for a record of a list: the next number after the highest of
  * the ids that share the first record's prefix ("C40" -> "C41"). */
 char *tui_next_id(struct tui_app *app, const struct ldr_field *slot, const char *prefix);
+
+/* Shift the selected record a quarter later or earlier, and with it what
+ * depends on it: the knock-on (model/rules/impact.h) is shown and asked
+ * about first, then made as one change (deps.c). */
+void tui_shift_later(struct tui_app *app);
+void tui_shift_earlier(struct tui_app *app);
 
 void tui_undo_last(struct tui_app *app);
 /* Forget what was undone (nothing left to redo). */

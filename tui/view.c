@@ -649,5 +649,6 @@ void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void 
 			ldr_buf_addf(&v, "  (derived: %s)", why);
 		tui_detail_line(lines, f->name, v.s, why != NULL);
 	}
+	tui_needed_by_lines(app, k, rec, lines);
 	ldr_buf_release(&v);
 }

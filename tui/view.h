@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "../model/roadmap/schema.h"
+#include "../model/rules/critical.h"
 #include "../model/base/util.h"
 #include "actions.h"
 #include "screen.h"
@@ -96,6 +97,24 @@ const char *tui_wrap_piece(const char *s, int width, char *out, size_t len);
 void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec,
 		      struct ldr_buf *lines);
 
+/* The critical path and slack (model/rules/critical.h) for a view that
+ * shows them: worked out when the view first asks after a change (its
+ * load marks it stale), not for every change of a large roadmap. NULL when
+ * it cannot be (a cycle). (deps.c) */
+struct tui_critical {
+	struct ldr_critical cr;
+	int state; /* 0 stale, 1 worked out, -1 could not be */
+};
+const struct ldr_critical *tui_critical_get(struct tui_app *app, struct tui_critical *c);
+void tui_critical_stale(struct tui_critical *c);
+/* Whether the project with this id is on the critical path. */
+int tui_critical_on_path(const struct ldr_critical *cr, const char *id);
+
+/* What depends on a project or a capability, as a detail line ("needed
+ * by"): the projects and capabilities that depend on it, the capabilities
+ * it delivers, the universal capabilities that name it (deps.c). */
+void tui_needed_by_lines(struct tui_app *app, const struct ldr_kind *k, const void *rec,
+			 struct ldr_buf *lines);
 /* One detail line: a label and its value (derived: drawn dim). */
 void tui_detail_line(struct ldr_buf *b, const char *label, const char *value, int derived);
 /* A field's value for people: a reference with what it names, a list one

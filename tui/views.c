@@ -118,7 +118,7 @@ const struct tui_view_ops tui_schedule_ops = {
 
 static const struct tui_column dossier_columns[] = {
 	{ "Ref", 3, 0 }, { "Id", 4, 0 }, { "Name", 18, 5 }, { "Group", 10, 2 },
-	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 12, 0 },
+	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 12, 0 }, { "Deps", 8, 0 },
 };
 
 static struct ldr_project *project(struct tui_view *v, size_t item)
@@ -136,6 +136,7 @@ static void dossier_cell(struct tui_view *v, size_t item, size_t col, struct ldr
 {
 	struct ldr_project *p = project(v, item);
 	const char *g;
+	size_t i;
 	switch (col) {
 	case 0: if (p->ref.set) ldr_buf_addf(out, "%lld", p->ref.v); break;
 	case 1: id_cell(v->app, p->id, out, role); break;
@@ -152,6 +153,10 @@ static void dossier_cell(struct tui_view *v, size_t item, size_t col, struct ldr
 			*role = TUI_ROLE_DONE;
 		else if (p->status == LDR_PROJECT_DROPPED || p->status == LDR_PROJECT_ON_HOLD)
 			*role = TUI_ROLE_DIM;
+		break;
+	case 7:
+		for (i = 0; i < p->depends_on.n; i++)
+			ldr_buf_addf(out, "%s%s", i ? " " : "", p->depends_on.v[i]);
 		break;
 	}
 }
@@ -184,43 +189,11 @@ static int dossier_record(struct tui_view *v, size_t item, const struct ldr_kind
 	return 1;
 }
 
-/* The project, then the capabilities it delivers and what depends on it. */
-static void dossier_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
-{
-	const struct ldr_project *p = project(v, item);
-	const struct ldr_referrer *r;
-	struct ldr_buf what = LDR_BUF_INIT;
-	size_t i, n;
-
-	tui_record_lines(v->app, &ldr_kind_project, p, lines);
-	/* What names the project, from the index: a keypress costs the same
-	 * whatever the size of the roadmap. */
-	r = ldr_index_referrers(&v->app->ix, p->id, &n);
-	for (i = 0; i < n; i++) {
-		const struct ldr_capability *c = r[i].rec;
-		if (r[i].kind == &ldr_kind_capability && !strcmp(r[i].field->name, "projects"))
-			ldr_buf_addf(&what, "%s%s  %s: %s", what.len ? "\n" : "", c->id,
-				     c->who ? c->who : "", c->what ? c->what : "");
-	}
-	if (what.len)
-		ldr_buf_addf(lines, "delivers\x1f%s\x1f-\x1e", what.s);
-	ldr_buf_reset(&what);
-	for (i = 0; i < n; i++) {
-		const struct ldr_project *q = r[i].rec;
-		if (r[i].kind == &ldr_kind_project && !strcmp(r[i].field->name, "depends_on"))
-			ldr_buf_addf(&what, "%s%s  %s", what.len ? "\n" : "", q->id,
-				     q->name ? q->name : "");
-	}
-	if (what.len)
-		ldr_buf_addf(lines, "needed by\x1f%s\x1f-\x1e", what.s);
-	ldr_buf_release(&what);
-}
-
 const struct tui_view_ops tui_dossier_ops = {
 	.name = "dossier", .title = "Dossier", .key = TUI_VIEW_DOSSIER,
 	.columns = dossier_columns, .ncolumns = LDR_ARRAY_SIZE(dossier_columns),
 	.load = dossier_load, .cell = dossier_cell, .compare = dossier_compare,
-	.record = dossier_record, .detail = dossier_detail,
+	.record = dossier_record,
 };
 
 /* ---- the universal capabilities and their activities ------------------------------- */
@@ -645,6 +618,13 @@ static char *line_ref(struct tui_app *app, const char *field, const char *line)
 	char *word;
 	int fi;
 
+	if (!strcmp(field, "needed by")) { /* not a field: what names the record */
+		word = ldr_strndup(line, strcspn(line, " "));
+		if (ldr_index_find(&app->ix, word))
+			return word;
+		free(word);
+		return NULL;
+	}
 	if (!app->focus || (fi = ldr_kind_field(app->focus_kind, field)) < 0)
 		return NULL;
 	f = &app->focus_kind->fields[fi];

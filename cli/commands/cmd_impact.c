@@ -67,43 +67,13 @@ static int parse_args(int argc, char **argv, struct impact_args *a, int *help)
 	return a->scenario ? hist_scenario_name("impact", a->scenario) : 0;
 }
 
-static const char *why_text(const struct ldr_impact_move *m, struct ldr_buf *b)
-{
-	ldr_buf_reset(b);
-	switch (m->why) {
-	case LDR_IMPACT_ASKED: ldr_buf_addstr(b, "asked"); break;
-	case LDR_IMPACT_DEPENDS: ldr_buf_addf(b, "depends on %s", m->by); break;
-	case LDR_IMPACT_DELIVERED_BY: ldr_buf_addf(b, "delivered by %s", m->by); break;
-	case LDR_IMPACT_WITH:
-		ldr_buf_addf(b, strcmp(m->by, m->id) ? "with %s" : "with its start", m->by);
-		break;
-	}
-	return b->s;
-}
-
-/* "  P08   start  17/18 Q3 -> 18/19 Q1  2 quarters later, depends on P12". */
+/* "  P08 start 17/18 Q3 -> 18/19 Q1: 2 quarters later (depends on P12)". */
 static void move_line(struct ldr_buf *b, const struct ldr_impact_move *m)
 {
-	char from[LDR_TIME_STR_MAX], to[LDR_TIME_STR_MAX];
-	struct ldr_buf w = LDR_BUF_INIT;
-
 	ldr_buf_addstr(b, "  ");
-	ldr_buf_addquoted(b, m->id, 20);
-	ldr_buf_addf(b, " %s %s -> %s: ", m->field, m->from.kind ? ldr_time_format(&m->from, from) : "-",
-		     ldr_time_format(&m->to, to));
-	ldr_impact_move_text(b, m);
-	ldr_buf_addf(b, " (%s)\n", why_text(m, &w));
-	ldr_buf_release(&w);
+	ldr_impact_move_line(b, m);
+	ldr_buf_addch(b, '\n');
 }
-
-static const char *const note_titles[] = {
-	"Capabilities that now miss their planned year",
-	"Milestones outside their project",
-	"Universal capability activities and ambitions due before a project they name ends",
-	"Beyond the roadmap's horizon",
-	"Not moved: delivered",
-	"Not followed",
-};
 
 static void print_text(const struct ldr_impact *im, const struct impact_args *a)
 {
@@ -120,7 +90,7 @@ static void print_text(const struct ldr_impact *im, const struct impact_args *a)
 			if ((int)im->notes[i].kind != k)
 				continue;
 			if (!any++)
-				ldr_buf_addf(&b, "%s:\n", note_titles[k]);
+				ldr_buf_addf(&b, "%s:\n", ldr_impact_note_title((enum ldr_impact_note_kind)k));
 			ldr_buf_addstr(&b, "  ");
 			ldr_buf_addquoted(&b, im->notes[i].text, 300);
 			ldr_buf_addch(&b, '\n');

@@ -61,6 +61,16 @@ void *ldr_hash_get(const struct ldr_hash *h, const char *key)
 	return e->key ? e->value : NULL;
 }
 
+void ldr_hash_reserve(struct ldr_hash *h, size_t n)
+{
+	size_t cap = h->cap ? h->cap : 16;
+
+	while ((n + 1) * 2 > cap)
+		cap *= 2;
+	if (cap > h->cap)
+		rehash(h, cap);
+}
+
 void ldr_hash_clear(struct ldr_hash *h)
 {
 	free(h->v);

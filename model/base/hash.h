@@ -22,6 +22,8 @@ struct ldr_hash_entry *ldr_hash_put(struct ldr_hash *h, const char *key, void *v
 /* The value for key, or NULL. */
 void *ldr_hash_get(const struct ldr_hash *h, const char *key);
 void ldr_hash_clear(struct ldr_hash *h);
+/* Room for n keys without growing (for a table whose size is known). */
+void ldr_hash_reserve(struct ldr_hash *h, size_t n);
 
 /* FNV-1a of bytes: to notice that a file changed, not for security. */
 unsigned long long ldr_hash_bytes(const void *data, size_t len);

@@ -58,8 +58,8 @@ struct node {
 	const struct ldr_kind *kind;
 	void *rec;
 	const char *id;
-	size_t *succ, nsucc, capsucc;
-	size_t *pred, npred, cappred;
+	size_t *succ, nsucc; /* into run's edges: what depends on it */
+	size_t *pred, npred; /* and what it depends on */
 	int state;       /* 0 not seen, 1 being visited, 2 done */
 	int moved;       /* it moved: it may push its successors */
 	int was;         /* the last month it ended in before any move (0: none) */
@@ -72,8 +72,14 @@ struct run {
 	struct node *v;
 	size_t n, np;
 	struct ldr_hash ids; /* id -> node index + 1 */
+	size_t *edges;       /* every node's succ, then every node's pred */
 	size_t *order, norder; /* reverse post-order: dependency order */
 	struct ldr_buf *err;
+	/* Told before each change, of the top-level record it changes. */
+	ldr_impact_touch_fn *touch;
+	void *touch_ctx;
+	const struct ldr_kind *top_kind;
+	void *top;
 };
 
 static size_t node_of(const struct run *r, const char *id)
@@ -81,29 +87,53 @@ static size_t node_of(const struct run *r, const char *id)
 	return (size_t)(uintptr_t)ldr_hash_get(&r->ids, id);
 }
 
-static void edge(struct run *r, const char *from, size_t to)
+/* An edge from the record named from to node to: counted (the first
+ * pass), or put in place (the second). */
+static void edge(struct run *r, const char *from, size_t to, int fill)
 {
 	size_t f = node_of(r, from);
-	struct node *x;
+	struct node *x, *y;
 
 	if (!f || f - 1 == to)
 		return;
 	x = &r->v[f - 1];
-	ldr_grow((void **)&x->succ, &x->capsucc, x->nsucc + 1, sizeof(*x->succ));
-	x->succ[x->nsucc++] = to;
-	x = &r->v[to];
-	ldr_grow((void **)&x->pred, &x->cappred, x->npred + 1, sizeof(*x->pred));
-	x->pred[x->npred++] = f - 1;
+	y = &r->v[to];
+	if (fill) {
+		x->succ[x->nsucc] = to;
+		y->pred[y->npred] = f - 1;
+	}
+	x->nsucc++;
+	y->npred++;
 }
 
+static void edges(struct run *r, int fill)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->np; i++) {
+		const struct ldr_project *p = r->v[i].rec;
+		for (j = 0; j < p->depends_on.n; j++)
+			edge(r, p->depends_on.v[j], i, fill);
+	}
+	for (i = r->np; i < r->n; i++) {
+		const struct ldr_capability *c = r->v[i].rec;
+		for (j = 0; j < c->projects.n; j++)
+			edge(r, c->projects.v[j], i, fill);
+		for (j = 0; j < c->depends_on.n; j++)
+			edge(r, c->depends_on.v[j], i, fill);
+	}
+}
+
+/* The graph, its edges in one array: counted, then placed. */
 static void build(struct run *r)
 {
 	struct ldr_roadmap *rm = r->rm;
-	size_t i, j;
+	size_t i, total = 0, at = 0;
 
 	r->np = rm->projects.len;
 	r->n = r->np + rm->capabilities.len;
 	r->v = ldr_calloc(r->n + 1, sizeof(*r->v));
+	ldr_hash_reserve(&r->ids, r->n);
 	for (i = 0; i < r->n; i++) {
 		struct node *x = &r->v[i];
 		x->kind = i < r->np ? &ldr_kind_project : &ldr_kind_capability;
@@ -113,18 +143,18 @@ static void build(struct run *r)
 		if (x->id)
 			ldr_hash_put(&r->ids, x->id, (void *)(uintptr_t)(i + 1));
 	}
-	for (i = 0; i < r->np; i++) {
-		const struct ldr_project *p = r->v[i].rec;
-		for (j = 0; j < p->depends_on.n; j++)
-			edge(r, p->depends_on.v[j], i);
+	edges(r, 0);
+	for (i = 0; i < r->n; i++)
+		total += r->v[i].nsucc + r->v[i].npred;
+	r->edges = ldr_calloc(total + 1, sizeof(*r->edges));
+	for (i = 0; i < r->n; i++) {
+		r->v[i].succ = r->edges + at;
+		at += r->v[i].nsucc;
+		r->v[i].pred = r->edges + at;
+		at += r->v[i].npred;
+		r->v[i].nsucc = r->v[i].npred = 0;
 	}
-	for (i = r->np; i < r->n; i++) {
-		const struct ldr_capability *c = r->v[i].rec;
-		for (j = 0; j < c->projects.n; j++)
-			edge(r, c->projects.v[j], i);
-		for (j = 0; j < c->depends_on.n; j++)
-			edge(r, c->depends_on.v[j], i);
-	}
+	edges(r, 1);
 }
 
 static void note(struct run *r, enum ldr_impact_note_kind kind, const char *id, const char *fmt, ...)
@@ -244,6 +274,8 @@ static int move_field(struct run *r, const struct ldr_kind *k, void *rec, const 
 			     why == LDR_IMPACT_DEPENDS ? ", which" : ",");
 	else if (why == LDR_IMPACT_WITH)
 		ldr_buf_addf(&reason, "moved with %s (ldr impact)", by);
+	if (r->touch)
+		r->touch(r->touch_ctx, r->top_kind, r->top);
 	rc = set_time(k, rec, field, to, why == LDR_IMPACT_ASKED ? NULL : reason.s, r->err);
 	if (rc == 0)
 		record_move(r, k, ldr_rec_id(k, rec), field, &from, to, why, by);
@@ -260,6 +292,8 @@ static int shift_project(struct run *r, struct ldr_project *p, int months, enum 
 	size_t i;
 
 	e = ldr_time_moved(&p->end, actual);
+	r->top_kind = &ldr_kind_project;
+	r->top = p;
 	if (move_field(r, &ldr_kind_project, p, "start", &s, why, by) < 0 ||
 	    (p->end.kind && move_field(r, &ldr_kind_project, p, "end", &e, asked ? LDR_IMPACT_WITH : why,
 				       asked ? p->id : by) < 0))
@@ -346,6 +380,8 @@ static int knock_on(struct run *r, size_t i, size_t by, int latest)
 		if (!c->year.kind || (need = latest - ldr_time_last(&c->year)) <= 0 || held(r, x, b))
 			return 0;
 		y = ldr_time_moved(&c->year, need);
+		r->top_kind = &ldr_kind_capability;
+		r->top = c;
 		return move_field(r, &ldr_kind_capability, c, "year", &y,
 				  b->kind == &ldr_kind_project ? LDR_IMPACT_DELIVERED_BY : LDR_IMPACT_DEPENDS, b->id);
 	}
@@ -378,9 +414,28 @@ int ldr_impact_change_parse(struct ldr_impact_change *c, const char *s, struct l
 	return -1;
 }
 
+/* The record with this id: a project or a capability from the graph, else
+ * (a milestone, an activity) from an index of every record, built only
+ * then: at 50,000 capabilities it costs as much as the rest of the run. */
+static const struct ldr_ref *find(struct run *r, const char *id, struct ldr_ref *direct)
+{
+	size_t k = node_of(r, id);
+
+	if (k) {
+		memset(direct, 0, sizeof(*direct));
+		direct->kind = r->v[k - 1].kind;
+		direct->rec = r->v[k - 1].rec;
+		return direct;
+	}
+	if (!r->ix.rm)
+		ldr_index_build(&r->ix, r->rm);
+	return ldr_index_find(&r->ix, id);
+}
+
 static int apply_one(struct run *r, const struct ldr_impact_change *c)
 {
-	const struct ldr_ref *ref = ldr_index_find(&r->ix, c->id);
+	struct ldr_ref direct;
+	const struct ldr_ref *ref = find(r, c->id, &direct);
 	struct ldr_field f;
 	const struct ldr_time *now;
 	struct ldr_time to;
@@ -405,6 +460,8 @@ static int apply_one(struct run *r, const struct ldr_impact_change *c)
 		return -1;
 	}
 	to = c->to.kind ? c->to : ldr_time_moved(now, c->months);
+	r->top_kind = ref->parent ? ref->parent_kind : ref->kind;
+	r->top = ref->parent ? ref->parent : ref->rec;
 	if (ref->kind == &ldr_kind_project && !strcmp(c->field, "start") && now->kind)
 		return shift_project(r, ref->rec, ldr_time_first(&to) - ldr_time_first(now), LDR_IMPACT_ASKED, NULL);
 	return move_field(r, ref->kind, ref->rec, c->field, &to, LDR_IMPACT_ASKED, NULL);
@@ -487,6 +544,12 @@ static void check_moves(struct run *r)
 int ldr_impact_run(struct ldr_impact *im, struct ldr_roadmap *rm, const struct ldr_impact_change *changes,
 		   size_t n, struct ldr_buf *err)
 {
+	return ldr_impact_run_touching(im, rm, changes, n, NULL, NULL, err);
+}
+
+int ldr_impact_run_touching(struct ldr_impact *im, struct ldr_roadmap *rm, const struct ldr_impact_change *changes,
+			    size_t n, ldr_impact_touch_fn *touch, void *ctx, struct ldr_buf *err)
+{
 	struct run r;
 	size_t i, *path, by = 0;
 	int rc = 0;
@@ -496,7 +559,8 @@ int ldr_impact_run(struct ldr_impact *im, struct ldr_roadmap *rm, const struct l
 	r.im = im;
 	r.rm = rm;
 	r.err = err;
-	ldr_index_build(&r.ix, rm);
+	r.touch = touch;
+	r.touch_ctx = ctx;
 	build(&r);
 	for (i = 0; i < r.n; i++)
 		r.v[i].was = ends(&r.v[i]);
@@ -522,15 +586,13 @@ int ldr_impact_run(struct ldr_impact *im, struct ldr_roadmap *rm, const struct l
 		check_milestones(&r);
 		check_ucs(&r);
 	}
-	for (i = 0; i < r.n; i++) {
-		free(r.v[i].succ);
-		free(r.v[i].pred);
-	}
+	free(r.edges);
 	free(r.v);
 	free(r.order);
 	free(path);
 	ldr_hash_clear(&r.ids);
-	ldr_index_release(&r.ix);
+	if (r.ix.rm)
+		ldr_index_release(&r.ix);
 	return rc;
 }
 
@@ -562,4 +624,43 @@ void ldr_impact_move_text(struct ldr_buf *b, const struct ldr_impact_move *m)
 		n = months, unit = "month";
 	ldr_buf_addf(b, "%d %s%s %s", n < 0 ? -n : n, unit, n == 1 || n == -1 ? "" : "s",
 		     n < 0 ? "earlier" : "later");
+}
+
+static const char *why_text(const struct ldr_impact_move *m, struct ldr_buf *b)
+{
+	switch (m->why) {
+	case LDR_IMPACT_ASKED: ldr_buf_addstr(b, "asked"); break;
+	case LDR_IMPACT_DEPENDS: ldr_buf_addf(b, "depends on %s", m->by); break;
+	case LDR_IMPACT_DELIVERED_BY: ldr_buf_addf(b, "delivered by %s", m->by); break;
+	case LDR_IMPACT_WITH:
+		ldr_buf_addf(b, strcmp(m->by, m->id) ? "with %s" : "with its start", m->by);
+		break;
+	}
+	return b->s ? b->s : "";
+}
+
+void ldr_impact_move_line(struct ldr_buf *b, const struct ldr_impact_move *m)
+{
+	char from[LDR_TIME_STR_MAX], to[LDR_TIME_STR_MAX];
+	struct ldr_buf w = LDR_BUF_INIT;
+
+	ldr_buf_addquoted(b, m->id, 20);
+	ldr_buf_addf(b, " %s %s -> %s: ", m->field, m->from.kind ? ldr_time_format(&m->from, from) : "-",
+		     ldr_time_format(&m->to, to));
+	ldr_impact_move_text(b, m);
+	ldr_buf_addf(b, " (%s)", why_text(m, &w));
+	ldr_buf_release(&w);
+}
+
+const char *ldr_impact_note_title(enum ldr_impact_note_kind k)
+{
+	static const char *const titles[] = {
+		"Capabilities that now miss their planned year",
+		"Milestones outside their project",
+		"Universal capability activities and ambitions due before a project they name ends",
+		"Beyond the roadmap's horizon",
+		"Not moved: delivered",
+		"Not followed",
+	};
+	return k <= LDR_NOTE_CYCLE ? titles[k] : "";
 }

@@ -95,7 +95,25 @@ int ldr_impact_run(struct ldr_impact *im, struct ldr_roadmap *rm, const struct l
 		   size_t n, struct ldr_buf *err);
 void ldr_impact_release(struct ldr_impact *im);
 
+/* The same, saying before each change which top-level record it changes
+ * (a project, for its milestones; a universal capability, for its
+ * activities), so that the interface can keep a copy of what it was for
+ * undo, and put it back when the knock-on is not wanted: touch(ctx, kind,
+ * record), perhaps more than once for one record. */
+typedef void ldr_impact_touch_fn(void *ctx, const struct ldr_kind *kind, void *top);
+int ldr_impact_run_touching(struct ldr_impact *im, struct ldr_roadmap *rm, const struct ldr_impact_change *changes,
+			    size_t n, ldr_impact_touch_fn *touch, void *ctx, struct ldr_buf *err);
+
 /* "moved 2 quarters later", "12 months later": how far a move went. */
 void ldr_impact_move_text(struct ldr_buf *b, const struct ldr_impact_move *m);
+
+/* One move as 'ldr impact' and the interface say it: "P08 start 17/18 Q3 ->
+ * 18/19 Q1: 2 quarters later (depends on P12)", the id quoted as untrusted
+ * text. */
+void ldr_impact_move_line(struct ldr_buf *b, const struct ldr_impact_move *m);
+
+/* The heading of a kind of note: "Capabilities that now miss their planned
+ * year". */
+const char *ldr_impact_note_title(enum ldr_impact_note_kind k);
 
 #endif

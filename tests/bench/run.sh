@@ -251,6 +251,15 @@ whatif() {
 	l=$(median "$RUNS" "$LDR stat $large")
 	printf '  %-38s %10.1f ms  %s\n' "ldr critical (50,000 capabilities)" "$t" \
 		"$(awk -v t="$t" -v l="$l" 'BEGIN { printf "%.1f ms more than loading it (%.1f ms)", t - l, l }')"
+	# The interface's shift ('>' and 'y'): the model's work of it, the
+	# knock-on and the copies kept for undo (tests/bench/shift.c), against
+	# a copy of the whole roadmap; the checks and the redraw that follow
+	# any change are the rows of 'sizes'. The aim: 50 ms.
+	for what in "chain's head|$B/chain.yaml K00000" "50,000 caps|$large P00092"; do
+		set -- $($B/shift ${what#*|} "$RUNS")
+		printf '  %-38s %10.1f ms  %s\n' "tui: shift, knock-on (${what%%|*})" "$1" \
+			"$(ratio "$1" "$2" "a copy of the roadmap ($2 ms); $3 moves")"
+	done
 }
 
 # Many groups, so many lines: the track order and the spaces kept clear for

@@ -17,5 +17,12 @@ LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 j <Dump> <Enter> <Dump>' ldr 
 # A field edited in the form holds the new value, and the table shows it on
 # the record's row (a copy: the unsaved edit leaves a recovery file beside it).
 cp roadmaps/derbyshire.yaml $T/d.yaml && LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C12 <Enter> e j j j <Enter> <C-u> "19/20" <Enter> <Dump> <Esc> <Dump>' ldr $T/d.yaml > $T/s && A='/usr/bin/python3 tests/cli/screen_assert.py' && $A -d 1 selected year field year 19/20 < $T/s && $A -d 2 selected C12 cell Year 19/20 < $T/s
+# What needs a record is in its record: P01, which no project or
+# capability depends on, is named by the plans of UC03 and UC10; Enter on
+# the last line opens UC10's record.
+LDR_TUI_MARKS=1 LDR_TUI_SIZE=100x30 LDR_TUI_KEYS='2 / P01 <Enter> <Enter> G <Dump> <Enter> <Dump>' ldr roadmaps/derbyshire.yaml > $T/s && grep -A2 'needed by' $T/s | head -3 && /usr/bin/python3 tests/cli/screen_assert.py -d 2 field id UC10 status 'Record 1/' < $T/s
+# The Deps tree of P01 has them under "needed by", each with its slack
+# where it is a project; Enter on UC10 opens its record, Esc comes back.
+LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P01 <Enter> 3 <Dump> G <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml > $T/s && A='/usr/bin/python3 tests/cli/screen_assert.py' && $A -d 1 status 'Deps 3/6' < $T/s && sed -n '/P01 POLAR/,/UC10/p' $T/s | head -4 && $A -d 2 field id UC10 < $T/s && $A -d 3 status 'Deps 3/6' < $T/s
 # A wrong expectation fails, saying what the screen holds instead.
 LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='j <Dump>' ldr roadmaps/derbyshire.yaml | /usr/bin/python3 tests/cli/screen_assert.py selected C01 cell Year 16/17 field notes x

@@ -18,7 +18,7 @@ LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 <Dump> <Enter> <Dump>' ldr roadmaps/derbyshir
 # In a record, Enter on a reference opens the record it names (a project, a
 # project it depends on); Esc goes back a record at a time, to the line it
 # left, then to the list. A national group has no record to open.
-LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='/ C12 <Enter> <Enter> j j j j j j j <Enter> <Dump> j j j j j j j j j j j j j j j <Enter> <Dump> <Esc> <Dump> <Esc> k <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
+LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='/ C12 <Enter> <Enter> j j j j j j j j j j <Enter> <Dump> j j j j j j j j j j j j j j j <Enter> <Dump> <Esc> <Dump> <Esc> k <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml
 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='? <Dump> G <Dump> q <Dump>' ldr roadmaps/derbyshire.yaml
 # Help's detail pane says an action whole, where the table cuts it.
 LDR_TUI_SIZE=80x16 LDR_TUI_KEYS='? / Open: <Enter> <Dump>' ldr roadmaps/derbyshire.yaml

@@ -285,6 +285,57 @@ static void test_negative_slack(void **state)
 	ldr_roadmap_release(&rm);
 }
 
+/* The interface keeps a copy of each record a shift changes, told of it
+ * before the change: the top-level record (the project for its milestone,
+ * the universal capability for its activity), each that changes, no other. */
+static char touched[256];
+
+static void touch(void *ctx, const struct ldr_kind *k, void *top)
+{
+	const char *id = ldr_rec_id(k, top);
+	char *seen = strstr(touched, id);
+
+	(void)ctx;
+	if (!seen || seen[strlen(id)] != ' ')
+		snprintf(touched + strlen(touched), sizeof(touched) - strlen(touched), "%s ", id);
+}
+
+static void test_touching(void **state)
+{
+	struct ldr_diag d;
+	struct ldr_impact_change c;
+	struct ldr_buf err = LDR_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(load(PLAN, &rm, &d), 0);
+	ldr_diag_release(&d);
+	touched[0] = '\0';
+	assert_int_equal(ldr_impact_change_parse(&c, "P2.start=+4Q", &err), 0);
+	assert_int_equal(ldr_impact_run_touching(&im, &rm, &c, 1, touch, NULL, &err), 0);
+	free((char *)c.id);
+	/* P2 and what it pushes: P3, then C1, which P3 delivers; not C2,
+	 * due after C1 still. */
+	assert_string_equal(touched, "P2 P3 C1 ");
+	done();
+	assert_int_equal(load(PLAN, &rm, &d), 0);
+	ldr_diag_release(&d);
+	touched[0] = '\0';
+	assert_int_equal(ldr_impact_change_parse(&c, "P1-M1.due=+1m", &err), 0);
+	assert_int_equal(ldr_impact_run_touching(&im, &rm, &c, 1, touch, NULL, &err), 0);
+	free((char *)c.id);
+	assert_string_equal(touched, "P1 ");
+	done();
+	assert_int_equal(load(PLAN, &rm, &d), 0);
+	ldr_diag_release(&d);
+	touched[0] = '\0';
+	assert_int_equal(ldr_impact_change_parse(&c, "UC04-A1.quarter=+1Q", &err), 0);
+	assert_int_equal(ldr_impact_run_touching(&im, &rm, &c, 1, touch, NULL, &err), 0);
+	free((char *)c.id);
+	assert_string_equal(touched, "UC04 ");
+	done();
+	ldr_buf_release(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_start_moves_the_project),
 		cmocka_unit_test(test_horizon_and_errors),
 		cmocka_unit_test(test_cycle),
+		cmocka_unit_test(test_touching),
 		cmocka_unit_test(test_critical),
 		cmocka_unit_test(test_negative_slack),
 	};

@@ -111,6 +111,32 @@ static void test_hash(void **state)
 	assert_null(ldr_hash_get(&h, "k7"));
 }
 
+/* Room reserved for the keys to come: the table does not grow while they
+ * go in, and what was in it before is still found. */
+static void test_hash_reserve(void **state)
+{
+	static char keys[3000][8];
+	struct ldr_hash h = LDR_HASH_INIT;
+	struct ldr_hash_entry *v;
+	size_t i;
+
+	(void)state;
+	ldr_hash_put(&h, "first", &h);
+	ldr_hash_reserve(&h, 3000);
+	v = h.v;
+	assert_true(h.cap >= 6002);
+	for (i = 0; i < 2999; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%zu", i);
+		ldr_hash_put(&h, keys[i], keys[i]);
+	}
+	assert_ptr_equal(h.v, v);
+	assert_ptr_equal(ldr_hash_get(&h, "first"), &h);
+	assert_ptr_equal(ldr_hash_get(&h, "k2998"), keys[2998]);
+	ldr_hash_reserve(&h, 10); /* never smaller */
+	assert_ptr_equal(h.v, v);
+	ldr_hash_clear(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,6 +146,7 @@ int main(void)
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_utf8_encode),
 		cmocka_unit_test(test_hash),
+		cmocka_unit_test(test_hash_reserve),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
