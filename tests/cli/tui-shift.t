@@ -6,7 +6,7 @@
 # P07 a quarter later in the Dossier: the knock-on (P08, P09 after it; C11
 # and C12 they deliver, which now miss their year) asked about; the Dossier
 # after 'y'; the record of P08, which moved because of P07.
-. tests/cli/repo.sh && cd $R && at 2016-07-01 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P07 <Enter> > <Dump> y <Dump> j <Enter> <Dump> <Esc> w <C-u> "P07 a quarter later, and what needs it" <Enter> <Dump>' ldr one
+. tests/cli/repo.sh && cd $R && at 2016-07-01 && LDR_TUI_SIZE=80x30 LDR_TUI_KEYS='2 / P07 <Enter> > <Dump> y <Dump> j <Enter> <Dump> <Esc> w <C-u> "P07 a quarter later, and what needs it" <Enter> <Dump>' ldr one
 # The commit: one, of the whole knock-on, as git shows it; the values in the file.
 . tests/cli/repo.sh && cd $R/one && git log --format='%h %s' && git show --stat --format='%s' HEAD && git status --short && grep -A9 -E '^- id: (P07|P08|P09)$' roadmap.yaml | grep -E '^- id|^  (start|end):' && grep -A4 -E '^- id: C1[12]$' roadmap.yaml | grep -E '^- id|^  year:'
 # 'n' changes nothing; 'u' undoes a shift in one step, all its moves
