@@ -60,7 +60,8 @@
 	A(REVIEW_PERIOD, "review-period", "Review: the period, a year or a quarter")       \
 	A(REVIEW_TOTALS, "review-totals", "Review: totals by capability group")            \
 	A(COMMAND, "prompt", "The command line (:)")                                        \
-	A(REDRAW, "redraw", "Redraw the screen")
+	A(REDRAW, "redraw", "Redraw the screen")                                            \
+	A(SUSPEND, "suspend", "Suspend ldr, the terminal as it was ('fg' resumes it)")
 
 enum tui_action {
 	TUI_NONE = 0,

@@ -393,7 +393,16 @@ tui_key tui_app_modal_key(struct tui_app *app)
 		tui_hangup = 1;
 	if (k < 0 || tui_hangup || tui_terminate)
 		return -1;
-	return k;
+	switch (tui_keymap_lookup_in(&app->keymap, NULL, k)) {
+	case TUI_SUSPEND:
+		tui_screen_suspend(); /* then redrawn, and the question asked again */
+		return 0;
+	case TUI_REDRAW:
+		clearok(curscr, TRUE);
+		return 0;
+	default:
+		return k;
+	}
 }
 
 int tui_app_choose(struct tui_app *app, const char *question, const char *detail,
@@ -846,6 +855,12 @@ static void redraw(struct tui_app *app)
 	clearok(curscr, TRUE);
 }
 
+static void suspend(struct tui_app *app)
+{
+	if (tui_screen_suspend() < 0)
+		tui_app_say(app, TUI_ROLE_NORMAL, "not on a terminal: nothing to suspend");
+}
+
 /* A tab's action: Deps shows the tree of the record selected here. */
 static void show_tab(struct tui_app *app, enum tui_action a)
 {
@@ -881,6 +896,7 @@ static void (*const app_actions[TUI_NACTIONS])(struct tui_app *app) = {
 	[TUI_HISTORY_RECORD] = record_history,
 	[TUI_COMMAND] = prompt_command,
 	[TUI_REDRAW] = redraw,
+	[TUI_SUSPEND] = suspend,
 };
 
 /* An action: the view's own first, then the engine's (moving, searching,

@@ -255,7 +255,8 @@ const char tui_default_bindings[] =
 	"bind review p review-period\n"
 	"bind review T review-totals\n"
 	"bind : prompt\n"
-	"bind <C-l> redraw\n";
+	"bind <C-l> redraw\n"
+	"bind <C-z> suspend\n";
 
 void tui_keymap_defaults(struct tui_keymap *km)
 {
@@ -278,6 +279,20 @@ enum tui_action tui_keymap_lookup(const struct tui_keymap *km, const char *view,
 			generic = km->v[i].action;
 	}
 	return generic;
+}
+
+enum tui_action tui_keymap_lookup_in(const struct tui_keymap *km, const char *context, tui_key key)
+{
+	enum tui_action a = TUI_NONE;
+	size_t i;
+
+	for (i = 0; context && i < km->n; i++)
+		if (km->v[i].key == key && strcmp(km->v[i].scope, context) == 0)
+			return km->v[i].action;
+	if (key >= 0x20 && key < 0x110000 && key != 0x7F)
+		return TUI_NONE; /* a character: text */
+	a = tui_keymap_lookup(km, NULL, key);
+	return a == TUI_SUSPEND || a == TUI_REDRAW ? a : TUI_NONE;
 }
 
 void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action a, const char *scope,

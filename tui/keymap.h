@@ -49,6 +49,11 @@ void tui_keymap_defaults(struct tui_keymap *km);
 extern const char tui_default_bindings[];
 /* The action bound to key in the view (then generic); TUI_NONE if none. */
 enum tui_action tui_keymap_lookup(const struct tui_keymap *km, const char *view, tui_key key);
+/* The action bound to key where text is read (context: "prompt",
+ * "picker", "editor", "question"; NULL: none of them): the context's own
+ * binding, else, for a key that is not a character, the generic one if it
+ * suspends or redraws (those work everywhere); TUI_NONE if none. */
+enum tui_action tui_keymap_lookup_in(const struct tui_keymap *km, const char *context, tui_key key);
 /* The keys bound to an action in a scope ("generic", a view's name), as
  * text ("j <Down>"); with scope NULL, in every scope, a view's keys
  * followed by its name ("b in review"). */
