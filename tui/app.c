@@ -378,9 +378,10 @@ static tui_key next_key(struct tui_app *app)
 	return k;
 }
 
-tui_key tui_app_modal_key(struct tui_app *app)
+tui_key tui_app_context_key(struct tui_app *app, const char *context, enum tui_action *action)
 {
 	tui_key k = next_key(app);
+	*action = TUI_NONE;
 	if (k == TUI_KEYCODE(KEY_RESIZE))
 		return 0;
 	if (k == TUI_KEY_DUMP) {
@@ -393,7 +394,7 @@ tui_key tui_app_modal_key(struct tui_app *app)
 		tui_hangup = 1;
 	if (k < 0 || tui_hangup || tui_terminate)
 		return -1;
-	switch (tui_keymap_lookup_in(&app->keymap, NULL, k)) {
+	switch (*action = tui_keymap_lookup_in(&app->keymap, context, k)) {
 	case TUI_SUSPEND:
 		tui_screen_suspend(); /* then redrawn, and the question asked again */
 		return 0;
@@ -405,10 +406,17 @@ tui_key tui_app_modal_key(struct tui_app *app)
 	}
 }
 
+tui_key tui_app_modal_key(struct tui_app *app)
+{
+	enum tui_action a;
+	return tui_app_context_key(app, NULL, &a);
+}
+
 int tui_app_choose(struct tui_app *app, const char *question, const char *detail,
 		   const char *options, const char *keys)
 {
 	struct ldr_buf shown = LDR_BUF_INIT;
+	enum tui_action a;
 	int answer = 0;
 
 	for (;;) {
@@ -428,10 +436,10 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
 			tui_text(y, 0, cols, piece, TUI_ROLE_WARNING);
 		}
 		tui_refresh();
-		k = tui_app_modal_key(app);
+		k = tui_app_context_key(app, "question", &a);
 		if (k == 0)
 			continue;
-		if (k < 0 || k == 27 || k == 7)
+		if (k < 0 || a == TUI_CANCEL)
 			break;
 		if (k > 0 && k < 0x80 && strchr(keys, (int)k)) {
 			answer = (int)k;

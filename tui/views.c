@@ -526,27 +526,36 @@ static const struct tui_column help_columns[] = {
 	{ "Keys", 14, 1 }, { "Action", 15, 0 }, { "What it does", 20, 3 },
 };
 
+/* The rows: the views' actions, then each context's (keymap.h), in
+ * v->priv. */
 static void help_load(struct tui_view *v)
 {
-	v->nitems = TUI_NACTIONS - 1;
+	struct tui_keyrow *rows;
+	free(v->priv);
+	v->nitems = tui_keymap_rows(&v->app->keymap, &rows);
+	v->priv = rows;
+}
+
+static void help_release(struct tui_view *v)
+{
+	free(v->priv);
+	v->priv = NULL;
 }
 
 static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
 		      enum tui_role *role)
 {
-	enum tui_action a = (enum tui_action)(item + 1);
+	const struct tui_keyrow *r = (const struct tui_keyrow *)v->priv + item;
 	char keys[128];
 	switch (col) {
 	case 0:
-		tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
+		tui_keymap_row_keys(&v->app->keymap, r, keys, sizeof(keys));
 		ldr_buf_addstr(out, keys);
-		if (!keys[0]) {
-			ldr_buf_addstr(out, "(none)");
+		if (!strcmp(keys, "(none)"))
 			*role = TUI_ROLE_DIM;
-		}
 		break;
-	case 1: ldr_buf_addstr(out, tui_actions[a].name); break;
-	case 2: ldr_buf_addstr(out, tui_actions[a].help); break;
+	case 1: ldr_buf_addstr(out, tui_actions[r->action].name); break;
+	case 2: ldr_buf_addstr(out, tui_actions[r->action].help); break;
 	}
 }
 
@@ -554,19 +563,19 @@ static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
  * own too), as the table may have to cut its text. */
 static void help_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
 {
-	enum tui_action a = (enum tui_action)(item + 1);
+	const struct tui_keyrow *r = (const struct tui_keyrow *)v->priv + item;
 	char keys[256];
 
-	tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
-	tui_detail_line(lines, "keys", keys[0] ? keys : "(none)", 0);
-	tui_detail_line(lines, "action", tui_actions[a].name, 0);
-	tui_detail_line(lines, "what it does", tui_actions[a].help, 0);
+	tui_keymap_row_keys(&v->app->keymap, r, keys, sizeof(keys));
+	tui_detail_line(lines, "keys", keys, 0);
+	tui_detail_line(lines, "action", tui_actions[r->action].name, 0);
+	tui_detail_line(lines, "what it does", tui_actions[r->action].help, 0);
 }
 
 const struct tui_view_ops tui_help_ops = {
 	.name = "help", .title = "Help", .key = TUI_HELP,
 	.columns = help_columns, .ncolumns = LDR_ARRAY_SIZE(help_columns),
-	.load = help_load, .cell = help_cell, .detail = help_detail,
+	.load = help_load, .cell = help_cell, .detail = help_detail, .release = help_release,
 };
 
 /* ---- record: one record, all of it ---------------------------------------------------- */

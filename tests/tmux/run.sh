@@ -425,5 +425,26 @@ wait_for "the unsaved changes are discarded"
 keys q
 wait_gone
 
+# 9. A picker's filter shows the terminal's cursor where typing goes (on a
+#    list it is hidden); Enter, after a filter, chooses the one highlighted.
+start
+keys / C40 Enter
+wait_for "C40   Commissioners"
+[ "$(tm display-message -p -t t '#{cursor_flag}')" = 0 ] || fail "the cursor is shown on a list"
+keys e j j j j Enter
+wait_for "group:   filter:"
+keys o Down
+wait_for "filter: o"
+[ "$(tm display-message -p -t t '#{cursor_flag} #{cursor_x} #{cursor_y}')" = "1 19 1" ] ||
+	fail "the filter's cursor: $(tm display-message -p -t t '#{cursor_flag} #{cursor_x} #{cursor_y}')"
+keys Enter
+wait_for "C40 group: transfers"
+[ "$(tm display-message -p -t t '#{cursor_flag}')" = 0 ] || fail "the cursor is left shown after the picker"
+esc
+keys q
+wait_for "(s)ave them, (d)iscard them, (c)ancel"
+keys d
+wait_gone
+
 [ $failed -eq 0 ] && echo "tmux: ok"
 exit $failed
