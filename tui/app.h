@@ -159,6 +159,12 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
  * app->base. Returns 0, or -1 (err, or errors printed when not started). */
 int tui_app_load(struct tui_app *app, struct ldr_buf *err);
 
+/* What the app does for an action no view took (actions.c): edit, add,
+ * save, quit, the command line, the tabs... */
+void tui_actions_run(struct tui_app *app, enum tui_action a);
+/* Forget every change kept for undo and redo (edit.c). */
+void tui_undo_release(struct tui_undo_list *u);
+
 /* Sync with the remote (conflicts.c): fetch, merge, commit, push; with
  * conflicts, the merge is kept in memory and the conflict view shown. */
 void tui_sync(struct tui_app *app);
