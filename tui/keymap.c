@@ -364,6 +364,33 @@ enum tui_action tui_keymap_lookup_in(const struct tui_keymap *km, const char *co
 	return a == TUI_SUSPEND || a == TUI_REDRAW ? a : TUI_NONE;
 }
 
+const char *tui_keymap_label(const struct tui_keymap *km, const char *context, enum tui_action a,
+			     int want_char, char *buf, size_t len)
+{
+	size_t i, n;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < km->n; i++) {
+			tui_key k = km->v[i].key;
+			int character = k >= 0x20 && k < 0x110000 && k != 0x7F;
+			if (km->v[i].action != a || strcmp(km->v[i].scope, context) != 0 ||
+			    (!pass && character != want_char))
+				continue;
+			tui_key_name(k, buf, len);
+			n = strlen(buf);
+			if (n == 5 && !strncmp(buf, "<C-", 3)) { /* <C-s>: Ctrl-S */
+				snprintf(buf, len, "Ctrl-%c", 'A' + k - 1);
+			} else if (n > 2 && buf[0] == '<') { /* <Enter>: Enter */
+				memmove(buf, buf + 1, n - 2);
+				buf[n - 2] = '\0';
+			}
+			return buf;
+		}
+	snprintf(buf, len, "?");
+	return buf;
+}
+
 void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action a, const char *scope,
 			char *buf, size_t len)
 {

@@ -62,6 +62,11 @@ extern const char *const tui_contexts[TUI_NCONTEXTS];
  * generic one if it suspends or redraws (those work everywhere); TUI_NONE
  * if none. */
 enum tui_action tui_keymap_lookup_in(const struct tui_keymap *km, const char *context, tui_key key);
+/* A key bound to action a in a context, named for a hint ("Enter",
+ * "Ctrl-S", "j"): a character if want_char (else another), failing that
+ * any; "?" if none. */
+const char *tui_keymap_label(const struct tui_keymap *km, const char *context, enum tui_action a,
+			     int want_char, char *buf, size_t len);
 /* The keys bound to an action in a scope ("generic", a view's name), as
  * text ("j <Down>"); with scope NULL, in every scope, a view's keys
  * followed by its name ("b in review"). */

@@ -71,31 +71,6 @@ static void pick_scroll(struct picker *p)
 		p->top = p->sel - (size_t)p->height + 1;
 }
 
-/* The name of a key bound to action a in the picker, for the hint: a
- * character one if want_char (else another), or any; "?" if none. */
-static const char *key_label(const struct tui_app *app, enum tui_action a, int want_char, char *buf,
-			     size_t len)
-{
-	const struct tui_keymap *km = &app->keymap;
-	size_t i, n;
-	int pass;
-
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < km->n; i++)
-			if (km->v[i].action == a && !strcmp(km->v[i].scope, "picker") &&
-			    (pass || is_text_key(km->v[i].key) == want_char)) {
-				tui_key_name(km->v[i].key, buf, len);
-				n = strlen(buf);
-				if (n > 2 && buf[0] == '<') { /* "<Enter>": Enter */
-					memmove(buf, buf + 1, n - 2);
-					buf[n - 2] = '\0';
-				}
-				return buf;
-			}
-	snprintf(buf, len, "?");
-	return buf;
-}
-
 /* What each key does now: the hint depends on whether several may be
  * marked, a filter is typed, and anything matches it. */
 static void pick_hint(const struct tui_app *app, const struct picker *p, struct ldr_buf *out)
@@ -103,12 +78,12 @@ static void pick_hint(const struct tui_app *app, const struct picker *p, struct 
 	char down[24], up[24], mark[24], ok[24], esc[24], back[24];
 	int typed = p->filter.len > 0;
 
-	key_label(app, TUI_MOVE_DOWN, !typed, down, sizeof(down));
-	key_label(app, TUI_MOVE_UP, !typed, up, sizeof(up));
-	key_label(app, TUI_MARK, 1, mark, sizeof(mark));
-	key_label(app, TUI_ACCEPT, 0, ok, sizeof(ok));
-	key_label(app, TUI_CANCEL, 0, esc, sizeof(esc));
-	key_label(app, TUI_DELETE_BEFORE, 0, back, sizeof(back));
+	tui_keymap_label(&app->keymap, "picker", TUI_MOVE_DOWN, !typed, down, sizeof(down));
+	tui_keymap_label(&app->keymap, "picker", TUI_MOVE_UP, !typed, up, sizeof(up));
+	tui_keymap_label(&app->keymap, "picker", TUI_MARK, 1, mark, sizeof(mark));
+	tui_keymap_label(&app->keymap, "picker", TUI_ACCEPT, 0, ok, sizeof(ok));
+	tui_keymap_label(&app->keymap, "picker", TUI_CANCEL, 0, esc, sizeof(esc));
+	tui_keymap_label(&app->keymap, "picker", TUI_DELETE_BEFORE, 0, back, sizeof(back));
 	if (typed && !p->nshown)
 		ldr_buf_addf(out, "nothing matches: %s edits the filter, %s %s, %s cancels", back, ok,
 			     p->multi ? "keeps the marks" : p->typed ? "takes what is typed" : "does nothing",
@@ -406,6 +381,17 @@ static void edit_layout(struct editor *e, int cols, int height)
 		e->top = e->r - (size_t)height + 1;
 }
 
+/* The editor's keys, as the keymap binds them. */
+static void edit_hint(const struct tui_app *app, struct ldr_buf *out)
+{
+	char keep[24], esc[24], nl[24];
+	const struct tui_keymap *km = &app->keymap;
+	ldr_buf_addf(out, "%s keeps the text, %s cancels; %s starts a new line",
+		     tui_keymap_label(km, "editor", TUI_ACCEPT, 0, keep, sizeof(keep)),
+		     tui_keymap_label(km, "editor", TUI_CANCEL, 0, esc, sizeof(esc)),
+		     tui_keymap_label(km, "editor", TUI_NEWLINE, 0, nl, sizeof(nl)));
+}
+
 static void edit_draw(struct tui_app *app, struct editor *e, const char *title, int srows, int cols,
 		      int height)
 {
@@ -427,8 +413,9 @@ static void edit_draw(struct tui_app *app, struct editor *e, const char *title, 
 		}
 	}
 	tui_fill(srows - 1, 0, cols, TUI_ROLE_STATUS);
-	tui_text(srows - 1, 0, cols, "Ctrl-S keeps the text, Esc cancels; Enter starts a new line",
-		 TUI_ROLE_STATUS);
+	edit_hint(app, &head);
+	tui_text(srows - 1, 0, cols, head.s, TUI_ROLE_STATUS);
+	ldr_buf_release(&head);
 	cx = 1 + width_of(e->b.s, e->rows[e->r].start, e->cur);
 	move(2 + (int)(e->r - e->top), cx < cols ? cx : cols - 1);
 	tui_refresh();

@@ -26,3 +26,5 @@ printf 'bind prompt <C-b> cursor-left\nbind picker j none\nbind question <C-x> c
 printf 'bind prompt <C-b> cursor-left\n' > $T/keys && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS=': "ac" <C-b> "b" <Dump>' ldr tui --config $T/keys roadmaps/derbyshire.yaml | grep '^:'
 printf 'bind picker j none\n' > $T/keys && cp roadmaps/derbyshire.yaml $T/d5.yaml && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='/ C40 <Enter> e j j j j <Enter> j <Dump>' ldr tui --config $T/keys $T/d5.yaml | grep -E 'filter:'
 printf 'bind question <C-x> cancel\n' > $T/keys && cp roadmaps/derbyshire.yaml $T/d6.yaml && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='2 G x <C-x> <Dump>' ldr tui --config $T/keys $T/d6.yaml | tail -2
+# The hints name the keys as bound: Ctrl-S unbound in the editor, F2 keeps.
+printf 'bind editor <C-s> none\nbind picker <Enter> none\nbind picker <C-o> accept\n' > $T/keys && cp roadmaps/derbyshire.yaml $T/d7.yaml && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='/ C12 <Enter> e G k <Enter> <Dump> <C-s> "x" <Dump> <F2> g j j j j <Enter> <Dump>' ldr tui --config $T/keys $T/d7.yaml | grep -E "keeps the text|chooses|x$"
