@@ -63,7 +63,23 @@
 	A(REVIEW_PERIOD, "review-period", "Review: the period, a year or a quarter")       \
 	A(REVIEW_TOTALS, "review-totals", "Review: totals by capability group")            \
 	A(COMMAND, "prompt", "The command line (:)")                                        \
-	A(REDRAW, "redraw", "Redraw the screen")
+	A(REDRAW, "redraw", "Redraw the screen")                                            \
+	A(SUSPEND, "suspend", "Suspend ldr, the terminal as it was ('fg' resumes it)")    \
+	/* Where text is read (keymap.h's contexts): the prompt, the picker, */ \
+	/* the text editor, a question. */                                      \
+	A(ACCEPT, "accept", "Answer: the line, the item chosen or marked, the text")       \
+	A(CANCEL, "cancel", "Cancel (asking first when what was typed would be lost)")     \
+	A(CURSOR_LEFT, "cursor-left", "The cursor a character back")                        \
+	A(CURSOR_RIGHT, "cursor-right", "The cursor a character forward")                   \
+	A(LINE_START, "line-start", "The cursor to the start of the line")                  \
+	A(LINE_END, "line-end", "The cursor to the end of the line")                        \
+	A(DELETE_BEFORE, "delete-before", "Remove the character before the cursor")         \
+	A(DELETE_CHAR, "delete-char", "Remove the character under the cursor")              \
+	A(KILL_START, "kill-to-start", "Remove everything before the cursor (a filter: all of it)") \
+	A(KILL_END, "kill-to-end", "Remove from the cursor to the end of the line")         \
+	A(KILL_WORD, "kill-word", "Remove the word before the cursor")                      \
+	A(NEWLINE, "newline", "Start a new line")                                           \
+	A(MARK, "mark", "Mark the highlighted item, or unmark it (a list of several)")
 
 enum tui_action {
 	TUI_NONE = 0,
@@ -72,6 +88,9 @@ enum tui_action {
 #undef TUI_ENUM
 	TUI_NACTIONS
 };
+/* The actions from here on are for where text is read only: the views'
+ * table of keys lists those before it. */
+#define TUI_FIRST_TEXT_ACTION TUI_ACCEPT
 
 struct tui_action_info {
 	const char *name, *help;

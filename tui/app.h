@@ -140,6 +140,11 @@ void tui_app_select(struct tui_app *app, const char *id);
  * (a resize, done; a <Dump>, printed: redraw and ask again), -1 when the
  * input ended or the connection dropped. */
 tui_key tui_app_modal_key(struct tui_app *app);
+/* The same where text is read, in a context of the keymap ("prompt",
+ * "picker", "editor", "question"): *action is the action bound to the key
+ * there (TUI_NONE: none; a character is then text). Ctrl-Z (suspend) and
+ * Ctrl-L (redraw) are done here, as 0. */
+tui_key tui_app_context_key(struct tui_app *app, const char *context, enum tui_action *action);
 /* Ask for a line of text on the status line; NULL if cancelled (Esc). */
 char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial);
 /* The same, for a value of the roadmap: when the connection drops, what
@@ -153,6 +158,12 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
 /* (Re)load the roadmap from its file and repository into app->rm and
  * app->base. Returns 0, or -1 (err, or errors printed when not started). */
 int tui_app_load(struct tui_app *app, struct ldr_buf *err);
+
+/* What the app does for an action no view took (actions.c): edit, add,
+ * save, quit, the command line, the tabs... */
+void tui_actions_run(struct tui_app *app, enum tui_action a);
+/* Forget every change kept for undo and redo (edit.c). */
+void tui_undo_release(struct tui_undo_list *u);
 
 /* Sync with the remote (conflicts.c): fetch, merge, commit, push; with
  * conflicts, the merge is kept in memory and the conflict view shown. */

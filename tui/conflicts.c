@@ -14,10 +14,6 @@
 #include "form.h"
 #include "session.h"
 
-static const struct tui_column conflicts_columns[] = {
-	{ "Record", 8, 0 }, { "Field", 12, 0 }, { "Ours", 10, 1 }, { "Theirs", 10, 1 },
-};
-
 static const struct ldr_conflict *conflict_at(const struct tui_app *app, size_t i)
 {
 	return LDR_ITEM(app->rm.conflicts, struct ldr_conflict, i);
@@ -42,17 +38,36 @@ static const char *side_text(const struct ldr_conflict *c, int side, enum tui_ro
 	return v ? v : "(none)";
 }
 
-static void conflicts_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-			   enum tui_role *role)
+static void conflicts_rec(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
 	const struct ldr_conflict *c = conflict_at(v->app, item);
-	switch (col) {
-	case 0: ldr_buf_addstr(out, c->record ? c->record : ""); break;
-	case 1: ldr_buf_addstr(out, c->field ? c->field : "(record)"); break;
-	case 2: ldr_buf_addstr(out, side_text(c, LDR_SIDE_OURS, role)); break;
-	case 3: ldr_buf_addstr(out, side_text(c, LDR_SIDE_THEIRS, role)); break;
-	}
+	(void)role;
+	ldr_buf_addstr(out, c->record ? c->record : "");
 }
+
+static void conflicts_field(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct ldr_conflict *c = conflict_at(v->app, item);
+	(void)role;
+	ldr_buf_addstr(out, c->field ? c->field : "(record)");
+}
+
+static void conflicts_ours(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	ldr_buf_addstr(out, side_text(conflict_at(v->app, item), LDR_SIDE_OURS, role));
+}
+
+static void conflicts_theirs(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	ldr_buf_addstr(out, side_text(conflict_at(v->app, item), LDR_SIDE_THEIRS, role));
+}
+
+static const struct tui_column conflicts_columns[] = {
+	{ "Record", 8, 0, conflicts_rec },
+	{ "Field", 12, 0, conflicts_field },
+	{ "Ours", 10, 1, conflicts_ours },
+	{ "Theirs", 10, 1, conflicts_theirs },
+};
 
 static void conflicts_heading(struct tui_view *v, struct ldr_buf *out, enum tui_role *role)
 {
@@ -226,7 +241,7 @@ static int conflicts_handle(struct tui_view *v, enum tui_action a)
 const struct tui_view_ops tui_conflicts_ops = {
 	.name = "conflicts", .title = "Conflicts", .key = TUI_VIEW_CONFLICTS,
 	.columns = conflicts_columns, .ncolumns = LDR_ARRAY_SIZE(conflicts_columns),
-	.load = conflicts_load, .cell = conflicts_cell, .heading = conflicts_heading,
+	.load = conflicts_load, .heading = conflicts_heading,
 	.record = conflicts_record, .detail = conflicts_detail, .handle = conflicts_handle,
 };
 

@@ -108,7 +108,6 @@ void tui_undo_last(struct tui_app *app);
 /* Forget what was undone (nothing left to redo). */
 void tui_undo_forget_undone(struct tui_app *app);
 void tui_redo_last(struct tui_app *app);
-void tui_undo_release(struct tui_undo_list *u);
 
 /* The recovery files (recovery.c): this session's own, named with its tag
  * (model/history/session.h) so that no other session writes or removes them: the

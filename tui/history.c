@@ -33,11 +33,6 @@ struct log_view {
 	size_t *shown, nshown;
 };
 
-static const struct tui_column log_columns[] = {
-	{ "Commit", 7, 0 }, { "Date", 10, 0 }, { "Author", 12, 1 }, { "Changes", 9, 0 },
-	{ "Message", 20, 4 },
-};
-
 static struct log_view *log_of(struct tui_view *v)
 {
 	return v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct log_view)));
@@ -226,45 +221,72 @@ static void changes_cell(struct log_commit *lc, struct ldr_buf *out, enum tui_ro
 	}
 }
 
-static void log_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-		     enum tui_role *role)
+static void log_commit_id(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addf(out, "%.7s", commit_of(v, item)->c.id);
+}
+
+static void log_date(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
 	struct log_commit *lc = commit_of(v, item);
 	struct ldr_buf date = LDR_BUF_INIT;
-
-	switch (col) {
-	case 0: ldr_buf_addf(out, "%.7s", lc->c.id); break;
-	case 1:
-		ldr_date_format(&date, lc->c.time, lc->c.offset);
-		ldr_buf_add(out, date.s, 10);
-		break;
-	case 2: add_untrusted(out, lc->c.author, strlen(lc->c.author)); break;
-	case 3: changes_cell(changes(v, item), out, role); break;
-	case 4:
-		tags_of(v->priv, lc->c.id, out);
-		subject(out, lc->c.message);
-		break;
-	}
+	(void)role;
+	ldr_date_format(&date, lc->c.time, lc->c.offset);
+	ldr_buf_add(out, date.s, 10);
 	ldr_buf_release(&date);
 }
 
+static int log_by_date(struct tui_view *v, size_t a, size_t b)
+{
+	long long s = commit_of(v, a)->c.time, t = commit_of(v, b)->c.time;
+	return (s > t) - (s < t);
+}
+
+static void log_author(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	struct log_commit *lc = commit_of(v, item);
+	(void)role;
+	add_untrusted(out, lc->c.author, strlen(lc->c.author));
+}
+
+static void log_changes(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	changes_cell(changes(v, item), out, role);
+}
+
+static int log_by_changes(struct tui_view *v, size_t a, size_t b)
+{
+	struct log_commit *p = changes(v, a), *q = changes(v, b);
+	unsigned s = p->added + p->removed + p->changed, t = q->added + q->removed + q->changed;
+	return (s > t) - (s < t);
+}
+
+static void log_message(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	struct log_commit *lc = commit_of(v, item);
+	(void)role;
+	tags_of(v->priv, lc->c.id, out);
+	subject(out, lc->c.message);
+}
+
+static const struct tui_column log_columns[] = {
+	{ "Commit", 7, 0, log_commit_id },
+	{ "Date", 10, 0, log_date, log_by_date },
+	{ "Author", 12, 1, log_author },
+	{ "Changes", 9, 0, log_changes, log_by_changes },
+	{ "Message", 20, 4, log_message },
+};
+
+/* The columns without an order of their own: by their text, byte by byte. */
 static int log_compare(struct tui_view *v, size_t a, size_t b, size_t col)
 {
 	struct ldr_buf x = LDR_BUF_INIT, y = LDR_BUF_INIT;
 	enum tui_role r;
 	int c;
 
-	if (col == 1) {
-		long long s = commit_of(v, a)->c.time, t = commit_of(v, b)->c.time;
-		return (s > t) - (s < t);
-	}
-	if (col == 3) {
-		struct log_commit *p = changes(v, a), *q = changes(v, b);
-		unsigned s = p->added + p->removed + p->changed, t = q->added + q->removed + q->changed;
-		return (s > t) - (s < t);
-	}
-	log_cell(v, a, col, &x, &r);
-	log_cell(v, b, col, &y, &r);
+	tui_view_cell(v, a, col, &x, &r);
+	tui_view_cell(v, b, col, &y, &r);
 	c = strcmp(x.s ? x.s : "", y.s ? y.s : "");
 	ldr_buf_release(&x);
 	ldr_buf_release(&y);
@@ -468,6 +490,6 @@ static void log_release(struct tui_view *v)
 const struct tui_view_ops tui_history_ops = {
 	.name = "history", .title = "Log", .key = TUI_VIEW_HISTORY,
 	.columns = log_columns, .ncolumns = LDR_ARRAY_SIZE(log_columns),
-	.load = log_load, .cell = log_cell, .compare = log_compare, .heading = log_heading,
+	.load = log_load, .compare = log_compare, .heading = log_heading,
 	.detail = log_detail, .handle = log_handle, .release = log_release,
 };

@@ -163,6 +163,10 @@ size_t tui_keymap_parse(struct tui_keymap *km, const char *text, struct ldr_diag
 			scope = w[1];
 		key = tui_key_parse(w[n - 2]);
 		a = tui_action_by_name(w[n - 1]);
+		if (a == TUI_NONE && !strcmp(w[n - 1], "none") && key >= 0) {
+			bind(km, scope, key, TUI_NONE); /* unbound */
+			continue;
+		}
 		if (key < 0) {
 			struct ldr_buf b = LDR_BUF_INIT;
 			ldr_buf_addquoted(&b, w[n - 2], 20);
@@ -258,7 +262,71 @@ const char tui_default_bindings[] =
 	"bind review p review-period\n"
 	"bind review T review-totals\n"
 	"bind : prompt\n"
-	"bind <C-l> redraw\n";
+	"bind <C-l> redraw\n"
+	"bind <C-z> suspend\n"
+	/* A prompt: one line of text. */
+	"bind prompt <Enter> accept\n"
+	"bind prompt <Esc> cancel\n"
+	"bind prompt <C-g> cancel\n"
+	"bind prompt <Left> cursor-left\n"
+	"bind prompt <Right> cursor-right\n"
+	"bind prompt <Home> line-start\n"
+	"bind prompt <C-a> line-start\n"
+	"bind prompt <End> line-end\n"
+	"bind prompt <C-e> line-end\n"
+	"bind prompt <Backspace> delete-before\n"
+	"bind prompt <Delete> delete-char\n"
+	"bind prompt <C-u> kill-to-start\n"
+	"bind prompt <C-k> kill-to-end\n"
+	"bind prompt <C-w> kill-word\n"
+	/* A picker: a list to choose from, filtered as you type. */
+	"bind picker <Enter> accept\n"
+	"bind picker <Esc> cancel\n"
+	"bind picker <C-g> cancel\n"
+	"bind picker j move-down\n"
+	"bind picker <Down> move-down\n"
+	"bind picker <C-n> move-down\n"
+	"bind picker k move-up\n"
+	"bind picker <Up> move-up\n"
+	"bind picker <C-p> move-up\n"
+	"bind picker <PgDn> page-down\n"
+	"bind picker <PgUp> page-up\n"
+	"bind picker <Home> move-first\n"
+	"bind picker <End> move-last\n"
+	"bind picker <Space> mark\n"
+	"bind picker <Tab> mark\n"
+	"bind picker <Backspace> delete-before\n"
+	"bind picker <C-u> kill-to-start\n"
+	/* The text editor: text of several lines. */
+	"bind editor <C-s> accept\n"
+	"bind editor <F2> accept\n"
+	"bind editor <Esc> cancel\n"
+	"bind editor <C-g> cancel\n"
+	"bind editor <Enter> newline\n"
+	"bind editor <Left> cursor-left\n"
+	"bind editor <Right> cursor-right\n"
+	"bind editor <Up> move-up\n"
+	"bind editor <Down> move-down\n"
+	"bind editor <Home> line-start\n"
+	"bind editor <C-a> line-start\n"
+	"bind editor <End> line-end\n"
+	"bind editor <C-e> line-end\n"
+	"bind editor <Backspace> delete-before\n"
+	"bind editor <Delete> delete-char\n"
+	/* A question answered by a key ("(y)es, (n)o"). */
+	"bind question <Esc> cancel\n"
+	"bind question <C-g> cancel\n";
+
+const char *const tui_contexts[TUI_NCONTEXTS] = { "prompt", "picker", "editor", "question" };
+
+static int is_context(const char *scope)
+{
+	int i;
+	for (i = 0; i < TUI_NCONTEXTS; i++)
+		if (!strcmp(scope, tui_contexts[i]))
+			return 1;
+	return 0;
+}
 
 void tui_keymap_defaults(struct tui_keymap *km)
 {
@@ -283,6 +351,49 @@ enum tui_action tui_keymap_lookup(const struct tui_keymap *km, const char *view,
 	return generic;
 }
 
+enum tui_action tui_keymap_lookup_in(const struct tui_keymap *km, const char *context, tui_key key)
+{
+	enum tui_action a = TUI_NONE;
+	size_t i;
+
+	for (i = 0; context && i < km->n; i++)
+		if (km->v[i].key == key && strcmp(km->v[i].scope, context) == 0)
+			return km->v[i].action;
+	if (key >= 0x20 && key < 0x110000 && key != 0x7F)
+		return TUI_NONE; /* a character: text */
+	for (i = 0; i < km->n; i++)
+		if (km->v[i].key == key && strcmp(km->v[i].scope, "generic") == 0)
+			a = km->v[i].action;
+	return a == TUI_SUSPEND || a == TUI_REDRAW ? a : TUI_NONE;
+}
+
+const char *tui_keymap_label(const struct tui_keymap *km, const char *context, enum tui_action a,
+			     int want_char, char *buf, size_t len)
+{
+	size_t i, n;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < km->n; i++) {
+			tui_key k = km->v[i].key;
+			int character = k >= 0x20 && k < 0x110000 && k != 0x7F;
+			if (km->v[i].action != a || strcmp(km->v[i].scope, context) != 0 ||
+			    (!pass && character != want_char))
+				continue;
+			tui_key_name(k, buf, len);
+			n = strlen(buf);
+			if (n == 5 && !strncmp(buf, "<C-", 3)) { /* <C-s>: Ctrl-S */
+				snprintf(buf, len, "Ctrl-%c", 'A' + k - 1);
+			} else if (n > 2 && buf[0] == '<') { /* <Enter>: Enter */
+				memmove(buf, buf + 1, n - 2);
+				buf[n - 2] = '\0';
+			}
+			return buf;
+		}
+	snprintf(buf, len, "?");
+	return buf;
+}
+
 void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action a, const char *scope,
 			char *buf, size_t len)
 {
@@ -291,7 +402,8 @@ void tui_keymap_keys_of(const struct tui_keymap *km, enum tui_action a, const ch
 	buf[0] = '\0';
 	for (i = 0; i < km->n; i++) {
 		int other = strcmp(km->v[i].scope, "generic") != 0;
-		if (km->v[i].action != a || (scope && strcmp(km->v[i].scope, scope) != 0))
+		if (km->v[i].action != a || (scope && strcmp(km->v[i].scope, scope) != 0) ||
+		    (!scope && is_context(km->v[i].scope)))
 			continue;
 		tui_key_name(km->v[i].key, name, sizeof(name));
 		used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s%s%s",
@@ -326,26 +438,64 @@ static void roff_text(FILE *out, const char *s)
 	}
 }
 
+size_t tui_keymap_rows(const struct tui_keymap *km, struct tui_keyrow **rows)
+{
+	size_t n = 0, cap = 0, i;
+	int a, c;
+
+	*rows = NULL;
+	for (a = 1; a < TUI_FIRST_TEXT_ACTION; a++) {
+		ldr_grow((void **)rows, &cap, n + 1, sizeof(**rows));
+		(*rows)[n].context = NULL;
+		(*rows)[n++].action = (enum tui_action)a;
+	}
+	for (c = 0; c < TUI_NCONTEXTS; c++)
+		for (a = 1; a < TUI_NACTIONS; a++)
+			for (i = 0; i < km->n; i++)
+				if (km->v[i].action == (enum tui_action)a &&
+				    !strcmp(km->v[i].scope, tui_contexts[c])) {
+					ldr_grow((void **)rows, &cap, n + 1, sizeof(**rows));
+					(*rows)[n].context = tui_contexts[c];
+					(*rows)[n++].action = (enum tui_action)a;
+					break;
+				}
+	return n;
+}
+
+void tui_keymap_row_keys(const struct tui_keymap *km, const struct tui_keyrow *r, char *buf,
+			 size_t len)
+{
+	size_t used;
+	tui_keymap_keys_of(km, r->action, r->context, buf, len);
+	used = strlen(buf);
+	if (r->context && used)
+		snprintf(buf + used, len - used, " in %s", r->context);
+	else if (!used)
+		snprintf(buf, len, "(none)");
+}
+
 void tui_keymap_print(const struct tui_keymap *km, FILE *out, int roff)
 {
 	char keys[128];
-	int a;
+	struct tui_keyrow *rows;
+	size_t n = tui_keymap_rows(km, &rows), i;
 
-	for (a = 1; a < TUI_NACTIONS; a++) {
-		tui_keymap_keys_of(km, (enum tui_action)a, NULL, keys, sizeof(keys));
+	for (i = 0; i < n; i++) {
+		const struct tui_action_info *a = &tui_actions[rows[i].action];
+		tui_keymap_row_keys(km, &rows[i], keys, sizeof(keys));
 		if (roff) {
 			fputs(".TP\n.B \"", out);
-			roff_text(out, keys[0] ? keys : "(none)");
+			roff_text(out, keys);
 			fputs("\"\n\\fI", out);
-			roff_text(out, tui_actions[a].name);
+			roff_text(out, a->name);
 			fputs("\\fR: ", out);
-			roff_text(out, tui_actions[a].help);
+			roff_text(out, a->help);
 			fputs("\n", out);
 		} else {
-			fprintf(out, "%-16s %-16s %s\n", keys[0] ? keys : "(none)", tui_actions[a].name,
-				tui_actions[a].help);
+			fprintf(out, "%-16s %-16s %s\n", keys, a->name, a->help);
 		}
 	}
+	free(rows);
 }
 
 int tui_keymap_load(struct tui_keymap *km, const char *config, struct ldr_buf *err)

@@ -1,6 +1,7 @@
 /* The modal inputs of the form: a picker, filtered as you type, and an
  * editor for text of several lines. They read keys until an answer (the
- * form, a view, is the engine's). */
+ * form, a view, is the engine's), each key as the action the keymap binds
+ * it to in their context ("picker", "editor"). */
 #include "modal.h"
 
 #include <curses.h>
@@ -70,14 +71,42 @@ static void pick_scroll(struct picker *p)
 		p->top = p->sel - (size_t)p->height + 1;
 }
 
+/* What each key does now: the hint depends on whether several may be
+ * marked, a filter is typed, and anything matches it. */
+static void pick_hint(const struct tui_app *app, const struct picker *p, struct ldr_buf *out)
+{
+	char down[24], up[24], mark[24], ok[24], esc[24], back[24];
+	int typed = p->filter.len > 0;
+
+	tui_keymap_label(&app->keymap, "picker", TUI_MOVE_DOWN, !typed, down, sizeof(down));
+	tui_keymap_label(&app->keymap, "picker", TUI_MOVE_UP, !typed, up, sizeof(up));
+	tui_keymap_label(&app->keymap, "picker", TUI_MARK, 1, mark, sizeof(mark));
+	tui_keymap_label(&app->keymap, "picker", TUI_ACCEPT, 0, ok, sizeof(ok));
+	tui_keymap_label(&app->keymap, "picker", TUI_CANCEL, 0, esc, sizeof(esc));
+	tui_keymap_label(&app->keymap, "picker", TUI_DELETE_BEFORE, 0, back, sizeof(back));
+	if (typed && !p->nshown)
+		ldr_buf_addf(out, "nothing matches: %s edits the filter, %s %s, %s cancels", back, ok,
+			     p->multi ? "keeps the marks" : p->typed ? "takes what is typed" : "does nothing",
+			     esc);
+	else if (p->multi)
+		ldr_buf_addf(out, "%s/%s move, %s marks, %s %s, %s%s cancels", down, up, mark, ok,
+			     typed ? "marks this one and keeps" : "keeps the marks",
+			     typed ? "" : "type to filter, ", esc);
+	else
+		ldr_buf_addf(out, "%s/%s move, %s%s chooses, %s cancels", down, up,
+			     typed ? "" : p->typed ? "type a value or filter, " : "type to filter, ", ok, esc);
+}
+
 static void pick_draw(struct tui_app *app, const struct picker *p, const char *title, int rows, int cols)
 {
 	struct ldr_buf line = LDR_BUF_INIT;
-	int y;
+	int y, cx;
 
 	tui_app_draw(app);
-	ldr_buf_addf(&line, " %s   %s %s\u2502", title, p->typed ? "choose, or type:" : "filter:",
+	ldr_buf_addf(&line, " %s   %s %s", title, p->typed ? "choose, or type:" : "filter:",
 		     p->filter.s ? p->filter.s : "");
+	cx = tui_width(line.s); /* the cursor, after the filter */
+	ldr_buf_addstr(&line, "\u2502");
 	tui_text(1, 0, cols, line.s, TUI_ROLE_HEADER);
 	for (y = 0; y < p->height; y++) {
 		size_t r = p->top + (size_t)y;
@@ -95,25 +124,26 @@ static void pick_draw(struct tui_app *app, const struct picker *p, const char *t
 		tui_text(2 + y, 1, cols - 1, line.s, r == p->sel ? TUI_ROLE_CURSOR : TUI_ROLE_NORMAL);
 	}
 	tui_fill(rows - 1, 0, cols, TUI_ROLE_STATUS);
+	ldr_buf_reset(&line);
 	if (app->message[0]) /* what was wrong with the last answer */
 		tui_text(rows - 1, 0, cols, app->message, app->message_role);
 	else
-		tui_text(rows - 1, 0, cols,
-			 p->multi ? "type to filter, Tab (or Space) marks, Enter keeps, Esc cancels"
-				  : "type to filter, Enter chooses, Esc cancels",
-			 TUI_ROLE_STATUS);
+		pick_hint(app, p, &line), tui_text(rows - 1, 0, cols, line.s, TUI_ROLE_STATUS);
+	move(1, cx < cols ? cx : cols - 1);
 	tui_refresh();
 	ldr_buf_release(&line);
 }
 
 /* The answer to Enter (and to a hang-up, but for the selection): 0 for
- * the marks, the item selected, or -2 for a value typed; 0 if there is
- * no answer yet. */
+ * the marks (Enter after a filter marks the item highlighted too), the
+ * item selected, or -2 for a value typed; 0 if there is no answer yet. */
 static int pick_answer(struct picker *p, int selection, long *answer)
 {
-	if (p->multi)
+	if (p->multi) {
+		if (selection && p->filter.len && p->nshown)
+			p->items[p->shown[p->sel]].on = 1;
 		*answer = 0;
-	else if (selection && p->nshown)
+	} else if (selection && p->nshown)
 		*answer = (long)p->shown[p->sel];
 	else if (p->typed && p->filter.len)
 		*answer = -2, *p->typed = ldr_strdup(p->filter.s);
@@ -122,51 +152,61 @@ static int pick_answer(struct picker *p, int selection, long *answer)
 	return 1;
 }
 
-/* Move the selection for a key that moves it; 0 for any other key. */
-static int pick_move(struct picker *p, tui_key k)
+/* Move the selection for an action that moves it; 0 for any other. */
+static int pick_move(struct picker *p, enum tui_action a)
 {
 	size_t page = (size_t)p->height, last = p->nshown ? p->nshown - 1 : 0;
 
-	if (k == TUI_KEYCODE(KEY_DOWN) || k == 14 /* C-n */) {
+	switch (a) {
+	case TUI_MOVE_DOWN:
 		if (p->sel + 1 < p->nshown)
 			p->sel++;
-	} else if (k == TUI_KEYCODE(KEY_UP) || k == 16 /* C-p */) {
+		break;
+	case TUI_MOVE_UP:
 		if (p->sel)
 			p->sel--;
-	} else if (k == TUI_KEYCODE(KEY_NPAGE)) {
-		p->sel = p->sel + page < p->nshown ? p->sel + page : last;
-	} else if (k == TUI_KEYCODE(KEY_PPAGE)) {
-		p->sel = p->sel > page ? p->sel - page : 0;
-	} else if (k == TUI_KEYCODE(KEY_HOME)) {
-		p->sel = 0;
-	} else if (k == TUI_KEYCODE(KEY_END)) {
-		p->sel = last;
-	} else {
-		return 0;
+		break;
+	case TUI_PAGE_DOWN: p->sel = p->sel + page < p->nshown ? p->sel + page : last; break;
+	case TUI_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; break;
+	case TUI_MOVE_FIRST: p->sel = 0; break;
+	case TUI_MOVE_LAST: p->sel = last; break;
+	default: return 0;
 	}
 	return 1;
 }
 
-/* A key that marks the selected item or edits the filter. */
-static void pick_type(struct tui_app *app, struct picker *p, tui_key k)
+/* What a key bound in the picker does here: a character bound to an
+ * action acts while no filter is typed (j and k move), and is text once
+ * one is; but Space marks, filter or not, where several may be marked.
+ * Marking means nothing in a list of one choice. */
+static enum tui_action pick_action(const struct picker *p, enum tui_action a, tui_key k)
 {
-	if (p->multi && (k == '\t' || (k == ' ' && !p->filter.len))) {
-		/* Space marks until a filter is typed: then it is part of it
-		 * ("MIG Phase"); Tab marks always. */
+	if (a == TUI_MARK)
+		return p->multi ? a : TUI_NONE;
+	if (is_text_key(k) && p->filter.len)
+		return TUI_NONE;
+	return a;
+}
+
+/* An action that marks the selected item or edits the filter, or a
+ * character typed into it. */
+static void pick_type(struct tui_app *app, struct picker *p, enum tui_action a, tui_key k)
+{
+	if (a == TUI_MARK) {
 		if (p->nshown)
 			p->items[p->shown[p->sel]].on = !p->items[p->shown[p->sel]].on;
 		return;
 	}
-	if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
+	if (a == TUI_DELETE_BEFORE) {
 		while (p->filter.len && ((unsigned char)p->filter.s[p->filter.len - 1] & 0xC0) == 0x80)
 			p->filter.len--;
 		if (p->filter.len)
 			p->filter.s[--p->filter.len] = '\0';
-	} else if (k == 21 /* C-u */) {
+	} else if (a == TUI_KILL_START) {
 		ldr_buf_reset(&p->filter);
 	} else if (k == TUI_KEY_PASTE) {
 		tui_paste_clean(&p->filter, app->input->paste.s, app->input->paste.len, 0, 0);
-	} else if (is_text_key(k)) {
+	} else if (a == TUI_NONE && is_text_key(k)) {
 		char u[4];
 		ldr_buf_add(&p->filter, u, ldr_utf8_encode((unsigned)k, u));
 	} else {
@@ -192,8 +232,10 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 		free(*typed);
 		*typed = NULL;
 	}
+	curs_set(1);
 	for (;;) {
 		int rows = tui_rows(), cols = tui_cols();
+		enum tui_action a;
 		tui_key k;
 
 		if (p.refilter)
@@ -201,7 +243,7 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 		p.height = rows - 3 < 1 ? 1 : rows - 3;
 		pick_scroll(&p);
 		pick_draw(app, &p, title, rows, cols);
-		k = tui_app_modal_key(app);
+		k = tui_app_context_key(app, "picker", &a);
 		if (k == 0)
 			continue;
 		app->message[0] = '\0';
@@ -212,21 +254,23 @@ long tui_pick(struct tui_app *app, const char *title, struct tui_pick *items, si
 				pick_answer(&p, 0, &answer);
 			break;
 		}
-		if (k == 27 || k == 7) {
+		a = pick_action(&p, a, k);
+		if (a == TUI_CANCEL) {
 			if (!pick_changed(&p) ||
 			    tui_app_choose(app, multi ? "discard the marks you made" : "discard what you typed",
 					   NULL, "(y)es, (n)o: go on", "yn") == 'y')
 				break;
 			continue;
 		}
-		if (k == '\n' || k == '\r') {
+		if (a == TUI_ACCEPT) {
 			if (pick_answer(&p, 1, &answer))
 				break;
 			continue;
 		}
-		if (!pick_move(&p, k))
-			pick_type(app, &p, k);
+		if (!pick_move(&p, a))
+			pick_type(app, &p, a, k);
 	}
+	curs_set(0);
 	free(p.shown);
 	free(p.was);
 	ldr_buf_release(&p.filter);
@@ -337,6 +381,17 @@ static void edit_layout(struct editor *e, int cols, int height)
 		e->top = e->r - (size_t)height + 1;
 }
 
+/* The editor's keys, as the keymap binds them. */
+static void edit_hint(const struct tui_app *app, struct ldr_buf *out)
+{
+	char keep[24], esc[24], nl[24];
+	const struct tui_keymap *km = &app->keymap;
+	ldr_buf_addf(out, "%s keeps the text, %s cancels; %s starts a new line",
+		     tui_keymap_label(km, "editor", TUI_ACCEPT, 0, keep, sizeof(keep)),
+		     tui_keymap_label(km, "editor", TUI_CANCEL, 0, esc, sizeof(esc)),
+		     tui_keymap_label(km, "editor", TUI_NEWLINE, 0, nl, sizeof(nl)));
+}
+
 static void edit_draw(struct tui_app *app, struct editor *e, const char *title, int srows, int cols,
 		      int height)
 {
@@ -358,8 +413,9 @@ static void edit_draw(struct tui_app *app, struct editor *e, const char *title, 
 		}
 	}
 	tui_fill(srows - 1, 0, cols, TUI_ROLE_STATUS);
-	tui_text(srows - 1, 0, cols, "Ctrl-S keeps the text, Esc cancels; Enter starts a new line",
-		 TUI_ROLE_STATUS);
+	edit_hint(app, &head);
+	tui_text(srows - 1, 0, cols, head.s, TUI_ROLE_STATUS);
+	ldr_buf_release(&head);
 	cx = 1 + width_of(e->b.s, e->rows[e->r].start, e->cur);
 	move(2 + (int)(e->r - e->top), cx < cols ? cx : cols - 1);
 	tui_refresh();
@@ -400,44 +456,50 @@ static void edit_delete(struct editor *e, int before)
 	e->cur = from;
 }
 
-/* Move the cursor for a key that moves it (any other key does nothing). */
-static void edit_move(struct editor *e, tui_key k)
+/* Move the cursor for an action that moves it (any other does nothing). */
+static void edit_move(struct editor *e, enum tui_action a)
 {
 	const struct row *r = &e->rows[e->r];
+	int col;
 
-	if (k == TUI_KEYCODE(KEY_LEFT)) {
+	switch (a) {
+	case TUI_CURSOR_LEFT:
 		while (e->cur && ((unsigned char)e->b.s[--e->cur] & 0xC0) == 0x80)
 			;
-	} else if (k == TUI_KEYCODE(KEY_RIGHT)) {
+		break;
+	case TUI_CURSOR_RIGHT:
 		if (e->cur < e->b.len)
 			e->cur++;
 		while (e->cur < e->b.len && ((unsigned char)e->b.s[e->cur] & 0xC0) == 0x80)
 			e->cur++;
-	} else if (k == TUI_KEYCODE(KEY_UP) || k == TUI_KEYCODE(KEY_DOWN)) {
-		int col = width_of(e->b.s, r->start, e->cur);
-		if (k == TUI_KEYCODE(KEY_UP) && e->r > 0)
+		break;
+	case TUI_MOVE_UP:
+	case TUI_MOVE_DOWN:
+		col = width_of(e->b.s, r->start, e->cur);
+		if (a == TUI_MOVE_UP && e->r > 0)
 			e->cur = at_column(e->b.s, r - 1, col);
-		else if (k == TUI_KEYCODE(KEY_DOWN) && e->r + 1 < e->n)
+		else if (a == TUI_MOVE_DOWN && e->r + 1 < e->n)
 			e->cur = at_column(e->b.s, r + 1, col);
-	} else if (k == TUI_KEYCODE(KEY_HOME) || k == 1 /* C-a */) {
-		e->cur = r->start;
-	} else if (k == TUI_KEYCODE(KEY_END) || k == 5 /* C-e */) {
-		e->cur = r->end;
+		break;
+	case TUI_LINE_START: e->cur = r->start; break;
+	case TUI_LINE_END: e->cur = r->end; break;
+	default: break;
 	}
 }
 
-/* A key that changes the text or moves the cursor. */
-static void edit_key(struct tui_app *app, struct editor *e, tui_key k)
+/* An action that changes the text or moves the cursor, or a character
+ * typed. */
+static void edit_key(struct tui_app *app, struct editor *e, enum tui_action a, tui_key k)
 {
 	if (k == TUI_KEY_PASTE) {
 		edit_paste(app, e);
-	} else if (k == '\n' || k == '\r' || is_text_key(k)) {
+	} else if (a == TUI_NEWLINE || (a == TUI_NONE && is_text_key(k))) {
 		char u[4];
-		insert_at(&e->b, &e->cur, u, ldr_utf8_encode(k == '\r' ? '\n' : (unsigned)k, u));
-	} else if (k == TUI_KEYCODE(KEY_BACKSPACE) || k == TUI_KEYCODE(KEY_DC)) {
-		edit_delete(e, k == TUI_KEYCODE(KEY_BACKSPACE));
+		insert_at(&e->b, &e->cur, u, ldr_utf8_encode(a == TUI_NEWLINE ? '\n' : (unsigned)k, u));
+	} else if (a == TUI_DELETE_BEFORE || a == TUI_DELETE_CHAR) {
+		edit_delete(e, a == TUI_DELETE_BEFORE);
 	} else {
-		edit_move(e, k);
+		edit_move(e, a);
 	}
 }
 
@@ -454,11 +516,12 @@ char *tui_edit_text(struct tui_app *app, const char *title, const char *text)
 	curs_set(1);
 	for (;;) {
 		int srows = tui_rows(), cols = tui_cols(), height = srows - 3 < 1 ? 1 : srows - 3;
+		enum tui_action a;
 		tui_key k;
 
 		edit_layout(&e, cols, height);
 		edit_draw(app, &e, title, srows, cols, height);
-		k = tui_app_modal_key(app);
+		k = tui_app_context_key(app, "editor", &a);
 		if (k == 0)
 			continue;
 		if (k < 0) {
@@ -468,18 +531,18 @@ char *tui_edit_text(struct tui_app *app, const char *title, const char *text)
 				result = ldr_strdup(e.b.s);
 			break;
 		}
-		if (k == 19 /* C-s */ || k == TUI_KEYCODE(KEY_F(2))) {
+		if (a == TUI_ACCEPT) {
 			result = ldr_strdup(e.b.s);
 			break;
 		}
-		if (k == 27 || k == 7) {
+		if (a == TUI_CANCEL) {
 			if (!strcmp(e.b.s, was) ||
 			    tui_app_choose(app, "discard the changes to this text", NULL,
 					   "(y)es, (n)o: keep editing", "yn") == 'y')
 				break;
 			continue;
 		}
-		edit_key(app, &e, k);
+		edit_key(app, &e, a, k);
 	}
 	curs_set(0);
 	free(e.rows);

@@ -1,7 +1,8 @@
 /* The one-line prompt on the status line: the cursor goes anywhere in the
- * line, with readline's keys, and the line scrolls sideways to keep it in
- * sight, the question giving way first. The cursor moves by character;
- * columns are counted by width (a CJK character takes two). */
+ * line, with readline's keys (bound in the keymap's "prompt" context), and the
+ * line scrolls sideways to keep it in sight, the question giving way first.
+ * The cursor moves by character; columns are counted by width (a CJK
+ * character takes two). */
 #include "app.h"
 
 #include <curses.h>
@@ -54,38 +55,37 @@ static void insert(struct line *l, const char *text, size_t n)
 	l->cur += n;
 }
 
-/* A key that edits the line or moves in it; 0 if it is not one. */
-static int edit(struct line *l, tui_key k)
+/* An action that edits the line or moves in it, or a character typed; 0
+ * if the key is neither. */
+static int edit(struct line *l, enum tui_action a, tui_key k)
 {
 	const char *s = l->b.s;
 	size_t len = l->b.len, j = l->cur;
 
-	if (k == TUI_KEYCODE(KEY_LEFT)) {
-		l->cur = char_before(s, l->cur);
-	} else if (k == TUI_KEYCODE(KEY_RIGHT)) {
-		l->cur = char_after(s, len, l->cur);
-	} else if (k == TUI_KEYCODE(KEY_HOME) || k == 1 /* C-a */) {
-		l->cur = 0;
-	} else if (k == TUI_KEYCODE(KEY_END) || k == 5 /* C-e */) {
-		l->cur = len;
-	} else if (k == TUI_KEYCODE(KEY_BACKSPACE)) {
-		cut(l, char_before(s, l->cur), l->cur);
-	} else if (k == TUI_KEYCODE(KEY_DC)) {
-		cut(l, l->cur, char_after(s, len, l->cur));
-	} else if (k == 11 /* C-k: to the end */) {
-		cut(l, l->cur, len);
-	} else if (k == 21 /* C-u: to the start */) {
-		cut(l, 0, l->cur);
-	} else if (k == 23 /* C-w: the word before, and the blanks after it */) {
+	switch (a) {
+	case TUI_CURSOR_LEFT: l->cur = char_before(s, l->cur); break;
+	case TUI_CURSOR_RIGHT: l->cur = char_after(s, len, l->cur); break;
+	case TUI_LINE_START: l->cur = 0; break;
+	case TUI_LINE_END: l->cur = len; break;
+	case TUI_DELETE_BEFORE: cut(l, char_before(s, l->cur), l->cur); break;
+	case TUI_DELETE_CHAR: cut(l, l->cur, char_after(s, len, l->cur)); break;
+	case TUI_KILL_END: cut(l, l->cur, len); break;
+	case TUI_KILL_START: cut(l, 0, l->cur); break;
+	case TUI_KILL_WORD: /* the word before, and the blanks after it */
 		while (j > 0 && s[j - 1] == ' ')
 			j--;
 		while (j > 0 && s[j - 1] != ' ')
 			j--;
 		cut(l, j, l->cur);
-	} else if (k >= 0x20 && k < 0x110000 && k != 0x7F) {
-		char u[4];
-		insert(l, u, ldr_utf8_encode((unsigned)k, u));
-	} else {
+		break;
+	case TUI_NONE:
+		if (k >= 0x20 && k < 0x110000 && k != 0x7F) {
+			char u[4];
+			insert(l, u, ldr_utf8_encode((unsigned)k, u));
+			break;
+		}
+		return 0;
+	default:
 		return 0;
 	}
 	return 1;
@@ -174,19 +174,20 @@ static char *prompt(struct tui_app *app, const char *question, const char *initi
 	l.cur = l.b.len; /* at the end: Home shows the start */
 	curs_set(1);
 	for (;;) {
+		enum tui_action a;
 		tui_key k;
 		draw(app, question, &l);
-		k = tui_app_modal_key(app);
+		k = tui_app_context_key(app, "prompt", &a);
 		if (k == 0)
 			continue;
-		if (k == '\n' ||
+		if (a == TUI_ACCEPT ||
 		    (k < 0 && keep && tui_hangup && strcmp(l.b.s, initial ? initial : ""))) {
 			answer = ldr_buf_detach(&l.b);
 			break;
 		}
 		if (k < 0)
 			break;
-		if (k == 27 || k == 7 /* C-g */) {
+		if (a == TUI_CANCEL) {
 			if (may_leave(app, &l, initial))
 				break;
 			continue;
@@ -199,7 +200,7 @@ static char *prompt(struct tui_app *app, const char *question, const char *initi
 			if (t.len)
 				insert(&l, t.s, t.len);
 			ldr_buf_release(&t);
-		} else if (!edit(&l, k)) {
+		} else if (!edit(&l, a, k)) {
 			/* A key the prompt does not know is no reason to close it. */
 			beep();
 		}

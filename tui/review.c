@@ -29,11 +29,6 @@ struct review_view {
 	size_t *items, n;        /* indexes into rv.items: due at the baseline, then added */
 };
 
-static const struct tui_column review_columns[] = {
-	{ "Id", 7, 0 }, { "Kind", 10, 0 }, { "Planned", 8, 0 }, { "Now", 8, 0 },
-	{ "Outcome", 16, 1 }, { "Moves", 5, 0 }, { "Title", 10, 3 },
-};
-
 /* The kinds reviewed, in the order 'ldr review' shows them. */
 static const struct ldr_kind *const kinds[] = {
 	&ldr_kind_capability, &ldr_kind_project, &ldr_kind_milestone, &ldr_kind_activity,
@@ -184,52 +179,95 @@ static void outcome_cell(const struct ldr_review_item *it, struct ldr_buf *out)
 	}
 }
 
-static void review_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-			enum tui_role *role)
+static void review_id(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, item_of(v, item)->id);
+}
+
+static void review_kind(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, item_of(v, item)->kind->name);
+}
+
+static void review_planned(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
 	const struct ldr_review_item *it = item_of(v, item);
-
-	switch (col) {
-	case 0: ldr_buf_addstr(out, it->id); break;
-	case 1: ldr_buf_addstr(out, it->kind->name); break;
-	case 2:
-		if (it->added) {
-			ldr_buf_addstr(out, "added");
-			*role = TUI_ROLE_DIM;
-		} else {
-			time_cell(&it->planned, out);
-		}
-		break;
-	case 3: time_cell(&it->now, out); break;
-	case 4:
-		outcome_cell(it, out);
-		*role = outcome_role(it);
-		break;
-	case 5:
-		if (it->rephased)
-			ldr_buf_addf(out, "%u", it->rephased);
-		break;
-	case 6: ldr_buf_addstr(out, it->title ? it->title : ""); break;
+	if (it->added) {
+		ldr_buf_addstr(out, "added");
+		*role = TUI_ROLE_DIM;
+	} else {
+		time_cell(&it->planned, out);
 	}
 }
 
+static int review_by_planned(struct tui_view *v, size_t a, size_t b)
+{
+	return ldr_time_cmp(&item_of(v, a)->planned, &item_of(v, b)->planned);
+}
+
+static void review_now(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	time_cell(&item_of(v, item)->now, out);
+}
+
+static int review_by_now(struct tui_view *v, size_t a, size_t b)
+{
+	return ldr_time_cmp(&item_of(v, a)->now, &item_of(v, b)->now);
+}
+
+static void review_outcome(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	outcome_cell(item_of(v, item), out);
+	*role = outcome_role(item_of(v, item));
+}
+
+static int review_by_outcome(struct tui_view *v, size_t a, size_t b)
+{
+	int x = (int)item_of(v, a)->outcome, y = (int)item_of(v, b)->outcome;
+	return (x > y) - (x < y);
+}
+
+static void review_moves(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	if (item_of(v, item)->rephased)
+		ldr_buf_addf(out, "%u", item_of(v, item)->rephased);
+}
+
+static int review_by_moves(struct tui_view *v, size_t a, size_t b)
+{
+	unsigned x = item_of(v, a)->rephased, y = item_of(v, b)->rephased;
+	return (x > y) - (x < y);
+}
+
+static void review_title(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, item_of(v, item)->title ? item_of(v, item)->title : "");
+}
+
+static const struct tui_column review_columns[] = {
+	{ "Id", 7, 0, review_id },
+	{ "Kind", 10, 0, review_kind },
+	{ "Planned", 8, 0, review_planned, review_by_planned },
+	{ "Now", 8, 0, review_now, review_by_now },
+	{ "Outcome", 16, 1, review_outcome, review_by_outcome },
+	{ "Moves", 5, 0, review_moves, review_by_moves },
+	{ "Title", 10, 3, review_title },
+};
+
+/* The columns without an order of their own: by their text, byte by byte. */
 static int review_compare(struct tui_view *v, size_t a, size_t b, size_t col)
 {
-	const struct ldr_review_item *x = item_of(v, a), *y = item_of(v, b);
 	struct ldr_buf p = LDR_BUF_INIT, q = LDR_BUF_INIT;
 	enum tui_role r;
 	int c;
 
-	if (col == 2)
-		return ldr_time_cmp(&x->planned, &y->planned);
-	if (col == 3)
-		return ldr_time_cmp(&x->now, &y->now);
-	if (col == 4)
-		return (x->outcome > y->outcome) - (x->outcome < y->outcome);
-	if (col == 5)
-		return (x->rephased > y->rephased) - (x->rephased < y->rephased);
-	review_cell(v, a, col, &p, &r);
-	review_cell(v, b, col, &q, &r);
+	tui_view_cell(v, a, col, &p, &r);
+	tui_view_cell(v, b, col, &q, &r);
 	c = strcmp(p.s ? p.s : "", q.s ? q.s : "");
 	ldr_buf_release(&p);
 	ldr_buf_release(&q);
@@ -529,7 +567,7 @@ static void review_release(struct tui_view *v)
 const struct tui_view_ops tui_review_ops = {
 	.name = "review", .title = "Review", .key = TUI_VIEW_REVIEW,
 	.columns = review_columns, .ncolumns = LDR_ARRAY_SIZE(review_columns),
-	.load = review_load, .cell = review_cell, .compare = review_compare,
+	.load = review_load, .compare = review_compare,
 	.record = review_record, .heading = review_heading, .detail = review_detail,
 	.handle = review_handle, .release = review_release,
 };

@@ -358,6 +358,14 @@ static void suspend(void)
 	refresh();
 }
 
+int tui_screen_suspend(void)
+{
+	if (!screen || headless_out)
+		return -1;
+	suspend();
+	return 0;
+}
+
 /* The keyboard. After a hang-up, reads fail at once, for ever (EIO); a run
  * of fast failures is taken for one even if no SIGHUP came. */
 int tui_mouse_y = -1, tui_mouse_x = -1;

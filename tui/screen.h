@@ -92,6 +92,10 @@ extern int tui_mouse_y, tui_mouse_x;
  * again with the rest of the terminal's modes. */
 int tui_screen_start(int rows, int cols);
 void tui_screen_stop(void);
+/* Suspend (Ctrl-Z, raw mode's key for SIGTSTP): the terminal as it was,
+ * then stopped until SIGCONT ('fg'), then redrawn. -1, doing nothing, when
+ * not on a terminal (headless). */
+int tui_screen_suspend(void);
 int tui_rows(void);
 int tui_cols(void);
 void tui_resize(int rows, int cols);

@@ -84,7 +84,7 @@ static void held(struct tui_app *app, char *lock, const struct ldr_session *othe
 	ldr_buf_release(&err);
 }
 
-void tui_session_begin(struct tui_app *app)
+static void lock_session(struct tui_app *app)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
 	struct ldr_session other;
@@ -105,6 +105,13 @@ void tui_session_begin(struct tui_app *app)
 		free(lock);
 	}
 	ldr_buf_release(&err);
+}
+
+void tui_session_begin(struct tui_app *app)
+{
+	lock_session(app);
+	if (!app->quit)
+		tui_recovery_offer(app);
 }
 
 void tui_session_end(struct tui_app *app)

@@ -11,7 +11,8 @@
  * roadmap's lock. When another running session holds it, say which and
  * ask: read-only (the answer to Esc), take over (asked again to be sure),
  * or quit. A lock that cannot be taken (a directory not writable) is said,
- * and the session goes on without one. */
+ * and the session goes on without one. Then, unless the answer was to
+ * quit, offer what sessions that ended left (recovery.c). */
 void tui_session_begin(struct tui_app *app);
 /* At the end: after a hang-up or a signal, the unsaved changes are written
  * again, whatever became of the files meanwhile; the lock is released if it

@@ -18,11 +18,20 @@
 
 /* ---- filter and sort --------------------------------------------------------- */
 
+void tui_view_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+		   enum tui_role *role)
+{
+	if (v->ops->columns[col].get)
+		v->ops->columns[col].get(v, item, out, role);
+	else if (v->ops->cell)
+		v->ops->cell(v, item, col, out, role);
+}
+
 static void cell_text(struct tui_view *v, size_t item, size_t col, struct ldr_buf *b)
 {
 	enum tui_role role = TUI_ROLE_NORMAL;
 	ldr_buf_reset(b);
-	v->ops->cell(v, item, col, b, &role);
+	tui_view_cell(v, item, col, b, &role);
 	if (!b->s)
 		ldr_buf_add(b, "", 0);
 }
@@ -106,8 +115,15 @@ static int by_column(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
 	struct tui_view *v = sort_ctx->v;
-	int r = v->ops->compare ? v->ops->compare(v, a, b, (size_t)v->sort_col)
-				: tui_text_cmp(sort_ctx->keys[a], sort_ctx->keys[b]);
+	const struct tui_column *c = &v->ops->columns[v->sort_col];
+	int r;
+
+	if (c->compare)
+		r = c->compare(v, a, b);
+	else if (v->ops->compare)
+		r = v->ops->compare(v, a, b, (size_t)v->sort_col);
+	else
+		r = tui_text_cmp(sort_ctx->keys[a], sort_ctx->keys[b]);
 	if (!r)
 		r = (a > b) - (a < b); /* stable: the view's own order */
 	return v->sort_reverse ? -r : r;
@@ -125,7 +141,7 @@ void tui_view_refilter(struct tui_view *v)
 			v->rows[v->nrows++] = i;
 	if (v->sort_col >= 0 && (size_t)v->sort_col < v->ops->ncolumns && v->nrows > 1) {
 		struct sorting s = { v, NULL };
-		if (!v->ops->compare) {
+		if (!v->ops->columns[v->sort_col].compare && !v->ops->compare) {
 			s.keys = ldr_calloc(v->nitems, sizeof(*s.keys));
 			for (i = 0; i < v->nrows; i++) {
 				cell_text(v, v->rows[i], (size_t)v->sort_col, &b);
@@ -271,7 +287,7 @@ static void draw_table(struct tui_view *v, int y, int height)
 		for (c = 0, x = 0; c < n; x += w[c] + 1, c++) {
 			enum tui_role role = TUI_ROLE_NORMAL;
 			ldr_buf_reset(&b);
-			v->ops->cell(v, v->rows[row], c, &b, &role);
+			tui_view_cell(v, v->rows[row], c, &b, &role);
 			if (row == v->sel)
 				role = TUI_ROLE_CURSOR;
 			tui_text(y + r, x, w[c], b.s ? b.s : "", role);

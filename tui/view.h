@@ -16,10 +16,20 @@
 struct tui_app;
 struct tui_view;
 
+/* A column, whole, in one row of its view's table: its title (which a
+ * filter's "column:text" names by a prefix, and sorting shows), its width
+ * and share of the room to spare, what its cells hold and how it sorts.
+ * Adding a column to a view is a row and, at most, a getter. */
 struct tui_column {
 	const char *title; /* a view of one column titled "" has no header row */
 	int width; /* at least */
 	int grow;  /* share of the columns to spare */
+	/* The text of the column's cell for an item, and its role (already
+	 * TUI_ROLE_NORMAL); NULL: the view's cell() says. */
+	void (*get)(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role);
+	/* Optional: order two items by the column (default: the view's
+	 * compare(), else the cells' text, numbers as numbers). */
+	int (*compare)(struct tui_view *v, size_t a, size_t b);
 };
 
 struct tui_view_ops {
@@ -30,7 +40,8 @@ struct tui_view_ops {
 	size_t ncolumns;
 	/* (Re)build the view's items from the app's roadmap; after any change. */
 	void (*load)(struct tui_view *v);
-	/* The text of a cell, and its role (already TUI_ROLE_NORMAL). */
+	/* Optional when every column has a getter: the text of a cell, and
+	 * its role (already TUI_ROLE_NORMAL). */
 	void (*cell)(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
 		     enum tui_role *role);
 	/* Optional: order two items by a column (default: by the cells' text). */
@@ -69,6 +80,9 @@ struct tui_view {
 /* Items to rows: apply the filter and the sort; keep the selection on the
  * same item when it is still shown. */
 void tui_view_refilter(struct tui_view *v);
+/* The text and role of a cell: the column's getter, or the view's cell(). */
+void tui_view_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
+		   enum tui_role *role);
 /* The item under the cursor, or (size_t)-1 when there is none. */
 size_t tui_view_item(const struct tui_view *v);
 /* Select the row showing item; 0 if it is filtered out. */

@@ -46,11 +46,6 @@ static int time_compare(const struct ldr_time *a, const struct ldr_time *b)
 
 /* ---- schedule: the capabilities ----------------------------------------------------- */
 
-static const struct tui_column schedule_columns[] = {
-	{ "Id", 5, 0 }, { "Who", 12, 2 }, { "What", 18, 5 }, { "Year", 8, 0 },
-	{ "Group", 10, 2 }, { "Status", 12, 0 },
-};
-
 static struct ldr_capability *capability(struct tui_view *v, size_t item)
 {
 	return LDR_ITEM(v->app->rm.capabilities, struct ldr_capability, item);
@@ -61,44 +56,62 @@ static void schedule_load(struct tui_view *v)
 	v->nitems = v->app->rm.capabilities.len;
 }
 
-static void schedule_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-			  enum tui_role *role)
+static void schedule_id(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
-	struct ldr_capability *c = capability(v, item);
-	const char *g;
-	switch (col) {
-	case 0: id_cell(v->app, c->id, out, role); break;
-	case 1: ldr_buf_addstr(out, c->who ? c->who : ""); break;
-	case 2: ldr_buf_addstr(out, c->what ? c->what : ""); break;
-	case 3: time_cell(&c->year, out); break;
-	case 4:
-		g = c->group ? ldr_group_name(&v->app->ix, c->group) : NULL;
-		ldr_buf_addstr(out, g ? g : c->group ? c->group : "");
-		break;
-	case 5:
-		ldr_buf_addstr(out, enum_name(&ldr_kind_capability, "status", c->status));
-		if (c->status == LDR_CAP_DELIVERED)
-			*role = TUI_ROLE_DONE;
-		else if (c->status == LDR_CAP_DROPPED)
-			*role = TUI_ROLE_DIM;
-		break;
-	}
+	id_cell(v->app, capability(v, item)->id, out, role);
 }
 
-static int schedule_compare(struct tui_view *v, size_t a, size_t b, size_t col)
+static void schedule_who(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
-	struct ldr_buf x = LDR_BUF_INIT, y = LDR_BUF_INIT;
-	enum tui_role r;
-	int c;
-	if (col == 3)
-		return time_compare(&capability(v, a)->year, &capability(v, b)->year);
-	schedule_cell(v, a, col, &x, &r);
-	schedule_cell(v, b, col, &y, &r);
-	c = tui_text_cmp(x.s ? x.s : "", y.s ? y.s : "");
-	ldr_buf_release(&x);
-	ldr_buf_release(&y);
-	return c;
+	const char *who = capability(v, item)->who;
+	(void)role;
+	ldr_buf_addstr(out, who ? who : "");
 }
+
+static void schedule_what(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const char *what = capability(v, item)->what;
+	(void)role;
+	ldr_buf_addstr(out, what ? what : "");
+}
+
+static void schedule_year(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	time_cell(&capability(v, item)->year, out);
+}
+
+static int schedule_by_year(struct tui_view *v, size_t a, size_t b)
+{
+	return time_compare(&capability(v, a)->year, &capability(v, b)->year);
+}
+
+static void schedule_group(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct ldr_capability *c = capability(v, item);
+	const char *g = c->group ? ldr_group_name(&v->app->ix, c->group) : NULL;
+	(void)role;
+	ldr_buf_addstr(out, g ? g : c->group ? c->group : "");
+}
+
+static void schedule_status(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct ldr_capability *c = capability(v, item);
+	ldr_buf_addstr(out, enum_name(&ldr_kind_capability, "status", c->status));
+	if (c->status == LDR_CAP_DELIVERED)
+		*role = TUI_ROLE_DONE;
+	else if (c->status == LDR_CAP_DROPPED)
+		*role = TUI_ROLE_DIM;
+}
+
+static const struct tui_column schedule_columns[] = {
+	{ "Id", 5, 0, schedule_id },
+	{ "Who", 12, 2, schedule_who },
+	{ "What", 18, 5, schedule_what },
+	{ "Year", 8, 0, schedule_year, schedule_by_year },
+	{ "Group", 10, 2, schedule_group },
+	{ "Status", 12, 0, schedule_status },
+};
 
 static int schedule_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
 {
@@ -110,8 +123,7 @@ static int schedule_record(struct tui_view *v, size_t item, const struct ldr_kin
 const struct tui_view_ops tui_schedule_ops = {
 	.name = "schedule", .title = "Schedule", .key = TUI_VIEW_SCHEDULE,
 	.columns = schedule_columns, .ncolumns = LDR_ARRAY_SIZE(schedule_columns),
-	.load = schedule_load, .cell = schedule_cell, .compare = schedule_compare,
-	.record = schedule_record,
+	.load = schedule_load, .record = schedule_record,
 };
 
 /* ---- dossier: the projects ---------------------------------------------------------- */
@@ -210,10 +222,6 @@ struct uc_view {
 	size_t cap;
 };
 
-static const struct tui_column ucs_columns[] = {
-	{ "Id", 9, 0 }, { "Capability / activity", 24, 5 }, { "When", 8, 0 }, { "Status", 12, 0 },
-};
-
 static void ucs_load(struct tui_view *v)
 {
 	struct uc_view *u = v->priv ? v->priv : (v->priv = ldr_calloc(1, sizeof(struct uc_view)));
@@ -232,35 +240,58 @@ static void ucs_load(struct tui_view *v)
 	}
 }
 
-static void ucs_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-		     enum tui_role *role)
+static struct uc_item *uc_item(struct tui_view *v, size_t item)
 {
-	struct uc_item *it = &((struct uc_view *)v->priv)->items[item];
+	return &((struct uc_view *)v->priv)->items[item];
+}
+
+/* An activity's cells are indented under its capability's. */
+static void ucs_id(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct uc_item *it = uc_item(v, item);
+	if (it->act)
+		ldr_buf_addstr(out, "  ");
+	id_cell(v->app, it->act ? it->act->id : it->def->id, out, role);
+}
+
+static void ucs_title(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct uc_item *it = uc_item(v, item);
+	(void)role;
+	if (it->act)
+		ldr_buf_addf(out, "  %s", it->act->what ? it->act->what : "");
+	else
+		ldr_buf_addstr(out, it->def->title);
+}
+
+static void ucs_when(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct uc_item *it = uc_item(v, item);
+	(void)role;
+	if (it->act)
+		time_cell(&it->act->quarter, out);
+}
+
+static void ucs_status(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct uc_item *it = uc_item(v, item);
 	if (it->act) {
-		switch (col) {
-		case 0: ldr_buf_addstr(out, "  "); id_cell(v->app, it->act->id, out, role); break;
-		case 1: ldr_buf_addf(out, "  %s", it->act->what ? it->act->what : ""); break;
-		case 2: time_cell(&it->act->quarter, out); break;
-		case 3:
-			ldr_buf_addstr(out, it->act->done ? "\u2713 done" : "open");
-			*role = it->act->done ? TUI_ROLE_DONE : TUI_ROLE_NORMAL;
-			break;
-		}
-		return;
-	}
-	switch (col) {
-	case 0: id_cell(v->app, it->def->id, out, role); break;
-	case 1: ldr_buf_addstr(out, it->def->title); break;
-	case 3:
-		if (!it->uc) {
-			ldr_buf_addstr(out, "no plan");
-			*role = TUI_ROLE_WARNING;
-		} else {
-			ldr_buf_addstr(out, enum_name(&ldr_kind_uc, "enabled", it->uc->enabled));
-		}
-		break;
+		ldr_buf_addstr(out, it->act->done ? "\u2713 done" : "open");
+		*role = it->act->done ? TUI_ROLE_DONE : TUI_ROLE_NORMAL;
+	} else if (!it->uc) {
+		ldr_buf_addstr(out, "no plan");
+		*role = TUI_ROLE_WARNING;
+	} else {
+		ldr_buf_addstr(out, enum_name(&ldr_kind_uc, "enabled", it->uc->enabled));
 	}
 }
+
+static const struct tui_column ucs_columns[] = {
+	{ "Id", 9, 0, ucs_id },
+	{ "Capability / activity", 24, 5, ucs_title },
+	{ "When", 8, 0, ucs_when },
+	{ "Status", 12, 0, ucs_status },
+};
 
 static int ucs_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
 {
@@ -311,7 +342,7 @@ static void ucs_release(struct tui_view *v)
 const struct tui_view_ops tui_ucs_ops = {
 	.name = "ucs", .title = "UCs", .key = TUI_VIEW_UCS,
 	.columns = ucs_columns, .ncolumns = LDR_ARRAY_SIZE(ucs_columns),
-	.load = ucs_load, .cell = ucs_cell, .record = ucs_record, .detail = ucs_detail,
+	.load = ucs_load, .record = ucs_record, .detail = ucs_detail,
 	.release = ucs_release,
 };
 
@@ -325,10 +356,6 @@ struct score_item {
 struct score_view {
 	struct score_item *items;
 	size_t cap;
-};
-
-static const struct tui_column trajectory_columns[] = {
-	{ "Provider", 14, 3 }, { "Group", 14, 2 }, { "Baseline", 8, 0 }, { "Targets", 14, 3 },
 };
 
 static void trajectory_load(struct tui_view *v)
@@ -348,32 +375,58 @@ static void trajectory_load(struct tui_view *v)
 	}
 }
 
-static void trajectory_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-			    enum tui_role *role)
+static struct score_item *score_item(struct tui_view *v, size_t item)
 {
-	struct score_item *it = &((struct score_view *)v->priv)->items[item];
+	return &((struct score_view *)v->priv)->items[item];
+}
+
+static void trajectory_provider(struct tui_view *v, size_t item, struct ldr_buf *out,
+				enum tui_role *role)
+{
+	const struct score_item *it = score_item(v, item);
 	const struct ldr_org *org = ldr_index_get(&v->app->ix, &ldr_kind_org, it->t->provider);
-	const char *g;
+	(void)role;
+	ldr_buf_addstr(out, org ? org->name : it->t->provider);
+}
+
+static void trajectory_group(struct tui_view *v, size_t item, struct ldr_buf *out,
+			     enum tui_role *role)
+{
+	const struct score_item *it = score_item(v, item);
+	const char *g = ldr_group_name(&v->app->ix, it->s->group);
+	(void)role;
+	ldr_buf_addstr(out, g ? g : it->s->group);
+}
+
+static void trajectory_baseline(struct tui_view *v, size_t item, struct ldr_buf *out,
+				enum tui_role *role)
+{
+	const struct score_item *it = score_item(v, item);
+	(void)role;
+	if (it->s->baseline.set)
+		ldr_buf_addf(out, "%lld", it->s->baseline.v);
+}
+
+static void trajectory_targets(struct tui_view *v, size_t item, struct ldr_buf *out,
+			       enum tui_role *role)
+{
+	const struct score_item *it = score_item(v, item);
 	char buf[LDR_TIME_STR_MAX];
 	size_t i;
-
 	(void)role;
-	switch (col) {
-	case 0: ldr_buf_addstr(out, org ? org->name : it->t->provider); break;
-	case 1:
-		g = ldr_group_name(&v->app->ix, it->s->group);
-		ldr_buf_addstr(out, g ? g : it->s->group);
-		break;
-	case 2: if (it->s->baseline.set) ldr_buf_addf(out, "%lld", it->s->baseline.v); break;
-	case 3:
-		for (i = 0; i < it->s->targets.len; i++) {
-			const struct ldr_target *tg = LDR_ITEM(it->s->targets, struct ldr_target, i);
-			ldr_buf_addf(out, "%s%s: %lld", i ? ", " : "", ldr_time_format(&tg->year, buf),
-				     tg->score.v);
-		}
-		break;
+	for (i = 0; i < it->s->targets.len; i++) {
+		const struct ldr_target *tg = LDR_ITEM(it->s->targets, struct ldr_target, i);
+		ldr_buf_addf(out, "%s%s: %lld", i ? ", " : "", ldr_time_format(&tg->year, buf),
+			     tg->score.v);
 	}
 }
+
+static const struct tui_column trajectory_columns[] = {
+	{ "Provider", 14, 3, trajectory_provider },
+	{ "Group", 14, 2, trajectory_group },
+	{ "Baseline", 8, 0, trajectory_baseline },
+	{ "Targets", 14, 3, trajectory_targets },
+};
 
 static int trajectory_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
 {
@@ -394,52 +447,80 @@ static void trajectory_release(struct tui_view *v)
 const struct tui_view_ops tui_trajectory_ops = {
 	.name = "trajectory", .title = "Scores", .key = TUI_VIEW_TRAJECTORY,
 	.columns = trajectory_columns, .ncolumns = LDR_ARRAY_SIZE(trajectory_columns),
-	.load = trajectory_load, .cell = trajectory_cell, .record = trajectory_record,
+	.load = trajectory_load, .record = trajectory_record,
 	.release = trajectory_release,
 };
 
 /* ---- problems: the checks' findings ------------------------------------------------ */
-
-static const struct tui_column problems_columns[] = {
-	{ "Severity", 8, 0 }, { "Rule", 13, 0 }, { "Record", 8, 0 }, { "Line", 5, 0 },
-	{ "Problem", 20, 1 },
-};
 
 static void problems_load(struct tui_view *v)
 {
 	v->nitems = v->app->findings.n;
 }
 
-static void problems_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-			  enum tui_role *role)
+static const struct ldr_finding *finding(struct tui_view *v, size_t item)
 {
-	const struct ldr_finding *f = &v->app->findings.v[item];
-	int error = f->rule->severity == LDR_CHECK_ERROR;
-	switch (col) {
-	case 0:
-		ldr_buf_addstr(out, error ? "error" : "warning");
-		*role = error ? TUI_ROLE_ERROR : TUI_ROLE_WARNING;
-		break;
-	case 1: ldr_buf_addstr(out, f->rule->id); break;
-	case 2: ldr_buf_addstr(out, f->id ? f->id : ""); break;
-	case 3: if (f->pos.line) ldr_buf_addf(out, "%u", f->pos.line); break;
-	case 4: ldr_buf_addstr(out, f->message); break;
-	}
+	return &v->app->findings.v[item];
 }
 
-static int problems_compare(struct tui_view *v, size_t a, size_t b, size_t col)
+static void problems_severity(struct tui_view *v, size_t item, struct ldr_buf *out,
+			      enum tui_role *role)
 {
-	const struct ldr_finding *x = &v->app->findings.v[a], *y = &v->app->findings.v[b];
-	if (col == 3)
-		return (x->pos.line > y->pos.line) - (x->pos.line < y->pos.line);
-	if (col == 0)
-		return (int)x->rule->severity - (int)y->rule->severity;
-	if (col == 1)
-		return strcmp(x->rule->id, y->rule->id);
-	if (col == 2)
-		return tui_text_cmp(x->id ? x->id : "", y->id ? y->id : "");
-	return tui_text_cmp(x->message, y->message);
+	int error = finding(v, item)->rule->severity == LDR_CHECK_ERROR;
+	ldr_buf_addstr(out, error ? "error" : "warning");
+	*role = error ? TUI_ROLE_ERROR : TUI_ROLE_WARNING;
 }
+
+static int problems_by_severity(struct tui_view *v, size_t a, size_t b)
+{
+	return (int)finding(v, a)->rule->severity - (int)finding(v, b)->rule->severity;
+}
+
+static void problems_rule(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, finding(v, item)->rule->id);
+}
+
+static int problems_by_rule(struct tui_view *v, size_t a, size_t b)
+{
+	return strcmp(finding(v, a)->rule->id, finding(v, b)->rule->id);
+}
+
+static void problems_record(struct tui_view *v, size_t item, struct ldr_buf *out,
+			    enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, finding(v, item)->id ? finding(v, item)->id : "");
+}
+
+static void problems_line(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	if (finding(v, item)->pos.line)
+		ldr_buf_addf(out, "%u", finding(v, item)->pos.line);
+}
+
+static int problems_by_line(struct tui_view *v, size_t a, size_t b)
+{
+	unsigned x = finding(v, a)->pos.line, y = finding(v, b)->pos.line;
+	return (x > y) - (x < y);
+}
+
+static void problems_message(struct tui_view *v, size_t item, struct ldr_buf *out,
+			     enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, finding(v, item)->message);
+}
+
+static const struct tui_column problems_columns[] = {
+	{ "Severity", 8, 0, problems_severity, problems_by_severity },
+	{ "Rule", 13, 0, problems_rule, problems_by_rule },
+	{ "Record", 8, 0, problems_record },
+	{ "Line", 5, 0, problems_line, problems_by_line },
+	{ "Problem", 20, 1, problems_message },
+};
 
 static void problems_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
 {
@@ -489,57 +570,76 @@ static int problems_handle(struct tui_view *v, enum tui_action a)
 const struct tui_view_ops tui_problems_ops = {
 	.name = "problems", .title = "Checks", .key = TUI_VIEW_PROBLEMS,
 	.columns = problems_columns, .ncolumns = LDR_ARRAY_SIZE(problems_columns),
-	.load = problems_load, .cell = problems_cell, .compare = problems_compare,
-	.detail = problems_detail, .handle = problems_handle,
+	.load = problems_load, .detail = problems_detail, .handle = problems_handle,
 };
 
 /* ---- help: every action, with its keys ---------------------------------------------- */
 
-static const struct tui_column help_columns[] = {
-	{ "Keys", 14, 1 }, { "Action", 15, 0 }, { "What it does", 20, 3 },
-};
-
+/* The rows: the views' actions, then each context's (keymap.h), in
+ * v->priv. */
 static void help_load(struct tui_view *v)
 {
-	v->nitems = TUI_NACTIONS - 1;
+	struct tui_keyrow *rows;
+	free(v->priv);
+	v->nitems = tui_keymap_rows(&v->app->keymap, &rows);
+	v->priv = rows;
 }
 
-static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-		      enum tui_role *role)
+static void help_release(struct tui_view *v)
 {
-	enum tui_action a = (enum tui_action)(item + 1);
-	char keys[128];
-	switch (col) {
-	case 0:
-		tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
-		ldr_buf_addstr(out, keys);
-		if (!keys[0]) {
-			ldr_buf_addstr(out, "(none)");
-			*role = TUI_ROLE_DIM;
-		}
-		break;
-	case 1: ldr_buf_addstr(out, tui_actions[a].name); break;
-	case 2: ldr_buf_addstr(out, tui_actions[a].help); break;
-	}
+	free(v->priv);
+	v->priv = NULL;
 }
+
+static const struct tui_keyrow *help_row(struct tui_view *v, size_t item)
+{
+	return (const struct tui_keyrow *)v->priv + item;
+}
+
+static void help_keys(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	char keys[128];
+	tui_keymap_row_keys(&v->app->keymap, help_row(v, item), keys, sizeof(keys));
+	ldr_buf_addstr(out, keys);
+	if (!strcmp(keys, "(none)"))
+		*role = TUI_ROLE_DIM;
+}
+
+static void help_action(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, tui_actions[help_row(v, item)->action].name);
+}
+
+static void help_what(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, tui_actions[help_row(v, item)->action].help);
+}
+
+static const struct tui_column help_columns[] = {
+	{ "Keys", 14, 1, help_keys },
+	{ "Action", 15, 0, help_action },
+	{ "What it does", 20, 3, help_what },
+};
 
 /* The detail pane: an action whole, with every key bound to it (a view's
  * own too), as the table may have to cut its text. */
 static void help_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
 {
-	enum tui_action a = (enum tui_action)(item + 1);
+	const struct tui_keyrow *r = (const struct tui_keyrow *)v->priv + item;
 	char keys[256];
 
-	tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
-	tui_detail_line(lines, "keys", keys[0] ? keys : "(none)", 0);
-	tui_detail_line(lines, "action", tui_actions[a].name, 0);
-	tui_detail_line(lines, "what it does", tui_actions[a].help, 0);
+	tui_keymap_row_keys(&v->app->keymap, r, keys, sizeof(keys));
+	tui_detail_line(lines, "keys", keys, 0);
+	tui_detail_line(lines, "action", tui_actions[r->action].name, 0);
+	tui_detail_line(lines, "what it does", tui_actions[r->action].help, 0);
 }
 
 const struct tui_view_ops tui_help_ops = {
 	.name = "help", .title = "Help", .key = TUI_HELP,
 	.columns = help_columns, .ncolumns = LDR_ARRAY_SIZE(help_columns),
-	.load = help_load, .cell = help_cell, .detail = help_detail,
+	.load = help_load, .detail = help_detail, .release = help_release,
 };
 
 /* ---- record: one record, all of it ---------------------------------------------------- */

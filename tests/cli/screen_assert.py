@@ -7,7 +7,8 @@ with a line "--").
   ... | /usr/bin/python3 tests/cli/screen_assert.py [-d N] ASSERTION...
 
   -d N                 look at the N-th screen printed (default: the last)
-  selected ID          the cursor's row begins with ID (its first word)
+  selected ID          the cursor's row begins with ID (its first word, after
+                       any blanks and a list's mark, [x] or [ ])
   cell COLUMN VALUE    in the cursor's row, the cell under the title COLUMN
                        (in the nearest line above that has it) is VALUE
   field NAME VALUE     the line whose first word is NAME (a record's field,
@@ -81,7 +82,12 @@ def check(screen, what, args):
     if what == "selected":
         cur = cursor(screen)
         got = row(screen, cur) if cur is not None else ""
-        if got.split(" ")[0] == args[0]:
+        words = got.split()
+        if words[:1] == ["["] and words[1:2] == ["]"]:  # a list's mark, "[ ]"
+            words = words[2:]
+        elif words[:1] == ["[x]"]:
+            words = words[1:]
+        if words[:1] == [args[0]]:
             return None
         return "the cursor is on '%s', not %s" % (got.rstrip() or "no row", args[0])
     if what == "status":

@@ -67,9 +67,9 @@ cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x24 LD
 # The connection drops in the middle of a paste: what came of it is kept.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C07 <Enter> e j <Enter> <C-u> <PasteStart> "Patients of" <Enter> "the new practices" <HUP>' ldr three; echo "exit $?"; grep -A2 'id: C07' three/.git/ldr/roadmap.yaml.*.unsaved
 . tests/cli/repo.sh && rm -rf $R
-# In a list of several choices, Space is part of a filter once one is typed
-# ("MIG Phase"); Tab marks.
-cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='/ C09 <Enter> e j j j j j <Enter> "MIG Phase" <Dump> <Down> <Tab> <Enter> <Dump> q d' ldr derbyshire.yaml
+# In a list of several choices, Space marks even once a filter is typed (as
+# the hint says), as Tab does; Enter marks the item highlighted too.
+cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && LDR_TUI_SIZE=80x10 LDR_TUI_KEYS='/ C09 <Enter> e j j j j j <Enter> "MIG" <Down> <Space> <Dump> <Down> <Enter> <Dump> q d' ldr derbyshire.yaml
 # Undoing a deletion puts the cursor back on the record.
 cp roadmaps/derbyshire.yaml $T/derbyshire.yaml && cd $T && rm -f .derbyshire.yaml.*ldr-* && LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='2 G x y u <Dump> q' ldr derbyshire.yaml | tail -3
 # Typed text is never lost. Home and End as tmux sends them to a program

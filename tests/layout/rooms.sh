@@ -59,6 +59,17 @@ for f in $(find model export import tui cli -name '*.[ch]' | sort); do
 		failed=1
 	fi
 done
+# The interface's loop dispatches and knows no module it dispatches to: a
+# view is a row of view_ops (view.h), an action a row of actions.c's table;
+# tui/app.c includes of tui/ only the engine's headers, never those of a
+# view or an action (edit.h, form.h, import.h, modal.h ...).
+APP_MAY='app.h view.h keymap.h screen.h text.h actions.h session.h'
+for inc in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"./]*\.h\)".*/\1/p' tui/app.c); do
+	case " $APP_MAY " in *" $inc "*) ;; *)
+		echo "layout: tui/app.c includes $inc: the loop dispatches through tables and may include of tui/ only $APP_MAY"
+		failed=1 ;;
+	esac
+done
 for d in $(find model export import tui cli -type d | sort); do
 	n=$(find "$d" -maxdepth 1 -name '*.c' | wc -l)
 	if [ "$n" -gt 20 ]; then

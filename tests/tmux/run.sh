@@ -41,6 +41,16 @@ wait_for() {
 	fail "the screen never showed '$1'"
 	return 1
 }
+# Wait (up to 15 seconds) until the screen no longer shows text.
+wait_until_gone() {
+	i=0
+	while [ $i -lt 150 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
 # Wait until the program has exited (its pane is gone).
 wait_gone() {
 	i=0
@@ -320,9 +330,10 @@ wait_exit() {
 	while running && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	running && fail "ldr did not exit"
 }
+# run_ldr [TERM]: ldr as a job of the shell in the pane.
 run_ldr() {
 	rm -f "$D/pid"
-	keys "sh -c 'echo \$\$ >\"$D/pid\"; TERM=xterm-256color exec \"$LDR\" \"$D/roadmap\"'" Enter
+	keys "sh -c 'echo \$\$ >\"$D/pid\"; TERM=${1:-xterm-256color} exec \"$LDR\" \"$D/roadmap\"'" Enter
 	wait_for "1 Schedule"
 }
 paste_mode_off() {
@@ -364,6 +375,76 @@ wait_exit
 tm resize-window -t t -x 80 -y 24 2>/dev/null
 paste_mode_off "a terminal too small"
 tm kill-session -t t
+
+# 7. Keys as tmux sends them, under three descriptions of the terminal:
+#    Home and End (ESC [ 1 ~ and ESC [ 4 ~, which xterm-256color and vt100
+#    do not name), Delete and the pages, inside a prompt, move the cursor
+#    and edit; they never cancel it. Ctrl-Z, typed as a key (the terminal
+#    is in raw mode), suspends ldr with the terminal given back; 'fg'
+#    resumes it with its screen redrawn and the prompt as it was.
+tm -f /dev/null new-session -d -s t -x 80 -y 24 "env PS1='sh\$ ' ENV= sh -i"
+wait_for 'sh$'
+for term in xterm-256color screen-256color vt100; do
+	run_ldr "$term"
+	keys : "xabc"
+	wait_for ":xabc"
+	keys Home DC
+	keys "From "
+	keys End PPage NPage
+	keys " to $term"
+	wait_for ":From abc to $term"
+	keys C-z
+	wait_for "Stopped"
+	paste_mode_off "Ctrl-Z ($term)"
+	keys fg Enter
+	wait_for ":From abc to $term"
+	wait_until_gone 'sh$' || fail "the screen was not redrawn on resuming ($term)"
+	screen | grep -q "1 Schedule" || fail "the tabs were not redrawn on resuming ($term)"
+	keys C-u Escape
+	sleep 0.3
+	keys q
+	wait_exit
+done
+# 8. An unsaved edit, Ctrl-Z, and the connection drops while ldr is
+#    stopped: it is woken (SIGHUP, SIGCONT), keeps the edit in its recovery
+#    files, and leaves no session lock behind.
+run_ldr
+keys 5 j j t
+wait_for "done when?"
+keys C-u 2017-01 Enter
+wait_for "[+]"
+keys C-z
+wait_for "Stopped"
+tm kill-session -t t
+wait_exit
+recovery | grep -q '\.unsaved$' || fail "no recovery file after a hang-up while suspended"
+[ -e "$D/roadmap/.git/ldr/roadmap.yaml.session" ] && fail "a session lock outlived a hang-up while suspended"
+start "unsaved changes from a session that ended"
+keys d
+wait_for "the unsaved changes are discarded"
+keys q
+wait_gone
+
+# 9. A picker's filter shows the terminal's cursor where typing goes (on a
+#    list it is hidden); Enter, after a filter, chooses the one highlighted.
+start
+keys / C40 Enter
+wait_for "C40   Commissioners"
+[ "$(tm display-message -p -t t '#{cursor_flag}')" = 0 ] || fail "the cursor is shown on a list"
+keys e j j j j Enter
+wait_for "group:   filter:"
+keys o Down
+wait_for "filter: o"
+[ "$(tm display-message -p -t t '#{cursor_flag} #{cursor_x} #{cursor_y}')" = "1 19 1" ] ||
+	fail "the filter's cursor: $(tm display-message -p -t t '#{cursor_flag} #{cursor_x} #{cursor_y}')"
+keys Enter
+wait_for "C40 group: transfers"
+[ "$(tm display-message -p -t t '#{cursor_flag}')" = 0 ] || fail "the cursor is left shown after the picker"
+esc
+keys q
+wait_for "(s)ave them, (d)iscard them, (c)ancel"
+keys d
+wait_gone
 
 [ $failed -eq 0 ] && echo "tmux: ok"
 exit $failed
