@@ -9,7 +9,7 @@
 
 struct review_args {
 	const char *baseline, *year, *quarter, *as_of, *csv, *roadmap;
-	int json;
+	int json, signed_only;
 };
 
 struct review_run {

@@ -53,6 +53,9 @@ struct tui_app {
 	/* Its repository (NULL when the file is not committed in one: saves
 	 * then write the file), and what a save must find unchanged. */
 	struct ldr_repo *repo;
+	/* Counts the tags made here (a baseline, a sign-off): the History view
+	 * reads them again when it moves, as it does when HEAD moves. */
+	unsigned tags_made;
 	struct ldr_loaded loaded;
 	/* A sync whose merge had conflicts: the remote the merge commit goes
 	 * to once they are resolved and saved (name NULL: none). */
