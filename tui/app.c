@@ -11,6 +11,7 @@
 #include "../model/roadmap/field.h"
 #include "../model/roadmap/file.h"
 #include "../model/base/write.h"
+#include "commands.h"
 #include "edit.h"
 #include "form.h"
 #include "import.h"
@@ -647,9 +648,10 @@ static void command(struct tui_app *app, const char *line)
 		/* Leave the unsaved changes in the recovery file: the next
 		 * session offers them, nothing is lost by a slip. */
 		app->quit = 1;
-	} else if (!strcmp(word, "w") || !strcmp(word, "write") || !strcmp(word, "wq")) {
-		tui_save(app, *arg ? arg : NULL);
-		if (!strcmp(word, "wq") && !app->dirty)
+	} else if (!strcmp(word, "w") || !strcmp(word, "write") || !strcmp(word, "wq") ||
+		   !strcmp(word, "w!") || !strcmp(word, "write!") || !strcmp(word, "wq!")) {
+		tui_save_as(app, *arg ? arg : NULL, word[strlen(word) - 1] == '!');
+		if (!strncmp(word, "wq", 2) && !app->dirty)
 			app->quit = 1;
 	} else if (!strcmp(word, "footprint")) {
 		tui_form_footprint(app);
@@ -675,15 +677,14 @@ static void command(struct tui_app *app, const char *line)
 		app->as_of = t;
 		tui_app_changed(app);
 		tui_app_say(app, TUI_ROLE_NORMAL, "checked as at %s", arg);
-	} else {
+	} else if (!tui_command_run(app, word, arg)) {
 		for (i = 0; i < TUI_NTABS; i++)
 			if (!strcasecmp(word, view_ops[i]->name)) {
 				tui_app_show(app, (enum tui_view_id)i);
 				return;
 			}
 		tui_app_say(app, TUI_ROLE_WARNING,
-			    "unknown command '%s' (goto ID, w [MESSAGE], reload, import KIND FILE, footprint, as-of TIME, "
-			    "undo, redo, help, q, q!, or a view's name)",
+			    "unknown command '%s' (Tab lists the commands, '?' explains them; or a view's name)",
 			    word);
 	}
 }
@@ -834,7 +835,7 @@ static void record_history(struct tui_app *app)
 
 static void prompt_command(struct tui_app *app)
 {
-	char *line = tui_app_prompt(app, ":", "");
+	char *line = tui_command_prompt(app);
 	if (line)
 		command(app, line);
 	free(line);
@@ -1007,6 +1008,7 @@ static void app_release(struct tui_app *app)
 	ldr_roadmap_release(&app->rm);
 	ldr_roadmap_release(&app->base);
 	tui_undo_release(&app->undo);
+	tui_history_release(&app->commands);
 	if (app->repo)
 		ldr_repo_free(app->repo);
 	ldr_remote_release(&app->sync);
@@ -1026,6 +1028,7 @@ static void app_init(struct tui_app *app, const char *path, const struct tui_opt
 	app->path = ldr_roadmap_path(path);
 	app->read_only = o->read_only;
 	app->dump = o->dump;
+	app->cli = o->cli;
 	tui_dump_marks(o->dump_marks);
 	app->detail = 1;
 	ldr_roadmap_init(&app->rm);

@@ -43,6 +43,25 @@ struct tui_undo_list {
 	size_t n, cap, done;
 };
 
+/* What the command line (cli/) does for the ':' commands that need floors
+ * the interface may not include (the exports, the report) or that write
+ * through a command's own checks (baseline, signoff): run the command argv
+ * as 'ldr' would, in this process, what it prints put in said; returns its
+ * exit status. run NULL: not available. */
+struct tui_cli {
+	int (*run)(int argc, const char **argv, struct ldr_buf *said);
+	const char *const *export_kinds; /* for Tab; NULL-terminated */
+};
+
+/* A prompt's aids: the lines entered before (Up, Down), and the names that
+ * complete the word before the cursor (Tab): complete receives the line up
+ * to the cursor and gives its candidates (new strings, in a new array). */
+#define TUI_HISTORY_MAX 100
+struct tui_history {
+	char **v; /* oldest first */
+	size_t n, cap;
+};
+
 struct tui_app {
 	struct ldr_roadmap rm;
 	/* The roadmap as loaded or last saved: what unsaved changes are from. */
@@ -93,6 +112,10 @@ struct tui_app {
 		size_t row;            /* its line there */
 	} *trail;
 	size_t ntrail, trail_cap;
+	/* The ':' command line's history (Up, Down), and what the command
+	 * line gives it (tui_opts). */
+	struct tui_history commands;
+	struct tui_cli cli;
 	/* For the headless tests: print the screen on <Dump> (and at the end,
 	 * if there was none). */
 	FILE *dump;
@@ -107,6 +130,7 @@ struct tui_opts {
 	int read_only;
 	const char *config; /* a keymap file, or NULL for $XDG_CONFIG_HOME/ldr/config */
 	struct ldr_time as_of;
+	struct tui_cli cli; /* for the ':' commands */
 };
 
 /* Open the roadmap at path and run the interface until the user quits.
@@ -149,6 +173,13 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
  * was typed (if it differs from initial) is returned as if Enter were
  * pressed, so that the recovery file keeps it. */
 char *tui_app_prompt_value(struct tui_app *app, const char *question, const char *initial);
+void tui_history_add(struct tui_history *h, const char *line);
+void tui_history_release(struct tui_history *h);
+struct tui_prompt_aid {
+	struct tui_history *history;
+	void (*complete)(struct tui_app *app, const char *line, char ***candidates, size_t *n);
+};
+char *tui_app_prompt_aided(struct tui_app *app, const char *question, const struct tui_prompt_aid *aid);
 /* Ask a question answered by one of the keys in keys; returns the key, or 0
  * when cancelled (Esc) or the input ended. */
 int tui_app_choose(struct tui_app *app, const char *question, const char *detail,

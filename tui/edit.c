@@ -690,7 +690,37 @@ static void offer_merge(struct tui_app *app, const char *why)
 	ldr_buf_release(&q);
 }
 
+/* A roadmap the checks find errors in is saved only when asked to: 1 to
+ * save, 0 not (the first error's form shown, or nothing done). */
+static int despite_errors(struct tui_app *app)
+{
+	const struct ldr_findings *f = &app->findings;
+	struct ldr_buf q = LDR_BUF_INIT, first = LDR_BUF_INIT;
+	int c;
+
+	ldr_buf_addf(&q, "the check finds %zu error%s", f->errors, f->errors == 1 ? "" : "s");
+	ldr_buf_addstr(&first, " (the first: ");
+	if (f->v[0].id)
+		ldr_buf_addf(&first, "%s: ", f->v[0].id);
+	ldr_buf_addf(&first, "%s)", f->v[0].message);
+	c = tui_app_choose(app, q.s, first.s, app->repo ? "(c)ommit anyway, (g)o to the first error, or "
+			   "Esc to cancel" : "(s)ave anyway, (g)o to the first error, or Esc to cancel",
+			   app->repo ? "cg" : "sg");
+	if (c == 'g')
+		tui_problem_edit(app, &f->v[0]);
+	else if (!c)
+		tui_app_say(app, TUI_ROLE_NORMAL, "not saved (':w!' saves without asking)");
+	ldr_buf_release(&q);
+	ldr_buf_release(&first);
+	return c == 'c' || c == 's';
+}
+
 void tui_save(struct tui_app *app, const char *given)
+{
+	tui_save_as(app, given, 0);
+}
+
+void tui_save_as(struct tui_app *app, const char *given, int force)
 {
 	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, commit = LDR_BUF_INIT;
 	char *suggestion, *message = NULL;
@@ -708,6 +738,8 @@ void tui_save(struct tui_app *app, const char *given)
 			    "them)", app->rm.conflicts.len, app->rm.conflicts.len == 1 ? "" : "s");
 		return;
 	}
+	if (!force && app->findings.errors && app->findings.n && !despite_errors(app))
+		goto out;
 	if (!readable(app, &text))
 		goto out;
 	suggestion = suggested_message(app);

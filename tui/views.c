@@ -2,11 +2,14 @@
  * problems, help and the record. Each says what its items are and what
  * is in their cells; the engine (view.c) does the rest. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../model/roadmap/national.h"
 #include "app.h"
+#include "commands.h"
+#include "edit.h"
 #include "form.h"
 #include "text.h"
 
@@ -480,7 +483,7 @@ static void problems_detail(struct tui_view *v, size_t item, struct ldr_buf *lin
 }
 
 /* 'e' on a problem: the record's form, at the field it is about. */
-static void problems_edit(struct tui_app *app, const struct ldr_finding *x)
+void tui_problem_edit(struct tui_app *app, const struct ldr_finding *x)
 {
 	const struct ldr_ref *r = x->id ? ldr_index_find(&app->ix, x->id) : NULL;
 	size_t i, field = 0;
@@ -503,7 +506,7 @@ static int problems_handle(struct tui_view *v, enum tui_action a)
 {
 	size_t item = tui_view_item(v);
 	if (a == TUI_EDIT && item != (size_t)-1) {
-		problems_edit(v->app, &v->app->findings.v[item]);
+		tui_problem_edit(v->app, &v->app->findings.v[item]);
 		return 1;
 	}
 	if (a != TUI_ENTER || item == (size_t)-1)
@@ -526,16 +529,44 @@ static const struct tui_column help_columns[] = {
 	{ "Keys", 14, 1 }, { "Action", 15, 0 }, { "What it does", 20, 3 },
 };
 
+/* The rows: the actions, then the ':' commands, then the keys inside a
+ * prompt, a picker and the editor (commands.h). */
 static void help_load(struct tui_view *v)
 {
-	v->nitems = TUI_NACTIONS - 1;
+	v->nitems = TUI_NACTIONS - 1 + tui_ncommands + tui_ninner_keys;
+}
+
+/* A row that is not an action: its three cells. */
+static void help_other(size_t item, const char **cells)
+{
+	size_t c = item - (TUI_NACTIONS - 1);
+
+	if (c < tui_ncommands) {
+		cells[0] = tui_commands[c].name;
+		cells[1] = tui_commands[c].args;
+		cells[2] = tui_commands[c].summary;
+	} else {
+		const struct tui_inner_key *k = &tui_inner_keys[c - tui_ncommands];
+		cells[0] = k->keys;
+		cells[1] = k->where;
+		cells[2] = k->what;
+	}
 }
 
 static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
 		      enum tui_role *role)
 {
 	enum tui_action a = (enum tui_action)(item + 1);
+	const char *cells[3];
 	char keys[128];
+
+	if (item >= TUI_NACTIONS - 1) {
+		help_other(item, cells);
+		if (col == 0 && item - (TUI_NACTIONS - 1) < tui_ncommands)
+			ldr_buf_addch(out, ':');
+		ldr_buf_addstr(out, cells[col]);
+		return;
+	}
 	switch (col) {
 	case 0:
 		tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
@@ -555,8 +586,22 @@ static void help_cell(struct tui_view *v, size_t item, size_t col, struct ldr_bu
 static void help_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
 {
 	enum tui_action a = (enum tui_action)(item + 1);
+	const char *cells[3];
 	char keys[256];
 
+	if (item >= TUI_NACTIONS - 1) {
+		int command = item - (TUI_NACTIONS - 1) < tui_ncommands;
+		help_other(item, cells);
+		if (command) {
+			snprintf(keys, sizeof(keys), ":%s %s", cells[0], cells[1]);
+			tui_detail_line(lines, "command", keys, 0);
+		} else {
+			tui_detail_line(lines, "keys", cells[0], 0);
+			tui_detail_line(lines, "where", cells[1], 0);
+		}
+		tui_detail_line(lines, "what it does", cells[2], 0);
+		return;
+	}
 	tui_keymap_keys_of(&v->app->keymap, a, NULL, keys, sizeof(keys));
 	tui_detail_line(lines, "keys", keys[0] ? keys : "(none)", 0);
 	tui_detail_line(lines, "action", tui_actions[a].name, 0);
