@@ -495,12 +495,30 @@ static const struct ldr_field *view_slot(struct tui_app *app, const struct ldr_k
 	return NULL;
 }
 
+/* The top-level list of the selected record, wherever it is shown (the
+ * Checks, the Timeline, the record view): what 'c' duplicates into. */
+static const struct ldr_field *record_slot(struct tui_app *app, const struct ldr_kind **k)
+{
+	const struct ldr_kind *rk = &ldr_kind_roadmap, *sk;
+	void *rec;
+	size_t i;
+
+	if (!selected(app, &sk, &rec))
+		return NULL;
+	for (i = 0; i < rk->nfields; i++)
+		if (rk->fields[i].type == LDR_F_LIST && rk->fields[i].kind == sk) {
+			*k = sk;
+			return &rk->fields[i];
+		}
+	return NULL;
+}
+
 /* Add a record (a copy of the selected one when duplicating) after the
  * selection, with the next free id, and open it in the form. */
 static void add(struct tui_app *app, int duplicate)
 {
 	const struct ldr_kind *k = NULL, *sk;
-	const struct ldr_field *slot = view_slot(app, &k);
+	const struct ldr_field *slot = duplicate ? record_slot(app, &k) : view_slot(app, &k);
 	void *sel = NULL, *rec;
 	const struct ldr_list *l;
 	size_t index, mark;

@@ -431,7 +431,7 @@ const struct tui_view_ops tui_trajectory_ops = {
 /* ---- problems: the checks' findings ------------------------------------------------ */
 
 static const struct tui_column problems_columns[] = {
-	{ "Severity", 8, 0 }, { "Rule", 13, 0 }, { "Record", 8, 0 }, { "Line", 5, 0 },
+	{ "Sev", 4, 0 }, { "Rule", 13, 0 }, { "Record", 7, 0 }, { "Line", 5, 0 },
 	{ "Problem", 20, 1 },
 };
 
@@ -447,7 +447,7 @@ static void problems_cell(struct tui_view *v, size_t item, size_t col, struct ld
 	int error = f->rule->severity == LDR_CHECK_ERROR;
 	switch (col) {
 	case 0:
-		ldr_buf_addstr(out, error ? "error" : "warning");
+		ldr_buf_addstr(out, error ? "err" : "warn");
 		*role = error ? TUI_ROLE_ERROR : TUI_ROLE_WARNING;
 		break;
 	case 1: ldr_buf_addstr(out, f->rule->id); break;
@@ -482,6 +482,19 @@ static void problems_detail(struct tui_view *v, size_t item, struct ldr_buf *lin
 		ldr_buf_addf(lines, "where\x1f%s:%u:%u\x1f-\x1e", v->app->path, f->pos.line, f->pos.col);
 }
 
+/* The record a finding is about, if one: what 'c', 'x' and 'H' act on. */
+static int problems_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
+{
+	const struct ldr_finding *f = &v->app->findings.v[item];
+	const struct ldr_ref *r = f->id ? ldr_index_find(&v->app->ix, f->id) : NULL;
+
+	if (!r)
+		return 0;
+	*k = r->kind;
+	*rec = r->rec;
+	return 1;
+}
+
 /* 'e' on a problem: the record's form, at the field it is about. */
 void tui_problem_edit(struct tui_app *app, const struct ldr_finding *x)
 {
@@ -511,8 +524,11 @@ static int problems_handle(struct tui_view *v, enum tui_action a)
 	}
 	if (a != TUI_ENTER || item == (size_t)-1)
 		return 0;
+	/* Enter: to the record, its form open at the field named. */
 	if (!v->app->findings.v[item].id || !tui_app_jump(v->app, v->app->findings.v[item].id))
 		tui_app_say(v->app, TUI_ROLE_NORMAL, "this problem is about the file as a whole");
+	else
+		tui_problem_edit(v->app, &v->app->findings.v[item]);
 	return 1;
 }
 
@@ -520,7 +536,7 @@ const struct tui_view_ops tui_problems_ops = {
 	.name = "problems", .title = "Checks", .key = TUI_VIEW_PROBLEMS,
 	.columns = problems_columns, .ncolumns = LDR_ARRAY_SIZE(problems_columns),
 	.load = problems_load, .cell = problems_cell, .compare = problems_compare,
-	.detail = problems_detail, .handle = problems_handle,
+	.detail = problems_detail, .handle = problems_handle, .record = problems_record,
 };
 
 /* ---- help: every action, with its keys ---------------------------------------------- */

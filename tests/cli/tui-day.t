@@ -24,3 +24,15 @@
 # editor, and '/' finds them; 'ldr tui --keys' lists them too.
 LDR_TUI_MARKS=1 LDR_TUI_SIZE=100x20 LDR_TUI_KEYS='? / :signoff <Enter> <Dump> / editor <Enter> <Dump>' ldr roadmaps/derbyshire.yaml > $T/h; A='/usr/bin/python3 tests/cli/screen_assert.py'; $A -d 1 selected :signoff field command ':signoff ROLE [MESSAGE]' < $T/h; $A -d 2 field where editor < $T/h
 ldr tui --keys | sed -n '/^Commands/,$p'
+# Adding asks every field a record's kind needs: a capability's who, what,
+# year and group (Esc at any of them adds nothing); a project's name, start
+# and end.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x6 LDR_TUI_KEYS='G a "Patients" <Enter> "Can book online" <Enter> <Dump> <Esc> <Dump> 2 G a "Portal" <Enter> <Dump> "17/18" <Enter> <Dump> "18/19" <Enter> <Dump> <Esc> q d' ldr r | grep -E '^ (year|group|start|end):|not added|^[a-z]+ +(17/18|18/19)'
+# The checks' line numbers are the file's after every save, a record added
+# in the session included (none before it is saved).
+. tests/cli/repo.sh && cd $R && at 2016-07-05 && LDR_TUI_SIZE=100x12 LDR_TUI_KEYS='G a "Patients" <Enter> "Can book online" <Enter> "17/18" <Enter> "records" <Enter> <Esc> 7 f "record:C41" <Enter> <Dump> : "w C41 added" <Enter> <Dump>' ldr r | grep 'C41 '; grep -n 'id: C41$' r/roadmap.yaml
+# 'c' duplicates the selected record wherever it is selected: here, the
+# record a finding is about, in the Checks view. A filter on a column the
+# view has not says so, and lists the columns it has.
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x6 LDR_TUI_KEYS='7 f "record:C41" <Enter> c <Dump> <Esc> q d' ldr r | tail -2 | head -1
+LDR_TUI_SIZE=120x6 LDR_TUI_KEYS='4 f "group:mob" <Enter> <Dump>' ldr roadmaps/derbyshire.yaml | tail -3 | head -2
