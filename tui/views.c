@@ -50,9 +50,12 @@ static int time_compare(const struct ldr_time *a, const struct ldr_time *b)
 /* ---- schedule: the capabilities ----------------------------------------------------- */
 
 static const struct tui_column schedule_columns[] = {
-	{ "Id", 5, 0 }, { "Who", 12, 2 }, { "What", 18, 5 }, { "Year", 8, 0 },
-	{ "Group", 10, 2 }, { "Status", 12, 0 },
+	{ "Id", 5, 0 }, { "Who", 12, 2 }, { "What", 18, 6 }, { "Year", 8, 0 },
+	{ "Group", 9, 1 }, { "Status", 12, 0 },
 };
+/* (The Group column shows the group's id, which tells the rows apart in the
+ * room there is, "records" where the title would be "Records, as…"; the
+ * title is in the detail pane, and a wider terminal gives What the room.) */
 
 static struct ldr_capability *capability(struct tui_view *v, size_t item)
 {
@@ -68,16 +71,12 @@ static void schedule_cell(struct tui_view *v, size_t item, size_t col, struct ld
 			  enum tui_role *role)
 {
 	struct ldr_capability *c = capability(v, item);
-	const char *g;
 	switch (col) {
 	case 0: id_cell(v->app, c->id, out, role); break;
 	case 1: ldr_buf_addstr(out, c->who ? c->who : ""); break;
 	case 2: ldr_buf_addstr(out, c->what ? c->what : ""); break;
 	case 3: time_cell(&c->year, out); break;
-	case 4:
-		g = c->group ? ldr_group_name(&v->app->ix, c->group) : NULL;
-		ldr_buf_addstr(out, g ? g : c->group ? c->group : "");
-		break;
+	case 4: ldr_buf_addstr(out, c->group ? c->group : ""); break;
 	case 5:
 		ldr_buf_addstr(out, enum_name(&ldr_kind_capability, "status", c->status));
 		if (c->status == LDR_CAP_DELIVERED)
