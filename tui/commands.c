@@ -269,8 +269,9 @@ int tui_command_run(struct tui_app *app, const char *word, const char *arg)
 	return 0;
 }
 
-/* The keys inside a prompt, a picker and the text editor: they are not
- * actions of the keymap (not rebound), but help lists them. */
+/* The keys inside a prompt, a picker and the text editor (they are not
+ * actions of the keymap, not rebound), and the Timeline's legend: help
+ * lists them. */
 const struct tui_inner_key tui_inner_keys[] = {
 	{ "prompt", "Left Right Home End", "move in the line (C-a, C-e: the start, the end)" },
 	{ "prompt", "Backspace Delete", "delete before, under the cursor" },
@@ -287,6 +288,11 @@ const struct tui_inner_key tui_inner_keys[] = {
 	{ "editor", "Backspace Delete", "delete before, under the cursor" },
 	{ "editor", "C-s F2", "keep the text" },
 	{ "editor", "Esc", "cancel" },
+	/* The Timeline's legend: what its marks mean. */
+	{ "timeline", "\u2501\u2501\u2501", "a project's quarters, in its capability group's colour" },
+	{ "timeline", "!\u2501\u2501", "it starts before a project it depends on ends (red)" },
+	{ "timeline", "\u25c6", "a milestone, in its quarter (green: done)" },
+	{ "timeline", "\u2502", "the quarter of the review date" },
 };
 const size_t tui_ninner_keys = sizeof(tui_inner_keys) / sizeof(tui_inner_keys[0]);
 
@@ -359,8 +365,13 @@ void tui_commands_print(FILE *out)
 		snprintf(head, sizeof(head), ":%s %s", tui_commands[i].name, tui_commands[i].args);
 		fprintf(out, "  %-28s %s\n", head, tui_commands[i].summary);
 	}
-	fprintf(out, "\nInside a prompt, a picker and the text editor:\n");
-	for (i = 0; i < tui_ninner_keys; i++)
-		fprintf(out, "  %-7s %-20s %s\n", tui_inner_keys[i].where, tui_inner_keys[i].keys,
-			tui_inner_keys[i].what);
+	fprintf(out, "\nInside a prompt, a picker and the text editor; the Timeline's marks:\n");
+	for (i = 0; i < tui_ninner_keys; i++) {
+		const char *k = tui_inner_keys[i].keys;
+		int w = 0;
+		for (; *k; k++) /* the characters, not the bytes: the marks are UTF-8 */
+			w += ((unsigned char)*k & 0xC0) != 0x80;
+		fprintf(out, "  %-8s %s%*s %s\n", tui_inner_keys[i].where, tui_inner_keys[i].keys,
+			w < 20 ? 20 - w : 0, "", tui_inner_keys[i].what);
+	}
 }

@@ -21,7 +21,7 @@
 # cycle); Up and Down recall the lines entered before.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=100x8 LDR_TUI_KEYS=': "sig" <Tab> <Dump> <C-u> "export tu" <Tab> <Dump> <C-u> "export an" <Tab> <Dump> <Tab> <Dump> <Tab> <Dump> <C-u> "review s" <Tab> <Dump> <Esc> y : "goto C12" <Enter> : "goto P08" <Enter> : <Up> <Dump> <Up> <Dump> <Down> <Dump> <Down> <Dump>' ldr r | sed -n '/^--$/{x;p;d};x'
 # Help lists the ':' commands and the keys inside prompts, pickers and the
-# editor, and '/' finds them; 'ldr tui --keys' lists them too.
+# editor, and the Timeline's marks; '/' finds them; 'ldr tui --keys' lists them too.
 LDR_TUI_MARKS=1 LDR_TUI_SIZE=100x20 LDR_TUI_KEYS='? / :signoff <Enter> <Dump> / editor <Enter> <Dump>' ldr roadmaps/derbyshire.yaml > $T/h; A='/usr/bin/python3 tests/cli/screen_assert.py'; $A -d 1 selected :signoff field command ':signoff ROLE [MESSAGE]' < $T/h; $A -d 2 field where editor < $T/h
 ldr tui --keys | sed -n '/^Commands/,$p'
 # Adding asks every field a record's kind needs: a capability's who, what,
