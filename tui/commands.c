@@ -106,6 +106,19 @@ static int run(struct tui_app *app, const char **argv, int argc, const char *ope
 	return r;
 }
 
+/* A tag made: the History view shows it at once, if it is the view shown
+ * (else when it is next shown). */
+static void tag_made(struct tui_app *app)
+{
+	struct tui_view *v = &app->views[TUI_V_HISTORY];
+
+	app->tags_made++;
+	if (app->current == TUI_V_HISTORY) {
+		v->ops->load(v);
+		tui_view_refilter(v);
+	}
+}
+
 static void do_baseline(struct tui_app *app, const char *arg)
 {
 	const char *argv[8];
@@ -123,7 +136,7 @@ static void do_baseline(struct tui_app *app, const char *arg)
 			argv[argc++] = w[1];
 		}
 		if (run(app, argv, argc, w[0], NULL) == 0)
-			app->tags_made++;
+			tag_made(app);
 	}
 	words_free(w, n);
 }
@@ -148,7 +161,7 @@ static void do_signoff(struct tui_app *app, const char *arg)
 		argv[argc++] = w[1];
 	}
 	if (run(app, argv, argc, NULL, NULL) == 0)
-		app->tags_made++;
+		tag_made(app);
 out:
 	words_free(w, n);
 }

@@ -36,3 +36,5 @@ ldr tui --keys | sed -n '/^Commands/,$p'
 # view has not says so, and lists the columns it has.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x6 LDR_TUI_KEYS='7 f "record:C41" <Enter> c <Dump> <Esc> q d' ldr r | tail -2 | head -1
 LDR_TUI_SIZE=120x6 LDR_TUI_KEYS='4 f "group:mob" <Enter> <Dump>' ldr roadmaps/derbyshire.yaml | tail -3 | head -2
+# A sign-off made while the History view is shown is in it at once.
+. tests/cli/repo.sh && cd $R && at 2016-07-06 && LDR_TUI_SIZE=100x6 LDR_TUI_KEYS='8 : "signoff CIO" <Enter> <Dump>' ldr r | sed -n 3,5p; git -C r tag -l 'signoff/*'
