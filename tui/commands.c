@@ -1,15 +1,17 @@
 /* The ':' command line's commands for the whole day: a baseline, an
  * export, the board report, an import, the review, a sign-off and a sync,
  * beside the editing commands tui/app.c runs; with Tab completing the
- * names (commands, export and import kinds, baselines) and Up and Down the
+ * names (commands, export and import kinds, baselines, files) and Up and Down the
  * lines entered before. What writes goes through the command line's own
  * commands (app->cli: the same checks, the same messages, in this
  * process) or the interface's own (import, sync): never a shell. */
 #include "commands.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../import/import.h"
 #include "../model/history/signoff.h"
@@ -289,7 +291,7 @@ const struct tui_inner_key tui_inner_keys[] = {
 	{ "prompt", "Left Right Home End", "move in the line (C-a, C-e: the start, the end)" },
 	{ "prompt", "Backspace Delete", "delete before, under the cursor" },
 	{ "prompt", "C-k C-u C-w", "cut to the end, to the start, the word before" },
-	{ "prompt", "Tab", "':' line: complete a command, an export or import kind, a baseline (again: the next)" },
+	{ "prompt", "Tab", "':' line: complete a command, a kind, a baseline, a file (again: the next)" },
 	{ "prompt", "Up Down", "':' line: the lines entered before" },
 	{ "prompt", "Enter Esc", "accept; cancel (asks when something was typed)" },
 	{ "picker", "type", "filter the list" },
@@ -319,6 +321,11 @@ static void candidate(const char *name, const char *prefix, char ***v, size_t *n
 	(*v)[(*n)++] = ldr_strdup(name);
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void baselines(struct tui_app *app, const char *prefix, char ***v, size_t *n, size_t *cap)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
@@ -334,32 +341,77 @@ static void baselines(struct tui_app *app, const char *prefix, char ***v, size_t
 	ldr_buf_release(&err);
 }
 
+/* The files and directories (with a '/') whose path begins with prefix;
+ * hidden ones only when asked for with a '.'. */
+static void files(const char *prefix, char ***v, size_t *n, size_t *cap)
+{
+	const char *slash = strrchr(prefix, '/'), *base = slash ? slash + 1 : prefix;
+	char *dir = slash ? ldr_strndup(prefix, (size_t)(slash - prefix) + 1) : ldr_strdup("");
+	struct ldr_buf path = LDR_BUF_INIT;
+	struct dirent *e;
+	struct stat st;
+	DIR *d = opendir(*dir ? dir : ".");
+
+	while (d && (e = readdir(d)) != NULL) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") || (e->d_name[0] == '.' && *base != '.'))
+			continue;
+		ldr_buf_reset(&path);
+		ldr_buf_addf(&path, "%s%s", dir, e->d_name);
+		if (stat(path.s, &st) == 0 && S_ISDIR(st.st_mode))
+			ldr_buf_addch(&path, '/');
+		candidate(path.s, prefix, v, n, cap);
+	}
+	if (d)
+		closedir(d);
+	qsort(*v, *n, sizeof(**v), by_name);
+	ldr_buf_release(&path);
+	free(dir);
+}
+
+/* Which word of the line the cursor is in (0: the command). */
+static int word_at(const char *line)
+{
+	const char *p = line + strspn(line, " ");
+	int k = 0;
+
+	while ((p = strchr(p, ' ')) != NULL) {
+		p += strspn(p, " ");
+		k++;
+	}
+	return k;
+}
+
+/* Whether the line's command (its first word) is name. */
+static int is(const char *line, const char *name)
+{
+	const char *p = line + strspn(line, " ");
+	size_t len = strcspn(p, " ");
+	return len == strlen(name) && !strncmp(p, name, len);
+}
+
 static void complete(struct tui_app *app, const char *line, char ***v, size_t *n)
 {
-	char *w[2];
 	const char *last = strrchr(line, ' ');
 	size_t i, cap = 0;
-	int nw = words(line, w, 2);
+	int at = word_at(line);
 
 	*v = NULL;
 	*n = 0;
 	last = last ? last + 1 : line;
-	if (!strchr(line, ' ')) {
+	if (at == 0) {
 		for (i = 0; i < tui_ncommands; i++)
 			candidate(tui_commands[i].name, last, v, n, &cap);
-	} else if (nw >= 1 && strchr(line + strspn(line, " "), ' ') == strrchr(line, ' ')) {
-		/* The second word. */
-		if (!strcmp(w[0], "export")) {
-			for (i = 0; app->cli.export_kinds && app->cli.export_kinds[i]; i++)
-				candidate(app->cli.export_kinds[i], last, v, n, &cap);
-		} else if (!strcmp(w[0], "import")) {
-			for (i = 0; i < ldr_import_nkinds; i++)
-				candidate(ldr_import_kinds[i].name, last, v, n, &cap);
-		} else if (!strcmp(w[0], "review")) {
-			baselines(app, last, v, n, &cap);
-		}
+	} else if (at == 1 && is(line, "export")) {
+		for (i = 0; app->cli.export_kinds && app->cli.export_kinds[i]; i++)
+			candidate(app->cli.export_kinds[i], last, v, n, &cap);
+	} else if (at == 1 && is(line, "import")) {
+		for (i = 0; i < ldr_import_nkinds; i++)
+			candidate(ldr_import_kinds[i].name, last, v, n, &cap);
+	} else if (at == 1 && is(line, "review")) {
+		baselines(app, last, v, n, &cap);
+	} else if ((at == 2 && (is(line, "export") || is(line, "import"))) || (at == 1 && is(line, "report"))) {
+		files(last, v, n, &cap);
 	}
-	words_free(w, nw);
 }
 
 char *tui_command_prompt(struct tui_app *app)

@@ -223,7 +223,8 @@ static void complete(struct tui_app *app, struct line *l, const struct tui_promp
 	}
 	if (c->n == 1) {
 		put_word(l, c->start, c->v[0], common);
-		insert(l, " ", 1);
+		if (common && c->v[0][common - 1] != '/') /* a directory goes on */
+			insert(l, " ", 1);
 		completing_reset(c);
 	} else if (common > l->cur - c->start) {
 		put_word(l, c->start, c->v[0], common);

@@ -38,3 +38,6 @@ ldr tui --keys | sed -n '/^Commands/,$p'
 LDR_TUI_SIZE=120x6 LDR_TUI_KEYS='4 f "group:mob" <Enter> <Dump>' ldr roadmaps/derbyshire.yaml | tail -3 | head -2
 # A sign-off made while the History view is shown is in it at once.
 . tests/cli/repo.sh && cd $R && at 2016-07-06 && LDR_TUI_SIZE=100x6 LDR_TUI_KEYS='8 : "signoff CIO" <Enter> <Dump>' ldr r | sed -n 3,5p; git -C r tag -l 'signoff/*'
+# Tab completes a file's name for ':export', ':import' and ':report' (a
+# directory with its '/', and no blank after it).
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=100x8 LDR_TUI_KEYS=': "report bo" <Tab> <Dump> <C-u> "export all ever" <Tab> <Dump> <Esc> y' ldr r | sed -n '/^--$/{x;p;d};x'
