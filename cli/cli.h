@@ -45,6 +45,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_baseline(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_scenario(int argc, char **argv);
+int cmd_signoff(int argc, char **argv);
 /* Several editors, one roadmap: */
 int cmd_setup(int argc, char **argv);
 int cmd_sync(int argc, char **argv);
@@ -58,7 +59,7 @@ extern const struct cli_options cli_check_options, cli_fmt_options, cli_stat_opt
 	cli_report_options, cli_aggregate_options, cli_tui_options, cli_import_options, cli_init_options,
 	cli_set_options, cli_impact_options, cli_critical_options, cli_log_options, cli_diff_options,
 	cli_baseline_options, cli_review_options, cli_scenario_options, cli_merge_options,
-	cli_merge_driver_options;
+	cli_merge_driver_options, cli_signoff_options;
 
 /* How ldr was run (main's argv[0]): 'ldr setup' names it to git. */
 extern const char *cli_argv0;

@@ -142,14 +142,24 @@ const struct cli_command cli_commands[] = {
 	  "a planned time that moved is re-phased, with how many quarters. With\n"
 	  "--scenario NAME, REV1 (default HEAD) against the scenario's commit.\n\n",
 	  &cli_diff_options, NULL, cmd_diff },
-	{ "baseline", "NAME [-m MSG] ROADMAP | --list ROADMAP",
+	{ "baseline", "NAME [-m MSG] [--signed] ROADMAP | --list ROADMAP",
 	  "Mark the approved plan, or list the marks.",
 	  "Makes an annotated tag NAME on HEAD (the file must have no changes not\n"
 	  "committed), tagged by the committer's identity; reviews and diffs then name\n"
-	  "it. A baseline is never moved: a new plan is a new baseline.\n\n",
+	  "it. A baseline is never moved: a new plan is a new baseline. Sign-offs\n"
+	  "(ldr signoff) are tags too, but not baselines: the list leaves them out.\n\n",
 	  &cli_baseline_options, NULL, cmd_baseline },
-	{ "review", "--baseline REV [--scenario NAME] [--year Y | --quarter Q] [--as-of TIME] [--json | --csv FILE]"
-	  " ROADMAP",
+	{ "signoff", "ROADMAP --as ROLE [-m MSG] [--force] | --list ROADMAP",
+	  "Record who approved the plan, or list the sign-offs.",
+	  "Makes an annotated tag signoff/DATE-ROLE on HEAD, tagged by the approver\n"
+	  "(the committer's identity: user.name and user.email, as ldr's commits), with\n"
+	  "the role and the message in it; 'ldr log', the History view and the board\n"
+	  "report show it, and 'ldr review --signed' wants the baseline signed off.\n"
+	  "Refused while the file has changes not committed (exit 2) or the plan has\n"
+	  "errors (exit 1), unless --force.\n\n",
+	  &cli_signoff_options, NULL, cmd_signoff },
+	{ "review", "--baseline REV [--signed] [--scenario NAME] [--year Y | --quarter Q] [--as-of TIME]"
+	  " [--json | --csv FILE] ROADMAP",
 	  "Review what a baseline planned for a period against what happened.",
 	  "What was planned is read from the baseline, what happened from the facts\n"
 	  "recorded in the newest version (HEAD, or the file with its changes not\n"
@@ -167,7 +177,8 @@ const struct cli_command cli_commands[] = {
 	  "read): the what-if reviewed against the baseline.\n\n",
 	  &cli_review_options,
 	  "\nRefused (exit 64): a baseline that is the plan as at a date after the\n"
-	  "review's, a period outside the roadmap's horizon.\n",
+	  "review's, a period outside the roadmap's horizon, a baseline not signed\n"
+	  "off with --signed.\n",
 	  cmd_review },
 	{ "scenario", "new NAME [ROADMAP] | list [--json] [ROADMAP] | diff NAME [ROADMAP] | drop [--force] NAME [ROADMAP]",
 	  "Keep what-ifs beside the plan, as branches scenario/NAME.",

@@ -11,6 +11,7 @@
 #include "../model/rules/check.h"
 #include "../model/history/repo.h"
 #include "../model/history/review.h"
+#include "../model/history/signoff.h"
 #include "../model/history/versions.h"
 #include "../model/base/write.h"
 #include "cli.h"
@@ -24,6 +25,8 @@ struct report_run {
 	struct ldr_review rv;
 	struct ldr_review_source src;
 	int reviewed;
+	struct ldr_signoff *signoffs;
+	size_t nsignoffs;
 };
 
 /* The review against the baseline: 0, or an exit status. */
@@ -52,6 +55,7 @@ static int review_against(struct report_run *run, struct ldr_export_opts *opts, 
 
 static void run_release(struct report_run *run)
 {
+	ldr_signoffs_free(run->signoffs, run->nsignoffs);
 	if (run->reviewed) {
 		ldr_review_release(&run->rv);
 		ldr_review_source_release(&run->src);
@@ -86,10 +90,12 @@ int cli_report_write(const char *cmd, const struct ldr_roadmap *rm, const struct
 			err.s ? err.s : "the roadmap is standard input"), r = LDR_EXIT_PARSE;
 	if (r == LDR_EXIT_OK && run.baseline)
 		r = review_against(&run, &o, period);
+	if (r == LDR_EXIT_OK && run.repo && ldr_signoffs(run.repo, &run.signoffs, &run.nsignoffs, &err) < 0)
+		r = cli_fail(cmd, LDR_E_IO, err.s);
 	co.as_of = o.as_of;
 	ldr_check(rm, &co, &f);
 	rep = (struct ldr_report){ rm, &o, run.reviewed ? &run.rv : NULL, run.reviewed ? &run.src.base : NULL, &f,
-				   roadmap_arg };
+				   roadmap_arg, run.signoffs, run.nsignoffs };
 	ldr_buf_reset(&err);
 	if (r == LDR_EXIT_OK) {
 		int e = ldr_report_build(&rep, &html, &err) < 0 ? LDR_E_IO : ldr_chart_write(out, &html, &err);

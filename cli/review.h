@@ -10,7 +10,7 @@
 struct review_args {
 	const char *baseline, *year, *quarter, *as_of, *csv, *roadmap;
 	const char *scenario; /* the what-if reviewed, instead of HEAD */
-	int json;
+	int json, signed_only;
 };
 
 struct review_run {

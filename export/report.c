@@ -135,6 +135,44 @@ static void commit_line(struct ldr_buf *b, const struct ldr_commit *c)
 
 /* ---- the heading ------------------------------------------------------------ */
 
+/* Who signed off the commit (a full id or a prefix), in a sentence. */
+static void signed_by(struct out *o, const char *what, const char *commit)
+{
+	const struct ldr_report *r = o->r;
+	size_t i, n = 0;
+
+	ldr_buf_addf(o->b, "<p class=\"meta signoff\">%s ", what);
+	for (i = 0; i < r->nsignoffs; i++) {
+		const struct ldr_signoff *so = &r->signoffs[i];
+		if (strncmp(so->commit, commit, strlen(commit)) != 0)
+			continue;
+		ldr_buf_addstr(o->b, n++ ? "; " : "signed off by ");
+		esc(o->b, so->name);
+		ldr_buf_addstr(o->b, " as ");
+		esc(o->b, so->role);
+		ldr_buf_addstr(o->b, ", ");
+		ldr_date_format(o->b, so->time, so->offset);
+		if (*so->message) {
+			ldr_buf_addstr(o->b, " (");
+			esc(o->b, so->message);
+			ldr_buf_addch(o->b, ')');
+		}
+	}
+	if (!n)
+		ldr_buf_addstr(o->b, "not signed off ('ldr signoff' records who approved it)");
+	ldr_buf_addstr(o->b, ".</p>\n");
+}
+
+static void signoffs(struct out *o)
+{
+	const struct ldr_report *r = o->r;
+
+	if (r->opts->commit && !r->opts->uncommitted)
+		signed_by(o, "This plan:", r->opts->commit);
+	if (r->review)
+		signed_by(o, "The baseline:", r->base->id);
+}
+
 static void heading(struct out *o)
 {
 	const struct ldr_report *r = o->r;
@@ -163,7 +201,9 @@ static void heading(struct out *o)
 	} else {
 		ldr_buf_addstr(b, "; no baseline to review against ('ldr baseline NAME' marks the approved plan)");
 	}
-	ldr_buf_addstr(b, ".</p></header>\n");
+	ldr_buf_addstr(b, ".</p>\n");
+	signoffs(o);
+	ldr_buf_addstr(b, "</header>\n");
 }
 
 /* ---- the summary -------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 
 #include "../model/rules/check.h"
 #include "../model/history/review.h"
+#include "../model/history/signoff.h"
 #include "../model/roadmap/roadmap.h"
 #include "../model/base/util.h"
 #include "base/export.h"
@@ -28,6 +29,10 @@ struct ldr_report {
 	/* The roadmap as the command line named it: the fixes it suggests
 	 * ("ldr set ROADMAP ID.delivered=...") name it so. */
 	const char *roadmap_arg;
+	/* Every sign-off in the repository (none outside one): those of the
+	 * commit shown and of the baseline's are said in the heading. */
+	const struct ldr_signoff *signoffs;
+	size_t nsignoffs;
 };
 
 /* The report as HTML, in out. Returns 0, or -1 with a message in err. */

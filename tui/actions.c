@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "../model/roadmap/field.h"
+#include "commands.h"
 #include "edit.h"
 #include "form.h"
 #include "import.h"
@@ -75,12 +76,30 @@ static const struct ldr_field *view_slot(struct tui_app *app, const struct ldr_k
 	return NULL;
 }
 
+/* The top-level list of the selected record, wherever it is shown (the
+ * Checks, the Timeline, the record view): what 'c' duplicates into. */
+static const struct ldr_field *record_slot(struct tui_app *app, const struct ldr_kind **k)
+{
+	const struct ldr_kind *rk = &ldr_kind_roadmap, *sk;
+	void *rec;
+	size_t i;
+
+	if (!selected(app, &sk, &rec))
+		return NULL;
+	for (i = 0; i < rk->nfields; i++)
+		if (rk->fields[i].type == LDR_F_LIST && rk->fields[i].kind == sk) {
+			*k = sk;
+			return &rk->fields[i];
+		}
+	return NULL;
+}
+
 /* Add a record (a copy of the selected one when duplicating) after the
  * selection, with the next free id, and open it in the form. */
 static void add(struct tui_app *app, int duplicate)
 {
 	const struct ldr_kind *k = NULL, *sk;
-	const struct ldr_field *slot = view_slot(app, &k);
+	const struct ldr_field *slot = duplicate ? record_slot(app, &k) : view_slot(app, &k);
 	void *sel = NULL, *rec;
 	const struct ldr_list *l;
 	size_t index, mark;
@@ -228,9 +247,10 @@ static void command(struct tui_app *app, const char *line)
 		/* Leave the unsaved changes in the recovery file: the next
 		 * session offers them, nothing is lost by a slip. */
 		app->quit = 1;
-	} else if (!strcmp(word, "w") || !strcmp(word, "write") || !strcmp(word, "wq")) {
-		tui_save(app, *arg ? arg : NULL);
-		if (!strcmp(word, "wq") && !app->dirty)
+	} else if (!strcmp(word, "w") || !strcmp(word, "write") || !strcmp(word, "wq") ||
+		   !strcmp(word, "w!") || !strcmp(word, "write!") || !strcmp(word, "wq!")) {
+		tui_save_as(app, *arg ? arg : NULL, word[strlen(word) - 1] == '!');
+		if (!strncmp(word, "wq", 2) && !app->dirty)
 			app->quit = 1;
 	} else if (!strcmp(word, "footprint")) {
 		tui_form_footprint(app);
@@ -256,15 +276,14 @@ static void command(struct tui_app *app, const char *line)
 		app->as_of = t;
 		tui_app_changed(app);
 		tui_app_say(app, TUI_ROLE_NORMAL, "checked as at %s", arg);
-	} else {
+	} else if (!tui_command_run(app, word, arg)) {
 		for (i = 0; i < TUI_NTABS; i++)
 			if (!strcasecmp(word, app->views[i].ops->name)) {
 				tui_app_show(app, (enum tui_view_id)i);
 				return;
 			}
 		tui_app_say(app, TUI_ROLE_WARNING,
-			    "unknown command '%s' (goto ID, w [MESSAGE], reload, import KIND FILE, footprint, as-of TIME, "
-			    "undo, redo, help, q, q!, or a view's name)",
+			    "unknown command '%s' (Tab lists the commands, '?' explains them; or a view's name)",
 			    word);
 	}
 }
@@ -391,7 +410,7 @@ static void record_history(struct tui_app *app)
 
 static void prompt_command(struct tui_app *app)
 {
-	char *line = tui_app_prompt(app, ":", "");
+	char *line = tui_command_prompt(app);
 	if (line)
 		command(app, line);
 	free(line);

@@ -79,6 +79,9 @@
 	A(KILL_END, "kill-to-end", "Remove from the cursor to the end of the line")         \
 	A(KILL_WORD, "kill-word", "Remove the word before the cursor")                      \
 	A(NEWLINE, "newline", "Start a new line")                                           \
+	A(COMPLETE, "complete", "The command line: complete a command, a kind, a baseline or a file (again: the next)") \
+	A(HISTORY_BACK, "history-back", "The command line: the line entered before")     \
+	A(HISTORY_FORWARD, "history-forward", "The command line: the line entered after") \
 	A(MARK, "mark", "Mark the highlighted item, or unmark it (a list of several)")
 
 enum tui_action {

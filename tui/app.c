@@ -589,6 +589,7 @@ static void app_release(struct tui_app *app)
 	ldr_roadmap_release(&app->rm);
 	ldr_roadmap_release(&app->base);
 	tui_undo_release(&app->undo);
+	tui_history_release(&app->commands);
 	if (app->repo)
 		ldr_repo_free(app->repo);
 	ldr_remote_release(&app->sync);
@@ -608,6 +609,7 @@ static void app_init(struct tui_app *app, const char *path, const struct tui_opt
 	app->path = ldr_roadmap_path(path);
 	app->read_only = o->read_only;
 	app->dump = o->dump;
+	app->cli = o->cli;
 	tui_dump_marks(o->dump_marks);
 	app->detail = 1;
 	ldr_roadmap_init(&app->rm);

@@ -3,6 +3,8 @@
 #ifndef LDR_TUI_APP_H
 #define LDR_TUI_APP_H
 
+#include <stdio.h>
+
 #include "../model/rules/check.h"
 #include "../model/roadmap/index.h"
 #include "../model/history/repo.h"
@@ -35,12 +37,33 @@ extern const struct tui_view_ops tui_schedule_ops, tui_dossier_ops, tui_deps_ops
 	tui_timeline_ops, tui_ucs_ops, tui_trajectory_ops, tui_problems_ops, tui_history_ops,
 	tui_review_ops, tui_help_ops, tui_record_ops, tui_form_ops, tui_text_ops,
 	tui_conflicts_ops;
+/* The Timeline's marks and their words, for 'ldr tui --keys'. */
+void tui_timeline_key_print(FILE *out);
 
 /* What has been changed, for undo and redo (edit.h). */
 struct tui_undo_entry;
 struct tui_undo_list {
 	struct tui_undo_entry *v;
 	size_t n, cap, done;
+};
+
+/* What the command line (cli/) does for the ':' commands that need floors
+ * the interface may not include (the exports, the report) or that write
+ * through a command's own checks (baseline, signoff): run the command argv
+ * as 'ldr' would, in this process, what it prints put in said; returns its
+ * exit status. run NULL: not available. */
+struct tui_cli {
+	int (*run)(int argc, const char **argv, struct ldr_buf *said);
+	const char *const *export_kinds; /* for Tab; NULL-terminated */
+};
+
+/* A prompt's aids: the lines entered before (Up, Down), and the names that
+ * complete the word before the cursor (Tab): complete receives the line up
+ * to the cursor and gives its candidates (new strings, in a new array). */
+#define TUI_HISTORY_MAX 100
+struct tui_history {
+	char **v; /* oldest first */
+	size_t n, cap;
 };
 
 struct tui_app {
@@ -53,6 +76,9 @@ struct tui_app {
 	/* Its repository (NULL when the file is not committed in one: saves
 	 * then write the file), and what a save must find unchanged. */
 	struct ldr_repo *repo;
+	/* Counts the tags made here (a baseline, a sign-off): the History view
+	 * reads them again when it moves, as it does when HEAD moves. */
+	unsigned tags_made;
 	struct ldr_loaded loaded;
 	/* A sync whose merge had conflicts: the remote the merge commit goes
 	 * to once they are resolved and saved (name NULL: none). */
@@ -90,6 +116,10 @@ struct tui_app {
 		size_t row;            /* its line there */
 	} *trail;
 	size_t ntrail, trail_cap;
+	/* The ':' command line's history (Up, Down), and what the command
+	 * line gives it (tui_opts). */
+	struct tui_history commands;
+	struct tui_cli cli;
 	/* For the headless tests: print the screen on <Dump> (and at the end,
 	 * if there was none). */
 	FILE *dump;
@@ -104,6 +134,7 @@ struct tui_opts {
 	int read_only;
 	const char *config; /* a keymap file, or NULL for $XDG_CONFIG_HOME/ldr/config */
 	struct ldr_time as_of;
+	struct tui_cli cli; /* for the ':' commands */
 };
 
 /* Open the roadmap at path and run the interface until the user quits.
@@ -151,6 +182,13 @@ char *tui_app_prompt(struct tui_app *app, const char *question, const char *init
  * was typed (if it differs from initial) is returned as if Enter were
  * pressed, so that the recovery file keeps it. */
 char *tui_app_prompt_value(struct tui_app *app, const char *question, const char *initial);
+void tui_history_add(struct tui_history *h, const char *line);
+void tui_history_release(struct tui_history *h);
+struct tui_prompt_aid {
+	struct tui_history *history;
+	void (*complete)(struct tui_app *app, const char *line, char ***candidates, size_t *n);
+};
+char *tui_app_prompt_aided(struct tui_app *app, const char *question, const struct tui_prompt_aid *aid);
 /* Ask a question answered by one of the keys in keys; returns the key, or 0
  * when cancelled (Esc) or the input ended. */
 int tui_app_choose(struct tui_app *app, const char *question, const char *detail,

@@ -680,13 +680,15 @@ static char *suggested_message(struct tui_app *app)
 	return ldr_buf_detach(&b);
 }
 
-/* Whether the roadmap can be read back as it would be saved. */
-static int readable(struct tui_app *app, struct ldr_buf *text)
+/* Whether the roadmap can be read back as it would be saved; back holds it
+ * as read (release it either way). */
+static int readable(struct tui_app *app, struct ldr_buf *text, struct ldr_roadmap *back)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
-	struct ldr_roadmap back;
 	struct ldr_diag d;
 	int r;
+
+	ldr_roadmap_init(back);
 
 	if (ldr_roadmap_write(&app->rm, text, &err) < 0) {
 		tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s", err.s);
@@ -694,13 +696,42 @@ static int readable(struct tui_app *app, struct ldr_buf *text)
 		return 0;
 	}
 	ldr_diag_init(&d, app->path);
-	r = ldr_roadmap_read(&back, text->s, text->len, &d);
+	r = ldr_roadmap_read(back, text->s, text->len, &d);
 	if (r < 0 && d.n)
 		tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s (fix it, or undo)", d.v[0].text);
 	ldr_diag_release(&d);
-	ldr_roadmap_release(&back);
 	ldr_buf_release(&err);
 	return r == 0;
+}
+
+static void copy_positions(struct ldr_rec *to, const struct ldr_rec *from)
+{
+	to->pos = from->pos;
+	free(to->fpos);
+	to->fpos = from->nfpos ? ldr_calloc(from->nfpos, sizeof(*to->fpos)) : NULL;
+	if (from->nfpos)
+		memcpy(to->fpos, from->fpos, from->nfpos * sizeof(*to->fpos));
+	to->nfpos = from->nfpos;
+}
+
+/* Once saved, every record is where the file as written puts it (the
+ * save rewrote it; records added have a place at last): the positions of
+ * back, the roadmap read back from it, copied by id, so that the checks'
+ * line numbers are those of the file. */
+static void saved_positions(struct tui_app *app, struct ldr_roadmap *back)
+{
+	struct ldr_index ix;
+	size_t i;
+
+	ldr_index_build(&ix, back);
+	for (i = 0; i < ix.n; i++) {
+		const char *id = ldr_rec_id(ix.refs[i].kind, ix.refs[i].rec);
+		const struct ldr_ref *here = id ? ldr_index_find(&app->ix, id) : NULL;
+		if (here && here->kind == ix.refs[i].kind)
+			copy_positions(here->rec, ix.refs[i].rec);
+	}
+	copy_positions(&app->rm.footprint.rec, &back->footprint.rec);
+	ldr_index_release(&ix);
 }
 
 static void saved(struct tui_app *app)
@@ -732,11 +763,67 @@ static void offer_merge(struct tui_app *app, const char *why)
 	ldr_buf_release(&q);
 }
 
+/* A file outside a repository: written, unless it changed since loaded. */
+static void write_plain(struct tui_app *app, const struct ldr_buf *text, struct ldr_roadmap *back)
+{
+	struct ldr_buf now = LDR_BUF_INIT, err = LDR_BUF_INIT;
+
+	if (ldr_file_read(app->path, &now, &err) == 0 &&
+	    (now.len != app->file_len || ldr_hash_bytes(now.s, now.len) != app->file_hash)) {
+		ldr_buf_reset(&err);
+		ldr_buf_addf(&err, "%s changed since it was loaded", app->path);
+		offer_merge(app, err.s);
+	} else if (ldr_write_file(app->path, text->s, text->len, &err) < 0) {
+		tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s", err.s);
+	} else {
+		app->file_len = text->len;
+		app->file_hash = ldr_hash_bytes(text->s, text->len);
+		saved(app);
+		saved_positions(app, back);
+		tui_app_changed(app);
+		tui_app_say(app, TUI_ROLE_DONE, "written to %s", app->path);
+	}
+	ldr_buf_release(&now);
+	ldr_buf_release(&err);
+}
+
+/* A roadmap the checks find errors in is saved only when asked to: 1 to
+ * save, 0 not (the first error's form shown, or nothing done). */
+static int despite_errors(struct tui_app *app)
+{
+	const struct ldr_findings *f = &app->findings;
+	struct ldr_buf q = LDR_BUF_INIT, first = LDR_BUF_INIT;
+	int c;
+
+	ldr_buf_addf(&q, "the check finds %zu error%s", f->errors, f->errors == 1 ? "" : "s");
+	ldr_buf_addstr(&first, " (the first: ");
+	if (f->v[0].id)
+		ldr_buf_addf(&first, "%s: ", f->v[0].id);
+	ldr_buf_addf(&first, "%s)", f->v[0].message);
+	c = tui_app_choose(app, q.s, first.s, app->repo ? "(c)ommit anyway, (g)o to the first error, or "
+			   "Esc to cancel" : "(s)ave anyway, (g)o to the first error, or Esc to cancel",
+			   app->repo ? "cg" : "sg");
+	if (c == 'g')
+		tui_problem_edit(app, &f->v[0]);
+	else if (!c)
+		tui_app_say(app, TUI_ROLE_NORMAL, "not saved (':w!' saves without asking)");
+	ldr_buf_release(&q);
+	ldr_buf_release(&first);
+	return c == 'c' || c == 's';
+}
+
 void tui_save(struct tui_app *app, const char *given)
 {
+	tui_save_as(app, given, 0);
+}
+
+void tui_save_as(struct tui_app *app, const char *given, int force)
+{
 	struct ldr_buf text = LDR_BUF_INIT, err = LDR_BUF_INIT, commit = LDR_BUF_INIT;
+	struct ldr_roadmap back;
 	char *suggestion, *message = NULL;
 
+	ldr_roadmap_init(&back);
 	if (app->read_only) {
 		tui_read_only_say(app, "nothing to save");
 		return;
@@ -750,7 +837,9 @@ void tui_save(struct tui_app *app, const char *given)
 			    "them)", app->rm.conflicts.len, app->rm.conflicts.len == 1 ? "" : "s");
 		return;
 	}
-	if (!readable(app, &text))
+	if (!force && app->findings.errors && app->findings.n && !despite_errors(app))
+		goto out;
+	if (!readable(app, &text, &back))
 		goto out;
 	suggestion = suggested_message(app);
 	if (app->repo)
@@ -775,27 +864,15 @@ void tui_save(struct tui_app *app, const char *given)
 			goto out;
 		}
 		saved(app);
+		saved_positions(app, &back);
 		tui_app_say(app, TUI_ROLE_DONE, "committed %.7s: %s", commit.s ? commit.s : "", message);
 		tui_sync_saved(app, commit.s ? commit.s : "");
 		tui_app_changed(app);
 	} else {
-		struct ldr_buf now = LDR_BUF_INIT;
-		if (ldr_file_read(app->path, &now, &err) == 0 &&
-		    (now.len != app->file_len || ldr_hash_bytes(now.s, now.len) != app->file_hash)) {
-			ldr_buf_reset(&err);
-			ldr_buf_addf(&err, "%s changed since it was loaded", app->path);
-			offer_merge(app, err.s);
-		} else if (ldr_write_file(app->path, text.s, text.len, &err) < 0) {
-			tui_app_say(app, TUI_ROLE_ERROR, "not saved: %s", err.s);
-		} else {
-			app->file_len = text.len;
-			app->file_hash = ldr_hash_bytes(text.s, text.len);
-			saved(app);
-			tui_app_say(app, TUI_ROLE_DONE, "written to %s", app->path);
-		}
-		ldr_buf_release(&now);
+		write_plain(app, &text, &back);
 	}
 out:
+	ldr_roadmap_release(&back);
 	free(message);
 	ldr_buf_release(&text);
 	ldr_buf_release(&err);

@@ -132,6 +132,15 @@ void tui_merge_in(struct tui_app *app, struct ldr_roadmap *base, struct ldr_road
 /* Save: check the roadmap can be read back, then commit it (or write the
  * file, outside a repository) with message, or one asked for (NULL). */
 void tui_save(struct tui_app *app, const char *message);
+/* The same; unless force, a roadmap the checks find errors in is saved
+ * only once the user says so (or goes to the first error instead). */
+void tui_save_as(struct tui_app *app, const char *message, int force);
+/* The Review view against baseline (NULL: the newest) for period (a year
+ * or quarter; NULL: the review date's year), shown. Returns 0, or -1 with
+ * why in err (nothing changed). */
+int tui_review_choose(struct tui_app *app, const char *baseline, const char *period, struct ldr_buf *err);
+/* A finding's record's form, at the field it names (the Checks view's 'e'). */
+void tui_problem_edit(struct tui_app *app, const struct ldr_finding *f);
 /* Reload the file as it is now, merging the unsaved changes onto it. */
 void tui_reload(struct tui_app *app);
 

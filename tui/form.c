@@ -751,7 +751,7 @@ int tui_form_fill(struct tui_app *app)
 
 	for (i = 0; fm->n && fm->rec && i < fm->kind->nfields; i++) {
 		const struct ldr_field *f = &fm->kind->fields[i];
-		if (!(f->flags & LDR_FL_REQUIRED) || f->type == LDR_F_LIST ||
+		if (!(f->flags & (LDR_FL_REQUIRED | LDR_FL_PLANNED)) || f->type == LDR_F_LIST ||
 		    ldr_field_present(f, fm->rec))
 			continue;
 		tui_view_select_item(&app->views[TUI_V_FORM], i);

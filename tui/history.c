@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../model/roadmap/date.h"
+#include "../model/history/signoff.h"
 #include "../model/history/versions.h"
 #include "app.h"
 
@@ -26,6 +27,9 @@ struct log_view {
 	size_t n, cap;
 	struct ldr_tag *tags;
 	size_t ntags;
+	struct ldr_signoff *signoffs;
+	size_t nsignoffs;
+	unsigned tags_made; /* app->tags_made when read */
 	struct ldr_versions versions;
 	/* One record's history: the commits of all that changed it. */
 	char *record;
@@ -68,12 +72,36 @@ static void tags_of(const struct log_view *l, const char *commit, struct ldr_buf
 	size_t i;
 	int n = 0;
 	for (i = 0; i < l->ntags; i++)
-		if (strcmp(l->tags[i].commit, commit) == 0) {
+		if (strcmp(l->tags[i].commit, commit) == 0 && !ldr_tag_is_signoff(l->tags[i].name)) {
 			ldr_buf_addstr(b, n++ ? ", " : "(");
 			add_untrusted(b, l->tags[i].name, strlen(l->tags[i].name));
 		}
 	if (n)
 		ldr_buf_addstr(b, ") ");
+}
+
+/* The roles that signed the commit off: "[signed off: A, B] ", or whole,
+ * a line each after prefix. */
+static void signoffs_of(const struct log_view *l, const char *commit, const char *prefix,
+			struct ldr_buf *b)
+{
+	size_t i;
+	int n = 0;
+	for (i = 0; i < l->nsignoffs; i++) {
+		const struct ldr_signoff *so = &l->signoffs[i];
+		if (strcmp(so->commit, commit) != 0)
+			continue;
+		if (prefix) {
+			ldr_buf_addstr(b, prefix);
+			ldr_signoff_text(b, so);
+			ldr_buf_addch(b, '\n');
+			continue;
+		}
+		ldr_buf_addstr(b, n++ ? ", " : "[signed off: ");
+		add_untrusted(b, so->role, strlen(so->role));
+	}
+	if (n)
+		ldr_buf_addstr(b, "] ");
 }
 
 /* ---- reading ---------------------------------------------------------------------- */
@@ -95,6 +123,9 @@ static void log_clear(struct log_view *l)
 	ldr_tags_free(l->tags, l->ntags);
 	l->tags = NULL;
 	l->ntags = 0;
+	ldr_signoffs_free(l->signoffs, l->nsignoffs);
+	l->signoffs = NULL;
+	l->nsignoffs = 0;
 	free(l->error);
 	l->error = NULL;
 	l->read = 0;
@@ -135,9 +166,11 @@ static void read_log(struct tui_view *v, const char *head)
 	ldr_versions_release(&l->versions);
 	ldr_versions_init(&l->versions, repo);
 	if (ldr_repo_walk(repo, NULL, NULL, 0, collect, l, &err) != 0 ||
-	    ldr_repo_tags(repo, &l->tags, &l->ntags, &err) < 0)
+	    ldr_repo_tags(repo, &l->tags, &l->ntags, &err) < 0 ||
+	    ldr_signoffs(repo, &l->signoffs, &l->nsignoffs, &err) < 0)
 		l->error = ldr_strdup(err.len ? err.s : "cannot read the history");
 	strcpy(l->head, head);
+	l->tags_made = v->app->tags_made;
 	l->read = 1;
 	ldr_buf_release(&err);
 }
@@ -193,7 +226,7 @@ static void log_load(struct tui_view *v)
 
 	if (v->app->repo && v->app->current == TUI_V_HISTORY) {
 		head_of(v->app->repo, head);
-		if (!l->read || strcmp(head, l->head) != 0)
+		if (!l->read || strcmp(head, l->head) != 0 || l->tags_made != v->app->tags_made)
 			read_log(v, head);
 		if (l->record && !l->followed)
 			follow(v);
@@ -267,6 +300,7 @@ static void log_message(struct tui_view *v, size_t item, struct ldr_buf *out, en
 	struct log_commit *lc = commit_of(v, item);
 	(void)role;
 	tags_of(v->priv, lc->c.id, out);
+	signoffs_of(v->priv, lc->c.id, NULL, out);
 	subject(out, lc->c.message);
 }
 
@@ -364,6 +398,12 @@ static void log_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
 		b.s[b.len - 2] = '\0'; /* "(a, b) " to "(a, b" */
 		ldr_buf_addf(lines, "baseline\x1f%s\x1f-\x1e", b.s + 1);
 	}
+	ldr_buf_reset(&b);
+	signoffs_of(l, lc->c.id, "", &b);
+	if (b.len) {
+		b.s[--b.len] = '\0';
+		ldr_buf_addf(lines, "sign-off\x1f%s\x1f-\x1e", b.s);
+	}
 	end = strlen(lc->c.message);
 	while (end && lc->c.message[end - 1] == '\n')
 		end--;
@@ -395,7 +435,9 @@ static void show_commit(struct tui_view *v, size_t item)
 	add_untrusted(&text, lc->c.email, strlen(lc->c.email));
 	ldr_buf_addstr(&text, ">\nDate:   ");
 	ldr_date_format(&text, lc->c.time, lc->c.offset);
-	ldr_buf_addstr(&text, "\n\n");
+	ldr_buf_addch(&text, '\n');
+	signoffs_of(l, lc->c.id, "Sign-off: ", &text);
+	ldr_buf_addch(&text, '\n');
 	for (p = lc->c.message; *p; p = nl ? nl + 1 : p + strlen(p)) {
 		nl = strchr(p, '\n');
 		ldr_buf_addstr(&text, "    ");

@@ -279,6 +279,9 @@ const char tui_default_bindings[] =
 	"bind prompt <C-u> kill-to-start\n"
 	"bind prompt <C-k> kill-to-end\n"
 	"bind prompt <C-w> kill-word\n"
+	"bind prompt <Tab> complete\n"
+	"bind prompt <Up> history-back\n"
+	"bind prompt <Down> history-forward\n"
 	/* A picker: a list to choose from, filtered as you type. */
 	"bind picker <Enter> accept\n"
 	"bind picker <Esc> cancel\n"

@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -164,12 +165,154 @@ static int may_leave(struct tui_app *app, const struct line *l, const char *init
 	return tui_app_choose(app, "discard what you typed", NULL, "(y)es, (n)o: go on typing", "yn") == 'y';
 }
 
-static char *prompt(struct tui_app *app, const char *question, const char *initial, int keep)
+/* Tab: the completer's candidates for the line before the cursor (its last
+ * word); the first Tab completes what they share, each Tab after that
+ * puts the next candidate in the word's place, as vim's command line. */
+struct completing {
+	char **v;
+	size_t n, next;
+	size_t start; /* where the word begins */
+	int cycling;
+};
+
+static void completing_reset(struct completing *c)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++)
+		free(c->v[i]);
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+static void put_word(struct line *l, size_t start, const char *word, size_t n)
+{
+	cut(l, start, l->cur);
+	insert(l, word, n);
+}
+
+static void complete(struct tui_app *app, struct line *l, const struct tui_prompt_aid *aid,
+		     struct completing *c)
+{
+	size_t common, i;
+
+	if (c->cycling && c->n) {
+		put_word(l, c->start, c->v[c->next], strlen(c->v[c->next]));
+		c->next = (c->next + 1) % c->n;
+		return;
+	}
+	completing_reset(c);
+	c->start = l->cur;
+	while (c->start > 0 && l->b.s[c->start - 1] != ' ')
+		c->start--;
+	{
+		char keep = l->b.s[l->cur];
+		l->b.s[l->cur] = '\0';
+		aid->complete(app, l->b.s, &c->v, &c->n);
+		l->b.s[l->cur] = keep;
+	}
+	if (!c->n) {
+		beep();
+		return;
+	}
+	common = strlen(c->v[0]);
+	for (i = 1; i < c->n; i++) {
+		size_t k = 0;
+		while (k < common && c->v[i][k] == c->v[0][k])
+			k++;
+		common = k;
+	}
+	if (c->n == 1) {
+		put_word(l, c->start, c->v[0], common);
+		if (common && c->v[0][common - 1] != '/') /* a directory goes on */
+			insert(l, " ", 1);
+		completing_reset(c);
+	} else if (common > l->cur - c->start) {
+		put_word(l, c->start, c->v[0], common);
+		c->cycling = 1;
+	} else {
+		c->cycling = 1;
+		complete(app, l, aid, c);
+	}
+}
+
+/* Up and Down: the lines entered before, newest first; the line being
+ * typed is kept, and Down past the newest comes back to it. */
+static void recall(struct line *l, const struct tui_prompt_aid *aid, size_t *at, char **typed, int up)
+{
+	struct tui_history *h = aid->history;
+	const char *s;
+
+	if (up && *at >= h->n) {
+		beep();
+		return;
+	}
+	if (!up && *at == 0) {
+		beep();
+		return;
+	}
+	if (*at == 0) {
+		free(*typed);
+		*typed = ldr_strdup(l->b.s);
+	}
+	*at += up ? 1 : (size_t)-1;
+	s = *at ? h->v[h->n - *at] : *typed;
+	ldr_buf_reset(&l->b);
+	ldr_buf_addstr(&l->b, s);
+	l->cur = l->b.len;
+}
+
+/* An action for the aid (complete, the lines before and after): 1 when it
+ * took it. */
+static int aided(struct tui_app *app, struct line *l, const struct tui_prompt_aid *aid, enum tui_action a,
+		 struct completing *c, size_t *at, char **typed)
+{
+	if (!aid)
+		return 0;
+	if (a == TUI_COMPLETE && aid->complete) {
+		complete(app, l, aid, c);
+		return 1;
+	}
+	if (a != TUI_COMPLETE)
+		completing_reset(c);
+	if ((a == TUI_HISTORY_BACK || a == TUI_HISTORY_FORWARD) && aid->history) {
+		recall(l, aid, at, typed, a == TUI_HISTORY_BACK);
+		return 1;
+	}
+	return 0;
+}
+
+void tui_history_add(struct tui_history *h, const char *line)
+{
+	if (!*line || (h->n && !strcmp(h->v[h->n - 1], line)))
+		return;
+	if (h->n == TUI_HISTORY_MAX) {
+		free(h->v[0]);
+		memmove(h->v, h->v + 1, (h->n - 1) * sizeof(*h->v));
+		h->n--;
+	}
+	ldr_grow((void **)&h->v, &h->cap, h->n + 1, sizeof(*h->v));
+	h->v[h->n++] = ldr_strdup(line);
+}
+
+void tui_history_release(struct tui_history *h)
+{
+	size_t i;
+	for (i = 0; i < h->n; i++)
+		free(h->v[i]);
+	free(h->v);
+	memset(h, 0, sizeof(*h));
+}
+
+static char *prompt(struct tui_app *app, const char *question, const char *initial, int keep,
+		    const struct tui_prompt_aid *aid)
 {
 	struct line l;
-	char *answer = NULL;
+	struct completing c;
+	char *answer = NULL, *typed = NULL;
+	size_t at = 0;
 
 	memset(&l, 0, sizeof(l));
+	memset(&c, 0, sizeof(c));
 	ldr_buf_addstr(&l.b, initial ? initial : "");
 	l.cur = l.b.len; /* at the end: Home shows the start */
 	curs_set(1);
@@ -200,6 +343,8 @@ static char *prompt(struct tui_app *app, const char *question, const char *initi
 			if (t.len)
 				insert(&l, t.s, t.len);
 			ldr_buf_release(&t);
+		} else if (aided(app, &l, aid, a, &c, &at, &typed)) {
+			continue;
 		} else if (!edit(&l, a, k)) {
 			/* A key the prompt does not know is no reason to close it. */
 			beep();
@@ -208,15 +353,24 @@ static char *prompt(struct tui_app *app, const char *question, const char *initi
 	curs_set(0);
 	app->message[0] = '\0';
 	ldr_buf_release(&l.b);
+	completing_reset(&c);
+	free(typed);
+	if (answer && aid && aid->history)
+		tui_history_add(aid->history, answer);
 	return answer;
 }
 
 char *tui_app_prompt(struct tui_app *app, const char *question, const char *initial)
 {
-	return prompt(app, question, initial, 0);
+	return prompt(app, question, initial, 0, NULL);
 }
 
 char *tui_app_prompt_value(struct tui_app *app, const char *question, const char *initial)
 {
-	return prompt(app, question, initial, 1);
+	return prompt(app, question, initial, 1, NULL);
+}
+
+char *tui_app_prompt_aided(struct tui_app *app, const char *question, const struct tui_prompt_aid *aid)
+{
+	return prompt(app, question, "", 0, aid);
 }

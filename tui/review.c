@@ -15,6 +15,7 @@
 #include "../model/roadmap/date.h"
 #include "../model/history/versions.h"
 #include "app.h"
+#include "edit.h"
 
 struct review_view {
 	char *baseline;          /* as chosen; NULL: the newest annotated tag */
@@ -532,6 +533,35 @@ static void choose_period(struct tui_view *v)
 		tui_view_refilter(v);
 	}
 	free(s);
+}
+
+int tui_review_choose(struct tui_app *app, const char *baseline, const char *period, struct ldr_buf *err)
+{
+	struct tui_view *v = &app->views[TUI_V_REVIEW];
+	struct review_view *r = review_of(v);
+	struct ldr_commit c;
+	struct ldr_time t = { 0, 0 };
+	char why[256];
+
+	if (!app->repo) {
+		ldr_buf_addstr(err, "no repository: no baseline to review against ('ldr init DIR --from FILE' makes one)");
+		return -1;
+	}
+	if (baseline && ldr_repo_resolve(app->repo, baseline, &c, err) < 0)
+		return -1;
+	if (baseline)
+		ldr_commit_release(&c);
+	if (period && ldr_time_parse(&t, period, LDR_TIME_YEAR | LDR_TIME_QUARTER, why, sizeof(why)) < 0) {
+		ldr_buf_addstr(err, why);
+		return -1;
+	}
+	free(r->baseline);
+	r->baseline = baseline ? ldr_strdup(baseline) : NULL;
+	r->period = t;
+	tui_app_show(app, TUI_V_REVIEW);
+	review_load(v);
+	tui_view_refilter(v);
+	return 0;
 }
 
 static int review_handle(struct tui_view *v, enum tui_action a)

@@ -75,6 +75,15 @@ static const struct {
 	[TL_BROKEN] = { "!", "starts too early", TUI_ROLE_ERROR },
 };
 
+void tui_timeline_key_print(FILE *out)
+{
+	size_t i;
+
+	fprintf(out, "\nThe Timeline's marks (its key line names those on the screen):\n");
+	for (i = 0; i < TL_NMARKS; i++)
+		fprintf(out, "  %s  %s\n", marks[i].ch, marks[i].words);
+}
+
 static enum tl_mark status_mark(const struct ldr_project *p)
 {
 	switch (p->status) {

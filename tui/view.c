@@ -75,6 +75,28 @@ static int passes(struct tui_view *v, size_t item, struct ldr_buf *b)
 	return ok;
 }
 
+/* A term "column:text" whose column this view has not: said in b, with
+ * the columns it has. 1 when there is one. */
+static int unknown_column(const struct tui_view *v, struct ldr_buf *b)
+{
+	char *copy = ldr_strdup(v->filter ? v->filter : ""), *term, *save = NULL;
+	size_t i;
+	int found = 0;
+
+	for (term = strtok_r(copy, " ", &save); term && !found; term = strtok_r(NULL, " ", &save)) {
+		char *colon = strchr(term, ':');
+		if (!colon || colon == term || column_named(v, term, (size_t)(colon - term)) >= 0)
+			continue;
+		found = 1;
+		ldr_buf_addf(b, "no column '%.*s' here (the columns: ", (int)(colon - term), term);
+		for (i = 0; i < v->ops->ncolumns; i++)
+			ldr_buf_addf(b, "%s%s", i ? ", " : "", v->ops->columns[i].title);
+		ldr_buf_addf(b, "): '%s' is looked for as text", term);
+	}
+	free(copy);
+	return found && v->ops->ncolumns;
+}
+
 int tui_text_cmp(const char *a, const char *b)
 {
 	while (*a && *b) {
@@ -456,6 +478,25 @@ static void say_order(struct tui_view *v)
 		tui_app_say(v->app, TUI_ROLE_NORMAL, "in the view's own order");
 }
 
+/* 'f': the filter, and how many rows it leaves (and a column it names
+ * that is not here). */
+static void ask_filter(struct tui_view *v)
+{
+	struct ldr_buf said = LDR_BUF_INIT;
+	char *s = tui_app_prompt(v->app, "filter (text, or column:text): ", v->filter ? v->filter : "");
+
+	if (!s)
+		return;
+	free(v->filter);
+	v->filter = *s ? s : (free(s), NULL);
+	tui_view_refilter(v);
+	if (unknown_column(v, &said))
+		tui_app_say(v->app, TUI_ROLE_WARNING, "%s; %zu of %zu shown", said.s, v->nrows, v->nitems);
+	else
+		tui_app_say(v->app, TUI_ROLE_NORMAL, "%zu of %zu shown", v->nrows, v->nitems);
+	ldr_buf_release(&said);
+}
+
 int tui_view_handle(struct tui_view *v, enum tui_action a)
 {
 	long page = v->body_height > 1 ? v->body_height - 1 : 1;
@@ -487,13 +528,7 @@ int tui_view_handle(struct tui_view *v, enum tui_action a)
 				  a == TUI_SEARCH_NEXT ? 1 : -1);
 		return 1;
 	case TUI_FILTER:
-		s = tui_app_prompt(v->app, "filter (text, or column:text): ", v->filter ? v->filter : "");
-		if (s) {
-			free(v->filter);
-			v->filter = *s ? s : (free(s), NULL);
-			tui_view_refilter(v);
-			tui_app_say(v->app, TUI_ROLE_NORMAL, "%zu of %zu shown", v->nrows, v->nitems);
-		}
+		ask_filter(v);
 		return 1;
 	/* The header always says the order: a column's title and its
 	 * arrow, or no arrow for the view's own order, which is never shown

@@ -2,11 +2,14 @@
  * problems, help and the record. Each says what its items are and what
  * is in their cells; the engine (view.c) does the rest. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../model/roadmap/national.h"
 #include "app.h"
+#include "commands.h"
+#include "edit.h"
 #include "form.h"
 #include "text.h"
 
@@ -86,12 +89,14 @@ static int schedule_by_year(struct tui_view *v, size_t a, size_t b)
 	return time_compare(&capability(v, a)->year, &capability(v, b)->year);
 }
 
+/* The group's id, which tells the rows apart in the room there is
+ * ("records" where the title would be "Records, as…"); the title is in the
+ * detail pane, and a wider terminal gives What the room. */
 static void schedule_group(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
 	const struct ldr_capability *c = capability(v, item);
-	const char *g = c->group ? ldr_group_name(&v->app->ix, c->group) : NULL;
 	(void)role;
-	ldr_buf_addstr(out, g ? g : c->group ? c->group : "");
+	ldr_buf_addstr(out, c->group ? c->group : "");
 }
 
 static void schedule_status(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
@@ -107,9 +112,9 @@ static void schedule_status(struct tui_view *v, size_t item, struct ldr_buf *out
 static const struct tui_column schedule_columns[] = {
 	{ "Id", 5, 0, schedule_id },
 	{ "Who", 12, 2, schedule_who },
-	{ "What", 18, 5, schedule_what },
+	{ "What", 18, 6, schedule_what },
 	{ "Year", 8, 0, schedule_year, schedule_by_year },
-	{ "Group", 10, 2, schedule_group },
+	{ "Group", 9, 1, schedule_group },
 	{ "Status", 12, 0, schedule_status },
 };
 
@@ -467,7 +472,7 @@ static void problems_severity(struct tui_view *v, size_t item, struct ldr_buf *o
 			      enum tui_role *role)
 {
 	int error = finding(v, item)->rule->severity == LDR_CHECK_ERROR;
-	ldr_buf_addstr(out, error ? "error" : "warning");
+	ldr_buf_addstr(out, error ? "err" : "warn");
 	*role = error ? TUI_ROLE_ERROR : TUI_ROLE_WARNING;
 }
 
@@ -487,8 +492,7 @@ static int problems_by_rule(struct tui_view *v, size_t a, size_t b)
 	return strcmp(finding(v, a)->rule->id, finding(v, b)->rule->id);
 }
 
-static void problems_record(struct tui_view *v, size_t item, struct ldr_buf *out,
-			    enum tui_role *role)
+static void problems_id(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
 	(void)role;
 	ldr_buf_addstr(out, finding(v, item)->id ? finding(v, item)->id : "");
@@ -515,9 +519,9 @@ static void problems_message(struct tui_view *v, size_t item, struct ldr_buf *ou
 }
 
 static const struct tui_column problems_columns[] = {
-	{ "Severity", 8, 0, problems_severity, problems_by_severity },
+	{ "Sev", 4, 0, problems_severity, problems_by_severity },
 	{ "Rule", 13, 0, problems_rule, problems_by_rule },
-	{ "Record", 8, 0, problems_record },
+	{ "Record", 7, 0, problems_id },
 	{ "Line", 5, 0, problems_line, problems_by_line },
 	{ "Problem", 20, 1, problems_message },
 };
@@ -533,8 +537,21 @@ static void problems_detail(struct tui_view *v, size_t item, struct ldr_buf *lin
 		ldr_buf_addf(lines, "where\x1f%s:%u:%u\x1f-\x1e", v->app->path, f->pos.line, f->pos.col);
 }
 
+/* The record a finding is about, if one: what 'c', 'x' and 'H' act on. */
+static int problems_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
+{
+	const struct ldr_finding *f = &v->app->findings.v[item];
+	const struct ldr_ref *r = f->id ? ldr_index_find(&v->app->ix, f->id) : NULL;
+
+	if (!r)
+		return 0;
+	*k = r->kind;
+	*rec = r->rec;
+	return 1;
+}
+
 /* 'e' on a problem: the record's form, at the field it is about. */
-static void problems_edit(struct tui_app *app, const struct ldr_finding *x)
+void tui_problem_edit(struct tui_app *app, const struct ldr_finding *x)
 {
 	const struct ldr_ref *r = x->id ? ldr_index_find(&app->ix, x->id) : NULL;
 	size_t i, field = 0;
@@ -557,13 +574,16 @@ static int problems_handle(struct tui_view *v, enum tui_action a)
 {
 	size_t item = tui_view_item(v);
 	if (a == TUI_EDIT && item != (size_t)-1) {
-		problems_edit(v->app, &v->app->findings.v[item]);
+		tui_problem_edit(v->app, &v->app->findings.v[item]);
 		return 1;
 	}
 	if (a != TUI_ENTER || item == (size_t)-1)
 		return 0;
+	/* Enter: to the record, its form open at the field named. */
 	if (!v->app->findings.v[item].id || !tui_app_jump(v->app, v->app->findings.v[item].id))
 		tui_app_say(v->app, TUI_ROLE_NORMAL, "this problem is about the file as a whole");
+	else
+		tui_problem_edit(v->app, &v->app->findings.v[item]);
 	return 1;
 }
 
@@ -571,35 +591,60 @@ const struct tui_view_ops tui_problems_ops = {
 	.name = "problems", .title = "Checks", .key = TUI_VIEW_PROBLEMS,
 	.columns = problems_columns, .ncolumns = LDR_ARRAY_SIZE(problems_columns),
 	.load = problems_load, .detail = problems_detail, .handle = problems_handle,
+	.record = problems_record,
 };
 
 /* ---- help: every action, with its keys ---------------------------------------------- */
 
 /* The rows: the views' actions, then each context's (keymap.h), in
- * v->priv. */
-static void help_load(struct tui_view *v)
-{
-	struct tui_keyrow *rows;
-	free(v->priv);
-	v->nitems = tui_keymap_rows(&v->app->keymap, &rows);
-	v->priv = rows;
-}
+ * v->priv; then the ':' commands (commands.h). */
+struct help_rows {
+	struct tui_keyrow *keys;
+	size_t nkeys;
+};
 
 static void help_release(struct tui_view *v)
 {
-	free(v->priv);
+	struct help_rows *h = v->priv;
+	if (h)
+		free(h->keys);
+	free(h);
 	v->priv = NULL;
 }
 
+static void help_load(struct tui_view *v)
+{
+	struct help_rows *h;
+	help_release(v);
+	h = v->priv = ldr_calloc(1, sizeof(*h));
+	h->nkeys = tui_keymap_rows(&v->app->keymap, &h->keys);
+	v->nitems = h->nkeys + tui_ncommands;
+}
+
+/* The row's action, or NULL for a ':' command. */
 static const struct tui_keyrow *help_row(struct tui_view *v, size_t item)
 {
-	return (const struct tui_keyrow *)v->priv + item;
+	const struct help_rows *h = v->priv;
+	return item < h->nkeys ? &h->keys[item] : NULL;
+}
+
+/* The ':' command of a row that is not an action's. */
+static const struct tui_command *help_command(struct tui_view *v, size_t item)
+{
+	const struct help_rows *h = v->priv;
+	return &tui_commands[item - h->nkeys];
 }
 
 static void help_keys(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
+	const struct tui_keyrow *r = help_row(v, item);
 	char keys[128];
-	tui_keymap_row_keys(&v->app->keymap, help_row(v, item), keys, sizeof(keys));
+
+	if (!r) {
+		ldr_buf_addf(out, ":%s", help_command(v, item)->name);
+		return;
+	}
+	tui_keymap_row_keys(&v->app->keymap, r, keys, sizeof(keys));
 	ldr_buf_addstr(out, keys);
 	if (!strcmp(keys, "(none)"))
 		*role = TUI_ROLE_DIM;
@@ -607,14 +652,16 @@ static void help_keys(struct tui_view *v, size_t item, struct ldr_buf *out, enum
 
 static void help_action(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
+	const struct tui_keyrow *r = help_row(v, item);
 	(void)role;
-	ldr_buf_addstr(out, tui_actions[help_row(v, item)->action].name);
+	ldr_buf_addstr(out, r ? tui_actions[r->action].name : help_command(v, item)->args);
 }
 
 static void help_what(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
+	const struct tui_keyrow *r = help_row(v, item);
 	(void)role;
-	ldr_buf_addstr(out, tui_actions[help_row(v, item)->action].help);
+	ldr_buf_addstr(out, r ? tui_actions[r->action].help : help_command(v, item)->summary);
 }
 
 static const struct tui_column help_columns[] = {
@@ -624,12 +671,19 @@ static const struct tui_column help_columns[] = {
 };
 
 /* The detail pane: an action whole, with every key bound to it (a view's
- * own too), as the table may have to cut its text. */
+ * own too), or a command whole, as the table may have to cut its text. */
 static void help_detail(struct tui_view *v, size_t item, struct ldr_buf *lines)
 {
-	const struct tui_keyrow *r = (const struct tui_keyrow *)v->priv + item;
+	const struct tui_keyrow *r = help_row(v, item);
 	char keys[256];
 
+	if (!r) {
+		const struct tui_command *c = help_command(v, item);
+		snprintf(keys, sizeof(keys), ":%s %s", c->name, c->args);
+		tui_detail_line(lines, "command", keys, 0);
+		tui_detail_line(lines, "what it does", c->summary, 0);
+		return;
+	}
 	tui_keymap_row_keys(&v->app->keymap, r, keys, sizeof(keys));
 	tui_detail_line(lines, "keys", keys, 0);
 	tui_detail_line(lines, "action", tui_actions[r->action].name, 0);

@@ -6,6 +6,7 @@
 
 #include "../../model/roadmap/date.h"
 #include "../../model/history/repo.h"
+#include "../../model/history/signoff.h"
 #include "../cli.h"
 #include "../history.h"
 
@@ -21,6 +22,8 @@ static int list(struct ldr_repo *repo)
 		return LDR_EXIT_PARSE;
 	}
 	for (i = 0; i < n; i++) {
+		if (ldr_tag_is_signoff(tags[i].name))
+			continue; /* ldr signoff --list */
 		ldr_buf_reset(&b);
 		ldr_buf_addquoted(&b, tags[i].name, 60);
 		ldr_buf_addf(&b, "  %.7s  ", tags[i].commit);
@@ -41,7 +44,20 @@ static int list(struct ldr_repo *repo)
 	return LDR_EXIT_OK;
 }
 
-static int mark(struct ldr_repo *repo, const char *name, const char *message)
+/* A baseline that must be signed off (--signed): HEAD's commit has a
+ * sign-off. Refused with a message, else 0. */
+static int signed_head(struct ldr_repo *repo)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	int r = ldr_signoff_require(repo, "HEAD", &err);
+
+	if (r <= 0)
+		fprintf(stderr, "ldr baseline: %s\n", err.s);
+	ldr_buf_release(&err);
+	return r > 0 ? 0 : r == 0 ? LDR_EXIT_USAGE : LDR_EXIT_PARSE;
+}
+
+static int mark(struct ldr_repo *repo, const char *name, const char *message, int signed_only)
 {
 	struct ldr_roadmap rm;
 	struct ldr_loaded st;
@@ -60,6 +76,14 @@ static int mark(struct ldr_repo *repo, const char *name, const char *message)
 		r = LDR_EXIT_PARSE; /* refused, as a sync is: not an error of the roadmap */
 		goto out;
 	}
+	if (ldr_tag_is_signoff(name)) {
+		fprintf(stderr, "ldr baseline: '%s' names a sign-off (ldr signoff): choose another name\n",
+			cli_safe(name, &b));
+		r = LDR_EXIT_USAGE;
+		goto out;
+	}
+	if (signed_only && (r = signed_head(repo)))
+		goto out;
 	if (ldr_repo_tag(repo, name, message, &err) < 0 || ldr_repo_resolve(repo, name, &c, &err) < 0) {
 		fprintf(stderr, "ldr baseline: %s\n", err.s);
 		r = LDR_EXIT_PARSE;
@@ -81,17 +105,18 @@ out:
 	return r;
 }
 
-enum { OPT_MESSAGE, OPT_LIST };
+enum { OPT_MESSAGE, OPT_LIST, OPT_SIGNED };
 
 static const struct cli_opt options[] = {
 	{ "message", 'm', 1, "MSG", "what the baseline is (default: its name)", OPT_MESSAGE, "a message" },
 	{ "list", 0, 0, NULL, "every tag, oldest first: name, commit, date, who, message", OPT_LIST, NULL },
+	{ "signed", 0, 0, NULL, "only a plan signed off (ldr signoff)", OPT_SIGNED, NULL },
 };
 const struct cli_options cli_baseline_options = CLI_OPTIONS(options, 21);
 
 struct baseline_args {
 	const char *name, *roadmap, *message;
-	int listing;
+	int listing, signed_only;
 };
 
 static int option(void *ctx, int id, const char *value)
@@ -100,6 +125,8 @@ static int option(void *ctx, int id, const char *value)
 
 	if (id == OPT_LIST)
 		a->listing = 1;
+	else if (id == OPT_SIGNED)
+		a->signed_only = 1;
 	else if (id == OPT_MESSAGE)
 		a->message = value;
 	else if (!a->name)
@@ -113,7 +140,7 @@ static int option(void *ctx, int id, const char *value)
 
 int cmd_baseline(int argc, char **argv)
 {
-	struct baseline_args a = { NULL, NULL, NULL, 0 };
+	struct baseline_args a = { NULL, NULL, NULL, 0, 0 };
 	const char *name, *roadmap, *message;
 	struct ldr_repo *repo = NULL;
 	int listing, r;
@@ -136,7 +163,7 @@ int cmd_baseline(int argc, char **argv)
 		return cli_usage_error("baseline", "no roadmap given");
 	if ((r = hist_open("baseline", roadmap, &repo)))
 		return r;
-	r = listing ? list(repo) : mark(repo, name, message);
+	r = listing ? list(repo) : mark(repo, name, message, a.signed_only);
 	ldr_repo_free(repo);
 	return r;
 }

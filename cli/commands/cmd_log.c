@@ -9,6 +9,7 @@
 #include "../../model/roadmap/diff.h"
 #include "../../model/roadmap/index.h"
 #include "../../model/history/repo.h"
+#include "../../model/history/signoff.h"
 #include "../../model/history/versions.h"
 #include "../cli.h"
 #include "../history.h"
@@ -20,6 +21,8 @@ struct log_state {
 	int json;
 	struct ldr_tag *tags;
 	size_t ntags;
+	struct ldr_signoff *signoffs;
+	size_t nsignoffs;
 	struct ldr_versions versions;
 	size_t shown;
 	struct ldr_buf out;
@@ -31,8 +34,8 @@ static void tags_of(struct log_state *s, const char *commit, struct ldr_buf *b, 
 	int n = 0;
 
 	for (i = 0; i < s->ntags; i++) {
-		if (strcmp(s->tags[i].commit, commit) != 0)
-			continue;
+		if (strcmp(s->tags[i].commit, commit) != 0 || (!json && ldr_tag_is_signoff(s->tags[i].name)))
+			continue; /* said on a line of their own */
 		if (json) {
 			ldr_buf_addstr(b, n ? ", " : "");
 			cli_json_string(b, s->tags[i].name);
@@ -44,6 +47,40 @@ static void tags_of(struct log_state *s, const char *commit, struct ldr_buf *b, 
 	}
 	if (n && !json)
 		ldr_buf_addch(b, ')');
+}
+
+/* The sign-offs of a commit: a line each, or a JSON array. */
+static void signoffs_of(struct log_state *s, const char *commit, struct ldr_buf *b, int json)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < s->nsignoffs; i++) {
+		const struct ldr_signoff *so = &s->signoffs[i];
+		if (strcmp(so->commit, commit) != 0)
+			continue;
+		if (!json) {
+			ldr_buf_addstr(b, "    ");
+			ldr_signoff_text(b, so);
+			ldr_buf_addch(b, '\n');
+			continue;
+		}
+		ldr_buf_addstr(b, n++ ? ", {\"tag\": " : ", \"signoffs\": [{\"tag\": ");
+		cli_json_string(b, so->tag);
+		ldr_buf_addstr(b, ", \"name\": ");
+		cli_json_string(b, so->name);
+		ldr_buf_addstr(b, ", \"email\": ");
+		cli_json_string(b, so->email);
+		ldr_buf_addstr(b, ", \"role\": ");
+		cli_json_string(b, so->role);
+		ldr_buf_addstr(b, ", \"date\": \"");
+		ldr_date_iso(b, so->time, so->offset);
+		ldr_buf_addstr(b, "\", \"message\": ");
+		cli_json_string(b, so->message);
+		ldr_buf_addch(b, '}');
+	}
+	if (n)
+		ldr_buf_addch(b, ']');
 }
 
 static void show_text(struct log_state *s, const struct ldr_commit *c, const struct ldr_diff *d)
@@ -60,6 +97,7 @@ static void show_text(struct log_state *s, const struct ldr_commit *c, const str
 	ldr_buf_addstr(b, ": ");
 	hist_subject(b, c->message);
 	ldr_buf_addch(b, '\n');
+	signoffs_of(s, c->id, b, 0);
 	for (i = 0; d && i < d->n; i++) {
 		if (!ldr_change_about(&d->v[i], s->record))
 			continue;
@@ -84,7 +122,9 @@ static void show_json(struct log_state *s, const struct ldr_commit *c, const str
 	ldr_date_iso(b, c->time, c->offset);
 	ldr_buf_addf(b, "\", \"time\": %lld, \"tags\": [", c->time);
 	tags_of(s, c->id, b, 1);
-	ldr_buf_addstr(b, "], \"message\": ");
+	ldr_buf_addstr(b, "]");
+	signoffs_of(s, c->id, b, 1);
+	ldr_buf_addstr(b, ", \"message\": ");
 	cli_json_string(b, c->message);
 	if (d) {
 		ldr_buf_addstr(b, ", \"changes\": [");
@@ -177,7 +217,8 @@ static const struct cli_opt options[] = {
 	  "its field changes: old -> new, and how far a planned time\n"
 	  "moved", OPT_RECORD, "a record's id, as in C12" },
 	{ "json", 0, 0, NULL, "one JSON object: {file, record, commits: [{commit, author,\n"
-	  "email, date, time, tags, message, changes}]}", OPT_JSON, NULL },
+	  "email, date, time, tags, signoffs (when any: tag, name,\n"
+	  "email, role, date, message), message, changes}]}", OPT_JSON, NULL },
 };
 const struct cli_options cli_log_options = CLI_OPTIONS(options, 15);
 
@@ -218,7 +259,8 @@ int cmd_log(int argc, char **argv)
 		return cli_usage_error("log", "no roadmap given");
 	if ((r = hist_open("log", roadmap, &s.repo)))
 		return r;
-	if (ldr_repo_tags(s.repo, &s.tags, &s.ntags, &err) < 0) {
+	if (ldr_repo_tags(s.repo, &s.tags, &s.ntags, &err) < 0 ||
+	    ldr_signoffs(s.repo, &s.signoffs, &s.nsignoffs, &err) < 0) {
 		fprintf(stderr, "ldr log: %s\n", err.s);
 		r = LDR_EXIT_PARSE;
 		goto out;
@@ -254,6 +296,7 @@ int cmd_log(int argc, char **argv)
 out:
 	ldr_versions_release(&s.versions);
 	ldr_tags_free(s.tags, s.ntags);
+	ldr_signoffs_free(s.signoffs, s.nsignoffs);
 	ldr_repo_free(s.repo);
 	ldr_buf_release(&s.out);
 	ldr_buf_release(&err);

@@ -13,6 +13,7 @@
 #include "../../model/history/repo.h"
 #include "../../model/history/review.h"
 #include "../../model/history/scenario.h"
+#include "../../model/history/signoff.h"
 #include "../../model/roadmap/schedule.h"
 #include "../../model/roadmap/schema.h"
 #include "../../model/history/versions.h"
@@ -21,7 +22,7 @@
 #include "../history.h"
 #include "../review.h"
 
-enum { OPT_BASELINE, OPT_YEAR, OPT_QUARTER, OPT_AS_OF, OPT_JSON, OPT_CSV, OPT_SCENARIO };
+enum { OPT_BASELINE, OPT_YEAR, OPT_QUARTER, OPT_AS_OF, OPT_JSON, OPT_CSV, OPT_SCENARIO, OPT_SIGNED };
 
 static const struct cli_opt options[] = {
 	{ "baseline", 0, 1, "REV", "the plan to compare against: a baseline's name, a commit", OPT_BASELINE, NULL },
@@ -34,6 +35,7 @@ static const struct cli_opt options[] = {
 	{ "csv", 0, 1, "FILE", "one row per item, for a spreadsheet (- for standard output)", OPT_CSV, NULL },
 	{ "scenario", 0, 1, "NAME", "review the scenario's plan (ldr scenario) instead of HEAD's", OPT_SCENARIO,
 	  "a scenario's name" },
+	{ "signed", 0, 0, NULL, "refuse a baseline nobody signed off (ldr signoff)", OPT_SIGNED, NULL },
 };
 const struct cli_options cli_review_options = CLI_OPTIONS(options, 18);
 
@@ -49,6 +51,7 @@ static int option(void *ctx, int id, const char *value)
 	case OPT_JSON: a->json = 1; break;
 	case OPT_CSV: a->csv = value; break;
 	case OPT_SCENARIO: a->scenario = value; break;
+	case OPT_SIGNED: a->signed_only = 1; break;
 	default:
 		if (a->roadmap)
 			return cli_usage_error("review", "one roadmap at a time");
@@ -230,7 +233,7 @@ static void list_baselines(struct ldr_repo *repo)
 
 	if (ldr_repo_tags(repo, &tags, &n, &err) == 0)
 		for (i = 0; i < n; i++) {
-			if (!tags[i].annotated)
+			if (!tags[i].annotated || ldr_tag_is_signoff(tags[i].name))
 				continue;
 			ldr_buf_addstr(&b, k++ ? ", '" : "'");
 			ldr_buf_addquoted(&b, tags[i].name, 40);
@@ -248,6 +251,21 @@ static void list_baselines(struct ldr_repo *repo)
 	ldr_tags_free(tags, n);
 	ldr_buf_release(&err);
 	ldr_buf_release(&b);
+}
+
+/* With --signed, a baseline nobody signed off is refused. */
+static int check_signed(const struct review_run *run)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	int r;
+
+	if (!run->a.signed_only || !run->a.baseline)
+		return 0;
+	r = ldr_signoff_require(run->repo, run->a.baseline, &err);
+	if (r == 0)
+		fprintf(stderr, "ldr review: %s\n", err.s);
+	ldr_buf_release(&err);
+	return r == 0 ? LDR_EXIT_USAGE : 0; /* -1: unknown, said by read_versions */
 }
 
 static int read_versions(struct review_run *run)
@@ -330,7 +348,7 @@ int cmd_review(int argc, char **argv)
 	if ((r = period_of(&run.a, &period, &as_of)) || (r = check_horizon(&facts, &period)))
 		goto out;
 	ldr_review_init(&run.rv, period, as_of);
-	if ((r = read_versions(&run)) || (r = check_baseline_date(&run)))
+	if ((r = read_versions(&run)) || (r = check_signed(&run)) || (r = check_baseline_date(&run)))
 		goto out;
 	warn_as_at(&facts, &run.a);
 	if (run.a.csv)

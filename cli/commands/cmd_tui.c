@@ -3,11 +3,74 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "../../export/base/export.h"
 #include "../../model/roadmap/file.h"
 #include "../../tui/app.h"
+#include "../../tui/commands.h"
 #include "../../tui/keymap.h"
 #include "../cli.h"
+
+/* The interface's ':export', ':report', ':baseline' and ':signoff': the
+ * command's own code, in this process, with what it prints (to standard
+ * output and error, where the screen is) put aside in said instead. */
+static int run_captured(int argc, const char **argv, struct ldr_buf *said)
+{
+	const struct cli_command *c = cli_find(argv[0]);
+	char **copy, chunk[4096];
+	FILE *tmp = tmpfile();
+	int out, err, i, r;
+	size_t n;
+
+	if (!c || !tmp) {
+		ldr_buf_addf(said, "ldr %s: %s", argv[0], c ? "cannot make a temporary file" : "no such command");
+		if (tmp)
+			fclose(tmp);
+		return LDR_EXIT_PARSE;
+	}
+	copy = ldr_calloc((size_t)argc + 1, sizeof(*copy));
+	for (i = 0; i < argc; i++)
+		copy[i] = ldr_strdup(argv[i]);
+	fflush(stdout);
+	fflush(stderr);
+	out = dup(1);
+	err = dup(2);
+	dup2(fileno(tmp), 1);
+	dup2(fileno(tmp), 2);
+	r = c->run(argc, copy);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(out, 1);
+	dup2(err, 2);
+	close(out);
+	close(err);
+	rewind(tmp);
+	while ((n = fread(chunk, 1, sizeof(chunk), tmp)) > 0)
+		ldr_buf_add(said, chunk, n);
+	fclose(tmp);
+	for (i = 0; i < argc; i++)
+		free(copy[i]);
+	free(copy);
+	return r;
+}
+
+/* The export kinds, once each, then all and report: for Tab. */
+static const char **export_kinds(void)
+{
+	const char **v = ldr_calloc(ldr_nexporters + 3, sizeof(*v));
+	size_t i, j, n = 0;
+
+	for (i = 0; i < ldr_nexporters; i++) {
+		for (j = 0; j < n && strcmp(v[j], ldr_exporters[i].kind) != 0; j++)
+			;
+		if (j == n)
+			v[n++] = ldr_exporters[i].kind;
+	}
+	v[n++] = "all";
+	v[n++] = "report";
+	return v;
+}
 
 /* For the headless screen tests: LDR_TUI_SIZE=80x24 and LDR_TUI_KEYS="j j
  * <Dump>" run the interface on no terminal, with these keys, printing the
@@ -45,6 +108,10 @@ static int list_keys(const char *config, int roff)
 	}
 	if (!r)
 		tui_keymap_print(&km, stdout, roff);
+	if (!r && !roff) {
+		tui_commands_print(stdout);
+		tui_timeline_key_print(stdout);
+	}
 	tui_keymap_release(&km);
 	ldr_buf_release(&err);
 	return r;
@@ -96,6 +163,7 @@ int cmd_tui(int argc, char **argv)
 	struct tui_args a = { &o, NULL, 0, 0 };
 	const char *roadmap;
 	char *path;
+	const char **kinds;
 	struct stat st;
 	int r, keys, roff;
 
@@ -116,7 +184,10 @@ int cmd_tui(int argc, char **argv)
 		return LDR_EXIT_PARSE;
 	}
 	headless(&o);
+	o.cli.run = run_captured;
+	o.cli.export_kinds = kinds = export_kinds();
 	r = tui_run(path, &o);
+	free(kinds);
 	free(path);
 	return r;
 }

@@ -505,6 +505,28 @@ out:
 	return r;
 }
 
+int ldr_repo_identity(struct ldr_repo *repo, struct ldr_identity *who, struct ldr_buf *err)
+{
+	git_signature *sig = NULL;
+
+	memset(who, 0, sizeof(*who));
+	if (repo_signature(&sig, repo, "COMMITTER", err) < 0)
+		return -1;
+	who->name = ldr_strdup(sig->name);
+	who->email = ldr_strdup(sig->email);
+	who->time = (long long)sig->when.time;
+	who->offset = sig->when.offset;
+	git_signature_free(sig);
+	return 0;
+}
+
+void ldr_identity_release(struct ldr_identity *who)
+{
+	free(who->name);
+	free(who->email);
+	memset(who, 0, sizeof(*who));
+}
+
 /* ---- saving -------------------------------------------------------------- */
 
 /* Serialise saves: an exclusive flock of the git directory, waited for. */

@@ -84,9 +84,20 @@ struct ldr_tag {
 	char commit[LDR_OID_HEX + 1];
 	int annotated;
 	char *tagger, *message; /* NULL for a lightweight tag */
+	char *tagger_email;     /* NULL for a lightweight tag */
 	long long time;         /* the tagger's time, or the commit's */
 	int offset;
 };
+
+/* Who a commit or a tag made now would name: GIT_COMMITTER_NAME, _EMAIL
+ * and _DATE, else git's configuration (user.name, user.email) and now. */
+struct ldr_identity {
+	char *name, *email;
+	long long time;
+	int offset;
+};
+int ldr_repo_identity(struct ldr_repo *repo, struct ldr_identity *who, struct ldr_buf *err);
+void ldr_identity_release(struct ldr_identity *who);
 
 /* Open the repository holding the roadmap named by arg. */
 int ldr_repo_open(struct ldr_repo **out, const char *arg, struct ldr_buf *err);

@@ -1,6 +1,7 @@
 /* A roadmap's history through libgit2: commits (resolved, walked, read),
  * the roadmap's text at each, and the tags that mark baselines. */
 #include "repo_git.h"
+#include "signoff.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -505,6 +506,7 @@ static int add_tag(const char *refname, git_oid *oid, void *payload)
 		t->annotated = 1;
 		t->message = ldr_strdup(git_tag_message(tag) ? git_tag_message(tag) : "");
 		t->tagger = ldr_strdup(s && s->name ? s->name : "");
+		t->tagger_email = ldr_strdup(s && s->email ? s->email : "");
 		t->time = s ? (long long)s->when.time : 0;
 		t->offset = s ? s->when.offset : 0;
 	} else {
@@ -548,6 +550,7 @@ void ldr_tags_free(struct ldr_tag *tags, size_t n)
 	for (i = 0; i < n; i++) {
 		free(tags[i].name);
 		free(tags[i].tagger);
+		free(tags[i].tagger_email);
 		free(tags[i].message);
 	}
 	free(tags);
@@ -562,7 +565,7 @@ char *ldr_repo_newest_baseline(struct ldr_repo *repo)
 
 	if (ldr_repo_tags(repo, &tags, &n, &err) == 0)
 		for (i = n; i-- > 0 && !name;)
-			if (tags[i].annotated)
+			if (tags[i].annotated && !ldr_tag_is_signoff(tags[i].name))
 				name = ldr_strdup(tags[i].name);
 	ldr_tags_free(tags, n);
 	ldr_buf_release(&err);

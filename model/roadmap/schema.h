@@ -30,6 +30,11 @@ enum {
 	LDR_FL_REQUIRED = 1 << 0, /* must be present */
 	LDR_FL_KEY = 1 << 1,      /* identifies the record within its list (no id) */
 	LDR_FL_ALWAYS = 1 << 2,   /* written even when false */
+	/* Not required to read the file, but part of the plan: asked for when a
+	 * record is added in the interface (a capability's year and group, a
+	 * project's start and end); for a capability, 'ldr check' says when
+	 * it is missing (rule unplanned). */
+	LDR_FL_PLANNED = 1 << 3,
 };
 
 struct ldr_kind;

@@ -859,6 +859,29 @@ static void rule_orphan(struct ldr_checker *c)
 	ldr_hash_clear(&used);
 }
 
+/* ---- unplanned: a capability without its year or its group ------------------------ */
+
+/* A capability without a year is due at no time, without a group in no
+ * part of the plan: neither the charts nor the review can place it. */
+static void rule_unplanned(struct ldr_checker *c)
+{
+	const struct ldr_roadmap *rm = c->rm;
+	size_t i;
+
+	for (i = 0; i < rm->capabilities.len; i++) {
+		const struct ldr_capability *k = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+		if (dropped_capability(k))
+			continue;
+		if (!k->year.kind)
+			ldr_report(c, &ldr_kind_capability, k, NULL, k->id, "give it a year, as in 'year: 17/18'",
+				   "capability %s has no year: it is due at no time", ldr_q(c, k->id, 0));
+		if (!k->group || !*k->group)
+			ldr_report(c, &ldr_kind_capability, k, NULL, k->id,
+				   "give it a capability group, as in 'group: records'",
+				   "capability %s has no group: it is in no part of the plan", ldr_q(c, k->id, 0));
+	}
+}
+
 /* ---- status: no-actual, future-actual, overdue --------------------------------- */
 
 /* Each dated record with a status, seen the same way. */
@@ -1092,5 +1115,7 @@ const struct ldr_rule ldr_rules[] = {
 	  "date and is not delivered", "record its delivery, or re-phase it", rule_overdue },
 	{ "checklist", W, "a requirement of the submission checklist (Annex 1) is not answered",
 	  "add the data, or a checklist response", rule_checklist },
+	{ "unplanned", E, "a capability has no year or no capability group",
+	  "give it both", rule_unplanned },
 };
 const size_t ldr_nrules = LDR_ARRAY_SIZE(ldr_rules);

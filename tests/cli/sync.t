@@ -26,14 +26,14 @@
 
 # 3. The interface resolves it: sync (P), the conflict view, take theirs,
 # commit the merge (w) and push it.
-. tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='P <Dump> <Enter> <Dump> t <Dump> w <Enter> <Dump>' ldr b
+. tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='P <Dump> <Enter> <Dump> t <Dump> w c <Enter> <Dump>' ldr b
 . tests/cli/repo.sh && cd $R && git -C b log --format='%h %p %s' -3 && git -C b status --short && ls b/.git/ldr && ldr sync a && grep -A3 'id: C03$' a/roadmap.yaml | grep year
 . tests/cli/repo.sh && cd $R && for g in shared.git a b; do git -C $g fsck --no-dangling --no-progress 2>&1 | sed "s|^|$g: |"; done; echo fsck: ok
 
 # A record deleted on one side and changed on the other: kept, with a
 # conflict; taking the side that deleted it deletes it.
-. tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C40 <Enter> x y : "w C40 is dropped" <Enter>' ldr a >/dev/null && ldr sync a >/dev/null && ldr set b C40.notes='Piloted in two practices' -m 'C40 piloted' >/dev/null && ldr sync b
-. tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='P <Enter> <Dump> t w <Enter>' ldr b | tail -4 && grep -c 'id: C40$' b/roadmap.yaml; git -C b log --format='%h %p %s' -1 && ldr sync a >/dev/null && cmp a/roadmap.yaml b/roadmap.yaml && echo same
+. tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C40 <Enter> x y : "w C40 is dropped" <Enter> c' ldr a >/dev/null && ldr sync a >/dev/null && ldr set b C40.notes='Piloted in two practices' -m 'C40 piloted' >/dev/null && ldr sync b
+. tests/cli/repo.sh && cd $R && at 2016-07-08 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='P <Enter> <Dump> t w c <Enter>' ldr b | tail -4 && grep -c 'id: C40$' b/roadmap.yaml; git -C b log --format='%h %p %s' -1 && ldr sync a >/dev/null && cmp a/roadmap.yaml b/roadmap.yaml && echo same
 
 # 4. A merge clean field by field that breaks the schedule: a makes P43
 # depend on P20, b moves P20's end past P43's start. Merged, pushed, and
@@ -67,7 +67,7 @@
 # Or in the interface: C shows the conflict left by git, e edits the record
 # in its form, r keeps it as edited, w concludes git's merge.
 . tests/cli/repo.sh && cd $R && at 2016-07-15 && ldr set a C32.year=19/20 -m 'C32 later' >/dev/null && git -C a push -q && ldr set b 'C32.year=17/18 Q3' -m 'C32 a quarter in' >/dev/null && git -C b fetch -q && git -C b merge -q -m 'Merge origin/master' origin/master 2>/dev/null; git -C b status --short
-. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='C <Dump> e j j j <Enter> <C-u> "18/19" <Enter> <Esc> r <Dump> w <Enter> <Dump>' ldr b | tail -3
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='C <Dump> e j j j <Enter> <C-u> "18/19" <Enter> <Esc> r <Dump> w c <Enter> <Dump>' ldr b | tail -3
 . tests/cli/repo.sh && cd $R && git -C b log --format='%h %p %s' -1 && git -C b status --short && ls b/.git | grep MERGE; grep -A3 'id: C32$' b/roadmap.yaml | grep year && git -C b push -q && git -C a pull -q --ff-only && cmp a/roadmap.yaml b/roadmap.yaml && echo same
 # A git merge that breaks the schedule is reported by the driver.
 . tests/cli/repo.sh && cd $R && at 2016-07-16 && ldr set a P45.depends_on=P46 -m 'P45 needs P46' >/dev/null && git -C a push -q && ldr set b 'P46.end=18/19 Q3' -m 'P46 runs on' >/dev/null && git -C b fetch -q && git -C b merge -q -m 'Merge origin/master' origin/master && git -C b log --format='%h %p %s' -1

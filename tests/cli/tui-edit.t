@@ -9,9 +9,9 @@
 # A picker, filtered as you type; the text editor; undo and redo.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C40 <Enter> e j j j j <Enter> "medi" <Dump> <Enter> G k <Enter> <End> <Enter> "Second line" <Enter> "third" <Dump> <C-s> <Dump> u <Dump> <C-r> <Dump> w <Enter> <Dump>' ldr one
 . tests/cli/repo.sh && cd $R/one && git log -1 --format='%h %s' && git show HEAD | sed -n '/^@@/,$p'
-# Add a capability (asked for what it needs), duplicate one, delete one
+# Add a capability (asked for what it needs: who, what, year, group), duplicate one, delete one
 # (asked first), undo the deletion; then quit, asked about the changes.
-. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='G a "Patients" <Enter> "Can book appointments online" <Enter> <Dump> <Esc> <Dump> c <Esc> x <Dump> n x y <Dump> u <Dump> q <Dump> c q d' ldr one
+. tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='G a "Patients" <Enter> "Can book appointments online" <Enter> "17/18" <Enter> "records" <Enter> <Dump> <Esc> <Dump> c <Esc> x <Dump> n x y <Dump> u <Dump> q <Dump> c q d' ldr one
 . tests/cli/repo.sh && cd $R/one && git status --short && ls -a
 # A project's milestones: add one (its id the next free), fill it, remove it.
 . tests/cli/repo.sh && cd $R && at 2016-07-02 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> <Dump> a "Go live in the north" <Enter> <Dump> <Esc> <Dump> a "Spare" <Enter> <Esc> G x <Dump> y <Dump> : "w Milestone for P11" <Enter> <Dump>' ldr one
@@ -32,8 +32,9 @@
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C05 <Enter> e j <Enter> <C-u> "Young offenders" <Enter> <HUP>' ldr one; at 2016-07-07 && ldr set one C05.who=Courts -m 'C05 for courts' && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='r' ldr one | tail -12; ls -a one; grep -A2 'id: C05' one/roadmap.yaml.ldr-mine
 # Read-only: nothing changes, nothing is written.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='e <Dump>' ldr tui --read-only one | tail -2 | head -1
-# A plain file, outside any repository: 'w' writes it.
-printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: Us, what: Do it, year: 16/17}\n' > $T/plain.yaml && LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='e j j j <Enter> <C-u> "17/18" <Enter> w <Dump>' ldr $T/plain.yaml | tail -2 | head -1 && cat $T/plain.yaml && ls -a $T
+# A plain file, outside any repository: 'w' writes it (its capability has no
+# group, an error: 'w' asks first, and 's' saves anyway).
+printf 'ldr: 1\nfootprint: {name: x, start: 16/17, end: 20/21}\ncapabilities:\n- {id: C1, who: Us, what: Do it, year: 16/17}\n' > $T/plain.yaml && LDR_TUI_SIZE=80x12 LDR_TUI_KEYS='e j j j <Enter> <C-u> "17/18" <Enter> w s <Dump>' ldr $T/plain.yaml | tail -2 | head -1 && cat $T/plain.yaml && ls -a $T
 # The connection drops while a value is being typed, before Enter: a valid
 # value is kept in the recovery file, as are marks made in a list; a value
 # that is not valid cannot be, and nothing is written for it.

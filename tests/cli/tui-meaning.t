@@ -11,9 +11,11 @@ LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='j j <Dump>' ldr roadmaps/derbys
 LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C12 <Enter> <Dump> <Enter> <Dump> <Esc> <Dump> G <Dump>' ldr roadmaps/derbyshire.yaml > $T/s && A='/usr/bin/python3 tests/cli/screen_assert.py' && $A -d 1 selected C12 cell Year 18/19 status 'Schedule 12/40' < $T/s && $A -d 2 selected id field id C12 field group records status 'Record 1/' < $T/s && $A -d 3 selected C12 < $T/s && $A -d 4 selected C40 status 'Schedule 40/40' < $T/s
 # A filter keeps the cursor on a row it shows; a reversed sort moves the
 # row, and the cursor goes with its record.
-LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='f group:medicines <Enter> <Dump> S <Dump>' ldr roadmaps/derbyshire.yaml > $T/s && A='/usr/bin/python3 tests/cli/screen_assert.py' && $A -d 1 selected C13 cell Group 'Medicines m…' status '5 of 40 shown' < $T/s && $A -d 2 selected C13 cell Status delivered < $T/s
-# Enter on a finding of the Checks view opens the record at fault, in its view.
-LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 j <Dump> <Enter> <Dump>' ldr roadmaps/derbyshire.yaml > $T/s && A='/usr/bin/python3 tests/cli/screen_assert.py' && $A -d 1 selected warning cell Rule orphan cell Record P05 < $T/s && $A -d 2 selected 5 cell Id P05 field id P05 < $T/s
+LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='f group:medicines <Enter> <Dump> S <Dump>' ldr roadmaps/derbyshire.yaml > $T/s && A='/usr/bin/python3 tests/cli/screen_assert.py' && $A -d 1 selected C13 cell Group medicines status '5 of 40 shown' < $T/s && $A -d 2 selected C13 cell Status delivered < $T/s
+# Enter on a finding of the Checks view goes to the record at fault, in its
+# view, and opens its form at the field the finding names (the record
+# itself: its first); Esc leaves the form on the record.
+LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='7 j <Dump> <Enter> <Dump> <Esc> <Dump>' ldr roadmaps/derbyshire.yaml > $T/s && A='/usr/bin/python3 tests/cli/screen_assert.py' && $A -d 1 selected warn cell Rule orphan cell Record P05 < $T/s && $A -d 2 selected id field id P05 status 'Edit 1/' < $T/s && $A -d 3 selected 5 cell Id P05 < $T/s
 # A field edited in the form holds the new value, and the table shows it on
 # the record's row (a copy: the unsaved edit leaves a recovery file beside it).
 cp roadmaps/derbyshire.yaml $T/d.yaml && LDR_TUI_MARKS=1 LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='/ C12 <Enter> e j j j <Enter> <C-u> "19/20" <Enter> <Dump> <Esc> <Dump>' ldr $T/d.yaml > $T/s && A='/usr/bin/python3 tests/cli/screen_assert.py' && $A -d 1 selected year field year 19/20 < $T/s && $A -d 2 selected C12 cell Year 19/20 < $T/s

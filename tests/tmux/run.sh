@@ -446,5 +446,31 @@ wait_for "(s)ave them, (d)iscard them, (c)ancel"
 keys d
 wait_gone
 
+# 10. The whole day from the command line, in a real terminal: a baseline, an
+#     export and a sign-off made with ':' (Tab completing the command), each
+#     said on the status line; the results read back with plain git.
+"$LDR" init "$D/day" --from "$top/roadmaps/derbyshire.yaml" >/dev/null || fail "cannot make the day's roadmap"
+tm -f /dev/null new-session -d -s t -x 80 -y 24 "cd '$D' && TERM=xterm-256color exec '$LDR' day"
+wait_for "1 Schedule"
+keys : "basel" Tab "tmux-day Marked in tmux" Enter
+wait_for "baseline 'tmux-day' marks"
+keys : "export annex2 $D/day-annex2.csv" Enter
+wait_for "exported annex2 to"
+keys : "signoff 'programme board' Approved in tmux" Enter
+wait_for "signed off"
+keys : Up
+wait_for ":signoff 'programme board' Approved in tmux"
+esc
+keys y
+keys q
+wait_gone
+git -C "$D/day" tag -n1 -l tmux-day | grep -q "^tmux-day  *Marked in tmux$" ||
+	fail "git tag -n does not show the baseline: $(git -C "$D/day" tag -n1)"
+[ "$(git -C "$D/day" for-each-ref --format='%(taggername) %(*objectname)' refs/tags/signoff)" = \
+  "Pat Office $(git -C "$D/day" rev-parse HEAD)" ] || fail "the sign-off is not Pat Office's on HEAD"
+git -C "$D/day" tag -n9 -l 'signoff/*' | grep -q "Role: programme board" || fail "the sign-off has no role"
+git -C "$D/day" fsck --strict >/dev/null 2>&1 || fail "git fsck complains after the day"
+head -1 "$D/day-annex2.csv" | grep -q "Who,What,Year" || fail "the export is not the Annex 2 CSV"
+
 [ $failed -eq 0 ] && echo "tmux: ok"
 exit $failed

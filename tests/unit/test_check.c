@@ -418,6 +418,19 @@ static void test_merge_conflict(void **state)
 	expect("merge-conflict", HEAD P "- {id: P1, name: a}\n", "", 0, 0, 0, NULL, "");
 }
 
+static void test_unplanned(void **state)
+{
+	(void)state;
+	expect("unplanned", HEAD "capabilities:\n- {id: C1, who: a, what: b, group: records}\n", "", 1, 7, 3,
+	       "C1", "capability 'C1' has no year: it is due at no time");
+	expect("unplanned", HEAD "capabilities:\n- {id: C1, who: a, what: b, year: 16/17}\n", "", 1, 7, 3,
+	       "C1", "capability 'C1' has no group: it is in no part of the plan");
+	expect("unplanned", HEAD "capabilities:\n- {id: C1, who: a, what: b}\n", "", 2, 7, 3, "C1",
+	       "capability 'C1' has no group");
+	passes("unplanned", HEAD "capabilities:\n- {id: C1, who: a, what: b, year: 16/17, group: records}\n"
+	       "- {id: C2, who: a, what: b, status: dropped}\n", "");
+}
+
 static void test_every_rule_has_a_test(void **state)
 {
 	/* The rules above, by id: a new rule must come with its tests. */
@@ -425,7 +438,7 @@ static void test_every_rule_has_a_test(void **state)
 		"unknown-ref", "cycle", "dep-order", "range", "horizon", "phase-order", "firm",
 		"uc-missing", "uc-ambition", "uc-activities", "uc-done", "uc-rationale", "uc-evidence",
 		"uc-target", "trajectory", "orphan", "no-actual", "future-actual", "overdue", "checklist",
-		"merge-conflict", "cannot-finish",
+		"merge-conflict", "cannot-finish", "unplanned",
 	};
 	size_t i, j;
 	(void)state;
@@ -475,6 +488,7 @@ int main(void)
 		cmocka_unit_test(test_universal_capabilities),
 		cmocka_unit_test(test_trajectory),
 		cmocka_unit_test(test_orphan),
+		cmocka_unit_test(test_unplanned),
 		cmocka_unit_test(test_status),
 		cmocka_unit_test(test_cannot_finish),
 		cmocka_unit_test(test_checklist),
