@@ -1,7 +1,7 @@
 /* The model's work when the interface shifts a record with its knock-on
  * ('>' and its confirmation): the knock-on worked out in the roadmap
  * (ldr_impact_run_touching), each record it changes copied before and
- * after for undo (tui/deps.c, tui_edit_commit_many). Beside it, the
+ * after for undo (tui/views/deps.c, tui_edit_commit_many). Beside it, the
  * baseline: a copy of the whole roadmap, what a change kept for undo as
  * the whole roadmap (tui_edit_whole_begin) would cost before any work.
  *
@@ -44,7 +44,7 @@ static double median(double *v, int n)
 }
 
 /* The records a shift changes, each copied before its first change (as
- * tui/deps.c keeps them for undo). */
+ * tui/views/deps.c keeps them for undo). */
 struct kept {
 	const struct ldr_kind **kind;
 	void **rec, **before;

@@ -19,6 +19,7 @@ export/sheets: export/base model/base model/roadmap model/rules model/history mo
 export: export/base export/charts export/sheets model/base model/roadmap model/rules model/history model/national
 import: model/base model/roadmap
 tui: import model/base model/roadmap model/rules model/history model/national
+tui/views: tui model/base model/roadmap model/rules model/history model/national
 cli: tui import export export/base export/charts model/base model/roadmap model/rules model/history model/national
 cli/commands: cli tui import export export/base export/charts export/sheets model/base model/roadmap model/rules model/history model/national
 '

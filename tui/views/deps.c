@@ -11,14 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/roadmap/field.h"
-#include "../model/roadmap/national.h"
-#include "../model/roadmap/schedule.h"
-#include "../model/rules/critical.h"
-#include "../model/rules/impact.h"
-#include "app.h"
-#include "edit.h"
-#include "session.h"
+#include "../../model/roadmap/field.h"
+#include "../../model/roadmap/national.h"
+#include "../../model/roadmap/schedule.h"
+#include "../../model/rules/critical.h"
+#include "../../model/rules/impact.h"
+#include "../app.h"
+#include "../edit.h"
+#include "../session.h"
 
 struct dep_node {
 	const struct ldr_kind *kind;

@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/roadmap/national.h"
-#include "app.h"
-#include "commands.h"
-#include "edit.h"
-#include "form.h"
-#include "text.h"
+#include "../../model/roadmap/national.h"
+#include "../app.h"
+#include "../commands.h"
+#include "../edit.h"
+#include "../form.h"
+#include "../text.h"
 
 static const char *enum_name(const struct ldr_kind *k, const char *field, int v)
 {

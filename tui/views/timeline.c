@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/base/diag.h"
-#include "../model/roadmap/national.h"
-#include "../model/roadmap/schedule.h"
-#include "app.h"
-#include "text.h"
+#include "../../model/base/diag.h"
+#include "../../model/roadmap/national.h"
+#include "../../model/roadmap/schedule.h"
+#include "../app.h"
+#include "../text.h"
 
 /* The names' column: 26 at 80 columns, wider on a wide terminal. */
 static int label_w(void)

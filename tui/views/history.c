@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/roadmap/date.h"
-#include "../model/history/signoff.h"
-#include "../model/history/versions.h"
-#include "app.h"
+#include "../../model/roadmap/date.h"
+#include "../../model/history/signoff.h"
+#include "../../model/history/versions.h"
+#include "../app.h"
 
 struct log_commit {
 	struct ldr_commit c;

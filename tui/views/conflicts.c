@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/roadmap/field.h"
-#include "../model/roadmap/merge.h"
-#include "../model/history/sync.h"
-#include "edit.h"
-#include "form.h"
-#include "session.h"
+#include "../../model/roadmap/field.h"
+#include "../../model/roadmap/merge.h"
+#include "../../model/history/sync.h"
+#include "../edit.h"
+#include "../form.h"
+#include "../session.h"
 
 static const struct ldr_conflict *conflict_at(const struct tui_app *app, size_t i)
 {

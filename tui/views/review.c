@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/roadmap/date.h"
-#include "../model/history/versions.h"
-#include "app.h"
-#include "edit.h"
+#include "../../model/roadmap/date.h"
+#include "../../model/history/versions.h"
+#include "../app.h"
+#include "../edit.h"
 
 struct review_view {
 	char *baseline;          /* as chosen; NULL: the newest annotated tag */
