@@ -497,6 +497,44 @@ static void load_keymap(struct tui_app *app, const struct tui_opts *o)
 	ldr_buf_release(&err);
 }
 
+void tui_base_set(struct tui_app *app, char *text, size_t len)
+{
+	tui_base_drop(app);
+	free(app->base_text);
+	app->base_text = text;
+	app->base_len = len;
+	app->base_kept = 0;
+	app->undo.clean = app->undo.done;
+}
+
+struct ldr_roadmap *tui_base(struct tui_app *app)
+{
+	struct ldr_diag d;
+
+	if (!app->base_parsed) {
+		/* It was read (or saved and read back) as it is: it reads again. */
+		ldr_diag_init(&d, app->path);
+		ldr_roadmap_read(&app->base, app->base_text ? app->base_text : "", app->base_len, &d);
+		ldr_diag_release(&d);
+		app->base_parsed = 1;
+	}
+	return &app->base;
+}
+
+void tui_base_drop(struct tui_app *app)
+{
+	if (app->base_parsed)
+		ldr_roadmap_release(&app->base);
+	ldr_roadmap_init(&app->base);
+	app->base_parsed = 0;
+}
+
+void tui_mark_dirty(struct tui_app *app)
+{
+	app->dirty = 1;
+	app->undo.clean = SIZE_MAX;
+}
+
 /* Read the file (for the hash a save checks) and parse it: through its
  * repository when it is committed in one, else as a plain file. */
 int tui_app_load(struct tui_app *app, struct ldr_buf *err)
@@ -540,7 +578,7 @@ int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 		if (ldr_roadmap_read(&app->rm, text.s, text.len, &d) < 0)
 			goto failed;
 	}
-	ldr_buf_release(&text); /* before the copy below: not both at once */
+	tui_base_set(app, ldr_buf_detach(&text), app->file_len);
 	if (app->read_only_why && !app->repo)
 		tui_app_say(app, TUI_ROLE_WARNING, "read-only: %s", app->read_only_why);
 	else if (d.warnings)
@@ -549,10 +587,6 @@ int tui_app_load(struct tui_app *app, struct ldr_buf *err)
 	else if (app->repo && ldr_loaded_dirty(&app->loaded))
 		tui_app_say(app, TUI_ROLE_WARNING, "%s has changes not committed: a save commits them "
 			    "with yours", app->path);
-	ldr_roadmap_release(&app->base);
-	ldr_rec_copy(&ldr_kind_roadmap, &app->base, &app->rm);
-	app->base_kept = 0;
-	ldr_buf_release(&text);
 	ldr_buf_release(&e);
 	ldr_diag_release(&d);
 	return 0;
@@ -587,7 +621,8 @@ static void app_release(struct tui_app *app)
 	ldr_findings_release(&app->findings);
 	ldr_index_release(&app->ix);
 	ldr_roadmap_release(&app->rm);
-	ldr_roadmap_release(&app->base);
+	tui_base_drop(app);
+	free(app->base_text);
 	tui_undo_release(&app->undo);
 	tui_history_release(&app->commands);
 	if (app->repo)

@@ -45,6 +45,7 @@ struct tui_undo_entry;
 struct tui_undo_list {
 	struct tui_undo_entry *v;
 	size_t n, cap, done;
+	size_t clean; /* the done at which the roadmap was its base; SIZE_MAX: none */
 };
 
 /* What the command line (cli/) does for the ':' commands that need floors
@@ -68,8 +69,14 @@ struct tui_history {
 
 struct tui_app {
 	struct ldr_roadmap rm;
-	/* The roadmap as loaded or last saved: what unsaved changes are from. */
+	/* The roadmap as loaded or last saved, what unsaved changes are from:
+	 * kept as the text it was read from or saved as, and parsed into
+	 * base only while a diff or a merge needs it (tui_base), so that a
+	 * large roadmap is not held twice. */
+	char *base_text;
+	size_t base_len;
 	struct ldr_roadmap base;
+	int base_parsed;
 	int base_kept; /* base is in the recovery files already */
 	int wrapped_cols; /* the width the record and text views are wrapped to */
 	char *path;
@@ -196,6 +203,15 @@ int tui_app_choose(struct tui_app *app, const char *question, const char *detail
 /* (Re)load the roadmap from its file and repository into app->rm and
  * app->base. Returns 0, or -1 (err, or errors printed when not started). */
 int tui_app_load(struct tui_app *app, struct ldr_buf *err);
+/* The base is now text (len bytes, taken; it reads as app->rm does): after
+ * a load or a save, where the undo history stands now. */
+void tui_base_set(struct tui_app *app, char *text, size_t len);
+/* The base parsed (when first asked, until tui_base_drop), and dropped. */
+struct ldr_roadmap *tui_base(struct tui_app *app);
+void tui_base_drop(struct tui_app *app);
+/* The roadmap changed otherwise than by the undo history (a merge, a
+ * restore): unsaved, and no undo or redo returns to the base. */
+void tui_mark_dirty(struct tui_app *app);
 
 /* What the app does for an action no view took (actions.c): edit, add,
  * save, quit, the command line, the tabs... */

@@ -1,6 +1,7 @@
 /* Changing, undoing, saving and recovering. */
 #include "edit.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,8 @@ void tui_undo_forget_undone(struct tui_app *app)
 	struct tui_undo_list *u = &app->undo;
 	size_t i;
 
+	if (u->clean != SIZE_MAX && u->clean > u->done)
+		u->clean = SIZE_MAX; /* the base was among what is forgotten */
 	for (i = u->done; i < u->n; i++) {
 		free_copy(slot_kind(u->v[i].slot), u->v[i].before);
 		free_copy(slot_kind(u->v[i].slot), u->v[i].after);
@@ -159,10 +162,49 @@ static void push_undo(struct tui_app *app, const struct ldr_field *slot, size_t 
 	u->done = u->n;
 }
 
+/* The record an entry changed, as it is now. */
+static const void *now_rec(struct tui_app *app, const struct tui_undo_entry *e)
+{
+	return e->slot ? slot_rec(app, e->slot, e->index) : &app->rm;
+}
+
+static int same_rec(const struct tui_undo_entry *a, const struct tui_undo_entry *b)
+{
+	return a->slot == b->slot && a->index == b->index;
+}
+
+/* Whether the roadmap is its base again, from the undo history alone (the
+ * base is not kept parsed): undone or redone to where it was, or every
+ * record changed since as it was then. An add or a delete since, or a
+ * whole-roadmap change not at the edge, counts as a change even if it was
+ * later reversed by hand. */
+static int at_base(struct tui_app *app)
+{
+	const struct tui_undo_list *u = &app->undo;
+	int fwd = u->done > u->clean;
+	size_t lo = fwd ? u->clean : u->done, hi = fwd ? u->done : u->clean, i, j;
+
+	if (u->clean == SIZE_MAX)
+		return 0;
+	for (i = lo; i < hi; i++) {
+		const struct tui_undo_entry *e = &u->v[i];
+		int first = 1;
+		if (!e->before || !e->after || (!e->slot && i != (fwd ? lo : hi - 1)))
+			return 0;
+		/* Going forward, the base is the earliest entry's before; going
+		 * back, the latest entry's after. */
+		for (j = fwd ? lo : i + 1; j < (fwd ? i : hi) && first; j++)
+			first = !same_rec(&u->v[j], e) && u->v[j].slot;
+		if (first && !ldr_rec_equal(slot_kind(e->slot), now_rec(app, e), fwd ? e->before : e->after))
+			return 0;
+	}
+	return 1;
+}
+
 static void changed(struct tui_app *app)
 {
 	/* Undone back to what was loaded: nothing to save, or to recover. */
-	app->dirty = !ldr_roadmap_equal(&app->rm, &app->base);
+	app->dirty = !at_base(app);
 	tui_app_changed(app);
 	if (app->dirty)
 		tui_recovery_write(app);
@@ -670,9 +712,10 @@ static char *suggested_message(struct tui_app *app)
 	}
 	/* What changed since the file was loaded or saved (the undo history
 	 * reaches further back, and a restored session has none). */
-	ldr_diff_roadmaps(&d, &app->base, &app->rm);
+	ldr_diff_roadmaps(&d, tui_base(app), &app->rm);
 	ldr_diff_subject(&b, &d, 72);
 	ldr_diff_release(&d);
+	tui_base_drop(app);
 	if (!b.len)
 		ldr_buf_addstr(&b, "Edit the roadmap");
 	else
@@ -734,12 +777,12 @@ static void saved_positions(struct tui_app *app, struct ldr_roadmap *back)
 	ldr_index_release(&ix);
 }
 
-static void saved(struct tui_app *app)
+/* Saved as text (which reads back as the roadmap: readable()). */
+static void saved(struct tui_app *app, struct ldr_buf *text)
 {
-	app->base_kept = 0;
+	size_t len = text->len;
 	app->dirty = 0;
-	ldr_roadmap_release(&app->base);
-	ldr_rec_copy(&ldr_kind_roadmap, &app->base, &app->rm);
+	tui_base_set(app, ldr_buf_detach(text), len);
 	tui_recovery_remove(app);
 }
 
@@ -764,7 +807,7 @@ static void offer_merge(struct tui_app *app, const char *why)
 }
 
 /* A file outside a repository: written, unless it changed since loaded. */
-static void write_plain(struct tui_app *app, const struct ldr_buf *text, struct ldr_roadmap *back)
+static void write_plain(struct tui_app *app, struct ldr_buf *text, struct ldr_roadmap *back)
 {
 	struct ldr_buf now = LDR_BUF_INIT, err = LDR_BUF_INIT;
 
@@ -778,7 +821,7 @@ static void write_plain(struct tui_app *app, const struct ldr_buf *text, struct 
 	} else {
 		app->file_len = text->len;
 		app->file_hash = ldr_hash_bytes(text->s, text->len);
-		saved(app);
+		saved(app, text);
 		saved_positions(app, back);
 		tui_app_changed(app);
 		tui_app_say(app, TUI_ROLE_DONE, "written to %s", app->path);
@@ -863,7 +906,7 @@ void tui_save_as(struct tui_app *app, const char *given, int force)
 			ldr_buf_release(&why);
 			goto out;
 		}
-		saved(app);
+		saved(app, &text);
 		saved_positions(app, &back);
 		tui_app_say(app, TUI_ROLE_DONE, "committed %.7s: %s", commit.s ? commit.s : "", message);
 		tui_sync_saved(app, commit.s ? commit.s : "");
@@ -883,26 +926,34 @@ void tui_reload(struct tui_app *app)
 {
 	struct ldr_roadmap ours, base;
 	struct ldr_buf err = LDR_BUF_INIT;
+	char *base_text = app->base_text;
+	size_t base_len = app->base_len, clean = app->undo.clean;
 
 	ours = app->rm;
-	base = app->base;
-	ldr_roadmap_init(&app->rm);
+	base = *tui_base(app);
 	ldr_roadmap_init(&app->base);
+	app->base_parsed = 0;
+	app->base_text = NULL;
+	ldr_roadmap_init(&app->rm);
 	if (tui_app_load(app, &err) < 0) {
 		/* Keep working on what we had. */
 		ldr_roadmap_release(&app->rm);
-		ldr_roadmap_release(&app->base);
 		app->rm = ours;
-		app->base = base;
+		tui_base_set(app, base_text, base_len);
+		app->undo.clean = clean;
+		ldr_roadmap_release(&base);
 		tui_app_say(app, TUI_ROLE_ERROR, "cannot reload: %s", err.s ? err.s : "the file has errors");
 		ldr_buf_release(&err);
 		return;
 	}
+	free(base_text);
 	tui_undo_release(&app->undo);
 	ldr_remote_release(&app->sync); /* a sync's merge is begun again by syncing */
 	app->dirty = 0;
 	if (!ldr_roadmap_equal(&ours, &base))
 		tui_merge_in(app, &base, &ours, "reloaded");
+	if (app->dirty)
+		tui_mark_dirty(app); /* no undo returns to the file as reloaded */
 	else
 		tui_app_say(app, TUI_ROLE_NORMAL, "reloaded");
 	if (app->dirty)

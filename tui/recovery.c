@@ -112,7 +112,7 @@ void tui_recovery_write(struct tui_app *app)
 	merging = tui_recovery_path(app, "merging", NULL);
 	/* The base changes only on a load or a save: written once, not after
 	 * every edit (a large roadmap is megabytes). */
-	if ((!app->base_kept && tui_write_roadmap(&app->base, base, &err) < 0) ||
+	if ((!app->base_kept && ldr_write_file(base, app->base_text ? app->base_text : "", app->base_len, &err) < 0) ||
 	    tui_write_roadmap(&app->rm, unsaved, &err) < 0)
 		tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the unsaved changes safe: %s", err.s);
 	else

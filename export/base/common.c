@@ -370,8 +370,17 @@ unsigned ldr_text_clean(struct ldr_buf *out, const char *s, size_t limit)
 
 	while (i < n) {
 		unsigned cp;
-		size_t len = ldr_utf8_decode(s + i, n - i, &cp);
+		size_t len, run;
 
+		/* A run of printable ASCII, as it is, at once. */
+		for (run = i; run < n && s[run] >= 0x20 && s[run] < 0x7F; run++)
+			;
+		if (run > i) {
+			ldr_buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		len = ldr_utf8_decode(s + i, n - i, &cp);
 		if (len == 0 || xml_forbidden(cp)) {
 			/* A bad byte, or a character no spreadsheet or XML may hold. */
 			ldr_buf_addstr(out, REPLACEMENT);

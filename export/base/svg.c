@@ -1,5 +1,8 @@
 #include "svg.h"
 
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Advance widths of DejaVu Sans Book in thousandths of an em, read from the
@@ -55,12 +58,24 @@ static size_t next_cp(const char *s, size_t n, unsigned *cp, int *bad)
 
 void ldr_svg_esc_n(struct ldr_buf *b, const char *s, size_t n, int keep_lines)
 {
-	size_t i = 0;
+	size_t i = 0, run;
 
 	while (i < n) {
 		unsigned cp;
 		int bad;
-		size_t len = next_cp(s + i, n - i, &cp, &bad);
+		size_t len;
+
+		/* A run of printable ASCII that needs no escaping, at once. */
+		for (run = i; run < n && s[run] >= 0x20 && s[run] < 0x7F && s[run] != '&' && s[run] != '<' &&
+			      s[run] != '>' && s[run] != '"' && s[run] != '\'';
+		     run++)
+			;
+		if (run > i) {
+			ldr_buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		len = next_cp(s + i, n - i, &cp, &bad);
 
 		switch (cp) {
 		case '&': ldr_buf_addstr(b, "&amp;"); break;
@@ -105,6 +120,116 @@ double ldr_svg_r(double v)
 {
 	long long t = (long long)(v * 10 + (v < 0 ? -0.5 : 0.5));
 	return t == 0 ? 0.0 : (double)t / 10;
+}
+
+static void add_uint(struct ldr_buf *b, unsigned long long u, int width)
+{
+	char d[24];
+	int n = 0;
+
+	do {
+		d[sizeof(d) - 1 - n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u || n < width);
+	ldr_buf_add(b, d + sizeof(d) - n, (size_t)n);
+}
+
+void ldr_svg_addnum(struct ldr_buf *b, double v, int digits)
+{
+	static const double scale[] = { 1, 10, 100, 1000 };
+	double a = v < 0 ? -v : v, y, frac;
+	unsigned long long k, s;
+	uint64_t bits;
+	char tmp[64];
+
+	/* Below a million, y is within 1e-8 of a times the scale: only a
+	 * fraction this close to a half could round either way. */
+	y = a * scale[digits];
+	k = a < 1e6 ? (unsigned long long)y : 0;
+	frac = y - (double)k;
+	if (!(a < 1e6) || (frac > 0.5 - 1e-6 && frac < 0.5 + 1e-6)) {
+		snprintf(tmp, sizeof(tmp), "%.*f", digits, v);
+		ldr_buf_addstr(b, tmp);
+		return;
+	}
+	k += frac > 0.5;
+	s = (unsigned long long)scale[digits];
+	memcpy(&bits, &v, sizeof(bits));
+	if (bits >> 63) /* printf's "-0.0" too */
+		ldr_buf_addch(b, '-');
+	add_uint(b, k / s, 1);
+	if (digits) {
+		ldr_buf_addch(b, '.');
+		add_uint(b, k % s, digits);
+	}
+}
+
+/* One conversion of fmt (after its '%'): how many bytes of fmt it takes,
+ * 0 if it is not one of ours. */
+static size_t convert(struct ldr_buf *b, const char *f, va_list *ap)
+{
+	const char *s;
+	int d;
+
+	switch (f[0]) {
+	case 's':
+		s = va_arg(*ap, const char *);
+		ldr_buf_addstr(b, s);
+		return 1;
+	case 'c':
+		ldr_buf_addch(b, (char)va_arg(*ap, int));
+		return 1;
+	case 'd':
+		d = va_arg(*ap, int);
+		if (d < 0)
+			ldr_buf_addch(b, '-');
+		add_uint(b, d < 0 ? 0ULL - (unsigned long long)d : (unsigned long long)d, 1);
+		return 1;
+	case 'u':
+		add_uint(b, va_arg(*ap, unsigned), 1);
+		return 1;
+	case 'z':
+		if (f[1] != 'u')
+			return 0;
+		add_uint(b, va_arg(*ap, size_t), 1);
+		return 2;
+	case '%':
+		ldr_buf_addch(b, '%');
+		return 1;
+	case '.':
+		if (f[1] < '0' || f[1] > '3' || f[2] != 'f')
+			return 0;
+		ldr_svg_addnum(b, va_arg(*ap, double), f[1] - '0');
+		return 3;
+	}
+	return 0;
+}
+
+void ldr_svg_addf(struct ldr_buf *b, const char *fmt, ...)
+{
+	size_t start = b->len, n;
+	const char *p = fmt, *q;
+	va_list ap, again;
+
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	while (*p) {
+		q = strchr(p, '%');
+		if (!q) {
+			ldr_buf_addstr(b, p);
+			break;
+		}
+		ldr_buf_add(b, p, (size_t)(q - p));
+		n = convert(b, q + 1, &ap);
+		if (!n) { /* not ours: all of it by printf */
+			b->len = start;
+			ldr_buf_vaddf(b, fmt, again);
+			break;
+		}
+		p = q + 1 + n;
+	}
+	va_end(again);
+	va_end(ap);
 }
 
 /* Width of one code point, in thousandths of an em. */
@@ -235,7 +360,7 @@ void ldr_svg_begin(struct ldr_buf *b, double w, double h, const char *title, con
 	w = ldr_svg_r(w);
 	h = ldr_svg_r(h);
 	ldr_buf_addstr(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	ldr_buf_addf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+	ldr_svg_addf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
 		     "width=\"%.1fmm\" height=\"%.1fmm\" viewBox=\"0 0 %.1f %.1f\" "
 		     "role=\"img\" aria-labelledby=\"title desc\" font-family=\"%s\">\n",
 		     w, h, w, h, LDR_SVG_FONT);
@@ -265,7 +390,7 @@ int ldr_svg_text(struct ldr_buf *b, double x, double y, double size, const char 
 	int bold = attrs && strstr(attrs, "bold") != NULL, cut = 0;
 	size_t mark;
 
-	ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s%s>", ldr_svg_r(x),
+	ldr_svg_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s%s>", ldr_svg_r(x),
 		     ldr_svg_r(y), size, attrs ? " " : "", attrs ? attrs : "");
 	mark = b->len;
 	if (max_width > 0)

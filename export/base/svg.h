@@ -37,6 +37,16 @@ void ldr_svg_id(struct ldr_buf *b, const char *prefix, const char *s);
 /* A coordinate rounded to the tenth that "%.1f" prints, never "-0.0". */
 double ldr_svg_r(double v);
 
+/* ldr_buf_addf for the charts, byte for byte what printf would write, but
+ * without printf for the conversions charts use (%s %c %d %u %zu %% and
+ * %.Nf for N up to 3): a chart prints hundreds of thousands of numbers, and
+ * printf's exact decimal conversion of each was most of a chart's time.
+ * A number is written from an integer of its rounded digits; one printf
+ * cannot agree with so (a tie, or a number over a million) is printed by
+ * printf, as is a whole format with any other conversion. */
+void ldr_svg_addf(struct ldr_buf *b, const char *fmt, ...);
+void ldr_svg_addnum(struct ldr_buf *b, double v, int digits);
+
 /* The estimated width of n bytes of s set in the chart font at size (in
  * the same unit as size); bold text is wider. */
 double ldr_svg_width_n(const char *s, size_t n, double size, int bold);

@@ -115,11 +115,11 @@ void ldr_chart_years(struct ldr_buf *b, int fy0, int n, const double *xs, double
 		snprintf(label, sizeof(label), "%04d/%02d", fy, (fy + 1) % 100);
 		if (ldr_svg_width(label, font, 1) + 1 > w)
 			snprintf(label, sizeof(label), "%02d/%02d", fy % 100, (fy + 1) % 100);
-		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.2\"/>\n",
+		ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"0.2\"/>\n",
 			     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(w), ldr_svg_r(h),
 			     i % 2 ? "#e4e4e4" : "#f7f7f7", LDR_RULE);
 		if (i % 2 && bottom > y + h)
-			ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
+			ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
 				     ldr_svg_r(x), ldr_svg_r(y + h), ldr_svg_r(w),
 				     ldr_svg_r(bottom - y - h), LDR_SHADE);
 		if (ldr_svg_width(label, font, 1) + 0.5 <= w)
@@ -168,19 +168,19 @@ void ldr_chart_footer(struct ldr_buf *b, const struct ldr_roadmap *rm,
 	struct ldr_buf t = LDR_BUF_INIT;
 	char asof[LDR_TIME_STR_MAX];
 
-	ldr_buf_addf(&t, "%s: ", what);
+	ldr_svg_addf(&t, "%s: ", what);
 	ldr_buf_addstr(&t, rm->footprint.name ? rm->footprint.name : "(unnamed footprint)");
 	if (rm->footprint.version)
-		ldr_buf_addf(&t, ", version %s", rm->footprint.version);
+		ldr_svg_addf(&t, ", version %s", rm->footprint.version);
 	if (opts->commit && opts->uncommitted)
-		ldr_buf_addf(&t, "; changes not committed, on commit %.12s", opts->commit);
+		ldr_svg_addf(&t, "; changes not committed, on commit %.12s", opts->commit);
 	else if (opts->commit)
-		ldr_buf_addf(&t, "; commit %.12s", opts->commit);
+		ldr_svg_addf(&t, "; commit %.12s", opts->commit);
 	else
 		ldr_buf_addstr(&t, "; not from a git commit");
-	ldr_buf_addf(&t, "; as at %s", ldr_chart_time(&opts->as_of, asof));
+	ldr_svg_addf(&t, "; as at %s", ldr_chart_time(&opts->as_of, asof));
 	if (opts->baseline)
-		ldr_buf_addf(&t, "; baseline %s%s", opts->baseline_name ? opts->baseline_name : "(an earlier plan)",
+		ldr_svg_addf(&t, "; baseline %s%s", opts->baseline_name ? opts->baseline_name : "(an earlier plan)",
 			     drew_baseline ? "" : " (not drawn on this chart)");
 	else
 		ldr_buf_addstr(&t, "; no baseline");
@@ -213,9 +213,9 @@ int ldr_chart_shift(struct ldr_buf *out, const struct ldr_time *a, const struct 
 		return 0;
 	n = by_months(a, b) ? y - x : ldr_quarter_index(y) - ldr_quarter_index(x);
 	if (by_months(a, b))
-		ldr_buf_addf(out, "%s%d mo", n > 0 ? "+" : MINUS, n > 0 ? n : -n);
+		ldr_svg_addf(out, "%s%d mo", n > 0 ? "+" : MINUS, n > 0 ? n : -n);
 	else
-		ldr_buf_addf(out, "%s%dQ", n > 0 ? "+" : MINUS, n > 0 ? n : -n);
+		ldr_svg_addf(out, "%s%dQ", n > 0 ? "+" : MINUS, n > 0 ? n : -n);
 	return y - x;
 }
 
@@ -224,9 +224,9 @@ void ldr_chart_late_by(struct ldr_buf *out, const struct ldr_time *due, const st
 	int x = ldr_time_last(due), y = ldr_time_first(as_of);
 
 	if (due->kind == LDR_TIME_MONTH)
-		ldr_buf_addf(out, "%d mo", y - x);
+		ldr_svg_addf(out, "%d mo", y - x);
 	else
-		ldr_buf_addf(out, "%dQ", ldr_quarter_index(y) - ldr_quarter_index(x));
+		ldr_svg_addf(out, "%dQ", ldr_quarter_index(y) - ldr_quarter_index(x));
 }
 
 int ldr_chart_write(const char *path, const struct ldr_buf *b, struct ldr_buf *err)

@@ -478,10 +478,10 @@ static void axis(struct gantt *g)
 			int m = g->m0 + 12 * i + 3 * q;
 			double x = gantt_x(g, m), w = gantt_x(g, m + 3) - x;
 			char label[4] = { 'Q', (char)('1' + q), '\0', '\0' };
-			ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.2\"/>\n",
+			ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.2\"/>\n",
 				     ldr_svg_r(x), ldr_svg_r(qy), ldr_svg_r(w), QUARTER_BAND, LDR_RULE);
 			if (q)
-				ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dcdcdc\" stroke-width=\"0.15\"/>\n",
+				ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dcdcdc\" stroke-width=\"0.15\"/>\n",
 					     ldr_svg_r(x), ldr_svg_r(g->top), ldr_svg_r(x), ldr_svg_r(g->bottom));
 			if (ldr_svg_width(label, SMALL, 0) + 0.6 <= w)
 				ldr_svg_text(b, x + w / 2, qy + QUARTER_BAND / 2 + SMALL * 0.36, SMALL,
@@ -489,7 +489,7 @@ static void axis(struct gantt *g)
 		}
 	}
 	for (i = 0; i <= g->nfy; i++)
-		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#9a9a9a\" stroke-width=\"0.25\"/>\n",
+		ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#9a9a9a\" stroke-width=\"0.25\"/>\n",
 			     ldr_svg_r(xs[i]), ldr_svg_r(yy), ldr_svg_r(xs[i]), ldr_svg_r(g->bottom));
 	ldr_buf_addstr(b, "</g>\n");
 	free(xs);
@@ -504,7 +504,7 @@ static void lane_name(struct gantt *g, const struct lane *l, const char *name)
 
 	for (line = 0; line < l->lines && name[off]; line++) {
 		int last = line == l->lines - 1;
-		ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" font-weight=\"bold\">",
+		ldr_svg_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" font-weight=\"bold\">",
 			     MARGIN + 2.8, ldr_svg_r(ty + line * FONT * 1.2), FONT);
 		n = ldr_svg_wrap(name + off, FONT, 1, GROUP_W - 4, &next);
 		if (last && name[off + next]) {
@@ -527,10 +527,10 @@ static void lanes(struct gantt *g)
 	for (i = 0; i < g->nlanes; i++) {
 		const struct lane *l = &g->lanes[i];
 		const struct ldr_chart_group *grp = &g->groups.v[l->group];
-		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
+		ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
 			     MARGIN, ldr_svg_r(l->y), ldr_svg_r(g->x0 - MARGIN), ldr_svg_r(l->h),
 			     i % 2 ? "#f4f4f4" : "#ffffff");
-		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"1.6\" height=\"%.1f\" fill=\"%s\"/>\n",
+		ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"1.6\" height=\"%.1f\" fill=\"%s\"/>\n",
 			     MARGIN, ldr_svg_r(l->y + 0.3), ldr_svg_r(l->h - 0.6), grp->colour);
 		lane_name(g, l, grp->name);
 	}
@@ -546,11 +546,11 @@ static void lane_rules(struct gantt *g)
 	ldr_buf_addstr(b, "<g class=\"lane-rules\">\n");
 	for (i = 0; i < g->nlanes; i++) {
 		const struct lane *l = &g->lanes[i];
-		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.3\"/>\n",
+		ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.3\"/>\n",
 			     MARGIN, ldr_svg_r(l->y + l->h), ldr_svg_r(g->x1), ldr_svg_r(l->y + l->h));
 	}
 	if (g->nlanes)
-		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.3\"/>\n",
+		ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.3\"/>\n",
 			     MARGIN, ldr_svg_r(g->top), ldr_svg_r(g->x1), ldr_svg_r(g->top));
 	ldr_buf_addstr(b, "</g>\n");
 }
@@ -571,8 +571,8 @@ static void describe(const struct gantt *g, struct ldr_buf *title, struct ldr_bu
 	const char *name = g->rm->footprint.name ? g->rm->footprint.name : "Roadmap";
 	char s[LDR_TIME_STR_MAX];
 
-	ldr_buf_addf(title, "%s Local Digital Roadmap: %s by capability group", name, what);
-	ldr_buf_addf(desc, "Gantt chart of %zu %s in %zu capability groups, by financial year and "
+	ldr_svg_addf(title, "%s Local Digital Roadmap: %s by capability group", name, what);
+	ldr_svg_addf(desc, "Gantt chart of %zu %s in %zu capability groups, by financial year and "
 		     "quarter (Q1 = April to June), as at %s; %zu overdue (a red outline, a hatched "
 		     "tail to the as-at line and the word overdue). Bars run from the start to the "
 		     "end of each %s; status is shown by fill pattern as well as colour; an asterisk "
@@ -593,15 +593,15 @@ static void heading(struct gantt *g, const struct ldr_buf *title)
 	size_t late = count_overdue(g);
 
 	if (f->version)
-		ldr_buf_addf(&sub, "Version %s; ", f->version);
-	ldr_buf_addf(&sub, "%zu %s in %zu groups; as at %s", g->nrows,
+		ldr_svg_addf(&sub, "Version %s; ", f->version);
+	ldr_svg_addf(&sub, "%zu %s in %zu groups; as at %s", g->nrows,
 		     g->opts->capabilities ? "capabilities" : "projects", g->nlanes, ldr_time_format(&g->opts->as_of, s));
 	if (late)
-		ldr_buf_addf(&sub, "; %zu overdue", late);
+		ldr_svg_addf(&sub, "; %zu overdue", late);
 	if (g->violations)
-		ldr_buf_addf(&sub, "; %zu out of order (in red)", g->violations);
+		ldr_svg_addf(&sub, "; %zu out of order (in red)", g->violations);
 	if (g->opts->baseline)
-		ldr_buf_addf(&sub, "; baseline: %s", g->opts->baseline_name ? g->opts->baseline_name : "(an earlier plan)");
+		ldr_svg_addf(&sub, "; baseline: %s", g->opts->baseline_name ? g->opts->baseline_name : "(an earlier plan)");
 	ldr_chart_heading(g->b, title->s, sub.s, MARGIN, g->page.w - 2 * MARGIN);
 	ldr_buf_release(&sub);
 }
@@ -661,7 +661,7 @@ int ldr_gantt_build(const struct ldr_roadmap *rm, const struct ldr_export_opts *
 
 	ldr_svg_begin(b, g.page.w, g.height, title.s, desc.s);
 	defs(b);
-	ldr_buf_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", g.page.w, ldr_svg_r(g.height));
+	ldr_svg_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", g.page.w, ldr_svg_r(g.height));
 	heading(&g, &title);
 	lanes(&g);
 	axis(&g);

@@ -59,7 +59,7 @@ static void count_row(struct gantt *g, const struct row *r, struct ldr_buf *t)
 		if (bad) {
 			g->violations++;
 			ldr_buf_reset(t);
-			ldr_buf_addf(t, r->p ? "%s starts before %s ends" : "%s is due before %s",
+			ldr_svg_addf(t, r->p ? "%s starts before %s ends" : "%s is due before %s",
 				     gantt_row_id(r), gantt_row_id(pred));
 			list_bad(g, t->s);
 		}
@@ -88,7 +88,7 @@ static void count_ticks(struct gantt *g, const struct row *r, struct ldr_buf *t)
 			g->violations++;
 			g->d.bad_ticks = 1;
 			ldr_buf_reset(t);
-			ldr_buf_addf(t, "%s is due before %s ends", gantt_row_id(r), p->id);
+			ldr_svg_addf(t, "%s is due before %s ends", gantt_row_id(r), p->id);
 			list_bad(g, t->s);
 		}
 	}
@@ -130,7 +130,7 @@ static void rounded(struct ldr_buf *p, const struct pt *v, size_t n)
 {
 	size_t i;
 
-	ldr_buf_addf(p, "M%.1f %.1f", ldr_svg_r(v[0].x), ldr_svg_r(v[0].y));
+	ldr_svg_addf(p, "M%.1f %.1f", ldr_svg_r(v[0].x), ldr_svg_r(v[0].y));
 	for (i = 1; i + 1 < n; i++) {
 		double a = dist(v[i - 1], v[i]), b = dist(v[i], v[i + 1]), r = ELBOW;
 		struct pt in, out;
@@ -142,10 +142,10 @@ static void rounded(struct ldr_buf *p, const struct pt *v, size_t n)
 		in.y = v[i].y - (a > 0 ? (v[i].y - v[i - 1].y) / a * r : 0);
 		out.x = v[i].x + (b > 0 ? (v[i + 1].x - v[i].x) / b * r : 0);
 		out.y = v[i].y + (b > 0 ? (v[i + 1].y - v[i].y) / b * r : 0);
-		ldr_buf_addf(p, "L%.1f %.1fQ%.1f %.1f %.1f %.1f", ldr_svg_r(in.x), ldr_svg_r(in.y),
+		ldr_svg_addf(p, "L%.1f %.1fQ%.1f %.1f %.1f %.1f", ldr_svg_r(in.x), ldr_svg_r(in.y),
 			     ldr_svg_r(v[i].x), ldr_svg_r(v[i].y), ldr_svg_r(out.x), ldr_svg_r(out.y));
 	}
-	ldr_buf_addf(p, "L%.1f %.1f", ldr_svg_r(v[n - 1].x), ldr_svg_r(v[n - 1].y));
+	ldr_svg_addf(p, "L%.1f %.1f", ldr_svg_r(v[n - 1].x), ldr_svg_r(v[n - 1].y));
 }
 
 /* From pred's end: right, to the gutter on pred's side of succ's bar,
@@ -175,10 +175,10 @@ static void route(const struct gantt *g, const struct row *pred, const struct ro
 void ldr_gantt_arrowhead(struct ldr_buf *b, double x, double y, int down, const char *colour)
 {
 	if (down)
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", ldr_svg_r(x), ldr_svg_r(y),
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", ldr_svg_r(x), ldr_svg_r(y),
 			     ldr_svg_r(x - 0.6), ldr_svg_r(y - HEAD), ldr_svg_r(x + 0.6), ldr_svg_r(y - HEAD), colour);
 	else
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", ldr_svg_r(x), ldr_svg_r(y),
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", ldr_svg_r(x), ldr_svg_r(y),
 			     ldr_svg_r(x - HEAD), ldr_svg_r(y - 0.6), ldr_svg_r(x - HEAD), ldr_svg_r(y + 0.6), colour);
 }
 
@@ -188,12 +188,12 @@ static void arrow(struct gantt *g, const struct row *pred, const struct row *suc
 	const char *colour = bad ? LDR_ALERT : "#404040";
 
 	route(g, pred, succ, &path);
-	ldr_buf_addf(&t, "%s depends on %s%s", gantt_row_id(succ), gantt_row_id(pred),
+	ldr_svg_addf(&t, "%s depends on %s%s", gantt_row_id(succ), gantt_row_id(pred),
 		     bad ? (succ->p ? ": starts before it ends (order violated)" : ": due before it (order violated)") : "");
 	ldr_buf_addstr(b, bad ? "<g class=\"dependency violated\">" : "<g class=\"dependency\">");
 	ldr_svg_title(b, t.s);
-	ldr_buf_addf(b, "<path d=\"%s\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"0.9\" stroke-opacity=\"0.8\"/>", path.s);
-	ldr_buf_addf(b, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s/>", path.s, colour,
+	ldr_svg_addf(b, "<path d=\"%s\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"0.9\" stroke-opacity=\"0.8\"/>", path.s);
+	ldr_svg_addf(b, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s/>", path.s, colour,
 		     bad ? "0.45" : "0.3", bad ? " stroke-dasharray=\"1.2 0.5\"" : "");
 	ldr_gantt_arrowhead(b, gantt_x(g, succ->first), succ->y, 0, colour);
 	ldr_buf_addstr(b, "</g>\n");

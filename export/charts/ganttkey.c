@@ -38,7 +38,7 @@ static void text(struct flow *f, double x, const char *s)
 static void swatch(struct flow *f, const char *fill, const char *stroke, const char *width, const char *s)
 {
 	double x = place(f, 6, s);
-	ldr_buf_addf(f->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"2.6\" rx=\"0.4\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
+	ldr_svg_addf(f->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"2.6\" rx=\"0.4\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
 		     ldr_svg_r(x), ldr_svg_r(f->y - 1.3), fill, stroke, width);
 	text(f, x + 7.2, s);
 }
@@ -66,7 +66,7 @@ static void overdue(struct gantt *g, struct flow *f)
 	if (!g->d.overdue)
 		return;
 	x = place(f, 10, s);
-	ldr_buf_addf(f->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"2.6\" rx=\"0.4\" fill=\"#cfe6f5\" stroke=\"%s\" stroke-width=\"0.6\"/>"
+	ldr_svg_addf(f->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"2.6\" rx=\"0.4\" fill=\"#cfe6f5\" stroke=\"%s\" stroke-width=\"0.6\"/>"
 		     "<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"1.4\" fill=\"url(#pat-late)\" stroke=\"%s\" stroke-width=\"0.3\"/>",
 		     ldr_svg_r(x), ldr_svg_r(f->y - 1.3), LDR_ALERT, ldr_svg_r(x + 5), ldr_svg_r(f->y - 0.7), LDR_ALERT);
 	text(f, x + 11.2, s);
@@ -105,20 +105,20 @@ static void marks(struct gantt *g, struct flow *f)
 	}
 	if (g->d.delivered) {
 		x = place(f, 2.6, "delivered (actual date)");
-		ldr_buf_addf(f->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.1\" fill=\"%s\"/>", ldr_svg_r(x + 1.3),
+		ldr_svg_addf(f->b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.1\" fill=\"%s\"/>", ldr_svg_r(x + 1.3),
 			     ldr_svg_r(f->y), LDR_INK);
 		text(f, x + 3.8, "delivered (actual date)");
 	}
 	if (g->d.ticks) {
 		x = place(f, 2, "end of a delivering project");
-		ldr_buf_addf(f->b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", ldr_svg_r(x + 1),
+		ldr_svg_addf(f->b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", ldr_svg_r(x + 1),
 			     ldr_svg_r(f->y - 0.7), ldr_svg_r(x + 0.1), ldr_svg_r(f->y + 0.7), ldr_svg_r(x + 1.9),
 			     ldr_svg_r(f->y + 0.7), LDR_MUTED);
 		text(f, x + 3.2, "end of a delivering project");
 	}
 	if (g->d.bad_ticks) {
 		x = place(f, 6, "due before its project ends (red)");
-		ldr_buf_addf(f->b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\" stroke-dasharray=\"1.2 0.5\"/><path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>",
+		ldr_svg_addf(f->b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\" stroke-dasharray=\"1.2 0.5\"/><path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>",
 			     ldr_svg_r(x), ldr_svg_r(f->y), ldr_svg_r(x + 5), LDR_ALERT, ldr_svg_r(x + 5), ldr_svg_r(f->y - 0.9),
 			     ldr_svg_r(x + 3.8), ldr_svg_r(f->y + 0.9), ldr_svg_r(x + 6.2), ldr_svg_r(f->y + 0.9), LDR_ALERT);
 		text(f, x + 7.2, "due before its project ends (red)");
@@ -128,7 +128,7 @@ static void marks(struct gantt *g, struct flow *f)
 static void arrow_sample(struct flow *f, const char *colour, int bad, const char *s)
 {
 	double x = place(f, 8, s);
-	ldr_buf_addf(f->b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%s\"%s/>", ldr_svg_r(x),
+	ldr_svg_addf(f->b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%s\"%s/>", ldr_svg_r(x),
 		     ldr_svg_r(f->y), ldr_svg_r(x + 7), colour, bad ? "0.45" : "0.3",
 		     bad ? " stroke-dasharray=\"1.2 0.5\"" : "");
 	ldr_gantt_arrowhead(f->b, x + 8, f->y, 0, colour);
@@ -150,7 +150,7 @@ static void baseline(struct gantt *g, struct flow *f)
 
 	if (g->d.ghost) {
 		x = place(f, 6, "baseline plan (ghost)");
-		ldr_buf_addf(f->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"2.6\" rx=\"0.4\" fill=\"#c8c8c8\" stroke=\"#6a6a6a\" stroke-width=\"0.25\" stroke-dasharray=\"0.8 0.5\"/>",
+		ldr_svg_addf(f->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6\" height=\"2.6\" rx=\"0.4\" fill=\"#c8c8c8\" stroke=\"#6a6a6a\" stroke-width=\"0.25\" stroke-dasharray=\"0.8 0.5\"/>",
 			     ldr_svg_r(x), ldr_svg_r(f->y - 1.3));
 		text(f, x + 7.2, "baseline plan (ghost)");
 	}
@@ -181,7 +181,7 @@ static void as_at(struct gantt *g, struct flow *f)
 	if (!g->d.as_at)
 		return;
 	x = place(f, 1, "as at");
-	ldr_buf_addf(f->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
+	ldr_svg_addf(f->b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
 		     ldr_svg_r(x + 0.5), ldr_svg_r(f->y - 1.5), ldr_svg_r(x + 0.5), ldr_svg_r(f->y + 1.5), LDR_ASOF);
 	text(f, x + 2.2, "as at");
 }
@@ -210,7 +210,7 @@ static void listed(struct gantt *g, struct flow *f)
 				more++;
 			while (t.len && (t.s[t.len - 1] == ';' || t.s[t.len - 1] == ' '))
 				t.s[--t.len] = '\0';
-			ldr_buf_addf(&t, "; and %zu more", more);
+			ldr_svg_addf(&t, "; and %zu more", more);
 			next = strlen(s);
 		}
 		ldr_svg_text(f->b, f->x0 + indent, f->y + SMALL * 0.36, SMALL, NULL, t.s, 0);

@@ -174,7 +174,7 @@ static void say_derived(struct ldr_buf *t, const struct ldr_map *derived, const 
 		if (ldr_chart_derived(derived, fields[i]))
 			named[k++] = fields[i];
 	for (i = 0; i < k; i++)
-		ldr_buf_addf(t, "%s%s", i == 0 ? ", " : i + 1 == k ? " and " : ", ", named[i]);
+		ldr_svg_addf(t, "%s%s", i == 0 ? ", " : i + 1 == k ? " and " : ", ", named[i]);
 	if (k)
 		ldr_buf_addstr(t, " derived (not from the source)");
 }
@@ -182,7 +182,7 @@ static void say_derived(struct ldr_buf *t, const struct ldr_map *derived, const 
 static void say_months(struct ldr_buf *t, const char *what, int n, const char *later, const char *sooner)
 {
 	int a = n > 0 ? n : -n;
-	ldr_buf_addf(t, ", %s %d month%s %s", what, a, a == 1 ? "" : "s", n > 0 ? later : sooner);
+	ldr_svg_addf(t, ", %s %d month%s %s", what, a, a == 1 ? "" : "s", n > 0 ? later : sooner);
 }
 
 /* The plan of a record as its own times say it: "17/18 Q1\u201317/18 Q4". */
@@ -196,7 +196,7 @@ static void say_plan(struct ldr_buf *t, const struct row *r, const void *rec)
 	}
 	tstr(&((const struct ldr_project *)rec)->start, s1);
 	tstr(&((const struct ldr_project *)rec)->end, s2);
-	ldr_buf_addf(t, s2[0] ? "%s\xE2\x80\x93%s" : "%s", s1, s2);
+	ldr_svg_addf(t, s2[0] ? "%s\xE2\x80\x93%s" : "%s", s1, s2);
 }
 
 /* What the baseline planned and how the plan moved since, in words. */
@@ -221,7 +221,7 @@ static void say_baseline(const struct gantt *g, const struct row *r, struct ldr_
 	if (r->first != bf)
 		say_months(t, "start moved", r->first - bf, "later", "earlier");
 	if (moved(g, r, &shift))
-		ldr_buf_addf(t, ", end moved %s (%s)", shift.s, r->last > bl ? "later" : "sooner");
+		ldr_svg_addf(t, ", end moved %s (%s)", shift.s, r->last > bl ? "later" : "sooner");
 	else
 		ldr_buf_addstr(t, ", end unchanged");
 	if (newly_dropped(g, r))
@@ -233,13 +233,13 @@ static void say_state(const struct gantt *g, const struct row *r, struct ldr_buf
 {
 	char s1[LDR_TIME_STR_MAX], s2[LDR_TIME_STR_MAX];
 
-	ldr_buf_addf(t, ", status %s", ldr_gantt_status_name(g, status_of(r)));
+	ldr_svg_addf(t, ", status %s", ldr_gantt_status_name(g, status_of(r)));
 	if (actual_of(r)->kind)
-		ldr_buf_addf(t, ", %s %s", done, tstr(actual_of(r), s1));
+		ldr_svg_addf(t, ", %s %s", done, tstr(actual_of(r), s1));
 	if (r->overdue) {
 		ldr_buf_addstr(t, ", overdue by ");
 		ldr_chart_late_by(t, ldr_gantt_due(r), &g->opts->as_of);
-		ldr_buf_addf(t, " as at %s", tstr(&g->opts->as_of, s2));
+		ldr_svg_addf(t, " as at %s", tstr(&g->opts->as_of, s2));
 	}
 }
 
@@ -251,13 +251,13 @@ static void project_title(const struct gantt *g, const struct row *r, struct ldr
 	size_t i;
 
 	ldr_buf_reset(t);
-	ldr_buf_addf(t, "%s %s: ", p->id ? p->id : "", p->name ? p->name : "");
+	ldr_svg_addf(t, "%s %s: ", p->id ? p->id : "", p->name ? p->name : "");
 	if (p->start.kind == LDR_TIME_NONE)
 		ldr_buf_addstr(t, "no planned dates");
 	else if (p->end.kind == LDR_TIME_NONE)
-		ldr_buf_addf(t, "planned %s (no end)", tstr(&p->start, s1));
+		ldr_svg_addf(t, "planned %s (no end)", tstr(&p->start, s1));
 	else
-		ldr_buf_addf(t, "planned %s\xE2\x80\x93%s", tstr(&p->start, s1), tstr(&p->end, s2));
+		ldr_svg_addf(t, "planned %s\xE2\x80\x93%s", tstr(&p->start, s1), tstr(&p->end, s2));
 	say_state(g, r, t, "delivered");
 	say_derived(t, &p->derived, fields, 3);
 	if (g->opts->baseline)
@@ -279,20 +279,20 @@ static void capability_title(const struct gantt *g, const struct row *r, struct 
 	size_t i;
 
 	ldr_buf_reset(t);
-	ldr_buf_addf(t, "%s %s: %s: ", c->id ? c->id : "", c->who ? c->who : "", c->what ? c->what : "");
+	ldr_svg_addf(t, "%s %s: %s: ", c->id ? c->id : "", c->who ? c->who : "", c->what ? c->what : "");
 	if (c->year.kind == LDR_TIME_NONE)
 		ldr_buf_addstr(t, "no year");
 	else
-		ldr_buf_addf(t, "deployed by the end of %s", tstr(&c->year, s1));
+		ldr_svg_addf(t, "deployed by the end of %s", tstr(&c->year, s1));
 	say_state(g, r, t, "deployed");
 	say_derived(t, &c->derived, fields, 2);
 	if (g->opts->baseline)
 		say_baseline(g, r, t);
 	for (i = 0; !r->removed && i < c->projects.n; i++)
-		ldr_buf_addf(t, "%s%s", i ? ", " : "; delivered by ", c->projects.v[i]);
+		ldr_svg_addf(t, "%s%s", i ? ", " : "; delivered by ", c->projects.v[i]);
 	for (i = 0; !r->removed && i < c->depends_on.n; i++) {
 		const struct row *pr = gantt_find_row(g, c->depends_on.v[i]);
-		ldr_buf_addf(t, "%s%s", i ? ", " : "; depends on ", c->depends_on.v[i]);
+		ldr_svg_addf(t, "%s%s", i ? ", " : "; depends on ", c->depends_on.v[i]);
 		if (pr && ldr_capability_order_violated(pr->c, c))
 			ldr_buf_addstr(t, " (order violated: due before it)");
 	}
@@ -314,12 +314,12 @@ void ldr_gantt_label(struct gantt *g, const struct row *r, struct ldr_buf *t)
 	room = g->label_w - 1 - idw - sp;
 	ldr_gantt_row_label(r, t);
 	n = r->label_lines > 1 ? ldr_svg_wrap(t->s, FONT, 0, room, &next) : strlen(t->s);
-	ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(g->label_x),
+	ldr_svg_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(g->label_x),
 		     ldr_svg_r(y), FONT, r->removed ? " fill=\"" LDR_MUTED "\" font-style=\"italic\"" : "");
 	if ((r->label_lines == 1 && ldr_svg_width(t->s, FONT, 0) > room) ||
 	    (r->label_lines > 1 && ldr_svg_width(t->s + next, FONT, 0) > g->label_w - 1)) {
 		struct ldr_buf full = LDR_BUF_INIT;
-		ldr_buf_addf(&full, "%s %s", id.s, t->s);
+		ldr_svg_addf(&full, "%s %s", id.s, t->s);
 		ldr_svg_title(b, full.s);
 		ldr_buf_release(&full);
 	}
@@ -328,7 +328,7 @@ void ldr_gantt_label(struct gantt *g, const struct row *r, struct ldr_buf *t)
 	ldr_buf_addstr(b, "</tspan> ");
 	if (r->label_lines > 1) {
 		ldr_svg_esc_n(b, t->s, n, 0);
-		ldr_buf_addf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(g->label_x),
+		ldr_svg_addf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(g->label_x),
 			     ldr_svg_r(y + LABEL_LEAD), FONT,
 			     r->removed ? " fill=\"" LDR_MUTED "\" font-style=\"italic\"" : "");
 		ldr_svg_add_fit(b, t->s + next, FONT, 0, g->label_w - 1);
@@ -361,7 +361,7 @@ static void words_of(const struct gantt *g, const struct row *r, struct words *v
 		ldr_chart_late_by(&v->part[W_LATE], ldr_gantt_due(r), &g->opts->as_of);
 	}
 	if (!r->removed && a->kind) {
-		ldr_buf_addf(&v->part[W_DONE], "delivered %s", tstr(a, s));
+		ldr_svg_addf(&v->part[W_DONE], "delivered %s", tstr(a, s));
 		if (dot_x(g, r) < 0 && g->opts->as_of.kind && ldr_time_first(a) > ldr_time_last(&g->opts->as_of))
 			ldr_buf_addstr(&v->part[W_DONE], ", after the as-at date");
 	} else if (!r->removed && ldr_gantt_delivered(r)) {
@@ -396,12 +396,12 @@ static void words_draw(struct gantt *g, const struct words *v, double x, double 
 	};
 	int i, first = 1;
 
-	ldr_buf_addf(g->b, "<text class=\"end\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(x),
+	ldr_svg_addf(g->b, "<text class=\"end\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s>", ldr_svg_r(x),
 		     ldr_svg_r(y + SMALL * 0.36), SMALL, anchor_end ? " text-anchor=\"end\"" : "");
 	for (i = 0; i < W_KINDS; i++) {
 		if (!v->part[i].len)
 			continue;
-		ldr_buf_addf(g->b, "%s<tspan %s>", first ? "" : " ", attrs[i]);
+		ldr_svg_addf(g->b, "%s<tspan %s>", first ? "" : " ", attrs[i]);
 		ldr_svg_esc(g->b, v->part[i].s);
 		ldr_buf_addstr(g->b, "</tspan>");
 		first = 0;
@@ -449,7 +449,7 @@ static void end_words(struct gantt *g, const struct row *r)
 			words_draw(g, &v, lo - 1, r->y, 1);
 		} else {
 			double x = (hi < g->x1 ? hi : g->x1) - 0.8;
-			ldr_buf_addf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>",
+			ldr_svg_addf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>",
 				     ldr_svg_r(x - v.w - 0.4), ldr_svg_r(r->y - SMALL * 0.55), ldr_svg_r(v.w + 0.8),
 				     ldr_svg_r(SMALL * 1.1));
 			words_draw(g, &v, x, r->y, 1);
@@ -471,7 +471,7 @@ static void ghost(struct gantt *g, const struct row *r)
 		return;
 	x0 = gantt_x(g, bf);
 	x1 = gantt_x(g, bl + 1);
-	ldr_buf_addf(g->b, "<rect class=\"ghost\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"#c8c8c8\" stroke=\"#6a6a6a\" stroke-width=\"0.25\" stroke-dasharray=\"0.8 0.5\"/>",
+	ldr_svg_addf(g->b, "<rect class=\"ghost\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"#c8c8c8\" stroke=\"#6a6a6a\" stroke-width=\"0.25\" stroke-dasharray=\"0.8 0.5\"/>",
 		     ldr_svg_r(x0), ldr_svg_r(r->y - g->bh / 2 + g->bh * 0.5), ldr_svg_r(x1 - x0), ldr_svg_r(g->bh));
 }
 
@@ -487,7 +487,7 @@ static void late_tail(struct gantt *g, const struct row *r)
 		x1 = g->x1;
 	if (x1 <= x0)
 		return;
-	ldr_buf_addf(g->b, "<rect class=\"overdue\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"url(#pat-late)\" stroke=\"%s\" stroke-width=\"0.3\"/>",
+	ldr_svg_addf(g->b, "<rect class=\"overdue\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"url(#pat-late)\" stroke=\"%s\" stroke-width=\"0.3\"/>",
 		     ldr_svg_r(x0), ldr_svg_r(r->y - h / 2), ldr_svg_r(x1 - x0), ldr_svg_r(h), LDR_ALERT);
 }
 
@@ -506,7 +506,7 @@ static void bar(struct gantt *g, const struct row *r)
 	ldr_gantt_status_style(g, status_of(r), &fill, &stroke);
 	x0 = gantt_x(g, r->first);
 	x1 = gantt_x(g, r->last + 1);
-	ldr_buf_addf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
+	ldr_svg_addf(g->b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"0.4\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
 		     ldr_svg_r(x0), ldr_svg_r(r->y - g->bh / 2), ldr_svg_r(x1 - x0), ldr_svg_r(g->bh), fill,
 		     r->overdue ? LDR_ALERT : stroke, r->overdue ? "0.6" : "0.35");
 }
@@ -610,7 +610,7 @@ static void delivery_ticks(struct gantt *g, const struct row *r, struct ldr_buf 
 		bad = ldr_delivery_order_violated(p, r->c);
 		s = bad ? 1.2 : 0.9;
 		ldr_buf_reset(t);
-		ldr_buf_addf(t, "%s %s ends %s", p->id, p->name ? p->name : "",
+		ldr_svg_addf(t, "%s %s ends %s", p->id, p->name ? p->name : "",
 			     tstr(p->end.kind ? &p->end : &p->start, s1));
 		ldr_buf_addstr(t, bad ? ", after the capability is due (order violated)" : " and delivers it");
 		ldr_buf_addstr(b, "<g>");
@@ -618,9 +618,9 @@ static void delivery_ticks(struct gantt *g, const struct row *r, struct ldr_buf 
 		/* Out of order: a red dashed line from when the capability is due
 		 * to when its project ends, so that the gap is seen. */
 		if (bad && r->has_span)
-			ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\" stroke-dasharray=\"1.2 0.5\"/>",
+			ldr_svg_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\" stroke-dasharray=\"1.2 0.5\"/>",
 				     ldr_svg_r(gantt_x(g, r->last + 1)), ldr_svg_r(y + 0.5), ldr_svg_r(x), LDR_ALERT);
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/></g>\n", ldr_svg_r(x),
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/></g>\n", ldr_svg_r(x),
 			     ldr_svg_r(y), ldr_svg_r(x - s), ldr_svg_r(y + s * 1.5), ldr_svg_r(x + s),
 			     ldr_svg_r(y + s * 1.5), bad ? LDR_ALERT : LDR_MUTED);
 	}
@@ -650,7 +650,7 @@ void ldr_gantt_bar(struct gantt *g, const struct row *r, struct ldr_buf *t)
 	late_tail(g, r);
 	bar(g, r);
 	if (d >= 0)
-		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.3\"/>",
+		ldr_svg_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.3\"/>",
 			     ldr_svg_r(d), ldr_svg_r(r->y), ldr_svg_r(g->bh * 0.4), LDR_INK);
 	end_words(g, r);
 	ldr_buf_addstr(b, "</g>\n");
@@ -667,7 +667,7 @@ void ldr_gantt_as_at(struct gantt *g)
 	if (x < 0)
 		return;
 	snprintf(text, sizeof(text), "as at %s", tstr(&g->opts->as_of, s));
-	ldr_buf_addf(b, "<g class=\"as-at\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
+	ldr_svg_addf(b, "<g class=\"as-at\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
 		     ldr_svg_r(x), ldr_svg_r(g->top - QUARTER_BAND - YEAR_BAND - 2.5), ldr_svg_r(x),
 		     ldr_svg_r(g->bottom), LDR_ASOF);
 	if (x + 0.8 + ldr_svg_width(text, SMALL, 1) <= g->page.w - MARGIN)

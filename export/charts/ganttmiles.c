@@ -144,13 +144,13 @@ void ldr_gantt_diamond(struct ldr_buf *b, double x, double y, double d, int stat
 	case LDR_MILESTONE_DROPPED: fill = "#bdbdbd"; stroke = "#7f7f7f"; break;
 	default: fill = "#ffffff";
 	}
-	ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
+	ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
 		     ldr_svg_r(x), ldr_svg_r(y - d), ldr_svg_r(x + d), ldr_svg_r(y), ldr_svg_r(x),
 		     ldr_svg_r(y + d), ldr_svg_r(x - d), ldr_svg_r(y), fill, overdue ? LDR_ALERT : stroke,
 		     overdue ? "0.6" : "0.3");
 	if (status == LDR_MILESTONE_MISSED || status == LDR_MILESTONE_DROPPED) {
 		double e = d * 0.45;
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"#ffffff\" stroke-width=\"0.3\"/>",
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"#ffffff\" stroke-width=\"0.3\"/>",
 			     ldr_svg_r(x - e), ldr_svg_r(y - e), ldr_svg_r(x + e), ldr_svg_r(y + e),
 			     ldr_svg_r(x - e), ldr_svg_r(y + e), ldr_svg_r(x + e), ldr_svg_r(y - e));
 	}
@@ -162,14 +162,14 @@ static void title(const struct gantt *g, const struct ms *s, struct ldr_buf *t)
 	char s1[LDR_TIME_STR_MAX];
 
 	ldr_buf_reset(t);
-	ldr_buf_addf(t, "%s %s: due %s, status %s", m->id ? m->id : "", m->what ? m->what : "",
+	ldr_svg_addf(t, "%s %s: due %s, status %s", m->id ? m->id : "", m->what ? m->what : "",
 		     ldr_time_format(&m->due, s1), ldr_gantt_milestone_name(m->status));
 	if (m->delivered.kind != LDR_TIME_NONE)
-		ldr_buf_addf(t, ", delivered %s", ldr_time_format(&m->delivered, s1));
+		ldr_svg_addf(t, ", delivered %s", ldr_time_format(&m->delivered, s1));
 	if (s->overdue) {
 		ldr_buf_addstr(t, ", overdue by ");
 		ldr_chart_late_by(t, &m->due, &g->opts->as_of);
-		ldr_buf_addf(t, " as at %s", ldr_time_format(&g->opts->as_of, s1));
+		ldr_svg_addf(t, " as at %s", ldr_time_format(&g->opts->as_of, s1));
 	}
 	if (ldr_chart_derived(&m->derived, "due"))
 		ldr_buf_addstr(t, ", due date derived (not from the source)");
@@ -184,7 +184,7 @@ static void label(struct gantt *g, const struct ms *s, double y)
 	double room = s->room - s->w - ldr_svg_width(" ", SMALL, 0);
 	size_t fit;
 
-	ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s><tspan font-weight=\"bold\">",
+	ldr_svg_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"%s><tspan font-weight=\"bold\">",
 		     ldr_svg_r(s->tx), ldr_svg_r(y + SMALL * 0.36), SMALL, s->left ? " text-anchor=\"end\"" : "");
 	ldr_svg_esc(b, s->m->id ? s->m->id : "");
 	if (ldr_chart_derived(&s->m->derived, "due"))

@@ -175,30 +175,30 @@ static void marker(struct ldr_buf *b, size_t shape, double x, double y, const ch
 	double r = 1.1;
 	switch (shape % 6) {
 	case 0: /* square */
-		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.2\"/>",
+		ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.2\"/>",
 			     ldr_svg_r(x - r * 0.9), ldr_svg_r(y - r * 0.9), ldr_svg_r(1.8 * r), ldr_svg_r(1.8 * r), colour);
 		break;
 	case 1: /* triangle */
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.2\"/>",
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.2\"/>",
 			     ldr_svg_r(x), ldr_svg_r(y - r * 1.2), ldr_svg_r(x + r * 1.1), ldr_svg_r(y + r * 0.8),
 			     ldr_svg_r(x - r * 1.1), ldr_svg_r(y + r * 0.8), colour);
 		break;
 	case 2: /* diamond */
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.2\"/>",
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.2\"/>",
 			     ldr_svg_r(x), ldr_svg_r(y - r * 1.2), ldr_svg_r(x + r * 1.2), ldr_svg_r(y), ldr_svg_r(x),
 			     ldr_svg_r(y + r * 1.2), ldr_svg_r(x - r * 1.2), ldr_svg_r(y), colour);
 		break;
 	case 3: /* triangle down */
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.2\"/>",
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.2\"/>",
 			     ldr_svg_r(x), ldr_svg_r(y + r * 1.2), ldr_svg_r(x + r * 1.1), ldr_svg_r(y - r * 0.8),
 			     ldr_svg_r(x - r * 1.1), ldr_svg_r(y - r * 0.8), colour);
 		break;
 	case 4: /* hollow circle */
-		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.5\"/>",
+		ldr_svg_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.5\"/>",
 			     ldr_svg_r(x), ldr_svg_r(y), r * 0.9, colour);
 		break;
 	default: /* cross */
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" stroke-width=\"0.6\"/>",
 			     ldr_svg_r(x - r), ldr_svg_r(y - r), ldr_svg_r(x + r), ldr_svg_r(y + r), ldr_svg_r(x - r),
 			     ldr_svg_r(y + r), ldr_svg_r(x + r), ldr_svg_r(y - r), colour);
 	}
@@ -214,7 +214,7 @@ static void axes(struct traj *t, const struct frame *f)
 
 	for (v = 0; v <= 100; v += 25) {
 		double yy = fy_(f, v);
-		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"/>\n",
+		ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"/>\n",
 			     ldr_svg_r(f->x0 - 1), ldr_svg_r(yy), ldr_svg_r(f->x1 + 1), ldr_svg_r(yy),
 			     v ? "#dddddd" : "#8c8c8c", v ? "0.2" : "0.3");
 		snprintf(s, sizeof(s), "%d", v);
@@ -222,7 +222,7 @@ static void axes(struct traj *t, const struct frame *f)
 	}
 	for (y = f->fy0; y < f->fy0 + f->nfy; y++) {
 		double xx = fx(f, y);
-		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#eeeeee\" stroke-width=\"0.2\"/>\n",
+		ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#eeeeee\" stroke-width=\"0.2\"/>\n",
 			     ldr_svg_r(xx), ldr_svg_r(f->y0), ldr_svg_r(xx), ldr_svg_r(f->y1));
 		snprintf(s, sizeof(s), "%02d/%02d", y % 100, (y + 1) % 100);
 		ldr_svg_text(b, xx, f->y1 + 3.4, SMALL, "text-anchor=\"middle\" fill=\"" LDR_MUTED "\"", s, 0);
@@ -292,10 +292,10 @@ static void series_tip(struct plot *p, const struct series *s, const struct poin
 	char yr[LDR_TIME_STR_MAX];
 	size_t j;
 
-	ldr_buf_addf(tip, "%s (%s), %s:", s->abbr.s, s->name, p->g->name);
+	ldr_svg_addf(tip, "%s (%s), %s:", s->abbr.s, s->name, p->g->name);
 	for (j = 0; j < n; j++) {
 		struct ldr_time ty = ldr_time_year(pts[j].fy);
-		ldr_buf_addf(tip, "%s %d in %s", j ? "," : "", pts[j].score, ldr_time_format(&ty, yr));
+		ldr_svg_addf(tip, "%s %d in %s", j ? "," : "", pts[j].score, ldr_time_format(&ty, yr));
 		p->sum[pts[j].fy - p->t->fy0] += pts[j].score;
 		p->cnt[pts[j].fy - p->t->fy0]++;
 	}
@@ -323,9 +323,9 @@ static void series_line(struct plot *p, size_t i)
 	if (n > 1) {
 		ldr_buf_addstr(b, "<path d=\"");
 		for (j = 0; j < n; j++)
-			ldr_buf_addf(b, "%c%.1f %.1f", j ? 'L' : 'M', ldr_svg_r(fx(f, pts[j].fy)),
+			ldr_svg_addf(b, "%c%.1f %.1f", j ? 'L' : 'M', ldr_svg_r(fx(f, pts[j].fy)),
 				     ldr_svg_r(fy_(f, pts[j].score)));
-		ldr_buf_addf(b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.45\"/>", colour);
+		ldr_svg_addf(b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.45\"/>", colour);
 	}
 	for (j = 0; j < n; j++)
 		marker(b, i, fx(f, pts[j].fy), fy_(f, pts[j].score), colour);
@@ -344,11 +344,11 @@ static int mean_tip(const struct plot *p, struct ldr_buf *tip)
 	char yr[LDR_TIME_STR_MAX];
 	int y, first = 1;
 
-	ldr_buf_addf(tip, "Footprint mean, %s:", p->g->name);
+	ldr_svg_addf(tip, "Footprint mean, %s:", p->g->name);
 	for (y = 0; y < p->t->nfy; y++)
 		if (p->cnt[y]) {
 			struct ldr_time ty = ldr_time_year(p->t->fy0 + y);
-			ldr_buf_addf(tip, "%s %.1f in %s (%d provider%s)", first ? "" : ",", p->sum[y] / p->cnt[y],
+			ldr_svg_addf(tip, "%s %.1f in %s (%d provider%s)", first ? "" : ",", p->sum[y] / p->cnt[y],
 				     ldr_time_format(&ty, yr), p->cnt[y], p->cnt[y] == 1 ? "" : "s");
 			first = 0;
 		}
@@ -368,16 +368,16 @@ static void mean_line(struct plot *p)
 		ldr_buf_addstr(b, "<path d=\"");
 		for (y = 0; y < p->t->nfy; y++)
 			if (p->cnt[y]) {
-				ldr_buf_addf(b, "%c%.1f %.1f", first ? 'M' : 'L', ldr_svg_r(fx(f, p->t->fy0 + y)),
+				ldr_svg_addf(b, "%c%.1f %.1f", first ? 'M' : 'L', ldr_svg_r(fx(f, p->t->fy0 + y)),
 					     ldr_svg_r(fy_(f, p->sum[y] / p->cnt[y])));
 				first = 0;
 			}
-		ldr_buf_addf(b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.9\" stroke-dasharray=\"2 0.8\"/>", LDR_INK);
+		ldr_svg_addf(b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.9\" stroke-dasharray=\"2 0.8\"/>", LDR_INK);
 		for (y = 0; y < p->t->nfy; y++)
 			if (p->cnt[y]) {
 				struct tag *tag = &p->tags[p->ntags];
 				double mean = p->sum[y] / p->cnt[y];
-				ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.3\" fill=\"%s\"/>",
+				ldr_svg_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.3\" fill=\"%s\"/>",
 					     ldr_svg_r(fx(f, p->t->fy0 + y)), ldr_svg_r(fy_(f, mean)), LDR_INK);
 				tag->x = fx(f, p->t->fy0 + y);
 				tag->want = fy_(f, mean) + SMALL * 0.36;
@@ -405,10 +405,10 @@ static void draw_tags(struct ldr_buf *b, const struct tag *tags, size_t ntags)
 		else
 			snprintf(text, sizeof(text), "mean %.1f", tags[i].score);
 		if (tags[i].y != tags[i].want)
-			ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#aaaaaa\" stroke-width=\"0.15\"/>",
+			ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#aaaaaa\" stroke-width=\"0.15\"/>",
 				     ldr_svg_r(tags[i].x + 1.4), ldr_svg_r(tags[i].want - SMALL * 0.36),
 				     ldr_svg_r(tags[i].x + 2.2), ldr_svg_r(tags[i].y - SMALL * 0.36));
-		ldr_buf_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" fill=\"%s\"%s>",
+		ldr_svg_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" fill=\"%s\"%s>",
 			     ldr_svg_r(tags[i].x + 2.4), ldr_svg_r(tags[i].y), SMALL,
 			     tags[i].s ? ldr_chart_colour(tags[i].s->colour) : LDR_INK,
 			     tags[i].s ? "" : " font-weight=\"bold\"");
@@ -437,9 +437,9 @@ static void panel(struct traj *t, size_t k, double px, double py)
 	p.tags = ldr_calloc(t->nser + 2, sizeof(*p.tags));
 	p.sum = ldr_calloc((size_t)t->nfy, sizeof(double));
 	p.cnt = ldr_calloc((size_t)t->nfy, sizeof(int));
-	ldr_buf_addf(b, "<g class=\"panel\">\n<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#fbfbfb\" stroke=\"%s\" stroke-width=\"0.25\"/>\n",
+	ldr_svg_addf(b, "<g class=\"panel\">\n<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#fbfbfb\" stroke=\"%s\" stroke-width=\"0.25\"/>\n",
 		     ldr_svg_r(px), ldr_svg_r(py), ldr_svg_r(t->pw - 3), ldr_svg_r(t->ph - 2), LDR_RULE);
-	ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"1.2\" height=\"5\" fill=\"%s\"/>\n",
+	ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"1.2\" height=\"5\" fill=\"%s\"/>\n",
 		     ldr_svg_r(px), ldr_svg_r(py + 1.2), p.g->colour);
 	ldr_svg_text(b, px + 2.5, py + 5, FONT, "font-weight=\"bold\"", p.g->name, t->pw - 7);
 	axes(t, &p.f);
@@ -471,7 +471,7 @@ static double legend(struct traj *t, double y, int draw)
 		struct ldr_buf text = LDR_BUF_INIT;
 		double w;
 		if (i < t->nser)
-			ldr_buf_addf(&text, "%s %s", t->ser[i].abbr.s, t->ser[i].name);
+			ldr_svg_addf(&text, "%s %s", t->ser[i].abbr.s, t->ser[i].name);
 		else
 			ldr_buf_addstr(&text, "footprint mean (of the providers with a score that year)");
 		w = 6 + ldr_svg_width(text.s, FONT, 0) + 5;
@@ -483,11 +483,11 @@ static double legend(struct traj *t, double y, int draw)
 		}
 		if (draw && i < t->nser) {
 			const char *c = ldr_chart_colour(t->ser[i].colour);
-			ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\"/>", ldr_svg_r(x),
+			ldr_svg_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.45\"/>", ldr_svg_r(x),
 				     ldr_svg_r(y), ldr_svg_r(x + 4.5), c);
 			marker(b, i, x + 2.25, y, c);
 		} else if (draw) {
-			ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.9\" stroke-dasharray=\"2 0.8\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.3\" fill=\"%s\"/>",
+			ldr_svg_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"0.9\" stroke-dasharray=\"2 0.8\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.3\" fill=\"%s\"/>",
 				     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(x + 4.5), LDR_INK, ldr_svg_r(x + 2.25),
 				     ldr_svg_r(y), LDR_INK);
 		}
@@ -495,13 +495,13 @@ static double legend(struct traj *t, double y, int draw)
 			ldr_svg_text(b, x + 6, y + FONT * 0.36, FONT, NULL, text.s, w - 6);
 		x += w;
 		if (i < t->nser && ldr_chart_derived(&t->ser[i].tr->derived, "baseline_year"))
-			ldr_buf_addf(&derived, "%s%s", derived.len ? ", " : "", t->ser[i].abbr.s);
+			ldr_svg_addf(&derived, "%s%s", derived.len ? ", " : "", t->ser[i].abbr.s);
 		ldr_buf_release(&text);
 	}
 	y += 4.5;
 	if (derived.len) {
 		struct ldr_buf text = LDR_BUF_INIT;
-		ldr_buf_addf(&text, "The baseline year is derived (not stated in the source) for: %s.", derived.s);
+		ldr_svg_addf(&text, "The baseline year is derived (not stated in the source) for: %s.", derived.s);
 		if (draw)
 			ldr_svg_text(b, MARGIN, y + FONT * 0.36, FONT, "fill=\"" LDR_MUTED "\"", text.s, x1 - MARGIN);
 		y += 4.5;
@@ -520,8 +520,8 @@ static void describe(const struct traj *t, struct ldr_buf *title, struct ldr_buf
 
 	snprintf(a, sizeof(a), "%02d/%02d", t->fy0 % 100, (t->fy0 + 1) % 100);
 	snprintf(z, sizeof(z), "%02d/%02d", (t->fy0 + t->nfy - 1) % 100, (t->fy0 + t->nfy) % 100);
-	ldr_buf_addf(title, "%s Local Digital Roadmap: Digital Maturity trajectory", name);
-	ldr_buf_addf(desc, "Small multiples, one panel per capability group (%zu), of the Digital "
+	ldr_svg_addf(title, "%s Local Digital Roadmap: Digital Maturity trajectory", name);
+	ldr_svg_addf(desc, "Small multiples, one panel per capability group (%zu), of the Digital "
 		     "Maturity scores (0 to 100) of %zu provider%s from %s to %s: each provider's "
 		     "baseline and targets by year, and the footprint mean.",
 		     t->npanels, t->nser, t->nser == 1 ? "" : "s", a, z);
@@ -568,11 +568,11 @@ int ldr_trajectory_build(const struct ldr_roadmap *rm, const struct ldr_export_o
 	describe(&t, &title, &desc);
 
 	ldr_svg_begin(b, t.width, t.height, title.s, desc.s);
-	ldr_buf_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", ldr_svg_r(t.width),
+	ldr_svg_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", ldr_svg_r(t.width),
 		     ldr_svg_r(t.height));
 	if (rm->footprint.version)
-		ldr_buf_addf(&sub, "Version %s; ", rm->footprint.version);
-	ldr_buf_addf(&sub, "Annex 3: Digital Maturity Self-assessment scores (0 to 100) by capability "
+		ldr_svg_addf(&sub, "Version %s; ", rm->footprint.version);
+	ldr_svg_addf(&sub, "Annex 3: Digital Maturity Self-assessment scores (0 to 100) by capability "
 		     "group, baseline and targets by year; as at %s", ldr_time_format(&opts->as_of, s));
 	ldr_chart_heading(b, title.s, sub.s, MARGIN, t.width - 2 * MARGIN);
 	if (!t.nser)

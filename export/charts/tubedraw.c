@@ -30,14 +30,14 @@ static void route(struct ldr_buf *p, double reach, double home, double x0, doubl
 	c = c < reach ? c : reach;
 	d = d < reach ? d : reach;
 	if (y0 != home && y1 != home && x1 - x0 >= a + c + 0.5) {
-		ldr_buf_addf(p, "L%.1f %.1fH%.1fL%.1f %.1f", ldr_svg_r(x0 + a), ldr_svg_r(home),
+		ldr_svg_addf(p, "L%.1f %.1fH%.1fL%.1f %.1f", ldr_svg_r(x0 + a), ldr_svg_r(home),
 			     ldr_svg_r(x1 - c), ldr_svg_r(x1), ldr_svg_r(y1));
 	} else if (y0 != home && x1 - x0 >= d) {
-		ldr_buf_addf(p, "L%.1f %.1fH%.1f", ldr_svg_r(x0 + d), ldr_svg_r(y1), ldr_svg_r(x1));
+		ldr_svg_addf(p, "L%.1f %.1fH%.1f", ldr_svg_r(x0 + d), ldr_svg_r(y1), ldr_svg_r(x1));
 	} else if (x1 - x0 >= d) {
-		ldr_buf_addf(p, "H%.1fL%.1f %.1f", ldr_svg_r(x1 - d), ldr_svg_r(x1), ldr_svg_r(y1));
+		ldr_svg_addf(p, "H%.1fL%.1f %.1f", ldr_svg_r(x1 - d), ldr_svg_r(x1), ldr_svg_r(y1));
 	} else {
-		ldr_buf_addf(p, "L%.1f %.1f", ldr_svg_r(x1), ldr_svg_r(y1));
+		ldr_svg_addf(p, "L%.1f %.1f", ldr_svg_r(x1), ldr_svg_r(y1));
 	}
 }
 
@@ -45,7 +45,7 @@ static void flush_run(struct tube *t, const struct line *l, struct ldr_buf *p, i
 {
 	if (!p->len)
 		return;
-	ldr_buf_addf(t->b, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-linejoin=\"round\"%s/>\n",
+	ldr_svg_addf(t->b, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-linejoin=\"round\"%s/>\n",
 		     p->s, t->groups.v[l->group].colour, LINE_W, dashed ? " stroke-dasharray=\"2.4 1.3\"" : "");
 	ldr_buf_reset(p);
 }
@@ -57,13 +57,13 @@ void ldr_tube_draw_line(struct tube *t, const struct line *l)
 	int dashed = 0;
 	size_t j;
 
-	ldr_buf_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
+	ldr_svg_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
 	for (j = 0; j < l->nstops; j++) {
 		const struct station *s = &t->st[l->stops[j].station];
 		int d = dashed_status(s->c->status);
 		if (d != dashed) {
 			flush_run(t, l, &p, dashed);
-			ldr_buf_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
+			ldr_svg_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
 			dashed = d;
 		}
 		route(&p, t->reach, l->y, x, y, s->x, l->stops[j].y);
@@ -72,7 +72,7 @@ void ldr_tube_draw_line(struct tube *t, const struct line *l)
 	}
 	if (dashed) { /* beyond the last station: the line's own style */
 		flush_run(t, l, &p, dashed);
-		ldr_buf_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
+		ldr_svg_addf(&p, "M%.1f %.1f", ldr_svg_r(x), ldr_svg_r(y));
 	}
 	route(&p, t->reach, l->y, x, y, t->map_x1 + 1.5, l->y);
 	flush_run(t, l, &p, 0);
@@ -87,25 +87,25 @@ static void station_title(const struct tube *t, const struct station *s, struct 
 	char y[LDR_TIME_STR_MAX];
 
 	ldr_buf_reset(out);
-	ldr_buf_addf(out, "%s %s: %s: by the end of %s, %s", c->id ? c->id : "", c->who ? c->who : "",
+	ldr_svg_addf(out, "%s %s: %s: by the end of %s, %s", c->id ? c->id : "", c->who ? c->who : "",
 		     c->what ? c->what : "", ldr_time_format(&c->year, y), names[c->status]);
 	if (c->delivered.kind)
-		ldr_buf_addf(out, ", delivered %s%s", ldr_time_format(&c->delivered, y),
+		ldr_svg_addf(out, ", delivered %s%s", ldr_time_format(&c->delivered, y),
 			     s->done ? "" : " (after the as-at date)");
 	if (s->overdue) {
 		ldr_buf_addstr(out, "; overdue by ");
 		ldr_chart_late_by(out, &c->year, &t->opts->as_of);
-		ldr_buf_addf(out, " as at %s", ldr_time_format(&t->opts->as_of, y));
+		ldr_svg_addf(out, " as at %s", ldr_time_format(&t->opts->as_of, y));
 	}
 	if (ldr_chart_derived(&c->derived, "year"))
 		ldr_buf_addstr(out, "; the year is derived (not from the source)");
 	if (ldr_chart_derived(&c->derived, "status"))
 		ldr_buf_addstr(out, "; the status is derived (not from the source)");
-	ldr_buf_addf(out, "; %s", t->groups.v[t->lines[s->home].group].name);
+	ldr_svg_addf(out, "; %s", t->groups.v[t->lines[s->home].group].name);
 	if (s->nlines > 1)
-		ldr_buf_addf(out, "; interchange: %s", s->why.s);
+		ldr_svg_addf(out, "; interchange: %s", s->why.s);
 	if (s->more)
-		ldr_buf_addf(out, "; and %zu more link%s", s->more, s->more == 1 ? "" : "s");
+		ldr_svg_addf(out, "; and %zu more link%s", s->more, s->more == 1 ? "" : "s");
 }
 
 void ldr_tube_draw_station(struct tube *t, const struct station *s, struct ldr_buf *tmp)
@@ -129,16 +129,16 @@ void ldr_tube_draw_station(struct tube *t, const struct station *s, struct ldr_b
 	ldr_svg_title(b, tmp->s);
 	if (s->nlines > 1) {
 		double top = tube_member_y(t, s, 0), bot = tube_member_y(t, s, s->nlines - 1);
-		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
+		ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
 			     ldr_svg_r(s->x - STATION_R), ldr_svg_r(top - STATION_R), 2 * STATION_R,
 			     ldr_svg_r(bot - top + 2 * STATION_R), STATION_R, fill, stroke, width);
 	} else {
-		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
+		ldr_svg_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
 			     ldr_svg_r(s->x), ldr_svg_r(s->y), STATION_R, fill, stroke, width);
 	}
 	if (s->c->status == LDR_CAP_DROPPED) {
 		double d = STATION_R * 0.6;
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.4\"/>",
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"#8c8c8c\" stroke-width=\"0.4\"/>",
 			     ldr_svg_r(s->x - d), ldr_svg_r(s->y - d), ldr_svg_r(s->x + d), ldr_svg_r(s->y + d),
 			     ldr_svg_r(s->x - d), ldr_svg_r(s->y + d), ldr_svg_r(s->x + d), ldr_svg_r(s->y - d));
 	}
@@ -155,9 +155,9 @@ void ldr_tube_draw_label(struct tube *t, const struct station *s)
 	if (s->lw <= 0)
 		return; /* no room even for the id: its title says it all */
 	if (s->leader0 != s->leader1)
-		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.25\"/>",
+		ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.25\"/>",
 			     ldr_svg_r(s->x), ldr_svg_r(s->leader0), ldr_svg_r(s->x), ldr_svg_r(s->leader1), LDR_MUTED);
-	ldr_buf_addf(b, "<text class=\"name\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"><tspan font-weight=\"bold\">",
+	ldr_svg_addf(b, "<text class=\"name\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\"><tspan font-weight=\"bold\">",
 		     ldr_svg_r(s->lx), ldr_svg_r(s->ly), FONT);
 	ldr_svg_esc(b, id);
 	if (ldr_chart_derived(&s->c->derived, "year"))
@@ -169,7 +169,7 @@ void ldr_tube_draw_label(struct tube *t, const struct station *s)
 	}
 	ldr_buf_addstr(b, "</text>\n");
 	if (s->nrows == 2 && !s->id_only) {
-		ldr_buf_addf(b, "<text class=\"name\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\">", ldr_svg_r(s->lx),
+		ldr_svg_addf(b, "<text class=\"name\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\">", ldr_svg_r(s->lx),
 			     ldr_svg_r(s->ly + LEAD), FONT);
 		ldr_svg_esc(b, who + s->split + 1);
 		ldr_buf_addstr(b, "</text>\n");
@@ -190,7 +190,7 @@ void ldr_tube_draw_grid(struct tube *t)
 	ldr_buf_addstr(b, "<g class=\"grid\">\n");
 	for (i = 0; i < 4 * t->nfy; i++) {
 		x = tube_x(t, t->m0 + 3 * i);
-		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"/>\n",
+		ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"/>\n",
 			     ldr_svg_r(x), ldr_svg_r(TOP + (i % 4 ? YEAR_BAND : 0)), ldr_svg_r(x), ldr_svg_r(t->map_y1),
 			     i % 4 ? "#e4e4e4" : "#9a9a9a", i % 4 ? "0.15" : "0.25");
 	}
@@ -199,7 +199,7 @@ void ldr_tube_draw_grid(struct tube *t)
 	if ((x = ldr_tube_as_at_x(t)) < 0)
 		return;
 	snprintf(text, sizeof(text), "as at %s", ldr_time_format(&t->opts->as_of, s));
-	ldr_buf_addf(b, "<g class=\"as-at\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
+	ldr_svg_addf(b, "<g class=\"as-at\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
 		     ldr_svg_r(x), ldr_svg_r(TOP - 2.5), ldr_svg_r(x), ldr_svg_r(t->map_y1), LDR_ASOF);
 	ldr_svg_text(b, x + 0.8, TOP - 0.8, LDR_TYPE_SMALL, "font-weight=\"bold\" fill=\"" LDR_ASOF "\"", text, 0);
 	ldr_buf_addstr(b, "</g>\n");
@@ -222,12 +222,12 @@ void ldr_tube_draw_names(struct tube *t, const struct line *l)
 		double y = l->y - (n - 1) * lw / 2 + NAME_FONT * 0.35;
 		double x = end ? t->map_x1 + 3 : t->map_x0 - 3;
 		off = 0;
-		ldr_buf_addf(t->b, "<g fill=\"%s\">", g->colour);
+		ldr_svg_addf(t->b, "<g fill=\"%s\">", g->colour);
 		if (n == 3 && name[off])
 			ldr_svg_title(t->b, name);
 		for (i = 0; i < n && name[off]; i++) {
 			len = ldr_svg_wrap(name + off, NAME_FONT, 1, t->names_w, &next);
-			ldr_buf_addf(t->b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" font-weight=\"bold\"%s>",
+			ldr_svg_addf(t->b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" font-weight=\"bold\"%s>",
 				     ldr_svg_r(x), ldr_svg_r(y + i * lw), NAME_FONT, end ? "" : " text-anchor=\"end\"");
 			if (i == n - 1 && next && name[off + next])
 				ldr_svg_add_fit(t->b, name + off, NAME_FONT, 1, t->names_w);
@@ -267,25 +267,25 @@ static void sample(struct flow *f, const char *what, const char *text)
 	double x = place(f, 9.5, text), y = f->y;
 
 	if (strcmp(what, "delivered") == 0 || strcmp(what, "planned") == 0 || strcmp(what, "overdue") == 0) {
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>", ldr_svg_r(x),
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>", ldr_svg_r(x),
 			     ldr_svg_r(y), ldr_svg_r(x + 8), LDR_MUTED, LINE_W);
-		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
+		ldr_svg_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>",
 			     ldr_svg_r(x + 4), ldr_svg_r(y), STATION_R, what[0] == 'd' ? LDR_INK : "#ffffff",
 			     what[0] == 'o' ? LDR_ALERT : LDR_INK, what[0] == 'o' ? "0.9" : "0.6");
 	} else if (strcmp(what, "aspirational") == 0 || strcmp(what, "dropped") == 0) {
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-dasharray=\"2.4 1.3\"/>",
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\" stroke-dasharray=\"2.4 1.3\"/>",
 			     ldr_svg_r(x), ldr_svg_r(y), ldr_svg_r(x + 6), LDR_MUTED, LINE_W);
-		ldr_buf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+		ldr_svg_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.6\"/>",
 			     ldr_svg_r(x + 6.5), ldr_svg_r(y), STATION_R, what[0] == 'd' ? "#8c8c8c" : LDR_INK);
 	} else if (strcmp(what, "interchange") == 0) {
-		ldr_buf_addf(b, "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>",
+		ldr_svg_addf(b, "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>",
 			     ldr_svg_r(x), ldr_svg_r(y - SIDE_SEP / 2), ldr_svg_r(x + 8), ldr_svg_r(x),
 			     ldr_svg_r(y + SIDE_SEP / 2), ldr_svg_r(x + 8), LDR_MUTED, LINE_W);
-		ldr_buf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.6\"/>",
+		ldr_svg_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"0.6\"/>",
 			     ldr_svg_r(x + 4 - STATION_R), ldr_svg_r(y - SIDE_SEP / 2 - STATION_R), 2 * STATION_R,
 			     ldr_svg_r(SIDE_SEP + 2 * STATION_R), STATION_R, LDR_INK);
 	} else if (strcmp(what, "as at") == 0) {
-		ldr_buf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
+		ldr_svg_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.5\"/>",
 			     ldr_svg_r(x + 4), ldr_svg_r(y - 1.5), ldr_svg_r(x + 4), ldr_svg_r(y + 1.5), LDR_ASOF);
 	}
 	ldr_svg_text(b, x + 9.5, y + FONT * 0.36, FONT, NULL, text, 0);
@@ -355,7 +355,7 @@ static void line_names(const struct tube *t, struct flow *f)
 			f->x = MARGIN + indent;
 			f->y += 4.2;
 		}
-		ldr_buf_addf(f->b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>", ldr_svg_r(f->x),
+		ldr_svg_addf(f->b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"/>", ldr_svg_r(f->x),
 			     ldr_svg_r(f->y), ldr_svg_r(f->x + 8), g->colour, LINE_W);
 		ldr_svg_text(f->b, f->x + 9.5, f->y + FONT * 0.36, FONT, NULL, g->name, LEGEND_NAME_MAX);
 		f->x += w;
@@ -381,7 +381,7 @@ static double legend(const struct tube *t, double y, int draw)
 	f.y += 5;
 	while (note[off]) { /* the note, wrapped to the page */
 		n = ldr_svg_wrap(note + off, FONT, 0, f.x1 - MARGIN, &next);
-		ldr_buf_addf(f.b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" fill=\"" LDR_MUTED "\">", MARGIN,
+		ldr_svg_addf(f.b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" fill=\"" LDR_MUTED "\">", MARGIN,
 			     ldr_svg_r(f.y + FONT * 0.36), FONT);
 		ldr_svg_esc_n(f.b, note + off, n, 0);
 		ldr_buf_addstr(f.b, "</text>\n");

@@ -95,16 +95,16 @@ static void add_member(struct tube *t, struct station *s, const char *group_id, 
 	gname = t->groups.v[g].name;
 	switch (why) {
 	case BY_PROJECT:
-		ldr_buf_addf(&s->why, "delivered by %s %s, a project of %s", a, b_, gname);
+		ldr_svg_addf(&s->why, "delivered by %s %s, a project of %s", a, b_, gname);
 		break;
 	case PROJECT_ALSO:
-		ldr_buf_addf(&s->why, "%s %s, a project of no group, also delivers capabilities of %s", a, b_, gname);
+		ldr_svg_addf(&s->why, "%s %s, a project of no group, also delivers capabilities of %s", a, b_, gname);
 		break;
 	case PROJECT_DEPENDS:
-		ldr_buf_addf(&s->why, "its project %s depends on %s, a project of %s", a, b_, gname);
+		ldr_svg_addf(&s->why, "its project %s depends on %s, a project of %s", a, b_, gname);
 		break;
 	case DEPENDS:
-		ldr_buf_addf(&s->why, "depends on %s (%s), a capability of %s", a, b_, gname);
+		ldr_svg_addf(&s->why, "depends on %s (%s), a capability of %s", a, b_, gname);
 		break;
 	}
 }
@@ -426,8 +426,8 @@ static void describe(const struct tube *t, struct ldr_buf *title, struct ldr_buf
 	size_t inter = interchanges(t);
 	char s[LDR_TIME_STR_MAX];
 
-	ldr_buf_addf(title, "%s Local Digital Roadmap: capability tube map", name);
-	ldr_buf_addf(desc, "Tube map of %zu capabilities on %zu lines, one per capability group, "
+	ldr_svg_addf(title, "%s Local Digital Roadmap: capability tube map", name);
+	ldr_svg_addf(desc, "Tube map of %zu capabilities on %zu lines, one per capability group, "
 		     "as at %s. Left to right is time, to scale, under a grid of financial years and "
 		     "quarters with the as-at line; each station stands at the end of the period it is "
 		     "due in, or was delivered in. Delivered stations are filled, planned ones hollow, "
@@ -438,7 +438,7 @@ static void describe(const struct tube *t, struct ldr_buf *title, struct ldr_buf
 		     t->nst, t->nlines, ldr_time_format(&t->opts->as_of, s), overdue(t), inter,
 		     inter == 1 ? "" : "s", inter == 1 ? "s" : "", t->crossings, t->crossings == 1 ? "" : "s");
 	if (t->undated)
-		ldr_buf_addf(desc, " %zu capabilit%s without a year %s not shown.", t->undated,
+		ldr_svg_addf(desc, " %zu capabilit%s without a year %s not shown.", t->undated,
 			     t->undated == 1 ? "y" : "ies", t->undated == 1 ? "is" : "are");
 }
 
@@ -450,18 +450,18 @@ static void heading(struct tube *t, const struct ldr_buf *title)
 	char s[LDR_TIME_STR_MAX];
 
 	if (f->version)
-		ldr_buf_addf(&sub, "Version %s; ", f->version);
+		ldr_svg_addf(&sub, "Version %s; ", f->version);
 	if (t->nst)
-		ldr_buf_addf(&sub, "%zu capabilities on %zu lines, %zu interchange%s; as at %s", t->nst, t->nlines,
+		ldr_svg_addf(&sub, "%zu capabilities on %zu lines, %zu interchange%s; as at %s", t->nst, t->nlines,
 			     inter, inter == 1 ? "" : "s", ldr_time_format(&t->opts->as_of, s));
 	else
-		ldr_buf_addf(&sub, "no capabilities to draw; as at %s", ldr_time_format(&t->opts->as_of, s));
+		ldr_svg_addf(&sub, "no capabilities to draw; as at %s", ldr_time_format(&t->opts->as_of, s));
 	if (late)
-		ldr_buf_addf(&sub, "; %zu overdue", late);
+		ldr_svg_addf(&sub, "; %zu overdue", late);
 	if (t->undated)
-		ldr_buf_addf(&sub, "; %zu without a year not shown", t->undated);
+		ldr_svg_addf(&sub, "; %zu without a year not shown", t->undated);
 	if (t->unnamed)
-		ldr_buf_addf(&sub, "; %zu named by id alone for want of room (the name is in its tooltip)", t->unnamed);
+		ldr_svg_addf(&sub, "; %zu named by id alone for want of room (the name is in its tooltip)", t->unnamed);
 	ldr_chart_heading(t->b, title->s, sub.s, MARGIN, t->width - 2 * MARGIN);
 	ldr_buf_release(&sub);
 }
@@ -576,7 +576,7 @@ static void nothing_to_draw(struct tube *t)
 
 	while (s[off]) {
 		n = ldr_svg_wrap(s + off, size, 0, t->width - 2 * MARGIN - 40, &next);
-		ldr_buf_addf(t->b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" fill=\"" LDR_MUTED "\">",
+		ldr_svg_addf(t->b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%.2f\" fill=\"" LDR_MUTED "\">",
 			     MARGIN + 20, ldr_svg_r(y), size);
 		ldr_svg_esc_n(t->b, s + off, n, 0);
 		ldr_buf_addstr(t->b, "</text>\n");
@@ -631,7 +631,7 @@ int ldr_tubemap_build(const struct ldr_roadmap *rm, const struct ldr_export_opts
 	describe(&t, &title, &desc);
 
 	ldr_svg_begin(b, t.width, t.height, title.s, desc.s);
-	ldr_buf_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", ldr_svg_r(t.width),
+	ldr_svg_addf(b, "<rect width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", ldr_svg_r(t.width),
 		     ldr_svg_r(t.height));
 	heading(&t, &title);
 	draw(&t, &tmp);

@@ -621,8 +621,19 @@ void ldr_table_row(struct ldr_table *t, const char *label)
 
 static void where(struct ldr_table *t, size_t col, struct ldr_buf *b)
 {
+	char n[32];
+	size_t i = sizeof(n) - 1;
+
+	/* For every cell, in case a warning names it: no printf. */
 	ldr_buf_addstr(b, t->label ? t->label : "header");
-	ldr_buf_addf(b, ", column %zu", col + 1);
+	ldr_buf_addstr(b, ", column ");
+	n[i] = '\0';
+	col++;
+	do {
+		n[--i] = (char)('0' + col % 10);
+		col /= 10;
+	} while (col);
+	ldr_buf_addstr(b, n + i);
 }
 
 /* Note that the cell (the current row, col) has been written. */

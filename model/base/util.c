@@ -83,13 +83,23 @@ void ldr_buf_vaddf(struct ldr_buf *b, const char *fmt, va_list ap)
 	va_list cp;
 	int n;
 
+	/* Into the room there is (a big buffer has some); formatted twice
+	 * only when it does not fit. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	if (b->cap > b->len)
+		n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, cp);
+	else
+		n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
-	if (n < 0)
+	if (n < 0) {
+		if (b->s)
+			b->s[b->len] = '\0';
 		return;
-	ldr_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		ldr_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -894,9 +894,11 @@ int ldr_yaml_plain_is_special(const char *s)
 	const char *p = s;
 	size_t i;
 
-	for (i = 0; i < LDR_ARRAY_SIZE(words); i++)
-		if (strcmp(s, words[i]) == 0)
-			return 1;
+	/* Each word begins with one of these (a writer asks for every scalar). */
+	if (!*s || strchr("~nNyYtTfFoO.-+<=", *s))
+		for (i = 0; i < LDR_ARRAY_SIZE(words); i++)
+			if (strcmp(s, words[i]) == 0)
+				return 1;
 	if (*p == '-' || *p == '+')
 		p++;
 	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o' || p[1] == 'b') && p[2] &&

@@ -12,8 +12,9 @@
 # much less than the clock.
 # Not a test: nothing here fails on a number (a command that fails stops it).
 #
-#   sh tests/bench/run.sh [SECTION...]   sizes memory national ring whatif groups history
+#   sh tests/bench/run.sh [SECTION...]   goals sizes memory national ring whatif groups history
 #   RUNS=5 SLOW_RUNS=3                   runs of each measure; of Python's load
+#   INSN=1                               goals: instructions (callgrind), not CPU time
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
@@ -46,7 +47,19 @@ median() { # N COMMAND
 		cat $B/time >>$B/times
 		i=$((i + 1))
 	done
-	sort -n $B/times | sed -n "$((($1 + 1) / 2))p" | awk '{ printf "%.2f", $1 }'
+	sort -n -k${COL:-1} $B/times | sed -n "$((($1 + 1) / 2))p" | awk -v c="${COL:-1}" '{ printf "%.2f", $c }'
+}
+
+# The same, or with INSN=1 the instructions a command executes (callgrind,
+# its children's included), in millions: they do not vary from run to run.
+cost() { # N COMMAND
+	if [ "${INSN:-0}" = 1 ]; then
+		valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null \
+			sh -c "$2" >/dev/null 2>$B/stderr || [ $? -le 1 ] || { cat $B/stderr >&2; exit 1; }
+		awk '/Collected :/ { n += $NF } END { printf "%.1f", n / 1e6 }' $B/stderr
+	else
+		median "$@"
+	fi
 }
 
 # Peak resident memory of a command, in KiB.
@@ -102,6 +115,68 @@ repeat() { # TEXT N
 
 per_key() { # MS BASE_MS KEYS
 	awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { d = (a - b) / n; printf "%.2f", (d > 0 ? d : 0) }'
+}
+
+# The goals of the project for speed and memory at 50,000 capabilities,
+# each measure beside its goal, every ratio against a baseline measured in
+# the same run (docs/performance.md).
+goal() { # NAME NOW GOAL
+	printf '  %-52s %-24s %s\n' "$1" "$2" "$3"
+}
+
+goals() {
+	gen large "--capabilities 50000 --projects 5000 --deps 10000"
+	unit=$([ "${INSN:-0}" = 1 ] && echo "M instructions (callgrind)" || echo "ms of CPU, median of $RUNS")
+	echo "goals at 50,000 capabilities ($large, $(($(wc -c <$large) / 1024)) KiB), in $unit"
+	goal "measure" "now" "goal"
+	floor=$(cost "$RUNS" "$B/yamlparse $large")
+	stat=$(cost "$RUNS" "$LDR stat $large")
+	check=$(cost "$RUNS" "$LDR check $large")
+	goal "ldr check vs libyaml's bare event loop" "$(ratio "$check" "$floor" "($check / $floor)")" "<= 1.5x"
+	goal "  (ldr stat, the load alone, vs the same)" "$(ratio "$stat" "$floor" "")" ""
+	if $PY -c 'import yaml; yaml.CSafeLoader' 2>/dev/null; then
+		py=$(cost "$SLOW_RUNS" "$PY -c 'import sys, yaml; yaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)' $large")
+		goal "ldr check vs PyYAML CSafeLoader's load alone" "$(ratio "$py" "$check" "faster ($py)")" ">= 25x faster"
+	fi
+	size=$(wc -c <$large)
+	if [ -x /usr/bin/time ]; then
+		for what in "ldr check|$LDR check $large" \
+			"the TUI (first screen)|env LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR $large"; do
+			kb=$(peak "${what#*|}")
+			goal "peak RSS of ${what%%|*} over the file" \
+				"$(awk -v k="$kb" -v f="$size" 'BEGIN { printf "%.2fx (%.1f MiB)", k * 1024 / f, k / 1024 }')" \
+				"$(case $what in ldr*) echo "<= 3x" ;; *) echo "<= 4x" ;; esac)"
+		done
+	fi
+	# One edit through a form: ten edits of C000010's year (19/20 in the
+	# file: 17/18, 18/19, 17/18 ...) less the same keys with each prompt
+	# dismissed (Esc, then y: nothing changes), per edit; the changes
+	# discarded at the end, so that no recovery file stays.
+	rm -f $B/.large.yaml.*.ldr-*
+	go="/ C000010 <Enter> e j j j " tui="LDR_TUI_SIZE=120x40 $LDR"
+	edit=$(repeat '<Enter> <C-u> "17/18" <Enter> <Enter> <C-u> "18/19" <Enter> ' 5)
+	noop=$(repeat '<Enter> <C-u> "17/18" <Esc> y <Enter> <C-u> "18/19" <Esc> y ' 5)
+	e=$(cost "$RUNS" "LDR_TUI_KEYS='$go$edit<Esc> q d' $tui $large")
+	n=$(cost "$RUNS" "LDR_TUI_KEYS='$go$noop<Esc> q' $tui $large")
+	goal "one edit in the TUI (form, re-check, redraw)" "$(per_key "$e" "$n" 10)" "<= 20 ms"
+	# UC01-A1, done: not done, then done again (asked when: Enter), five times.
+	e=$(cost "$RUNS" "LDR_TUI_KEYS='5 j $(repeat 't t <Enter> ' 5)q d' $tui $large")
+	n=$(cost "$RUNS" "LDR_TUI_KEYS='5 j $(repeat 'j k ' 5)q' $tui $large")
+	goal "  (an activity done and undone with t)" "$(per_key "$e" "$n" 10)" "<= 20 ms"
+	! ls $B/.large.yaml.*.ldr-* >/dev/null 2>&1 || echo "  (a TUI run left a recovery file: its keys went astray)"
+	for e in "annex2 .xlsx|annex2 -o $B/out/g.xlsx" "tubemap .svg|tubemap --as-of 2017-10 -o $B/out/g.svg"; do
+		t=$(cost "$RUNS" "$LDR export ${e#*|} $large")
+		goal "ldr export ${e%%|*} vs the parse (libyaml)" "$(ratio "$t" "$floor" "($t)")" "<= 3x"
+	done
+	if [ ! -f $B/national/fp-85.yaml ] || [ $B/gen -nt $B/national/fp-85.yaml ]; then
+		rm -rf $B/national && mkdir -p $B/national && $B/gen --footprints 85 --out $B/national
+	fi
+	nfloor=$(cost "$RUNS" "$B/yamlparse $B/national/*.yaml")
+	agg=$(cost "$RUNS" "$LDR aggregate $B/national/*.yaml")
+	goal "ldr aggregate of 85 footprints vs the parse" "$(ratio "$agg" "$nfloor" "($agg / $nfloor)")" "<= 1.5x"
+	d="LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR roadmaps/derbyshire.yaml"
+	goal "Derbyshire: start to first screen (wall, ms)" "$(COL=2 median "$RUNS" "$d")" "<= 10 ms"
+	goal "  (the same in CPU ms)" "$(median "$RUNS" "$d")" ""
 }
 
 sizes() {
@@ -316,11 +391,11 @@ history() {
 	fi
 }
 
-[ $# -gt 0 ] || set -- sizes memory national ring whatif groups history
+[ $# -gt 0 ] || set -- goals sizes memory national ring whatif groups history
 for section in "$@"; do
 	case $section in
-	sizes | memory | national | ring | whatif | groups | history) "$section" ;;
-	*) echo "bench: no section '$section' (sizes memory national ring whatif groups history)" >&2; exit 64 ;;
+	goals | sizes | memory | national | ring | whatif | groups | history) "$section" ;;
+	*) echo "bench: no section '$section' (goals sizes memory national ring whatif groups history)" >&2; exit 64 ;;
 	esac
 	echo
 done

@@ -150,6 +150,49 @@ static void test_document(void **state)
 	ldr_buf_release(&b);
 }
 
+/* The charts' own printf agrees with printf byte for byte: on ties, on
+ * numbers just either side of a tie, on negative zero and small negatives,
+ * on numbers too big for it, and on a million pseudo-random ones. */
+static void same_as_printf(struct ldr_buf *b, double v, int digits)
+{
+	char want[64];
+	snprintf(want, sizeof(want), "%.*f", digits, v);
+	ldr_buf_reset(b);
+	ldr_svg_addnum(b, v, digits);
+	if (strcmp(b->s, want) != 0)
+		fail_msg("%.17g with %d digits: %s, printf %s", v, digits, b->s, want);
+}
+
+static void test_number_formatter(void **state)
+{
+	static const double fixed[] = { 0, -0.0, 0.05, 0.15, 0.25, 0.35, -0.05, -0.04, 0.125, 0.375,
+					2.675, 1.005, 999999.95, 1e6, 1e15, -1e7, 123.45, 0.45, 0.55, 1.25,
+					2.5, 3.5, -2.5, 0.0049999999, 0.995, 9.95, 99.95, 1e-300 };
+	struct ldr_buf b = LDR_BUF_INIT;
+	unsigned long long x = 88172645463325252ULL;
+	size_t i;
+	double v;
+	int d;
+	(void)state;
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		for (d = 0; d <= 3; d++)
+			same_as_printf(&b, fixed[i], d);
+	for (i = 0; i < 1000000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+		v = (double)(x % 20000001) / (i % 3 ? 1000.0 : 20.0) - 10000.0;
+		same_as_printf(&b, v, (int)(i % 4));
+	}
+	ldr_buf_reset(&b);
+	ldr_svg_addf(&b, "<a x=\"%.1f\" r=\"%.2f\" n=\"%d\" m=\"%zu\" c=\"%c\" s=\"%s\" u=\"%u\" p=\"%%\"/>", -3.25,
+		     0.125, -42, (size_t)7, 'q', "text", 5u);
+	assert_string_equal(b.s, "<a x=\"-3.2\" r=\"0.12\" n=\"-42\" m=\"7\" c=\"q\" s=\"text\" u=\"5\" p=\"%\"/>");
+	/* A conversion not its own: the whole by printf. */
+	ldr_svg_addf(&b, "|%5.1f|%x", 2.25, 255u);
+	assert_string_equal(b.s + strlen("<a x=\"-3.2\" r=\"0.12\" n=\"-42\" m=\"7\" c=\"q\" s=\"text\" u=\"5\" p=\"%\"/>"),
+			    "|  2.2|ff");
+	ldr_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -159,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_width_and_fit),
 		cmocka_unit_test(test_document),
+		cmocka_unit_test(test_number_formatter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

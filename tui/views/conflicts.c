@@ -251,9 +251,7 @@ const struct tui_view_ops tui_conflicts_ops = {
 static int reload(struct tui_app *app, struct ldr_buf *err)
 {
 	ldr_roadmap_release(&app->rm);
-	ldr_roadmap_release(&app->base);
 	ldr_roadmap_init(&app->rm);
-	ldr_roadmap_init(&app->base);
 	tui_undo_release(&app->undo);
 	app->dirty = 0;
 	if (tui_app_load(app, err) < 0)
@@ -275,7 +273,7 @@ static void take_merge(struct tui_app *app, struct ldr_sync *s)
 	app->sync = s->remote;
 	memset(&s->remote, 0, sizeof(s->remote));
 	tui_undo_release(&app->undo);
-	app->dirty = 1;
+	tui_mark_dirty(app);
 	tui_app_changed(app);
 	tui_recovery_write(app);
 	tui_app_show(app, TUI_V_CONFLICTS);
