@@ -328,7 +328,7 @@ void review_print_text(const struct review_run *run)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
 	char period[LDR_TIME_STR_MAX];
-	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of };
+	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of, 0 };
 	size_t i;
 
 	ldr_buf_addf(&b, "Review of %s against the baseline '", ldr_time_format(&run->rv.period, period));
@@ -526,7 +526,7 @@ static void json_quality(struct ldr_buf *b, const struct review_run *run)
 void review_print_json(const struct review_run *run)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of }, base = { LDR_TIME_MONTH, run->src.base_as_at };
+	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of, 0 }, base = { LDR_TIME_MONTH, run->src.base_as_at, 0 };
 	size_t i, j, k = 0;
 
 	ldr_buf_addstr(&b, "{\n  \"period\": ");

@@ -275,7 +275,7 @@ static int write_extras(const struct ldr_roadmap *rm, const struct ldr_export_op
 	const struct ldr_exporter *gantt = ldr_exporter_find("gantt", "x.svg");
 	struct ldr_export_opts caps = *o;
 	struct ldr_buf name = LDR_BUF_INIT;
-	struct ldr_time period = { LDR_TIME_NONE, 0 };
+	struct ldr_time period = { LDR_TIME_NONE, 0, 0 };
 	int worst = LDR_EXIT_OK, r;
 
 	caps.capabilities = 1;

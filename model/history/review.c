@@ -98,7 +98,7 @@ static int is_dropped(const struct ldr_kind *k, const void *rec)
 static struct ldr_time planned_of(const struct ldr_ref *r)
 {
 	const struct ldr_time *t = ldr_planned_time(r->kind, r->rec);
-	return t ? *t : (struct ldr_time){ LDR_TIME_NONE, 0 };
+	return t ? *t : (struct ldr_time){ LDR_TIME_NONE, 0, 0 };
 }
 
 /* The capability group a record counts in: its own, its project's, or its
@@ -196,7 +196,7 @@ static void happened(struct ldr_review_item *it, const struct ldr_ref *r)
 	it->now = planned_of(r);
 	it->done = is_done(r->kind, r->rec);
 	it->dropped = is_dropped(r->kind, r->rec);
-	it->delivered = d ? *d : (struct ldr_time){ LDR_TIME_NONE, 0 };
+	it->delivered = d ? *d : (struct ldr_time){ LDR_TIME_NONE, 0, 0 };
 }
 
 void ldr_review_baseline(struct ldr_review *rv, const struct ldr_roadmap *rm)
@@ -336,7 +336,7 @@ static int coarse_diff(const struct ldr_time *a, const struct ldr_time *b, enum 
  * for 16/17 a quarter. */
 static int units_after(const struct ldr_time *t, const struct ldr_time *plan, enum ldr_review_unit *unit)
 {
-	struct ldr_time end = { LDR_TIME_MONTH, ldr_time_last(plan) };
+	struct ldr_time end = { LDR_TIME_MONTH, ldr_time_last(plan), 0 };
 	*unit = unit_of(t);
 	return index_in(t, *unit) - index_in(&end, *unit);
 }

@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1), err[128], buf[LDR_TIME_STR_MAX];
-	struct ldr_time t = { LDR_TIME_NONE, 0 }, back;
+	struct ldr_time t = { LDR_TIME_NONE, 0, 0 }, back;
 
 	if (!s)
 		return 0;

@@ -12,7 +12,7 @@
 
 static struct ldr_time parse_ok(const char *s, int accept)
 {
-	struct ldr_time t = { 0, 0 };
+	struct ldr_time t = { 0, 0, 0 };
 	char err[256] = "";
 	if (ldr_time_parse(&t, s, accept, err, sizeof(err)) != 0)
 		fail_msg("'%s' did not parse: %s", s, err);
@@ -28,7 +28,7 @@ static void assert_canonical(const char *in, const char *out)
 
 static void assert_bad(const char *in, int accept, const char *want)
 {
-	struct ldr_time t = { 0, 0 };
+	struct ldr_time t = { 0, 0, 0 };
 	char err[256] = "";
 	assert_int_equal(ldr_time_parse(&t, in, accept, err, sizeof(err)), -1);
 	if (!strstr(err, want))
@@ -111,7 +111,7 @@ static void test_order(void **state)
 
 static void test_unset_sorts_first(void **state)
 {
-	struct ldr_time none = { LDR_TIME_NONE, 0 }, y = parse_ok("16/17", LDR_TIME_ANY);
+	struct ldr_time none = { LDR_TIME_NONE, 0, 0 }, y = parse_ok("16/17", LDR_TIME_ANY);
 	char buf[LDR_TIME_STR_MAX];
 	(void)state;
 	assert_true(ldr_time_cmp(&none, &y) < 0);
