@@ -67,25 +67,27 @@ void ldr_rule_from_late(struct ldr_checker *c)
 }
 
 /* A "tbc" is as old as the plan that carries it: from its publication
- * (else its as-at date) to the review date. */
+ * (else its as-at date) to the review date, else to this month (the
+ * model's clock, ldr_now). */
 static void tbc_old(struct ldr_checker *c, const struct ldr_project *p, const struct ldr_milestone *m)
 {
 	const struct ldr_footprint *f = &c->rm->footprint;
 	const struct ldr_time *since = f->published.kind ? &f->published : &f->as_at;
+	struct ldr_time now = c->as_of.kind ? c->as_of : ldr_date_this_month();
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX];
 	int months = ldr_tbc_months(c->rm), age;
 
 	(void)p;
-	if (m->due.qual != LDR_QUAL_TBC || !since->kind || !c->as_of.kind ||
+	if (m->due.qual != LDR_QUAL_TBC || !since->kind ||
 	    m->status == LDR_MILESTONE_DONE || m->status == LDR_MILESTONE_DROPPED)
 		return;
-	age = ldr_time_last(&c->as_of) - ldr_time_first(since);
+	age = ldr_time_last(&now) - ldr_time_first(since);
 	if (age <= months)
 		return;
 	ldr_report(c, &ldr_kind_milestone, m, "due", m->id, "set its date, or say why in 'notes'",
 		   "milestone %s is still to be confirmed %d months after the plan of %s (as at %s; "
 		   "the rules allow %d)", ldr_q(c, m->id, 0), age, ldr_time_format(since, a),
-		   ldr_time_format(&c->as_of, b), months);
+		   ldr_time_format(&now, b), months);
 }
 
 void ldr_rule_tbc_old(struct ldr_checker *c)
