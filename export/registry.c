@@ -18,6 +18,9 @@ const struct ldr_exporter ldr_exporters[] = {
 	{ "dossier", "csv", ldr_export_dossier_csv, "the same dossier as CSV" },
 	{ "trajectory", "xlsx", ldr_export_trajectory_xlsx,
 	  "Annex 3 Digital Maturity scores by provider, group and year" },
+	{ "milestones", "xlsx", ldr_export_milestones_xlsx,
+	  "milestones and their checkpoints, one row each, for a programme board" },
+	{ "milestones", "csv", ldr_export_milestones_csv, "the same milestones as CSV" },
 	/* Charts. */
 	{ "gantt", "svg", ldr_export_gantt_svg,
 	  "Gantt chart of projects (or --capabilities) by capability group" },
