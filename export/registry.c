@@ -43,3 +43,12 @@ const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path)
 			return &ldr_exporters[i];
 	return NULL;
 }
+
+const char *ldr_export_not_offered(const struct ldr_exporter *e, const struct ldr_roadmap *rm)
+{
+	if (strcmp(e->kind, "tubemap") == 0 && ldr_roadmap_is_programme(rm) && !rm->capabilities.len)
+		return "a programme plan with no capabilities has no tube map (a tube map draws "
+		       "capabilities); its programmes and milestones are on the Gantt chart (ldr export "
+		       "gantt)";
+	return NULL;
+}

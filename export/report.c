@@ -139,11 +139,13 @@ static void heading(struct out *o)
 {
 	const struct ldr_report *r = o->r;
 	const struct ldr_footprint *fp = &r->rm->footprint;
-	struct ldr_buf *b = o->b;
+	struct ldr_buf *b = o->b, title = LDR_BUF_INIT;
 
 	ldr_buf_addstr(b, "<header><h1>");
-	esc(b, fp->name ? fp->name : "Roadmap");
-	ldr_buf_addstr(b, " Local Digital Roadmap: board report</h1>\n<p class=\"meta\">As at ");
+	ldr_export_title(&title, r->rm);
+	esc(b, title.s);
+	ldr_buf_release(&title);
+	ldr_buf_addstr(b, ": board report</h1>\n<p class=\"meta\">As at ");
 	esc(b, tm(o, &r->opts->as_of));
 	if (fp->version) {
 		ldr_buf_addstr(b, "; version ");

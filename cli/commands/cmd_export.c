@@ -237,8 +237,14 @@ static int write_one(const struct ldr_exporter *e, const struct ldr_roadmap *rm,
 		     const struct ldr_export_opts *o, const char *out)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
-	int r = e->write(rm, o, out, &err);
+	const char *why = ldr_export_not_offered(e, rm);
+	int r;
 
+	if (why) {
+		fprintf(stderr, "ldr export: %s: nothing written: %s\n", e->kind, why);
+		return LDR_EXIT_USAGE;
+	}
+	r = e->write(rm, o, out, &err);
 	if (r < 0)
 		r = cli_fail("export", r, err.s);
 	ldr_buf_release(&err);
@@ -333,6 +339,8 @@ static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts 
 	for (i = 0; i < ldr_nexporters; i++) {
 		const struct ldr_exporter *e = &ldr_exporters[i];
 		int r;
+		if (ldr_export_not_offered(e, rm))
+			continue; /* not for this kind of document: not an error here */
 		all_name(&name, dir, stem.s, e->kind, e->ext);
 		r = write_one(e, rm, &plain, name.s);
 		if (r == LDR_EXIT_OK)

@@ -62,6 +62,10 @@ struct ldr_exporter {
 extern const struct ldr_exporter ldr_exporters[];
 extern const size_t ldr_nexporters;
 
+/* Why an export is not offered for this roadmap (a tube map of a
+ * programme plan without capabilities would be an empty page), or NULL. */
+const char *ldr_export_not_offered(const struct ldr_exporter *e, const struct ldr_roadmap *rm);
+
 /* The exporter for kind and the extension of path, or NULL. */
 const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path);
 
