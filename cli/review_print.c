@@ -581,6 +581,33 @@ static void json_drift(struct ldr_buf *b, const struct review_run *run)
 	free(v);
 }
 
+/* The commitments due from a time, or tbc: as written, and what came of them. */
+static void json_apart(struct ldr_buf *b, const struct review_run *run)
+{
+	struct ldr_buf state = LDR_BUF_INIT;
+	size_t i, k = 0;
+
+	ldr_buf_addstr(b, ",\n  \"apart\": [");
+	for (i = 0; i < run->rv.n; i++) {
+		const struct ldr_review_item *it = &run->rv.items[i];
+		if (!it->apart)
+			continue;
+		ldr_buf_addstr(b, k++ ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		cli_json_string(b, it->id);
+		ldr_buf_addf(b, ", \"kind\": \"%s\", \"due\": ", it->kind->name);
+		cli_json_time(b, &it->now);
+		ldr_buf_reset(&state);
+		apart_state(&state, it, run->rv.as_of);
+		ldr_buf_addstr(b, ", \"state\": ");
+		cli_json_string(b, state.s);
+		ldr_buf_addstr(b, ", \"title\": ");
+		cli_json_string(b, it->title);
+		ldr_buf_addch(b, '}');
+	}
+	ldr_buf_addstr(b, k ? "\n  ]" : "]");
+	ldr_buf_release(&state);
+}
+
 static void json_quality(struct ldr_buf *b, const struct review_run *run)
 {
 	size_t i, k = 0;
@@ -637,6 +664,7 @@ void review_print_json(const struct review_run *run)
 	}
 	ldr_buf_addstr(&b, run->rv.ntotals ? "\n  ],\n  \"all\": " : "],\n  \"all\": ");
 	json_total(&b, &run->rv.all);
+	json_apart(&b, run);
 	json_quality(&b, run);
 	json_drift(&b, run);
 	ldr_buf_addstr(&b, "\n}\n");

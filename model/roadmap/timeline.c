@@ -303,6 +303,15 @@ static int commitment(struct scan *s)
 	return LDR_QUAL_AT;
 }
 
+/* A commitment's date refused: say its other forms too. */
+static int commit_hint(int accept, char *e, size_t elen)
+{
+	size_t n = strlen(e);
+	if ((accept & LDR_TIME_COMMIT) && n && e[n - 1] == ')')
+		snprintf(e + n - 1, elen - (n - 1), "; or by or from one, as in by 2022-03, or tbc)");
+	return -1;
+}
+
 int ldr_time_parse(struct ldr_time *t, const char *text, int accept, char *e, size_t elen)
 {
 	struct scan s;
@@ -333,14 +342,18 @@ int ldr_time_parse(struct ldr_time *t, const char *text, int accept, char *e, si
 		t->qual = LDR_QUAL_TBC;
 		return 0;
 	}
+	if (s.p == s.end && qual == LDR_QUAL_AT)
+		return commit_hint(accept, e, elen);
 	if (s.p == s.end)
 		return err(e, elen, "'%s': expected a time after '%s', as in %s 2022-03", shown,
 			   qual == LDR_QUAL_BY ? "by" : "from", qual == LDR_QUAL_BY ? "by" : "from");
 	if (parse(&v, &s, shown, e, elen) < 0)
-		return -1;
+		return commit_hint(accept, e, elen);
 	v.qual = qual;
-	if (s.p != s.end)
-		return err(e, elen, "'%s' is not a time: unexpected text after it (expected a financial year like 16/17, a quarter like 16/17 Q3 or a month like 2016-10)", shown);
+	if (s.p != s.end) {
+		err(e, elen, "'%s' is not a time: unexpected text after it (expected a financial year like 16/17, a quarter like 16/17 Q3 or a month like 2016-10)", shown);
+		return commit_hint(accept, e, elen);
+	}
 	if (!(v.kind & accept)) {
 		char want[128] = "";
 		if (accept & LDR_TIME_YEAR)
