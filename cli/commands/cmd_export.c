@@ -286,10 +286,13 @@ static int write_extras(const struct ldr_roadmap *rm, const struct ldr_export_op
 
 	caps.capabilities = 1;
 	caps.baseline = NULL;
-	all_name(&name, dir, stem, "gantt-capabilities", "svg");
-	if ((r = write_one(gantt, rm, &caps, name.s)) == LDR_EXIT_OK)
-		printf("%s\n", name.s);
-	worst = r > worst ? r : worst;
+	/* A programme plan without capabilities: no chart of none. */
+	if (!ldr_roadmap_is_programme(rm) || rm->capabilities.len) {
+		all_name(&name, dir, stem, "gantt-capabilities", "svg");
+		if ((r = write_one(gantt, rm, &caps, name.s)) == LDR_EXIT_OK)
+			printf("%s\n", name.s);
+		worst = r > worst ? r : worst;
+	}
 	if (o->baseline) {
 		all_name(&name, dir, stem, "gantt-baseline", "svg");
 		if ((r = write_one(gantt, rm, o, name.s)) == LDR_EXIT_OK)

@@ -47,11 +47,14 @@ ldr fmt - <roadmaps/programme.yaml | cmp - roadmaps/programme.yaml && echo same 
 # Exports: the milestones for a programme board (one row per milestone and
 # checkpoint; the workbook's frozen header, filter and drop-down are checked
 # in tests/export), the Gantt chart (its picture in tests/svg), and no empty
-# tube map: the command says why, exit 64, nothing written.
+# tube map, Annex 2, Annex 4 or trajectory: the command says why, exit 64,
+# nothing written.
 ldr export milestones -o $T/m.csv roadmaps/programme.yaml && cat $T/m.csv
 ldr export milestones -o $T/m.xlsx roadmaps/programme.yaml && /usr/bin/python3 tests/export/check_xlsx.py milestones $T/m.xlsx
 ldr export gantt -o $T/g.svg roadmaps/programme.yaml && grep -o '<title id="title">[^<]*' $T/g.svg && grep -c 'class="checkpoint' $T/g.svg
 ldr export tubemap -o $T/t.svg roadmaps/programme.yaml; echo "exit $?"; test -e $T/t.svg || echo nothing written
+for k in annex2.xlsx annex4.xlsx trajectory.svg; do ldr export ${k%.*} -o $T/x.${k#*.} roadmaps/programme.yaml; echo "exit $?"; done; ls $T | grep '^x\.' || echo none written
+# Every export it has, without the empty ones (no capabilities' chart either).
 ldr export all -o $T/all roadmaps/programme.yaml | sed "s|$T|T|" | sort
 ldr export milestones -o $T/m.pdf roadmaps/programme.yaml 2>&1 | grep '^  milestones'
 # The interface opens a plan without capabilities on its programmes, and

@@ -82,7 +82,7 @@ done
 
 # The milestones of programme plans, for a programme board: every milestone
 # and checkpoint a row, the status a drop-down; text that looks like a
-# formula arrives as text.
+# formula arrives as text. Their programmes, as a dossier.
 for roadmap in roadmaps/programme.yaml tests/export/data/hostile-programme.yaml; do
 	name=$(basename "$roadmap" .yaml)
 	mode=
@@ -90,6 +90,9 @@ for roadmap in roadmaps/programme.yaml tests/export/data/hostile-programme.yaml;
 	for spec in milestones.xlsx milestones.csv; do
 		export_one "$roadmap" "$name" "${spec%.*}" "${spec#*.}" $mode
 	done
+done
+for spec in dossier.xlsx dossier.csv; do
+	export_one roadmaps/programme.yaml programme "${spec%.*}" "${spec#*.}"
 done
 
 # Annex 2 without the locally defined Id and Status columns (--no-id,
