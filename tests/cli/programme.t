@@ -38,8 +38,11 @@ ldr fmt - <roadmaps/programme.yaml | cmp - roadmaps/programme.yaml && echo same 
 . tests/cli/repo.sh && ldr init $R/p --from roadmaps/programme.yaml >/dev/null && ldr baseline published $R/p >/dev/null && at 2022-10-03 && ldr set $R/p FD-04.status=done FD-04.delivered=2022-09 'UC-01.due=by March 2024' "UC-02.what=$(printf 'Ambulance services hand over\npatient records electronically.')" -m 'Board of October: FD-04 delivered, UC-01 confirmed' && git -C $R/p diff HEAD~1 --stat && git -C $R/p diff HEAD~1 | grep '^[-+] '
 . tests/cli/repo.sh && ldr diff HEAD~1 HEAD $R/p
 . tests/cli/repo.sh && git -C $R/p show HEAD~1:roadmap.yaml | cmp - roadmaps/programme.yaml && echo the first commit is the file
+# A checkpoint is set by its milestone and time, as the diff names it.
+. tests/cli/repo.sh && at 2022-10-04 && ldr set $R/p 'FD-03.checkpoints[by 2023-03].status=done' 'FD-03.checkpoints[by 2023-03].delivered=2022-09' -m '65% reached early' && git -C $R/p diff HEAD~1 | grep '^[-+] '
+. tests/cli/repo.sh && ldr set $R/p 'FD-03.checkpoints[by 2023-04].status=done'
 # The review counts milestones and checkpoints from their recorded
-# delivered dates, lists the from and tbc commitments apart (never
+# delivered dates (FD-03's of March 2023 early, in September), lists the from and tbc commitments apart (never
 # overdue), and wraps an id too long for its column instead of cutting it.
 . tests/cli/repo.sh && ldr review --baseline published --year 22/23 --as-of 2022-10 $R/p
 . tests/cli/repo.sh && ldr review --baseline published --year 22/23 --as-of 2022-10 --json $R/p | python3 -c 'import json, sys; r = json.load(sys.stdin); print(sorted(set(i["kind"] for i in r["items"]))); print(r["all"]); print([(a["id"], a["due"], a["state"]) for a in r["apart"]])'
