@@ -59,6 +59,7 @@ ldr export tubemap -o $T/t.svg roadmaps/programme.yaml; echo "exit $?"; test -e 
 for k in annex2.xlsx annex4.xlsx trajectory.svg; do ldr export ${k%.*} -o $T/x.${k#*.} roadmaps/programme.yaml; echo "exit $?"; done; ls $T | grep '^x\.' || echo none written
 # Every export it has, without the empty ones (no capabilities' chart either).
 ldr export all -o $T/all roadmaps/programme.yaml | sed "s|$T|T|" | sort
+grep -o '<h1>[^<]*' $T/all/*-report.html
 ldr export milestones -o $T/m.pdf roadmaps/programme.yaml 2>&1 | grep '^  milestones'
 # The interface opens a plan without capabilities on its programmes, and
 # says the plan's title on the status line.
