@@ -196,12 +196,46 @@ static void draw_axis(struct tui_view *v, struct timeline_view *t, int y, int x0
 	}
 }
 
+/* One mark in a quarter's cell, if the quarter is in view. */
+static void mark(struct tui_view *v, const struct ldr_time *t, int y, int x0, int cols, const char *glyph,
+		 enum tui_role role)
+{
+	struct timeline_view *tv = v->priv;
+	int q = t->kind ? ldr_time_last(t) / 3 : -1, x;
+
+	if (q < tv->first_q + v->hscroll)
+		return;
+	x = x0 + (q - tv->first_q - v->hscroll) * CELL_W + 1;
+	if (x < cols)
+		tui_put_char(y, x, glyph, role);
+}
+
+/* On top of a project's bar: its milestones' checkpoints (a thin tick),
+ * then its milestones (a diamond), done ones in the colour of done. */
+static void draw_marks(struct tui_view *v, const struct ldr_project *p, int y, int x0, int cols)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->milestones.len; i++) {
+		const struct ldr_milestone *m = LDR_ITEM(p->milestones, struct ldr_milestone, i);
+		for (j = 0; j < m->checkpoints.len; j++) {
+			const struct ldr_checkpoint *k = LDR_ITEM(m->checkpoints, struct ldr_checkpoint, j);
+			mark(v, &k->when, y, x0, cols, "\u2503",
+			     k->status == LDR_MILESTONE_DONE ? TUI_ROLE_DONE : TUI_ROLE_LABEL);
+		}
+	}
+	for (i = 0; i < p->milestones.len; i++) {
+		const struct ldr_milestone *m = LDR_ITEM(p->milestones, struct ldr_milestone, i);
+		mark(v, &m->due, y, x0, cols, "\u25c6",
+		     m->status == LDR_MILESTONE_DONE ? TUI_ROLE_DONE : TUI_ROLE_LABEL);
+	}
+}
+
 static void timeline_draw(struct tui_view *v, int y, int height)
 {
 	struct timeline_view *t = v->priv;
 	struct tui_app *app = v->app;
 	int cols = tui_cols(), x0 = LABEL_W + 1, r, now_q = ldr_time_first(&app->as_of) / 3;
-	size_t i;
 
 	if (v->hscroll > max_scroll(t))
 		v->hscroll = max_scroll(t); /* a wider terminal: no blank quarters */
@@ -245,17 +279,8 @@ static void timeline_draw(struct tui_view *v, int y, int height)
 				tui_put_char(y + r, x + 1, "\u2502", TUI_ROLE_NOW);
 			}
 		}
-		/* Milestones on top of the bar. */
-		for (i = 0; tr->p && i < tr->p->milestones.len; i++) {
-			struct ldr_milestone *m = LDR_ITEM(tr->p->milestones, struct ldr_milestone, i);
-			int mq = m->due.kind ? ldr_time_last(&m->due) / 3 : -1, x;
-			if (mq < t->first_q + v->hscroll)
-				continue;
-			x = x0 + (mq - t->first_q - v->hscroll) * CELL_W + 1;
-			if (x < cols)
-				tui_put_char(y + r, x, "\u25c6",
-					     m->status == LDR_MILESTONE_DONE ? TUI_ROLE_DONE : TUI_ROLE_LABEL);
-		}
+		if (tr->p)
+			draw_marks(v, tr->p, y + r, x0, cols);
 	}
 }
 

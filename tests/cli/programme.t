@@ -64,6 +64,8 @@ ldr export milestones -o $T/m.pdf roadmaps/programme.yaml 2>&1 | grep '^  milest
 # The interface opens a plan without capabilities on its programmes, and
 # says the plan's title on the status line.
 LDR_TUI_SIZE=100x24 LDR_TUI_KEYS='<Dump>' ldr roadmaps/programme.yaml | sed -n '1,5p;24p'
+# Its timeline: milestones as diamonds, their checkpoints as ticks.
+LDR_TUI_SIZE=100x12 LDR_TUI_KEYS='4 <Dump>' ldr roadmaps/programme.yaml | sed -n '2,9p'
 # What if a commitment due from a time moves: the word stays.
 . tests/cli/repo.sh && ldr impact $R/p 'SCR-02.due=+1Q'
 . tests/cli/repo.sh && rm -rf $R
