@@ -265,7 +265,7 @@ int ldr_edit_assign(struct ldr_roadmap *rm, const char *a, struct ldr_buf *err)
 {
 	const char *eq = strchr(a, '='), *dot = strchr(a, '.');
 	char *id = NULL, *field = NULL, *key = NULL;
-	const char *fend;
+	const char *fend, *bracket;
 	int r;
 
 	if (!eq || !dot || dot > eq || dot == a || dot + 1 == eq) {
@@ -277,14 +277,15 @@ int ldr_edit_assign(struct ldr_roadmap *rm, const char *a, struct ldr_buf *err)
 		return -2;
 	}
 	id = ldr_strndup(a, (size_t)(dot - a));
-	if (memchr(dot + 1, '[', (size_t)(eq - dot - 1))) {
+	fend = memchr(dot + 1, '.', (size_t)(eq - dot - 1));
+	bracket = memchr(dot + 1, '[', (size_t)(eq - dot - 1));
+	if (bracket && (!fend || bracket < fend)) { /* LIST[KEY].FIELD, not NAME of a map */
 		field = ldr_strndup(dot + 1, (size_t)(eq - dot - 1));
 		r = assign_keyed(rm, id, field, eq + 1, err);
 		free(id);
 		free(field);
 		return r;
 	}
-	fend = memchr(dot + 1, '.', (size_t)(eq - dot - 1));
 	if (fend) {
 		field = ldr_strndup(dot + 1, (size_t)(fend - dot - 1));
 		key = ldr_strndup(fend + 1, (size_t)(eq - fend - 1));

@@ -185,6 +185,7 @@ static void test_keyed_records(void **state)
 
 	assert_int_equal(load(HEAD "projects:\n- id: P\n  name: P\n  milestones:\n  - id: M\n    what: x\n"
 			      "    checkpoints:\n    - {when: by 2017-03, what: half}\n    - {when: 2017-06, what: all}\n"
+			      "capabilities:\n- {id: C1, who: a, what: b}\n"
 			      "universal_capabilities:\n- id: UC04\n  ambition:\n  - {year: 16/17, text: a}\n"
 			      "conflicts:\n- {record: M, field: 'checkpoints[2017-06].status', ours: done, theirs: missed}\n",
 			      &c, &d), 0);
@@ -204,6 +205,9 @@ static void test_keyed_records(void **state)
 	assert_non_null(strstr(err.s, "M has no checkpoint '2018-01'"));
 	ldr_buf_reset(&err);
 	assert_int_equal(ldr_edit_assign(&c, "M.checkpoints[2017-06]status=done", &err), -2);
+	/* A bracket in the name of an attribute is the name's. */
+	assert_int_equal(ldr_edit_assign(&c, "C1.attributes.a[1].b=x", &err), 0);
+	assert_string_equal(ldr_map_get(&LDR_ITEM(c.capabilities, struct ldr_capability, 0)->attributes, "a[1].b"), "x");
 	ldr_roadmap_release(&c);
 	ldr_diag_release(&d);
 	ldr_buf_release(&err);
