@@ -129,7 +129,8 @@ static void list_rules(int json)
 			cli_json_string(&b, ldr_rules[i].summary);
 			ldr_buf_addstr(&b, ", \"fix\": ");
 			cli_json_string(&b, ldr_rules[i].fix);
-			ldr_buf_addf(&b, "}%s\n", i + 1 < ldr_nrules ? "," : "");
+			ldr_buf_addf(&b, ", \"ldr_only\": %s}%s\n", ldr_rules[i].ldr_only ? "true" : "false",
+				     i + 1 < ldr_nrules ? "," : "");
 		}
 		ldr_buf_addstr(&b, "]\n");
 		fputs(b.s, stdout);
@@ -146,8 +147,9 @@ static void roff_rules(void)
 {
 	size_t i;
 	for (i = 0; i < ldr_nrules; i++)
-		printf(".TP\n.B %s\n(%s) %s.\n%s%s%s", ldr_rules[i].id,
-		       severity_name(ldr_rules[i].severity), ldr_rules[i].summary,
+		printf(".TP\n.B %s\n(%s%s) %s.\n%s%s%s", ldr_rules[i].id,
+		       severity_name(ldr_rules[i].severity),
+		       ldr_rules[i].ldr_only ? "; LDR only, off in a programme plan" : "", ldr_rules[i].summary,
 		       ldr_rules[i].fix ? "Fix: " : "", ldr_rules[i].fix ? ldr_rules[i].fix : "",
 		       ldr_rules[i].fix ? ".\n" : "");
 }

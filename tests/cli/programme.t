@@ -10,6 +10,8 @@
 # a time or "tbc" is overdue; horizon is switched off in the file.
 ldr check roadmaps/programme.yaml
 ldr check --json roadmaps/programme.yaml | sed -n '/"counts"/,$p'
+# The profile, as --list-rules --json gives it: the rules only an LDR answers.
+ldr check --list-rules --json | grep '"ldr_only": true' | cut -d'"' -f4 | tr '\n' ' '; echo
 # The same plan read as a Local Digital Roadmap: the LDR-only rules flood it.
 sed '/^  kind: programme$/d' roadmaps/programme.yaml >$T/as-ldr.yaml && ldr check $T/as-ldr.yaml | tail -1 && ldr check --json $T/as-ldr.yaml | sed -n '/"counts"/,$p' | grep -E '"(uc-[a-z]*|checklist|orphan|firm)":'
 # --rule ID=on|off switches a rule over the profile and the file's block;
