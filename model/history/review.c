@@ -137,54 +137,6 @@ static void replace(char **dst, const char *src)
 	*dst = src ? ldr_strdup(src) : NULL;
 }
 
-/* A record's id; a checkpoint's is its milestone's and its time, as the
- * checks name it: FD-03[by 2023-03]. */
-static const char *ref_id(const struct ldr_ref *r, char *buf, size_t len)
-{
-	char t[LDR_TIME_STR_MAX];
-	const char *m;
-
-	if (r->kind != &ldr_kind_checkpoint)
-		return ldr_rec_id(r->kind, r->rec);
-	m = ldr_rec_id(r->parent_kind, r->parent);
-	snprintf(buf, len, "%s[%s]", m ? m : "",
-		 ldr_time_format(&((const struct ldr_checkpoint *)r->rec)->when, t));
-	return buf;
-}
-
-#define REF_ID_MAX (64 + 3 + LDR_TIME_STR_MAX)
-
-/* The record of an id in a version (a checkpoint's found through its
- * milestone); 0 if there is none. */
-static int find_ref(const struct ldr_index *ix, const char *id, struct ldr_ref *out)
-{
-	const char *open = strchr(id, '[');
-	const struct ldr_ref *r;
-	char mid[72], buf[REF_ID_MAX];
-	size_t i, n = open ? (size_t)(open - id) : 0;
-
-	if (!open || n >= sizeof(mid)) {
-		r = ldr_index_find(ix, id);
-		if (r)
-			*out = *r;
-		return r != NULL;
-	}
-	memcpy(mid, id, n);
-	mid[n] = '\0';
-	r = ldr_index_find(ix, mid);
-	if (!r || r->kind != &ldr_kind_milestone)
-		return 0;
-	for (i = 0; i < ((struct ldr_milestone *)r->rec)->checkpoints.len; i++) {
-		out->kind = &ldr_kind_checkpoint;
-		out->rec = LDR_ITEM(((struct ldr_milestone *)r->rec)->checkpoints, struct ldr_checkpoint, i);
-		out->parent_kind = r->kind;
-		out->parent = r->rec;
-		if (strcmp(ref_id(out, buf, sizeof(buf)), id) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* Every record of a version the review reads, a milestone's checkpoints
  * after it. */
 typedef void (*ref_fn)(const struct ldr_ref *r, void *payload);
@@ -214,8 +166,8 @@ static void each_ref(const struct ldr_index *ix, ref_fn fn, void *payload)
  * seen on a record of another kind (the first is kept). */
 static struct ldr_review_item *item_for(struct ldr_review *rv, const struct ldr_ref *r)
 {
-	char buf[REF_ID_MAX];
-	const char *id = ref_id(r, buf, sizeof(buf));
+	char buf[LDR_REF_NAME_MAX];
+	const char *id = ldr_ref_name(r, buf, sizeof(buf));
 	struct ldr_review_item *it;
 	uintptr_t i;
 
@@ -380,9 +332,9 @@ static void changed_one(const struct ldr_ref *r, void *payload)
 	if (!it)
 		return;
 	/* As the merge's other side had it: that side's doing. */
-	if (x->merge && find_ref(&x->o, it->id, &theirs) && same_state(&theirs, r))
+	if (x->merge && ldr_index_resolve(&x->o, it->id, &theirs) && same_state(&theirs, r))
 		return;
-	if (find_ref(&x->a, it->id, &was) && was.kind == r->kind) {
+	if (ldr_index_resolve(&x->a, it->id, &was) && was.kind == r->kind) {
 		compare(x->rv, it, x->c, &was, r);
 	} else {
 		struct ldr_time t = planned_of(r);
@@ -400,8 +352,8 @@ static void removed_one(const struct ldr_ref *r, void *payload)
 	if (!it)
 		return;
 	/* Removed on the merge's other side: that side's doing. */
-	if ((!find_ref(&x->b, it->id, &is) || is.kind != r->kind) &&
-	    !(x->merge && !find_ref(&x->o, it->id, &theirs)))
+	if ((!ldr_index_resolve(&x->b, it->id, &is) || is.kind != r->kind) &&
+	    !(x->merge && !ldr_index_resolve(&x->o, it->id, &theirs)))
 		event(x->rv, it, x->c, LDR_RC_REMOVED, NULL, NULL);
 }
 
