@@ -125,7 +125,7 @@ int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct l
 void cli_json_time(struct ldr_buf *b, const struct ldr_time *t)
 {
 	char buf[LDR_TIME_STR_MAX];
-	if (t->kind)
+	if (ldr_time_given(t)) /* a time, or a commitment's "tbc" */
 		cli_json_string(b, ldr_time_format(t, buf));
 	else
 		ldr_buf_addstr(b, "null");

@@ -18,6 +18,7 @@ static const struct {
 	{ &ldr_kind_capability, "Capabilities" },
 	{ &ldr_kind_project, "Projects" },
 	{ &ldr_kind_milestone, "Milestones" },
+	{ &ldr_kind_checkpoint, "Checkpoints" },
 	{ &ldr_kind_activity, "Universal capability activities" },
 };
 
@@ -91,17 +92,48 @@ static void reasons_text(struct ldr_buf *b, const struct review_run *run, const 
 	ldr_buf_release(&lines);
 }
 
-static void item_line(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_item *it)
+/* An id in the first column: whole; one too long for a line shared with
+ * what follows goes on a line of its own, the row going on under it. */
+static void id_cell(struct ldr_buf *b, const char *id)
+{
+	size_t start = b->len;
+
+	ldr_buf_addquoted(b, id, 200);
+	if (b->len - start > 20) {
+		ldr_buf_addstr(b, "\n  ");
+		start = b->len;
+	}
+	pad(b, start, 8);
+}
+
+/* A title on one line: a commitment written over several lines is read
+ * here as one, its line breaks spaces. */
+static void title_cell(struct ldr_buf *b, const char *title, size_t max)
+{
+	char *one = ldr_strdup(title), *p;
+
+	for (p = one; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	ldr_buf_addquoted(b, one, max);
+	free(one);
+}
+
+static const struct ldr_time *item_time(const struct ldr_review_item *it)
+{
+	return it->added ? &it->now : &it->planned;
+}
+
+static void item_line(struct ldr_buf *b, const struct review_run *run, const struct ldr_review_item *it,
+		      size_t time_w)
 {
 	size_t start;
 
 	ldr_buf_addstr(b, "  ");
+	id_cell(b, it->id);
 	start = b->len;
-	ldr_buf_addquoted(b, it->id, 20);
-	pad(b, start, 8);
-	start = b->len;
-	time_text(b, it->added ? &it->now : &it->planned);
-	pad(b, start, 9);
+	time_text(b, item_time(it));
+	pad(b, start, time_w);
 	start = b->len;
 	ldr_buf_addstr(b, ldr_outcome_name(it->outcome));
 	pad(b, start, 11);
@@ -109,7 +141,7 @@ static void item_line(struct ldr_buf *b, const struct review_run *run, const str
 	ldr_review_item_text(b, it, 0);
 	pad(b, start, 24);
 	if (it->title)
-		ldr_buf_addquoted(b, it->title, 48);
+		title_cell(b, it->title, 48);
 	trim(b);
 	if (it->delivered_after) {
 		ldr_buf_addstr(b, "             note: delivered ");
@@ -122,11 +154,17 @@ static void item_line(struct ldr_buf *b, const struct review_run *run, const str
 static void section_text(struct ldr_buf *b, const struct review_run *run, const struct ldr_kind *k,
 			 const char *title, int added)
 {
-	char period[LDR_TIME_STR_MAX];
-	size_t i, n = 0;
+	char period[LDR_TIME_STR_MAX], t[LDR_TIME_STR_MAX];
+	size_t i, n = 0, time_w = 9;
 
-	for (i = 0; i < run->rv.n; i++)
-		n += run->rv.items[i].kind == k && (added ? run->rv.items[i].added : run->rv.items[i].in_baseline);
+	for (i = 0; i < run->rv.n; i++) {
+		const struct ldr_review_item *it = &run->rv.items[i];
+		if (it->kind != k || !(added ? it->added : it->in_baseline))
+			continue;
+		n++;
+		if (strlen(ldr_time_format(item_time(it), t)) > time_w)
+			time_w = strlen(t); /* "by 2023-03": the column widens */
+	}
 	if (!n)
 		return;
 	ldr_buf_addf(b, "\n%s %s %s %s: %zu\n", title, added ? "added to" : "due in",
@@ -134,7 +172,7 @@ static void section_text(struct ldr_buf *b, const struct review_run *run, const 
 	for (i = 0; i < run->rv.n; i++) {
 		const struct ldr_review_item *it = &run->rv.items[i];
 		if (it->kind == k && (added ? it->added : it->in_baseline))
-			item_line(b, run, it);
+			item_line(b, run, it, time_w);
 	}
 }
 
@@ -271,7 +309,7 @@ static void path_text(struct ldr_buf *b, const struct ldr_review_item *it)
 static void drift_text(struct ldr_buf *b, const struct review_run *run)
 {
 	unsigned moves;
-	size_t i, n, start;
+	size_t i, n;
 	const struct ldr_review_item **v = drifted(run, &n, &moves);
 	unsigned commits = run->src.commits;
 
@@ -282,9 +320,7 @@ static void drift_text(struct ldr_buf *b, const struct review_run *run)
 		const struct ldr_review_item *it = v[i];
 		int net = ldr_review_net_quarters(it);
 		ldr_buf_addstr(b, "  ");
-		start = b->len;
-		ldr_buf_addquoted(b, it->id, 20);
-		pad(b, start, 8);
+		id_cell(b, it->id);
 		ldr_buf_addf(b, "%u time%s, net %+d quarter%s: ", it->rephased, it->rephased == 1 ? "" : "s",
 			     net, net == 1 || net == -1 ? "" : "s");
 		path_text(b, it);
@@ -296,7 +332,7 @@ static void drift_text(struct ldr_buf *b, const struct review_run *run)
 /* Deliveries recorded without a date: what to do about each. */
 static void quality_text(struct ldr_buf *b, const struct review_run *run)
 {
-	size_t i, n = 0, start;
+	size_t i, n = 0;
 
 	for (i = 0; i < run->rv.n; i++)
 		n += review_shown(&run->rv.items[i]) && run->rv.items[i].outcome == LDR_OUT_UNDATED;
@@ -310,9 +346,7 @@ static void quality_text(struct ldr_buf *b, const struct review_run *run)
 		if (!review_shown(it) || it->outcome != LDR_OUT_UNDATED)
 			continue;
 		ldr_buf_addstr(b, "  ");
-		start = b->len;
-		ldr_buf_addquoted(b, it->id, 20);
-		pad(b, start, 8);
+		id_cell(b, it->id);
 		if (c) {
 			ldr_buf_addstr(b, "recorded ");
 			ldr_review_commit_day(b, c);
@@ -324,11 +358,55 @@ static void quality_text(struct ldr_buf *b, const struct review_run *run)
 	}
 }
 
+/* What an item apart has come to: delivered when, dropped, or open. */
+static void apart_state(struct ldr_buf *b, const struct ldr_review_item *it, int as_of)
+{
+	if (it->dropped)
+		ldr_buf_addstr(b, "dropped");
+	else if (it->done && it->delivered.kind && ldr_time_first(&it->delivered) <= as_of) {
+		ldr_buf_addstr(b, "delivered ");
+		time_text(b, &it->delivered);
+	} else if (it->done && !it->delivered.kind)
+		ldr_buf_addstr(b, "delivered (no date)");
+	else
+		ldr_buf_addstr(b, "open");
+}
+
+/* Commitments due from a time, or to be confirmed: never counted, never
+ * overdue, each said as written. */
+static void apart_text(struct ldr_buf *b, const struct review_run *run)
+{
+	size_t i, n = 0, start;
+
+	for (i = 0; i < run->rv.n; i++)
+		n += run->rv.items[i].apart;
+	if (!n)
+		return;
+	ldr_buf_addf(b, "\nOpen-ended (from) and to be confirmed (tbc), not counted above: %zu\n", n);
+	for (i = 0; i < run->rv.n; i++) {
+		const struct ldr_review_item *it = &run->rv.items[i];
+		char t[LDR_TIME_STR_MAX];
+		if (!it->apart)
+			continue;
+		ldr_buf_addstr(b, "  ");
+		id_cell(b, it->id);
+		start = b->len;
+		ldr_buf_addstr(b, ldr_time_format(&it->now, t));
+		pad(b, start, 12);
+		start = b->len;
+		apart_state(b, it, run->rv.as_of);
+		pad(b, start, 19);
+		if (it->title)
+			title_cell(b, it->title, 48);
+		trim(b);
+	}
+}
+
 void review_print_text(const struct review_run *run)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
 	char period[LDR_TIME_STR_MAX];
-	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of };
+	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of, 0 };
 	size_t i;
 
 	ldr_buf_addf(&b, "Review of %s against the baseline '", ldr_time_format(&run->rv.period, period));
@@ -353,6 +431,7 @@ void review_print_text(const struct review_run *run)
 	activities_text(&b, run);
 	for (i = 0; i < LDR_ARRAY_SIZE(sections); i++)
 		section_text(&b, run, sections[i].kind, sections[i].title, 1);
+	apart_text(&b, run);
 	totals_text(&b, run);
 	quality_text(&b, run);
 	drift_text(&b, run);
@@ -508,6 +587,33 @@ static void json_drift(struct ldr_buf *b, const struct review_run *run)
 	free(v);
 }
 
+/* The commitments due from a time, or tbc: as written, and what came of them. */
+static void json_apart(struct ldr_buf *b, const struct review_run *run)
+{
+	struct ldr_buf state = LDR_BUF_INIT;
+	size_t i, k = 0;
+
+	ldr_buf_addstr(b, ",\n  \"apart\": [");
+	for (i = 0; i < run->rv.n; i++) {
+		const struct ldr_review_item *it = &run->rv.items[i];
+		if (!it->apart)
+			continue;
+		ldr_buf_addstr(b, k++ ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		cli_json_string(b, it->id);
+		ldr_buf_addf(b, ", \"kind\": \"%s\", \"due\": ", it->kind->name);
+		cli_json_time(b, &it->now);
+		ldr_buf_reset(&state);
+		apart_state(&state, it, run->rv.as_of);
+		ldr_buf_addstr(b, ", \"state\": ");
+		cli_json_string(b, state.s);
+		ldr_buf_addstr(b, ", \"title\": ");
+		cli_json_string(b, it->title);
+		ldr_buf_addch(b, '}');
+	}
+	ldr_buf_addstr(b, k ? "\n  ]" : "]");
+	ldr_buf_release(&state);
+}
+
 static void json_quality(struct ldr_buf *b, const struct review_run *run)
 {
 	size_t i, k = 0;
@@ -532,7 +638,7 @@ static void json_quality(struct ldr_buf *b, const struct review_run *run)
 void review_print_json(const struct review_run *run)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
-	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of }, base = { LDR_TIME_MONTH, run->src.base_as_at };
+	struct ldr_time as_of = { LDR_TIME_MONTH, run->rv.as_of, 0 }, base = { LDR_TIME_MONTH, run->src.base_as_at, 0 };
 	size_t i, j, k = 0;
 
 	ldr_buf_addstr(&b, "{\n  \"period\": ");
@@ -568,6 +674,7 @@ void review_print_json(const struct review_run *run)
 	}
 	ldr_buf_addstr(&b, run->rv.ntotals ? "\n  ],\n  \"all\": " : "],\n  \"all\": ");
 	json_total(&b, &run->rv.all);
+	json_apart(&b, run);
 	json_quality(&b, run);
 	json_drift(&b, run);
 	ldr_buf_addstr(&b, "\n}\n");

@@ -1,5 +1,6 @@
 #include "base/export.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "charts/svgcharts.h"
@@ -18,6 +19,9 @@ const struct ldr_exporter ldr_exporters[] = {
 	{ "dossier", "csv", ldr_export_dossier_csv, "the same dossier as CSV" },
 	{ "trajectory", "xlsx", ldr_export_trajectory_xlsx,
 	  "Annex 3 Digital Maturity scores by provider, group and year" },
+	{ "milestones", "xlsx", ldr_export_milestones_xlsx,
+	  "milestones and their checkpoints, one row each, for a programme board" },
+	{ "milestones", "csv", ldr_export_milestones_csv, "the same milestones as CSV" },
 	/* Charts. */
 	{ "gantt", "svg", ldr_export_gantt_svg,
 	  "Gantt chart of projects (or --capabilities) by capability group" },
@@ -38,5 +42,37 @@ const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path)
 	for (i = 0; i < ldr_nexporters; i++)
 		if (strcmp(ldr_exporters[i].kind, kind) == 0 && strcmp(ldr_exporters[i].ext, dot + 1) == 0)
 			return &ldr_exporters[i];
+	return NULL;
+}
+
+/* What a programme plan may lack, and the exports that would be empty
+ * without it. */
+static const struct {
+	const char *kind;
+	size_t list; /* offset of the struct ldr_list in the roadmap */
+	const char *why;
+} needs[] = {
+	{ "tubemap", offsetof(struct ldr_roadmap, capabilities),
+	  "a programme plan with no capabilities has no tube map (a tube map draws capabilities); its "
+	  "programmes and milestones are on the Gantt chart (ldr export gantt)" },
+	{ "annex2", offsetof(struct ldr_roadmap, capabilities),
+	  "a programme plan with no capabilities has no Annex 2 schedule; its commitments are in "
+	  "ldr export milestones" },
+	{ "annex4", offsetof(struct ldr_roadmap, ucs),
+	  "a programme plan with no universal capabilities has no Annex 4 plan" },
+	{ "trajectory", offsetof(struct ldr_roadmap, trajectory),
+	  "a programme plan with no Digital Maturity trajectory has none to export" },
+};
+
+const char *ldr_export_not_offered(const struct ldr_exporter *e, const struct ldr_roadmap *rm)
+{
+	size_t i;
+
+	if (!ldr_roadmap_is_programme(rm))
+		return NULL; /* a roadmap says what it lacks on the page */
+	for (i = 0; i < LDR_ARRAY_SIZE(needs); i++)
+		if (strcmp(e->kind, needs[i].kind) == 0 &&
+		    !((const struct ldr_list *)((const char *)rm + needs[i].list))->len)
+			return needs[i].why;
 	return NULL;
 }

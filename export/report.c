@@ -177,11 +177,13 @@ static void heading(struct out *o)
 {
 	const struct ldr_report *r = o->r;
 	const struct ldr_footprint *fp = &r->rm->footprint;
-	struct ldr_buf *b = o->b;
+	struct ldr_buf *b = o->b, title = LDR_BUF_INIT;
 
 	ldr_buf_addstr(b, "<header><h1>");
-	esc(b, fp->name ? fp->name : "Roadmap");
-	ldr_buf_addstr(b, " Local Digital Roadmap: board report</h1>\n<p class=\"meta\">As at ");
+	ldr_export_title(&title, r->rm);
+	esc(b, title.s);
+	ldr_buf_release(&title);
+	ldr_buf_addstr(b, ": board report</h1>\n<p class=\"meta\">As at ");
 	esc(b, tm(o, &r->opts->as_of));
 	if (fp->version) {
 		ldr_buf_addstr(b, "; version ");
@@ -272,26 +274,32 @@ static void statuses(struct out *o)
 }
 
 /* Overdue: what the checks find due before the review date and not
- * delivered, most overdue first. */
+ * delivered (a checkpoint by its milestone and time), most overdue first. */
+struct late {
+	struct ldr_ref ref;
+	const char *name; /* as the finding names it */
+};
+
 static int by_due(const void *x, const void *y)
 {
-	const struct ldr_ref *a = *(const struct ldr_ref *const *)x, *b = *(const struct ldr_ref *const *)y;
-	const struct ldr_time *ta = ldr_planned_time(a->kind, a->rec), *tb = ldr_planned_time(b->kind, b->rec);
+	const struct late *a = x, *b = y;
+	const struct ldr_time *ta = ldr_planned_time(a->ref.kind, a->ref.rec);
+	const struct ldr_time *tb = ldr_planned_time(b->ref.kind, b->ref.rec);
 	int da = ta ? ldr_time_last(ta) : 0, db = tb ? ldr_time_last(tb) : 0;
 	return (da > db) - (da < db);
 }
 
-static void overdue_row(struct out *o, const struct ldr_ref *ref)
+static void overdue_row(struct out *o, const struct late *l)
 {
 	struct ldr_buf title = LDR_BUF_INIT, q = LDR_BUF_INIT;
-	const struct ldr_time *due = ldr_planned_time(ref->kind, ref->rec);
+	const struct ldr_time *due = ldr_planned_time(l->ref.kind, l->ref.rec);
 	int late = due ? ldr_quarter_index(ldr_time_last(&o->r->opts->as_of)) -
 			 ldr_quarter_index(ldr_time_last(due)) : 0;
 
 	ldr_buf_addstr(o->b, "<tr class=\"overdue\">");
-	cell(o->b, "t", ldr_rec_id(ref->kind, ref->rec));
-	cell(o->b, NULL, ref->kind->name);
-	cell(o->b, NULL, ldr_rec_title(ref->kind, ref->rec, &title));
+	cell(o->b, "t", l->name);
+	cell(o->b, NULL, l->ref.kind->name);
+	cell(o->b, NULL, ldr_rec_title(l->ref.kind, l->ref.rec, &title));
 	cell(o->b, "t", due ? tm(o, due) : "-");
 	ldr_buf_addf(&q, "%d quarter%s", late, late == 1 ? "" : "s");
 	cell(o->b, "n", q.s);
@@ -304,19 +312,20 @@ static void overdue(struct out *o)
 {
 	static const char *const cols[] = { "Id", "Kind", "What", "Due", "Behind|n" };
 	const struct ldr_findings *f = o->r->findings;
-	const struct ldr_ref **v = ldr_calloc(f->n + 1, sizeof(*v));
+	struct late *v = ldr_calloc(f->n + 1, sizeof(*v));
 	size_t i, n = 0;
 
 	for (i = 0; i < f->n; i++)
-		if (!strcmp(f->v[i].rule->id, "overdue") && f->v[i].id && ldr_index_find(&o->ix, f->v[i].id))
-			v[n++] = ldr_index_find(&o->ix, f->v[i].id);
+		if (!strcmp(f->v[i].rule->id, "overdue") && f->v[i].id &&
+		    ldr_index_resolve(&o->ix, f->v[i].id, &v[n].ref))
+			v[n++].name = f->v[i].id;
 	qsort(v, n, sizeof(*v), by_due);
 	ldr_buf_addf(o->b, "<h3>Overdue as at %s, whatever year it was due in: %zu</h3>\n",
 		     tm(o, &o->r->opts->as_of), n);
 	if (n) {
 		thead(o->b, NULL, cols, LDR_ARRAY_SIZE(cols));
 		for (i = 0; i < n; i++)
-			overdue_row(o, v[i]);
+			overdue_row(o, &v[i]);
 		ldr_buf_addstr(o->b, "</tbody></table>\n");
 	} else {
 		ldr_buf_addstr(o->b, "<p>Nothing due before the review date is undelivered.</p>\n");

@@ -383,7 +383,7 @@ static void release_a2(struct a2 *a)
 int imp_annex2(struct imp *im)
 {
 	struct a2 a;
-	struct ldr_time last = { 0, 0 };
+	struct ldr_time last = { 0, 0, 0 };
 	size_t rows = 0;
 
 	memset(&a, 0, sizeof(a));

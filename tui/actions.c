@@ -204,7 +204,7 @@ static void toggle(struct tui_app *app)
 	struct ldr_buf err = LDR_BUF_INIT;
 	const char *names[] = { "done", "delivered" }, *values[2];
 	char month[LDR_TIME_STR_MAX], *when = NULL;
-	struct ldr_time m = { LDR_TIME_MONTH, ldr_time_last(&app->as_of) };
+	struct ldr_time m = { LDR_TIME_MONTH, ldr_time_last(&app->as_of), 0 };
 	int f;
 
 	if (!selected(app, &k, &rec) || (f = ldr_kind_field(k, "done")) < 0 ||

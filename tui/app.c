@@ -297,11 +297,28 @@ static void draw_tabs(struct tui_app *app)
 	}
 }
 
+/* The status line's left: the file, and what the document is called when
+ * it is not a Local Digital Roadmap of that name (footprint.title, or a
+ * programme plan's "NAME Delivery plan"). */
+static const char *status_left(const struct tui_app *app, char *buf, size_t len)
+{
+	const struct ldr_footprint *f = &app->rm.footprint;
+
+	if (f->title)
+		snprintf(buf, len, "%s  %s", app->path, f->title);
+	else if (ldr_roadmap_is_programme(&app->rm))
+		snprintf(buf, len, "%s  %s %s", app->path, f->name ? f->name : "", ldr_roadmap_title(&app->rm));
+	else
+		return app->path;
+	return buf;
+}
+
 static void draw_status(struct tui_app *app)
 {
 	int rows = tui_rows(), cols = tui_cols(), right_w;
 	struct tui_view *v = &app->views[app->current];
-	char right[160];
+	char right[160], left[512];
+	const char *path = status_left(app, left, sizeof(left));
 
 	snprintf(right, sizeof(right), "%s %zu/%zu  E%zu W%zu%s ", v->ops->title,
 		 v->nrows ? v->sel + 1 : 0, v->nrows, app->findings.errors, app->findings.warnings,
@@ -323,12 +340,12 @@ static void draw_status(struct tui_app *app)
 			tui_text(y, 0, cols, piece, app->message_role == TUI_ROLE_NORMAL
 							     ? TUI_ROLE_STATUS : app->message_role);
 		}
-		tui_text(rows - 1, 0, cols - right_w - 1, app->path, TUI_ROLE_STATUS);
+		tui_text(rows - 1, 0, cols - right_w - 1, path, TUI_ROLE_STATUS);
 	} else if (app->message[0])
 		tui_text(rows - 1, 0, cols - right_w - 1, app->message,
 			 app->message_role == TUI_ROLE_NORMAL ? TUI_ROLE_STATUS : app->message_role);
 	else
-		tui_text(rows - 1, 0, cols - right_w - 1, app->path, TUI_ROLE_STATUS);
+		tui_text(rows - 1, 0, cols - right_w - 1, path, TUI_ROLE_STATUS);
 	tui_text(rows - 1, cols - right_w, right_w, right,
 		 app->findings.errors ? TUI_ROLE_ERROR : TUI_ROLE_STATUS);
 }
@@ -651,7 +668,8 @@ static void app_init(struct tui_app *app, const char *path, const struct tui_opt
 	ldr_roadmap_init(&app->base);
 }
 
-/* Every view on its ops, unsorted, the Schedule shown. */
+/* Every view on its ops, unsorted, the Schedule shown (the Dossier, for
+ * a programme plan with nothing to schedule). */
 static void open_views(struct tui_app *app)
 {
 	int i;
@@ -663,7 +681,9 @@ static void open_views(struct tui_app *app)
 		app->views[i].body_y = -1;
 	}
 	tui_app_changed(app);
-	app->current = app->previous = TUI_V_SCHEDULE;
+	/* A programme plan without capabilities opens on its programmes. */
+	app->current = app->previous = ldr_roadmap_is_programme(&app->rm) && !app->rm.capabilities.len
+					       ? TUI_V_DOSSIER : TUI_V_SCHEDULE;
 	app->jumped_from = -1;
 }
 

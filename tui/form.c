@@ -226,6 +226,8 @@ static void expects(const struct ldr_field *f, struct ldr_buf *b)
 				  : f->time_kinds == LDR_TIME_QUARTER ? "a quarter: 17/18 Q2"
 								      : "a financial year (17/18), a quarter "
 									"(17/18 Q2) or a month (2017-09)");
+		if (f->time_kinds & LDR_TIME_COMMIT)
+			ldr_buf_addstr(b, "; or by or from one (by 2022-03, from 2023-03), or tbc");
 		break;
 	case LDR_F_BOOL: ldr_buf_addstr(b, "yes or no: Enter switches it"); break;
 	case LDR_F_INT: ldr_buf_addf(b, "a whole number from %lld to %lld", f->min, f->max); break;

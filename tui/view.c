@@ -225,13 +225,16 @@ static void widths(const struct tui_view *v, int cols, int *w)
 	int fixed = 0, grow = 0, spare;
 
 	for (i = 0; i < n; i++) {
-		fixed += v->ops->columns[i].width;
-		grow += v->ops->columns[i].grow;
+		const struct tui_column *c = &v->ops->columns[i];
+		int need = c->fit ? c->fit(v) : 0;
+		w[i] = need > c->width ? (need < cols / 3 ? need : cols / 3 > c->width ? cols / 3 : c->width)
+				       : c->width;
+		fixed += w[i];
+		grow += c->grow;
 	}
 	fixed += (int)n - 1;
 	spare = cols - fixed;
 	for (i = 0; i < n; i++) {
-		w[i] = v->ops->columns[i].width;
 		if (spare > 0 && grow > 0 && v->ops->columns[i].grow)
 			w[i] += spare * v->ops->columns[i].grow / grow;
 	}

@@ -30,6 +30,10 @@ struct tui_column {
 	/* Optional: order two items by the column (default: the view's
 	 * compare(), else the cells' text, numbers as numbers). */
 	int (*compare)(struct tui_view *v, size_t a, size_t b);
+	/* Optional: the width the view's cells need (as an id column's,
+	 * which must not be cut); the column takes it, up to a third of
+	 * the screen, when it is more than width. */
+	int (*fit)(const struct tui_view *v);
 };
 
 struct tui_view_ops {

@@ -278,7 +278,7 @@ int cmd_aggregate(int argc, char **argv)
 	struct aggregate_args a;
 	struct ldr_aggregate agg;
 	struct names files = { NULL, 0, 0 };
-	struct ldr_time as_of = { LDR_TIME_NONE, 0 };
+	struct ldr_time as_of = { LDR_TIME_NONE, 0, 0 };
 	char err[256];
 	size_t i;
 	int r = parse_args(argc, argv, &a), w;

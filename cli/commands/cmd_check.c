@@ -12,6 +12,9 @@ struct check_args {
 	const char *roadmap, *as_of;
 	const char **rules;
 	size_t nrules;
+	struct ldr_rule_switch *switches; /* --rule ID=on|off */
+	size_t nswitches;
+	const struct ldr_roadmap *rm;     /* once loaded: which rules ran */
 	int json, list_rules, checklist, roff, help;
 };
 
@@ -21,6 +24,19 @@ static int add_rules(struct check_args *a, const char *list)
 	int r = 0;
 
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '=');
+		int on = -1;
+		if (eq) {
+			*eq = '\0';
+			on = !strcmp(eq + 1, "on") ? 1 : !strcmp(eq + 1, "off") ? 0 : -1;
+			if (on < 0) {
+				struct ldr_buf b = LDR_BUF_INIT;
+				r = cli_usage_error("check", "--rule %s=%s: say on or off", cli_safe(tok, &b),
+						    eq + 1);
+				ldr_buf_release(&b);
+				break;
+			}
+		}
 		if (!ldr_rule_find(tok)) {
 			struct ldr_buf b = LDR_BUF_INIT;
 			const char *s = ldr_suggest(tok, ldr_rules, ldr_nrules, sizeof(*ldr_rules));
@@ -29,6 +45,12 @@ static int add_rules(struct check_args *a, const char *list)
 					    s ? "'?)" : "");
 			ldr_buf_release(&b);
 			break;
+		}
+		if (on >= 0) {
+			a->switches = ldr_realloc(a->switches, (a->nswitches + 1) * sizeof(*a->switches));
+			a->switches[a->nswitches].id = ldr_rule_find(tok)->id;
+			a->switches[a->nswitches++].on = on;
+			continue;
 		}
 		a->rules = ldr_realloc(a->rules, (a->nrules + 1) * sizeof(*a->rules));
 		a->rules[a->nrules++] = ldr_rule_find(tok)->id;
@@ -43,7 +65,8 @@ static const struct cli_opt options[] = {
 	{ "json", 0, 0, NULL, "print {errors, warnings, problems: [...], counts: {...}}", OPT_JSON, NULL },
 	{ "as-of", 0, 1, "TIME", "the review date for overdue and future deliveries (default:\n"
 	  "the roadmap's as_at, else this month)", OPT_AS_OF, NULL },
-	{ "rule", 0, 1, "ID", "run only these rules (repeatable, or comma-separated)", OPT_RULE, NULL },
+	{ "rule", 0, 1, "ID", "run only these rules (repeatable, or comma-separated); ID=on or\n"
+	  "ID=off switches one on or off over the roadmap's own choice", OPT_RULE, NULL },
 	{ "list-rules", 0, 0, NULL, "list the rules, with their severity", OPT_LIST_RULES, NULL },
 	{ "checklist", 0, 0, NULL, "list the submission checklist (Annex 1) and what answers each\n"
 	  "requirement", OPT_CHECKLIST, NULL },
@@ -106,7 +129,8 @@ static void list_rules(int json)
 			cli_json_string(&b, ldr_rules[i].summary);
 			ldr_buf_addstr(&b, ", \"fix\": ");
 			cli_json_string(&b, ldr_rules[i].fix);
-			ldr_buf_addf(&b, "}%s\n", i + 1 < ldr_nrules ? "," : "");
+			ldr_buf_addf(&b, ", \"ldr_only\": %s}%s\n", ldr_rules[i].ldr_only ? "true" : "false",
+				     i + 1 < ldr_nrules ? "," : "");
 		}
 		ldr_buf_addstr(&b, "]\n");
 		fputs(b.s, stdout);
@@ -123,8 +147,9 @@ static void roff_rules(void)
 {
 	size_t i;
 	for (i = 0; i < ldr_nrules; i++)
-		printf(".TP\n.B %s\n(%s) %s.\n%s%s%s", ldr_rules[i].id,
-		       severity_name(ldr_rules[i].severity), ldr_rules[i].summary,
+		printf(".TP\n.B %s\n(%s%s) %s.\n%s%s%s", ldr_rules[i].id,
+		       severity_name(ldr_rules[i].severity),
+		       ldr_rules[i].ldr_only ? "; LDR only, off in a programme plan" : "", ldr_rules[i].summary,
 		       ldr_rules[i].fix ? "Fix: " : "", ldr_rules[i].fix ? ldr_rules[i].fix : "",
 		       ldr_rules[i].fix ? ".\n" : "");
 }
@@ -226,7 +251,7 @@ static void print_json(const struct ldr_findings *f, const char *path, const str
 	ldr_buf_addstr(&b, f->n ? "\n  ],\n  \"counts\": {" : "],\n  \"counts\": {");
 	for (i = 0; i < ldr_nrules; i++) {
 		size_t j;
-		int ran = !a->nrules;
+		int ran = a->nrules ? 0 : ldr_rule_on(a->rm, &ldr_rules[i], a->switches, a->nswitches);
 		for (j = 0; j < a->nrules; j++)
 			ran |= !strcmp(a->rules[j], ldr_rules[i].id);
 		if (!ran)
@@ -283,11 +308,13 @@ int cmd_check(int argc, char **argv)
 		else if (!r)
 			list_rules(a.json);
 		free(a.rules);
+		free(a.switches);
 		return r;
 	}
 	memset(&o, 0, sizeof(o));
 	if (a.as_of && ldr_time_parse(&o.as_of, a.as_of, LDR_TIME_ANY, err, sizeof(err)) < 0) {
 		free(a.rules);
+		free(a.switches);
 		return cli_usage_error("check", "--as-of: %s", err);
 	}
 	if (a.json && !a.checklist) {
@@ -309,6 +336,9 @@ int cmd_check(int argc, char **argv)
 			o.as_of = ldr_check_as_of(&rm);
 		o.only = a.rules;
 		o.n_only = a.nrules;
+		o.switches = a.switches;
+		o.n_switches = a.nswitches;
+		a.rm = &rm;
 		ldr_check(&rm, &o, &f);
 		if (a.json)
 			print_json(&f, path, &o.as_of, &a);
@@ -320,5 +350,6 @@ int cmd_check(int argc, char **argv)
 	ldr_roadmap_release(&rm);
 	free(path);
 	free(a.rules);
+	free(a.switches);
 	return r;
 }

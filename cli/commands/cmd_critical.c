@@ -50,7 +50,7 @@ static int parse_args(int argc, char **argv, struct critical_args *a, int *help)
 
 static const char *month(int m, char *buf)
 {
-	struct ldr_time t = { LDR_TIME_MONTH, m };
+	struct ldr_time t = { LDR_TIME_MONTH, m, 0 };
 	return ldr_time_format(&t, buf);
 }
 

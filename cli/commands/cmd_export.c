@@ -237,8 +237,14 @@ static int write_one(const struct ldr_exporter *e, const struct ldr_roadmap *rm,
 		     const struct ldr_export_opts *o, const char *out)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
-	int r = e->write(rm, o, out, &err);
+	const char *why = ldr_export_not_offered(e, rm);
+	int r;
 
+	if (why) {
+		fprintf(stderr, "ldr export: %s: nothing written: %s\n", e->kind, why);
+		return LDR_EXIT_USAGE;
+	}
+	r = e->write(rm, o, out, &err);
 	if (r < 0)
 		r = cli_fail("export", r, err.s);
 	ldr_buf_release(&err);
@@ -275,15 +281,18 @@ static int write_extras(const struct ldr_roadmap *rm, const struct ldr_export_op
 	const struct ldr_exporter *gantt = ldr_exporter_find("gantt", "x.svg");
 	struct ldr_export_opts caps = *o;
 	struct ldr_buf name = LDR_BUF_INIT;
-	struct ldr_time period = { LDR_TIME_NONE, 0 };
+	struct ldr_time period = { LDR_TIME_NONE, 0, 0 };
 	int worst = LDR_EXIT_OK, r;
 
 	caps.capabilities = 1;
 	caps.baseline = NULL;
-	all_name(&name, dir, stem, "gantt-capabilities", "svg");
-	if ((r = write_one(gantt, rm, &caps, name.s)) == LDR_EXIT_OK)
-		printf("%s\n", name.s);
-	worst = r > worst ? r : worst;
+	/* A programme plan without capabilities: no chart of none. */
+	if (!ldr_roadmap_is_programme(rm) || rm->capabilities.len) {
+		all_name(&name, dir, stem, "gantt-capabilities", "svg");
+		if ((r = write_one(gantt, rm, &caps, name.s)) == LDR_EXIT_OK)
+			printf("%s\n", name.s);
+		worst = r > worst ? r : worst;
+	}
 	if (o->baseline) {
 		all_name(&name, dir, stem, "gantt-baseline", "svg");
 		if ((r = write_one(gantt, rm, o, name.s)) == LDR_EXIT_OK)
@@ -333,6 +342,8 @@ static int write_all(const struct ldr_roadmap *rm, const struct ldr_export_opts 
 	for (i = 0; i < ldr_nexporters; i++) {
 		const struct ldr_exporter *e = &ldr_exporters[i];
 		int r;
+		if (ldr_export_not_offered(e, rm))
+			continue; /* not for this kind of document: not an error here */
 		all_name(&name, dir, stem.s, e->kind, e->ext);
 		r = write_one(e, rm, &plain, name.s);
 		if (r == LDR_EXIT_OK)

@@ -212,7 +212,7 @@ static int check_horizon(const struct file_facts *f, const struct ldr_time *peri
 static void warn_as_at(const struct file_facts *f, const struct review_args *a)
 {
 	char d[LDR_TIME_STR_MAX], t[LDR_TIME_STR_MAX];
-	struct ldr_time as_at = { LDR_TIME_MONTH, f->as_of };
+	struct ldr_time as_at = { LDR_TIME_MONTH, f->as_of, 0 };
 	struct ldr_buf id = LDR_BUF_INIT;
 
 	if (!f->nlate || a->as_of)
@@ -295,7 +295,7 @@ static int read_versions(struct review_run *run)
 static int check_baseline_date(const struct review_run *run)
 {
 	char b[LDR_TIME_STR_MAX], a[LDR_TIME_STR_MAX];
-	struct ldr_time base = { LDR_TIME_MONTH, run->src.base_as_at }, as_of = { LDR_TIME_MONTH, run->rv.as_of };
+	struct ldr_time base = { LDR_TIME_MONTH, run->src.base_as_at, 0 }, as_of = { LDR_TIME_MONTH, run->rv.as_of, 0 };
 	struct ldr_buf name = LDR_BUF_INIT;
 
 	if (run->src.base_as_at <= run->rv.as_of)

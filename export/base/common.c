@@ -498,3 +498,12 @@ int ldr_csv_save(struct ldr_csv *c, const char *path, struct ldr_buf *err)
 {
 	return ldr_output_save(path, c->buf.s ? c->buf.s : "", c->buf.len, err);
 }
+
+void ldr_export_title(struct ldr_buf *out, const struct ldr_roadmap *rm)
+{
+	if (rm->footprint.title)
+		ldr_buf_addstr(out, rm->footprint.title);
+	else
+		ldr_buf_addf(out, "%s %s", rm->footprint.name ? rm->footprint.name : "Roadmap",
+			     ldr_roadmap_title(rm));
+}

@@ -23,6 +23,10 @@ void ldr_export_warn(const struct ldr_export_opts *opts, const char *fmt, ...)
 
 /* ---- order ----------------------------------------------------------------- */
 
+/* What the document is called in titles: footprint.title, else its name
+ * and its kind ("Derbyshire Local Digital Roadmap", "North Delivery plan"). */
+void ldr_export_title(struct ldr_buf *out, const struct ldr_roadmap *rm);
+
 /* Ids compared as people number them: "C2" before "C10" (runs of digits by
  * value), otherwise byte by byte; a total order ("C01" before "C1"). */
 int ldr_idcmp(const char *a, const char *b);

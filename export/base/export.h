@@ -62,6 +62,12 @@ struct ldr_exporter {
 extern const struct ldr_exporter ldr_exporters[];
 extern const size_t ldr_nexporters;
 
+/* Why an export is not offered for this roadmap, or NULL: a programme
+ * plan without capabilities has no tube map and no Annex 2, without
+ * universal capabilities no Annex 4, without a trajectory none (each would
+ * be an empty page). */
+const char *ldr_export_not_offered(const struct ldr_exporter *e, const struct ldr_roadmap *rm);
+
 /* The exporter for kind and the extension of path, or NULL. */
 const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path);
 

@@ -39,6 +39,7 @@
 #include "../../model/base/hash.h"
 #include "../../model/roadmap/schedule.h"
 #include "chart.h"
+#include "../base/common.h"
 #include "../base/export.h"
 #include "gantt.h"
 #include "../base/svg.h"
@@ -241,6 +242,14 @@ static void widen_time(int *lo, int *hi, const struct ldr_time *t)
 		widen(lo, hi, ldr_time_first(t), ldr_time_last(t));
 }
 
+static void widen_milestone(int *lo, int *hi, const struct ldr_milestone *m)
+{
+	size_t k;
+	widen_time(lo, hi, &m->due);
+	for (k = 0; k < m->checkpoints.len; k++)
+		widen_time(lo, hi, &LDR_ITEM(m->checkpoints, struct ldr_checkpoint, k)->when);
+}
+
 static void horizon(struct gantt *g)
 {
 	const struct ldr_footprint *f = &g->rm->footprint;
@@ -257,7 +266,7 @@ static void horizon(struct gantt *g)
 			widen(&lo, &hi, a, b);
 		if (r->p) {
 			for (j = 0; j < r->p->milestones.len; j++)
-				widen_time(&lo, &hi, &LDR_ITEM(r->p->milestones, struct ldr_milestone, j)->due);
+				widen_milestone(&lo, &hi, LDR_ITEM(r->p->milestones, struct ldr_milestone, j));
 			widen_time(&lo, &hi, &r->p->delivered);
 		} else {
 			widen_time(&lo, &hi, &r->c->delivered);
@@ -565,13 +574,21 @@ static size_t count_overdue(const struct gantt *g)
 	return n;
 }
 
+/* What the rows are: capabilities, or projects (a programme plan's
+ * programmes). */
+static const char *rows_are(const struct gantt *g)
+{
+	return g->opts->capabilities ? "capabilities" : ldr_roadmap_is_programme(g->rm) ? "programmes" : "projects";
+}
+
 static void describe(const struct gantt *g, struct ldr_buf *title, struct ldr_buf *desc)
 {
-	const char *what = g->opts->capabilities ? "capabilities" : "projects";
-	const char *name = g->rm->footprint.name ? g->rm->footprint.name : "Roadmap";
+	int programme = ldr_roadmap_is_programme(g->rm);
+	const char *what = rows_are(g);
 	char s[LDR_TIME_STR_MAX];
 
-	ldr_svg_addf(title, "%s Local Digital Roadmap: %s by capability group", name, what);
+	ldr_export_title(title, g->rm);
+	ldr_svg_addf(title, ": %s by %sgroup", what, programme ? "" : "capability ");
 	ldr_svg_addf(desc, "Gantt chart of %zu %s in %zu capability groups, by financial year and "
 		     "quarter (Q1 = April to June), as at %s; %zu overdue (a red outline, a hatched "
 		     "tail to the as-at line and the word overdue). Bars run from the start to the "
@@ -594,8 +611,8 @@ static void heading(struct gantt *g, const struct ldr_buf *title)
 
 	if (f->version)
 		ldr_svg_addf(&sub, "Version %s; ", f->version);
-	ldr_svg_addf(&sub, "%zu %s in %zu groups; as at %s", g->nrows,
-		     g->opts->capabilities ? "capabilities" : "projects", g->nlanes, ldr_time_format(&g->opts->as_of, s));
+	ldr_svg_addf(&sub, "%zu %s in %zu groups; as at %s", g->nrows, rows_are(g), g->nlanes,
+		     ldr_time_format(&g->opts->as_of, s));
 	if (late)
 		ldr_svg_addf(&sub, "; %zu overdue", late);
 	if (g->violations)
@@ -615,7 +632,7 @@ static void release(struct gantt *g)
 	ldr_buf_release(&g->bad);
 	free(g->rows);
 	free(g->lanes);
-	free(g->ms);
+	ldr_gantt_free_milestones(g);
 }
 
 /* Everything but the drawing: rows, what they show, where they go. */
@@ -674,7 +691,8 @@ int ldr_gantt_build(const struct ldr_roadmap *rm, const struct ldr_export_opts *
 					        : "This roadmap has no projects (its capabilities: ldr export gantt --capabilities).", 0);
 	ldr_gantt_as_at(&g);
 	ldr_gantt_legend(&g, g.bottom + 1, 1);
-	ldr_chart_footer(b, rm, opts, g.opts->capabilities ? "Capability Gantt chart" : "Project Gantt chart", 1,
+	ldr_chart_footer(b, rm, opts, g.opts->capabilities ? "Capability Gantt chart"
+				      : ldr_roadmap_is_programme(rm) ? "Programme Gantt chart" : "Project Gantt chart", 1,
 			 g.page.w, g.height);
 	ldr_svg_end(b);
 

@@ -56,7 +56,12 @@ struct lane {
  * and its label from tx, right of it (or, with left, ending left of it). */
 struct ms {
 	const struct ldr_milestone *m;
-	double x, half, tx, w, room; /* w: the label at its least (id); room: its slot */
+	const struct ldr_checkpoint *cp; /* a checkpoint of m (a tick), or NULL */
+	char *name;  /* what the label begins with: m's id, or the checkpoint's what (owned) */
+	char *what;  /* the milestone's commitment on one line (owned), or NULL */
+	const struct ldr_time *due, *delivered;
+	int status;
+	double x, half, tx, w, room; /* w: the label at its least (name); room: its slot */
 	int line, left, overdue;
 };
 
@@ -64,6 +69,7 @@ struct ms {
 struct drawn {
 	unsigned status;   /* bit per status value (0: no status) */
 	unsigned ms_status;
+	int checkpoints;
 	int overdue, ms_overdue, ghost, moved, added, dropped, removed, derived, delivered;
 	int arrows, bad_arrows, ticks, bad_ticks, as_at;
 };
@@ -141,6 +147,8 @@ void ldr_gantt_status_style(const struct gantt *g, int status, const char **fill
 
 /* ganttmiles.c */
 void ldr_gantt_place_milestones(struct gantt *g);
+void ldr_gantt_free_milestones(struct gantt *g);
+void ldr_gantt_tick(struct ldr_buf *b, double x, double y, double d, int status, int overdue);
 void ldr_gantt_milestones(struct gantt *g, const struct row *r, struct ldr_buf *t);
 void ldr_gantt_diamond(struct ldr_buf *b, double x, double y, double d, int status, int overdue);
 const char *ldr_gantt_milestone_name(int status);

@@ -88,6 +88,11 @@ static void milestones(struct gantt *g, struct flow *f)
 		ldr_gantt_diamond(f->b, x + 1.3, f->y, 1.2, order[i], 0);
 		text(f, x + 3.8, s);
 	}
+	if (g->d.checkpoints) {
+		x = place(f, 2.6, "checkpoint of a milestone (filled as its status)");
+		ldr_gantt_tick(f->b, x + 1.3, f->y, 1.2, LDR_MILESTONE_DONE, 0);
+		text(f, x + 3.8, "checkpoint of a milestone (filled as its status)");
+	}
 	if (g->d.ms_overdue) {
 		x = place(f, 2.6, "milestone overdue");
 		ldr_gantt_diamond(f->b, x + 1.3, f->y, 1.2, LDR_MILESTONE_PLANNED, 1);

@@ -16,6 +16,7 @@
 
 #include "../../model/roadmap/schema.h"
 #include "chart.h"
+#include "../base/common.h"
 #include "../base/svg.h"
 #include "svgcharts.h"
 
@@ -515,12 +516,12 @@ static double legend(struct traj *t, double y, int draw)
 
 static void describe(const struct traj *t, struct ldr_buf *title, struct ldr_buf *desc)
 {
-	const char *name = t->rm->footprint.name ? t->rm->footprint.name : "Roadmap";
 	char a[16], z[16];
 
 	snprintf(a, sizeof(a), "%02d/%02d", t->fy0 % 100, (t->fy0 + 1) % 100);
 	snprintf(z, sizeof(z), "%02d/%02d", (t->fy0 + t->nfy - 1) % 100, (t->fy0 + t->nfy) % 100);
-	ldr_svg_addf(title, "%s Local Digital Roadmap: Digital Maturity trajectory", name);
+	ldr_export_title(title, t->rm);
+	ldr_buf_addstr(title, ": Digital Maturity trajectory");
 	ldr_svg_addf(desc, "Small multiples, one panel per capability group (%zu), of the Digital "
 		     "Maturity scores (0 to 100) of %zu provider%s from %s to %s: each provider's "
 		     "baseline and targets by year, and the footprint mean.",

@@ -52,6 +52,7 @@
 #include "../../model/base/hash.h"
 #include "../../model/roadmap/schedule.h"
 #include "chart.h"
+#include "../base/common.h"
 #include "../base/layout.h"
 #include "../base/svg.h"
 #include "svgcharts.h"
@@ -422,11 +423,11 @@ static size_t overdue(const struct tube *t)
 
 static void describe(const struct tube *t, struct ldr_buf *title, struct ldr_buf *desc)
 {
-	const char *name = t->rm->footprint.name ? t->rm->footprint.name : "Roadmap";
 	size_t inter = interchanges(t);
 	char s[LDR_TIME_STR_MAX];
 
-	ldr_svg_addf(title, "%s Local Digital Roadmap: capability tube map", name);
+	ldr_export_title(title, t->rm);
+	ldr_buf_addstr(title, ": capability tube map");
 	ldr_svg_addf(desc, "Tube map of %zu capabilities on %zu lines, one per capability group, "
 		     "as at %s. Left to right is time, to scale, under a grid of financial years and "
 		     "quarters with the as-at line; each station stands at the end of the period it is "

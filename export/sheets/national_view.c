@@ -368,7 +368,7 @@ static void sheet_checks(struct book *k)
  * so that the same roadmaps give the same bytes. */
 static struct ldr_time latest_as_of(const struct ldr_aggregate *a)
 {
-	struct ldr_time t = { LDR_TIME_NONE, 0 };
+	struct ldr_time t = { LDR_TIME_NONE, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < a->n; i++)

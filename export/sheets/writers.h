@@ -17,5 +17,10 @@ int ldr_export_dossier_csv(const struct ldr_roadmap *rm, const struct ldr_export
 			   const char *path, struct ldr_buf *err);
 int ldr_export_trajectory_xlsx(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
 			       const char *path, struct ldr_buf *err);
+/* milestones.c: one row per milestone and checkpoint, for a programme board. */
+int ldr_export_milestones_xlsx(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
+			       const char *path, struct ldr_buf *err);
+int ldr_export_milestones_csv(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
+			      const char *path, struct ldr_buf *err);
 
 #endif

@@ -173,7 +173,7 @@ int ldr_xlsx_open(struct ldr_xlsx *x, const char *path, const struct ldr_roadmap
 	x->footer = footer(rm, opts, title);
 	ldr_text_clean(&t, title, 255);
 	ldr_text_clean(&s, rm->footprint.name ? rm->footprint.name : "", 255);
-	ldr_buf_addstr(&c, "Written by ldr from the Local Digital Roadmap");
+	ldr_buf_addf(&c, "Written by ldr from the %s", ldr_roadmap_title(rm));
 	if (opts && opts->commit)
 		ldr_buf_addf(&c, opts->uncommitted ? ", with changes not committed, on commit %.40s"
 						  : " at commit %.40s", opts->commit);

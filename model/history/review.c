@@ -1,6 +1,7 @@
 #include "review.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,7 +44,7 @@ void ldr_review_init(struct ldr_review *rv, struct ldr_time period, int as_of)
 int ldr_review_in_period(const struct ldr_review *rv, const struct ldr_time *t)
 {
 	int due = ldr_time_last(t);
-	return t->kind != LDR_TIME_NONE && due >= ldr_time_first(&rv->period) &&
+	return t->kind != LDR_TIME_NONE && t->qual != LDR_QUAL_FROM && due >= ldr_time_first(&rv->period) &&
 	       due <= ldr_time_last(&rv->period);
 }
 
@@ -52,7 +53,7 @@ int ldr_review_in_period(const struct ldr_review *rv, const struct ldr_time *t)
 static int reviewed_kind(const struct ldr_kind *k)
 {
 	return k == &ldr_kind_capability || k == &ldr_kind_project || k == &ldr_kind_milestone ||
-	       k == &ldr_kind_activity;
+	       k == &ldr_kind_checkpoint || k == &ldr_kind_activity;
 }
 
 /* Its delivered time, if it is set. */
@@ -65,6 +66,8 @@ static const struct ldr_time *delivered_time(const struct ldr_kind *k, const voi
 		t = &((const struct ldr_project *)rec)->delivered;
 	else if (k == &ldr_kind_milestone)
 		t = &((const struct ldr_milestone *)rec)->delivered;
+	else if (k == &ldr_kind_checkpoint)
+		t = &((const struct ldr_checkpoint *)rec)->delivered;
 	else
 		t = &((const struct ldr_activity *)rec)->delivered;
 	return t->kind != LDR_TIME_NONE ? t : NULL;
@@ -81,6 +84,8 @@ static int is_done(const struct ldr_kind *k, const void *rec)
 		return ((const struct ldr_capability *)rec)->status == LDR_CAP_DELIVERED;
 	if (k == &ldr_kind_project)
 		return ((const struct ldr_project *)rec)->status == LDR_PROJECT_DELIVERED;
+	if (k == &ldr_kind_checkpoint)
+		return ((const struct ldr_checkpoint *)rec)->status == LDR_MILESTONE_DONE;
 	return ((const struct ldr_milestone *)rec)->status == LDR_MILESTONE_DONE;
 }
 
@@ -92,13 +97,19 @@ static int is_dropped(const struct ldr_kind *k, const void *rec)
 		return ((const struct ldr_project *)rec)->status == LDR_PROJECT_DROPPED;
 	if (k == &ldr_kind_milestone)
 		return ((const struct ldr_milestone *)rec)->status == LDR_MILESTONE_DROPPED;
+	if (k == &ldr_kind_checkpoint)
+		return ((const struct ldr_checkpoint *)rec)->status == LDR_MILESTONE_DROPPED;
 	return 0;
 }
 
+/* When it is planned; a commitment "tbc" keeps its word (it is due in no
+ * period, and listed apart). */
 static struct ldr_time planned_of(const struct ldr_ref *r)
 {
 	const struct ldr_time *t = ldr_planned_time(r->kind, r->rec);
-	return t ? *t : (struct ldr_time){ LDR_TIME_NONE, 0 };
+	if (!t && r->kind == &ldr_kind_milestone)
+		return ((const struct ldr_milestone *)r->rec)->due;
+	return t ? *t : (struct ldr_time){ LDR_TIME_NONE, 0, 0 };
 }
 
 /* The capability group a record counts in: its own, its project's, or its
@@ -126,11 +137,37 @@ static void replace(char **dst, const char *src)
 	*dst = src ? ldr_strdup(src) : NULL;
 }
 
+/* Every record of a version the review reads, a milestone's checkpoints
+ * after it. */
+typedef void (*ref_fn)(const struct ldr_ref *r, void *payload);
+
+static void each_ref(const struct ldr_index *ix, ref_fn fn, void *payload)
+{
+	size_t i, j;
+
+	for (i = 0; i < ix->n; i++) {
+		const struct ldr_ref *r = &ix->refs[i];
+		if (!reviewed_kind(r->kind))
+			continue;
+		fn(r, payload);
+		if (r->kind != &ldr_kind_milestone)
+			continue;
+		for (j = 0; j < ((struct ldr_milestone *)r->rec)->checkpoints.len; j++) {
+			struct ldr_ref k = { &ldr_kind_checkpoint,
+					     LDR_ITEM(((struct ldr_milestone *)r->rec)->checkpoints,
+						      struct ldr_checkpoint, j),
+					     r->kind, r->rec };
+			fn(&k, payload);
+		}
+	}
+}
+
 /* The item of a record, made when first seen; NULL when its id was first
  * seen on a record of another kind (the first is kept). */
 static struct ldr_review_item *item_for(struct ldr_review *rv, const struct ldr_ref *r)
 {
-	const char *id = ldr_rec_id(r->kind, r->rec);
+	char buf[LDR_REF_NAME_MAX];
+	const char *id = ldr_ref_name(r, buf, sizeof(buf));
 	struct ldr_review_item *it;
 	uintptr_t i;
 
@@ -154,7 +191,12 @@ static void describe(struct ldr_review_item *it, const struct ldr_index *ix, con
 {
 	struct ldr_buf title = LDR_BUF_INIT;
 	const char *group = group_of(r);
+	const struct ldr_ref *m;
 
+	if (r->kind == &ldr_kind_checkpoint) { /* its milestone's programme's group */
+		m = ldr_index_find(ix, ldr_rec_id(r->parent_kind, r->parent));
+		group = m ? group_of(m) : NULL;
+	}
 	replace(&it->title, ldr_rec_title(r->kind, r->rec, &title));
 	replace(&it->parent, r->parent_kind ? ldr_rec_id(r->parent_kind, r->parent) : NULL);
 	replace(&it->group, group);
@@ -165,20 +207,29 @@ static void describe(struct ldr_review_item *it, const struct ldr_index *ix, con
 /* Each reviewed record of a whole version, with its item. */
 typedef void (*seen_fn)(struct ldr_review_item *it, const struct ldr_ref *r);
 
+struct seen {
+	struct ldr_review *rv;
+	const struct ldr_index *ix;
+	seen_fn fn;
+};
+
+static void seen_one(const struct ldr_ref *r, void *payload)
+{
+	struct seen *s = payload;
+	struct ldr_review_item *it = item_for(s->rv, r);
+	if (it) {
+		s->fn(it, r);
+		describe(it, s->ix, r);
+	}
+}
+
 static void each_reviewed(struct ldr_review *rv, const struct ldr_roadmap *rm, seen_fn fn)
 {
 	struct ldr_index ix;
-	size_t i;
+	struct seen s = { rv, &ix, fn };
 
 	ldr_index_build(&ix, (struct ldr_roadmap *)rm);
-	for (i = 0; i < ix.n; i++) {
-		const struct ldr_ref *r = &ix.refs[i];
-		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
-		if (it) {
-			fn(it, r);
-			describe(it, &ix, r);
-		}
-	}
+	each_ref(&ix, seen_one, &s);
 	ldr_index_release(&ix);
 }
 
@@ -196,7 +247,7 @@ static void happened(struct ldr_review_item *it, const struct ldr_ref *r)
 	it->now = planned_of(r);
 	it->done = is_done(r->kind, r->rec);
 	it->dropped = is_dropped(r->kind, r->rec);
-	it->delivered = d ? *d : (struct ldr_time){ LDR_TIME_NONE, 0 };
+	it->delivered = d ? *d : (struct ldr_time){ LDR_TIME_NONE, 0, 0 };
 }
 
 void ldr_review_baseline(struct ldr_review *rv, const struct ldr_roadmap *rm)
@@ -264,47 +315,67 @@ static int same_state(const struct ldr_ref *a, const struct ldr_ref *b)
 	       is_done(a->kind, a->rec) == is_done(b->kind, b->rec);
 }
 
+struct changes {
+	struct ldr_review *rv;
+	const struct ldr_commit *c;
+	struct ldr_index a, b, o;
+	int merge;
+};
+
+/* A record of the commit's version: moved, dropped, done, or added. */
+static void changed_one(const struct ldr_ref *r, void *payload)
+{
+	struct changes *x = payload;
+	struct ldr_review_item *it = item_for(x->rv, r);
+	struct ldr_ref was, theirs;
+
+	if (!it)
+		return;
+	/* As the merge's other side had it: that side's doing. */
+	if (x->merge && ldr_index_resolve(&x->o, it->id, &theirs) && same_state(&theirs, r))
+		return;
+	if (ldr_index_resolve(&x->a, it->id, &was) && was.kind == r->kind) {
+		compare(x->rv, it, x->c, &was, r);
+	} else {
+		struct ldr_time t = planned_of(r);
+		event(x->rv, it, x->c, LDR_RC_ADDED, NULL, &t);
+	}
+}
+
+/* A record of the parent's version: removed? */
+static void removed_one(const struct ldr_ref *r, void *payload)
+{
+	struct changes *x = payload;
+	struct ldr_review_item *it = item_for(x->rv, r);
+	struct ldr_ref is, theirs;
+
+	if (!it)
+		return;
+	/* Removed on the merge's other side: that side's doing. */
+	if ((!ldr_index_resolve(&x->b, it->id, &is) || is.kind != r->kind) &&
+	    !(x->merge && !ldr_index_resolve(&x->o, it->id, &theirs)))
+		event(x->rv, it, x->c, LDR_RC_REMOVED, NULL, NULL);
+}
+
 void ldr_review_changes(struct ldr_review *rv, const struct ldr_commit *c, const struct ldr_roadmap *before,
 			const struct ldr_roadmap *after, const struct ldr_roadmap *other)
 {
-	struct ldr_index a, b, o;
-	size_t i;
+	struct changes x;
 
-	ldr_index_build(&a, (struct ldr_roadmap *)before);
-	ldr_index_build(&b, (struct ldr_roadmap *)after);
+	memset(&x, 0, sizeof(x));
+	x.rv = rv;
+	x.c = c;
+	x.merge = other != NULL;
+	ldr_index_build(&x.a, (struct ldr_roadmap *)before);
+	ldr_index_build(&x.b, (struct ldr_roadmap *)after);
 	if (other)
-		ldr_index_build(&o, (struct ldr_roadmap *)other);
-	for (i = 0; i < b.n; i++) {
-		const struct ldr_ref *r = &b.refs[i], *was, *theirs;
-		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
-		if (!it)
-			continue;
-		/* As the merge's other side had it: that side's doing. */
-		theirs = other ? ldr_index_find(&o, it->id) : NULL;
-		if (theirs && same_state(theirs, r))
-			continue;
-		was = ldr_index_find(&a, it->id);
-		if (was && was->kind == r->kind) {
-			compare(rv, it, c, was, r);
-		} else {
-			struct ldr_time t = planned_of(r);
-			event(rv, it, c, LDR_RC_ADDED, NULL, &t);
-		}
-	}
-	for (i = 0; i < a.n; i++) {
-		const struct ldr_ref *r = &a.refs[i], *is;
-		struct ldr_review_item *it = reviewed_kind(r->kind) ? item_for(rv, r) : NULL;
-		if (!it)
-			continue;
-		is = ldr_index_find(&b, it->id);
-		/* Removed on the merge's other side: that side's doing. */
-		if ((!is || is->kind != r->kind) && !(other && !ldr_index_find(&o, it->id)))
-			event(rv, it, c, LDR_RC_REMOVED, NULL, NULL);
-	}
-	ldr_index_release(&a);
-	ldr_index_release(&b);
+		ldr_index_build(&x.o, (struct ldr_roadmap *)other);
+	each_ref(&x.b, changed_one, &x);
+	each_ref(&x.a, removed_one, &x);
+	ldr_index_release(&x.a);
+	ldr_index_release(&x.b);
 	if (other)
-		ldr_index_release(&o);
+		ldr_index_release(&x.o);
 }
 
 /* ---- outcomes -------------------------------------------------------------- */
@@ -336,7 +407,7 @@ static int coarse_diff(const struct ldr_time *a, const struct ldr_time *b, enum 
  * for 16/17 a quarter. */
 static int units_after(const struct ldr_time *t, const struct ldr_time *plan, enum ldr_review_unit *unit)
 {
-	struct ldr_time end = { LDR_TIME_MONTH, ldr_time_last(plan) };
+	struct ldr_time end = { LDR_TIME_MONTH, ldr_time_last(plan), 0 };
 	*unit = unit_of(t);
 	return index_in(t, *unit) - index_in(&end, *unit);
 }
@@ -381,7 +452,9 @@ static void judge(const struct ldr_review *rv, struct ldr_review_item *it)
 		it->by = units_after(&it->now, &it->planned, &it->unit);
 		return;
 	}
-	it->outcome = rv->as_of > ldr_time_last(plan) ? LDR_OUT_OVERDUE : LDR_OUT_IN_PROGRESS;
+	/* Due from then on: never overdue. */
+	it->outcome = rv->as_of > ldr_time_last(plan) && ldr_time_can_be_late(plan) ? LDR_OUT_OVERDUE
+										 : LDR_OUT_IN_PROGRESS;
 }
 
 static struct ldr_review_total *total_for(struct ldr_review *rv, const struct ldr_review_item *it)
@@ -441,6 +514,11 @@ void ldr_review_finish(struct ldr_review *rv)
 
 		if (!it->present)
 			it->now.kind = LDR_TIME_NONE;
+		it->apart = it->present && (it->now.qual == LDR_QUAL_TBC ||
+					    (it->now.qual == LDR_QUAL_FROM &&
+					     ldr_time_first(&it->now) <= ldr_time_last(&rv->period)));
+		if (it->apart)
+			continue;
 		it->in_baseline = it->planned.kind != LDR_TIME_NONE && ldr_review_in_period(rv, &it->planned);
 		it->added = !it->in_baseline && it->present && ldr_review_in_period(rv, &it->now);
 		if (!it->in_baseline && !it->added)

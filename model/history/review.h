@@ -35,7 +35,10 @@
  *   overdue      not delivered, not re-planned, its planned time has ended
  *
  * Items planned in the period now but not at the baseline (new, or brought
- * forward) are "added", outside the baseline's totals. */
+ * forward) are "added", outside the baseline's totals. A programme plan's
+ * commitments due "from" a time, or "tbc", are due in no period: they are
+ * listed apart (apart), whatever the baseline said. Milestones' checkpoints
+ * are items too, named by their milestone and time (FD-03[by 2023-03]). */
 #ifndef LDR_REVIEW_H
 #define LDR_REVIEW_H
 
@@ -98,6 +101,9 @@ struct ldr_review_item {
 	int by;                      /* late or slipped by so many units */
 	enum ldr_review_unit unit;
 	int present, done, dropped;  /* in the newest version */
+	int apart;                   /* a commitment due "from" a time by the period's end,
+				      * or "tbc", in the newest version: listed apart,
+				      * never counted (and never overdue) */
 	int done_at_baseline;
 	unsigned rephased;           /* moves of its planned time after the baseline */
 	struct ldr_review_event *events; /* what each commit did to it, oldest first */

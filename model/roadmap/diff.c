@@ -148,7 +148,8 @@ static void compare(struct ldr_diff *d, const struct who *w, const struct ldr_ki
 			size_t before = d->n;
 			changed(d, w, path.s, ldr_field_text(f, x), ldr_field_text(f, y));
 			if (d->n > before && !*prefix && ldr_planned_field(k, f) &&
-			    ldr_field_present(f, x) && ldr_field_present(f, y)) {
+			    ((const struct ldr_time *)LDR_CFIELD(x, f))->kind &&
+			    ((const struct ldr_time *)LDR_CFIELD(y, f))->kind) { /* not "tbc" */
 				/* 18/19 to 18/19 Q4 is more precise, not later. */
 				struct ldr_change *c = &d->v[d->n - 1];
 				ldr_planned_shift(f, LDR_CFIELD(x, f), LDR_CFIELD(y, f), &c->months, &c->quarters);

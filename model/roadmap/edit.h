@@ -18,8 +18,16 @@
 int ldr_edit_set(struct ldr_roadmap *rm, const char *id, const char *field, const char *key,
 		 const char *value, struct ldr_buf *err);
 
-/* The same from "ID.FIELD=VALUE" or "ID.FIELD.NAME=VALUE". Returns -2 with
- * a message when the text is not of that shape. */
+/* A field of a record without an id, in a keyed list of the record with
+ * this id: a milestone's checkpoint by its when ("by 2023-03"), a universal
+ * capability's ambition by its year. Checked as ldr_edit_set checks; a key
+ * changed onto another's is refused. */
+int ldr_edit_set_keyed(struct ldr_roadmap *rm, const char *id, const char *list, const char *key,
+		       const char *field, const char *value, struct ldr_buf *err);
+
+/* The same from "ID.FIELD=VALUE", "ID.FIELD.NAME=VALUE" or
+ * "ID.LIST[KEY].FIELD=VALUE". Returns -2 with a message when the text is
+ * not of that shape. */
 int ldr_edit_assign(struct ldr_roadmap *rm, const char *assignment, struct ldr_buf *err);
 
 #endif

@@ -1,5 +1,6 @@
 #include "index.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,4 +166,48 @@ const char *ldr_group_name(const struct ldr_index *ix, const char *id)
 		return n->name;
 	g = ldr_index_get(ix, &ldr_kind_group, id);
 	return g ? g->name : NULL;
+}
+
+const char *ldr_ref_name(const struct ldr_ref *r, char *buf, size_t len)
+{
+	char t[LDR_TIME_STR_MAX];
+	const char *m;
+
+	if (r->kind != &ldr_kind_checkpoint)
+		return ldr_rec_id(r->kind, r->rec);
+	m = ldr_rec_id(r->parent_kind, r->parent);
+	snprintf(buf, len, "%s[%s]", m ? m : "",
+		 ldr_time_format(&((const struct ldr_checkpoint *)r->rec)->when, t));
+	return buf;
+}
+
+int ldr_index_resolve(const struct ldr_index *ix, const char *name, struct ldr_ref *out)
+{
+	const char *open = name ? strchr(name, '[') : NULL;
+	const struct ldr_ref *r;
+	struct ldr_milestone *m;
+	char mid[72], buf[LDR_REF_NAME_MAX];
+	size_t i, n = open ? (size_t)(open - name) : 0;
+
+	if (!open || n >= sizeof(mid)) {
+		r = ldr_index_find(ix, name);
+		if (r)
+			*out = *r;
+		return r != NULL;
+	}
+	memcpy(mid, name, n);
+	mid[n] = '\0';
+	r = ldr_index_find(ix, mid);
+	if (!r || r->kind != &ldr_kind_milestone)
+		return 0;
+	m = r->rec;
+	for (i = 0; i < m->checkpoints.len; i++) {
+		out->kind = &ldr_kind_checkpoint;
+		out->rec = LDR_ITEM(m->checkpoints, struct ldr_checkpoint, i);
+		out->parent_kind = r->kind;
+		out->parent = r->rec;
+		if (strcmp(ldr_ref_name(out, buf, sizeof(buf)), name) == 0)
+			return 1;
+	}
+	return 0;
 }

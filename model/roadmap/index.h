@@ -43,6 +43,15 @@ const struct ldr_ref *ldr_index_find(const struct ldr_index *ix, const char *id)
  * record of another kind). */
 void *ldr_index_get(const struct ldr_index *ix, const struct ldr_kind *kind, const char *id);
 
+/* Records without ids of their own, named as the checks, the review and
+ * the exports name them: a milestone's checkpoint as MILESTONE[WHEN]
+ * (FD-03[by 2023-03]). ldr_ref_name writes a record's name into buf
+ * (LDR_REF_NAME_MAX bytes) and returns it, or its id; ldr_index_resolve
+ * finds the record of a name (an id, or a checkpoint's) and returns 1. */
+#define LDR_REF_NAME_MAX (64 + 3 + LDR_TIME_STR_MAX)
+const char *ldr_ref_name(const struct ldr_ref *r, char *buf, size_t len);
+int ldr_index_resolve(const struct ldr_index *ix, const char *name, struct ldr_ref *out);
+
 /* Index the other way too: for every record, the records that name it
  * (what a project delivers and what depends on it, what depends on a
  * capability...), in one pass over every reference, for the views that ask

@@ -29,3 +29,15 @@ const struct ldr_uc *ldr_roadmap_uc(const struct ldr_roadmap *rm, const char *id
 	}
 	return NULL;
 }
+
+int ldr_roadmap_is_programme(const struct ldr_roadmap *rm)
+{
+	return rm->footprint.kind == LDR_DOC_PROGRAMME;
+}
+
+const char *ldr_roadmap_title(const struct ldr_roadmap *rm)
+{
+	if (rm->footprint.title)
+		return rm->footprint.title;
+	return ldr_roadmap_is_programme(rm) ? "Delivery plan" : "Local Digital Roadmap";
+}

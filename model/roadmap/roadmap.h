@@ -91,6 +91,11 @@ enum ldr_capability_status {
 enum ldr_uc_enabled {
 	LDR_UC_NOT_STARTED = 1, LDR_UC_IN_PROGRESS, LDR_UC_INITIATIVES_IDENTIFIED, LDR_UC_COMPLETE,
 };
+/* The kind of document (footprint.kind): a Local Digital Roadmap, or a
+ * programme plan of commitments, which the LDR-only rules leave alone. */
+enum ldr_doc_kind { LDR_DOC_LDR = 1, LDR_DOC_PROGRAMME };
+/* A rule setting's enabled: unset (0) keeps the profile's choice. */
+enum ldr_switch { LDR_SWITCH_ON = 1, LDR_SWITCH_OFF };
 enum ldr_solution { LDR_SOLUTION_NATIONAL = 1, LDR_SOLUTION_ALTERNATIVE };
 enum ldr_rag { LDR_RAG_RED = 1, LDR_RAG_AMBER, LDR_RAG_YELLOW, LDR_RAG_GREEN };
 
@@ -104,7 +109,10 @@ struct ldr_org {
 
 struct ldr_footprint {
 	struct ldr_rec rec;
-	char *name, *version, *status;
+	char *name;
+	int kind;     /* enum ldr_doc_kind; 0: ldr */
+	char *title;  /* what the exports and the interface call it; NULL: by kind */
+	char *version, *status;
 	struct ldr_time published, submitted, as_at, start, end, schedule_end;
 	char *lead_ccg;
 	struct ldr_strv partner_ccgs;
@@ -127,12 +135,23 @@ struct ldr_priority {
 	struct ldr_map derived;
 };
 
+/* An interim checkpoint of a milestone ("50% by December"). */
+struct ldr_checkpoint {
+	struct ldr_rec rec;
+	struct ldr_time when; /* the key: unique within its milestone */
+	char *what;
+	int status;           /* enum ldr_milestone_status */
+	struct ldr_time delivered;
+};
+
 struct ldr_milestone {
 	struct ldr_rec rec;
-	char *id, *what;
-	struct ldr_time due;
+	char *id, *what;      /* what: the commitment as written, of any lines */
+	struct ldr_time due;  /* may be "by", "from" or "tbc" (enum ldr_time_qual) */
 	int status;
 	struct ldr_time delivered;
+	char *owner;
+	struct ldr_list checkpoints; /* struct ldr_checkpoint */
 	char *notes;
 	struct ldr_map derived;
 };
@@ -256,6 +275,15 @@ struct ldr_response {
 	struct ldr_map derived;
 };
 
+/* A rule switched on or off by the file (rules:), with the reason. */
+struct ldr_rule_setting {
+	struct ldr_rec rec;
+	char *rule;             /* a rule's id (check.h) */
+	int enabled;            /* enum ldr_switch; 0: as the profile has it */
+	struct ldr_int months;  /* a rule's figure (tbc-old: how old a tbc may be) */
+	char *reason;
+};
+
 struct ldr_roadmap {
 	struct ldr_rec rec;
 	struct ldr_int format; /* the "ldr:" version */
@@ -269,6 +297,7 @@ struct ldr_roadmap {
 	struct ldr_list risks;        /* struct ldr_risk */
 	struct ldr_list funding;      /* struct ldr_funding */
 	struct ldr_list checklist;    /* struct ldr_response */
+	struct ldr_list rules;        /* struct ldr_rule_setting */
 	struct ldr_list conflicts;    /* struct ldr_conflict: left by a merge */
 };
 
@@ -293,6 +322,11 @@ void ldr_roadmap_init(struct ldr_roadmap *rm);
 void ldr_roadmap_release(struct ldr_roadmap *rm);
 /* Whether two roadmaps hold the same data (positions are not compared). */
 int ldr_roadmap_equal(const struct ldr_roadmap *a, const struct ldr_roadmap *b);
+/* Whether the roadmap is a programme plan (footprint.kind), and what its
+ * exports and the interface call it: footprint.title, else by kind
+ * ("Local Digital Roadmap", "Delivery plan"). */
+int ldr_roadmap_is_programme(const struct ldr_roadmap *rm);
+const char *ldr_roadmap_title(const struct ldr_roadmap *rm);
 /* The plan of the universal capability with this id (UC04), or NULL. */
 const struct ldr_uc *ldr_roadmap_uc(const struct ldr_roadmap *rm, const char *id);
 

@@ -64,6 +64,8 @@ const struct ldr_time *ldr_planned_time(const struct ldr_kind *k, const void *re
 		t = p->end.kind != LDR_TIME_NONE ? &p->end : &p->start;
 	} else if (k == &ldr_kind_milestone) {
 		t = &((const struct ldr_milestone *)rec)->due;
+	} else if (k == &ldr_kind_checkpoint) {
+		t = &((const struct ldr_checkpoint *)rec)->when;
 	} else if (k == &ldr_kind_activity) {
 		t = &((const struct ldr_activity *)rec)->quarter;
 	}
@@ -79,6 +81,7 @@ int ldr_planned_field(const struct ldr_kind *k, const struct ldr_field *f)
 	return (k == &ldr_kind_capability && strcmp(n, "year") == 0) ||
 	       (k == &ldr_kind_project && (strcmp(n, "start") == 0 || strcmp(n, "end") == 0)) ||
 	       (k == &ldr_kind_milestone && strcmp(n, "due") == 0) ||
+	       (k == &ldr_kind_checkpoint && strcmp(n, "when") == 0) ||
 	       (k == &ldr_kind_activity && strcmp(n, "quarter") == 0);
 }
 

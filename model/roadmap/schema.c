@@ -27,6 +27,8 @@ static const char *const uc_enabled[] = {
 static const char *const solutions[] = { "national", "alternative", NULL };
 static const char *const rags[] = { "red", "amber", "yellow", "green", NULL };
 static const char *const sides[] = { "ours", "theirs", NULL };
+static const char *const doc_kinds[] = { "ldr", "programme", NULL };
+static const char *const switches[] = { "true", "false", NULL };
 
 #define REQ LDR_FL_REQUIRED
 #define AT(T, m) .offset = offsetof(T, m)
@@ -60,6 +62,8 @@ KIND(ldr_kind_org, "organisation", struct ldr_org, org_fields);
 
 static const struct ldr_field footprint_fields[] = {
 	STR(struct ldr_footprint, name, REQ),
+	ENUM(struct ldr_footprint, kind, doc_kinds),
+	STR(struct ldr_footprint, title, 0),
 	STR(struct ldr_footprint, version, 0),
 	STR(struct ldr_footprint, status, 0),
 	TIME(struct ldr_footprint, published, LDR_TIME_ANY, 0),
@@ -95,12 +99,22 @@ static const struct ldr_field priority_fields[] = {
 };
 KIND(ldr_kind_priority, "priority", struct ldr_priority, priority_fields);
 
+static const struct ldr_field checkpoint_fields[] = {
+	TIME(struct ldr_checkpoint, when, LDR_TIME_ANY | LDR_TIME_COMMIT, REQ | LDR_FL_KEY),
+	{ .name = "what", .type = LDR_F_TEXT, AT(struct ldr_checkpoint, what), .flags = REQ },
+	ENUM(struct ldr_checkpoint, status, milestone_statuses),
+	TIME(struct ldr_checkpoint, delivered, LDR_TIME_ANY, 0),
+};
+KIND(ldr_kind_checkpoint, "checkpoint", struct ldr_checkpoint, checkpoint_fields);
+
 static const struct ldr_field milestone_fields[] = {
 	ID(struct ldr_milestone),
-	STR(struct ldr_milestone, what, REQ),
-	TIME(struct ldr_milestone, due, LDR_TIME_ANY, 0),
+	{ .name = "what", .type = LDR_F_TEXT, AT(struct ldr_milestone, what), .flags = REQ },
+	TIME(struct ldr_milestone, due, LDR_TIME_ANY | LDR_TIME_COMMIT, 0),
 	ENUM(struct ldr_milestone, status, milestone_statuses),
 	TIME(struct ldr_milestone, delivered, LDR_TIME_ANY, 0),
+	STR(struct ldr_milestone, owner, 0),
+	LIST("checkpoints", struct ldr_milestone, checkpoints, ldr_kind_checkpoint),
 	NOTES(struct ldr_milestone),
 	DERIVED(struct ldr_milestone),
 };
@@ -239,6 +253,14 @@ static const struct ldr_field conflict_fields[] = {
 };
 KIND(ldr_kind_conflict, "conflict", struct ldr_conflict, conflict_fields);
 
+static const struct ldr_field rule_setting_fields[] = {
+	STR(struct ldr_rule_setting, rule, REQ | LDR_FL_KEY),
+	ENUM(struct ldr_rule_setting, enabled, switches),
+	INT(struct ldr_rule_setting, months, 1, 1200, 0),
+	{ .name = "reason", .type = LDR_F_TEXT, AT(struct ldr_rule_setting, reason), .flags = REQ },
+};
+KIND(ldr_kind_rule_setting, "rule setting", struct ldr_rule_setting, rule_setting_fields);
+
 static const struct ldr_field roadmap_fields[] = {
 	{ .name = "ldr", .type = LDR_F_INT, AT(struct ldr_roadmap, format), .flags = REQ,
 	  .min = 0, .max = 999999 },
@@ -253,6 +275,7 @@ static const struct ldr_field roadmap_fields[] = {
 	LIST("risks", struct ldr_roadmap, risks, ldr_kind_risk),
 	LIST("funding", struct ldr_roadmap, funding, ldr_kind_funding),
 	LIST("checklist", struct ldr_roadmap, checklist, ldr_kind_response),
+	LIST("rules", struct ldr_roadmap, rules, ldr_kind_rule_setting),
 	LIST("conflicts", struct ldr_roadmap, conflicts, ldr_kind_conflict),
 };
 KIND(ldr_kind_roadmap, "roadmap", struct ldr_roadmap, roadmap_fields);
@@ -330,7 +353,7 @@ int ldr_field_present(const struct ldr_field *f, const void *rec)
 	case LDR_F_ENUMS:
 		return *(const unsigned *)p != 0;
 	case LDR_F_TIME:
-		return ((const struct ldr_time *)p)->kind != LDR_TIME_NONE;
+		return ldr_time_given(p);
 	case LDR_F_BOOL:
 		return (f->flags & LDR_FL_ALWAYS) || *(const int *)p;
 	case LDR_F_INT:
@@ -446,7 +469,8 @@ int ldr_field_equal(const struct ldr_field *f, const void *a, const void *b)
 		return *(const unsigned *)a == *(const unsigned *)b;
 	case LDR_F_TIME: {
 		const struct ldr_time *x = a, *y = b;
-		return x->kind == y->kind && (x->kind == LDR_TIME_NONE || x->month == y->month);
+		return x->kind == y->kind && x->qual == y->qual &&
+		       (x->kind == LDR_TIME_NONE || x->month == y->month);
 	}
 	case LDR_F_INT: {
 		const struct ldr_int *x = a, *y = b;

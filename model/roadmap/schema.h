@@ -61,7 +61,8 @@ extern const struct ldr_kind ldr_kind_roadmap, ldr_kind_footprint, ldr_kind_org,
 	ldr_kind_group, ldr_kind_priority, ldr_kind_project, ldr_kind_milestone,
 	ldr_kind_capability, ldr_kind_uc, ldr_kind_ambition, ldr_kind_activity,
 	ldr_kind_trajectory, ldr_kind_score, ldr_kind_target, ldr_kind_risk,
-	ldr_kind_funding, ldr_kind_response, ldr_kind_conflict;
+	ldr_kind_funding, ldr_kind_response, ldr_kind_conflict, ldr_kind_checkpoint,
+	ldr_kind_rule_setting;
 
 #define LDR_FIELD(rec, f) ((void *)((char *)(rec) + (f)->offset))
 #define LDR_CFIELD(rec, f) ((const void *)((const char *)(rec) + (f)->offset))

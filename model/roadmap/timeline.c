@@ -13,19 +13,19 @@ static const char *const month_names[12] = {
 
 struct ldr_time ldr_time_year(int y)
 {
-	struct ldr_time t = { LDR_TIME_YEAR, y * 12 + 3 };
+	struct ldr_time t = { LDR_TIME_YEAR, y * 12 + 3, 0 };
 	return t;
 }
 
 struct ldr_time ldr_time_quarter(int y, int q)
 {
-	struct ldr_time t = { LDR_TIME_QUARTER, y * 12 + 3 + 3 * (q - 1) };
+	struct ldr_time t = { LDR_TIME_QUARTER, y * 12 + 3 + 3 * (q - 1), 0 };
 	return t;
 }
 
 struct ldr_time ldr_time_month(int y, int m)
 {
-	struct ldr_time t = { LDR_TIME_MONTH, y * 12 + m - 1 };
+	struct ldr_time t = { LDR_TIME_MONTH, y * 12 + m - 1, 0 };
 	return t;
 }
 
@@ -71,10 +71,34 @@ const char *ldr_time_kind_name(int kind)
 	return "time";
 }
 
+int ldr_time_given(const struct ldr_time *t)
+{
+	return t->kind != LDR_TIME_NONE || t->qual == LDR_QUAL_TBC;
+}
+
+int ldr_time_can_be_late(const struct ldr_time *t)
+{
+	return t->kind != LDR_TIME_NONE && t->qual != LDR_QUAL_FROM && t->qual != LDR_QUAL_TBC;
+}
+
+static const char *const qual_words[] = { "", "by ", "from ", "tbc" };
+
 char *ldr_time_format(const struct ldr_time *t, char *buf)
 {
 	int y = ldr_time_fy_of_month(t->month);
+	const char *w = t->qual > 0 && t->qual <= LDR_QUAL_TBC ? qual_words[t->qual] : "";
 
+	if (t->qual == LDR_QUAL_TBC || (*w && t->kind == LDR_TIME_NONE)) {
+		snprintf(buf, LDR_TIME_STR_MAX, "%s", t->qual == LDR_QUAL_TBC ? "tbc" : "");
+		return buf;
+	}
+	if (*w) {
+		struct ldr_time plain = *t;
+		char tmp[LDR_TIME_STR_MAX];
+		plain.qual = LDR_QUAL_AT;
+		snprintf(buf, LDR_TIME_STR_MAX, "%s%s", w, ldr_time_format(&plain, tmp));
+		return buf;
+	}
 	switch (t->kind) {
 	case LDR_TIME_YEAR:
 		snprintf(buf, LDR_TIME_STR_MAX, "%02d/%02d", y % 100, (y + 1) % 100);
@@ -257,11 +281,43 @@ static int parse(struct ldr_time *t, struct scan *s, const char *text, char *e, 
 	return err(e, elen, "'%s' is not a time (expected a financial year like 16/17, a quarter like 16/17 Q3 or a month like 2016-10)", text);
 }
 
+/* A commitment's word before its time: "tbc" alone, or "by" or "from" and
+ * blanks (consumed). */
+static int commitment(struct scan *s)
+{
+	static const struct { const char *w; int qual; } words[] = {
+		{ "by", LDR_QUAL_BY }, { "from", LDR_QUAL_FROM },
+	};
+	size_t i, n = (size_t)(s->end - s->p);
+
+	if (n == 3 && strncasecmp(s->p, "tbc", 3) == 0)
+		return LDR_QUAL_TBC;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t l = strlen(words[i].w);
+		if (n > l && strncasecmp(s->p, words[i].w, l) == 0 && (s->p[l] == ' ' || s->p[l] == '\t')) {
+			s->p += l;
+			skip_blanks(s);
+			return words[i].qual;
+		}
+	}
+	return LDR_QUAL_AT;
+}
+
+/* A commitment's date refused: say its other forms too. */
+static int commit_hint(int accept, char *e, size_t elen)
+{
+	size_t n = strlen(e);
+	if ((accept & LDR_TIME_COMMIT) && n && e[n - 1] == ')')
+		snprintf(e + n - 1, elen - (n - 1), "; or by or from one, as in by 2022-03, or tbc)");
+	return -1;
+}
+
 int ldr_time_parse(struct ldr_time *t, const char *text, int accept, char *e, size_t elen)
 {
 	struct scan s;
 	struct ldr_time v;
 	char shown[48];
+	int qual;
 	size_t n;
 
 	/* Quote at most a short prefix of the input in messages; the caller's
@@ -280,10 +336,24 @@ int ldr_time_parse(struct ldr_time *t, const char *text, int accept, char *e, si
 		s.end--;
 	if (s.p == s.end)
 		return err(e, elen, "empty time (expected a financial year like 16/17, a quarter like 16/17 Q3 or a month like 2016-10)");
+	qual = (accept & LDR_TIME_COMMIT) ? commitment(&s) : LDR_QUAL_AT;
+	if (qual == LDR_QUAL_TBC) {
+		memset(t, 0, sizeof(*t));
+		t->qual = LDR_QUAL_TBC;
+		return 0;
+	}
+	if (s.p == s.end && qual == LDR_QUAL_AT)
+		return commit_hint(accept, e, elen);
+	if (s.p == s.end)
+		return err(e, elen, "'%s': expected a time after '%s', as in %s 2022-03", shown,
+			   qual == LDR_QUAL_BY ? "by" : "from", qual == LDR_QUAL_BY ? "by" : "from");
 	if (parse(&v, &s, shown, e, elen) < 0)
-		return -1;
-	if (s.p != s.end)
-		return err(e, elen, "'%s' is not a time: unexpected text after it (expected a financial year like 16/17, a quarter like 16/17 Q3 or a month like 2016-10)", shown);
+		return commit_hint(accept, e, elen);
+	v.qual = qual;
+	if (s.p != s.end) {
+		err(e, elen, "'%s' is not a time: unexpected text after it (expected a financial year like 16/17, a quarter like 16/17 Q3 or a month like 2016-10)", shown);
+		return commit_hint(accept, e, elen);
+	}
 	if (!(v.kind & accept)) {
 		char want[128] = "";
 		if (accept & LDR_TIME_YEAR)

@@ -15,6 +15,14 @@ enum ldr_time_kind {
 	LDR_TIME_MONTH = 4,
 };
 #define LDR_TIME_ANY (LDR_TIME_YEAR | LDR_TIME_QUARTER | LDR_TIME_MONTH)
+/* In an accept mask only: the commitment forms of a milestone's due are
+ * taken too, "by TIME", "from TIME" and "tbc" (enum ldr_time_qual). */
+#define LDR_TIME_COMMIT 8
+
+/* How a commitment's date is written: at a time (or "by" it, which means
+ * the same and is kept as written), open-ended "from" a time (due from
+ * then, never overdue), or "tbc" (no date yet: the time is unset). */
+enum ldr_time_qual { LDR_QUAL_AT = 0, LDR_QUAL_BY, LDR_QUAL_FROM, LDR_QUAL_TBC };
 
 /* Financial years that the canonical two-digit form can name. */
 #define LDR_FY_FIRST 2000
@@ -26,6 +34,7 @@ enum ldr_time_kind {
 struct ldr_time {
 	int kind;  /* enum ldr_time_kind; LDR_TIME_NONE when unset */
 	int month; /* first month: calendar year * 12 + month - 1 */
+	int qual;  /* enum ldr_time_qual: LDR_QUAL_AT but for a commitment */
 };
 
 #define LDR_TIME_STR_MAX 16
@@ -35,7 +44,8 @@ struct ldr_time {
  * explanation (no position) to err. */
 int ldr_time_parse(struct ldr_time *t, const char *s, int accept, char *err, size_t errlen);
 
-/* The canonical form: "16/17", "16/17 Q3" or "2016-10". buf needs
+/* The canonical form: "16/17", "16/17 Q3" or "2016-10", after "by " or
+ * "from " for those commitments, "tbc" for one to be confirmed. buf needs
  * LDR_TIME_STR_MAX bytes; an unset time is "". Returns buf. */
 char *ldr_time_format(const struct ldr_time *t, char *buf);
 
@@ -56,5 +66,10 @@ struct ldr_time ldr_time_quarter(int fy_start_year, int q);
 struct ldr_time ldr_time_month(int year, int month1);
 
 const char *ldr_time_kind_name(int kind);
+
+/* Whether a time is set or is a commitment "tbc" (a field holding either
+ * is written); whether it may ever be overdue (not "from", not "tbc"). */
+int ldr_time_given(const struct ldr_time *t);
+int ldr_time_can_be_late(const struct ldr_time *t);
 
 #endif

@@ -97,11 +97,45 @@ static int by_position(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
-static int wanted(const struct ldr_check_opts *o, const struct ldr_rule *r)
+/* The file's setting of a rule, or NULL. */
+static const struct ldr_rule_setting *setting(const struct ldr_roadmap *rm, const char *id)
+{
+	size_t i;
+	for (i = 0; i < rm->rules.len; i++) {
+		const struct ldr_rule_setting *s = LDR_ITEM(rm->rules, struct ldr_rule_setting, i);
+		if (s->rule && strcmp(s->rule, id) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+int ldr_rule_on(const struct ldr_roadmap *rm, const struct ldr_rule *r,
+		const struct ldr_rule_switch *sw, size_t nsw)
+{
+	const struct ldr_rule_setting *s = setting(rm, r->id);
+	int on = !(r->ldr_only && ldr_roadmap_is_programme(rm));
+	size_t i;
+
+	if (s && s->enabled)
+		on = s->enabled == LDR_SWITCH_ON;
+	for (i = 0; i < nsw; i++)
+		if (strcmp(sw[i].id, r->id) == 0)
+			on = sw[i].on;
+	return on;
+}
+
+int ldr_tbc_months(const struct ldr_roadmap *rm)
+{
+	const struct ldr_rule_setting *s = setting(rm, "tbc-old");
+	return s && s->months.set ? (int)s->months.v : 6;
+}
+
+static int wanted(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
+		  const struct ldr_rule *r)
 {
 	size_t i;
 	if (!o || !o->n_only)
-		return 1;
+		return ldr_rule_on(rm, r, o ? o->switches : NULL, o ? o->n_switches : 0);
 	for (i = 0; i < o->n_only; i++)
 		if (strcmp(o->only[i], r->id) == 0)
 			return 1;
@@ -122,7 +156,7 @@ size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 	/* The index only reads; the roadmap is not changed. */
 	ldr_index_build(&c.ix, (struct ldr_roadmap *)rm);
 	for (i = 0; i < ldr_nrules; i++) {
-		if (!wanted(o, &ldr_rules[i]))
+		if (!wanted(rm, o, &ldr_rules[i]))
 			continue;
 		c.rule = &ldr_rules[i];
 		ldr_rules[i].run(&c);

@@ -19,6 +19,7 @@ struct ldr_rule {
 	const char *summary; /* what it finds, one line */
 	const char *fix;     /* what to do about it in general, or NULL */
 	void (*run)(struct ldr_checker *c);
+	int ldr_only;        /* off in a programme plan (footprint.kind) unless switched on */
 };
 
 extern const struct ldr_rule ldr_rules[];
@@ -52,10 +53,27 @@ struct ldr_check_opts {
 	 * can have been delivered after it. Unset: the roadmap's as_at, else
 	 * the caller should pass today. */
 	struct ldr_time as_of;
-	/* Run only these rules (ids); all when n_only is 0. */
+	/* Run only these rules (ids); when n_only is 0, those of the roadmap's
+	 * profile (ldr_rule_on) with these switched on or off. */
 	const char *const *only;
 	size_t n_only;
+	const struct ldr_rule_switch *switches;
+	size_t n_switches;
 };
+
+/* A rule switched on or off from the command line (--rule ID=off). */
+struct ldr_rule_switch {
+	const char *id;
+	int on;
+};
+
+/* Whether rule r runs on rm: its profile (the LDR-only rules are off in a
+ * programme plan), then the file's rules: block, then the switches. */
+int ldr_rule_on(const struct ldr_roadmap *rm, const struct ldr_rule *r,
+		const struct ldr_rule_switch *sw, size_t nsw);
+/* How many months a commitment may stay "tbc" (tbc-old): the file's
+ * rules: block, else 6. */
+int ldr_tbc_months(const struct ldr_roadmap *rm);
 
 /* The review date when none is given: the roadmap's as_at, else this month. */
 struct ldr_time ldr_check_as_of(const struct ldr_roadmap *rm);

@@ -35,6 +35,9 @@ struct ldr_pos ldr_field_pos(const struct ldr_kind *k, const void *rec, const ch
 
 /* Rules that live beside rules.c (each in a file of its own). */
 void ldr_rule_cannot_finish(struct ldr_checker *c);
+void ldr_rule_checkpoint_order(struct ldr_checker *c);
+void ldr_rule_from_late(struct ldr_checker *c);
+void ldr_rule_tbc_old(struct ldr_checker *c);
 
 /* 'text' quoted for a message (slot 0-3: up to four in one message). The
  * checker owns the answer until the next ldr_q of the same slot, or until

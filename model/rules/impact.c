@@ -243,14 +243,14 @@ static int set_time(const struct ldr_kind *k, void *rec, const char *field, cons
 }
 
 /* Whether a time can be written: the format names years 2000-2099 in two
- * digits, months in 1900-2199. */
+ * digits, months in 1900-2199 (a commitment's by or from kept). */
 static int writable(const struct ldr_time *t)
 {
 	char buf[LDR_TIME_STR_MAX], e[128];
 	struct ldr_time back;
 
-	return ldr_time_parse(&back, ldr_time_format(t, buf), LDR_TIME_ANY, e, sizeof(e)) == 0 &&
-	       back.month == t->month && back.kind == t->kind;
+	return ldr_time_parse(&back, ldr_time_format(t, buf), LDR_TIME_ANY | LDR_TIME_COMMIT, e, sizeof(e)) == 0 &&
+	       back.month == t->month && back.kind == t->kind && back.qual == t->qual;
 }
 
 static int move_field(struct run *r, const struct ldr_kind *k, void *rec, const char *field,

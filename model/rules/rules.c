@@ -170,6 +170,23 @@ static int check_refs(const struct ldr_kind *k, void *rec, const struct ldr_kind
 	return 0;
 }
 
+/* The rules: block names rules by id. */
+static void unknown_rules(struct ldr_checker *c)
+{
+	size_t i;
+	for (i = 0; i < c->rm->rules.len; i++) {
+		const struct ldr_rule_setting *s = LDR_ITEM(c->rm->rules, struct ldr_rule_setting, i);
+		const char *near;
+		if (!s->rule || ldr_rule_find(s->rule))
+			continue;
+		near = ldr_suggest(s->rule, ldr_rules, ldr_nrules, sizeof(*ldr_rules));
+		ldr_report(c, &ldr_kind_rule_setting, s, "rule", s->rule,
+			   near ? "correct the id ('ldr check --list-rules' lists them)" : "'ldr check --list-rules' lists them",
+			   "the rules: block names no rule %s%s%s%s", ldr_q(c, s->rule, 0),
+			   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+	}
+}
+
 static void rule_unknown_ref(struct ldr_checker *c)
 {
 	struct refs_check rc;
@@ -178,6 +195,7 @@ static void rule_unknown_ref(struct ldr_checker *c)
 	rc.c = c;
 	ldr_walk(&ldr_kind_roadmap, (void *)c->rm, check_refs, &rc);
 	ldr_hash_clear(&rc.suggested);
+	unknown_rules(c);
 }
 
 /* ---- cycle ------------------------------------------------------------------ */
@@ -381,6 +399,8 @@ static void outside(struct ldr_checker *c, const struct horizon *h, const struct
 	char buf[LDR_TIME_STR_MAX];
 	if (!t->kind)
 		return;
+	if (ldr_time_last(t) > h->last && t->qual == LDR_QUAL_FROM)
+		return; /* a commitment from then on: from-late's */
 	if (ldr_time_last(t) > h->last)
 		ldr_report(c, k, rec, field, id, NULL, "%s %s: '%s' %s is after the roadmap's horizon (%s)",
 			   k->name, ldr_q(c, id, 0), field, ldr_time_format(t, buf), h->text);
@@ -455,6 +475,8 @@ static void rule_range(struct ldr_checker *c)
 			const struct ldr_milestone *m = LDR_ITEM(p->milestones, struct ldr_milestone, j);
 			if (!m->due.kind || (ldr_time_first(&m->due) >= first && ldr_time_last(&m->due) <= last))
 				continue;
+			if (m->due.qual == LDR_QUAL_FROM && ldr_time_first(&m->due) > last)
+				continue; /* from-late's */
 			ldr_report_at(c, ldr_field_pos(&ldr_kind_milestone, m, "due"), m->id, "due", p->id,
 				      "move the milestone, or widen the project's span",
 				      "milestone %s is due %s, outside its project %s (%s to %s)",
@@ -897,6 +919,23 @@ struct dated {
 
 typedef void (*dated_fn)(struct ldr_checker *c, const struct dated *d);
 
+/* A milestone's checkpoints, each named by its milestone and time, as a
+ * diff names it: FD-03[by 2023-03]. */
+static void each_checkpoint(struct ldr_checker *c, const struct ldr_milestone *m, dated_fn fn)
+{
+	char id[96], t[LDR_TIME_STR_MAX];
+	size_t i;
+
+	for (i = 0; i < m->checkpoints.len; i++) {
+		const struct ldr_checkpoint *k = LDR_ITEM(m->checkpoints, struct ldr_checkpoint, i);
+		struct dated d = { &ldr_kind_checkpoint, k, id, &k->when, &k->delivered,
+				   k->status == LDR_MILESTONE_DONE, k->status == LDR_MILESTONE_DROPPED,
+				   "when" };
+		snprintf(id, sizeof(id), "%s[%s]", m->id ? m->id : "", ldr_time_format(&k->when, t));
+		fn(c, &d);
+	}
+}
+
 static void each_dated(struct ldr_checker *c, dated_fn fn)
 {
 	const struct ldr_roadmap *rm = c->rm;
@@ -914,6 +953,7 @@ static void each_dated(struct ldr_checker *c, dated_fn fn)
 					    m->status == LDR_MILESTONE_DONE,
 					    m->status == LDR_MILESTONE_DROPPED, "due" };
 			fn(c, &dm);
+			each_checkpoint(c, m, fn);
 		}
 	}
 	for (i = 0; i < rm->capabilities.len; i++) {
@@ -933,6 +973,11 @@ static void each_dated(struct ldr_checker *c, dated_fn fn)
 	}
 }
 
+static int is_commitment(const struct dated *d)
+{
+	return d->kind == &ldr_kind_milestone || d->kind == &ldr_kind_checkpoint;
+}
+
 /* An activity done without a date is how Annex 4 is written: it says when
  * only if it can. */
 static void no_actual(struct ldr_checker *c, const struct dated *d)
@@ -940,7 +985,7 @@ static void no_actual(struct ldr_checker *c, const struct dated *d)
 	if (d->is_delivered && !d->delivered->kind && d->kind != &ldr_kind_activity)
 		ldr_report(c, d->kind, d->rec, "status", d->id, "add when, in 'delivered'",
 			   "%s %s is %s but does not say when ('delivered' is empty)", d->kind->name,
-			   ldr_q(c, d->id, 0), d->kind == &ldr_kind_milestone ? "done" : "delivered");
+			   ldr_q(c, d->id, 0), is_commitment(d) ? "done" : "delivered");
 }
 
 static void future_actual(struct ldr_checker *c, const struct dated *d)
@@ -959,13 +1004,13 @@ static void overdue(struct ldr_checker *c, const struct dated *d)
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX];
 	/* Activities are told of in their own words, below. */
 	if (d->kind == &ldr_kind_activity || d->is_delivered || d->is_dropped || d->delivered->kind ||
-	    !d->due->kind ||
+	    !ldr_time_can_be_late(d->due) ||
 	    !c->as_of.kind || ldr_time_last(d->due) >= ldr_time_first(&c->as_of))
 		return;
 	ldr_report(c, d->kind, d->rec, d->due_field, d->id,
 		   "record its delivery, or re-phase it",
 		   "%s %s was due %s and is not %s as at %s", d->kind->name, ldr_q(c, d->id, 0),
-		   ldr_time_format(d->due, a), d->kind == &ldr_kind_milestone ? "done" : "delivered",
+		   ldr_time_format(d->due, a), is_commitment(d) ? "done" : "delivered",
 		   ldr_time_format(&c->as_of, b));
 }
 
@@ -1068,54 +1113,61 @@ static void rule_merge_conflict(struct ldr_checker *c)
 #define W LDR_CHECK_WARNING
 const struct ldr_rule ldr_rules[] = {
 	{ "merge-conflict", E, "a merge left a conflict that the roadmap still records (conflicts:)",
-	  "resolve it, then delete its entry", rule_merge_conflict },
-	{ "unknown-ref", E, "a depends_on, projects, group, priority or provider names no such record",
-	  "correct the id", rule_unknown_ref },
+	  "resolve it, then delete its entry", rule_merge_conflict, 0 },
+	{ "unknown-ref", E, "a depends_on, projects, group, priority or provider names no such record, "
+	  "or the rules: block no such rule",
+	  "correct the id", rule_unknown_ref, 0 },
 	{ "cycle", E, "projects, or capabilities, depend on each other in a cycle",
-	  "remove one dependency of the cycle", rule_cycle },
+	  "remove one dependency of the cycle", rule_cycle, 0 },
 	{ "dep-order", E, "a project starts before a project it depends on ends, or a capability is "
 	  "due before the projects that deliver it end or before a capability it depends on",
-	  "re-phase one of the two", rule_dep_order },
+	  "re-phase one of the two", rule_dep_order, 0 },
 	{ "cannot-finish", W, "a firm capability's delivering project cannot end by its year once the "
 	  "projects it depends on keep their durations", "re-phase the capability or shorten the chain",
-	  ldr_rule_cannot_finish },
+	  ldr_rule_cannot_finish, 0 },
 	{ "range", E, "the footprint or a project ends before it starts, or a milestone is due outside "
 	  "its project",
-	  "correct the dates", rule_range },
+	  "correct the dates", rule_range, 0 },
 	{ "horizon", W, "a time is outside the roadmap's horizon (footprint start to end)",
-	  "re-phase it, or widen the horizon", rule_horizon },
+	  "re-phase it, or widen the horizon", rule_horizon, 0 },
 	{ "phase-order", W, "the same capability is given to a wider group before a narrower one",
-	  "phase the narrower group first", rule_phase_order },
+	  "phase the narrower group first", rule_phase_order, 0 },
 	{ "firm", W, "a capability due in the first year is aspirational; first-year milestones are "
-	  "firm commitments (guidance 6.22)", "make it firm, or move it later", rule_firm },
+	  "firm commitments (guidance 6.22)", "make it firm, or move it later", rule_firm, 1 },
 	{ "uc-missing", W, "a universal capability has no plan (all ten are expected, guidance 6.26)",
-	  "add its plan", rule_uc_missing },
+	  "add its plan", rule_uc_missing, 1 },
 	{ "uc-ambition", W, "a universal capability has no ambition for one of the first two years "
-	  "(guidance 6.28)", "add it", rule_uc_ambition },
+	  "(guidance 6.28)", "add it", rule_uc_ambition, 1 },
 	{ "uc-activities", W, "a universal capability has no activities in a quarter of the first two "
-	  "years (guidance 6.29)", "add them", rule_uc_activities },
+	  "years (guidance 6.29)", "add them", rule_uc_activities, 1 },
 	{ "uc-done", W, "an activity of a quarter that ended by submission is not done (guidance "
 	  "Annex 4: first-quarter activities are complete at submission)", "mark it done",
-	  rule_uc_done },
+	  rule_uc_done, 1 },
 	{ "uc-rationale", W, "a universal capability uses an alternative to the national service "
-	  "without a rationale (guidance 6.29)", "give the rationale", rule_uc_rationale },
+	  "without a rationale (guidance 6.29)", "give the rationale", rule_uc_rationale, 1 },
 	{ "uc-evidence", W, "a universal capability does not say how progress will be evidenced "
-	  "(guidance 6.30)", "add the evidence", rule_uc_evidence },
+	  "(guidance 6.30)", "add the evidence", rule_uc_evidence, 1 },
 	{ "uc-target", W, "a universal capability with a national numeric target gives no figure "
-	  "in its ambition up to the target's year", "state the footprint's figure", rule_uc_target },
+	  "in its ambition up to the target's year", "state the footprint's figure", rule_uc_target, 1 },
 	{ "trajectory", W, "a Digital Maturity target falls from one year to the next, or below the "
-	  "baseline", "correct the scores", rule_trajectory },
+	  "baseline", "correct the scores", rule_trajectory, 1 },
 	{ "orphan", W, "a capability no project delivers, or a project that delivers nothing and "
-	  "that nothing depends on", "link it, or say why in its notes", rule_orphan },
+	  "that nothing depends on", "link it, or say why in its notes", rule_orphan, 1 },
 	{ "no-actual", W, "something delivered (or done) does not say when",
-	  "add the date in 'delivered'", rule_no_actual },
+	  "add the date in 'delivered'", rule_no_actual, 0 },
 	{ "future-actual", E, "something was delivered after the review date (--as-of)",
-	  "correct the date", rule_future_actual },
+	  "correct the date", rule_future_actual, 0 },
 	{ "overdue", W, "a project, milestone, capability or activity was due before the review "
-	  "date and is not delivered", "record its delivery, or re-phase it", rule_overdue },
+	  "date and is not delivered", "record its delivery, or re-phase it", rule_overdue, 0 },
+	{ "checkpoint", W, "a checkpoint of a milestone falls after the milestone is due",
+	  "move the checkpoint, or the milestone", ldr_rule_checkpoint_order, 0 },
+	{ "from-late", W, "a commitment open-ended 'from' a time starts after its programme ends "
+	  "(or after the plan's end)", "move the date, or widen the programme", ldr_rule_from_late, 0 },
+	{ "tbc-old", W, "a commitment still 'tbc' in a plan published longer ago than the rules: "
+	  "block allows (months, 6 unless it says)", "set its date", ldr_rule_tbc_old, 0 },
 	{ "checklist", W, "a requirement of the submission checklist (Annex 1) is not answered",
-	  "add the data, or a checklist response", rule_checklist },
+	  "add the data, or a checklist response", rule_checklist, 1 },
 	{ "unplanned", E, "a capability has no year or no capability group",
-	  "give it both", rule_unplanned },
+	  "give it both", rule_unplanned, 0 },
 };
 const size_t ldr_nrules = LDR_ARRAY_SIZE(ldr_rules);

@@ -9,7 +9,7 @@
 static void check_capability(struct ldr_checker *c, const struct ldr_critical *cr, const struct ldr_capability *k)
 {
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX];
-	struct ldr_time t = { LDR_TIME_MONTH, 0 };
+	struct ldr_time t = { LDR_TIME_MONTH, 0, 0 };
 	int due;
 	size_t j;
 

@@ -13,8 +13,9 @@
 # (asked first), undo the deletion; then quit, asked about the changes.
 . tests/cli/repo.sh && cd $R && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='G a "Patients" <Enter> "Can book appointments online" <Enter> "17/18" <Enter> "records" <Enter> <Dump> <Esc> <Dump> c <Esc> x <Dump> n x y <Dump> u <Dump> q <Dump> c q d' ldr one
 . tests/cli/repo.sh && cd $R/one && git status --short && ls -a
-# A project's milestones: add one (its id the next free), fill it, remove it.
-. tests/cli/repo.sh && cd $R && at 2016-07-02 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> <Dump> a "Go live in the north" <Enter> <Dump> <Esc> <Dump> a "Spare" <Enter> <Esc> G x <Dump> y <Dump> : "w Milestone for P11" <Enter> <Dump>' ldr one
+# A project's milestones: add one (its id the next free), fill it (its commitment is
+# text of any lines: Ctrl-S keeps it), remove it.
+. tests/cli/repo.sh && cd $R && at 2016-07-02 && LDR_TUI_SIZE=80x24 LDR_TUI_KEYS='2 / P11 <Enter> e G k <Enter> <Dump> a "Go live in the north" <C-s> <Dump> <Esc> <Dump> a "Spare" <C-s> <Esc> G x <Dump> y <Dump> : "w Milestone for P11" <Enter> <Dump>' ldr one
 . tests/cli/repo.sh && cd $R/one && git log -1 --format='%h %s' && ldr diff HEAD~1 HEAD .
 # A universal capability's activity done with 't', which asks when (the
 # review date's month offered; empty: not said); 't' again makes it not

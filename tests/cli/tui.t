@@ -69,4 +69,4 @@ LDR_TUI_SIZE=80x8 LDR_TUI_KEYS='<PasteStart> "q" <Enter> "x" <PasteEnd> <Dump> :
 # --keys lists the keys of one view's own actions too, with the view.
 ldr tui --keys | grep -E 'review-baseline|take-ours'
 # Sorting by a column of text ignores case: Capability, Clinical, COIN.
-LDR_TUI_SIZE=80x60 LDR_TUI_KEYS='2 s s s g <Dump>' ldr roadmaps/derbyshire.yaml | grep -E '^(43|48|46) '
+LDR_TUI_SIZE=80x60 LDR_TUI_KEYS='2 s s g <Dump>' ldr roadmaps/derbyshire.yaml | grep -E '^P4[368] '

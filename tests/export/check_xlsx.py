@@ -3,7 +3,7 @@
 
     /usr/bin/python3 tests/export/check_xlsx.py KIND FILE.xlsx [hostile]
 
-KIND is annex2, annex4, dossier, trajectory or aggregate (the national
+KIND is annex2, annex4, dossier, milestones, trajectory or aggregate (the national
 view of 'ldr aggregate -o'). Checks the sheets and
 their names, the frozen header, the autofilter over every row, the
 drop-down validations and their ranges, and that every cell is a string
@@ -329,12 +329,37 @@ def check_aggregate(wb, hostile):
         check("=SUM(1) South \u202eevil" in names, "aggregate: the formula-like name is lost: %r" % names)
 
 
+def check_milestones(wb, hostile):
+    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    check(visible == ["Milestones"], "milestones sheets: %r" % visible)
+    ws = wb["Milestones"]
+    h = header(ws)
+    check(h == ["Programme", "Id", "Commitment", "Due (as written)", "Status", "Delivered", "Overdue",
+                "Owner"], "milestones header %r" % h)
+    table(ws, 1, 8)
+    v = validations(ws)
+    check(v.get("E2:E1048576") == ("list", "Statuses", "stop"), "milestones status validation: %r" % v)
+    check(lists(wb).get("Statuses") == ["Planned", "At risk", "Done", "Missed", "Dropped"],
+          "milestones statuses: %r" % lists(wb).get("Statuses"))
+    for row in ws.iter_rows(min_row=2):
+        check(row[6].value in ("yes", "no"), "milestones overdue %r" % row[6].value)
+        due = row[3].value or ""
+        if due == "tbc" or due.startswith("from "):
+            check(row[6].value == "no", "milestones: %s is called overdue" % row[1].value)
+    if hostile:
+        check(ws["A2"].value == "+SUM(1,2)", "milestones A2: %r" % ws["A2"].value)
+        check(ws["C2"].value == '=HYPERLINK("http://x","click")', "milestones C2: %r" % ws["C2"].value)
+        check(ws["H2"].value == "@SUM(1)", "milestones H2: %r" % ws["H2"].value)
+        check(ws["C4"].value.startswith("\tleading tab"), "milestones C4: %r" % ws["C4"].value)
+
+
 def main():
     kind, path = sys.argv[1], sys.argv[2]
     hostile = len(sys.argv) > 3 and sys.argv[3] == "hostile"
     wb = openpyxl.load_workbook(path)
     inert(wb)
     {"annex2": check_annex2, "annex4": check_annex4, "dossier": check_dossier,
+     "milestones": check_milestones,
      "trajectory": check_trajectory, "aggregate": check_aggregate}[kind](wb, hostile)
     if failures:
         for f in failures:

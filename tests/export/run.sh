@@ -80,6 +80,21 @@ for roadmap in roadmaps/derbyshire.yaml roadmaps/annex2-illustration.yaml tests/
 	done
 done
 
+# The milestones of programme plans, for a programme board: every milestone
+# and checkpoint a row, the status a drop-down; text that looks like a
+# formula arrives as text. Their programmes, as a dossier.
+for roadmap in roadmaps/programme.yaml tests/export/data/hostile-programme.yaml; do
+	name=$(basename "$roadmap" .yaml)
+	mode=
+	[ "$name" = hostile-programme ] && mode=hostile
+	for spec in milestones.xlsx milestones.csv; do
+		export_one "$roadmap" "$name" "${spec%.*}" "${spec#*.}" $mode
+	done
+done
+for spec in dossier.xlsx dossier.csv; do
+	export_one roadmaps/programme.yaml programme "${spec%.*}" "${spec#*.}"
+done
+
 # Annex 2 without the locally defined Id and Status columns (--no-id,
 # --no-status), in the workbook and the CSV; the rest as ever.
 ./ldr export annex2 --no-id --no-status -o "$out/plain.xlsx" roadmaps/derbyshire.yaml &&

@@ -91,6 +91,8 @@ def width(s, size, bold):
 def months(t):
     """The first and last month of a time as the roadmap writes it, on one line."""
     t = str(t).strip()
+    # A commitment "by" a time is that time; one "from" a time begins then.
+    t = re.sub(r"^(by|from)\s+", "", t)
     m = re.fullmatch(r"(\d\d)/(\d\d)(?: Q([1-4]))?", t)
     if m:
         fy = 2000 + int(m.group(1))
@@ -129,6 +131,8 @@ def shift_label(a, b):
 def overdue(due, delivered, dropped, actual, as_of):
     if delivered or dropped or actual or not due or not as_of:
         return False
+    if str(due).strip() == "tbc" or str(due).startswith("from "):
+        return False  # never overdue: no date yet, or due from then on
     return months(due)[1] < months(as_of)[0]
 
 
@@ -294,6 +298,13 @@ def check_gantt_overdue(name, c, case):
             mlate = overdue(m.get("due"), m.get("status") == "done", m.get("status") == "dropped",
                             m.get("delivered"), as_of)
             nlate += mlate
+            check_checkpoints(name, c, m, as_of)
+            nlate += sum(overdue(k.get("when"), k.get("status") == "done", k.get("status") == "dropped",
+                                 k.get("delivered"), as_of) for k in m.get("checkpoints") or [])
+            if str(m.get("due")).strip() == "tbc":
+                if any(title_of(g).startswith(m["id"] + " ") for g in c.groups("milestone")):
+                    fail(name, f"{m['id']}: tbc, but drawn at a date")
+                continue
             g = [g for g in c.groups("milestone") if title_of(g).startswith(m["id"] + " ")]
             if not g:
                 fail(name, f"{m['id']}: milestone not drawn")
@@ -307,6 +318,27 @@ def check_gantt_overdue(name, c, case):
         fail(name, "overdue records, but the key does not say what overdue looks like")
     if not nlate and "overdue" in key:
         fail(name, "the key shows overdue, but nothing is")
+
+
+def check_checkpoints(name, c, m, as_of):
+    """Each checkpoint a tick of its own, its title naming its milestone,
+    its label what it is, overdue as a milestone would be."""
+    for k in m.get("checkpoints") or []:
+        what = " ".join(str(k.get("what", "")).split())
+        g = [g for g in c.groups("checkpoint")
+             if title_of(g).startswith(f"{m['id']} checkpoint {what}:")]
+        if len(g) != 1:
+            fail(name, f"{m['id']}[{k.get('when')}]: checkpoint drawn {len(g)} times")
+            continue
+        if not g[0].findall(NS + "path"):
+            fail(name, f"{m['id']}[{k.get('when')}]: checkpoint without its tick")
+        late = overdue(k.get("when"), k.get("status") == "done", k.get("status") == "dropped",
+                       k.get("delivered"), as_of)
+        if late != ("overdue" in g[0].get("class", "").split()):
+            fail(name, f"{m['id']}[{k.get('when')}]: checkpoint {'overdue but not marked' if late else 'marked overdue'}")
+        label = " ".join(t.text for t in texts_in(g[0]))
+        if not label.startswith(what[:12]):
+            fail(name, f"{m['id']}[{k.get('when')}]: checkpoint labelled {label!r}")
 
 
 def check_gantt_slips(name, c, case):
@@ -346,7 +378,7 @@ def check_gantt_milestones(name, c, case):
             shown.update(b.rstrip("*") for b in t.bolds)
     for rec in case["roadmap"].get("projects") or []:
         for m in rec.get("milestones") or []:
-            if m.get("due") and m["id"] not in shown:
+            if m.get("due") and str(m["due"]).strip() != "tbc" and m["id"] not in shown:
                 fail(name, f"milestone {m['id']} has no label")
 
 

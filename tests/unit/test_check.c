@@ -8,6 +8,7 @@
 
 #include "../../model/rules/check.h"
 #include "../../model/roadmap/national.h"
+#include "../../model/base/clock.h"
 #include "helpers.h"
 
 /* Run one rule on yaml as at as_of ("" for none); return the findings. */
@@ -431,6 +432,101 @@ static void test_unplanned(void **state)
 	       "- {id: C2, who: a, what: b, status: dropped}\n", "");
 }
 
+/* A programme plan's commitments. */
+#define PROG "ldr: 1\nfootprint:\n  name: Test\n  kind: programme\n  published: 2021-12\n" \
+	"  start: 21/22\n  end: 23/24\n"
+
+static void test_commitments(void **state)
+{
+	(void)state;
+	/* By a time is as at it: overdue once past; from and tbc never are. */
+	expect("overdue", PROG P "- id: P1\n  name: a\n  milestones:\n  - {id: M1, what: x, due: by 2022-03}\n",
+	       "2022-06", 1, 12, 28, "M1", "milestone 'M1' was due by 2022-03 and is not done as at 2022-06");
+	passes("overdue", PROG P "- id: P1\n  name: a\n  milestones:\n  - {id: M1, what: x, due: from 2022-03}\n"
+	       "  - {id: M2, what: y, due: tbc}\n", "2023-06");
+	/* A checkpoint is reviewed as its milestone is. */
+	expect("overdue", PROG P "- id: P1\n  name: a\n  milestones:\n  - id: M1\n    what: x\n    due: tbc\n"
+	       "    checkpoints:\n    - {when: 2022-03, what: half}\n", "2022-06", 1, 16, 14, "M1[2022-03]",
+	       "checkpoint 'M1[2022-03]' was due 2022-03 and is not done as at 2022-06");
+	expect("no-actual", PROG P "- id: P1\n  name: a\n  milestones:\n  - id: M1\n    what: x\n"
+	       "    checkpoints:\n    - {when: 2022-03, what: half, status: done}\n", "", 1, 15, 43,
+	       "M1[2022-03]", "checkpoint 'M1[2022-03]' is done but does not say when");
+	expect("checkpoint", PROG P "- id: P1\n  name: a\n  milestones:\n  - id: M1\n    what: x\n"
+	       "    due: 2022-12\n    checkpoints:\n    - {when: 2022-06, what: a}\n    - {when: 2023-02, what: b}\n",
+	       "", 1, 17, 14, "M1", "checkpoint 2023-02 of milestone 'M1' falls after the milestone is due (2022-12)");
+	passes("checkpoint", PROG P "- id: P1\n  name: a\n  milestones:\n  - id: M1\n    what: x\n    due: from 2022-01\n"
+	       "    checkpoints:\n    - {when: 2023-02, what: b}\n", "");
+	expect("from-late", PROG P "- id: P1\n  name: a\n  end: 22/23\n  milestones:\n  - {id: M1, what: x, due: from 2023-06}\n",
+	       "", 1, 13, 28, "M1", "milestone 'M1' is due from 2023-06, after 'P1' ends (22/23)");
+	expect("from-late", PROG P "- id: P1\n  name: a\n  milestones:\n  - {id: M1, what: x, due: from 2024-06}\n",
+	       "", 1, 12, 28, "M1", "after the plan ends (23/24)");
+	passes("from-late", PROG P "- id: P1\n  name: a\n  milestones:\n  - {id: M1, what: x, due: from 2023-06}\n", "");
+	/* What is from-late's is neither range's nor horizon's. */
+	passes("range", PROG P "- id: P1\n  name: a\n  start: 21/22\n  end: 22/23\n  milestones:\n"
+	       "  - {id: M1, what: x, due: from 2023-06}\n", "");
+	passes("horizon", PROG P "- id: P1\n  name: a\n  milestones:\n  - {id: M1, what: x, due: from 2024-06}\n", "");
+}
+
+static long long june_2022(void)
+{
+	return 1654041600; /* 2022-06-01 */
+}
+
+static void test_tbc_old(void **state)
+{
+	static const char tbc[] = PROG P "- id: P1\n  name: a\n  milestones:\n  - {id: M1, what: x, due: tbc}\n";
+	struct ldr_buf b = LDR_BUF_INIT;
+	(void)state;
+	expect("tbc-old", tbc, "2022-07", 1, 12, 28, "M1",
+	       "milestone 'M1' is still to be confirmed 7 months after the plan of 2021-12 (as at 2022-07; the rules allow 6)");
+	passes("tbc-old", tbc, "2022-06");
+	ldr_buf_addf(&b, "%srules:\n- {rule: tbc-old, months: 3, reason: quarterly}\n", tbc);
+	expect("tbc-old", b.s, "2022-04", 1, 12, 28, "M1", "4 months after the plan of 2021-12 (as at 2022-04; the rules allow 3)");
+	/* No review date given and none in the file: the clock's month. */
+	ldr_clock_set(june_2022);
+	passes("tbc-old", tbc, "");
+	ldr_buf_reset(&b);
+	ldr_buf_addf(&b, "%srules:\n- {rule: tbc-old, months: 5, reason: x}\n", tbc);
+	expect("tbc-old", b.s, "", 1, 12, 28, "M1", "6 months after the plan of 2021-12 (as at 2022-06; the rules allow 5)");
+	ldr_clock_set(NULL);
+	ldr_buf_release(&b);
+}
+
+/* Which rules run: the profile of the kind, the file's rules: block, the
+ * command line's switches, in that order. */
+static void test_rule_profile(void **state)
+{
+	struct ldr_roadmap rm;
+	struct ldr_diag d;
+	struct ldr_rule_switch on = { "uc-missing", 1 }, off = { "firm", 0 };
+	(void)state;
+
+	assert_int_equal(load(HEAD, &rm, &d), 0);
+	assert_true(ldr_rule_on(&rm, ldr_rule_find("uc-missing"), NULL, 0));
+	assert_true(ldr_rule_on(&rm, ldr_rule_find("checklist"), NULL, 0));
+	assert_false(ldr_rule_on(&rm, ldr_rule_find("firm"), &off, 1));
+	assert_int_equal(ldr_tbc_months(&rm), 6);
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&d);
+
+	assert_int_equal(load(PROG "rules:\n- {rule: orphan, enabled: true, reason: the board asks}\n"
+			      "- {rule: overdue, enabled: false, reason: not yet}\n- {rule: tbc-old, months: 2, reason: r}\n",
+			      &rm, &d), 0);
+	assert_false(ldr_rule_on(&rm, ldr_rule_find("uc-missing"), NULL, 0));
+	assert_false(ldr_rule_on(&rm, ldr_rule_find("checklist"), NULL, 0));
+	assert_false(ldr_rule_on(&rm, ldr_rule_find("firm"), NULL, 0));
+	assert_true(ldr_rule_on(&rm, ldr_rule_find("uc-missing"), &on, 1));
+	assert_true(ldr_rule_on(&rm, ldr_rule_find("orphan"), NULL, 0));
+	assert_false(ldr_rule_on(&rm, ldr_rule_find("overdue"), NULL, 0));
+	assert_true(ldr_rule_on(&rm, ldr_rule_find("no-actual"), NULL, 0));
+	assert_int_equal(ldr_tbc_months(&rm), 2);
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&d);
+	/* A rule the block names that does not exist. */
+	expect("unknown-ref", PROG "rules:\n- {rule: overdu, enabled: false, reason: r}\n", "", 1, 9, 10, "overdu",
+	       "the rules: block names no rule 'overdu' (did you mean 'overdue'?)");
+}
+
 static void test_every_rule_has_a_test(void **state)
 {
 	/* The rules above, by id: a new rule must come with its tests. */
@@ -438,7 +534,7 @@ static void test_every_rule_has_a_test(void **state)
 		"unknown-ref", "cycle", "dep-order", "range", "horizon", "phase-order", "firm",
 		"uc-missing", "uc-ambition", "uc-activities", "uc-done", "uc-rationale", "uc-evidence",
 		"uc-target", "trajectory", "orphan", "no-actual", "future-actual", "overdue", "checklist",
-		"merge-conflict", "cannot-finish", "unplanned",
+		"merge-conflict", "cannot-finish", "unplanned", "checkpoint", "from-late", "tbc-old",
 	};
 	size_t i, j;
 	(void)state;
@@ -494,6 +590,9 @@ int main(void)
 		cmocka_unit_test(test_checklist),
 		cmocka_unit_test(test_checklist_answered_by_data),
 		cmocka_unit_test(test_merge_conflict),
+		cmocka_unit_test(test_commitments),
+		cmocka_unit_test(test_tbc_old),
+		cmocka_unit_test(test_rule_profile),
 		cmocka_unit_test(test_every_rule_has_a_test),
 		cmocka_unit_test(test_findings_sorted_and_counted),
 	};

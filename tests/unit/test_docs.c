@@ -22,6 +22,7 @@ static const struct {
 	{ &ldr_kind_priority, "PRIORITIES" },
 	{ &ldr_kind_project, "PROJECTS" },
 	{ &ldr_kind_milestone, "PROJECTS" },
+	{ &ldr_kind_checkpoint, "PROJECTS" },
 	{ &ldr_kind_capability, "CAPABILITIES" },
 	{ &ldr_kind_uc, "UNIVERSAL CAPABILITIES" },
 	{ &ldr_kind_ambition, "UNIVERSAL CAPABILITIES" },
@@ -33,6 +34,7 @@ static const struct {
 	{ &ldr_kind_funding, "FUNDING" },
 	{ &ldr_kind_response, "CHECKLIST" },
 	{ &ldr_kind_conflict, "CONFLICTS" },
+	{ &ldr_kind_rule_setting, "RULES" },
 };
 
 /* The bold words of a section: the arguments of its .B and .BR lines. */

@@ -173,12 +173,53 @@ static void test_setting_a_field_resolves_its_conflict(void **state)
 	ldr_buf_release(&err);
 }
 
+/* A field of a keyed record: a milestone's checkpoint by its when, an
+ * ambition by its year; a key set onto another's is refused. */
+static void test_keyed_records(void **state)
+{
+	struct ldr_roadmap c;
+	struct ldr_diag d;
+	struct ldr_buf err = LDR_BUF_INIT;
+	const struct ldr_milestone *m;
+	(void)state;
+
+	assert_int_equal(load(HEAD "projects:\n- id: P\n  name: P\n  milestones:\n  - id: M\n    what: x\n"
+			      "    checkpoints:\n    - {when: by 2017-03, what: half}\n    - {when: 2017-06, what: all}\n"
+			      "capabilities:\n- {id: C1, who: a, what: b}\n"
+			      "universal_capabilities:\n- id: UC04\n  ambition:\n  - {year: 16/17, text: a}\n"
+			      "conflicts:\n- {record: M, field: 'checkpoints[2017-06].status', ours: done, theirs: missed}\n",
+			      &c, &d), 0);
+	m = LDR_ITEM(LDR_ITEM(c.projects, struct ldr_project, 0)->milestones, struct ldr_milestone, 0);
+	assert_int_equal(ldr_edit_assign(&c, "M.checkpoints[by 2017-03].status=done", &err), 0);
+	assert_int_equal(LDR_ITEM(m->checkpoints, struct ldr_checkpoint, 0)->status, LDR_MILESTONE_DONE);
+	assert_int_equal(ldr_edit_assign(&c, "M.checkpoints[2017-06].status=missed", &err), 0);
+	assert_int_equal(c.conflicts.len, 0); /* resolved */
+	assert_int_equal(ldr_edit_assign(&c, "UC04.ambition[16/17].text=b", &err), 0);
+	assert_string_equal(LDR_ITEM(LDR_ITEM(c.ucs, struct ldr_uc, 0)->ambition, struct ldr_ambition, 0)->text, "b");
+	ldr_buf_reset(&err);
+	assert_int_equal(ldr_edit_assign(&c, "M.checkpoints[by 2017-03].when=2017-06", &err), -1);
+	assert_non_null(strstr(err.s, "two checkpoints '2017-06'"));
+	assert_int_equal(LDR_ITEM(m->checkpoints, struct ldr_checkpoint, 0)->when.qual, LDR_QUAL_BY);
+	ldr_buf_reset(&err);
+	assert_int_equal(ldr_edit_assign(&c, "M.checkpoints[2018-01].status=done", &err), -1);
+	assert_non_null(strstr(err.s, "M has no checkpoint '2018-01'"));
+	ldr_buf_reset(&err);
+	assert_int_equal(ldr_edit_assign(&c, "M.checkpoints[2017-06]status=done", &err), -2);
+	/* A bracket in the name of an attribute is the name's. */
+	assert_int_equal(ldr_edit_assign(&c, "C1.attributes.a[1].b=x", &err), 0);
+	assert_string_equal(ldr_map_get(&LDR_ITEM(c.capabilities, struct ldr_capability, 0)->attributes, "a[1].b"), "x");
+	ldr_roadmap_release(&c);
+	ldr_diag_release(&d);
+	ldr_buf_release(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_type, up, down),
 		cmocka_unit_test_setup_teardown(test_refusals, up, down),
 		cmocka_unit_test(test_setting_a_field_resolves_its_conflict),
+		cmocka_unit_test(test_keyed_records),
 	};
 	return cmocka_run_group_tests_name("edit", tests, NULL, NULL);
 }

@@ -411,6 +411,59 @@ static void test_partial_versions(void **state)
 	ldr_roadmap_release(&after);
 }
 
+/* A programme plan: checkpoints are items named by their milestone and
+ * time, judged from their own delivered dates, their moves seen; from and
+ * tbc commitments are apart, never counted, never overdue. */
+#define PLAN "ldr: 1\nfootprint:\n  name: T\n  kind: programme\n  start: 21/22\n  end: 23/24\n" \
+	"projects:\n- id: P\n  name: P\n  group: records\n  milestones:\n" \
+	"  - id: M1\n    what: |\n      all\n      of it\n    due: by 2023-03\n    checkpoints:\n" \
+	"    - {when: 2022-06, what: half}\n    - {when: by 2022-12, what: most}\n" \
+	"  - {id: M2, what: open, due: from 2022-04}\n  - {id: M3, what: later, due: tbc}\n" \
+	"  - {id: M4, what: late, due: from 2023-06}\n"
+
+static void test_programme(void **state)
+{
+	struct ldr_roadmap base, now;
+	struct ldr_diag d;
+	struct ldr_review r;
+	struct ldr_milestone *m;
+	struct ldr_checkpoint *k;
+	(void)state;
+
+	assert_int_equal(load(PLAN, &base, &d), 0);
+	ldr_diag_release(&d);
+	ldr_review_init(&r, ldr_time_year(2022), month(2023, 1));
+	ldr_review_baseline(&r, &base);
+	copy(&now, &base);
+	m = LDR_ITEM(LDR_ITEM(now.projects, struct ldr_project, 0)->milestones, struct ldr_milestone, 0);
+	k = LDR_ITEM(m->checkpoints, struct ldr_checkpoint, 0);
+	k->status = LDR_MILESTONE_DONE;
+	k->delivered = ldr_time_month(2022, 8);
+	LDR_ITEM(m->checkpoints, struct ldr_checkpoint, 1)->when = ldr_time_month(2023, 2);
+	commit(&r, '1', "half delivered in August; most moved to February", &base, &now);
+	ldr_review_now(&r, &now);
+	ldr_review_finish(&r);
+	assert_true(item_in(&r, "M1[2022-06]")->in_baseline);
+	assert_int_equal(item_in(&r, "M1[2022-06]")->outcome, LDR_OUT_LATE);
+	assert_int_equal(item_in(&r, "M1[2022-06]")->by, 2);
+	/* Its time is its key: moved, it is another checkpoint (the old one removed). */
+	assert_int_equal(item_in(&r, "M1[by 2022-12]")->outcome, LDR_OUT_DROPPED);
+	assert_true(item_in(&r, "M1[2023-02]")->added);
+	assert_int_equal(item_in(&r, "M1[2023-02]")->outcome, LDR_OUT_IN_PROGRESS);
+	assert_true(item_in(&r, "M1")->in_baseline);
+	/* From a time within the period, and tbc: apart. From after it: nowhere. */
+	assert_true(item_in(&r, "M2")->apart);
+	assert_false(item_in(&r, "M2")->in_baseline);
+	assert_true(item_in(&r, "M3")->apart);
+	assert_false(item_in(&r, "M4")->apart);
+	assert_false(item_in(&r, "M4")->in_baseline);
+	assert_int_equal(r.all.planned, 3); /* M1 and its two checkpoints at the baseline */
+	assert_int_equal(r.all.n[LDR_OUT_OVERDUE], 0);
+	ldr_review_release(&r);
+	ldr_roadmap_release(&base);
+	ldr_roadmap_release(&now);
+}
+
 /* A merge: what it took from its second parent was that side's commits'
  * doing; only what it decided itself is its own. */
 static void test_merge(void **state)
@@ -460,6 +513,7 @@ int main(void)
 		cmocka_unit_test(test_as_of_before_a_delivery),
 		cmocka_unit_test(test_partial_versions),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_programme),
 	};
 	return cmocka_run_group_tests_name("review", tests, history, done);
 }

@@ -12,7 +12,7 @@
 
 static struct ldr_time parse_ok(const char *s, int accept)
 {
-	struct ldr_time t = { 0, 0 };
+	struct ldr_time t = { 0, 0, 0 };
 	char err[256] = "";
 	if (ldr_time_parse(&t, s, accept, err, sizeof(err)) != 0)
 		fail_msg("'%s' did not parse: %s", s, err);
@@ -28,7 +28,7 @@ static void assert_canonical(const char *in, const char *out)
 
 static void assert_bad(const char *in, int accept, const char *want)
 {
-	struct ldr_time t = { 0, 0 };
+	struct ldr_time t = { 0, 0, 0 };
 	char err[256] = "";
 	assert_int_equal(ldr_time_parse(&t, in, accept, err, sizeof(err)), -1);
 	if (!strstr(err, want))
@@ -111,7 +111,7 @@ static void test_order(void **state)
 
 static void test_unset_sorts_first(void **state)
 {
-	struct ldr_time none = { LDR_TIME_NONE, 0 }, y = parse_ok("16/17", LDR_TIME_ANY);
+	struct ldr_time none = { LDR_TIME_NONE, 0, 0 }, y = parse_ok("16/17", LDR_TIME_ANY);
 	char buf[LDR_TIME_STR_MAX];
 	(void)state;
 	assert_true(ldr_time_cmp(&none, &y) < 0);
@@ -191,6 +191,43 @@ static void test_hostile_text_is_not_echoed_raw(void **state)
 	assert_non_null(strstr(err, "..."));
 }
 
+/* A commitment's date: by a time (the same time, the word kept), from a
+ * time (open-ended), tbc (no time); only where the field takes them. */
+static void test_commitments(void **state)
+{
+	char buf[LDR_TIME_STR_MAX];
+	struct ldr_time t;
+	(void)state;
+
+	t = parse_ok("by March 2022", LDR_TIME_ANY | LDR_TIME_COMMIT);
+	assert_int_equal(t.qual, LDR_QUAL_BY);
+	assert_int_equal(t.kind, LDR_TIME_MONTH);
+	assert_string_equal(ldr_time_format(&t, buf), "by 2022-03");
+	assert_true(ldr_time_can_be_late(&t));
+	t = parse_ok("  From  16/17 Q3 ", LDR_TIME_ANY | LDR_TIME_COMMIT);
+	assert_int_equal(t.qual, LDR_QUAL_FROM);
+	assert_string_equal(ldr_time_format(&t, buf), "from 16/17 Q3");
+	assert_false(ldr_time_can_be_late(&t));
+	assert_true(ldr_time_given(&t));
+	t = parse_ok("TBC", LDR_TIME_ANY | LDR_TIME_COMMIT);
+	assert_int_equal(t.qual, LDR_QUAL_TBC);
+	assert_int_equal(t.kind, LDR_TIME_NONE);
+	assert_string_equal(ldr_time_format(&t, buf), "tbc");
+	assert_true(ldr_time_given(&t));
+	assert_false(ldr_time_can_be_late(&t));
+	/* The longest canonical form fits. */
+	t = parse_ok("from FY2099/00 Q4", LDR_TIME_ANY | LDR_TIME_COMMIT);
+	assert_string_equal(ldr_time_format(&t, buf), "from 99/00 Q4");
+	/* Elsewhere, and malformed, they are refused. */
+	assert_bad("by 2022-03", LDR_TIME_ANY, "is not a time");
+	assert_bad("tbc", LDR_TIME_ANY, "is not a time");
+	assert_bad("by", LDR_TIME_ANY | LDR_TIME_COMMIT, "or by or from one");
+	assert_bad("from ", LDR_TIME_ANY | LDR_TIME_COMMIT, "or by or from one");
+	assert_bad("tbc 2022", LDR_TIME_ANY | LDR_TIME_COMMIT, "or tbc");
+	assert_bad("bye 2022-03", LDR_TIME_ANY | LDR_TIME_COMMIT, "is not a time");
+	assert_bad("by 16/17", LDR_TIME_QUARTER | LDR_TIME_COMMIT, "is a financial year");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_bad_forms),
 		cmocka_unit_test(test_kinds_a_field_accepts),
 		cmocka_unit_test(test_hostile_text_is_not_echoed_raw),
+		cmocka_unit_test(test_commitments),
 	};
 	return cmocka_run_group_tests_name("timeline", tests, NULL, NULL);
 }

@@ -334,7 +334,7 @@ static void review_heading(struct tui_view *v, struct ldr_buf *out, enum tui_rol
 		*role = TUI_ROLE_ERROR;
 		return;
 	}
-	month = (struct ldr_time){ LDR_TIME_MONTH, r->rv.as_of };
+	month = (struct ldr_time){ LDR_TIME_MONTH, r->rv.as_of, 0 };
 	ldr_buf_addf(out, "%s against '%s' (%.7s), as of %s; b, p: change; T: totals\n",
 		     ldr_time_format(&r->rv.period, period), r->base_name, r->src.base.id,
 		     ldr_time_format(&month, as_of));
@@ -518,7 +518,7 @@ static void choose_period(struct tui_view *v)
 {
 	struct review_view *r = review_of(v);
 	char err[256], now[LDR_TIME_STR_MAX];
-	struct ldr_time t = { 0, 0 };
+	struct ldr_time t = { 0, 0, 0 };
 	char *s = tui_app_prompt(v->app, "period (a year as 17/18, a quarter as 17/18 Q2; empty: "
 				 "the year of the review date): ",
 				 r->period.kind ? ldr_time_format(&r->period, now) : "");

@@ -53,7 +53,7 @@ static const struct tui_column timeline_columns[] = {
  * then the marks. Each has its words in the key. */
 enum tl_mark {
 	TL_PROPOSED, TL_PLANNED, TL_IN_PROGRESS, TL_DELIVERED, TL_ON_HOLD, TL_DROPPED,
-	TL_OVERDUE, TL_MILESTONE, TL_BASELINE, TL_CRITICAL, TL_NEEDS, TL_NEEDED, TL_BROKEN, TL_NMARKS
+	TL_OVERDUE, TL_MILESTONE, TL_CHECKPOINT, TL_BASELINE, TL_CRITICAL, TL_NEEDS, TL_NEEDED, TL_BROKEN, TL_NMARKS
 };
 
 static const struct {
@@ -68,6 +68,7 @@ static const struct {
 	[TL_DROPPED] = { "\u2573", "dropped", TUI_ROLE_DIM },
 	[TL_OVERDUE] = { "\u00bb", "overdue", TUI_ROLE_ERROR },
 	[TL_MILESTONE] = { "\u25c6", "milestone", TUI_ROLE_LABEL },
+	[TL_CHECKPOINT] = { "\u2503", "checkpoint", TUI_ROLE_LABEL },
 	[TL_BASELINE] = { "\u2508", "baseline", TUI_ROLE_BASELINE },
 	[TL_CRITICAL] = { "*", "critical", TUI_ROLE_WARNING },
 	[TL_NEEDS] = { "\u25b2", "selected needs it", TUI_ROLE_LABEL },
@@ -82,6 +83,16 @@ void tui_timeline_key_print(FILE *out)
 	fprintf(out, "\nThe Timeline's marks (its key line names those on the screen):\n");
 	for (i = 0; i < TL_NMARKS; i++)
 		fprintf(out, "  %s  %s\n", marks[i].ch, marks[i].words);
+}
+
+/* Whether any of p's milestones has checkpoints (for the key). */
+static int has_checkpoints(const struct ldr_project *p)
+{
+	size_t i;
+	for (i = 0; i < p->milestones.len; i++)
+		if (LDR_ITEM(p->milestones, struct ldr_milestone, i)->checkpoints.len)
+			return 1;
+	return 0;
 }
 
 static enum tl_mark status_mark(const struct ldr_project *p)
@@ -179,7 +190,8 @@ static void add_groups(struct tui_app *app, struct timeline_view *t)
 		}
 		t->shown |= 1u << status_mark(r->p) | (r->violated ? 1u << TL_BROKEN : 0) |
 			    (overdue(r->p, ldr_time_first(&app->as_of)) ? 1u << TL_OVERDUE : 0) |
-			    (r->p->milestones.len ? 1u << TL_MILESTONE : 0);
+			    (r->p->milestones.len ? 1u << TL_MILESTONE : 0) |
+			    (has_checkpoints(r->p) ? 1u << TL_CHECKPOINT : 0);
 		if (t->base_name) {
 			add_row(t)->p = v[i].p;
 			t->rows[t->n - 1].baseline = 1;
@@ -370,21 +382,35 @@ static void draw_bar(struct tui_view *v, struct tl_row *tr, int y, int x0, int n
 	}
 }
 
-/* Milestones on top of the bar. */
-static void draw_milestones(struct tui_view *v, const struct ldr_project *p, int y, int x0)
+/* One mark in a quarter's cell, if the quarter is in view. */
+static void mark_at(struct tui_view *v, const struct ldr_time *at, int y, int x0, enum tl_mark mk, int done)
 {
 	struct timeline_view *t = v->priv;
-	size_t i;
+	int q = at->kind ? ldr_time_last(at) / 3 : -1, x;
+
+	if (q < t->first_q + v->hscroll)
+		return;
+	x = x0 + (q - t->first_q - v->hscroll) * CELL_W + 1;
+	if (x < tui_cols())
+		tui_put_char(y, x, marks[mk].ch, done ? TUI_ROLE_DONE : marks[mk].role);
+}
+
+/* On top of the bar: the milestones' checkpoints (a thin tick), then the
+ * milestones (a diamond), done ones in the colour of done. */
+static void draw_milestones(struct tui_view *v, const struct ldr_project *p, int y, int x0)
+{
+	size_t i, j;
 
 	for (i = 0; i < p->milestones.len; i++) {
-		struct ldr_milestone *m = LDR_ITEM(p->milestones, struct ldr_milestone, i);
-		int mq = m->due.kind ? ldr_time_last(&m->due) / 3 : -1, x;
-		if (mq < t->first_q + v->hscroll)
-			continue;
-		x = x0 + (mq - t->first_q - v->hscroll) * CELL_W + 1;
-		if (x < tui_cols())
-			tui_put_char(y, x, marks[TL_MILESTONE].ch,
-				     m->status == LDR_MILESTONE_DONE ? TUI_ROLE_DONE : marks[TL_MILESTONE].role);
+		const struct ldr_milestone *m = LDR_ITEM(p->milestones, struct ldr_milestone, i);
+		for (j = 0; j < m->checkpoints.len; j++) {
+			const struct ldr_checkpoint *k = LDR_ITEM(m->checkpoints, struct ldr_checkpoint, j);
+			mark_at(v, &k->when, y, x0, TL_CHECKPOINT, k->status == LDR_MILESTONE_DONE);
+		}
+	}
+	for (i = 0; i < p->milestones.len; i++) {
+		const struct ldr_milestone *m = LDR_ITEM(p->milestones, struct ldr_milestone, i);
+		mark_at(v, &m->due, y, x0, TL_MILESTONE, m->status == LDR_MILESTONE_DONE);
 	}
 }
 

@@ -133,12 +133,7 @@ const struct tui_view_ops tui_schedule_ops = {
 
 /* ---- dossier: the projects ---------------------------------------------------------- */
 
-static const struct tui_column dossier_columns[] = {
-	{ "Ref", 3, 0 }, { "Id", 4, 0 }, { "Name", 18, 5 }, { "Group", 10, 2 },
-	{ "Start", 8, 0 }, { "End", 8, 0 }, { "Status", 12, 0 }, { "Deps", 8, 0 },
-};
-
-static struct ldr_project *project(struct tui_view *v, size_t item)
+static struct ldr_project *project(const struct tui_view *v, size_t item)
 {
 	return LDR_ITEM(v->app->rm.projects, struct ldr_project, item);
 }
@@ -148,56 +143,89 @@ static void dossier_load(struct tui_view *v)
 	v->nitems = v->app->rm.projects.len;
 }
 
-static void dossier_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
-			 enum tui_role *role)
+static void dossier_id(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
 {
-	struct ldr_project *p = project(v, item);
-	const char *g;
-	size_t i;
-	switch (col) {
-	case 0: if (p->ref.set) ldr_buf_addf(out, "%lld", p->ref.v); break;
-	case 1: id_cell(v->app, p->id, out, role); break;
-	case 2: ldr_buf_addstr(out, p->name ? p->name : ""); break;
-	case 3:
-		g = p->group ? ldr_group_name(&v->app->ix, p->group) : NULL;
-		ldr_buf_addstr(out, g ? g : p->group ? p->group : "");
-		break;
-	case 4: time_cell(&p->start, out); break;
-	case 5: time_cell(&p->end, out); break;
-	case 6:
-		ldr_buf_addstr(out, enum_name(&ldr_kind_project, "status", p->status));
-		if (p->status == LDR_PROJECT_DELIVERED)
-			*role = TUI_ROLE_DONE;
-		else if (p->status == LDR_PROJECT_DROPPED || p->status == LDR_PROJECT_ON_HOLD)
-			*role = TUI_ROLE_DIM;
-		break;
-	case 7:
-		for (i = 0; i < p->depends_on.n; i++)
-			ldr_buf_addf(out, "%s%s", i ? " " : "", p->depends_on.v[i]);
-		break;
-	}
+	id_cell(v->app, project(v, item)->id, out, role);
 }
 
-static int dossier_compare(struct tui_view *v, size_t a, size_t b, size_t col)
+/* The ids whole: P01 in an LDR, frontline-digitisation in a plan. */
+static int dossier_id_fit(const struct tui_view *v)
 {
-	struct ldr_project *x = project(v, a), *y = project(v, b);
-	switch (col) {
-	case 0: return (x->ref.v > y->ref.v) - (x->ref.v < y->ref.v);
-	case 4: return time_compare(&x->start, &y->start);
-	case 5: return time_compare(&x->end, &y->end);
-	default: {
-		struct ldr_buf p = LDR_BUF_INIT, q = LDR_BUF_INIT;
-		enum tui_role r;
-		int c;
-		dossier_cell(v, a, col, &p, &r);
-		dossier_cell(v, b, col, &q, &r);
-		c = tui_text_cmp(p.s ? p.s : "", q.s ? q.s : "");
-		ldr_buf_release(&p);
-		ldr_buf_release(&q);
-		return c;
+	size_t i;
+	int w = 0;
+	for (i = 0; i < v->nitems; i++) {
+		const char *id = project(v, i)->id;
+		int n = id ? tui_width(id) : 0;
+		w = n > w ? n : w;
 	}
-	}
+	return w;
 }
+
+static void dossier_name(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, project(v, item)->name ? project(v, item)->name : "");
+}
+
+/* The group's id, as in the Schedule: it tells the rows apart. */
+static void dossier_group(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	ldr_buf_addstr(out, project(v, item)->group ? project(v, item)->group : "");
+}
+
+static void dossier_start(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	time_cell(&project(v, item)->start, out);
+}
+
+static int dossier_by_start(struct tui_view *v, size_t a, size_t b)
+{
+	return time_compare(&project(v, a)->start, &project(v, b)->start);
+}
+
+static void dossier_end(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	(void)role;
+	time_cell(&project(v, item)->end, out);
+}
+
+static int dossier_by_end(struct tui_view *v, size_t a, size_t b)
+{
+	return time_compare(&project(v, a)->end, &project(v, b)->end);
+}
+
+static void dossier_status(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct ldr_project *p = project(v, item);
+	ldr_buf_addstr(out, enum_name(&ldr_kind_project, "status", p->status));
+	if (p->status == LDR_PROJECT_DELIVERED)
+		*role = TUI_ROLE_DONE;
+	else if (p->status == LDR_PROJECT_DROPPED || p->status == LDR_PROJECT_ON_HOLD)
+		*role = TUI_ROLE_DIM;
+}
+
+static void dossier_deps(struct tui_view *v, size_t item, struct ldr_buf *out, enum tui_role *role)
+{
+	const struct ldr_project *p = project(v, item);
+	size_t i;
+	(void)role;
+	for (i = 0; i < p->depends_on.n; i++)
+		ldr_buf_addf(out, "%s%s", i ? " " : "", p->depends_on.v[i]);
+}
+
+/* No Ref column: the dossier's number is the id's (P08 is ref 8), and the
+ * detail pane shows it. */
+static const struct tui_column dossier_columns[] = {
+	{ "Id", 4, 0, dossier_id, NULL, dossier_id_fit },
+	{ "Name", 18, 5, dossier_name },
+	{ "Group", 9, 1, dossier_group },
+	{ "Start", 8, 0, dossier_start, dossier_by_start },
+	{ "End", 8, 0, dossier_end, dossier_by_end },
+	{ "Status", 12, 0, dossier_status },
+	{ "Deps", 8, 0, dossier_deps },
+};
 
 static int dossier_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
 {
@@ -209,8 +237,7 @@ static int dossier_record(struct tui_view *v, size_t item, const struct ldr_kind
 const struct tui_view_ops tui_dossier_ops = {
 	.name = "dossier", .title = "Dossier", .key = TUI_VIEW_DOSSIER,
 	.columns = dossier_columns, .ncolumns = LDR_ARRAY_SIZE(dossier_columns),
-	.load = dossier_load, .cell = dossier_cell, .compare = dossier_compare,
-	.record = dossier_record,
+	.load = dossier_load, .record = dossier_record,
 };
 
 /* ---- the universal capabilities and their activities ------------------------------- */
