@@ -197,11 +197,34 @@ static int refused(struct ldr_repo *repo, const struct ldr_loaded *st, const cha
 	return 0;
 }
 
+
+/* Theirs taken, once the base is known: as it is when ours has not moved
+ * since (a fast-forward), else merged field by field; what it changed
+ * here in s->taken. */
+static int take(struct ldr_repo *repo, const struct ldr_roadmap *rm, struct ldr_loaded *st,
+		const struct ldr_check_opts *o, struct ldr_sync *s, struct ldr_buf *err)
+{
+	struct ldr_remote *r = &s->remote;
+	int ret;
+
+	if (!strcmp(r->base, r->head)) {
+		if (read_version(repo, r, r->theirs, &s->result, err) < 0 ||
+		    ldr_repo_fast_forward(repo, st, r, err) < 0)
+			return -1;
+		s->how = LDR_SYNC_FAST_FORWARD;
+		ret = 0;
+	} else {
+		ret = merge_both(repo, rm, st, o, s, err);
+	}
+	if (ret == 0)
+		ldr_diff_roadmaps(&s->taken, rm, &s->result);
+	return ret;
+}
+
 int ldr_sync(struct ldr_repo *repo, const char *remote, const struct ldr_roadmap *rm, struct ldr_loaded *st,
 	     const struct ldr_check_opts *o, struct ldr_sync *s, struct ldr_buf *err)
 {
 	struct ldr_remote *r = &s->remote;
-	int ret = -1;
 
 	memset(s, 0, sizeof(*s));
 	ldr_roadmap_init(&s->result);
@@ -224,18 +247,7 @@ int ldr_sync(struct ldr_repo *repo, const char *remote, const struct ldr_roadmap
 			     r->branch, r->name, r->branch);
 		return -1;
 	}
-	if (!strcmp(r->base, r->head)) {
-		if (read_version(repo, r, r->theirs, &s->result, err) < 0 ||
-		    ldr_repo_fast_forward(repo, st, r, err) < 0)
-			return -1;
-		s->how = LDR_SYNC_FAST_FORWARD;
-		ret = 0;
-	} else {
-		ret = merge_both(repo, rm, st, o, s, err);
-	}
-	if (ret == 0)
-		ldr_diff_roadmaps(&s->taken, rm, &s->result);
-	return ret;
+	return take(repo, rm, st, o, s, err);
 }
 
 int ldr_merge_rev(struct ldr_repo *repo, const char *rev, const struct ldr_roadmap *rm, struct ldr_loaded *st,
@@ -243,7 +255,6 @@ int ldr_merge_rev(struct ldr_repo *repo, const char *rev, const struct ldr_roadm
 {
 	struct ldr_remote *r = &s->remote;
 	struct ldr_commit c;
-	int ret = -1;
 
 	memset(s, 0, sizeof(*s));
 	ldr_roadmap_init(&s->result);
@@ -269,16 +280,5 @@ int ldr_merge_rev(struct ldr_repo *repo, const char *rev, const struct ldr_roadm
 		ldr_buf_addf(err, "HEAD and '%s' have no history in common: merge them with git", rev);
 		return -1;
 	}
-	if (!strcmp(r->base, r->head)) {
-		if (read_version(repo, r, r->theirs, &s->result, err) < 0 ||
-		    ldr_repo_fast_forward(repo, st, r, err) < 0)
-			return -1;
-		s->how = LDR_SYNC_FAST_FORWARD;
-		ret = 0;
-	} else {
-		ret = merge_both(repo, rm, st, o, s, err);
-	}
-	if (ret == 0)
-		ldr_diff_roadmaps(&s->taken, rm, &s->result);
-	return ret;
+	return take(repo, rm, st, o, s, err);
 }
