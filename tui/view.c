@@ -706,3 +706,17 @@ void tui_record_lines(struct tui_app *app, const struct ldr_kind *k, const void 
 	tui_needed_by_lines(app, k, rec, lines);
 	ldr_buf_release(&v);
 }
+
+int tui_view_compare_text(struct tui_view *v, size_t a, size_t b, size_t col)
+{
+	struct ldr_buf x = LDR_BUF_INIT, y = LDR_BUF_INIT;
+	enum tui_role r;
+	int c;
+
+	tui_view_cell(v, a, col, &x, &r);
+	tui_view_cell(v, b, col, &y, &r);
+	c = strcmp(x.s ? x.s : "", y.s ? y.s : "");
+	ldr_buf_release(&x);
+	ldr_buf_release(&y);
+	return c;
+}

@@ -87,6 +87,9 @@ void tui_view_refilter(struct tui_view *v);
 /* The text and role of a cell: the column's getter, or the view's cell(). */
 void tui_view_cell(struct tui_view *v, size_t item, size_t col, struct ldr_buf *out,
 		   enum tui_role *role);
+/* A view's compare() for columns without an order of their own: by their
+ * cells' text, byte by byte (ids, dates and messages as written). */
+int tui_view_compare_text(struct tui_view *v, size_t a, size_t b, size_t col);
 /* The item under the cursor, or (size_t)-1 when there is none. */
 size_t tui_view_item(const struct tui_view *v);
 /* Select the row showing item; 0 if it is filtered out. */

@@ -312,21 +312,6 @@ static const struct tui_column log_columns[] = {
 	{ "Message", 20, 4, log_message },
 };
 
-/* The columns without an order of their own: by their text, byte by byte. */
-static int log_compare(struct tui_view *v, size_t a, size_t b, size_t col)
-{
-	struct ldr_buf x = LDR_BUF_INIT, y = LDR_BUF_INIT;
-	enum tui_role r;
-	int c;
-
-	tui_view_cell(v, a, col, &x, &r);
-	tui_view_cell(v, b, col, &y, &r);
-	c = strcmp(x.s ? x.s : "", y.s ? y.s : "");
-	ldr_buf_release(&x);
-	ldr_buf_release(&y);
-	return c;
-}
-
 static void log_heading(struct tui_view *v, struct ldr_buf *out, enum tui_role *role)
 {
 	struct log_view *l = log_of(v);
@@ -532,6 +517,6 @@ static void log_release(struct tui_view *v)
 const struct tui_view_ops tui_history_ops = {
 	.name = "history", .title = "Log", .key = TUI_VIEW_HISTORY,
 	.columns = log_columns, .ncolumns = LDR_ARRAY_SIZE(log_columns),
-	.load = log_load, .compare = log_compare, .heading = log_heading,
+	.load = log_load, .compare = tui_view_compare_text, .heading = log_heading,
 	.detail = log_detail, .handle = log_handle, .release = log_release,
 };

@@ -260,21 +260,6 @@ static const struct tui_column review_columns[] = {
 	{ "Title", 10, 3, review_title },
 };
 
-/* The columns without an order of their own: by their text, byte by byte. */
-static int review_compare(struct tui_view *v, size_t a, size_t b, size_t col)
-{
-	struct ldr_buf p = LDR_BUF_INIT, q = LDR_BUF_INIT;
-	enum tui_role r;
-	int c;
-
-	tui_view_cell(v, a, col, &p, &r);
-	tui_view_cell(v, b, col, &q, &r);
-	c = strcmp(p.s ? p.s : "", q.s ? q.s : "");
-	ldr_buf_release(&p);
-	ldr_buf_release(&q);
-	return c;
-}
-
 /* Enter and H: the record as the roadmap has it now, if it still does. */
 static int review_record(struct tui_view *v, size_t item, const struct ldr_kind **k, void **rec)
 {
@@ -597,7 +582,7 @@ static void review_release(struct tui_view *v)
 const struct tui_view_ops tui_review_ops = {
 	.name = "review", .title = "Review", .key = TUI_VIEW_REVIEW,
 	.columns = review_columns, .ncolumns = LDR_ARRAY_SIZE(review_columns),
-	.load = review_load, .compare = review_compare,
+	.load = review_load, .compare = tui_view_compare_text,
 	.record = review_record, .heading = review_heading, .detail = review_detail,
 	.handle = review_handle, .release = review_release,
 };
