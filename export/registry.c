@@ -3,10 +3,12 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "charts/chart.h"
 #include "charts/svgcharts.h"
 #include "sheets/writers.h"
 
-/* Every export: a kind, the extension it writes, the writer. Keep in the
+/* Every export: a kind, the extension it writes, the writer (or, for a
+ * chart, what builds it). Keep in the
  * order 'ldr help export' lists them. */
 const struct ldr_exporter ldr_exporters[] = {
 	/* Spreadsheets. */
@@ -23,14 +25,29 @@ const struct ldr_exporter ldr_exporters[] = {
 	  "milestones and their checkpoints, one row each, for a programme board" },
 	{ "milestones", "csv", ldr_export_milestones_csv, "the same milestones as CSV" },
 	/* Charts. */
-	{ "gantt", "svg", ldr_export_gantt_svg,
-	  "Gantt chart of projects (or --capabilities) by capability group" },
-	{ "tubemap", "svg", ldr_export_tubemap_svg,
-	  "tube map: a line per capability group, capabilities as stations" },
-	{ "trajectory", "svg", ldr_export_trajectory_svg,
-	  "Digital Maturity trajectory, a panel per capability group" },
+	{ "gantt", "svg", NULL, "Gantt chart of projects (or --capabilities) by capability group",
+	  ldr_gantt_build },
+	{ "tubemap", "svg", NULL, "tube map: a line per capability group, capabilities as stations",
+	  ldr_tubemap_build },
+	{ "trajectory", "svg", NULL, "Digital Maturity trajectory, a panel per capability group",
+	  ldr_trajectory_build },
 };
 const size_t ldr_nexporters = LDR_ARRAY_SIZE(ldr_exporters);
+
+int ldr_export_run(const struct ldr_exporter *x, const struct ldr_roadmap *rm,
+		   const struct ldr_export_opts *opts, const char *path, struct ldr_buf *err)
+{
+	struct ldr_buf b = LDR_BUF_INIT;
+	int r;
+
+	if (x->write)
+		return x->write(rm, opts, path, err);
+	r = x->build(rm, opts, &b);
+	if (r == 0)
+		r = ldr_chart_write(path, &b, err);
+	ldr_buf_release(&b);
+	return r;
+}
 
 const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path)
 {

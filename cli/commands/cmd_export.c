@@ -244,7 +244,7 @@ static int write_one(const struct ldr_exporter *e, const struct ldr_roadmap *rm,
 		fprintf(stderr, "ldr export: %s: nothing written: %s\n", e->kind, why);
 		return LDR_EXIT_USAGE;
 	}
-	r = e->write(rm, o, out, &err);
+	r = ldr_export_run(e, rm, o, out, &err);
 	if (r < 0)
 		r = cli_fail("export", r, err.s);
 	ldr_buf_release(&err);

@@ -52,11 +52,16 @@ enum ldr_deps { LDR_DEPS_VIOLATIONS = 0, LDR_DEPS_NONE, LDR_DEPS_ALL };
 typedef int (*ldr_export_fn)(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
 			     const char *path, struct ldr_buf *err);
 
+/* A chart: the whole document built into out; 0, or an LDR_E_* code. */
+typedef int (*ldr_build_fn)(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
+			    struct ldr_buf *out);
+
 struct ldr_exporter {
 	const char *kind;    /* "annex2" */
 	const char *ext;     /* "xlsx", without the dot */
-	ldr_export_fn write;
+	ldr_export_fn write; /* a spreadsheet, written as it goes; NULL for a chart */
 	const char *summary; /* one line for 'ldr help export' */
+	ldr_build_fn build;  /* a chart, built whole, then written atomically */
 };
 
 extern const struct ldr_exporter ldr_exporters[];
@@ -67,6 +72,11 @@ extern const size_t ldr_nexporters;
  * universal capabilities no Annex 4, without a trajectory none (each would
  * be an empty page). */
 const char *ldr_export_not_offered(const struct ldr_exporter *e, const struct ldr_roadmap *rm);
+
+/* Write rm to path as exporter x does (its writer, or its chart built and
+ * saved): what ldr_export_fn returns. */
+int ldr_export_run(const struct ldr_exporter *x, const struct ldr_roadmap *rm,
+		   const struct ldr_export_opts *opts, const char *path, struct ldr_buf *err);
 
 /* The exporter for kind and the extension of path, or NULL. */
 const struct ldr_exporter *ldr_exporter_find(const char *kind, const char *path);

@@ -592,14 +592,3 @@ int ldr_trajectory_build(const struct ldr_roadmap *rm, const struct ldr_export_o
 	release(&t);
 	return 0;
 }
-
-int ldr_export_trajectory_svg(const struct ldr_roadmap *rm, const struct ldr_export_opts *opts,
-			      const char *path, struct ldr_buf *err)
-{
-	struct ldr_buf b = LDR_BUF_INIT;
-	int r = ldr_trajectory_build(rm, opts, &b);
-	if (r == 0)
-		r = ldr_chart_write(path, &b, err);
-	ldr_buf_release(&b);
-	return r;
-}
