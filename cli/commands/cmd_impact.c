@@ -75,27 +75,21 @@ static void move_line(struct ldr_buf *b, const struct ldr_impact_move *m)
 	ldr_buf_addch(b, '\n');
 }
 
+/* A note's text, quoted as untrusted text for the terminal. */
+static void add_quoted(struct ldr_buf *b, const char *text)
+{
+	ldr_buf_addquoted(b, text, 300);
+}
+
 static void print_text(const struct ldr_impact *im, const struct impact_args *a)
 {
 	struct ldr_buf b = LDR_BUF_INIT;
 	size_t i;
-	int k;
 
 	ldr_buf_addf(&b, "%zu move%s:\n", im->nmoves, im->nmoves == 1 ? "" : "s");
 	for (i = 0; i < im->nmoves; i++)
 		move_line(&b, &im->moves[i]);
-	for (k = 0; k <= LDR_NOTE_CYCLE; k++) {
-		int any = 0;
-		for (i = 0; i < im->nnotes; i++) {
-			if ((int)im->notes[i].kind != k)
-				continue;
-			if (!any++)
-				ldr_buf_addf(&b, "%s:\n", ldr_impact_note_title((enum ldr_impact_note_kind)k));
-			ldr_buf_addstr(&b, "  ");
-			ldr_buf_addquoted(&b, im->notes[i].text, 300);
-			ldr_buf_addch(&b, '\n');
-		}
-	}
+	ldr_impact_notes_text(&b, im, add_quoted);
 	if (!a->apply)
 		ldr_buf_addstr(&b, "nothing written: --apply commits this as one change\n");
 	fputs(b.s, stdout);

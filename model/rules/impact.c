@@ -664,3 +664,23 @@ const char *ldr_impact_note_title(enum ldr_impact_note_kind k)
 	};
 	return k <= LDR_NOTE_CYCLE ? titles[k] : "";
 }
+
+void ldr_impact_notes_text(struct ldr_buf *b, const struct ldr_impact *im,
+			   void (*add)(struct ldr_buf *b, const char *text))
+{
+	size_t i;
+	int k;
+
+	for (k = 0; k <= LDR_NOTE_CYCLE; k++) {
+		int any = 0;
+		for (i = 0; i < im->nnotes; i++) {
+			if ((int)im->notes[i].kind != k)
+				continue;
+			if (!any++)
+				ldr_buf_addf(b, "%s:\n", ldr_impact_note_title((enum ldr_impact_note_kind)k));
+			ldr_buf_addstr(b, "  ");
+			add(b, im->notes[i].text);
+			ldr_buf_addch(b, '\n');
+		}
+	}
+}

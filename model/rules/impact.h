@@ -116,4 +116,10 @@ void ldr_impact_move_line(struct ldr_buf *b, const struct ldr_impact_move *m);
  * year". */
 const char *ldr_impact_note_title(enum ldr_impact_note_kind k);
 
+/* The notes as 'ldr impact' and the interface list them: by kind, each
+ * kind under its heading, a note a line, indented, its text appended by
+ * add (which quotes it for where it goes). */
+void ldr_impact_notes_text(struct ldr_buf *b, const struct ldr_impact *im,
+			   void (*add)(struct ldr_buf *b, const char *text));
+
 #endif

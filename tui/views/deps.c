@@ -553,26 +553,22 @@ static int reaches_others(const struct ldr_impact *im)
 
 /* The knock-on as lines, as 'ldr impact' prints it: each move, then what
  * the moves break under their headings. */
+/* A note's text as it is: the screen draws it safely. */
+static void add_text(struct ldr_buf *b, const char *text)
+{
+	ldr_buf_addstr(b, text);
+}
+
 static void knock_on_lines(struct ldr_buf *b, const struct ldr_impact *im)
 {
 	size_t i;
-	int k;
 
 	for (i = 0; i < im->nmoves; i++) {
 		ldr_buf_addstr(b, "  ");
 		ldr_impact_move_line(b, &im->moves[i]);
 		ldr_buf_addch(b, '\n');
 	}
-	for (k = 0; k <= LDR_NOTE_CYCLE; k++) {
-		int any = 0;
-		for (i = 0; i < im->nnotes; i++) {
-			if ((int)im->notes[i].kind != k)
-				continue;
-			if (!any++)
-				ldr_buf_addf(b, "%s:\n", ldr_impact_note_title((enum ldr_impact_note_kind)k));
-			ldr_buf_addf(b, "  %s\n", im->notes[i].text);
-		}
-	}
+	ldr_impact_notes_text(b, im, add_text);
 }
 
 /* Draw the knock-on over the view, from line top of it. */
