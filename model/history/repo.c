@@ -688,22 +688,64 @@ out:
 	return r;
 }
 
+void repo_message(struct ldr_buf *msg, const char *message, const char *fallback)
+{
+	ldr_buf_addstr(msg, message && *message ? message : fallback);
+	while (msg->len && (msg->s[msg->len - 1] == '\n' || msg->s[msg->len - 1] == ' '))
+		msg->s[--msg->len] = '\0';
+	ldr_buf_addch(msg, '\n');
+}
+
+int repo_who(struct repo_who *who, struct ldr_repo *repo, struct ldr_buf *err)
+{
+	memset(who, 0, sizeof(*who));
+	if (repo_signature(&who->author, repo, "AUTHOR", err) < 0 ||
+	    repo_signature(&who->committer, repo, "COMMITTER", err) < 0) {
+		repo_who_free(who);
+		return -1;
+	}
+	return 0;
+}
+
+void repo_who_free(struct repo_who *who)
+{
+	git_signature_free(who->author);
+	git_signature_free(who->committer);
+	memset(who, 0, sizeof(*who));
+}
+
+int repo_commit_tree(struct ldr_repo *repo, const struct repo_who *who, const git_tree *tree, size_t nparents,
+		     const git_commit **parents, const char *message, const char *fallback, git_oid *out,
+		     struct ldr_buf *err)
+{
+	struct ldr_buf msg = LDR_BUF_INIT;
+	int r = 0;
+
+	repo_message(&msg, message, fallback);
+	if (git_commit_create(out, repo->git, NULL, who->author, who->committer, NULL, msg.s, tree, nparents,
+			      parents) < 0)
+		r = repo_git_fail(err, "cannot make the commit");
+	ldr_buf_release(&msg);
+	return r;
+}
+
 /* Step 2: the objects of the new commit, on the parent loaded (and the
  * commit being merged, if any). */
 static int make_commit(struct ldr_repo *repo, const char *text, size_t len, const struct ldr_loaded *st,
 		       const char *message, git_oid *commit_id, struct ldr_buf *err)
 {
-	git_signature *author = NULL, *committer = NULL;
+	struct repo_who who;
 	git_commit *parent = NULL, *other = NULL;
 	git_tree *base = NULL, *tree = NULL;
 	git_tree_update up;
 	git_oid oid, tree_oid;
-	struct ldr_buf msg = LDR_BUF_INIT;
 	const git_commit *parents[2];
 	int r = -1;
 
-	if (repo_signature(&author, repo, "AUTHOR", err) < 0 || repo_signature(&committer, repo, "COMMITTER", err) < 0)
-		goto out;
+	/* Who saves, before anything is stored: no object is left behind
+	 * when nobody can be named. */
+	if (repo_who(&who, repo, err) < 0)
+		return -1;
 	if (git_blob_create_from_buffer(&up.id, repo->git, text, len) < 0) {
 		repo_git_fail(err, "cannot store the roadmap in the repository");
 		goto out;
@@ -735,22 +777,12 @@ static int make_commit(struct ldr_repo *repo, const char *text, size_t len, cons
 		repo_git_fail(err, "cannot make the commit's tree");
 		goto out;
 	}
-	ldr_buf_addstr(&msg, message && *message ? message : "Save the roadmap");
-	while (msg.len && (msg.s[msg.len - 1] == '\n' || msg.s[msg.len - 1] == ' '))
-		msg.s[--msg.len] = '\0';
-	ldr_buf_addch(&msg, '\n');
 	parents[0] = parent;
 	parents[1] = other;
-	if (git_commit_create(commit_id, repo->git, NULL, author, committer, NULL, msg.s, tree,
-			      parent ? (other ? 2 : 1) : 0, parents) < 0) {
-		repo_git_fail(err, "cannot make the commit");
-		goto out;
-	}
-	r = 0;
+	r = repo_commit_tree(repo, &who, tree, parent ? (other ? 2 : 1) : 0, parents, message, "Save the roadmap",
+			     commit_id, err);
 out:
-	ldr_buf_release(&msg);
-	git_signature_free(author);
-	git_signature_free(committer);
+	repo_who_free(&who);
 	git_commit_free(parent);
 	git_commit_free(other);
 	git_tree_free(base);

@@ -48,6 +48,21 @@ int repo_blob_in_commit(struct ldr_repo *repo, const git_commit *c, char *out, s
 /* Who saves, from git's configuration and the GIT_AUTHOR_* and
  * GIT_COMMITTER_* variables; who is "AUTHOR" or "COMMITTER". */
 int repo_signature(git_signature **out, struct ldr_repo *repo, const char *who, struct ldr_buf *err);
+/* A commit's (or a tag's) message: message, else fallback, ending in one
+ * newline. */
+void repo_message(struct ldr_buf *msg, const char *message, const char *fallback);
+/* Who saves, as author and committer (repo_signature): 0, or -1 with err.
+ * Asked before any object is stored, so that none is left behind. */
+struct repo_who {
+	git_signature *author, *committer;
+};
+int repo_who(struct repo_who *who, struct ldr_repo *repo, struct ldr_buf *err);
+void repo_who_free(struct repo_who *who);
+/* A commit of tree on its parents, by who, with the message as
+ * repo_message makes it: 0, or -1 with err. */
+int repo_commit_tree(struct ldr_repo *repo, const struct repo_who *who, const git_tree *tree, size_t nparents,
+		     const git_commit **parents, const char *message, const char *fallback, git_oid *out,
+		     struct ldr_buf *err);
 /* The branch HEAD names ("refs/heads/main"), or "HEAD" when detached;
  * NULL with err. Free it. */
 char *repo_head_target(struct ldr_repo *repo, struct ldr_buf *err);

@@ -456,10 +456,7 @@ int ldr_repo_tag(struct ldr_repo *repo, const char *name, const char *message, s
 	}
 	if (repo_signature(&tagger, repo, "COMMITTER", err) < 0)
 		goto out;
-	ldr_buf_addstr(&msg, message && *message ? message : name);
-	while (msg.len && (msg.s[msg.len - 1] == '\n' || msg.s[msg.len - 1] == ' '))
-		msg.s[--msg.len] = '\0';
-	ldr_buf_addch(&msg, '\n');
+	repo_message(&msg, message, name);
 	code = git_tag_create(&oid, repo->git, name, target, tagger, msg.s, 0);
 	if (code == GIT_EEXISTS) {
 		repo_fail(err, "baseline '%s' exists already: a baseline is never moved; choose another name", name);

@@ -373,14 +373,15 @@ out:
 static int scenario_commit(struct ldr_repo *repo, const git_commit *tip, const struct ldr_buf *clean,
 			   const char *message, git_oid *out, struct ldr_buf *err)
 {
-	git_signature *author = NULL, *committer = NULL;
+	struct repo_who who;
 	git_tree *base = NULL, *tree = NULL;
 	git_tree_entry *was = NULL;
 	git_tree_update up;
 	git_oid tree_oid;
-	struct ldr_buf msg = LDR_BUF_INIT;
 	int r = -1;
 
+	if (repo_who(&who, repo, err) < 0)
+		return -1;
 	if (git_blob_create_from_buffer(&up.id, repo->git, clean->s ? clean->s : "", clean->len) < 0 ||
 	    git_commit_tree(&base, tip) < 0) {
 		repo_git_fail(err, "cannot store the roadmap in the repository");
@@ -399,21 +400,9 @@ static int scenario_commit(struct ldr_repo *repo, const git_commit *tip, const s
 		repo_git_fail(err, "cannot make the commit's tree");
 		goto out;
 	}
-	if (repo_signature(&author, repo, "AUTHOR", err) < 0 || repo_signature(&committer, repo, "COMMITTER", err) < 0)
-		goto out;
-	ldr_buf_addstr(&msg, message && *message ? message : "Change the scenario");
-	while (msg.len && (msg.s[msg.len - 1] == '\n' || msg.s[msg.len - 1] == ' '))
-		msg.s[--msg.len] = '\0';
-	ldr_buf_addch(&msg, '\n');
-	if (git_commit_create(out, repo->git, NULL, author, committer, NULL, msg.s, tree, 1, &tip) < 0) {
-		repo_git_fail(err, "cannot make the commit");
-		goto out;
-	}
-	r = 0;
+	r = repo_commit_tree(repo, &who, tree, 1, &tip, message, "Change the scenario", out, err);
 out:
-	ldr_buf_release(&msg);
-	git_signature_free(author);
-	git_signature_free(committer);
+	repo_who_free(&who);
 	git_tree_entry_free(was);
 	git_tree_free(base);
 	git_tree_free(tree);

@@ -19,7 +19,7 @@
 # Refusals: a leftover index.lock (kept), no identity, not a repository,
 # a file the repository does not track, a repository with commits already.
 . tests/cli/repo.sh && cd $R && touch one/.git/index.lock && ldr set one C12.status=delivered 2>&1 | sed "s/([0-9]* seconds* old)/(N seconds old)/; s|$R|R|"; ls one/.git/index.lock && rm one/.git/index.lock
-. tests/cli/repo.sh && cd $R && unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL && ldr set one C12.status=delivered
+. tests/cli/repo.sh && cd $R && unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL && ldr set one C12.status=delivered; r=$?; git -C one fsck --dangling 2>&1 | grep dangling || echo "nothing left behind"; (exit $r)
 . tests/cli/repo.sh && cd $R && mkdir plain && cp d.yaml plain/roadmap.yaml && ldr set plain C12.status=delivered
 . tests/cli/repo.sh && cd $R && cp d.yaml one/stray.yaml && ldr set one/stray.yaml C12.status=delivered 2>&1 | sed "s|$R|R|"; rm one/stray.yaml
 . tests/cli/repo.sh && cd $R && ldr init one
