@@ -63,6 +63,7 @@ struct ms {
 	int status;
 	double x, half, tx, w, room; /* w: the label at its least (name); room: its slot */
 	int line, left, overdue;
+	char late[16]; /* when overdue, by how much: "2Q", "5 mo" */
 };
 
 /* What the chart drew, for a key that shows that and nothing else. */

@@ -6,9 +6,10 @@
  * Milestones due together, or so close that their labels would touch, go
  * on the next line down: stacked, each seen and each labelled. An overdue
  * milestone (due before the as-at date, not done) has a red outline and
- * says "overdue" after its id. A milestone's checkpoints are ticks on the
- * same lines, each labelled with what it is ("40% of providers"). */
+ * says "overdue" and by how much ("overdue 2Q") after its id. A
+ * milestone's checkpoints are ticks on the same lines, each labelled with what it is ("40% of providers"). */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "chart.h"
@@ -49,14 +50,16 @@ static char *one_line(const char *s)
 	return ldr_buf_detach(&b);
 }
 
-/* The label at its least: the name, and "overdue". */
+/* The label at its least: the name, and "overdue 2Q". */
 static double least_width(const struct ms *s)
 {
 	double w = ldr_svg_width(s->name, SMALL, !s->cp);
 	if (!s->cp && ldr_chart_derived(&s->m->derived, "due"))
 		w += ldr_svg_width("*", SMALL, 1);
-	if (s->overdue)
-		w += ldr_svg_width(" overdue", SMALL, 1);
+	if (s->overdue) {
+		w += ldr_svg_width(" overdue ", SMALL, 1);
+		w += ldr_svg_width(s->late, SMALL, 1);
+	}
 	return w;
 }
 
@@ -143,6 +146,12 @@ static void place_one(struct gantt *g, const struct ldr_milestone *m, const stru
 	s->overdue = ldr_time_can_be_late(s->due) &&
 		     ldr_chart_overdue(s->due, s->status == LDR_MILESTONE_DONE,
 				       s->status == LDR_MILESTONE_DROPPED, s->delivered, &g->opts->as_of);
+	if (s->overdue) {
+		struct ldr_buf late = LDR_BUF_INIT;
+		ldr_chart_late_by(&late, s->due, &g->opts->as_of);
+		snprintf(s->late, sizeof(s->late), "%s", late.s ? late.s : "");
+		ldr_buf_release(&late);
+	}
 	s->w = least_width(s);
 	s->left = s->x + HALF + 0.6 + s->w > g->page.w - MARGIN;
 	if (cp)
@@ -245,7 +254,7 @@ static void title(const struct gantt *g, const struct ms *s, struct ldr_buf *t)
 }
 
 /* The label: the name (a milestone's id in bold, a checkpoint's what),
- * "overdue", and for a milestone what it is where there is room (a few
+ * "overdue" and by how much, and for a milestone what it is where there is room (a few
  * words at least, else none). */
 static void label(struct gantt *g, const struct ms *s, double y)
 {
@@ -262,7 +271,7 @@ static void label(struct gantt *g, const struct ms *s, double y)
 		ldr_buf_addch(b, '*');
 	ldr_buf_addstr(b, "</tspan>");
 	if (s->overdue)
-		ldr_buf_addstr(b, " <tspan font-weight=\"bold\" fill=\"" LDR_ALERT "\">overdue</tspan>");
+		ldr_svg_addf(b, " <tspan font-weight=\"bold\" fill=\"" LDR_ALERT "\">overdue %s</tspan>", s->late);
 	fit = what[0] && !s->left ? ldr_svg_fit(what, SMALL, 0, room) : 0;
 	if (fit && (fit == strlen(what) || fit >= 12)) {
 		ldr_buf_addstr(b, " <tspan fill=\"#333333\">");

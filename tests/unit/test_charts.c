@@ -111,8 +111,9 @@ static void test_overdue_is_marked(void **state)
 	assert_false(has(svg, "<g id=\"row-P2\"", "overdue"));
 	assert_false(has(svg, "<g id=\"row-P3\"", "overdue"));
 	assert_true(has(svg, "<g id=\"row-P3\"", ">delivered 2017-02<"));
-	/* A month-dated milestone past due and not done: marked, in months. */
-	assert_true(has(svg, "<g class=\"milestone overdue\"><title>P6-M1", ">overdue<"));
+	/* A month-dated milestone past due and not done: marked, and by how
+	 * much in months (due 2017-06, as at 2018-06). */
+	assert_true(has(svg, "<g class=\"milestone overdue\"><title>P6-M1", ">overdue 12 mo<"));
 	assert_true(has(svg, "<g class=\"milestone\"><title>P6-M2", ">P6-M2<"));
 	assert_non_null(strstr(svg, "overdue: past its planned end, not delivered"));
 	assert_non_null(strstr(svg, "; 2 overdue")); /* P1, P5: milestones are not rows */
