@@ -93,7 +93,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 STRESS_BIN = $(B)/tests/stress
 
 .PHONY: all run test check-unit check-cli check-export check-import check-svg check-layout check-man \
-	check-office check-fuzz check-valgrind check-stress check-tmux check-ssh check-report man fuzz bench mutation deps \
+	check-office check-fuzz check-recheck check-valgrind check-stress check-tmux check-ssh check-report man fuzz bench mutation deps \
 	deps-install install clean
 
 all: $(LDR_BIN)
@@ -180,10 +180,10 @@ SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 test: deps-install
 	@$(MAKE) --no-print-directory DEVELOPER=1 ldr $(UNIT_BIN) $(STRESS_BIN)
 	@$(MAKE) --no-print-directory DEVELOPER=1 check-layout check-man check-unit check-fuzz \
-		check-cli check-export check-import check-svg check-report check-stress check-tmux check-ssh
+		check-cli check-recheck check-export check-import check-svg check-report check-stress check-tmux check-ssh
 	@echo "--- again, with AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(SANITIZER_ENV) $(MAKE) --no-print-directory DEVELOPER=1 B=build/asan SANITIZE=1 \
-		check-unit check-fuzz check-cli
+		check-unit check-fuzz check-cli check-recheck
 	@echo "--- the command-line tests under valgrind"
 	@$(MAKE) --no-print-directory DEVELOPER=1 check-valgrind
 
@@ -248,6 +248,20 @@ check-tmux: ldr
 check-ssh: ldr
 	@sh tests/sync/ssh.sh $(abspath ldr)
 
+# The checks run again after an edit, against a full check, over a scripted
+# series of edits of Derbyshire, the programme plan and a generated roadmap
+# (tests/recheck/).
+RECHECK_BIN = $(B)/tests/recheck
+$(RECHECK_BIN): tests/recheck/recheck.c tests/recheck/edits.c $(LIB_OBJ) $(B)/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ tests/recheck/recheck.c tests/recheck/edits.c $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+
+check-recheck: $(RECHECK_BIN) build/bench/gen
+	@mkdir -p $(B)/tests
+	@build/bench/gen --capabilities 400 --projects 60 --deps 120 >$(B)/tests/recheck-gen.yaml
+	@./$(RECHECK_BIN) roadmaps/derbyshire.yaml roadmaps/programme.yaml
+	@./$(RECHECK_BIN) --as-of 2018-06 -s 7 $(B)/tests/recheck-gen.yaml
+
 # Saves killed at random and raced, judged by plain git (tests/stress/).
 $(STRESS_BIN): tests/stress/stress.c $(LIB_OBJ) $(B)/FLAGS
 	@mkdir -p $(dir $@)
@@ -287,9 +301,10 @@ check-man: build/man/ldr.1
 # test, a replay driver runs them over every input kept in the corpus.
 FUZZ_TARGETS = load time xlsx csv import
 FUZZ_SECONDS ?= 60
-$(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ) $(B)/FLAGS
+$(B)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/recheck/edits.c $(LIB_OBJ) $(B)/FLAGS
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c tests/recheck/edits.c \
+		$(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
 
 check-fuzz: $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
 	@for t in $(FUZZ_TARGETS); do printf 'fuzz corpus %s: ' $$t; \
@@ -298,9 +313,9 @@ check-fuzz: $(FUZZ_TARGETS:%=$(B)/tests/replay_%)
 FUZZ_CC = clang
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -g -O1 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(LIB_CFLAGS)
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(MODEL_SRC) $(IMPORT_SRC)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/recheck/edits.c $(MODEL_SRC) $(IMPORT_SRC)
 	@mkdir -p $(dir $@)
-	$(QUIET_LINK)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(MODEL_SRC) $(IMPORT_SRC) $(LIB_LIBS)
+	$(QUIET_LINK)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< tests/recheck/edits.c $(MODEL_SRC) $(IMPORT_SRC) $(LIB_LIBS)
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \

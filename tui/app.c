@@ -64,16 +64,22 @@ static void errors_first(struct ldr_findings *f)
 	free(v);
 }
 
-static void run_checks(struct tui_app *app)
+/* The checks, all of them (ch NULL) or again after the changes ch. */
+static void run_checks(struct tui_app *app, const struct ldr_check_change *ch, size_t n)
 {
 	struct ldr_check_opts o;
 	size_t i;
 
 	ldr_hash_clear(&app->worst);
-	ldr_findings_release(&app->findings);
 	memset(&o, 0, sizeof(o));
 	o.as_of = app->as_of;
-	ldr_check(&app->rm, &o, &app->findings);
+	if (ch && app->checked) {
+		ldr_check_update(&app->rm, &o, ch, n, &app->ix, &app->findings);
+	} else {
+		ldr_findings_release(&app->findings);
+		ldr_check(&app->rm, &o, &app->findings);
+		app->checked = 1;
+	}
 	errors_first(&app->findings);
 	/* Each record's worst finding, for the views to mark it: looked up for
 	 * every cell drawn and every comparison of a sort. */
@@ -89,18 +95,23 @@ static void run_checks(struct tui_app *app)
 	}
 }
 
-void tui_app_changed(struct tui_app *app)
+void tui_app_rechecked(struct tui_app *app, const struct ldr_check_change *ch, size_t n)
 {
 	int i;
 	ldr_index_release(&app->ix);
 	ldr_index_build(&app->ix, &app->rm);
-	ldr_index_add_referrers(&app->ix); /* what needs a record, for the views */
-	run_checks(app);
+	ldr_index_add_referrers(&app->ix); /* what needs a record, for the views and the checks */
+	run_checks(app, ch, n);
 	for (i = 0; i < TUI_NVIEWS; i++) {
 		struct tui_view *v = &app->views[i];
 		v->ops->load(v);
 		tui_view_refilter(v);
 	}
+}
+
+void tui_app_changed(struct tui_app *app)
+{
+	tui_app_rechecked(app, NULL, 0);
 }
 
 static void set_focus(struct tui_app *app, const struct ldr_kind *kind, void *rec)

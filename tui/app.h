@@ -94,6 +94,7 @@ struct tui_app {
 	unsigned long long file_hash;
 	struct ldr_index ix;
 	struct ldr_findings findings;
+	int checked; /* findings holds a full check, for ldr_check_update to bring up to date */
 	struct ldr_hash worst; /* a record's id -> its worst finding: 1 warning, 2 error */
 	struct ldr_time as_of;
 	int dirty, read_only, quit;
@@ -150,6 +151,9 @@ int tui_run(const char *path, const struct tui_opts *o);
 
 /* After a change to the roadmap: index, checks and every view again. */
 void tui_app_changed(struct tui_app *app);
+/* The same after the changes ch to top-level records alone: only what they
+ * can affect is checked again (ldr_check_update). */
+void tui_app_rechecked(struct tui_app *app, const struct ldr_check_change *ch, size_t n);
 /* <Dump>: print the screen for the headless tests. */
 void tui_app_dump(struct tui_app *app);
 /* Draw the screen as it is. */

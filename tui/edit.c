@@ -201,11 +201,23 @@ static int at_base(struct tui_app *app)
 	return 1;
 }
 
-static void changed(struct tui_app *app)
+/* After the undo entries [lo, hi) were made, redone (forward) or undone:
+ * only what they changed is checked again. */
+static void changed(struct tui_app *app, size_t lo, size_t hi, int forward)
 {
+	struct ldr_check_change *ch = ldr_calloc(hi - lo + 1, sizeof(*ch));
+	size_t i;
+
+	for (i = lo; i < hi; i++) {
+		const struct tui_undo_entry *x = &app->undo.v[i];
+		ch[i - lo].kind = x->slot ? slot_kind(x->slot) : NULL;
+		ch[i - lo].before = forward ? x->before : x->after;
+		ch[i - lo].after = forward ? x->after : x->before;
+	}
 	/* Undone back to what was loaded: nothing to save, or to recover. */
 	app->dirty = !at_base(app);
-	tui_app_changed(app);
+	tui_app_rechecked(app, ch, hi - lo);
+	free(ch);
 	if (app->dirty)
 		tui_recovery_write(app);
 	else
@@ -222,7 +234,7 @@ void tui_edit_commit(struct tui_app *app, struct tui_edit *e, const char *what)
 	}
 	push_undo(app, e->slot, e->index, e->before, after, what);
 	memset(e, 0, sizeof(*e));
-	changed(app);
+	changed(app, app->undo.n - 1, app->undo.n, 1);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
 }
 
@@ -243,7 +255,7 @@ void tui_edit_commit_many(struct tui_app *app, struct tui_edit *e, size_t n, con
 	}
 	if (!pushed)
 		return;
-	changed(app);
+	changed(app, app->undo.n - pushed, app->undo.n, 1);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
 }
 
@@ -277,7 +289,7 @@ void tui_edit_whole_commit(struct tui_app *app, struct ldr_roadmap *before, cons
 		return;
 	}
 	push_undo(app, NULL, 0, before, copy_of(&ldr_kind_roadmap, &app->rm), what);
-	changed(app);
+	changed(app, app->undo.n - 1, app->undo.n, 1);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
 }
 
@@ -517,7 +529,7 @@ void *tui_add_record(struct tui_app *app, const struct ldr_field *slot, size_t i
 	ldr_buf_addf(&what, "%s %s %s", like ? "duplicated as" : "added", k->name, new_id);
 	push_undo(app, slot, index, NULL, copy_of(k, rec), what.s);
 	ldr_buf_release(&what);
-	changed(app);
+	changed(app, app->undo.n - 1, app->undo.n, 1);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", app->undo.v[app->undo.n - 1].what);
 	return ldr_list_at(l, k, index);
 }
@@ -535,7 +547,7 @@ void tui_delete_record(struct tui_app *app, const struct ldr_kind *k, void *rec)
 	push_undo(app, slot, index, copy_of(k, rec), NULL, what.s);
 	ldr_list_remove(LDR_FIELD(&app->rm, slot), k, index);
 	ldr_buf_release(&what);
-	changed(app);
+	changed(app, app->undo.n - 1, app->undo.n, 1);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", app->undo.v[app->undo.n - 1].what);
 }
 
@@ -609,6 +621,7 @@ static void select_changed(struct tui_app *app, const struct tui_undo_entry *x)
 void tui_undo_last(struct tui_app *app)
 {
 	struct tui_undo_list *u = &app->undo;
+	size_t was = u->done;
 	if (!u->done) {
 		tui_app_say(app, TUI_ROLE_NORMAL, "nothing to undo");
 		return;
@@ -616,7 +629,7 @@ void tui_undo_last(struct tui_app *app)
 	do /* a change of many records is one step */
 		apply(app, &u->v[--u->done], 0);
 	while (u->done && u->v[u->done].joined);
-	changed(app);
+	changed(app, u->done, was, 0);
 	select_changed(app, &u->v[u->done]);
 	tui_app_say(app, TUI_ROLE_NORMAL, "undone: %s", u->v[u->done].what);
 }
@@ -633,7 +646,7 @@ void tui_redo_last(struct tui_app *app)
 	do
 		apply(app, &u->v[u->done++], 1);
 	while (u->done < u->n && u->v[u->done].joined);
-	changed(app);
+	changed(app, first, u->done, 1);
 	select_changed(app, &u->v[first]);
 	tui_app_say(app, TUI_ROLE_NORMAL, "redone: %s", u->v[first].what);
 }

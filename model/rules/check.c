@@ -60,6 +60,7 @@ static void add(struct ldr_checker *c, struct ldr_pos pos, const char *id, const
 	f->other = dup_or_null(other);
 	f->message = ldr_buf_detach(&msg);
 	f->fix = dup_or_null(fix);
+	f->top = dup_or_null(c->top);
 	if (c->rule->severity == LDR_CHECK_ERROR)
 		out->errors++;
 	else
@@ -85,16 +86,29 @@ void ldr_report_at(struct ldr_checker *c, struct ldr_pos pos, const char *id, co
 	va_end(ap);
 }
 
+static int nullcmp(const char *x, const char *y)
+{
+	return x && y ? strcmp(x, y) : (x != NULL) - (y != NULL);
+}
+
 static int by_position(const void *a, const void *b)
 {
 	const struct ldr_finding *x = a, *y = b;
+	int r;
+
 	if (x->pos.line != y->pos.line)
 		return x->pos.line < y->pos.line ? -1 : 1;
 	if (x->pos.col != y->pos.col)
 		return x->pos.col < y->pos.col ? -1 : 1;
 	if (x->rule != y->rule)
 		return x->rule < y->rule ? -1 : 1;
-	return strcmp(x->message, y->message);
+	/* The rest only to make the order total: checked again after an
+	 * edit, findings come out in the order of a full check. */
+	if ((r = strcmp(x->message, y->message)) != 0 || (r = nullcmp(x->id, y->id)) != 0 ||
+	    (r = nullcmp(x->field, y->field)) != 0 || (r = nullcmp(x->other, y->other)) != 0 ||
+	    (r = nullcmp(x->fix, y->fix)) != 0)
+		return r;
+	return nullcmp(x->top, y->top);
 }
 
 /* The file's setting of a rule, or NULL. */
@@ -130,8 +144,8 @@ int ldr_tbc_months(const struct ldr_roadmap *rm)
 	return s && s->months.set ? (int)s->months.v : 6;
 }
 
-static int wanted(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
-		  const struct ldr_rule *r)
+int ldr_rule_wanted(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
+		    const struct ldr_rule *r)
 {
 	size_t i;
 	if (!o || !o->n_only)
@@ -142,6 +156,87 @@ static int wanted(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 	return 0;
 }
 
+/* The lists of the kinds a rule iterates, by their index in a scope. */
+static const struct ldr_list *list_of(const struct ldr_roadmap *rm, const struct ldr_kind *k, int *slot)
+{
+	if (k == &ldr_kind_project)
+		return *slot = 0, &rm->projects;
+	if (k == &ldr_kind_capability)
+		return *slot = 1, &rm->capabilities;
+	if (k == &ldr_kind_uc)
+		return *slot = 2, &rm->ucs;
+	return *slot = 3, &rm->trajectory;
+}
+
+int ldr_scope_slot(const struct ldr_kind *k)
+{
+	if (k == &ldr_kind_project)
+		return 0;
+	if (k == &ldr_kind_capability)
+		return 1;
+	if (k == &ldr_kind_uc)
+		return 2;
+	if (k == &ldr_kind_trajectory)
+		return 3;
+	return -1;
+}
+
+size_t ldr_check_count(const struct ldr_checker *c, const struct ldr_kind *k)
+{
+	int slot;
+	const struct ldr_list *l = list_of(c->rm, k, &slot);
+	return c->scope ? c->scope->n[slot] : l->len;
+}
+
+const void *ldr_check_rec(struct ldr_checker *c, const struct ldr_kind *k, size_t i)
+{
+	int slot;
+	const struct ldr_list *l = list_of(c->rm, k, &slot);
+	const void *rec = c->scope ? c->scope->rec[slot][i] : ldr_list_at(l, k, i);
+	c->top = ldr_rec_id(k, rec);
+	return rec;
+}
+
+void ldr_checker_init(struct ldr_checker *c, const struct ldr_roadmap *rm,
+		      const struct ldr_check_opts *o, struct ldr_index *ix, struct ldr_findings *out)
+{
+	memset(c, 0, sizeof(*c));
+	c->rm = rm;
+	c->out = out;
+	c->as_of = o && o->as_of.kind ? o->as_of : rm->footprint.as_at;
+	c->ix = ix;
+	if (!ix) {
+		/* The index only reads; the roadmap is not changed. */
+		ldr_index_build(&c->ix_own, (struct ldr_roadmap *)rm);
+		c->ix = &c->ix_own;
+	}
+}
+
+void ldr_checker_run(struct ldr_checker *c, const struct ldr_rule *r, const struct ldr_scope *scope)
+{
+	c->rule = r;
+	c->scope = scope;
+	c->top = NULL;
+	r->run(c);
+	c->scope = NULL;
+	c->top = NULL;
+}
+
+void ldr_checker_release(struct ldr_checker *c)
+{
+	size_t i;
+	if (c->ix == &c->ix_own)
+		ldr_index_release(&c->ix_own);
+	for (i = 0; i < sizeof(c->quoted) / sizeof(c->quoted[0]); i++)
+		ldr_buf_release(&c->quoted[i]);
+}
+
+void ldr_findings_sort(struct ldr_findings *f)
+{
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof(*f->v), by_position);
+}
+
 size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 		 struct ldr_findings *out)
 {
@@ -149,23 +244,12 @@ size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
-	memset(&c, 0, sizeof(c));
-	c.rm = rm;
-	c.out = out;
-	c.as_of = o && o->as_of.kind ? o->as_of : rm->footprint.as_at;
-	/* The index only reads; the roadmap is not changed. */
-	ldr_index_build(&c.ix, (struct ldr_roadmap *)rm);
-	for (i = 0; i < ldr_nrules; i++) {
-		if (!wanted(rm, o, &ldr_rules[i]))
-			continue;
-		c.rule = &ldr_rules[i];
-		ldr_rules[i].run(&c);
-	}
-	ldr_index_release(&c.ix);
-	for (i = 0; i < sizeof(c.quoted) / sizeof(c.quoted[0]); i++)
-		ldr_buf_release(&c.quoted[i]);
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), by_position);
+	ldr_checker_init(&c, rm, o, NULL, out);
+	for (i = 0; i < ldr_nrules; i++)
+		if (ldr_rule_wanted(rm, o, &ldr_rules[i]))
+			ldr_checker_run(&c, &ldr_rules[i], NULL);
+	ldr_checker_release(&c);
+	ldr_findings_sort(out);
 	return out->errors;
 }
 
@@ -178,6 +262,7 @@ void ldr_findings_release(struct ldr_findings *f)
 		free(f->v[i].other);
 		free(f->v[i].message);
 		free(f->v[i].fix);
+		free(f->v[i].top);
 	}
 	free(f->v);
 	memset(f, 0, sizeof(*f));

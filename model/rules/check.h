@@ -6,12 +6,37 @@
 #define LDR_CHECK_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../roadmap/roadmap.h"
 
 enum ldr_check_severity { LDR_CHECK_ERROR, LDR_CHECK_WARNING };
 
 struct ldr_checker;
+
+/* What a rule reads, for checking again after an edit (ldr_check_update):
+ * a change to none of these leaves its findings as they were. 0: it may
+ * read anything. */
+enum {
+	LDR_READS_PROJECTS = 1 << 0,
+	LDR_READS_CAPABILITIES = 1 << 1,
+	LDR_READS_UCS = 1 << 2,
+	LDR_READS_TRAJECTORY = 1 << 3,
+	LDR_READS_OTHER = 1 << 4, /* any other top-level list */
+	LDR_READS_IDS = 1 << 5,   /* which ids there are: a record added, removed or renamed */
+	LDR_READS_REFS = 1 << 6   /* the references: a depends_on, projects, group... changed */
+};
+
+/* How far a change reaches for a rule: what its findings about a top-level
+ * record (a project, a capability, a universal capability, a trajectory)
+ * depend on, besides the footprint, the rules: block and the review date
+ * (a change to which checks everything again). */
+enum ldr_rule_reach {
+	LDR_REACH_WHOLE,  /* the whole roadmap: the rule runs again in full */
+	LDR_REACH_RECORD, /* the record alone, with what is nested in it */
+	LDR_REACH_REFS,   /* the record, the records it names, those that name it */
+	LDR_REACH_WHAT    /* the capabilities with the same 'what' (phases) */
+};
 
 struct ldr_rule {
 	const char *id;      /* "dep-order": stable, used in output and --rule */
@@ -20,6 +45,9 @@ struct ldr_rule {
 	const char *fix;     /* what to do about it in general, or NULL */
 	void (*run)(struct ldr_checker *c);
 	int ldr_only;        /* off in a programme plan (footprint.kind) unless switched on */
+	unsigned reads;      /* LDR_READS_*: 0, anything */
+	enum ldr_rule_reach reach;
+	unsigned whole_on;   /* LDR_READS_*: changes after which it runs in full whatever its reach */
 };
 
 extern const struct ldr_rule ldr_rules[];
@@ -39,6 +67,9 @@ struct ldr_finding {
 			     * another of the same field (a year), or NULL */
 	char *message;
 	char *fix;          /* for this finding, or NULL */
+	char *top;          /* the top-level record it was found in checking, or
+			     * NULL (the file, the footprint): what an edit of
+			     * that record makes checked again */
 };
 
 struct ldr_findings {
@@ -83,6 +114,31 @@ struct ldr_time ldr_check_as_of(const struct ldr_roadmap *rm);
 size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 		 struct ldr_findings *out);
 void ldr_findings_release(struct ldr_findings *f);
+
+/* A change to one top-level record since the findings were made: a copy of
+ * it before and after (NULL: it was added, or removed). kind NULL: the
+ * whole roadmap, or anything it cannot say. */
+struct ldr_check_change {
+	const struct ldr_kind *kind;
+	const void *before, *after;
+};
+
+/* Bring f, the findings of ldr_check(rm, o) before the changes, up to date
+ * with rm now: only the rules that read what changed run again, each only
+ * on the records the change can reach (the rule's reach), and their
+ * findings there replace the old ones. ix, if not NULL, is an index of rm
+ * as it is now with its referrers (ldr_index_add_referrers); otherwise one
+ * is built. The same findings as ldr_check, in the same order: with
+ * LDR_CHECK_CROSS=1 in the environment, the full check runs too and any
+ * difference is printed and aborts. Returns the number of errors. */
+struct ldr_index;
+size_t ldr_check_update(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
+			const struct ldr_check_change *ch, size_t n, struct ldr_index *ix,
+			struct ldr_findings *f);
+
+/* Whether two lists of findings are the same, finding by finding, in
+ * order; if not, the first difference is written to out (if not NULL). */
+int ldr_findings_equal(const struct ldr_findings *a, const struct ldr_findings *b, FILE *out);
 
 /* Whether x and y are the same finding: the same rule about the same
  * record, field and other record. Not by the message, which names values:

@@ -8,9 +8,20 @@
 #include "../roadmap/index.h"
 #include "../roadmap/schema.h"
 
+/* The top-level records to check again after an edit, by kind: each
+ * array lists the records of its list in the list's order. */
+struct ldr_scope {
+	struct ldr_hash ids;       /* their ids */
+	const void **rec[4];       /* projects, capabilities, ucs, trajectory */
+	size_t n[4];
+};
+
 struct ldr_checker {
 	const struct ldr_roadmap *rm;
-	struct ldr_index ix;
+	struct ldr_index *ix;      /* ix_own, or the caller's */
+	struct ldr_index ix_own;
+	const struct ldr_scope *scope; /* NULL: every record */
+	const char *top;           /* the top-level record being checked */
 	struct ldr_time as_of;
 	struct ldr_findings *out;
 	const struct ldr_rule *rule; /* the rule running */
@@ -32,6 +43,33 @@ void ldr_report_at(struct ldr_checker *c, struct ldr_pos pos, const char *id, co
 /* The position of a field of a record, or of the record if the field has
  * none. */
 struct ldr_pos ldr_field_pos(const struct ldr_kind *k, const void *rec, const char *field);
+
+/* The top-level records of a kind (project, capability, uc, trajectory)
+ * that the running rule checks: every record of its list, or those of the
+ * scope after an edit. ldr_check_rec returns the i-th, of ldr_check_count,
+ * and makes it the record the findings that follow are found in. */
+size_t ldr_check_count(const struct ldr_checker *c, const struct ldr_kind *k);
+const void *ldr_check_rec(struct ldr_checker *c, const struct ldr_kind *k, size_t i);
+
+/* The index of a kind's records in a scope's arrays, or -1. */
+int ldr_scope_slot(const struct ldr_kind *k);
+
+/* A checker over rm (with the index ix of it, or one of its own), its
+ * findings added to out; a rule run on the scope, or on every record. */
+void ldr_checker_init(struct ldr_checker *c, const struct ldr_roadmap *rm,
+		      const struct ldr_check_opts *o, struct ldr_index *ix, struct ldr_findings *out);
+void ldr_checker_run(struct ldr_checker *c, const struct ldr_rule *r, const struct ldr_scope *scope);
+void ldr_checker_release(struct ldr_checker *c);
+/* Whether rule r runs on rm with the options o. */
+int ldr_rule_wanted(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
+		    const struct ldr_rule *r);
+/* In the order ldr_check gives them: by position, rule and message. */
+void ldr_findings_sort(struct ldr_findings *f);
+
+/* A capability's 'what' as phase-order compares phases: lowercased, its
+ * blanks collapsed to one space, written at out (room for strlen(what) +
+ * 1); returns the byte after it. */
+char *ldr_what_key(const char *what, char *out);
 
 /* Rules that live beside rules.c (each in a file of its own). */
 void ldr_rule_cannot_finish(struct ldr_checker *c);

@@ -27,8 +27,8 @@ static int first_year(const struct ldr_checker *c)
 static int resolves(const struct ldr_checker *c, const struct ldr_kind *target, const char *id)
 {
 	if (target == &ldr_kind_group)
-		return ldr_group_name(&c->ix, id) != NULL;
-	return ldr_index_get(&c->ix, target, id) != NULL;
+		return ldr_group_name(c->ix, id) != NULL;
+	return ldr_index_get(c->ix, target, id) != NULL;
 }
 
 /* A group named by its name rather than its id ("Remote Care " for
@@ -37,8 +37,8 @@ static int resolves(const struct ldr_checker *c, const struct ldr_kind *target, 
 static const char *group_by_name(const struct ldr_checker *c, const char *text)
 {
 	struct ldr_buf t = LDR_BUF_INIT;
-	const char **names = ldr_calloc(c->ix.n + LDR_NATIONAL_GROUPS, sizeof(*names));
-	const char **ids = ldr_calloc(c->ix.n + LDR_NATIONAL_GROUPS, sizeof(*ids));
+	const char **names = ldr_calloc(c->ix->n + LDR_NATIONAL_GROUPS, sizeof(*names));
+	const char **ids = ldr_calloc(c->ix->n + LDR_NATIONAL_GROUPS, sizeof(*ids));
 	const char *best, *found = NULL;
 	size_t i, n = 0;
 
@@ -51,9 +51,9 @@ static const char *group_by_name(const struct ldr_checker *c, const char *text)
 		names[n] = ldr_national_groups[i].name;
 		ids[n++] = ldr_national_groups[i].id;
 	}
-	for (i = 0; i < c->ix.n; i++)
-		if (c->ix.refs[i].kind == &ldr_kind_group) {
-			const struct ldr_group *g = c->ix.refs[i].rec;
+	for (i = 0; i < c->ix->n; i++)
+		if (c->ix->refs[i].kind == &ldr_kind_group) {
+			const struct ldr_group *g = c->ix->refs[i].rec;
 			names[n] = g->name;
 			ids[n++] = g->id;
 		}
@@ -70,16 +70,16 @@ static const char *group_by_name(const struct ldr_checker *c, const char *text)
 /* The closest id of the target kind, for "did you mean". */
 static const char *closest(const struct ldr_checker *c, const struct ldr_kind *target, const char *id)
 {
-	const char **cands = ldr_calloc(c->ix.n + LDR_NATIONAL_GROUPS, sizeof(*cands));
+	const char **cands = ldr_calloc(c->ix->n + LDR_NATIONAL_GROUPS, sizeof(*cands));
 	const char *best;
 	size_t i, n = 0;
 
 	if (target == &ldr_kind_group)
 		for (i = 0; i < LDR_NATIONAL_GROUPS; i++)
 			cands[n++] = ldr_national_groups[i].id;
-	for (i = 0; i < c->ix.n; i++)
-		if (c->ix.refs[i].kind == target)
-			cands[n++] = ldr_rec_id(target, c->ix.refs[i].rec);
+	for (i = 0; i < c->ix->n; i++)
+		if (c->ix->refs[i].kind == target)
+			cands[n++] = ldr_rec_id(target, c->ix->refs[i].rec);
 	best = ldr_suggest(id, cands, n, sizeof(*cands));
 	free(cands);
 	if (!best && target == &ldr_kind_group)
@@ -125,7 +125,7 @@ static void bad_ref(struct refs_check *rc, const struct ldr_kind *k, const void 
 		    const char *owner, const struct ldr_field *f, const char *id, struct ldr_pos pos)
 {
 	struct ldr_checker *c = rc->c;
-	const struct ldr_ref *other = ldr_index_find(&c->ix, id);
+	const struct ldr_ref *other = ldr_index_find(c->ix, id);
 	const char *s = suggestion(rc, f->kind, id);
 	struct ldr_buf fix = LDR_BUF_INIT;
 	const char *label = ldr_rec_id(k, rec) ? ldr_rec_id(k, rec) : owner;
@@ -215,7 +215,7 @@ static const struct ldr_strv *deps_of(const struct graph *g, size_t i)
 /* The list index of the record an id names, or -1. */
 static long node_of(const struct ldr_checker *c, const struct graph *g, const char *id)
 {
-	const char *rec = ldr_index_get(&c->ix, g->kind, id);
+	const char *rec = ldr_index_get(c->ix, g->kind, id);
 	if (!rec)
 		return -1;
 	return (long)((size_t)(rec - (const char *)g->list->items) / g->kind->size);
@@ -329,14 +329,13 @@ static const char *project_end_text(const struct ldr_project *p, char *buf)
 
 static void rule_dep_order(struct ldr_checker *c)
 {
-	const struct ldr_roadmap *rm = c->rm;
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX];
 	size_t i, j;
 
-	for (i = 0; i < rm->projects.len; i++) {
-		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_project); i++) {
+		const struct ldr_project *p = ldr_check_rec(c, &ldr_kind_project, i);
 		for (j = 0; j < p->depends_on.n && !dropped_project(p); j++) {
-			const struct ldr_project *d = ldr_index_get(&c->ix, &ldr_kind_project, p->depends_on.v[j]);
+			const struct ldr_project *d = ldr_index_get(c->ix, &ldr_kind_project, p->depends_on.v[j]);
 			if (!d || d == p || dropped_project(d) || !ldr_project_order_violated(d, p))
 				continue;
 			ldr_report_at(c, p->depends_on.pos[j], p->id, "depends_on", d->id,
@@ -346,12 +345,12 @@ static void rule_dep_order(struct ldr_checker *c)
 				      project_end_text(d, b));
 		}
 	}
-	for (i = 0; i < rm->capabilities.len; i++) {
-		const struct ldr_capability *k = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_capability); i++) {
+		const struct ldr_capability *k = ldr_check_rec(c, &ldr_kind_capability, i);
 		if (dropped_capability(k))
 			continue;
 		for (j = 0; j < k->projects.n; j++) {
-			const struct ldr_project *p = ldr_index_get(&c->ix, &ldr_kind_project, k->projects.v[j]);
+			const struct ldr_project *p = ldr_index_get(c->ix, &ldr_kind_project, k->projects.v[j]);
 			if (!p || dropped_project(p) || !ldr_delivery_order_violated(p, k))
 				continue;
 			ldr_report_at(c, k->projects.pos[j], k->id, "projects", p->id,
@@ -361,7 +360,7 @@ static void rule_dep_order(struct ldr_checker *c)
 				      project_end_text(p, b));
 		}
 		for (j = 0; j < k->depends_on.n; j++) {
-			const struct ldr_capability *d = ldr_index_get(&c->ix, &ldr_kind_capability,
+			const struct ldr_capability *d = ldr_index_get(c->ix, &ldr_kind_capability,
 								       k->depends_on.v[j]);
 			if (!d || d == k || dropped_capability(d) || !ldr_capability_order_violated(d, k))
 				continue;
@@ -426,8 +425,8 @@ static void rule_horizon(struct ldr_checker *c)
 	if (!rm->footprint.start.kind || !rm->footprint.end.kind || footprint_backwards(&rm->footprint))
 		return;
 	horizon_of(c, &h);
-	for (i = 0; i < rm->projects.len; i++) {
-		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_project); i++) {
+		const struct ldr_project *p = ldr_check_rec(c, &ldr_kind_project, i);
 		int done = p->status == LDR_PROJECT_DELIVERED;
 		outside(c, &h, &ldr_kind_project, p, "start", p->id, &p->start, done);
 		outside(c, &h, &ldr_kind_project, p, "end", p->id, &p->end, done);
@@ -437,13 +436,13 @@ static void rule_horizon(struct ldr_checker *c)
 				m->status == LDR_MILESTONE_DONE);
 		}
 	}
-	for (i = 0; i < rm->capabilities.len; i++) {
-		const struct ldr_capability *k = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_capability); i++) {
+		const struct ldr_capability *k = ldr_check_rec(c, &ldr_kind_capability, i);
 		outside(c, &h, &ldr_kind_capability, k, "year", k->id, &k->year,
 			k->status == LDR_CAP_DELIVERED);
 	}
-	for (i = 0; i < rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		for (j = 0; j < uc->activities.len; j++) {
 			const struct ldr_activity *a = LDR_ITEM(uc->activities, struct ldr_activity, j);
 			outside(c, &h, &ldr_kind_activity, a, "quarter", a->id, &a->quarter, a->done);
@@ -457,12 +456,12 @@ static void rule_range(struct ldr_checker *c)
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX], e[LDR_TIME_STR_MAX];
 	size_t i, j;
 
-	if (footprint_backwards(&rm->footprint))
+	if (!c->scope && footprint_backwards(&rm->footprint))
 		ldr_report(c, &ldr_kind_footprint, &rm->footprint, "end", "footprint", "swap start and end?",
 			   "the footprint ends %s, before it starts (%s)",
 			   ldr_time_format(&rm->footprint.end, a), ldr_time_format(&rm->footprint.start, b));
-	for (i = 0; i < rm->projects.len; i++) {
-		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_project); i++) {
+		const struct ldr_project *p = ldr_check_rec(c, &ldr_kind_project, i);
 		int first, last;
 
 		if (p->start.kind && p->end.kind && ldr_time_last(&p->end) < ldr_time_first(&p->start))
@@ -501,7 +500,7 @@ static void words_of(const char *s, struct words *out)
 	static const char *const small[] = { "and", "or", "in", "the", "of", "a", "an", "to", "for",
 					     "with", "at", "on", "all", "by" };
 	out->n = 0;
-	while (*s && out->n < MAX_WORDS) {
+	while (s && *s && out->n < MAX_WORDS) {
 		char w[24];
 		size_t len = 0, i;
 		int skip = 0;
@@ -539,9 +538,7 @@ static int wider(const struct words *a, const struct words *b)
 	return 1;
 }
 
-/* The capability's 'what', lowercased, its blanks collapsed to one space,
- * written at out (room for strlen(what) + 1); returns the byte after it. */
-static char *what_key(const char *what, char *out)
+char *ldr_what_key(const char *what, char *out)
 {
 	int space = 0, any = 0;
 
@@ -564,35 +561,41 @@ struct phase {
 	const struct ldr_capability *k;
 	const char *key;
 	int due;
+	size_t order; /* in the file: the same phases in the same order, however many are checked */
 };
 
 static int by_what_then_due(const void *a, const void *b)
 {
 	const struct phase *x = a, *y = b;
 	int r = strcmp(x->key, y->key);
-	return r ? r : (x->due > y->due) - (x->due < y->due);
+	if (r)
+		return r;
+	if (x->due != y->due)
+		return (x->due > y->due) - (x->due < y->due);
+	return (x->order > y->order) - (x->order < y->order);
 }
 
 static void rule_phase_order(struct ldr_checker *c)
 {
-	const struct ldr_list *l = &c->rm->capabilities;
-	struct phase *ph = ldr_calloc(l->len, sizeof(*ph));
+	size_t len = ldr_check_count(c, &ldr_kind_capability);
+	struct phase *ph = ldr_calloc(len + 1, sizeof(*ph));
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX], *keys, *at;
 	size_t i, j, n = 0, room = 0;
 
 	/* The keys in one block: one allocation, not one a capability. */
-	for (i = 0; i < l->len; i++) {
-		const struct ldr_capability *k = LDR_ITEM(*l, struct ldr_capability, i);
+	for (i = 0; i < len; i++) {
+		const struct ldr_capability *k = ldr_check_rec(c, &ldr_kind_capability, i);
 		room += (k->what ? strlen(k->what) : 0) + 1;
 	}
 	at = keys = ldr_malloc(room + 1);
-	for (i = 0; i < l->len; i++) {
-		const struct ldr_capability *k = LDR_ITEM(*l, struct ldr_capability, i);
+	for (i = 0; i < len; i++) {
+		const struct ldr_capability *k = ldr_check_rec(c, &ldr_kind_capability, i);
 		if (!ldr_capability_due(k, &ph[n].due) || dropped_capability(k))
 			continue;
+		ph[n].order = n;
 		ph[n].k = k;
 		ph[n].key = at;
-		at = what_key(k->what, at);
+		at = ldr_what_key(k->what, at);
 		n++;
 	}
 	qsort(ph, n, sizeof(*ph), by_what_then_due);
@@ -608,6 +611,7 @@ static void rule_phase_order(struct ldr_checker *c)
 			words_of(ph[j].k->who, &wide);
 			if (!wider(&narrow, &wide))
 				continue;
+			c->top = ph[j].k->id; /* found in the wider phase */
 			ldr_report_at(c, ldr_field_pos(&ldr_kind_capability, ph[j].k, "year"), ph[j].k->id,
 				      "year", ph[i].k->id, "phase the narrower group first, or check the years",
 				      "capability %s gives its 'what' to %s in %s, before the narrower "
@@ -624,15 +628,14 @@ static void rule_phase_order(struct ldr_checker *c)
 
 static void rule_firm(struct ldr_checker *c)
 {
-	const struct ldr_list *l = &c->rm->capabilities;
 	char a[LDR_TIME_STR_MAX];
 	int y0 = first_year(c);
 	size_t i;
 
 	if (!c->rm->footprint.start.kind)
 		return;
-	for (i = 0; i < l->len; i++) {
-		const struct ldr_capability *k = LDR_ITEM(*l, struct ldr_capability, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_capability); i++) {
+		const struct ldr_capability *k = ldr_check_rec(c, &ldr_kind_capability, i);
 		int due;
 		if (k->status != LDR_CAP_ASPIRATIONAL || !ldr_capability_due(k, &due) ||
 		    ldr_time_fy_of_month(due) != y0)
@@ -649,7 +652,7 @@ static void rule_firm(struct ldr_checker *c)
 
 static const struct ldr_uc *uc_plan(const struct ldr_checker *c, const char *id)
 {
-	return ldr_index_get(&c->ix, &ldr_kind_uc, id);
+	return ldr_index_get(c->ix, &ldr_kind_uc, id);
 }
 
 static void rule_uc_missing(struct ldr_checker *c)
@@ -669,8 +672,8 @@ static void rule_uc_ambition(struct ldr_checker *c)
 	int y0 = first_year(c), y;
 	size_t i, j;
 
-	for (i = 0; i < c->rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		for (y = y0; y <= y0 + 1; y++) {
 			struct ldr_time t = ldr_time_year(y);
 			char buf[LDR_TIME_STR_MAX];
@@ -691,8 +694,8 @@ static void rule_uc_activities(struct ldr_checker *c)
 	int y0 = first_year(c);
 	size_t i, j, q;
 
-	for (i = 0; i < c->rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		struct ldr_buf missing = LDR_BUF_INIT;
 		size_t n = 0;
 		for (q = 0; q < 8; q++) {
@@ -728,8 +731,8 @@ static void rule_uc_done(struct ldr_checker *c)
 		by = ldr_time_first(&f->start) + 2;
 	else
 		return;
-	for (i = 0; i < c->rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		for (j = 0; j < uc->activities.len; j++) {
 			const struct ldr_activity *act = LDR_ITEM(uc->activities, struct ldr_activity, j);
 			if (act->done || act->delivered.kind || !act->quarter.kind || ldr_time_last(&act->quarter) > by)
@@ -746,8 +749,8 @@ static void rule_uc_done(struct ldr_checker *c)
 static void rule_uc_rationale(struct ldr_checker *c)
 {
 	size_t i;
-	for (i = 0; i < c->rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		if (uc->solution == LDR_SOLUTION_ALTERNATIVE && !uc->rationale)
 			ldr_report(c, &ldr_kind_uc, uc, "solution", uc->id, "give it in 'rationale'",
 				   "universal capability %s uses an alternative to the national service "
@@ -758,8 +761,8 @@ static void rule_uc_rationale(struct ldr_checker *c)
 static void rule_uc_evidence(struct ldr_checker *c)
 {
 	size_t i;
-	for (i = 0; i < c->rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		if (!uc->evidence)
 			ldr_report(c, &ldr_kind_uc, uc, NULL, uc->id, "say how in 'evidence'",
 				   "universal capability %s does not say how progress will be evidenced "
@@ -778,8 +781,8 @@ static int has_percentage(const char *s)
 static void rule_uc_target(struct ldr_checker *c)
 {
 	size_t i, j;
-	for (i = 0; i < c->rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		const struct ldr_uc_def *def = ldr_national_uc(uc->id);
 		int due, found = 0;
 
@@ -808,8 +811,8 @@ static void rule_trajectory(struct ldr_checker *c)
 	char a[LDR_TIME_STR_MAX], b[LDR_TIME_STR_MAX];
 	size_t i, j, t;
 
-	for (i = 0; i < c->rm->trajectory.len; i++) {
-		const struct ldr_trajectory *tr = LDR_ITEM(c->rm->trajectory, struct ldr_trajectory, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_trajectory); i++) {
+		const struct ldr_trajectory *tr = ldr_check_rec(c, &ldr_kind_trajectory, i);
 		for (j = 0; j < tr->scores.len; j++) {
 			const struct ldr_score *s = LDR_ITEM(tr->scores, struct ldr_score, j);
 			const struct ldr_target *prev = NULL;
@@ -845,34 +848,66 @@ static void rule_trajectory(struct ldr_checker *c)
 
 /* ---- orphan --------------------------------------------------------------------- */
 
-static void rule_orphan(struct ldr_checker *c)
+/* Whether something names project p as delivering it or depending on it:
+ * after an edit, from the index's referrers (in a full check, a table of
+ * every such name is quicker than the referrers would be to build). */
+static int project_used(const struct ldr_checker *c, const struct ldr_hash *used,
+			const struct ldr_project *p)
 {
-	const struct ldr_roadmap *rm = c->rm;
-	struct ldr_hash used = LDR_HASH_INIT;
+	const struct ldr_referrer *r;
+	size_t n, i;
+
+	if (!p->id)
+		return 0;
+	if (!c->scope)
+		return ldr_hash_get(used, p->id) != NULL;
+	r = ldr_index_referrers(c->ix, p->id, &n);
+	for (i = 0; i < n; i++)
+		if (((r[i].kind == &ldr_kind_capability || r[i].kind == &ldr_kind_uc) &&
+		     !strcmp(r[i].field->name, "projects")) ||
+		    (r[i].kind == &ldr_kind_project && !strcmp(r[i].field->name, "depends_on")))
+			return 1;
+	return 0;
+}
+
+static void used_projects(const struct ldr_roadmap *rm, struct ldr_hash *used)
+{
 	size_t i, j;
 
 	for (i = 0; i < rm->capabilities.len; i++) {
 		const struct ldr_capability *k = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
 		for (j = 0; j < k->projects.n; j++)
-			ldr_hash_put(&used, k->projects.v[j], (void *)k);
+			ldr_hash_put(used, k->projects.v[j], (void *)k);
+	}
+	for (i = 0; i < rm->ucs.len; i++) {
+		const struct ldr_uc *uc = LDR_ITEM(rm->ucs, struct ldr_uc, i);
+		for (j = 0; j < uc->projects.n; j++)
+			ldr_hash_put(used, uc->projects.v[j], (void *)uc);
+	}
+	for (i = 0; i < rm->projects.len; i++) {
+		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
+		for (j = 0; j < p->depends_on.n; j++)
+			ldr_hash_put(used, p->depends_on.v[j], (void *)p);
+	}
+}
+
+static void rule_orphan(struct ldr_checker *c)
+{
+	struct ldr_hash used = LDR_HASH_INIT;
+	size_t i;
+
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_capability); i++) {
+		const struct ldr_capability *k = ldr_check_rec(c, &ldr_kind_capability, i);
 		if (!k->projects.n && k->status != LDR_CAP_DELIVERED && !dropped_capability(k))
 			ldr_report(c, &ldr_kind_capability, k, NULL, k->id,
 				   "name the projects that deliver it in 'projects'",
 				   "capability %s is delivered by no project", ldr_q(c, k->id, 0));
 	}
-	for (i = 0; i < rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(rm->ucs, struct ldr_uc, i);
-		for (j = 0; j < uc->projects.n; j++)
-			ldr_hash_put(&used, uc->projects.v[j], (void *)uc);
-	}
-	for (i = 0; i < rm->projects.len; i++) {
-		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
-		for (j = 0; j < p->depends_on.n; j++)
-			ldr_hash_put(&used, p->depends_on.v[j], (void *)p);
-	}
-	for (i = 0; i < rm->projects.len; i++) {
-		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
-		if (!ldr_hash_get(&used, p->id) && !dropped_project(p))
+	if (!c->scope)
+		used_projects(c->rm, &used);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_project); i++) {
+		const struct ldr_project *p = ldr_check_rec(c, &ldr_kind_project, i);
+		if (!project_used(c, &used, p) && !dropped_project(p))
 			ldr_report(c, &ldr_kind_project, p, NULL, p->id,
 				   "name it in the 'projects' of what it delivers, or say why in 'notes'",
 				   "project %s delivers no capability and no project depends on it",
@@ -887,11 +922,10 @@ static void rule_orphan(struct ldr_checker *c)
  * part of the plan: neither the charts nor the review can place it. */
 static void rule_unplanned(struct ldr_checker *c)
 {
-	const struct ldr_roadmap *rm = c->rm;
 	size_t i;
 
-	for (i = 0; i < rm->capabilities.len; i++) {
-		const struct ldr_capability *k = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_capability); i++) {
+		const struct ldr_capability *k = ldr_check_rec(c, &ldr_kind_capability, i);
 		if (dropped_capability(k))
 			continue;
 		if (!k->year.kind)
@@ -938,11 +972,10 @@ static void each_checkpoint(struct ldr_checker *c, const struct ldr_milestone *m
 
 static void each_dated(struct ldr_checker *c, dated_fn fn)
 {
-	const struct ldr_roadmap *rm = c->rm;
 	size_t i, j;
 
-	for (i = 0; i < rm->projects.len; i++) {
-		const struct ldr_project *p = LDR_ITEM(rm->projects, struct ldr_project, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_project); i++) {
+		const struct ldr_project *p = ldr_check_rec(c, &ldr_kind_project, i);
 		struct dated d = { &ldr_kind_project, p, p->id, p->end.kind ? &p->end : &p->start,
 				   &p->delivered, p->status == LDR_PROJECT_DELIVERED,
 				   p->status == LDR_PROJECT_DROPPED, p->end.kind ? "end" : "start" };
@@ -956,14 +989,14 @@ static void each_dated(struct ldr_checker *c, dated_fn fn)
 			each_checkpoint(c, m, fn);
 		}
 	}
-	for (i = 0; i < rm->capabilities.len; i++) {
-		const struct ldr_capability *k = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_capability); i++) {
+		const struct ldr_capability *k = ldr_check_rec(c, &ldr_kind_capability, i);
 		struct dated d = { &ldr_kind_capability, k, k->id, &k->year, &k->delivered,
 				   k->status == LDR_CAP_DELIVERED, k->status == LDR_CAP_DROPPED, "year" };
 		fn(c, &d);
 	}
-	for (i = 0; i < rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		for (j = 0; j < uc->activities.len; j++) {
 			const struct ldr_activity *a = LDR_ITEM(uc->activities, struct ldr_activity, j);
 			struct dated d = { &ldr_kind_activity, a, a->id, &a->quarter, &a->delivered, a->done, 0,
@@ -1032,8 +1065,8 @@ static void rule_overdue(struct ldr_checker *c)
 	each_dated(c, overdue);
 	if (!c->as_of.kind)
 		return;
-	for (i = 0; i < c->rm->ucs.len; i++) {
-		const struct ldr_uc *uc = LDR_ITEM(c->rm->ucs, struct ldr_uc, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_uc); i++) {
+		const struct ldr_uc *uc = ldr_check_rec(c, &ldr_kind_uc, i);
 		for (j = 0; j < uc->activities.len; j++) {
 			const struct ldr_activity *act = LDR_ITEM(uc->activities, struct ldr_activity, j);
 			if (act->done || act->delivered.kind || !act->quarter.kind ||
@@ -1083,7 +1116,7 @@ static void rule_merge_conflict(struct ldr_checker *c)
 
 	for (i = 0; i < c->rm->conflicts.len; i++) {
 		const struct ldr_conflict *x = LDR_ITEM(c->rm->conflicts, struct ldr_conflict, i);
-		const struct ldr_ref *r = ldr_index_find(&c->ix, x->record);
+		const struct ldr_ref *r = ldr_index_find(c->ix, x->record);
 		struct ldr_pos pos = ldr_field_pos(&ldr_kind_conflict, x, NULL);
 		struct ldr_buf who = LDR_BUF_INIT;
 
@@ -1113,61 +1146,88 @@ static void rule_merge_conflict(struct ldr_checker *c)
 #define W LDR_CHECK_WARNING
 const struct ldr_rule ldr_rules[] = {
 	{ "merge-conflict", E, "a merge left a conflict that the roadmap still records (conflicts:)",
-	  "resolve it, then delete its entry", rule_merge_conflict, 0 },
+	  "resolve it, then delete its entry", rule_merge_conflict, 0,
+	  0, LDR_REACH_WHOLE, 0 },
 	{ "unknown-ref", E, "a depends_on, projects, group, priority or provider names no such record, "
 	  "or the rules: block no such rule",
-	  "correct the id", rule_unknown_ref, 0 },
+	  "correct the id", rule_unknown_ref, 0,
+	  /* other: a group without a name resolves no reference */
+	  LDR_READS_IDS | LDR_READS_REFS | LDR_READS_OTHER, LDR_REACH_WHOLE, 0 },
 	{ "cycle", E, "projects, or capabilities, depend on each other in a cycle",
-	  "remove one dependency of the cycle", rule_cycle, 0 },
+	  "remove one dependency of the cycle", rule_cycle, 0,
+	  LDR_READS_IDS | LDR_READS_REFS, LDR_REACH_WHOLE, 0 },
 	{ "dep-order", E, "a project starts before a project it depends on ends, or a capability is "
 	  "due before the projects that deliver it end or before a capability it depends on",
-	  "re-phase one of the two", rule_dep_order, 0 },
+	  "re-phase one of the two", rule_dep_order, 0,
+	  LDR_READS_PROJECTS | LDR_READS_CAPABILITIES, LDR_REACH_REFS, 0 },
 	{ "cannot-finish", W, "a firm capability's delivering project cannot end by its year once the "
 	  "projects it depends on keep their durations", "re-phase the capability or shorten the chain",
-	  ldr_rule_cannot_finish, 0 },
+	  ldr_rule_cannot_finish, 0,
+	  LDR_READS_PROJECTS | LDR_READS_CAPABILITIES, LDR_REACH_RECORD, LDR_READS_PROJECTS | LDR_READS_IDS | LDR_READS_REFS },
 	{ "range", E, "the footprint or a project ends before it starts, or a milestone is due outside "
 	  "its project",
-	  "correct the dates", rule_range, 0 },
+	  "correct the dates", rule_range, 0,
+	  LDR_READS_PROJECTS, LDR_REACH_RECORD, 0 },
 	{ "horizon", W, "a time is outside the roadmap's horizon (footprint start to end)",
-	  "re-phase it, or widen the horizon", rule_horizon, 0 },
+	  "re-phase it, or widen the horizon", rule_horizon, 0,
+	  LDR_READS_PROJECTS | LDR_READS_CAPABILITIES | LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "phase-order", W, "the same capability is given to a wider group before a narrower one",
-	  "phase the narrower group first", rule_phase_order, 0 },
+	  "phase the narrower group first", rule_phase_order, 0,
+	  LDR_READS_CAPABILITIES, LDR_REACH_WHAT, 0 },
 	{ "firm", W, "a capability due in the first year is aspirational; first-year milestones are "
-	  "firm commitments (guidance 6.22)", "make it firm, or move it later", rule_firm, 1 },
+	  "firm commitments (guidance 6.22)", "make it firm, or move it later", rule_firm, 1,
+	  LDR_READS_CAPABILITIES, LDR_REACH_RECORD, 0 },
 	{ "uc-missing", W, "a universal capability has no plan (all ten are expected, guidance 6.26)",
-	  "add its plan", rule_uc_missing, 1 },
+	  "add its plan", rule_uc_missing, 1,
+	  LDR_READS_UCS, LDR_REACH_WHOLE, 0 },
 	{ "uc-ambition", W, "a universal capability has no ambition for one of the first two years "
-	  "(guidance 6.28)", "add it", rule_uc_ambition, 1 },
+	  "(guidance 6.28)", "add it", rule_uc_ambition, 1,
+	  LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "uc-activities", W, "a universal capability has no activities in a quarter of the first two "
-	  "years (guidance 6.29)", "add them", rule_uc_activities, 1 },
+	  "years (guidance 6.29)", "add them", rule_uc_activities, 1,
+	  LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "uc-done", W, "an activity of a quarter that ended by submission is not done (guidance "
 	  "Annex 4: first-quarter activities are complete at submission)", "mark it done",
-	  rule_uc_done, 1 },
+	  rule_uc_done, 1,
+	  LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "uc-rationale", W, "a universal capability uses an alternative to the national service "
-	  "without a rationale (guidance 6.29)", "give the rationale", rule_uc_rationale, 1 },
+	  "without a rationale (guidance 6.29)", "give the rationale", rule_uc_rationale, 1,
+	  LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "uc-evidence", W, "a universal capability does not say how progress will be evidenced "
-	  "(guidance 6.30)", "add the evidence", rule_uc_evidence, 1 },
+	  "(guidance 6.30)", "add the evidence", rule_uc_evidence, 1,
+	  LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "uc-target", W, "a universal capability with a national numeric target gives no figure "
-	  "in its ambition up to the target's year", "state the footprint's figure", rule_uc_target, 1 },
+	  "in its ambition up to the target's year", "state the footprint's figure", rule_uc_target, 1,
+	  LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "trajectory", W, "a Digital Maturity target falls from one year to the next, or below the "
-	  "baseline", "correct the scores", rule_trajectory, 1 },
+	  "baseline", "correct the scores", rule_trajectory, 1,
+	  LDR_READS_TRAJECTORY, LDR_REACH_RECORD, 0 },
 	{ "orphan", W, "a capability no project delivers, or a project that delivers nothing and "
-	  "that nothing depends on", "link it, or say why in its notes", rule_orphan, 1 },
+	  "that nothing depends on", "link it, or say why in its notes", rule_orphan, 1,
+	  LDR_READS_PROJECTS | LDR_READS_CAPABILITIES | LDR_READS_UCS, LDR_REACH_REFS, 0 },
 	{ "no-actual", W, "something delivered (or done) does not say when",
-	  "add the date in 'delivered'", rule_no_actual, 0 },
+	  "add the date in 'delivered'", rule_no_actual, 0,
+	  LDR_READS_PROJECTS | LDR_READS_CAPABILITIES | LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "future-actual", E, "something was delivered after the review date (--as-of)",
-	  "correct the date", rule_future_actual, 0 },
+	  "correct the date", rule_future_actual, 0,
+	  LDR_READS_PROJECTS | LDR_READS_CAPABILITIES | LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "overdue", W, "a project, milestone, capability or activity was due before the review "
-	  "date and is not delivered", "record its delivery, or re-phase it", rule_overdue, 0 },
+	  "date and is not delivered", "record its delivery, or re-phase it", rule_overdue, 0,
+	  LDR_READS_PROJECTS | LDR_READS_CAPABILITIES | LDR_READS_UCS, LDR_REACH_RECORD, 0 },
 	{ "checkpoint", W, "a checkpoint of a milestone falls after the milestone is due",
-	  "move the checkpoint, or the milestone", ldr_rule_checkpoint_order, 0 },
+	  "move the checkpoint, or the milestone", ldr_rule_checkpoint_order, 0,
+	  LDR_READS_PROJECTS, LDR_REACH_RECORD, 0 },
 	{ "from-late", W, "a commitment open-ended 'from' a time starts after its programme ends "
-	  "(or after the plan's end)", "move the date, or widen the programme", ldr_rule_from_late, 0 },
+	  "(or after the plan's end)", "move the date, or widen the programme", ldr_rule_from_late, 0,
+	  LDR_READS_PROJECTS, LDR_REACH_RECORD, 0 },
 	{ "tbc-old", W, "a commitment still 'tbc' in a plan published longer ago than the rules: "
-	  "block allows (months, 6 unless it says)", "set its date", ldr_rule_tbc_old, 0 },
+	  "block allows (months, 6 unless it says)", "set its date", ldr_rule_tbc_old, 0,
+	  LDR_READS_PROJECTS, LDR_REACH_RECORD, 0 },
 	{ "checklist", W, "a requirement of the submission checklist (Annex 1) is not answered",
-	  "add the data, or a checklist response", rule_checklist, 1 },
+	  "add the data, or a checklist response", rule_checklist, 1,
+	  0, LDR_REACH_WHOLE, 0 },
 	{ "unplanned", E, "a capability has no year or no capability group",
-	  "give it both", rule_unplanned, 0 },
+	  "give it both", rule_unplanned, 0,
+	  LDR_READS_CAPABILITIES, LDR_REACH_RECORD, 0 },
 };
 const size_t ldr_nrules = LDR_ARRAY_SIZE(ldr_rules);

@@ -36,8 +36,8 @@ void ldr_rule_cannot_finish(struct ldr_checker *c)
 
 	/* A cycle has no earliest end: the cycle rule reports it. */
 	if (ldr_critical_run(&cr, c->rm, NULL, &err) == 0)
-		for (i = 0; i < c->rm->capabilities.len; i++)
-			check_capability(c, &cr, LDR_ITEM(c->rm->capabilities, struct ldr_capability, i));
+		for (i = 0; i < ldr_check_count(c, &ldr_kind_capability); i++)
+			check_capability(c, &cr, ldr_check_rec(c, &ldr_kind_capability, i));
 	ldr_critical_release(&cr);
 	ldr_buf_release(&err);
 }

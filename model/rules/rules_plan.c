@@ -13,8 +13,8 @@ typedef void (*milestone_fn)(struct ldr_checker *c, const struct ldr_project *p,
 static void each_milestone(struct ldr_checker *c, milestone_fn fn)
 {
 	size_t i, j;
-	for (i = 0; i < c->rm->projects.len; i++) {
-		const struct ldr_project *p = LDR_ITEM(c->rm->projects, struct ldr_project, i);
+	for (i = 0; i < ldr_check_count(c, &ldr_kind_project); i++) {
+		const struct ldr_project *p = ldr_check_rec(c, &ldr_kind_project, i);
 		for (j = 0; j < p->milestones.len; j++)
 			fn(c, p, LDR_ITEM(p->milestones, struct ldr_milestone, j));
 	}

@@ -19,6 +19,10 @@ for v in $(env | sed -n 's/^\(GIT_[A-Za-z_]*\)=.*/\1/p'); do unset "$v"; done
 # above the project, and the exports name none (tests/cli/export.t makes
 # throw-away repositories for that).
 export GIT_CEILING_DIRECTORIES="$top"
+# Every edit in the interface's tests checks again only what it can affect;
+# here a full check follows each, and any difference aborts the program
+# (model/rules/recheck.c).
+export LDR_CHECK_CROSS=1
 
 if [ $# -gt 0 ]; then
 	set -- $(for n in "$@"; do echo "tests/cli/$n.t"; done)

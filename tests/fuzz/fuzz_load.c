@@ -1,6 +1,8 @@
 /* Fuzz target: load any bytes as a roadmap; if they load, check them, save
  * them, and load the saved text again: it must load without a complaint and
- * be the same roadmap, and saving it again must give the same bytes. */
+ * be the same roadmap, and saving it again must give the same bytes. Then
+ * a scripted series of edits, each checked again incrementally, must give
+ * what a full check gives (tests/recheck/edits.c). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include "../../model/base/diag.h"
 #include "../../model/roadmap/roadmap.h"
 #include "../../model/base/util.h"
+#include "../recheck/edits.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -48,6 +51,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		ldr_roadmap_release(&back);
 		ldr_diag_release(&d2);
+		/* One record in seven: enough to reach every rule, quick enough to fuzz. */
+		if (recheck_edits(&rm, &o, 7, stderr) < 0)
+			abort();
 	}
 	ldr_roadmap_release(&rm);
 	ldr_diag_release(&d);
