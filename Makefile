@@ -347,9 +347,14 @@ build/bench/shift: tests/bench/shift.c $(LIB_OBJ) build/FLAGS
 	@mkdir -p $(dir $@)
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
 
+# The checks run again after one edit, against a full check (tests/bench/recheck.c).
+build/bench/recheck: tests/bench/recheck.c $(LIB_OBJ) build/FLAGS
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_OBJ) $(LIB_LIBS) $(LDFLAGS)
+
 bench: deps-install
 	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse build/bench/history \
-		build/bench/cputime build/bench/shift
+		build/bench/cputime build/bench/shift build/bench/recheck
 	@sh tests/bench/run.sh
 
 install: ldr

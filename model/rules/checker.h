@@ -13,7 +13,7 @@
 struct ldr_scope {
 	struct ldr_hash ids;       /* their ids */
 	const void **rec[4];       /* projects, capabilities, ucs, trajectory */
-	size_t n[4];
+	size_t n[4], cap[4];
 };
 
 struct ldr_checker {
@@ -70,6 +70,9 @@ void ldr_findings_sort(struct ldr_findings *f);
  * blanks collapsed to one space, written at out (room for strlen(what) +
  * 1); returns the byte after it. */
 char *ldr_what_key(const char *what, char *out);
+/* Whether what's key is key, without making it: it stops at the first
+ * byte that differs. */
+int ldr_what_is(const char *what, const char *key);
 
 /* Rules that live beside rules.c (each in a file of its own). */
 void ldr_rule_cannot_finish(struct ldr_checker *c);

@@ -164,7 +164,7 @@ static void scope_add(struct ldr_scope *s, const struct ldr_index *ix, const cha
 		return;
 	ldr_hash_put(&s->ids, ldr_rec_id(r->kind, r->rec), (void *)r);
 	slot = ldr_scope_slot(r->kind);
-	s->rec[slot] = ldr_realloc(s->rec[slot], (s->n[slot] + 1) * sizeof(*s->rec[slot]));
+	ldr_grow((void **)&s->rec[slot], &s->cap[slot], s->n[slot] + 1, sizeof(*s->rec[slot]));
 	s->rec[slot][s->n[slot]++] = r->rec;
 }
 
@@ -237,32 +237,29 @@ static void scope_refs(struct ldr_scope *s, struct touched *t, const struct ldr_
 static void scope_what(struct ldr_scope *s, const struct touched *t, const struct ldr_roadmap *rm,
 		       const struct ldr_index *ix)
 {
-	struct ldr_hash keys = LDR_HASH_INIT;
-	char *owned = ldr_malloc(t->keys.len + 1), *at = owned, *k = NULL;
-	size_t i, room = 0;
+	char *owned = ldr_malloc(t->keys.len + 1), *at = owned;
+	const char **keys = ldr_calloc(t->keys.len + 1, sizeof(*keys));
+	size_t i, j, n = 0;
 	const char *p;
 
 	/* The keys are written in one block, as they were read from it. */
 	for (p = t->keys.s; p && p < t->keys.s + t->keys.len; p += strlen(p) + 1) {
-		char *key = at;
+		keys[n++] = at;
 		at = ldr_what_key(p, at);
-		ldr_hash_put(&keys, key, (void *)1);
 	}
 	for (i = 0; i < t->tops.n; i++)
 		scope_add_id(s, t->tops.v[i]);
-	for (i = 0; i < rm->capabilities.len && keys.n; i++) {
+	for (i = 0; i < rm->capabilities.len && n; i++) {
 		const struct ldr_capability *c = LDR_ITEM(rm->capabilities, struct ldr_capability, i);
-		size_t need = (c->what ? strlen(c->what) : 0) + 1;
-		if (need > room)
-			k = ldr_realloc(k, room = need * 2);
-		ldr_what_key(c->what, k);
-		if (ldr_hash_get(&keys, k) && c->id)
-			scope_add(s, ix, c->id);
+		for (j = 0; j < n && c->id; j++)
+			if (ldr_what_is(c->what, keys[j])) {
+				scope_add(s, ix, c->id);
+				break;
+			}
 	}
 	scope_finish(s);
-	ldr_hash_clear(&keys);
 	free(owned);
-	free(k);
+	free(keys);
 }
 
 /* ---- the update ---------------------------------------------------------------- */

@@ -538,6 +538,25 @@ static int wider(const struct words *a, const struct words *b)
 	return 1;
 }
 
+int ldr_what_is(const char *what, const char *key)
+{
+	int space = 0, any = 0;
+
+	for (; what && *what; what++) {
+		if (isspace((unsigned char)*what)) {
+			space = any;
+			continue;
+		}
+		if (space && *key++ != ' ')
+			return 0;
+		space = 0;
+		any = 1;
+		if (*key++ != (char)tolower((unsigned char)*what))
+			return 0;
+	}
+	return *key == '\0';
+}
+
 char *ldr_what_key(const char *what, char *out)
 {
 	int space = 0, any = 0;
