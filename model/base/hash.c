@@ -16,10 +16,10 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
-static struct ldr_hash_entry *slot(const struct ldr_hash *h, const char *key)
+static struct ldr_hash_entry *slot(const struct ldr_hash *h, const char *key, uint64_t hash)
 {
-	size_t mask = h->cap - 1, i = (size_t)hash_str(key) & mask;
-	while (h->v[i].key && strcmp(h->v[i].key, key) != 0)
+	size_t mask = h->cap - 1, i = (size_t)hash & mask;
+	while (h->v[i].key && (h->v[i].hash != hash || strcmp(h->v[i].key, key) != 0))
 		i = (i + 1) & mask;
 	return &h->v[i];
 }
@@ -27,27 +27,34 @@ static struct ldr_hash_entry *slot(const struct ldr_hash *h, const char *key)
 static void rehash(struct ldr_hash *h, size_t cap)
 {
 	struct ldr_hash old = *h;
-	size_t i;
+	size_t i, mask = cap - 1;
 
 	h->v = ldr_calloc(cap, sizeof(*h->v));
 	h->cap = cap;
+	/* The keys are distinct: the first empty slot, without comparing. */
 	for (i = 0; i < old.cap; i++)
-		if (old.v[i].key)
-			*slot(h, old.v[i].key) = old.v[i];
+		if (old.v[i].key) {
+			size_t j = (size_t)old.v[i].hash & mask;
+			while (h->v[j].key)
+				j = (j + 1) & mask;
+			h->v[j] = old.v[i];
+		}
 	free(old.v);
 }
 
 struct ldr_hash_entry *ldr_hash_put(struct ldr_hash *h, const char *key, void *value)
 {
 	struct ldr_hash_entry *e;
+	uint64_t hash = hash_str(key);
 
 	if ((h->n + 1) * 2 > h->cap)
 		rehash(h, h->cap ? h->cap * 2 : 16);
-	e = slot(h, key);
+	e = slot(h, key, hash);
 	if (e->key)
 		return e;
 	e->key = key;
 	e->value = value;
+	e->hash = hash;
 	h->n++;
 	return NULL;
 }
@@ -57,7 +64,7 @@ void *ldr_hash_get(const struct ldr_hash *h, const char *key)
 	struct ldr_hash_entry *e;
 	if (!h->cap)
 		return NULL;
-	e = slot(h, key);
+	e = slot(h, key, hash_str(key));
 	return e->key ? e->value : NULL;
 }
 

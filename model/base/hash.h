@@ -8,6 +8,10 @@
 struct ldr_hash_entry {
 	const char *key;
 	void *value;
+	/* The key's hash: a probe compares it before the key, so that it
+	 * reads only the one key that matches (the keys are elsewhere in
+	 * memory, each read a likely cache miss). */
+	unsigned long long hash;
 };
 
 struct ldr_hash {

@@ -51,8 +51,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		ldr_roadmap_release(&back);
 		ldr_diag_release(&d2);
-		/* One record in seven: enough to reach every rule, quick enough to fuzz. */
-		if (recheck_edits(&rm, &o, 7, stderr) < 0)
+		/* About a dozen records of each list: enough to reach every
+		 * rule, quick enough to fuzz. */
+		if (recheck_edits(&rm, &o, rm.capabilities.len / 12 + rm.projects.len / 12 + 1, stderr) < 0)
 			abort();
 	}
 	ldr_roadmap_release(&rm);
