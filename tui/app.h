@@ -152,8 +152,10 @@ int tui_run(const char *path, const struct tui_opts *o);
 /* After a change to the roadmap: index, checks and every view again. */
 void tui_app_changed(struct tui_app *app);
 /* The same after the changes ch to top-level records alone: only what they
- * can affect is checked again (ldr_check_update). */
-void tui_app_rechecked(struct tui_app *app, const struct ldr_check_change *ch, size_t n);
+ * can affect is checked again (ldr_check_update). in_place: each record
+ * was changed field by field where it is (not replaced, as an undo does),
+ * so that the index may be kept. */
+void tui_app_rechecked(struct tui_app *app, const struct ldr_check_change *ch, size_t n, int in_place);
 /* <Dump>: print the screen for the headless tests. */
 void tui_app_dump(struct tui_app *app);
 /* Draw the screen as it is. */

@@ -203,7 +203,7 @@ static int at_base(struct tui_app *app)
 
 /* After the undo entries [lo, hi) were made, redone (forward) or undone:
  * only what they changed is checked again. */
-static void changed(struct tui_app *app, size_t lo, size_t hi, int forward)
+static void changed(struct tui_app *app, size_t lo, size_t hi, int forward, int in_place)
 {
 	struct ldr_check_change *ch = ldr_calloc(hi - lo + 1, sizeof(*ch));
 	size_t i;
@@ -216,7 +216,8 @@ static void changed(struct tui_app *app, size_t lo, size_t hi, int forward)
 	}
 	/* Undone back to what was loaded: nothing to save, or to recover. */
 	app->dirty = !at_base(app);
-	tui_app_rechecked(app, ch, hi - lo);
+	/* An undo or a redo replaces the records (apply): never in place. */
+	tui_app_rechecked(app, ch, hi - lo, in_place);
 	free(ch);
 	if (app->dirty)
 		tui_recovery_write(app);
@@ -234,7 +235,7 @@ void tui_edit_commit(struct tui_app *app, struct tui_edit *e, const char *what)
 	}
 	push_undo(app, e->slot, e->index, e->before, after, what);
 	memset(e, 0, sizeof(*e));
-	changed(app, app->undo.n - 1, app->undo.n, 1);
+	changed(app, app->undo.n - 1, app->undo.n, 1, 1);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
 }
 
@@ -255,7 +256,7 @@ void tui_edit_commit_many(struct tui_app *app, struct tui_edit *e, size_t n, con
 	}
 	if (!pushed)
 		return;
-	changed(app, app->undo.n - pushed, app->undo.n, 1);
+	changed(app, app->undo.n - pushed, app->undo.n, 1, 1);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
 }
 
@@ -289,7 +290,7 @@ void tui_edit_whole_commit(struct tui_app *app, struct ldr_roadmap *before, cons
 		return;
 	}
 	push_undo(app, NULL, 0, before, copy_of(&ldr_kind_roadmap, &app->rm), what);
-	changed(app, app->undo.n - 1, app->undo.n, 1);
+	changed(app, app->undo.n - 1, app->undo.n, 1, 0);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", what);
 }
 
@@ -529,7 +530,7 @@ void *tui_add_record(struct tui_app *app, const struct ldr_field *slot, size_t i
 	ldr_buf_addf(&what, "%s %s %s", like ? "duplicated as" : "added", k->name, new_id);
 	push_undo(app, slot, index, NULL, copy_of(k, rec), what.s);
 	ldr_buf_release(&what);
-	changed(app, app->undo.n - 1, app->undo.n, 1);
+	changed(app, app->undo.n - 1, app->undo.n, 1, 0);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", app->undo.v[app->undo.n - 1].what);
 	return ldr_list_at(l, k, index);
 }
@@ -547,7 +548,7 @@ void tui_delete_record(struct tui_app *app, const struct ldr_kind *k, void *rec)
 	push_undo(app, slot, index, copy_of(k, rec), NULL, what.s);
 	ldr_list_remove(LDR_FIELD(&app->rm, slot), k, index);
 	ldr_buf_release(&what);
-	changed(app, app->undo.n - 1, app->undo.n, 1);
+	changed(app, app->undo.n - 1, app->undo.n, 1, 0);
 	tui_app_say(app, TUI_ROLE_NORMAL, "%s", app->undo.v[app->undo.n - 1].what);
 }
 
@@ -629,7 +630,7 @@ void tui_undo_last(struct tui_app *app)
 	do /* a change of many records is one step */
 		apply(app, &u->v[--u->done], 0);
 	while (u->done && u->v[u->done].joined);
-	changed(app, u->done, was, 0);
+	changed(app, u->done, was, 0, 0);
 	select_changed(app, &u->v[u->done]);
 	tui_app_say(app, TUI_ROLE_NORMAL, "undone: %s", u->v[u->done].what);
 }
@@ -646,7 +647,7 @@ void tui_redo_last(struct tui_app *app)
 	do
 		apply(app, &u->v[u->done++], 1);
 	while (u->done < u->n && u->v[u->done].joined);
-	changed(app, first, u->done, 1);
+	changed(app, first, u->done, 1, 0);
 	select_changed(app, &u->v[first]);
 	tui_app_say(app, TUI_ROLE_NORMAL, "redone: %s", u->v[first].what);
 }

@@ -118,6 +118,11 @@ void ldr_buf_reset(struct ldr_buf *b)
 		b->s[0] = '\0';
 }
 
+int ldr_buf_same(const struct ldr_buf *a, const struct ldr_buf *b)
+{
+	return a->len == b->len && (!a->len || memcmp(a->s, b->s, a->len) == 0);
+}
+
 void ldr_buf_release(struct ldr_buf *b)
 {
 	free(b->s);

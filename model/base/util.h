@@ -34,6 +34,8 @@ void ldr_buf_vaddf(struct ldr_buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 void ldr_buf_reset(struct ldr_buf *b);
 void ldr_buf_release(struct ldr_buf *b);
+/* Whether two buffers hold the same bytes. */
+int ldr_buf_same(const struct ldr_buf *a, const struct ldr_buf *b);
 /* Hand the string over (never NULL) and leave the buffer empty. */
 char *ldr_buf_detach(struct ldr_buf *b);
 

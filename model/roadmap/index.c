@@ -211,3 +211,84 @@ int ldr_index_resolve(const struct ldr_index *ix, const char *name, struct ldr_r
 	}
 	return 0;
 }
+
+/* ---- whether an index still holds ----------------------------------------- */
+
+struct signing {
+	struct ldr_buf *ids, *refs;
+};
+
+static int sign(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
+		void *payload)
+{
+	struct signing *g = payload;
+	const char *id = ldr_rec_id(k, rec);
+	size_t i, j;
+
+	(void)pk;
+	(void)parent;
+	/* Every record, with an id or without: one added moves the others. */
+	ldr_buf_add(g->ids, id ? id : "", id ? strlen(id) + 1 : 1);
+	for (i = 0; i < k->nfields; i++) {
+		const struct ldr_field *f = &k->fields[i];
+		if (f->type == LDR_F_REF && *(char *const *)LDR_CFIELD(rec, f)) {
+			const char *to = *(char *const *)LDR_CFIELD(rec, f);
+			ldr_buf_add(g->refs, to, strlen(to) + 1);
+		} else if (f->type == LDR_F_REFS) {
+			const struct ldr_strv *v = LDR_CFIELD(rec, f);
+			for (j = 0; j < v->n; j++)
+				ldr_buf_add(g->refs, v->v[j], strlen(v->v[j]) + 1);
+		}
+		if (f->type == LDR_F_REF || f->type == LDR_F_REFS)
+			ldr_buf_addch(g->refs, '\n'); /* a reference moved to another field */
+	}
+	return 0;
+}
+
+void ldr_rec_signature(const struct ldr_kind *k, const void *rec, struct ldr_buf *ids,
+		       struct ldr_buf *refs)
+{
+	struct signing g = { ids, refs };
+	ldr_walk(k, (void *)rec, sign, &g);
+}
+
+int ldr_index_holds(const struct ldr_kind *k, const void *before, const void *after)
+{
+	struct ldr_buf ids[2] = { LDR_BUF_INIT, LDR_BUF_INIT }, refs[2] = { LDR_BUF_INIT, LDR_BUF_INIT };
+	int same;
+
+	if (!before || !after)
+		return 0;
+	ldr_rec_signature(k, before, &ids[0], &refs[0]);
+	ldr_rec_signature(k, after, &ids[1], &refs[1]);
+	same = ldr_buf_same(&ids[0], &ids[1]) && ldr_buf_same(&refs[0], &refs[1]);
+	ldr_buf_release(&ids[0]);
+	ldr_buf_release(&ids[1]);
+	ldr_buf_release(&refs[0]);
+	ldr_buf_release(&refs[1]);
+	return same;
+}
+
+int ldr_index_equal(const struct ldr_index *a, const struct ldr_index *b)
+{
+	size_t i;
+
+	if (a->n != b->n || !a->first != !b->first)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (a->refs[i].kind != b->refs[i].kind || a->refs[i].rec != b->refs[i].rec ||
+		    a->refs[i].parent_kind != b->refs[i].parent_kind || a->refs[i].parent != b->refs[i].parent ||
+		    ldr_index_find(a, ldr_rec_id(a->refs[i].kind, a->refs[i].rec)) -  a->refs !=
+			    ldr_index_find(b, ldr_rec_id(b->refs[i].kind, b->refs[i].rec)) - b->refs)
+			return 0;
+	if (!a->first)
+		return 1;
+	for (i = 0; i <= a->n; i++)
+		if (a->first[i] != b->first[i])
+			return 0;
+	for (i = 0; i < a->first[a->n]; i++)
+		if (a->referrers[i].kind != b->referrers[i].kind || a->referrers[i].rec != b->referrers[i].rec ||
+		    a->referrers[i].field != b->referrers[i].field)
+			return 0;
+	return 1;
+}

@@ -8,6 +8,8 @@
 #include "roadmap.h"
 #include "schema.h"
 
+struct ldr_buf;
+
 struct ldr_ref {
 	const struct ldr_kind *kind;
 	void *rec;
@@ -60,6 +62,20 @@ void ldr_index_add_referrers(struct ldr_index *ix);
 /* The records that name the record with this id, in file order, and how
  * many (*n); NULL and 0 when none, or when they were not indexed. */
 const struct ldr_referrer *ldr_index_referrers(const struct ldr_index *ix, const char *id, size_t *n);
+
+/* A record's signature: the ids of it and of every record nested in it
+ * ("" for one without), each ended by a NUL, in ids; every id it and they
+ * name, in refs, field by field. */
+void ldr_rec_signature(const struct ldr_kind *k, const void *rec, struct ldr_buf *ids,
+		       struct ldr_buf *refs);
+/* Whether an index stays true after a record of kind k, at its place in a
+ * top-level list, was changed in place from before to after (copies): set
+ * field by field (ldr_field_set), never replaced, with the same records
+ * nested in it, the same ids and the same references. Then the index
+ * points at the same records and the same id strings. */
+int ldr_index_holds(const struct ldr_kind *k, const void *before, const void *after);
+/* Whether two indexes of one roadmap are the same, referrers too. */
+int ldr_index_equal(const struct ldr_index *a, const struct ldr_index *b);
 
 /* The name of a capability group, national or local; NULL if unknown. */
 const char *ldr_group_name(const struct ldr_index *ix, const char *id);

@@ -14,7 +14,7 @@
 #include "checker.h"
 #include "../roadmap/index.h"
 
-/* Strings not owned: the ids of the copies, which outlive the update. */
+/* Strings not owned: in the changes' signatures (touched.sig). */
 struct names {
 	const char **v;
 	size_t n, cap;
@@ -35,44 +35,9 @@ struct touched {
 	struct names ids;       /* every id of the records changed, nested ones too */
 	struct names tops;      /* the changed top-level records' ids */
 	struct names named;     /* the ids they name, before and after */
+	struct ldr_buf *sig;    /* the changes' signatures, which the names point into */
+	size_t nsig, nsig_cap;
 };
-
-/* The ids and the references of one copy of a record, in order. */
-struct seen {
-	struct touched *t;
-	struct ldr_buf ids, refs;
-};
-
-static int see(const struct ldr_kind *k, void *rec, const struct ldr_kind *pk, void *parent,
-	       void *payload)
-{
-	struct seen *s = payload;
-	const char *id = ldr_rec_id(k, rec);
-	size_t i, j;
-
-	(void)pk;
-	(void)parent;
-	if (id) {
-		ldr_buf_add(&s->ids, id, strlen(id) + 1);
-		name_push(&s->t->ids, id);
-	}
-	for (i = 0; i < k->nfields; i++) {
-		const struct ldr_field *f = &k->fields[i];
-		if (f->type == LDR_F_REF && *(char *const *)LDR_CFIELD(rec, f)) {
-			const char *to = *(char *const *)LDR_CFIELD(rec, f);
-			ldr_buf_add(&s->refs, to, strlen(to) + 1);
-			name_push(&s->t->named, to);
-		} else if (f->type == LDR_F_REFS) {
-			const struct ldr_strv *v = LDR_CFIELD(rec, f);
-			for (j = 0; j < v->n; j++) {
-				ldr_buf_add(&s->refs, v->v[j], strlen(v->v[j]) + 1);
-				name_push(&s->t->named, v->v[j]);
-			}
-		}
-		ldr_buf_addch(&s->refs, '\n'); /* a reference moved to another field is a change */
-	}
-	return 0;
-}
 
 static unsigned kind_bit(const struct ldr_kind *k)
 {
@@ -82,15 +47,27 @@ static unsigned kind_bit(const struct ldr_kind *k)
 	return slot < 0 ? LDR_READS_OTHER : bits[slot];
 }
 
-static int same_bytes(const struct ldr_buf *a, const struct ldr_buf *b)
+/* The names of a signature (ldr_rec_signature): each up to its NUL, the
+ * empty ones (a record without an id) and the fields' '\n' left out. */
+static void names_of(struct names *v, const struct ldr_buf *b)
 {
-	return a->len == b->len && (!a->len || memcmp(a->s, b->s, a->len) == 0);
+	const char *p = b->s, *end = b->s + b->len;
+
+	while (p && p < end) {
+		while (p < end && *p == '\n')
+			p++;
+		if (p >= end)
+			break;
+		if (*p)
+			name_push(v, p);
+		p += strlen(p) + 1;
+	}
 }
 
 static void touch(struct touched *t, const struct ldr_check_change *ch)
 {
-	struct seen s[2];
 	const void *rec[2] = { ch->before, ch->after };
+	struct ldr_buf *ids, *refs;
 	int i;
 
 	if (!ch->kind || ch->kind == &ldr_kind_roadmap || ch->kind == &ldr_kind_footprint ||
@@ -99,33 +76,38 @@ static void touch(struct touched *t, const struct ldr_check_change *ch)
 		return;
 	}
 	t->mask |= kind_bit(ch->kind);
+	ldr_grow((void **)&t->sig, &t->nsig_cap, t->nsig + 4, sizeof(*t->sig));
+	ids = &t->sig[t->nsig];
+	refs = &t->sig[t->nsig + 2];
+	memset(ids, 0, 4 * sizeof(*ids));
+	t->nsig += 4;
 	for (i = 0; i < 2; i++) {
-		memset(&s[i], 0, sizeof(s[i]));
-		s[i].t = t;
 		if (!rec[i])
 			continue;
 		if (ldr_scope_slot(ch->kind) >= 0 && !ldr_rec_id(ch->kind, rec[i]))
 			t->full = 1; /* its findings could not be told from another's */
 		else if (ldr_rec_id(ch->kind, rec[i]))
 			name_push(&t->tops, ldr_rec_id(ch->kind, rec[i]));
-		ldr_walk(ch->kind, (void *)rec[i], see, &s[i]);
+		ldr_rec_signature(ch->kind, rec[i], &ids[i], &refs[i]);
+		names_of(&t->ids, &ids[i]);
+		names_of(&t->named, &refs[i]);
 		if (ch->kind == &ldr_kind_capability) {
 			const char *what = ((const struct ldr_capability *)rec[i])->what;
 			ldr_buf_add(&t->keys, what ? what : "", what ? strlen(what) + 1 : 1);
 		}
 	}
-	if (!rec[0] || !rec[1] || !same_bytes(&s[0].ids, &s[1].ids))
+	if (!rec[0] || !rec[1] || !ldr_buf_same(&ids[0], &ids[1]))
 		t->mask |= LDR_READS_IDS;
-	if (!same_bytes(&s[0].refs, &s[1].refs) && (s[0].refs.len || s[1].refs.len))
+	if (!ldr_buf_same(&refs[0], &refs[1]))
 		t->mask |= LDR_READS_REFS;
-	for (i = 0; i < 2; i++) {
-		ldr_buf_release(&s[i].ids);
-		ldr_buf_release(&s[i].refs);
-	}
 }
 
 static void touched_release(struct touched *t)
 {
+	size_t i;
+	for (i = 0; i < t->nsig; i++)
+		ldr_buf_release(&t->sig[i]);
+	free(t->sig);
 	ldr_buf_release(&t->keys);
 	free(t->ids.v);
 	free(t->tops.v);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "../../model/roadmap/field.h"
 #include "../../model/roadmap/index.h"
 #include "helpers.h"
 
@@ -95,11 +96,54 @@ static void test_referrers(void **state)
 	ldr_diag_release(&d);
 }
 
+/* An index stays true after a change made in place only when the record
+ * keeps its ids, its nested records and what it names: a year, yes; a
+ * rename, a reference, a milestone added, no. The interface keeps its
+ * index on that answer (tui/app.c). */
+static void test_index_holds(void **state)
+{
+	struct ldr_roadmap rm;
+	struct ldr_diag d;
+	struct ldr_project *p, before;
+	struct ldr_buf err = LDR_BUF_INIT;
+	int f;
+	(void)state;
+
+	assert_int_equal(load(HEAD "projects:\n- id: P1\n  name: a\n  start: 16/17\n  milestones:\n"
+			      "  - {id: P1-M1, what: m}\n- id: P2\n  name: b\n  depends_on: [P1]\n", &rm, &d), 0);
+	p = LDR_ITEM(rm.projects, struct ldr_project, 0);
+	memset(&before, 0, sizeof(before));
+	ldr_rec_copy(&ldr_kind_project, &before, p);
+	assert_true(ldr_index_holds(&ldr_kind_project, &before, p));
+
+	f = ldr_kind_field(&ldr_kind_project, "start");
+	assert_int_equal(ldr_field_set(&ldr_kind_project, p, &ldr_kind_project.fields[f], NULL, "18/19", &err), 0);
+	assert_true(ldr_index_holds(&ldr_kind_project, &before, p));
+	f = ldr_kind_field(&ldr_kind_project, "depends_on");
+	assert_int_equal(ldr_field_set(&ldr_kind_project, p, &ldr_kind_project.fields[f], NULL, "P2", &err), 0);
+	assert_false(ldr_index_holds(&ldr_kind_project, &before, p));
+	ldr_field_release(&ldr_kind_project.fields[f], p);
+	assert_true(ldr_index_holds(&ldr_kind_project, &before, p));
+	ldr_list_push(&p->milestones, &ldr_kind_milestone); /* nested, without an id */
+	assert_false(ldr_index_holds(&ldr_kind_project, &before, p));
+	ldr_list_remove(&p->milestones, &ldr_kind_milestone, 1);
+	free(p->id); /* renamed, as the interface's id field does */
+	p->id = ldr_strdup("P9");
+	assert_false(ldr_index_holds(&ldr_kind_project, &before, p));
+	assert_false(ldr_index_holds(&ldr_kind_project, NULL, p)); /* added */
+
+	ldr_rec_release(&ldr_kind_project, &before);
+	ldr_buf_release(&err);
+	ldr_roadmap_release(&rm);
+	ldr_diag_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find_any_record_by_id),
 		cmocka_unit_test(test_referrers),
+		cmocka_unit_test(test_index_holds),
 	};
 	return cmocka_run_group_tests_name("index", tests, NULL, NULL);
 }
