@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cpums.h"
 #include "../../model/base/diag.h"
 #include "../../model/roadmap/file.h"
 #include "../../model/roadmap/index.h"
@@ -20,25 +21,6 @@
 #include "../../model/roadmap/schema.h"
 #include "../../model/rules/check.h"
 #include "../../model/base/util.h"
-
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof(*v), by_value);
-	return v[n / 2];
-}
 
 /* The time moved on a year (or back, every other run), then the checks
  * again; the time of the update alone. */
