@@ -334,7 +334,7 @@ build/bench/shift: tests/bench/shift.c $(LIB_OBJ) build/FLAGS
 
 bench: deps-install
 	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse build/bench/history \
-		build/bench/cputime build/bench/shift
+		build/bench/cputime build/bench/shift build/bench/firstscreen
 	@sh tests/bench/run.sh
 
 install: ldr
