@@ -9,7 +9,8 @@
 # memory, the national view of 85 footprints, a ring of 10,000
 # projects, 2,007 capability groups, and the history once ldr has one.
 # Times are CPU time (user and system), which a shared machine disturbs
-# much less than the clock.
+# much less than the clock; but Derbyshire's first screen is timed on the
+# clock, on a pseudo-terminal, as a user sees it (tests/bench/firstscreen.c).
 # Not a test: nothing here fails on a number (a command that fails stops it).
 #
 #   sh tests/bench/run.sh [SECTION...]   goals sizes memory national ring whatif groups history
