@@ -354,7 +354,7 @@ build/bench/recheck: tests/bench/recheck.c $(LIB_OBJ) build/FLAGS
 
 bench: deps-install
 	@$(MAKE) --no-print-directory ldr build/bench/gen build/bench/yamlparse build/bench/history \
-		build/bench/cputime build/bench/shift build/bench/recheck
+		build/bench/cputime build/bench/shift build/bench/recheck build/bench/firstscreen
 	@sh tests/bench/run.sh
 
 install: ldr

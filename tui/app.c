@@ -546,13 +546,6 @@ static void act(struct tui_app *app, enum tui_action a)
 
 /* ---- start and end ---------------------------------------------------------------- */
 
-static void load_keymap(struct tui_app *app, const struct tui_opts *o)
-{
-	struct ldr_buf err = LDR_BUF_INIT;
-	if (tui_keymap_load(&app->keymap, o->config, &err) < 0)
-		tui_app_say(app, TUI_ROLE_ERROR, "%s", err.s);
-	ldr_buf_release(&err);
-}
 
 void tui_base_set(struct tui_app *app, char *text, size_t len)
 {
@@ -592,75 +585,101 @@ void tui_mark_dirty(struct tui_app *app)
 	app->undo.clean = SIZE_MAX;
 }
 
-/* Read the file (for the hash a save checks) and parse it: through its
- * repository when it is committed in one, else as a plain file. */
-int tui_app_load(struct tui_app *app, struct ldr_buf *err)
+/* Read the file (its bytes are the base, and hashed for what a save
+ * checks) and parse it. */
+static int load_file(struct tui_app *app, struct ldr_diag *d, struct ldr_buf *e)
 {
-	struct ldr_buf text = LDR_BUF_INIT, e = LDR_BUF_INIT;
-	struct ldr_diag d;
-	int r, read = 0;
+	struct ldr_buf text = LDR_BUF_INIT;
 
-	ldr_diag_init(&d, app->path);
-	if (!app->repo && (r = ldr_repo_open(&app->repo, app->path, &e)) < 0) {
+	if (ldr_file_read(app->path, &text, e) < 0)
+		return -1;
+	ldr_roadmap_release(&app->rm);
+	if (ldr_roadmap_read(&app->rm, text.s ? text.s : "", text.len, d) < 0) {
+		ldr_buf_release(&text);
+		return -1;
+	}
+	app->file_len = text.len;
+	app->file_hash = ldr_hash_bytes(text.s, text.len);
+	tui_base_set(app, ldr_buf_detach(&text), app->file_len);
+	return 0;
+}
+
+/* Its repository, opened once, and the state a save checks taken of the
+ * bytes read: a file it does not track is a plain file, saved as one. */
+static int attach_repo(struct tui_app *app, struct ldr_buf *e)
+{
+	int r;
+
+	if (!app->repo && (r = ldr_repo_open(&app->repo, app->path, e)) < 0) {
 		app->repo = NULL; /* not in a repository: saves write the file */
 		/* In one that cannot be opened (owned by someone else, or
 		 * broken): writing the file around it would not commit, and
 		 * would keep recovery files in the work tree. */
 		if (r != LDR_E_NOREPO && !app->read_only)
-			tui_read_only_because(app, e.s);
+			tui_read_only_because(app, e->s);
 	}
-	ldr_buf_reset(&e);
-	if (app->repo) {
-		r = ldr_repo_load(app->repo, &app->rm, &app->loaded, &d, &e);
-		read = r == 0;
-		if (r == 0 && !app->loaded.committed[0]) {
-			/* In a work tree, but git does not track it: a commit
-			 * would surprise, so this is a plain file. */
-			ldr_repo_free(app->repo);
-			app->repo = NULL;
-			tui_app_say(app, TUI_ROLE_WARNING, "%s is not committed in its repository: "
-				    "'w' writes the file only", app->path);
-		}
-		if (r < 0)
-			goto failed;
+	ldr_buf_reset(e);
+	if (!app->repo)
+		return 0;
+	if (ldr_repo_state(app->repo, app->base_text, app->base_len, &app->loaded, e) < 0)
+		return -1;
+	if (!app->loaded.committed[0]) {
+		/* In a work tree, but git does not track it: a commit
+		 * would surprise, so this is a plain file. */
+		ldr_repo_free(app->repo);
+		app->repo = NULL;
+		tui_app_say(app, TUI_ROLE_WARNING, "%s is not committed in its repository: "
+			    "'w' writes the file only", app->path);
 	}
-	if (ldr_file_read(app->path, &text, &e) < 0)
-		goto failed;
-	app->file_len = text.len;
-	app->file_hash = ldr_hash_bytes(text.s, text.len);
-	/* Read from the work file already, when the repository was asked and
-	 * does not track it: not twice. */
-	if (!app->repo && !read) {
-		ldr_roadmap_release(&app->rm);
-		if (ldr_roadmap_read(&app->rm, text.s, text.len, &d) < 0)
-			goto failed;
-	}
-	tui_base_set(app, ldr_buf_detach(&text), app->file_len);
+	return 0;
+}
+
+/* What the status line says of the roadmap as loaded. */
+static void say_loaded(struct tui_app *app, const struct ldr_diag *d)
+{
 	if (app->read_only_why && !app->repo)
 		tui_app_say(app, TUI_ROLE_WARNING, "read-only: %s", app->read_only_why);
-	else if (d.warnings)
-		tui_app_say(app, TUI_ROLE_WARNING, "%s:%u:%u: %s", app->path, d.v[0].line, d.v[0].col,
-			    d.v[0].text);
+	else if (d->warnings)
+		tui_app_say(app, TUI_ROLE_WARNING, "%s:%u:%u: %s", app->path, d->v[0].line, d->v[0].col,
+			    d->v[0].text);
 	else if (app->repo && ldr_loaded_dirty(&app->loaded))
 		tui_app_say(app, TUI_ROLE_WARNING, "%s has changes not committed: a save commits them "
 			    "with yours", app->path);
-	ldr_buf_release(&e);
-	ldr_diag_release(&d);
-	return 0;
-failed:
+}
+
+/* Why the roadmap could not be loaded: on stderr, or into err. */
+static void load_failed(const struct tui_app *app, const struct ldr_diag *d, const struct ldr_buf *e,
+			struct ldr_buf *err)
+{
 	if (!err) {
-		if (e.len)
-			fprintf(stderr, "ldr: %s\n", e.s);
-		ldr_diag_print(&d, stderr);
-	} else if (e.len) {
-		ldr_buf_addstr(err, e.s);
-	} else if (d.n) {
-		ldr_buf_addf(err, "%s:%u:%u: %s", app->path, d.v[0].line, d.v[0].col, d.v[0].text);
+		if (e->len)
+			fprintf(stderr, "ldr: %s\n", e->s);
+		ldr_diag_print(d, stderr);
+	} else if (e->len) {
+		ldr_buf_addstr(err, e->s);
+	} else if (d->n) {
+		ldr_buf_addf(err, "%s:%u:%u: %s", app->path, d->v[0].line, d->v[0].col, d->v[0].text);
 	}
-	ldr_buf_release(&text);
+}
+
+/* Read the file and parse it, and take what its repository holds of it
+ * when it is committed in one; else it is a plain file. */
+int tui_app_load(struct tui_app *app, struct ldr_buf *err)
+{
+	struct ldr_buf e = LDR_BUF_INIT;
+	struct ldr_diag d;
+	int r = 0;
+
+	ldr_diag_init(&d, app->path);
+	if (load_file(app, &d, &e) < 0 || attach_repo(app, &e) < 0) {
+		load_failed(app, &d, &e, err);
+		r = -1;
+	} else {
+		say_loaded(app, &d);
+	}
 	ldr_buf_release(&e);
 	ldr_diag_release(&d);
-	return -1;
+	return r;
 }
 
 static void app_release(struct tui_app *app)
@@ -767,46 +786,93 @@ static void main_loop(struct tui_app *app)
 	}
 }
 
+/* The roadmap's repository, after the first screen: opening it starts
+ * libgit2, which reads the system's certificates first (tens of
+ * milliseconds), and the first screen needs only the file. Then what the
+ * status line says, the keymap's error last. */
+static int start_repo(struct tui_app *app, const struct ldr_diag *d, struct ldr_buf *e,
+		      const struct ldr_buf *keymap_err)
+{
+	if (attach_repo(app, e) < 0)
+		return -1;
+	say_loaded(app, d);
+	if (keymap_err->len)
+		tui_app_say(app, TUI_ROLE_ERROR, "%s", keymap_err->s);
+	return 0;
+}
+
+/* Draw the first screen, open the repository, then the session. */
+static int start(struct tui_app *app, const struct ldr_diag *d, struct ldr_buf *e,
+		 const struct ldr_buf *keymap_err)
+{
+	if (keymap_err->len)
+		tui_app_say(app, TUI_ROLE_ERROR, "%s", keymap_err->s);
+	open_views(app);
+	tui_app_draw(app);
+	if (start_repo(app, d, e, keymap_err) < 0)
+		return -1;
+	tui_session_begin(app);
+	/* A merge left conflicts (git's, or a sync's restored): they come first. */
+	if (app->rm.conflicts.len && app->current == TUI_V_SCHEDULE)
+		tui_app_show(app, TUI_V_CONFLICTS);
+	return 0;
+}
+
+static int input_start(struct tui_input *input, const struct tui_opts *o)
+{
+	char err[200];
+
+	if (!o->keys) {
+		tui_input_keyboard(input);
+		return 0;
+	}
+	if (tui_input_script(input, o->keys, err, sizeof(err)) < 0) {
+		fprintf(stderr, "ldr: the key script: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
 int tui_run(const char *path, const struct tui_opts *o)
 {
 	struct tui_app app;
 	struct tui_input input;
-	char err[200];
+	struct ldr_buf e = LDR_BUF_INIT, kerr = LDR_BUF_INIT;
+	struct ldr_diag d;
+	int r = 2;
 
 	app_init(&app, path, o);
-	if (tui_app_load(&app, NULL) < 0) {
-		app_release(&app);
-		return 2;
+	ldr_diag_init(&d, app.path);
+	if (load_file(&app, &d, &e) < 0) {
+		load_failed(&app, &d, &e, NULL);
+		goto out;
 	}
 	app.as_of = o->as_of.kind ? o->as_of : ldr_check_as_of(&app.rm);
-	if (o->keys) {
-		if (tui_input_script(&input, o->keys, err, sizeof(err)) < 0) {
-			fprintf(stderr, "ldr: the key script: %s\n", err);
-			app_release(&app);
-			return 64;
-		}
-	} else {
-		tui_input_keyboard(&input);
+	if (input_start(&input, o) < 0) {
+		r = 64;
+		goto out;
 	}
 	app.input = &input;
-	load_keymap(&app, o);
+	tui_keymap_load(&app.keymap, o->config, &kerr);
+	say_loaded(&app, &d);
 	tui_signals_install();
 	if (tui_screen_start(o->rows, o->cols) < 0) {
 		fprintf(stderr, "ldr: cannot start the terminal interface (TERM=%s)\n",
 			getenv("TERM") ? getenv("TERM") : "");
-		tui_input_release(&input);
-		app_release(&app);
-		return 2;
+	} else if (start(&app, &d, &e, &kerr) < 0) {
+		tui_screen_stop();
+		load_failed(&app, &d, &e, NULL);
+	} else {
+		main_loop(&app);
+		tui_session_end(&app);
+		tui_screen_stop();
+		r = 0;
 	}
-	open_views(&app);
-	tui_session_begin(&app);
-	/* A merge left conflicts (git's, or a sync's restored): they come first. */
-	if (app.rm.conflicts.len && app.current == TUI_V_SCHEDULE)
-		tui_app_show(&app, TUI_V_CONFLICTS);
-	main_loop(&app);
-	tui_session_end(&app);
-	tui_screen_stop();
 	tui_input_release(&input);
+out:
+	ldr_buf_release(&e);
+	ldr_buf_release(&kerr);
+	ldr_diag_release(&d);
 	app_release(&app);
-	return 0;
+	return r;
 }

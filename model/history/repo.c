@@ -321,13 +321,34 @@ static int first_mergehead(const git_oid *oid, void *payload)
 	return 1; /* the first is enough: a roadmap merges two sides */
 }
 
-/* The state to compare against: HEAD, its blob, and the file's blob; a
- * 'git merge' in progress. If text is not NULL it receives the file's
- * bytes (the ones hashed). */
-static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_buf *text,
-		      struct ldr_buf *err)
+/* The blob git would store for the file's bytes, into st->file: a file
+ * cleaned by a filter is committed as its HEAD's blob is (a filter that
+ * cannot be run here: as it is, so that it shows as changed). */
+static int file_blob(struct ldr_repo *repo, const char *text, size_t len, struct ldr_loaded *st,
+		     struct ldr_buf *err)
 {
-	struct ldr_buf own = LDR_BUF_INIT, clean = LDR_BUF_INIT, why = LDR_BUF_INIT;
+	struct ldr_buf clean = LDR_BUF_INIT, why = LDR_BUF_INIT;
+	git_oid oid;
+	int r = 0;
+
+	if (repo_clean(repo, text, len, &clean, &why) != 0)
+		ldr_buf_reset(&clean), ldr_buf_add(&clean, text, len);
+	if (git_odb_hash(&oid, clean.s ? clean.s : "", clean.len, GIT_OBJECT_BLOB) < 0)
+		r = repo_git_fail(err, "cannot hash '%s'", repo->file);
+	else
+		repo_oid_hex(st->file, &oid);
+	ldr_buf_release(&clean);
+	ldr_buf_release(&why);
+	return r;
+}
+
+/* The state to compare against: HEAD, its blob, and the file's blob (of
+ * the bytes given, the file already read, when given is not NULL; else
+ * read here, into text when it is not NULL); a 'git merge' in progress. */
+static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, const char *given, size_t len,
+		      struct ldr_buf *text, struct ldr_buf *err)
+{
+	struct ldr_buf own = LDR_BUF_INIT;
 	struct ldr_buf *buf = text ? text : &own;
 	git_oid oid;
 	int unborn, r = -1;
@@ -340,19 +361,12 @@ static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_b
 		if (blob_at_head(repo, &oid, st->committed, err) < 0)
 			goto out;
 	}
-	if (access(repo->file, F_OK) == 0) {
-		if (ldr_file_read(repo->file, buf, err) < 0)
+	if (given) {
+		if (file_blob(repo, given, len, st, err) < 0)
 			goto out;
-		/* The blob git would store for it: a file cleaned by a filter
-		 * is committed as its HEAD's blob is (a filter that cannot be
-		 * run here: as it is, so that it shows as changed). */
-		if (repo_clean(repo, buf->s, buf->len, &clean, &why) != 0)
-			ldr_buf_reset(&clean), ldr_buf_add(&clean, buf->s, buf->len);
-		if (git_odb_hash(&oid, clean.s ? clean.s : "", clean.len, GIT_OBJECT_BLOB) < 0) {
-			repo_git_fail(err, "cannot hash '%s'", repo->file);
+	} else if (access(repo->file, F_OK) == 0) {
+		if (ldr_file_read(repo->file, buf, err) < 0 || file_blob(repo, buf->s, buf->len, st, err) < 0)
 			goto out;
-		}
-		repo_oid_hex(st->file, &oid);
 	}
 	if (git_repository_state(repo->git) == GIT_REPOSITORY_STATE_MERGE) {
 		git_repository_mergehead_foreach(repo->git, first_mergehead, st->merging);
@@ -361,9 +375,13 @@ static int take_state(struct ldr_repo *repo, struct ldr_loaded *st, struct ldr_b
 	r = 0;
 out:
 	ldr_buf_release(&own);
-	ldr_buf_release(&clean);
-	ldr_buf_release(&why);
 	return r;
+}
+
+int ldr_repo_state(struct ldr_repo *repo, const char *text, size_t len, struct ldr_loaded *st,
+		   struct ldr_buf *err)
+{
+	return take_state(repo, st, text ? text : "", len, NULL, err);
 }
 
 int ldr_repo_merge_message(struct ldr_repo *repo, struct ldr_buf *msg)
@@ -419,7 +437,7 @@ int ldr_repo_load(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_load
 	int r = -1;
 
 	ldr_roadmap_init(rm);
-	if (take_state(repo, st, &text, err) < 0)
+	if (take_state(repo, st, NULL, 0, &text, err) < 0)
 		goto out;
 	if (!st->file[0]) {
 		repo_fail(err, "%s: cannot open: %s", repo->file, strerror(ENOENT));
@@ -453,7 +471,7 @@ static int what_moved(const struct ldr_loaded *then, const struct ldr_loaded *no
 int ldr_repo_changed(struct ldr_repo *repo, const struct ldr_loaded *st, struct ldr_buf *err)
 {
 	struct ldr_loaded now;
-	if (take_state(repo, &now, NULL, err) < 0)
+	if (take_state(repo, &now, NULL, 0, NULL, err) < 0)
 		return -1;
 	return what_moved(st, &now, repo->file, err);
 }
@@ -990,7 +1008,7 @@ struct save {
 static int save_allowed(struct ldr_repo *repo, const struct save_plan *p, struct ldr_loaded *st,
 			struct save *s, struct ldr_buf *err)
 {
-	if (take_state(repo, &s->now, NULL, err) < 0)
+	if (take_state(repo, &s->now, NULL, 0, NULL, err) < 0)
 		return -1;
 	if (what_moved(st, &s->now, repo->file, err))
 		return LDR_E_CHANGED;
@@ -1262,7 +1280,7 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
 		goto out;
 	}
 	if (init_git(dir, err) < 0 || open_at(&repo, file, GIT_REPOSITORY_OPEN_NO_SEARCH, err) < 0 ||
-	    take_state(repo, &st, NULL, err) < 0)
+	    take_state(repo, &st, NULL, 0, NULL, err) < 0)
 		goto out;
 	/* What was there first, as it was: it stays in the history. */
 	if (found && (r = init_commit(repo, &st, old.s, old.len, "Keep roadmap.yaml as it was before "

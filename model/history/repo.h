@@ -123,6 +123,11 @@ int ldr_repo_init(struct ldr_repo **out, const char *dir, const char *text, size
 int ldr_repo_load(struct ldr_repo *repo, struct ldr_roadmap *rm, struct ldr_loaded *st,
 		  struct ldr_diag *diag, struct ldr_buf *err);
 
+/* The same state, for the file's bytes already read (text, len) and parsed
+ * by the caller: the file is not read again. Returns 0 or -1 (err). */
+int ldr_repo_state(struct ldr_repo *repo, const char *text, size_t len, struct ldr_loaded *st,
+		   struct ldr_buf *err);
+
 /* Whether text, the roadmap as read from its file, is what HEAD holds:
  * 1 with HEAD's commit in c (release it); 2 when it has changed since HEAD,
  * whose id head receives; 0 when HEAD has no such file (or there is no

@@ -9,7 +9,8 @@
 # memory, the national view of 85 footprints, a ring of 10,000
 # projects, 2,007 capability groups, and the history once ldr has one.
 # Times are CPU time (user and system), which a shared machine disturbs
-# much less than the clock.
+# much less than the clock; but Derbyshire's first screen is timed on the
+# clock, on a pseudo-terminal, as a user sees it (tests/bench/firstscreen.c).
 # Not a test: nothing here fails on a number (a command that fails stops it).
 #
 #   sh tests/bench/run.sh [SECTION...]   goals sizes memory national ring whatif groups history
@@ -183,8 +184,27 @@ goals() {
 	agg=$(cost "$RUNS" "$LDR aggregate $B/national/*.yaml")
 	goal "ldr aggregate of 85 footprints vs the parse" "$(ratio "$agg" "$nfloor" "($agg / $nfloor)")" "<= 1.5x"
 	d="LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR roadmaps/derbyshire.yaml"
-	goal "Derbyshire: start to first screen (wall, ms)" "$(COL=2 median "$RUNS" "$d")" "<= 10 ms"
-	goal "  (the same in CPU ms)" "$(median "$RUNS" "$d")" ""
+	first_screen "$RUNS" roadmaps/derbyshire.yaml
+	goal "Derbyshire: start to first screen (wall, ms)" "$(COL=1 median_of "$RUNS")" "<= 10 ms"
+	goal "  (to the end, q typed at the first screen)" "$(COL=2 median_of "$RUNS")" ""
+	goal "  (the whole run headless, in CPU ms)" "$(median "$RUNS" "$d")" ""
+}
+
+# The first screen on a pseudo-terminal of 120x40 (tests/bench/firstscreen.c),
+# N times: it is drawn when the last word of its status line (as a headless
+# run shows it) is written; then q. Its times into $B/times.
+first_screen() { # N FILE
+	mark=$(LDR_TUI_SIZE=120x40 LDR_TUI_KEYS=q $LDR "$2" | tail -n 1 | awk '{ print $NF }')
+	i=0
+	: >$B/times
+	while [ $i -lt "$1" ]; do
+		$B/firstscreen 120x40 "$mark" q $LDR "$2" >>$B/times
+		i=$((i + 1))
+	done
+}
+
+median_of() { # N: of $B/times, column COL
+	sort -n -k"$COL" $B/times | sed -n "$((($1 + 1) / 2))p" | awk -v c="$COL" '{ printf "%.2f", $c }'
 }
 
 sizes() {

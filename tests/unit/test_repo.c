@@ -372,6 +372,42 @@ static void test_committed_as(void **state)
 	ldr_buf_release(&err);
 }
 
+/* The state of bytes already read is the state of the file as loaded, of
+ * those bytes and not of the file read again: the interface reads the
+ * file, draws its first screen, and opens the repository after. */
+static void test_state_of_bytes_read(void **state)
+{
+	struct sandbox *s = *state;
+	struct ldr_repo *repo = init_repo(s, ROADMAP);
+	struct ldr_roadmap rm;
+	struct ldr_loaded loaded, st;
+	struct ldr_buf err = LDR_BUF_INIT;
+	const char *edited = ROADMAP "  notes: edited\n";
+
+	load_ok(repo, &rm, &loaded);
+	ldr_roadmap_release(&rm);
+	assert_int_equal(ldr_repo_state(repo, ROADMAP, strlen(ROADMAP), &st, &err), 0);
+	assert_memory_equal(&st, &loaded, sizeof(st));
+	assert_false(ldr_loaded_dirty(&st));
+
+	/* The file changes after it was read: the bytes read are hashed. */
+	assert_int_equal(ldr_write_file(s->file, edited, strlen(edited), &err), 0);
+	assert_int_equal(ldr_repo_state(repo, ROADMAP, strlen(ROADMAP), &st, &err), 0);
+	assert_string_equal(st.file, loaded.file);
+	assert_int_equal(ldr_repo_changed(repo, &st, &err), 1);
+	ldr_buf_reset(&err);
+
+	assert_int_equal(ldr_repo_state(repo, edited, strlen(edited), &st, &err), 0);
+	assert_string_equal(st.head, loaded.head);
+	assert_string_equal(st.committed, loaded.committed);
+	assert_string_not_equal(st.file, loaded.file);
+	assert_true(ldr_loaded_dirty(&st));
+	assert_int_equal(ldr_repo_changed(repo, &st, &err), 0);
+
+	ldr_repo_free(repo);
+	ldr_buf_release(&err);
+}
+
 /* Run a shell command in the sandbox; its exit status. */
 static int sh_in(const struct sandbox *s, const char *command)
 {
@@ -607,6 +643,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_identity_and_dates_from_environment, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_untracked_file_not_committed, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_committed_as, sandbox_up, sandbox_down),
+		cmocka_unit_test_setup_teardown(test_state_of_bytes_read, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_push_refused_when_the_remote_moved, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_init_over_a_roadmap_keeps_it, sandbox_up, sandbox_down),
 		cmocka_unit_test_setup_teardown(test_open_errors, sandbox_up, sandbox_down),
