@@ -207,7 +207,7 @@ static void changed(struct tui_app *app)
 	app->dirty = !at_base(app);
 	tui_app_changed(app);
 	if (app->dirty)
-		tui_recovery_write(app);
+		app->recovery_stale = 1; /* written when idle: tui_recovery_flush */
 	else
 		tui_recovery_remove(app);
 }
