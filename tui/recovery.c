@@ -139,17 +139,24 @@ void tui_recovery_flush(struct tui_app *app)
 		tui_recovery_write(app);
 }
 
-/* Remove the files of the session tagged tag (NULL: this one's). */
+/* Remove the files of the session tagged tag (NULL: this one's), with
+ * the lock a write of them left when the session was killed outright in
+ * the middle of it (model/base/write.h: the new text, never renamed). */
 static void remove_files(struct tui_app *app, const char *tag)
 {
 	static const char *const what[] = { "unsaved", "base", "merging" };
+	struct ldr_buf lock = LDR_BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < LDR_ARRAY_SIZE(what); i++) {
 		char *path = tui_recovery_path(app, what[i], tag);
 		unlink(path);
+		ldr_buf_reset(&lock);
+		ldr_buf_addf(&lock, "%s.lock", path);
+		unlink(lock.s);
 		free(path);
 	}
+	ldr_buf_release(&lock);
 }
 
 void tui_recovery_remove(struct tui_app *app)
