@@ -78,6 +78,9 @@ struct tui_app {
 	struct ldr_roadmap base;
 	int base_parsed;
 	int base_kept; /* base is in the recovery files already */
+	/* Changed since the recovery file was last written: written when the
+	 * keyboard is idle, before a stop, and at the end (recovery.c). */
+	int recovery_stale;
 	int wrapped_cols; /* the width the record and text views are wrapped to */
 	char *path;
 	/* Its repository (NULL when the file is not committed in one: saves

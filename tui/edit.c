@@ -220,7 +220,7 @@ static void changed(struct tui_app *app, size_t lo, size_t hi, int forward, int 
 	tui_app_rechecked(app, ch, hi - lo, in_place);
 	free(ch);
 	if (app->dirty)
-		tui_recovery_write(app);
+		app->recovery_stale = 1; /* written when idle: tui_recovery_flush */
 	else
 		tui_recovery_remove(app);
 }

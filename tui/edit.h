@@ -115,6 +115,11 @@ void tui_redo_last(struct tui_app *app);
  * read-only session. */
 void tui_recovery_write(struct tui_app *app);
 void tui_recovery_remove(struct tui_app *app);
+/* A change is not written at once (the whole roadmap, megabytes at
+ * national scale, per key): it marks the file stale, and flush writes it
+ * if it is, which the session does when the keyboard has been idle for a
+ * second, before a stop and at the end (session.c). */
+void tui_recovery_flush(struct tui_app *app);
 /* At start: offer to restore what sessions that ended left (never the
  * files of one still running). */
 void tui_recovery_offer(struct tui_app *app);

@@ -105,6 +105,7 @@ void tui_recovery_write(struct tui_app *app)
 	struct ldr_buf err = LDR_BUF_INIT;
 	char *unsaved, *base, *merging;
 
+	app->recovery_stale = 0;
 	if (app->read_only)
 		return;
 	unsaved = tui_recovery_path(app, "unsaved", NULL);
@@ -113,10 +114,12 @@ void tui_recovery_write(struct tui_app *app)
 	/* The base changes only on a load or a save: written once, not after
 	 * every edit (a large roadmap is megabytes). */
 	if ((!app->base_kept && ldr_write_file(base, app->base_text ? app->base_text : "", app->base_len, &err) < 0) ||
-	    tui_write_roadmap(&app->rm, unsaved, &err) < 0)
+	    tui_write_roadmap(&app->rm, unsaved, &err) < 0) {
 		tui_app_say(app, TUI_ROLE_ERROR, "cannot keep the unsaved changes safe: %s", err.s);
-	else
+		app->recovery_stale = 1; /* tried again when next idle, and at the end */
+	} else {
 		app->base_kept = 1;
+	}
 	/* A sync's merge being resolved: the commit it merges, for its second parent. */
 	if (app->loaded.merging[0] && !app->loaded.merging_git) {
 		if (ldr_write_file(merging, app->loaded.merging, LDR_OID_HEX, &err) < 0)
@@ -130,21 +133,35 @@ void tui_recovery_write(struct tui_app *app)
 	free(merging);
 }
 
-/* Remove the files of the session tagged tag (NULL: this one's). */
+void tui_recovery_flush(struct tui_app *app)
+{
+	if (app->recovery_stale && app->dirty)
+		tui_recovery_write(app);
+}
+
+/* Remove the files of the session tagged tag (NULL: this one's), with
+ * the lock a write of them left when the session was killed outright in
+ * the middle of it (model/base/write.h: the new text, never renamed). */
 static void remove_files(struct tui_app *app, const char *tag)
 {
 	static const char *const what[] = { "unsaved", "base", "merging" };
+	struct ldr_buf lock = LDR_BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < LDR_ARRAY_SIZE(what); i++) {
 		char *path = tui_recovery_path(app, what[i], tag);
 		unlink(path);
+		ldr_buf_reset(&lock);
+		ldr_buf_addf(&lock, "%s.lock", path);
+		unlink(lock.s);
 		free(path);
 	}
+	ldr_buf_release(&lock);
 }
 
 void tui_recovery_remove(struct tui_app *app)
 {
+	app->recovery_stale = 0;
 	if (app->read_only)
 		return;
 	remove_files(app, NULL);
@@ -210,9 +227,11 @@ static void restore(struct tui_app *app, const char *tag, struct ldr_roadmap *ou
 	ldr_roadmap_release(&base);
 	role = app->message_role;
 	snprintf(said, sizeof(said), "%s", app->message);
-	/* Written as this session's own before the ended one's go. */
+	/* Written as this session's own (now, not when idle) before the
+	 * ended one's go. */
 	if (before) {
 		tui_edit_whole_commit(app, before, "restored the unsaved changes");
+		tui_recovery_flush(app);
 	} else {
 		tui_app_changed(app);
 		tui_recovery_write(app);

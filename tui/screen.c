@@ -338,13 +338,31 @@ static double now_seconds(void)
 #define KEY_PASTE_BEGIN TUI_KEYCODE(0x10100)
 #define KEY_PASTE_END TUI_KEYCODE(0x10101)
 
+/* What is done while nothing happens (tui_screen_on_quiet). */
+static void (*quiet_fn)(void *);
+static void *quiet_arg;
+
+void tui_screen_on_quiet(void (*fn)(void *arg), void *arg)
+{
+	quiet_fn = fn;
+	quiet_arg = arg;
+}
+
+static void quiet(void)
+{
+	if (quiet_fn)
+		quiet_fn(quiet_arg);
+}
+
 /* SIGTSTP (kill -TSTP, a job control stop): the terminal as it was, the
- * paste mode too, then stop; on SIGCONT, back, redrawn. */
+ * paste mode too, then stop; on SIGCONT, back, redrawn. What is unsaved is
+ * written aside first: a stopped program may be killed outright. */
 static void suspend(void)
 {
 	struct sigaction dfl, ours;
 
 	tui_stop = 0;
+	quiet();
 	paste_mode(0);
 	endwin();
 	memset(&dfl, 0, sizeof(dfl));
@@ -367,7 +385,8 @@ int tui_screen_suspend(void)
 }
 
 /* The keyboard. After a hang-up, reads fail at once, for ever (EIO); a run
- * of fast failures is taken for one even if no SIGHUP came. */
+ * of fast failures is taken for one even if no SIGHUP came. A read that
+ * waited its whole second for nothing is the keyboard idle: quiet(). */
 int tui_mouse_y = -1, tui_mouse_x = -1;
 
 static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
@@ -397,6 +416,8 @@ static tui_key keyboard_next(struct tui_input *in, int *rows, int *cols)
 				pasting = 0;
 				return KEY_PASTE_END;
 			}
+			if (now_seconds() - t0 >= 0.9)
+				quiet();
 			if (now_seconds() - t0 < 0.05) {
 				if (++fast_errors > 50) {
 					tui_hangup = 1;
@@ -488,6 +509,10 @@ struct script {
 static tui_key script_next(struct tui_input *in, int *rows, int *cols)
 {
 	struct script *s = in->ctx;
+	while (s->at < s->n && s->keys[s->at] == TUI_KEY_IDLE) {
+		s->at++;
+		quiet();
+	}
 	if (s->at >= s->n)
 		return -1;
 	*rows = s->rows[s->at];
@@ -534,6 +559,7 @@ static const struct {
 	{ "<WheelUp>", TUI_KEY_WHEEL_UP },       { "<WheelDown>", TUI_KEY_WHEEL_DOWN },
 	{ "<HUP>", TUI_KEY_HANGUP },             { "<Dump>", TUI_KEY_DUMP },
 	{ "<PasteStart>", KEY_PASTE_BEGIN },     { "<PasteEnd>", KEY_PASTE_END },
+	{ "<Idle>", TUI_KEY_IDLE },
 };
 
 /* One key name in <>: a resize, a click, one of script_names[] or a key

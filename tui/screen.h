@@ -55,10 +55,16 @@ void tui_input_keyboard(struct tui_input *in);
 /* Keys from a script: key names separated by blanks, as in the keymap
  * ("j", "<Enter>", "<C-s>"); text in double quotes types each character;
  * <Resize 100x30> resizes; <HUP> acts as if the connection dropped;
+ * <Idle> as if no key came for a second (tui_screen_on_quiet);
  * <PasteStart> ... <PasteEnd> is pasted, what is between them as the
  * terminal would send it (<Enter> a line feed, <C-m> a carriage return,
  * <Tab>, <Esc>, <C-a>: the control characters). */
 int tui_input_script(struct tui_input *in, const char *script, char *err, size_t errlen);
+/* What to do while nothing happens: fn(arg) is called when the keyboard has
+ * been idle for a second (again each second it stays idle; a script's
+ * <Idle>), and before the program stops (Ctrl-Z, SIGTSTP). The session
+ * writes its unsaved changes aside then (recovery.c); fn NULL: nothing. */
+void tui_screen_on_quiet(void (*fn)(void *arg), void *arg);
 void tui_input_release(struct tui_input *in);
 /* The next key from in. An escape sequence that curses did not know (the
  * terminal is not quite the one TERM names) comes whole, as one key: the
@@ -71,6 +77,7 @@ tui_key tui_input_next(struct tui_input *in, int *resize_rows, int *resize_cols)
 /* The script's pseudo-keys. */
 #define TUI_KEY_HANGUP TUI_KEYCODE(0x10000)
 #define TUI_KEY_DUMP TUI_KEYCODE(0x10001) /* <Dump>: the test prints the screen */
+#define TUI_KEY_IDLE TUI_KEYCODE(0x10008) /* <Idle>: never returned, the reader is quiet */
 /* The mouse, where the terminal reports it: a click, a double click, the
  * wheel; where (screen row and column) is in tui_mouse_y and tui_mouse_x.
  * Scripts say <Click ROW,COL>, <DoubleClick ROW,COL>, <WheelUp>, <WheelDown>. */

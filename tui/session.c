@@ -107,8 +107,16 @@ static void lock_session(struct tui_app *app)
 	ldr_buf_release(&err);
 }
 
+/* The keyboard idle for a second, or the program about to stop: what is
+ * unsaved is written aside, off the path of each key. */
+static void quiet(void *arg)
+{
+	tui_recovery_flush(arg);
+}
+
 void tui_session_begin(struct tui_app *app)
 {
+	tui_screen_on_quiet(quiet, app);
 	lock_session(app);
 	if (!app->quit)
 		tui_recovery_offer(app);
@@ -119,9 +127,12 @@ void tui_session_end(struct tui_app *app)
 	/* The files may have been removed meanwhile (by an ldr before
 	 * sessions, or by hand): what is unsaved is written again, the base
 	 * with it. */
+	tui_screen_on_quiet(NULL, NULL);
 	if ((tui_hangup || tui_terminate) && app->dirty && !app->read_only) {
 		app->base_kept = 0;
 		tui_recovery_write(app);
+	} else {
+		tui_recovery_flush(app); /* a change since the keyboard was last idle */
 	}
 	if (app->lock) {
 		ldr_session_unlock(app->lock, &app->session);

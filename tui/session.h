@@ -7,7 +7,9 @@
 
 #include "app.h"
 
-/* At start, once the screen is up and before anything can change: take the
+/* At start, once the screen is up and before anything can change: have
+ * the unsaved changes written aside whenever the keyboard is idle for a
+ * second and before a stop (tui_screen_on_quiet), then take the
  * roadmap's lock. When another running session holds it, say which and
  * ask: read-only (the answer to Esc), take over (asked again to be sure),
  * or quit. A lock that cannot be taken (a directory not writable) is said,
@@ -15,8 +17,9 @@
  * quit, offer what sessions that ended left (recovery.c). */
 void tui_session_begin(struct tui_app *app);
 /* At the end: after a hang-up or a signal, the unsaved changes are written
- * again, whatever became of the files meanwhile; the lock is released if it
- * is still this session's. */
+ * again, whatever became of the files meanwhile; otherwise (a quit, the
+ * end of a script) a change made since they were last written is; the lock
+ * is released if it is still this session's. */
 void tui_session_end(struct tui_app *app);
 
 /* The session is read-only, and why (said with every refusal). */

@@ -75,6 +75,12 @@ keys() { tm send-keys -t "$TGT" "$@"; }
 esc() { tm send-keys -t "$TGT" Escape; sleep 0.3; }
 # The recovery files in .git/ldr (named with their session's tag).
 recovery() { ls "$D/roadmap/.git/ldr" 2>/dev/null | grep '\.\(unsaved\|base\)$'; }
+# Wait (up to 5 seconds) until there are N of them: a change is written
+# aside once the keyboard has been idle for a second.
+wait_recovery() {
+	i=0
+	while [ "$(recovery | wc -l)" -ne "$1" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
 
 "$LDR" init "$D/roadmap" --from "$top/roadmaps/derbyshire.yaml" >/dev/null || exit 1
 
@@ -197,6 +203,7 @@ wait_for "done when?"
 keys C-u 2016-12 Enter
 wait_for "[+]"
 a_pid=$(tm display-message -p -t t '#{pane_pid}')
+wait_recovery 2
 a_files=$(recovery | tr '\n' ' ')
 [ "$(recovery | wc -l)" -eq 2 ] || fail "A's recovery files: '$a_files'"
 a_sum=$(cd "$D/roadmap/.git/ldr" && cat $(recovery) | cksum)
@@ -222,6 +229,7 @@ keys 5 j j t
 wait_for "done when?"
 keys Enter
 wait_for "[+]"
+wait_recovery 4
 [ "$(recovery | wc -l)" -eq 4 ] || fail "B's recovery files are not its own: $(recovery | tr '\n' ' ')"
 keys q
 wait_for "(s)ave them, (d)iscard them, (c)ancel"
@@ -407,14 +415,16 @@ for term in xterm-256color screen-256color vt100; do
 done
 # 8. An unsaved edit, Ctrl-Z, and the connection drops while ldr is
 #    stopped: it is woken (SIGHUP, SIGCONT), keeps the edit in its recovery
-#    files, and leaves no session lock behind.
+#    files, and leaves no session lock behind. Ctrl-Z comes with the edit's
+#    Enter, the keyboard never idle between them: the edit is written aside
+#    as ldr stops, before any hang-up.
 run_ldr
 keys 5 j j t
 wait_for "done when?"
-keys C-u 2017-01 Enter
-wait_for "[+]"
-keys C-z
+keys C-u 2017-01 Enter C-z
 wait_for "Stopped"
+(cd "$D/roadmap/.git/ldr" && grep -q "delivered: 2017-01" $(recovery | grep '\.unsaved$') 2>/dev/null) ||
+	fail "the edit was not written aside before ldr stopped: $(recovery | tr '\n' ' ')"
 tm kill-session -t t
 wait_exit
 recovery | grep -q '\.unsaved$' || fail "no recovery file after a hang-up while suspended"
@@ -424,6 +434,39 @@ keys d
 wait_for "the unsaved changes are discarded"
 keys q
 wait_gone
+
+# 8b. An unsaved edit, the keyboard left idle, then ldr killed outright
+#    (SIGKILL: nothing it can do): the edit was written aside within a
+#    second or so of the keyboard going idle, and the next session offers it.
+#    ldr runs as a job of a shell, which reaps it (its lock then names a pid
+#    that is gone, taken without a word).
+tm -f /dev/null new-session -d -s t -x 80 -y 24 "env PS1='sh\$ ' ENV= sh -i"
+wait_for 'sh$'
+run_ldr
+keys / C06 Enter
+wait_for "C06   Other Health"
+keys e j j j Enter C-u 18/19 Enter
+wait_for "C06 year: 18/19"
+wait_recovery 2
+(cd "$D/roadmap/.git/ldr" && grep -A3 "^- id: C06$" $(recovery | grep '\.unsaved$') 2>/dev/null | grep -q "year: 18/19") ||
+	fail "the edit was not written aside once the keyboard was idle: $(recovery | tr '\n' ' ')"
+kill -KILL "$(ldr_pid)"
+wait_exit
+# The terminal as the killed ldr left it (raw: Enter is no new line).
+keys C-j "stty sane; clear" C-j
+sleep 0.3
+run_ldr
+wait_for "unsaved changes from a session that ended"
+keys r
+wait_for "restored"
+keys : "w C06 recovered after a kill" Enter
+wait_for "committed"
+keys q
+wait_exit
+tm kill-session -t t
+"$LDR" diff HEAD~1 HEAD "$D/roadmap" | grep -q "C06 year: .* -> 18/19" ||
+	fail "the change written aside when idle was not recovered after a kill"
+[ -z "$(recovery)" ] || fail "the recovery files outlived the save: $(recovery | tr '\n' ' ')"
 
 # 9. A picker's filter shows the terminal's cursor where typing goes (on a
 #    list it is hidden); Enter, after a filter, chooses the one highlighted.
