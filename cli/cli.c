@@ -76,16 +76,14 @@ const char *cli_safe(const char *s, struct ldr_buf *b)
 static int load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
 		struct ldr_diag *diag, struct ldr_buf *read_err)
 {
-	struct ldr_buf own = LDR_BUF_INIT;
-	struct ldr_buf *buf = text ? text : &own;
 	int r = LDR_EXIT_OK;
 
 	*path = ldr_roadmap_path(arg);
 	ldr_roadmap_init(rm);
 	ldr_diag_init(diag, strcmp(*path, "-") == 0 ? "<stdin>" : *path);
-	if (ldr_file_read(*path, buf, read_err) < 0 || ldr_roadmap_read(rm, buf->s, buf->len, diag) < 0)
+	if (text ? ldr_file_read(*path, text, read_err) < 0 || ldr_roadmap_read(rm, text->s, text->len, diag) < 0
+		 : ldr_roadmap_load(rm, *path, diag, read_err) < 0) /* the text not held */
 		r = LDR_EXIT_PARSE;
-	ldr_buf_release(&own);
 	return r;
 }
 

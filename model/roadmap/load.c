@@ -1,10 +1,12 @@
 /* The loader: from a YAML node tree to a roadmap, by the schema. Every
  * problem is recorded with its position and the loader goes on, so that one
  * run shows all of a file's errors (up to the diagnostics' limit). */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "national.h"
 #include "node.h"
@@ -865,46 +867,33 @@ static int conflict_markers(const char *buf, size_t len, struct ldr_diag *diag)
 	return 1;
 }
 
-int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag)
+/* From the parsed document to the roadmap (its top lists decoded as they
+ * were read, take_item): every problem in L's diag. */
+static void decode_doc(struct loader *L, struct ldr_roadmap *rm, const struct ldr_doc *doc)
 {
-	struct loader L = { diag, LDR_BUF_INIT };
-	struct stream stream;
-	struct ldr_doc doc;
+	struct ldr_diag *diag = L->diag;
 	struct id_check ic;
-	size_t errors = diag->errors;
-	int r = -1;
 
-	ldr_roadmap_init(rm);
-	memset(&stream, 0, sizeof(stream));
-	stream.L = &L;
-	stream.rm = rm;
-	if (conflict_markers(buf, len, diag)) {
-		memset(&doc, 0, sizeof(doc));
-		goto out;
-	}
-	if (ldr_yaml_parse_items(&doc, buf, len, diag, take_item, &stream) < 0)
-		goto out;
-	if (doc.empty) {
+	if (doc->empty) {
 		ldr_diag_add(diag, LDR_ERROR, 1, 1, "empty file: expected 'ldr: 1' and a footprint");
-		goto out;
+		return;
 	}
-	if (doc.root.type != LDR_NODE_MAP) {
-		error_at(&L, &doc.root, "expected a mapping at the top of the file ('ldr: 1', "
-			 "'footprint:', ...), found %s", ldr_node_type_name(&doc.root));
-		goto out;
+	if (doc->root.type != LDR_NODE_MAP) {
+		error_at(L, &doc->root, "expected a mapping at the top of the file ('ldr: 1', "
+			 "'footprint:', ...), found %s", ldr_node_type_name(&doc->root));
+		return;
 	}
-	if (check_format(&L, &doc.root) < 0)
-		goto out;
-	decode_record(&L, &ldr_kind_roadmap, rm, &doc.root, 0);
-	rm->rec.crlf = all_crlf(buf, len);
+	if (check_format(L, &doc->root) < 0)
+		return;
+	decode_record(L, &ldr_kind_roadmap, rm, &doc->root, 0);
 	memset(&ic, 0, sizeof(ic));
-	ic.L = &L;
+	ic.L = L;
 	ldr_walk(&ldr_kind_roadmap, rm, check_id, &ic);
 	ldr_hash_clear(&ic.ids);
-	if (doc.comments)
-		ldr_diag_add(diag, LDR_WARNING, doc.comment_line, doc.comment_col,
+	if (doc->comments)
+		ldr_diag_add(diag, LDR_WARNING, doc->comment_line, doc->comment_col,
 			     "%u comment%s in this file: comments are not kept, a save drops them "
-			     "(use 'notes' fields instead)", doc.comments, doc.comments == 1 ? "" : "s");
+			     "(use 'notes' fields instead)", doc->comments, doc->comments == 1 ? "" : "s");
 	if (rm->conflicts.len) {
 		const struct ldr_rec *first = rm->conflicts.items;
 		ldr_diag_add(diag, LDR_WARNING, first->pos.line, first->pos.col,
@@ -912,11 +901,109 @@ int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct
 			     "('ldr check' lists them)", rm->conflicts.len,
 			     rm->conflicts.len == 1 ? "" : "s");
 	}
-	r = diag->errors > errors ? -1 : 0;
-out:
+}
+
+int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag)
+{
+	struct loader L = { diag, LDR_BUF_INIT };
+	struct stream stream;
+	struct ldr_doc doc;
+	size_t errors = diag->errors;
+
+	ldr_roadmap_init(rm);
+	memset(&stream, 0, sizeof(stream));
+	stream.L = &L;
+	stream.rm = rm;
+	memset(&doc, 0, sizeof(doc));
+	if (!conflict_markers(buf, len, diag) &&
+	    ldr_yaml_parse_items(&doc, buf, len, diag, take_item, &stream) == 0) {
+		decode_doc(&L, rm, &doc);
+		rm->rec.crlf = all_crlf(buf, len);
+	}
 	ldr_doc_release(&doc);
 	ldr_buf_release(&L.quoted);
-	return r;
+	return diag->errors > errors ? -1 : 0;
+}
+
+/* ---- from a file, not held whole ---------------------------------------- */
+
+/* What the reader of a file sees as it hands libyaml the text. */
+struct feed {
+	int fd;
+	size_t total;
+	size_t lt;   /* how many '<' end the text read so far */
+};
+
+/* Whether the bytes read hold seven '<' in a row, with those before. */
+static int seven_lt(struct feed *f, const unsigned char *s, size_t n)
+{
+	const unsigned char *p = s, *q, *end = s + n;
+	size_t run = f->lt;
+
+	while (p < end) {
+		q = memchr(p, '<', (size_t)(end - p));
+		if (q != p)
+			run = 0;
+		if (!q)
+			break;
+		for (; q < end && *q == '<'; q++)
+			if (++run >= 7)
+				return 1;
+		p = q;
+	}
+	f->lt = run;
+	return 0;
+}
+
+/* Whether the bytes read need the text whole: a mark at the start (a
+ * byte-order mark, UTF-16 or UTF-32), a CR (line ends written back as
+ * they were), a '#' (a comment, whose place only the text gives), git's
+ * conflict markers (said before the YAML's errors). */
+static int needs_whole(struct feed *f, const unsigned char *s, size_t n)
+{
+	if (f->total == 0 && n && (s[0] == 0xEF || s[0] == 0xFE || s[0] == 0xFF || s[0] == 0))
+		return 1;
+	return memchr(s, '#', n) || memchr(s, '\r', n) || seven_lt(f, s, n);
+}
+
+static int feed_read(void *ctx, unsigned char *buf, size_t size, size_t *got)
+{
+	struct feed *f = ctx;
+	ssize_t n;
+
+	do
+		n = read(f->fd, buf, size);
+	while (n < 0 && errno == EINTR);
+	if (n < 0 || f->total + (size_t)n > LDR_MAX_FILE || needs_whole(f, buf, (size_t)n))
+		return 0; /* read again, whole: its error, or what needs the text */
+	f->total += (size_t)n;
+	*got = (size_t)n;
+	return 1;
+}
+
+int ldr_roadmap_read_fd(struct ldr_roadmap *rm, int fd, struct ldr_diag *diag)
+{
+	struct loader L = { diag, LDR_BUF_INIT };
+	struct stream stream;
+	struct ldr_doc doc;
+	struct feed feed;
+	size_t errors = diag->errors;
+	int r;
+
+	ldr_roadmap_init(rm);
+	memset(&stream, 0, sizeof(stream));
+	stream.L = &L;
+	stream.rm = rm;
+	memset(&feed, 0, sizeof(feed));
+	feed.fd = fd;
+	r = ldr_yaml_parse_stream(&doc, feed_read, &feed, diag, take_item, &stream);
+	if (r == 0)
+		decode_doc(&L, rm, &doc);
+	ldr_doc_release(&doc);
+	ldr_buf_release(&L.quoted);
+	if (r < 0)
+		return 1;
+	return diag->errors > errors ? -1 : 0;
 }
 
 /* ---- one field, from elsewhere than a file ------------------------------- */

@@ -314,6 +314,13 @@ int ldr_id_valid(const char *s);
  * way. rm is initialised here and must be released in both cases. */
 int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag);
 
+/* The same, reading the text from fd as it is decoded, so that it is not
+ * held whole. Returns 0 or -1 as ldr_roadmap_read; or 1 when the text must
+ * be read whole (an error of YAML, or what only the text can place): then
+ * diag may hold some messages of no use, and rm must be released and the
+ * file read again from its start with ldr_roadmap_read. */
+int ldr_roadmap_read_fd(struct ldr_roadmap *rm, int fd, struct ldr_diag *diag);
+
 /* Write the roadmap as canonical YAML to out (appended). Returns 0, or -1
  * with a message in err. */
 int ldr_roadmap_write(const struct ldr_roadmap *rm, struct ldr_buf *out, struct ldr_buf *err);

@@ -7,6 +7,9 @@
 #include <cmocka.h>
 
 #include "helpers.h"
+#include "../../model/roadmap/file.h"
+
+#include <unistd.h>
 
 static void test_a_valid_file_becomes_its_model(void **state)
 {
@@ -432,6 +435,89 @@ static void test_records_as_read(void **state)
 	ldr_buf_release(&big);
 }
 
+/* A file is decoded as it is read, its text never held whole; what only the
+ * text can place (a comment, a CR, a byte-order mark, git's markers) and
+ * every error of YAML make it read whole again: the same roadmap and the
+ * same messages either way. */
+static int from_file(const char *text, size_t len, struct ldr_roadmap *rm, struct ldr_diag *d,
+		     int *streamed)
+{
+	char path[] = "/tmp/ldr-test-load-XXXXXX";
+	int fd = mkstemp(path), r;
+	struct ldr_roadmap probe;
+	struct ldr_diag pd;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	ldr_diag_init(&pd, "t.yaml");
+	*streamed = ldr_roadmap_read_fd(&probe, fd, &pd) != 1;
+	ldr_roadmap_release(&probe);
+	ldr_diag_release(&pd);
+	close(fd);
+	ldr_diag_init(d, "t.yaml");
+	r = ldr_roadmap_load(rm, path, d, NULL);
+	unlink(path);
+	return r;
+}
+
+static void same_as_whole(const char *text, size_t len, int streams)
+{
+	struct ldr_roadmap a, b;
+	struct ldr_diag da, db;
+	struct ldr_buf fa = LDR_BUF_INIT, fb = LDR_BUF_INIT;
+	int ra, rb, streamed;
+
+	ldr_diag_init(&da, "t.yaml");
+	ra = ldr_roadmap_read(&a, text, len, &da);
+	rb = from_file(text, len, &b, &db, &streamed);
+	assert_int_equal(streamed, streams);
+	assert_int_equal(ra, rb);
+	assert_true(ldr_roadmap_equal(&a, &b));
+	assert_int_equal(a.rec.crlf, b.rec.crlf);
+	ldr_diag_format(&da, &fa);
+	ldr_diag_format(&db, &fb);
+	assert_string_equal(fa.s ? fa.s : "", fb.s ? fb.s : "");
+	ldr_buf_release(&fa);
+	ldr_buf_release(&fb);
+	ldr_roadmap_release(&a);
+	ldr_roadmap_release(&b);
+	ldr_diag_release(&da);
+	ldr_diag_release(&db);
+}
+
+static void test_a_file_is_decoded_as_it_is_read(void **state)
+{
+	static const char *streams[] = {
+		HEAD "projects:\n- id: P1\n  name: a\n- id: P2\n  name: b\n  depends_on: [P1]\n",
+		HEAD "projects:\n- id: P1\n- id: P1\n  name: b\n  start: 3016\n", /* errors, placed */
+		HEAD "projects:\n- id: P1\n  name: \"a << b\"\n",
+		"", /* an empty file: said so */
+	};
+	static const char *whole[] = {
+		HEAD "projects: # the dossier\n- id: P1\n  name: a\n",
+		"ldr: 1\r\nfootprint:\r\n  name: Test\r\n  start: 16/17\r\n  end: 20/21\r\n",
+		"\xEF\xBB\xBF" HEAD,
+		HEAD "projects:\n- id: P1\n  name: [a\n", /* invalid YAML */
+		HEAD "  notes: \"a\n<<<<<<< HEAD\n=======\n>>>>>>> b\n  \"\n", /* markers in a value */
+	};
+	struct ldr_buf big = LDR_BUF_INIT;
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < sizeof(streams) / sizeof(*streams); i++)
+		same_as_whole(streams[i], strlen(streams[i]), 1);
+	for (i = 0; i < sizeof(whole) / sizeof(*whole); i++)
+		same_as_whole(whole[i], strlen(whole[i]), 0);
+	/* Markers split between two reads of libyaml's (16 KiB each). */
+	ldr_buf_addstr(&big, HEAD "  notes: \"");
+	while (big.len < 16384 - 3)
+		ldr_buf_addstr(&big, "x");
+	ldr_buf_addstr(&big, "\n<<<<<<< HEAD\n=======\n>>>>>>> b\n  \"\n");
+	same_as_whole(big.s, big.len, 0);
+	ldr_buf_release(&big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_comments_are_found_and_warned),
 		cmocka_unit_test(test_null_and_empty_values_are_absent),
 		cmocka_unit_test(test_records_as_read),
+		cmocka_unit_test(test_a_file_is_decoded_as_it_is_read),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }
