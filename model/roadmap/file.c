@@ -98,7 +98,7 @@ int ldr_file_read(const char *path, struct ldr_buf *out, struct ldr_buf *err)
 /* Decode the file as it is read; 1 when it must be read whole, from its
  * start (as a fresh rm and with diag as it was: the messages of the try
  * are dropped). */
-static int load_stream(struct ldr_roadmap *rm, int fd, struct ldr_diag *diag)
+static int load_stream(struct ldr_roadmap *rm, int fd, unsigned flags, struct ldr_diag *diag)
 {
 	struct ldr_diag mine;
 	size_t i;
@@ -109,7 +109,7 @@ static int load_stream(struct ldr_roadmap *rm, int fd, struct ldr_diag *diag)
 		mine.max_errors = diag->max_errors > diag->errors ? diag->max_errors - diag->errors : 1;
 	else
 		mine.max_errors = 0;
-	r = ldr_roadmap_read_fd(rm, fd, &mine);
+	r = ldr_roadmap_read_fd(rm, fd, flags, &mine);
 	if (r == 1 && lseek(fd, 0, SEEK_SET) == 0) {
 		ldr_roadmap_release(rm);
 		ldr_roadmap_init(rm);
@@ -125,7 +125,7 @@ static int load_stream(struct ldr_roadmap *rm, int fd, struct ldr_diag *diag)
 	return r;
 }
 
-int ldr_roadmap_load(struct ldr_roadmap *rm, const char *path, struct ldr_diag *diag,
+int ldr_roadmap_load(struct ldr_roadmap *rm, const char *path, unsigned flags, struct ldr_diag *diag,
 		     struct ldr_buf *err)
 {
 	struct ldr_buf text = LDR_BUF_INIT;
@@ -135,7 +135,7 @@ int ldr_roadmap_load(struct ldr_roadmap *rm, const char *path, struct ldr_diag *
 	ldr_roadmap_init(rm);
 	if ((fd = open_input(path, &st, err)) < 0)
 		return -1;
-	if (S_ISREG(st.st_mode) && fd > 0 && (r = load_stream(rm, fd, diag)) != 1)
+	if (S_ISREG(st.st_mode) && fd > 0 && (r = load_stream(rm, fd, flags, diag)) != 1)
 		goto out;
 	r = -1;
 	if (read_fd(fd, path, &st, &text, err) == 0)

@@ -17,7 +17,66 @@
 struct loader {
 	struct ldr_diag *diag;
 	struct ldr_buf quoted; /* q()'s answer: it lives until the next q() */
+	struct ldr_arena *a;   /* a frozen roadmap's (LDR_LOAD_FROZEN), or NULL */
+	struct ldr_hash shared; /* in a: values met before, kept once */
 };
+
+/* How many values a frozen roadmap keeps once (the first met): names,
+ * references, attributes repeat; a bound on the table (512 KiB). */
+#define SHARED_MAX 16384
+
+/* The roadmap's strings, positions and mappings: each its own allocation,
+ * or in the arena of a frozen roadmap. */
+static void *own_calloc(struct loader *L, size_t n, size_t size)
+{
+	void *p;
+
+	if (!L->a)
+		return ldr_calloc(n, size);
+	p = ldr_arena_alloc_words(L->a, n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static char *own_strdup(struct loader *L, const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (!L->a)
+		return ldr_strdup(s);
+	n = strlen(s);
+	p = ldr_arena_alloc_text(L->a, n + 1);
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+/* A value that may repeat (a name, a reference, an attribute): in a frozen
+ * roadmap, where nothing is freed or changed alone, kept once. */
+static char *own_value(struct loader *L, const char *s)
+{
+	char *p;
+
+	if (!L->a)
+		return ldr_strdup(s);
+	if ((p = ldr_hash_get(&L->shared, s)) != NULL)
+		return p;
+	p = own_strdup(L, s);
+	if (L->shared.n < SHARED_MAX)
+		ldr_hash_put(&L->shared, p, p);
+	return p;
+}
+
+static char *own_text(struct loader *L, const char *s)
+{
+	char *t = ldr_text_normalise(s), *p;
+
+	if (!L->a || !t)
+		return t;
+	p = own_strdup(L, t);
+	free(t);
+	return p;
+}
 
 #define QUOTE_MAX 60
 #define LDR_STREAM_FIELDS 16 /* the top mapping's fields (roadmap_fields) */
@@ -223,8 +282,8 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 			 n->type == LDR_NODE_SCALAR ? n->u.str : "...", ldr_node_type_name(n));
 		return;
 	}
-	v->v = ldr_calloc(n->n, sizeof(*v->v));
-	v->pos = ldr_calloc(n->n, sizeof(*v->pos));
+	v->v = own_calloc(L, n->n, sizeof(*v->v));
+	v->pos = own_calloc(L, n->n, sizeof(*v->pos));
 	for (i = 0; i < n->n; i++) {
 		const struct ldr_node *it = &n->u.kids[i];
 		int twice = 0;
@@ -249,7 +308,7 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 		}
 		v->pos[v->n].line = it->line;
 		v->pos[v->n].col = it->col;
-		v->v[v->n++] = ldr_strdup(it->u.str);
+		v->v[v->n++] = own_value(L, it->u.str);
 	}
 	ldr_hash_clear(&seen);
 }
@@ -298,7 +357,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 	}
 	if (check_keys(L, n, lb))
 		return;
-	m->v = ldr_calloc(n->n / 2, sizeof(*m->v));
+	m->v = own_calloc(L, n->n / 2, sizeof(*m->v));
 	for (i = 0; i + 1 < n->n; i += 2) {
 		const struct ldr_node *key = &n->u.kids[i], *val = &n->u.kids[i + 1];
 		struct ldr_kv *kv;
@@ -321,7 +380,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 					 s ? s : "", s ? "'?)" : "");
 				continue;
 			}
-			reason = ldr_node_is_null(val) ? NULL : ldr_text_normalise(val->u.str);
+			reason = ldr_node_is_null(val) ? NULL : own_text(L, val->u.str);
 			if (!reason) {
 				error_at(L, val, "'derived' of %s must give the reason %s was derived",
 					 label_text(lb), q(L, key->u.str));
@@ -331,9 +390,9 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 			continue;
 		}
 		kv = &m->v[m->n++];
-		kv->key = ldr_strdup(key->u.str);
+		kv->key = own_value(L, key->u.str);
 		/* A reason is text, normalised as text fields are; an attribute is one line. */
-		kv->value = reason ? reason : ldr_strdup(ldr_node_is_null(val) ? "" : val->u.str);
+		kv->value = reason ? reason : own_value(L, ldr_node_is_null(val) ? "" : val->u.str);
 		kv->pos.line = key->line;
 		kv->pos.col = key->col;
 	}
@@ -438,7 +497,7 @@ static void decode_id(struct loader *L, const struct ldr_kind *k, const struct l
 			 "and '-', starting with a letter or digit", q(L, n->u.str), k->name);
 		return;
 	}
-	*(char **)p = ldr_strdup(n->u.str);
+	*(char **)p = own_strdup(L, n->u.str);
 }
 
 /* One line of text, or an id that refers to a record. */
@@ -449,7 +508,7 @@ static void decode_str(struct loader *L, const struct ldr_field *f, void *p, con
 	    one_line(L, n, f->name, lb))
 		return;
 	if (*n->u.str)
-		*(char **)p = ldr_strdup(n->u.str);
+		*(char **)p = own_value(L, n->u.str);
 }
 
 static void decode_enum(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
@@ -524,7 +583,7 @@ static void decode_field(struct loader *L, const struct ldr_kind *k, const struc
 		return;
 	case LDR_F_TEXT:
 		if (want_scalar(L, n, f->name, lb, "text"))
-			*(char **)p = ldr_text_normalise(n->u.str);
+			*(char **)p = own_text(L, n->u.str);
 		return;
 	case LDR_F_REFS:
 	case LDR_F_STRS:
@@ -619,7 +678,7 @@ static void decode_record(struct loader *L, const struct ldr_kind *k, void *rec,
 	make_label(&lb, k, map, index);
 	r->pos.line = map->line;
 	r->pos.col = map->col;
-	r->fpos = ldr_malloc((map->n / 2 + 1) * sizeof(*r->fpos));
+	r->fpos = own_calloc(L, map->n / 2, sizeof(*r->fpos));
 	for (i = 0; i + 1 < map->n; i += 2) {
 		const struct ldr_node *key = &map->u.kids[i], *val = &map->u.kids[i + 1], *dup;
 		struct ldr_pos pos;
@@ -905,7 +964,7 @@ static void decode_doc(struct loader *L, struct ldr_roadmap *rm, const struct ld
 
 int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag)
 {
-	struct loader L = { diag, LDR_BUF_INIT };
+	struct loader L = { diag, LDR_BUF_INIT, NULL, LDR_HASH_INIT };
 	struct stream stream;
 	struct ldr_doc doc;
 	size_t errors = diag->errors;
@@ -981,9 +1040,9 @@ static int feed_read(void *ctx, unsigned char *buf, size_t size, size_t *got)
 	return 1;
 }
 
-int ldr_roadmap_read_fd(struct ldr_roadmap *rm, int fd, struct ldr_diag *diag)
+int ldr_roadmap_read_fd(struct ldr_roadmap *rm, int fd, unsigned flags, struct ldr_diag *diag)
 {
-	struct loader L = { diag, LDR_BUF_INIT };
+	struct loader L = { diag, LDR_BUF_INIT, NULL, LDR_HASH_INIT };
 	struct stream stream;
 	struct ldr_doc doc;
 	struct feed feed;
@@ -991,6 +1050,10 @@ int ldr_roadmap_read_fd(struct ldr_roadmap *rm, int fd, struct ldr_diag *diag)
 	int r;
 
 	ldr_roadmap_init(rm);
+	if (flags & LDR_LOAD_FROZEN) {
+		/* Set first: a roadmap released half-read is released as frozen. */
+		rm->frozen = L.a = ldr_calloc(1, sizeof(*L.a));
+	}
 	memset(&stream, 0, sizeof(stream));
 	stream.L = &L;
 	stream.rm = rm;
@@ -1001,6 +1064,7 @@ int ldr_roadmap_read_fd(struct ldr_roadmap *rm, int fd, struct ldr_diag *diag)
 		decode_doc(&L, rm, &doc);
 	ldr_doc_release(&doc);
 	ldr_buf_release(&L.quoted);
+	ldr_hash_clear(&L.shared);
 	if (r < 0)
 		return 1;
 	return diag->errors > errors ? -1 : 0;

@@ -47,8 +47,11 @@ struct ldr_doc {
 	unsigned comment_line, comment_col;
 };
 
-/* n bytes aligned for any type; ldr_arena_alloc_text: for text, unaligned. */
+/* n bytes aligned for any type; ldr_arena_alloc_words: for pointers,
+ * sizes, whole numbers and doubles (the roadmap's arrays), which wastes
+ * less; ldr_arena_alloc_text: for text, unaligned. */
 void *ldr_arena_alloc(struct ldr_arena *a, size_t n);
+void *ldr_arena_alloc_words(struct ldr_arena *a, size_t n);
 char *ldr_arena_alloc_text(struct ldr_arena *a, size_t n);
 /* Free everything but the first chunk, to be filled again. */
 void ldr_arena_reset(struct ldr_arena *a);

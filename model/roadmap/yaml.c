@@ -56,6 +56,19 @@ void *ldr_arena_alloc(struct ldr_arena *a, size_t n)
 	return arena_alloc(a, n, sizeof(max_align_t));
 }
 
+/* What the model's arrays hold; not long double, as max_align_t may be. */
+union word {
+	void *p;
+	long long ll;
+	size_t z;
+	double d;
+};
+
+void *ldr_arena_alloc_words(struct ldr_arena *a, size_t n)
+{
+	return arena_alloc(a, n, _Alignof(union word));
+}
+
 char *ldr_arena_alloc_text(struct ldr_arena *a, size_t n)
 {
 	return arena_alloc(a, n, 1);
