@@ -74,18 +74,42 @@ const char *cli_safe(const char *s, struct ldr_buf *b)
  * read: the message names the file) in read_err, else the parse's in diag
  * (initialised here either way). */
 static int load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
-		struct ldr_diag *diag, struct ldr_buf *read_err)
+		unsigned flags, struct ldr_diag *diag, struct ldr_buf *read_err)
 {
-	struct ldr_buf own = LDR_BUF_INIT;
-	struct ldr_buf *buf = text ? text : &own;
 	int r = LDR_EXIT_OK;
 
 	*path = ldr_roadmap_path(arg);
 	ldr_roadmap_init(rm);
 	ldr_diag_init(diag, strcmp(*path, "-") == 0 ? "<stdin>" : *path);
-	if (ldr_file_read(*path, buf, read_err) < 0 || ldr_roadmap_read(rm, buf->s, buf->len, diag) < 0)
+	if (text ? ldr_file_read(*path, text, read_err) < 0 || ldr_roadmap_read(rm, text->s, text->len, diag) < 0
+		 : ldr_roadmap_load(rm, *path, flags, diag, read_err) < 0) /* the text not held */
 		r = LDR_EXIT_PARSE;
-	ldr_buf_release(&own);
+	return r;
+}
+
+/* Print the load's messages: the reading's, then the parse's. */
+static int say(int r, struct ldr_diag *diag, struct ldr_buf *err, size_t *warnings)
+{
+	if (err->len)
+		fprintf(stderr, "ldr: %s\n", err->s);
+	ldr_diag_print(diag, stderr);
+	if (warnings)
+		*warnings = diag->warnings;
+	ldr_diag_release(diag);
+	ldr_buf_release(err);
+	return r;
+}
+
+/* Keep the reading's error in diag, about the whole file. */
+static int keep(int r, struct ldr_diag *diag, struct ldr_buf *err)
+{
+	if (err->len) {
+		/* About the whole file: its name comes first already. */
+		size_t n = strlen(diag->file);
+		const char *m = strncmp(err->s, diag->file, n) == 0 && !strncmp(err->s + n, ": ", 2) ? err->s + n + 2 : err->s;
+		ldr_diag_add(diag, LDR_ERROR, 0, 0, "%s", m);
+	}
+	ldr_buf_release(err);
 	return r;
 }
 
@@ -94,32 +118,27 @@ int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_bu
 {
 	struct ldr_buf err = LDR_BUF_INIT;
 	struct ldr_diag diag;
-	int r = load(arg, rm, path, text, &diag, &err);
+	int r = load(arg, rm, path, text, 0, &diag, &err);
 
-	if (err.len)
-		fprintf(stderr, "ldr: %s\n", err.s);
-	ldr_diag_print(&diag, stderr);
-	if (warnings)
-		*warnings = diag.warnings;
-	ldr_diag_release(&diag);
-	ldr_buf_release(&err);
-	return r;
+	return say(r, &diag, &err, warnings);
 }
 
 int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
 		  struct ldr_diag *diag)
 {
 	struct ldr_buf err = LDR_BUF_INIT;
-	int r = load(arg, rm, path, text, diag, &err);
+	int r = load(arg, rm, path, text, 0, diag, &err);
 
-	if (err.len) {
-		/* About the whole file: its name comes first already. */
-		size_t n = strlen(diag->file);
-		const char *m = strncmp(err.s, diag->file, n) == 0 && !strncmp(err.s + n, ": ", 2) ? err.s + n + 2 : err.s;
-		ldr_diag_add(diag, LDR_ERROR, 0, 0, "%s", m);
-	}
-	ldr_buf_release(&err);
-	return r;
+	return keep(r, diag, &err);
+}
+
+int cli_load_frozen(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_diag *diag)
+{
+	struct ldr_buf err = LDR_BUF_INIT;
+	struct ldr_diag own;
+	int r = load(arg, rm, path, NULL, LDR_LOAD_FROZEN, diag ? diag : &own, &err);
+
+	return diag ? keep(r, diag, &err) : say(r, &own, &err, NULL);
 }
 
 void cli_json_time(struct ldr_buf *b, const struct ldr_time *t)

@@ -82,6 +82,12 @@ int cli_load(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_bu
 struct ldr_diag;
 int cli_load_diag(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_buf *text,
 		  struct ldr_diag *diag);
+/* For a command that only reads the roadmap (check, stat, critical): as
+ * cli_load with no text, or as cli_load_diag when diag is not NULL; the
+ * roadmap is frozen (LDR_LOAD_FROZEN: in one arena, without malloc's
+ * overhead on each string), and no part of it may be freed or replaced
+ * alone. */
+int cli_load_frozen(const char *arg, struct ldr_roadmap *rm, char **path, struct ldr_diag *diag);
 
 /* The exit status of a failure of the kinds of model/base/write.h (LDR_E_*):
  * 1 when the roadmap would have errors (LDR_E_INVALID), 2 for every other

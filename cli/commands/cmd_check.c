@@ -321,13 +321,13 @@ int cmd_check(int argc, char **argv)
 		/* A script reading the JSON learns of a file that does not load
 		 * from the JSON too. */
 		struct ldr_diag d;
-		r = cli_load_diag(a.roadmap, &rm, &path, NULL, &d);
+		r = cli_load_frozen(a.roadmap, &rm, &path, &d);
 		ldr_diag_print(&d, stderr);
 		if (r != LDR_EXIT_OK)
 			print_load_json(&d, path);
 		ldr_diag_release(&d);
 	} else {
-		r = cli_load(a.roadmap, &rm, &path, NULL, NULL);
+		r = cli_load_frozen(a.roadmap, &rm, &path, NULL);
 	}
 	if (r == LDR_EXIT_OK && a.checklist) {
 		print_checklist(&rm, path, a.json);

@@ -177,7 +177,7 @@ int cmd_critical(int argc, char **argv)
 	}
 	if (r)
 		return r;
-	if ((r = cli_load(a.roadmap, &rm, &path, NULL, NULL)) == LDR_EXIT_OK) {
+	if ((r = cli_load_frozen(a.roadmap, &rm, &path, NULL)) == LDR_EXIT_OK) { /* only read */
 		if (ldr_critical_run(&cr, &rm, a.to, &err) < 0) {
 			fprintf(stderr, "ldr critical: %s\n", err.s);
 			r = a.to && strstr(err.s, "no project") ? LDR_EXIT_USAGE : LDR_EXIT_ERRORS;

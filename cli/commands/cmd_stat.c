@@ -238,7 +238,7 @@ int cmd_stat(int argc, char **argv)
 		return r == CLI_HELP ? cli_help("stat") : r;
 	if (!a.roadmap)
 		return cli_usage_error("stat", "no roadmap given");
-	r = cli_load(a.roadmap, &rm, &path, NULL, NULL);
+	r = cli_load_frozen(a.roadmap, &rm, &path, NULL); /* only read */
 	if (r == LDR_EXIT_OK) {
 		memset(&t, 0, sizeof(t));
 		ldr_walk(&ldr_kind_roadmap, &rm, count, &t);

@@ -1,10 +1,12 @@
 /* The loader: from a YAML node tree to a roadmap, by the schema. Every
  * problem is recorded with its position and the loader goes on, so that one
  * run shows all of a file's errors (up to the diagnostics' limit). */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "national.h"
 #include "node.h"
@@ -15,7 +17,66 @@
 struct loader {
 	struct ldr_diag *diag;
 	struct ldr_buf quoted; /* q()'s answer: it lives until the next q() */
+	struct ldr_arena *a;   /* a frozen roadmap's (LDR_LOAD_FROZEN), or NULL */
+	struct ldr_hash shared; /* in a: values met before, kept once */
 };
+
+/* How many values a frozen roadmap keeps once (the first met): names,
+ * references, attributes repeat; a bound on the table (512 KiB). */
+#define SHARED_MAX 16384
+
+/* The roadmap's strings, positions and mappings: each its own allocation,
+ * or in the arena of a frozen roadmap. */
+static void *own_calloc(struct loader *L, size_t n, size_t size)
+{
+	void *p;
+
+	if (!L->a)
+		return ldr_calloc(n, size);
+	p = ldr_arena_alloc_words(L->a, n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static char *own_strdup(struct loader *L, const char *s)
+{
+	size_t n;
+	char *p;
+
+	if (!L->a)
+		return ldr_strdup(s);
+	n = strlen(s);
+	p = ldr_arena_alloc_text(L->a, n + 1);
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+/* A value that may repeat (a name, a reference, an attribute): in a frozen
+ * roadmap, where nothing is freed or changed alone, kept once. */
+static char *own_value(struct loader *L, const char *s)
+{
+	char *p;
+
+	if (!L->a)
+		return ldr_strdup(s);
+	if ((p = ldr_hash_get(&L->shared, s)) != NULL)
+		return p;
+	p = own_strdup(L, s);
+	if (L->shared.n < SHARED_MAX)
+		ldr_hash_put(&L->shared, p, p);
+	return p;
+}
+
+static char *own_text(struct loader *L, const char *s)
+{
+	char *t = ldr_text_normalise(s), *p;
+
+	if (!L->a || !t)
+		return t;
+	p = own_strdup(L, t);
+	free(t);
+	return p;
+}
 
 #define QUOTE_MAX 60
 #define LDR_STREAM_FIELDS 16 /* the top mapping's fields (roadmap_fields) */
@@ -221,8 +282,8 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 			 n->type == LDR_NODE_SCALAR ? n->u.str : "...", ldr_node_type_name(n));
 		return;
 	}
-	v->v = ldr_calloc(n->n, sizeof(*v->v));
-	v->pos = ldr_calloc(n->n, sizeof(*v->pos));
+	v->v = own_calloc(L, n->n, sizeof(*v->v));
+	v->pos = own_calloc(L, n->n, sizeof(*v->pos));
 	for (i = 0; i < n->n; i++) {
 		const struct ldr_node *it = &n->u.kids[i];
 		int twice = 0;
@@ -247,7 +308,7 @@ static void decode_strv(struct loader *L, const struct ldr_field *f, struct ldr_
 		}
 		v->pos[v->n].line = it->line;
 		v->pos[v->n].col = it->col;
-		v->v[v->n++] = ldr_strdup(it->u.str);
+		v->v[v->n++] = own_value(L, it->u.str);
 	}
 	ldr_hash_clear(&seen);
 }
@@ -296,7 +357,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 	}
 	if (check_keys(L, n, lb))
 		return;
-	m->v = ldr_calloc(n->n / 2, sizeof(*m->v));
+	m->v = own_calloc(L, n->n / 2, sizeof(*m->v));
 	for (i = 0; i + 1 < n->n; i += 2) {
 		const struct ldr_node *key = &n->u.kids[i], *val = &n->u.kids[i + 1];
 		struct ldr_kv *kv;
@@ -319,7 +380,7 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 					 s ? s : "", s ? "'?)" : "");
 				continue;
 			}
-			reason = ldr_node_is_null(val) ? NULL : ldr_text_normalise(val->u.str);
+			reason = ldr_node_is_null(val) ? NULL : own_text(L, val->u.str);
 			if (!reason) {
 				error_at(L, val, "'derived' of %s must give the reason %s was derived",
 					 label_text(lb), q(L, key->u.str));
@@ -329,9 +390,9 @@ static void decode_map(struct loader *L, const struct ldr_kind *k, const struct 
 			continue;
 		}
 		kv = &m->v[m->n++];
-		kv->key = ldr_strdup(key->u.str);
+		kv->key = own_value(L, key->u.str);
 		/* A reason is text, normalised as text fields are; an attribute is one line. */
-		kv->value = reason ? reason : ldr_strdup(ldr_node_is_null(val) ? "" : val->u.str);
+		kv->value = reason ? reason : own_value(L, ldr_node_is_null(val) ? "" : val->u.str);
 		kv->pos.line = key->line;
 		kv->pos.col = key->col;
 	}
@@ -436,7 +497,7 @@ static void decode_id(struct loader *L, const struct ldr_kind *k, const struct l
 			 "and '-', starting with a letter or digit", q(L, n->u.str), k->name);
 		return;
 	}
-	*(char **)p = ldr_strdup(n->u.str);
+	*(char **)p = own_strdup(L, n->u.str);
 }
 
 /* One line of text, or an id that refers to a record. */
@@ -447,7 +508,7 @@ static void decode_str(struct loader *L, const struct ldr_field *f, void *p, con
 	    one_line(L, n, f->name, lb))
 		return;
 	if (*n->u.str)
-		*(char **)p = ldr_strdup(n->u.str);
+		*(char **)p = own_value(L, n->u.str);
 }
 
 static void decode_enum(struct loader *L, const struct ldr_field *f, void *p, const struct ldr_node *n,
@@ -522,7 +583,7 @@ static void decode_field(struct loader *L, const struct ldr_kind *k, const struc
 		return;
 	case LDR_F_TEXT:
 		if (want_scalar(L, n, f->name, lb, "text"))
-			*(char **)p = ldr_text_normalise(n->u.str);
+			*(char **)p = own_text(L, n->u.str);
 		return;
 	case LDR_F_REFS:
 	case LDR_F_STRS:
@@ -617,7 +678,7 @@ static void decode_record(struct loader *L, const struct ldr_kind *k, void *rec,
 	make_label(&lb, k, map, index);
 	r->pos.line = map->line;
 	r->pos.col = map->col;
-	r->fpos = ldr_malloc((map->n / 2 + 1) * sizeof(*r->fpos));
+	r->fpos = own_calloc(L, map->n / 2, sizeof(*r->fpos));
 	for (i = 0; i + 1 < map->n; i += 2) {
 		const struct ldr_node *key = &map->u.kids[i], *val = &map->u.kids[i + 1], *dup;
 		struct ldr_pos pos;
@@ -865,46 +926,33 @@ static int conflict_markers(const char *buf, size_t len, struct ldr_diag *diag)
 	return 1;
 }
 
-int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag)
+/* From the parsed document to the roadmap (its top lists decoded as they
+ * were read, take_item): every problem in L's diag. */
+static void decode_doc(struct loader *L, struct ldr_roadmap *rm, const struct ldr_doc *doc)
 {
-	struct loader L = { diag, LDR_BUF_INIT };
-	struct stream stream;
-	struct ldr_doc doc;
+	struct ldr_diag *diag = L->diag;
 	struct id_check ic;
-	size_t errors = diag->errors;
-	int r = -1;
 
-	ldr_roadmap_init(rm);
-	memset(&stream, 0, sizeof(stream));
-	stream.L = &L;
-	stream.rm = rm;
-	if (conflict_markers(buf, len, diag)) {
-		memset(&doc, 0, sizeof(doc));
-		goto out;
-	}
-	if (ldr_yaml_parse_items(&doc, buf, len, diag, take_item, &stream) < 0)
-		goto out;
-	if (doc.empty) {
+	if (doc->empty) {
 		ldr_diag_add(diag, LDR_ERROR, 1, 1, "empty file: expected 'ldr: 1' and a footprint");
-		goto out;
+		return;
 	}
-	if (doc.root.type != LDR_NODE_MAP) {
-		error_at(&L, &doc.root, "expected a mapping at the top of the file ('ldr: 1', "
-			 "'footprint:', ...), found %s", ldr_node_type_name(&doc.root));
-		goto out;
+	if (doc->root.type != LDR_NODE_MAP) {
+		error_at(L, &doc->root, "expected a mapping at the top of the file ('ldr: 1', "
+			 "'footprint:', ...), found %s", ldr_node_type_name(&doc->root));
+		return;
 	}
-	if (check_format(&L, &doc.root) < 0)
-		goto out;
-	decode_record(&L, &ldr_kind_roadmap, rm, &doc.root, 0);
-	rm->rec.crlf = all_crlf(buf, len);
+	if (check_format(L, &doc->root) < 0)
+		return;
+	decode_record(L, &ldr_kind_roadmap, rm, &doc->root, 0);
 	memset(&ic, 0, sizeof(ic));
-	ic.L = &L;
+	ic.L = L;
 	ldr_walk(&ldr_kind_roadmap, rm, check_id, &ic);
 	ldr_hash_clear(&ic.ids);
-	if (doc.comments)
-		ldr_diag_add(diag, LDR_WARNING, doc.comment_line, doc.comment_col,
+	if (doc->comments)
+		ldr_diag_add(diag, LDR_WARNING, doc->comment_line, doc->comment_col,
 			     "%u comment%s in this file: comments are not kept, a save drops them "
-			     "(use 'notes' fields instead)", doc.comments, doc.comments == 1 ? "" : "s");
+			     "(use 'notes' fields instead)", doc->comments, doc->comments == 1 ? "" : "s");
 	if (rm->conflicts.len) {
 		const struct ldr_rec *first = rm->conflicts.items;
 		ldr_diag_add(diag, LDR_WARNING, first->pos.line, first->pos.col,
@@ -912,11 +960,114 @@ int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct
 			     "('ldr check' lists them)", rm->conflicts.len,
 			     rm->conflicts.len == 1 ? "" : "s");
 	}
-	r = diag->errors > errors ? -1 : 0;
-out:
+}
+
+int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag)
+{
+	struct loader L = { diag, LDR_BUF_INIT, NULL, LDR_HASH_INIT };
+	struct stream stream;
+	struct ldr_doc doc;
+	size_t errors = diag->errors;
+
+	ldr_roadmap_init(rm);
+	memset(&stream, 0, sizeof(stream));
+	stream.L = &L;
+	stream.rm = rm;
+	memset(&doc, 0, sizeof(doc));
+	if (!conflict_markers(buf, len, diag) &&
+	    ldr_yaml_parse_items(&doc, buf, len, diag, take_item, &stream) == 0) {
+		decode_doc(&L, rm, &doc);
+		rm->rec.crlf = all_crlf(buf, len);
+	}
 	ldr_doc_release(&doc);
 	ldr_buf_release(&L.quoted);
-	return r;
+	return diag->errors > errors ? -1 : 0;
+}
+
+/* ---- from a file, not held whole ---------------------------------------- */
+
+/* What the reader of a file sees as it hands libyaml the text. */
+struct feed {
+	int fd;
+	size_t total;
+	size_t lt;   /* how many '<' end the text read so far */
+};
+
+/* Whether the bytes read hold seven '<' in a row, with those before. */
+static int seven_lt(struct feed *f, const unsigned char *s, size_t n)
+{
+	const unsigned char *p = s, *q, *end = s + n;
+	size_t run = f->lt;
+
+	while (p < end) {
+		q = memchr(p, '<', (size_t)(end - p));
+		if (q != p)
+			run = 0;
+		if (!q)
+			break;
+		for (; q < end && *q == '<'; q++)
+			if (++run >= 7)
+				return 1;
+		p = q;
+	}
+	f->lt = run;
+	return 0;
+}
+
+/* Whether the bytes read need the text whole: a mark at the start (a
+ * byte-order mark, UTF-16 or UTF-32), a CR (line ends written back as
+ * they were), a '#' (a comment, whose place only the text gives), git's
+ * conflict markers (said before the YAML's errors). */
+static int needs_whole(struct feed *f, const unsigned char *s, size_t n)
+{
+	if (f->total == 0 && n && (s[0] == 0xEF || s[0] == 0xFE || s[0] == 0xFF || s[0] == 0))
+		return 1;
+	return memchr(s, '#', n) || memchr(s, '\r', n) || seven_lt(f, s, n);
+}
+
+static int feed_read(void *ctx, unsigned char *buf, size_t size, size_t *got)
+{
+	struct feed *f = ctx;
+	ssize_t n;
+
+	do
+		n = read(f->fd, buf, size);
+	while (n < 0 && errno == EINTR);
+	if (n < 0 || f->total + (size_t)n > LDR_MAX_FILE || needs_whole(f, buf, (size_t)n))
+		return 0; /* read again, whole: its error, or what needs the text */
+	f->total += (size_t)n;
+	*got = (size_t)n;
+	return 1;
+}
+
+int ldr_roadmap_read_fd(struct ldr_roadmap *rm, int fd, unsigned flags, struct ldr_diag *diag)
+{
+	struct loader L = { diag, LDR_BUF_INIT, NULL, LDR_HASH_INIT };
+	struct stream stream;
+	struct ldr_doc doc;
+	struct feed feed;
+	size_t errors = diag->errors;
+	int r;
+
+	ldr_roadmap_init(rm);
+	if (flags & LDR_LOAD_FROZEN) {
+		/* Set first: a roadmap released half-read is released as frozen. */
+		rm->frozen = L.a = ldr_calloc(1, sizeof(*L.a));
+	}
+	memset(&stream, 0, sizeof(stream));
+	stream.L = &L;
+	stream.rm = rm;
+	memset(&feed, 0, sizeof(feed));
+	feed.fd = fd;
+	r = ldr_yaml_parse_stream(&doc, feed_read, &feed, diag, take_item, &stream);
+	if (r == 0)
+		decode_doc(&L, rm, &doc);
+	ldr_doc_release(&doc);
+	ldr_buf_release(&L.quoted);
+	ldr_hash_clear(&L.shared);
+	if (r < 0)
+		return 1;
+	return diag->errors > errors ? -1 : 0;
 }
 
 /* ---- one field, from elsewhere than a file ------------------------------- */

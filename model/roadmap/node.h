@@ -47,8 +47,11 @@ struct ldr_doc {
 	unsigned comment_line, comment_col;
 };
 
-/* n bytes aligned for any type; ldr_arena_alloc_text: for text, unaligned. */
+/* n bytes aligned for any type; ldr_arena_alloc_words: for pointers,
+ * sizes, whole numbers and doubles (the roadmap's arrays), which wastes
+ * less; ldr_arena_alloc_text: for text, unaligned. */
 void *ldr_arena_alloc(struct ldr_arena *a, size_t n);
+void *ldr_arena_alloc_words(struct ldr_arena *a, size_t n);
 char *ldr_arena_alloc_text(struct ldr_arena *a, size_t n);
 /* Free everything but the first chunk, to be filled again. */
 void ldr_arena_reset(struct ldr_arena *a);
@@ -78,6 +81,18 @@ typedef int (*ldr_yaml_item_fn)(const struct ldr_yaml_item *it, void *payload);
  * top to fn as it is read. */
 int ldr_yaml_parse_items(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_diag *diag,
 			 ldr_yaml_item_fn fn, void *payload);
+
+/* ldr_yaml_parse_items, reading the text from rd as libyaml asks for it,
+ * so that it is never held whole: rd returns 1 with up to size bytes put in
+ * buf and their count in *n (0 at the end of the text), or 0 to stop. With
+ * no text to look at, what only the text can place is not found: rd must
+ * stop (failing the parse) on a byte-order mark, a '#' (a comment?) or a
+ * CR. Returns 0, or -1 when the parse failed: then diag may hold some of
+ * the messages, and the caller reads the text whole and parses it again to
+ * have them all, placed (ldr_yaml_parse_items). */
+typedef int (*ldr_yaml_read_fn)(void *ctx, unsigned char *buf, size_t size, size_t *n);
+int ldr_yaml_parse_stream(struct ldr_doc *doc, ldr_yaml_read_fn rd, void *ctx, struct ldr_diag *diag,
+			  ldr_yaml_item_fn fn, void *payload);
 
 /* A plain empty, "~" or "null" scalar: YAML's null. */
 int ldr_node_is_null(const struct ldr_node *n);

@@ -299,6 +299,13 @@ struct ldr_roadmap {
 	struct ldr_list checklist;    /* struct ldr_response */
 	struct ldr_list rules;        /* struct ldr_rule_setting */
 	struct ldr_list conflicts;    /* struct ldr_conflict: left by a merge */
+	/* Loaded for reading only (ldr_roadmap_load, LDR_LOAD_FROZEN): the
+	 * strings, the positions and the mappings are in this arena, not one
+	 * allocation each (a value met again is kept once), and are freed with
+	 * it by ldr_roadmap_release; no part of such a roadmap may be freed or
+	 * replaced alone (a copy, ldr_rec_copy, is the copy's own). NULL for
+	 * every other roadmap. */
+	struct ldr_arena *frozen;
 };
 
 #define LDR_FORMAT_VERSION 1
@@ -313,6 +320,20 @@ int ldr_id_valid(const char *s);
  * errors, each with its position, in diag; warnings may be added either
  * way. rm is initialised here and must be released in both cases. */
 int ldr_roadmap_read(struct ldr_roadmap *rm, const char *buf, size_t len, struct ldr_diag *diag);
+
+struct ldr_arena;
+
+/* The same, reading the text from fd as it is decoded, so that it is not
+ * held whole. Returns 0 or -1 as ldr_roadmap_read; or 1 when the text must
+ * be read whole (an error of YAML, or what only the text can place): then
+ * diag may hold some messages of no use, and rm must be released and the
+ * file read again from its start with ldr_roadmap_read. */
+int ldr_roadmap_read_fd(struct ldr_roadmap *rm, int fd, unsigned flags, struct ldr_diag *diag);
+enum {
+	/* Whoever reads the roadmap only reads it (ldr check): it may be kept
+	 * in one arena (rm->frozen), without malloc's overhead on each string. */
+	LDR_LOAD_FROZEN = 1,
+};
 
 /* Write the roadmap as canonical YAML to out (appended). Returns 0, or -1
  * with a message in err. */

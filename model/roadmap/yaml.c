@@ -56,6 +56,19 @@ void *ldr_arena_alloc(struct ldr_arena *a, size_t n)
 	return arena_alloc(a, n, sizeof(max_align_t));
 }
 
+/* What the model's arrays hold; not long double, as max_align_t may be. */
+union word {
+	void *p;
+	long long ll;
+	size_t z;
+	double d;
+};
+
+void *ldr_arena_alloc_words(struct ldr_arena *a, size_t n)
+{
+	return arena_alloc(a, n, _Alignof(union word));
+}
+
 char *ldr_arena_alloc_text(struct ldr_arena *a, size_t n)
 {
 	return arena_alloc(a, n, 1);
@@ -664,25 +677,62 @@ int ldr_yaml_parse(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_
 	return ldr_yaml_parse_items(doc, buf, len, diag, NULL, NULL);
 }
 
+/* The event loop over a parser whose input is set: 0, or -1 with the
+ * error in diag (b->buf, when the text is held, places a reader's error). */
+static int parse_events(struct builder *b, yaml_parser_t *parser)
+{
+	yaml_event_t ev;
+	int docs = 0, r = 0, done = 0;
+
+	yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING);
+	while (!done && r == 0) {
+		if (!yaml_parser_parse(parser, &ev)) {
+			if (b->buf)
+				parser_error(b, parser);
+			r = -1;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		r = on_event(b, &ev, &docs);
+		yaml_event_delete(&ev);
+	}
+	if (r == 0) {
+		if (b->n == 1)
+			b->doc->root = b->stack[0];
+		b->doc->empty = b->n == 0 || (b->n == 1 && ldr_node_is_null(&b->doc->root));
+		if (b->buf)
+			find_comments(b->doc, b->buf, b->len, b->spans, b->nspans);
+	}
+	free(b->stack);
+	free(b->frames);
+	free(b->spans);
+	return r;
+}
+
+static void builder_init(struct builder *b, struct ldr_doc *doc, struct ldr_diag *diag,
+			 ldr_yaml_item_fn fn, void *payload)
+{
+	memset(doc, 0, sizeof(*doc));
+	memset(b, 0, sizeof(*b));
+	b->item_fn = fn;
+	b->payload = payload;
+	b->doc = doc;
+	b->diag = diag;
+}
+
 int ldr_yaml_parse_items(struct ldr_doc *doc, const char *buf, size_t len, struct ldr_diag *diag,
 			 ldr_yaml_item_fn fn, void *payload)
 {
 	yaml_parser_t parser;
-	yaml_event_t ev;
 	struct builder b;
-	int docs = 0, r = 0, done = 0;
+	int r;
 
 	/* A UTF-8 byte-order mark, as Windows editors write: not part of the
 	 * text (libyaml, told the encoding, would take it for content). The
 	 * canonical form has none. */
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		buf += 3, len -= 3;
-	memset(doc, 0, sizeof(*doc));
-	memset(&b, 0, sizeof(b));
-	b.item_fn = fn;
-	b.payload = payload;
-	b.doc = doc;
-	b.diag = diag;
+	builder_init(&b, doc, diag, fn, payload);
 	b.buf = buf;
 	b.len = len;
 	if (len > LDR_MAX_FILE) {
@@ -696,27 +746,24 @@ int ldr_yaml_parse_items(struct ldr_doc *doc, const char *buf, size_t len, struc
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	while (!done && r == 0) {
-		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_error(&b, &parser);
-			r = -1;
-			break;
-		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		r = on_event(&b, &ev, &docs);
-		yaml_event_delete(&ev);
-	}
+	r = parse_events(&b, &parser);
 	yaml_parser_delete(&parser);
-	if (r == 0) {
-		if (b.n == 1)
-			doc->root = b.stack[0];
-		doc->empty = b.n == 0 || (b.n == 1 && ldr_node_is_null(&doc->root));
-		find_comments(doc, buf, len, b.spans, b.nspans);
-	}
-	free(b.stack);
-	free(b.frames);
-	free(b.spans);
+	return r;
+}
+
+int ldr_yaml_parse_stream(struct ldr_doc *doc, ldr_yaml_read_fn rd, void *rctx, struct ldr_diag *diag,
+			  ldr_yaml_item_fn fn, void *payload)
+{
+	yaml_parser_t parser;
+	struct builder b;
+	int r;
+
+	builder_init(&b, doc, diag, fn, payload);
+	if (!yaml_parser_initialize(&parser))
+		return -1;
+	yaml_parser_set_input(&parser, rd, rctx);
+	r = parse_events(&b, &parser);
+	yaml_parser_delete(&parser);
 	return r;
 }
 

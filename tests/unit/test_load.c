@@ -7,6 +7,9 @@
 #include <cmocka.h>
 
 #include "helpers.h"
+#include "../../model/roadmap/file.h"
+
+#include <unistd.h>
 
 static void test_a_valid_file_becomes_its_model(void **state)
 {
@@ -432,6 +435,114 @@ static void test_records_as_read(void **state)
 	ldr_buf_release(&big);
 }
 
+/* A file is decoded as it is read, its text never held whole; what only the
+ * text can place (a comment, a CR, a byte-order mark, git's markers) and
+ * every error of YAML make it read whole again: the same roadmap and the
+ * same messages either way. */
+static int from_file(const char *text, size_t len, unsigned flags, struct ldr_roadmap *rm,
+		     struct ldr_diag *d, int *streamed)
+{
+	char path[] = "/tmp/ldr-test-load-XXXXXX";
+	int fd = mkstemp(path), r;
+	struct ldr_roadmap probe;
+	struct ldr_diag pd;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	ldr_diag_init(&pd, "t.yaml");
+	*streamed = ldr_roadmap_read_fd(&probe, fd, flags, &pd) != 1;
+	ldr_roadmap_release(&probe);
+	ldr_diag_release(&pd);
+	close(fd);
+	ldr_diag_init(d, "t.yaml");
+	r = ldr_roadmap_load(rm, path, flags, d, NULL);
+	unlink(path);
+	return r;
+}
+
+static void same_as_whole(const char *text, size_t len, int streams)
+{
+	struct ldr_roadmap a, b;
+	struct ldr_diag da, db;
+	struct ldr_buf fa = LDR_BUF_INIT, fb = LDR_BUF_INIT;
+	unsigned flags;
+	int ra, rb, streamed;
+
+	ldr_diag_init(&da, "t.yaml");
+	ra = ldr_roadmap_read(&a, text, len, &da);
+	ldr_diag_format(&da, &fa);
+	for (flags = 0; flags <= LDR_LOAD_FROZEN; flags++) {
+		rb = from_file(text, len, flags, &b, &db, &streamed);
+		assert_int_equal(streamed, streams);
+		assert_int_equal(ra, rb);
+		assert_true(ldr_roadmap_equal(&a, &b));
+		assert_int_equal(a.rec.crlf, b.rec.crlf);
+		/* Frozen when it could be read as it came. */
+		assert_int_equal(b.frozen != NULL, flags && streams);
+		ldr_buf_reset(&fb);
+		ldr_diag_format(&db, &fb);
+		assert_string_equal(fa.s ? fa.s : "", fb.s ? fb.s : "");
+		ldr_roadmap_release(&b);
+		ldr_diag_release(&db);
+	}
+	ldr_buf_release(&fa);
+	ldr_buf_release(&fb);
+	ldr_roadmap_release(&a);
+	ldr_diag_release(&da);
+}
+
+static void test_a_file_is_decoded_as_it_is_read(void **state)
+{
+	static const char *streams[] = {
+		HEAD "projects:\n- id: P1\n  name: a\n- id: P2\n  name: b\n  depends_on: [P1]\n",
+		HEAD "projects:\n- id: P1\n- id: P1\n  name: b\n  start: 3016\n", /* errors, placed */
+		HEAD "projects:\n- id: P1\n  name: \"a << b\"\n",
+		HEAD "capabilities:\n- {id: C1, who: GPs, what: w, attributes: {Solution: MIG}, derived: {what: r}}\n"
+		"- {id: C2, who: GPs, what: w, attributes: {Solution: EMIS}, notes: \"a\\n b\"}\n",
+		"", /* an empty file: said so */
+	};
+	static const char *whole[] = {
+		HEAD "projects: # the dossier\n- id: P1\n  name: a\n",
+		"ldr: 1\r\nfootprint:\r\n  name: Test\r\n  start: 16/17\r\n  end: 20/21\r\n",
+		"\xEF\xBB\xBF" HEAD,
+		HEAD "projects:\n- id: P1\n  name: [a\n", /* invalid YAML */
+		HEAD "  notes: \"a\n<<<<<<< HEAD\n=======\n>>>>>>> b\n  \"\n", /* markers in a value */
+	};
+	struct ldr_buf big = LDR_BUF_INIT;
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < sizeof(streams) / sizeof(*streams); i++)
+		same_as_whole(streams[i], strlen(streams[i]), 1);
+	for (i = 0; i < sizeof(whole) / sizeof(*whole); i++)
+		same_as_whole(whole[i], strlen(whole[i]), 0);
+	/* Frozen, a value met again is kept once. */
+	{
+		const char *t = streams[3];
+		struct ldr_roadmap rm;
+		struct ldr_diag d;
+		const struct ldr_capability *c1, *c2;
+		int streamed;
+
+		assert_int_equal(from_file(t, strlen(t), LDR_LOAD_FROZEN, &rm, &d, &streamed), 0);
+		c1 = LDR_ITEM(rm.capabilities, struct ldr_capability, 0);
+		c2 = LDR_ITEM(rm.capabilities, struct ldr_capability, 1);
+		assert_ptr_equal(c1->who, c2->who);
+		assert_ptr_equal(c1->attributes.v[0].key, c2->attributes.v[0].key);
+		assert_string_equal(c2->attributes.v[0].value, "EMIS");
+		ldr_roadmap_release(&rm);
+		ldr_diag_release(&d);
+	}
+	/* Markers split between two reads of libyaml's (16 KiB each). */
+	ldr_buf_addstr(&big, HEAD "  notes: \"");
+	while (big.len < 16384 - 3)
+		ldr_buf_addstr(&big, "x");
+	ldr_buf_addstr(&big, "\n<<<<<<< HEAD\n=======\n>>>>>>> b\n  \"\n");
+	same_as_whole(big.s, big.len, 0);
+	ldr_buf_release(&big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_comments_are_found_and_warned),
 		cmocka_unit_test(test_null_and_empty_values_are_absent),
 		cmocka_unit_test(test_records_as_read),
+		cmocka_unit_test(test_a_file_is_decoded_as_it_is_read),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }
