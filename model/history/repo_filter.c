@@ -230,7 +230,11 @@ int repo_clean(struct ldr_repo *repo, const char *text, size_t len, struct ldr_b
 		goto out;
 	}
 	if (!fl) {
-		ldr_buf_add(out, mid.s ? mid.s : "", mid.len);
+		/* Handed over, not copied: the file may be large, and the
+		 * roadmap parsed from it is in memory beside it. */
+		ldr_buf_release(out);
+		*out = mid;
+		memset(&mid, 0, sizeof(mid));
 		goto out;
 	}
 	if (git_filter_list_apply_to_buffer(&b, fl, mid.s ? mid.s : "", mid.len) < 0) {
