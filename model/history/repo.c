@@ -328,12 +328,14 @@ static int file_blob(struct ldr_repo *repo, const char *text, size_t len, struct
 		     struct ldr_buf *err)
 {
 	struct ldr_buf clean = LDR_BUF_INIT, why = LDR_BUF_INIT;
+	const char *p;
+	size_t n;
 	git_oid oid;
 	int r = 0;
 
-	if (repo_clean(repo, text, len, &clean, &why) != 0)
-		ldr_buf_reset(&clean), ldr_buf_add(&clean, text, len);
-	if (git_odb_hash(&oid, clean.s ? clean.s : "", clean.len, GIT_OBJECT_BLOB) < 0)
+	if (repo_clean_view(repo, text, len, &clean, &p, &n, &why) != 0)
+		p = text, n = len;
+	if (git_odb_hash(&oid, p ? p : "", n, GIT_OBJECT_BLOB) < 0)
 		r = repo_git_fail(err, "cannot hash '%s'", repo->file);
 	else
 		repo_oid_hex(st->file, &oid);
@@ -399,6 +401,8 @@ int ldr_repo_committed_as(struct ldr_repo *repo, const char *text, size_t len, s
 {
 	char committed[LDR_OID_HEX + 1], blob[LDR_OID_HEX + 1];
 	struct ldr_buf clean = LDR_BUF_INIT, why = LDR_BUF_INIT;
+	const char *p;
+	size_t n;
 	git_oid oid;
 	int unborn, code;
 
@@ -410,9 +414,9 @@ int ldr_repo_committed_as(struct ldr_repo *repo, const char *text, size_t len, s
 	repo_oid_hex(head, &oid);
 	if (blob_at_head(repo, &oid, committed, err) < 0)
 		return -1;
-	if (repo_clean(repo, text, len, &clean, &why) != 0)
-		ldr_buf_reset(&clean), ldr_buf_add(&clean, text, len);
-	code = git_odb_hash(&oid, clean.s ? clean.s : "", clean.len, GIT_OBJECT_BLOB);
+	if (repo_clean_view(repo, text, len, &clean, &p, &n, &why) != 0)
+		p = text, n = len;
+	code = git_odb_hash(&oid, p ? p : "", n, GIT_OBJECT_BLOB);
 	ldr_buf_release(&clean);
 	ldr_buf_release(&why);
 	if (code < 0)

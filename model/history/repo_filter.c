@@ -167,10 +167,8 @@ static int clean_driver(struct ldr_repo *repo, const char *text, size_t len, str
 
 	if (git_attr_get(&driver, repo->git, 0, repo->relpath, "filter") < 0)
 		return repo_git_fail(err, "cannot read the attributes of '%s'", repo->relpath);
-	if (git_attr_value(driver) != GIT_ATTR_VALUE_STRING) {
-		ldr_buf_add(out, text, len); /* no driver (or 'filter' alone: none named) */
-		return 0;
-	}
+	if (git_attr_value(driver) != GIT_ATTR_VALUE_STRING)
+		return 2; /* no driver (or 'filter' alone: none named): the text as it is */
 	if (git_repository_config_snapshot(&cfg, repo->git) < 0)
 		return repo_git_fail(err, "cannot read the repository's configuration");
 	ldr_buf_addf(&var, "filter.%s.clean", driver);
@@ -210,41 +208,56 @@ out:
 	return r;
 }
 
-int repo_clean(struct ldr_repo *repo, const char *text, size_t len, struct ldr_buf *out, struct ldr_buf *err)
+int repo_clean_view(struct ldr_repo *repo, const char *text, size_t len, struct ldr_buf *store,
+		    const char **out, size_t *outlen, struct ldr_buf *err)
 {
-	struct ldr_buf mid = LDR_BUF_INIT;
 	git_filter_list *fl = NULL;
 	git_buf b = { NULL, 0, 0 };
-	int r;
+	const char *src = text;
+	size_t n = len;
+	int r = 0;
 
-	ldr_buf_reset(out);
-	if (!git_repository_workdir(repo->git)) {
-		ldr_buf_add(out, text, len);
+	ldr_buf_reset(store);
+	*out = text;
+	*outlen = len;
+	if (!git_repository_workdir(repo->git))
 		return 0;
+	r = clean_driver(repo, text, len, store, err);
+	if (r == 2) {
+		r = 0; /* no driver: the text itself, not a copy of it */
+	} else if (r != 0) {
+		return r;
+	} else {
+		src = store->s ? store->s : "";
+		n = store->len;
 	}
-	r = clean_driver(repo, text, len, &mid, err);
-	if (r != 0)
-		goto out;
-	if (git_filter_list_load(&fl, repo->git, NULL, repo->relpath, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT) < 0) {
-		r = repo_git_fail(err, "cannot load the filters of '%s'", repo->relpath);
-		goto out;
-	}
-	if (!fl) {
-		/* Handed over, not copied: the file may be large, and the
-		 * roadmap parsed from it is in memory beside it. */
-		ldr_buf_release(out);
-		*out = mid;
-		memset(&mid, 0, sizeof(mid));
-		goto out;
-	}
-	if (git_filter_list_apply_to_buffer(&b, fl, mid.s ? mid.s : "", mid.len) < 0) {
+	if (git_filter_list_load(&fl, repo->git, NULL, repo->relpath, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT) < 0)
+		return repo_git_fail(err, "cannot load the filters of '%s'", repo->relpath);
+	if (fl && git_filter_list_apply_to_buffer(&b, fl, src, n) < 0) {
 		r = repo_git_fail(err, "cannot apply the filters of '%s'", repo->relpath);
-		goto out;
+	} else if (fl) {
+		ldr_buf_reset(store);
+		ldr_buf_add(store, b.ptr, b.size);
+		src = store->s ? store->s : "";
+		n = store->len;
 	}
-	ldr_buf_add(out, b.ptr, b.size);
-out:
+	*out = src;
+	*outlen = n;
 	git_buf_dispose(&b);
 	git_filter_list_free(fl);
-	ldr_buf_release(&mid);
+	return r;
+}
+
+int repo_clean(struct ldr_repo *repo, const char *text, size_t len, struct ldr_buf *out, struct ldr_buf *err)
+{
+	struct ldr_buf store = LDR_BUF_INIT;
+	const char *p;
+	size_t n;
+	int r = repo_clean_view(repo, text, len, &store, &p, &n, err);
+
+	ldr_buf_reset(out);
+	if (r == 0)
+		ldr_buf_add(out, p, n);
+	ldr_buf_release(&store);
 	return r;
 }

@@ -78,6 +78,10 @@ int repo_save_text(struct ldr_repo *repo, const struct save_plan *p, struct ldr_
  * applied (repo_filter.c), into out. 0; 1 with the reason in err when a
  * filter cannot be run here (nothing may then be committed); -1 on error. */
 int repo_clean(struct ldr_repo *repo, const char *text, size_t len, struct ldr_buf *out, struct ldr_buf *err);
+/* The same without a copy when nothing cleans it: *out is text itself, or
+ * what store holds (valid until store changes). */
+int repo_clean_view(struct ldr_repo *repo, const char *text, size_t len, struct ldr_buf *store,
+		    const char **out, size_t *outlen, struct ldr_buf *err);
 /* Push a commit to the remote's branch (remote.c). */
 int repo_push_commit(struct ldr_repo *repo, const struct ldr_remote *r, const git_oid *commit,
 		     struct ldr_buf *err);
