@@ -278,7 +278,7 @@ int ldr_index_equal(const struct ldr_index *a, const struct ldr_index *b)
 	for (i = 0; i < a->n; i++)
 		if (a->refs[i].kind != b->refs[i].kind || a->refs[i].rec != b->refs[i].rec ||
 		    a->refs[i].parent_kind != b->refs[i].parent_kind || a->refs[i].parent != b->refs[i].parent ||
-		    ldr_index_find(a, ldr_rec_id(a->refs[i].kind, a->refs[i].rec)) -  a->refs !=
+		    ldr_index_find(a, ldr_rec_id(a->refs[i].kind, a->refs[i].rec)) - a->refs !=
 			    ldr_index_find(b, ldr_rec_id(b->refs[i].kind, b->refs[i].rec)) - b->refs)
 			return 0;
 	if (!a->first)

@@ -156,18 +156,6 @@ int ldr_rule_wanted(const struct ldr_roadmap *rm, const struct ldr_check_opts *o
 	return 0;
 }
 
-/* The lists of the kinds a rule iterates, by their index in a scope. */
-static const struct ldr_list *list_of(const struct ldr_roadmap *rm, const struct ldr_kind *k, int *slot)
-{
-	if (k == &ldr_kind_project)
-		return *slot = 0, &rm->projects;
-	if (k == &ldr_kind_capability)
-		return *slot = 1, &rm->capabilities;
-	if (k == &ldr_kind_uc)
-		return *slot = 2, &rm->ucs;
-	return *slot = 3, &rm->trajectory;
-}
-
 int ldr_scope_slot(const struct ldr_kind *k)
 {
 	if (k == &ldr_kind_project)
@@ -179,6 +167,14 @@ int ldr_scope_slot(const struct ldr_kind *k)
 	if (k == &ldr_kind_trajectory)
 		return 3;
 	return -1;
+}
+
+/* The list of a kind a rule iterates (one with a slot), and its slot. */
+static const struct ldr_list *list_of(const struct ldr_roadmap *rm, const struct ldr_kind *k, int *slot)
+{
+	const struct ldr_list *lists[] = { &rm->projects, &rm->capabilities, &rm->ucs, &rm->trajectory };
+	*slot = ldr_scope_slot(k);
+	return lists[*slot];
 }
 
 size_t ldr_check_count(const struct ldr_checker *c, const struct ldr_kind *k)
@@ -253,17 +249,21 @@ size_t ldr_check(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 	return out->errors;
 }
 
+void ldr_finding_release(struct ldr_finding *f)
+{
+	free(f->id);
+	free(f->field);
+	free(f->other);
+	free(f->message);
+	free(f->fix);
+	free(f->top);
+}
+
 void ldr_findings_release(struct ldr_findings *f)
 {
 	size_t i;
-	for (i = 0; i < f->n; i++) {
-		free(f->v[i].id);
-		free(f->v[i].field);
-		free(f->v[i].other);
-		free(f->v[i].message);
-		free(f->v[i].fix);
-		free(f->v[i].top);
-	}
+	for (i = 0; i < f->n; i++)
+		ldr_finding_release(&f->v[i]);
 	free(f->v);
 	memset(f, 0, sizeof(*f));
 }

@@ -63,6 +63,8 @@ void ldr_checker_release(struct ldr_checker *c);
 /* Whether rule r runs on rm with the options o. */
 int ldr_rule_wanted(const struct ldr_roadmap *rm, const struct ldr_check_opts *o,
 		    const struct ldr_rule *r);
+/* Free what one finding holds. */
+void ldr_finding_release(struct ldr_finding *f);
 /* In the order ldr_check gives them: by position, rule and message. */
 void ldr_findings_sort(struct ldr_findings *f);
 

@@ -255,12 +255,7 @@ static void drop(struct ldr_findings *f, const struct ldr_rule *r, const struct 
 	for (i = 0; i < f->n; i++) {
 		struct ldr_finding *x = &f->v[i];
 		if (x->rule == r && (!s || (x->top && ldr_hash_get(&s->ids, x->top)))) {
-			free(x->id);
-			free(x->field);
-			free(x->other);
-			free(x->message);
-			free(x->fix);
-			free(x->top);
+			ldr_finding_release(x);
 			continue;
 		}
 		f->v[k++] = *x;
@@ -318,18 +313,13 @@ static void patch(struct ldr_checker *c, const struct ldr_check_opts *o, struct 
 	for (i = 0; i < ldr_nrules; i++) {
 		const struct ldr_rule *r = &ldr_rules[i];
 		const struct ldr_scope *s = NULL;
-		int whole = r->reach == LDR_REACH_WHOLE || (r->whole_on & t->mask);
 
 		if (!ldr_rule_wanted(c->rm, o, r) || (r->reads && !(r->reads & t->mask)))
 			continue;
-		if (!whole && r->reach == LDR_REACH_REFS) {
+		if (r->reach != LDR_REACH_WHOLE && !(r->whole_on & t->mask))
 			s = scope_for(&sc, r->reach, t, c->rm, c->ix);
-			/* Who named a record that is gone is not in the index. */
-			whole = (t->mask & LDR_READS_IDS) || t->refs_whole;
-		} else if (!whole) {
-			s = scope_for(&sc, r->reach, t, c->rm, c->ix);
-		}
-		if (whole)
+		/* Who named a record that is gone is not in the index. */
+		if (r->reach == LDR_REACH_REFS && ((t->mask & LDR_READS_IDS) || t->refs_whole))
 			s = NULL;
 		drop(f, r, s);
 		ldr_checker_run(c, r, s);
